@@ -1,0 +1,40 @@
+"""planstats: quantified targets of Chinese local government work plans, as a tidy dataset.
+
+>>> import planstats as ps
+>>> df = ps.load()
+>>> sorted(df["region"].unique())
+['XX新城', '新城区', '西咸新区', '西安高新区']
+"""
+
+from planstats.dataset import SCHEMA, build, extract, extract_text, load, regions, validate, write
+from planstats.errors import (
+    ArgumentError,
+    BuildError,
+    DataFileError,
+    DocumentError,
+    PlanstatsError,
+    PlanstatsWarning,
+    SchemaError,
+)
+from planstats.taxonomy import metrics
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "SCHEMA",
+    "ArgumentError",
+    "BuildError",
+    "DataFileError",
+    "DocumentError",
+    "PlanstatsError",
+    "PlanstatsWarning",
+    "SchemaError",
+    "build",
+    "extract",
+    "extract_text",
+    "load",
+    "metrics",
+    "regions",
+    "validate",
+    "write",
+]

@@ -1,0 +1,57 @@
+"""Locate and read the CSV files under ``data/`` that hold the rules of planstats."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from pathlib import Path
+
+from planstats.errors import DataFileError
+
+# The rule files live in the repository's data/ folder; planstats is installed in editable mode.
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+
+
+def read_rows(name: str, required: tuple[str, ...], path: Path | None = None) -> list[dict[str, str]]:
+    """Read a CSV rule file into a list of dicts, checking its columns and cells.
+
+    Raises :class:`DataFileError` naming the file, the line and the problem.
+    """
+    path = Path(path) if path is not None else DATA_DIR / name
+    try:
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = [c for c in required if c not in (reader.fieldnames or [])]
+            if missing:
+                raise DataFileError(
+                    f"{path}: missing column(s) {missing}; the header must contain {list(required)}."
+                )
+            rows = []
+            for row in reader:
+                if None in row or any(v is None for v in row.values()):
+                    raise DataFileError(
+                        f"{path}, line {reader.line_num}: wrong number of fields; "
+                        f"expected the {len(reader.fieldnames or [])} columns of the header."
+                    )
+                rows.append({k: v.strip() for k, v in row.items()})
+    except FileNotFoundError as err:
+        raise DataFileError(f"{path}: rule file not found; reinstall planstats or restore the file.") from err
+    except UnicodeDecodeError as err:
+        raise DataFileError(f"{path}: not UTF-8 ({err.reason} at byte {err.start}); save it as UTF-8.") from err
+    except csv.Error as err:
+        raise DataFileError(f"{path}: malformed CSV ({err}).") from err
+    return rows
+
+
+@functools.lru_cache(maxsize=None)
+def lexicon() -> dict[str, tuple[str, ...]]:
+    """Words of ``data/lexicon.csv`` grouped by role, each group longest first."""
+    roles: dict[str, list[str]] = {}
+    seen: set[tuple[str, str]] = set()
+    for i, row in enumerate(read_rows("lexicon.csv", ("word", "role")), start=2):
+        key = (row["word"], row["role"])
+        if not row["word"] or key in seen:
+            raise DataFileError(f"{DATA_DIR / 'lexicon.csv'}, line {i}: empty or duplicate word {row['word']!r}.")
+        seen.add(key)
+        roles.setdefault(row["role"], []).append(row["word"])
+    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in roles.items()}

@@ -1,0 +1,122 @@
+"""The ``planstats`` command.
+
+    planstats extract FILE... [--format csv|jsonl|parquet] [-o OUT] [--rejects FILE]
+    planstats build DIR... -o targets.parquet
+    planstats metrics
+    planstats show [--data PATH] [--section headline|body] [--metric ID]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from planstats.dataset import FORMATS, build, conform, extract, load, write
+from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
+from planstats.taxonomy import metrics
+
+
+def _print_frame(df: pd.DataFrame, fmt: str) -> None:
+    if fmt == "csv":
+        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+    elif fmt == "jsonl":
+        sys.stdout.write(df.to_json(orient="records", lines=True, force_ascii=False))
+    else:
+        raise ArgumentError("parquet is binary: give an output file with -o OUT.")
+
+
+def _cmd_extract(args: argparse.Namespace) -> int:
+    frames, rejects, failed = [], [], 0
+    for path in args.files:
+        try:
+            df, rej = extract(path, with_rejects=True)
+        except PlanstatsError as err:
+            print(f"planstats: {err}", file=sys.stderr)
+            failed += 1
+            continue
+        frames.append(df)
+        rejects.append(rej)
+    if frames:
+        result = conform(pd.concat(frames, ignore_index=True))
+        if args.output:
+            write(result, args.output, format=args.format)
+            print(f"wrote {len(result)} targets to {args.output}", file=sys.stderr)
+        else:
+            _print_frame(result, args.format or "csv")
+        if args.rejects:
+            pd.concat(rejects, ignore_index=True).to_csv(args.rejects, index=False)
+    return 1 if failed else 0
+
+
+def _cmd_build(args: argparse.Namespace) -> int:
+    with warnings.catch_warnings(record=True):
+        warnings.simplefilter("always", PlanstatsWarning)
+        df = build(args.dirs, out=args.output)
+    failures = df.attrs.get("failures", [])
+    print(f"{df['doc'].nunique()} documents, {len(df)} targets -> {args.output}", file=sys.stderr)
+    for f in failures:
+        print(f"  skipped {f['path']}: {f['message']}", file=sys.stderr)
+    return 1 if failures and df.empty else 0
+
+
+def _cmd_metrics(args: argparse.Namespace) -> int:
+    table = metrics()[["id", "label_en", "label_zh", "kinds", "category"]]
+    print(table.to_string(index=False))
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace) -> int:
+    df = load(args.data)
+    if args.section:
+        df = df[df["section"] == args.section]
+    if args.metric:
+        df = df[df["metric"] == args.metric]
+    cols = ["region", "year", "section", "metric", "kind", "value", "value_high", "unit", "qualifier", "raw"]
+    with pd.option_context("display.width", 200, "display.max_rows", 500, "display.max_colwidth", 36):
+        print(df[cols].to_string(index=False))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="planstats", description="Quantified targets of Chinese local work plans.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    e = sub.add_parser("extract", help="extract the targets of documents")
+    e.add_argument("files", nargs="+", metavar="FILE")
+    e.add_argument("--format", choices=FORMATS, help="output format (default: from -o's suffix, else csv)")
+    e.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
+    e.add_argument("--rejects", help="also write the numbers set aside as non-targets, with reasons, to this CSV")
+    e.set_defaults(func=_cmd_extract)
+
+    b = sub.add_parser("build", help="build a dataset from folders and files")
+    b.add_argument("dirs", nargs="+", metavar="DIR")
+    b.add_argument("-o", "--output", required=True, help="dataset file: .csv, .jsonl or .parquet")
+    b.set_defaults(func=_cmd_build)
+
+    m = sub.add_parser("metrics", help="list the metric taxonomy")
+    m.set_defaults(func=_cmd_metrics)
+
+    s = sub.add_parser("show", help="print a dataset (default: the bundled one)")
+    s.add_argument("--data", type=Path, help="dataset file (default: the bundled data/targets.csv)")
+    s.add_argument("--section", choices=("headline", "body"))
+    s.add_argument("--metric")
+    s.set_defaults(func=_cmd_show)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``planstats`` command; returns the exit status."""
+    args = parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except PlanstatsError as err:
+        print(f"planstats: {err}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

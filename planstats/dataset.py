@@ -1,0 +1,389 @@
+"""The tidy dataset: its contract, and the functions that produce and read it.
+
+One row per target. The contract (column order and dtypes) is defined once, in
+:data:`SCHEMA`, and checked by :func:`validate`.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+import os
+import re
+import tempfile
+import warnings
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from planstats import documents
+from planstats._data import DATA_DIR, read_rows
+from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsError, PlanstatsWarning, SchemaError
+from planstats.extract import KINDS, QUALIFIERS, find_targets
+from planstats.taxonomy import assign_metrics, load_taxonomy
+
+SECTIONS = ("headline", "body")
+FORMATS = ("csv", "jsonl", "parquet")
+#: Column → dtype of the dataset contract, in order.
+SCHEMA: dict[str, object] = {
+    "doc": "category",
+    "region": "category",
+    "year": "Int64",
+    "section": pd.CategoricalDtype(SECTIONS, ordered=True),
+    "metric": "category",
+    "metric_text": "string",
+    "kind": pd.CategoricalDtype(KINDS),
+    "value": "float64",
+    "value_high": "float64",
+    "unit": "string",
+    "qualifier": pd.CategoricalDtype(QUALIFIERS),
+    "qualifier_text": "string",
+    "verb": "string",
+    "raw": "string",
+    "start": "int64",
+    "end": "int64",
+    "doc_sha256": "string",
+}
+COLUMNS = tuple(SCHEMA)
+BUNDLED = DATA_DIR / "targets.csv"
+_DOC_TYPES = r"(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
+_TITLE = re.compile(rf"(?P<region>[^\s《》:：,，。0-9]{{2,20}}?)(?P<year>(?:19|20)\d{{2}})年(?:度)?{_DOC_TYPES}")
+_ISSUER_SUFFIX = ("人民政府", "政府", "管理委员会", "管委会")
+_SUFFIXES = {".txt", ".docx", ".text"}
+
+
+def _metric_dtype() -> pd.CategoricalDtype:
+    return pd.CategoricalDtype([m.id for m in load_taxonomy()])
+
+
+def empty() -> pd.DataFrame:
+    """An empty frame with the contract's columns and dtypes.
+
+    >>> list(empty().columns)[:4]
+    ['doc', 'region', 'year', 'section']
+    """
+    return conform(pd.DataFrame({c: [] for c in COLUMNS}))
+
+
+def conform(df: pd.DataFrame) -> pd.DataFrame:
+    """Return a copy of ``df`` with the contract's column order and dtypes."""
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise SchemaError(f"missing column(s) {missing}; a planstats dataset has the columns {list(COLUMNS)}.")
+    out = df.loc[:, list(COLUMNS) + [c for c in df.columns if c not in SCHEMA]].copy()
+    for col, dtype in SCHEMA.items():
+        if col == "metric":
+            dtype = _metric_dtype()
+        if col in ("metric_text", "qualifier_text", "verb", "unit", "raw"):
+            out[col] = out[col].fillna("")
+        try:
+            out[col] = out[col].astype(dtype)
+        except (ValueError, TypeError) as err:
+            raise SchemaError(f"column {col!r} cannot be read as {dtype}: {err}") from err
+    return out
+
+
+def validate(df: pd.DataFrame) -> pd.DataFrame:
+    """Check that ``df`` follows the dataset contract; return it unchanged.
+
+    Raises :class:`SchemaError` naming the column and the first offending row.
+
+    >>> validate(empty()).shape
+    (0, 17)
+    """
+    if not isinstance(df, pd.DataFrame):
+        raise SchemaError(f"expected a pandas DataFrame, got {type(df).__name__}.")
+    missing = [c for c in COLUMNS if c not in df.columns]
+    if missing:
+        raise SchemaError(f"missing column(s) {missing}; load the data with planstats.load() or planstats.extract().")
+    if list(df.columns[: len(COLUMNS)]) != list(COLUMNS):
+        raise SchemaError(f"columns are out of order; expected {list(COLUMNS)} first.")
+    for col, dtype in SCHEMA.items():
+        expected = _metric_dtype() if col == "metric" else dtype
+        if str(df[col].dtype) != str(pd.api.types.pandas_dtype(expected) if isinstance(expected, str) else expected):
+            if not (isinstance(expected, pd.CategoricalDtype) and isinstance(df[col].dtype, pd.CategoricalDtype)):
+                raise SchemaError(f"column {col!r} has dtype {df[col].dtype}, expected {expected}.")
+        if isinstance(expected, pd.CategoricalDtype) and expected.categories is not None and col != "metric":
+            extra = set(df[col].dropna().unique()) - set(expected.categories)
+            if extra:
+                raise SchemaError(f"column {col!r} has values {sorted(extra)} outside {list(expected.categories)}.")
+    bad = df.index[~np.isfinite(df["value"].to_numpy(dtype=float))]
+    if len(bad):
+        raise SchemaError(f"column 'value' must be finite; row {bad[0]!r} is {df.loc[bad[0], 'value']!r}.")
+    bad = df.index[(df["start"] < 0) | (df["end"] <= df["start"])]
+    if len(bad):
+        raise SchemaError(f"row {bad[0]!r}: start/end ({df.loc[bad[0], 'start']}, {df.loc[bad[0], 'end']}) is not a span.")
+    return df
+
+
+# ---------------------------------------------------------------------------------------
+# region and year
+
+
+@functools.lru_cache(maxsize=1)
+def _region_aliases() -> dict[str, str]:
+    table: dict[str, str] = {}
+    for line, row in enumerate(read_rows("regions.csv", ("name", "name_en", "level", "parent", "aliases")), start=2):
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            if table.setdefault(alias, row["name"]) != row["name"]:
+                raise DataFileError(f"regions.csv, line {line}: name {alias!r} already belongs to {table[alias]!r}.")
+    return table
+
+
+def regions() -> pd.DataFrame:
+    """The region table (``data/regions.csv``): name, English name, level, parent region.
+
+    >>> regions().set_index("name").loc["XX新城", "parent"]
+    '西咸新区'
+    """
+    _region_aliases()  # validates
+    rows = read_rows("regions.csv", ("name", "name_en", "level", "parent", "aliases"))
+    return pd.DataFrame(rows, columns=["name", "name_en", "level", "parent", "aliases"])
+
+
+def title_info(text: str) -> tuple[str | None, int | None]:
+    """Region and plan year from a document's title (its first lines), simplified.
+
+    >>> title_info("新城区政府2021年工作安排\\n\\n2021年是…")
+    ('新城区', 2021)
+    """
+    head = documents.normalize("\n".join(text.strip().splitlines()[:5])[:600]).text
+    m = _TITLE.search(head)
+    if not m:
+        return None, None
+    region = m.group("region").lstrip("《“\"")
+    for suffix in _ISSUER_SUFFIX:
+        if region.endswith(suffix) and len(region) > len(suffix) + 1:
+            region = region[: -len(suffix)]
+            break
+    aliases = _region_aliases()
+    region = aliases.get(region) or next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if region.endswith(a)), region)
+    return region, int(m.group("year"))
+
+
+@functools.lru_cache(maxsize=32)
+def _manifest(folder: str, mtime: float) -> dict[str, dict[str, str]]:
+    path = Path(folder) / "manifest.csv"
+    rows = read_rows(path.name, ("file", "region", "year"), path)
+    table: dict[str, dict[str, str]] = {}
+    for line, row in enumerate(rows, start=2):
+        if not row["file"]:
+            raise DataFileError(f"{path}, line {line}: empty file name.")
+        if row["file"] in table:
+            raise DataFileError(f"{path}, line {line}: {row['file']!r} is listed twice.")
+        if row["year"] and not re.fullmatch(r"(19|20)\d{2}", row["year"]):
+            raise DataFileError(f"{path}, line {line}: year {row['year']!r} is not a four-digit year.")
+        table[row["file"]] = row
+    return table
+
+
+def manifest_row(path: Path) -> dict[str, str]:
+    """The row of ``manifest.csv`` beside ``path`` that names it, or an empty dict."""
+    folder = path.resolve().parent
+    mf = folder / "manifest.csv"
+    if not mf.exists():
+        return {}
+    return _manifest(str(folder), mf.stat().st_mtime).get(path.name, {})
+
+
+# ---------------------------------------------------------------------------------------
+# extraction
+
+
+REJECT_COLUMNS = ("doc", "start", "end", "raw", "reason")
+
+
+def _frame(doc: str, text: str, sha: str, region: str | None, year: int | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    norm = documents.normalize(text)
+    targets, rejects = find_targets(norm, plan_year=year)
+    pairs = assign_metrics(targets)
+    if region is None or year is None:
+        warnings.warn(
+            f"{doc}: the {'region' if region is None else 'year'} of this document was not found in its title; "
+            "its targets are kept with it left empty. Supply it with a manifest.csv row beside the file "
+            "(columns file, region, year) or the region=/year= arguments.",
+            PlanstatsWarning,
+            stacklevel=3,
+        )
+    rows = [
+        {
+            "doc": doc,
+            "region": region,
+            "year": year,
+            "section": t.section,
+            "metric": metric,
+            "metric_text": t.metric_text,
+            "kind": t.kind,
+            "value": t.value,
+            "value_high": t.value_high if t.value_high is not None else math.nan,
+            "unit": t.unit,
+            "qualifier": t.qualifier,
+            "qualifier_text": t.qualifier_text,
+            "verb": t.verb,
+            "raw": text[t.start : t.end],
+            "start": t.start,
+            "end": t.end,
+            "doc_sha256": sha,
+        }
+        for t, metric in pairs
+    ]
+    df = conform(pd.DataFrame(rows, columns=list(COLUMNS))) if rows else empty()
+    if not rows:
+        warnings.warn(f"{doc}: no targets found in this document.", PlanstatsWarning, stacklevel=3)
+    rejected = pd.DataFrame(
+        [(doc, r.start, r.end, text[r.start : r.end], r.reason) for r in rejects], columns=list(REJECT_COLUMNS)
+    )
+    return df, rejected
+
+
+def extract_text(
+    text: str, *, region: str | None = None, year: int | None = None, doc: str = "<text>", with_rejects: bool = False
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """Extract the targets of a plan held in a string.
+
+    Region and year default to those of the text's title. With ``with_rejects=True`` the
+    result is ``(targets, rejects)``: the numbers set aside as non-targets, with the reason.
+
+    >>> df = extract_text("主要预期目标是：GDP增长12%左右，城镇登记失业率控制在4%以内。", region="西咸新区", year=2022)
+    >>> df[["metric", "kind", "value", "qualifier", "qualifier_text"]].values.tolist()
+    [['gdp_growth', 'growth', 12.0, 'approx', '左右'], ['urban_unemployment_rate', 'share', 4.0, 'at_most', '控制在…以内']]
+    """
+    import hashlib
+
+    if not isinstance(text, str):
+        raise ArgumentError(f"The value for `text` must be a str, but {type(text).__name__} was passed.")
+    title_region, title_year = title_info(text) if text.strip() else (None, None)
+    found = _frame(doc, text, hashlib.sha256(text.encode("utf-8")).hexdigest(), region or title_region, year or title_year)
+    return found if with_rejects else found[0]
+
+
+def extract(
+    path: str | os.PathLike,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    lenient: bool = False,
+    with_rejects: bool = False,
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """Extract the targets of one document (``.txt`` in any common encoding, or ``.docx``).
+
+    Region and year come from the arguments, else from a ``manifest.csv`` row beside the
+    file, else from the document's title. ``lenient=True`` replaces undecodable bytes
+    instead of failing; ``with_rejects=True`` returns ``(targets, rejects)``.
+
+    >>> df = extract("data/raw/004_8503dda5db454a12.txt")
+    >>> df.loc[df.metric == "urban_unemployment_rate", ["region", "year", "value", "qualifier"]].values.tolist()
+    [['新城区', 2021, 4.0, 'at_most']]
+    """
+    path = Path(path)
+    doc = documents.read(path, lenient=lenient)
+    row = manifest_row(path)
+    title_region, title_year = title_info(doc.text)
+    region = region or row.get("region") or title_region
+    year = year or (int(row["year"]) if row.get("year") else None) or title_year
+    found = _frame(doc.name, doc.text, doc.sha256, region, year)
+    return found if with_rejects else found[0]
+
+
+def _expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in _SUFFIXES))
+        else:
+            out.append(p)
+    return out
+
+
+def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, out: str | os.PathLike | None = None) -> pd.DataFrame:
+    """Extract many documents (files and folders) into one frame; optionally write it to ``out``.
+
+    A document that cannot be read does not stop the build: every failure is listed in
+    ``df.attrs["failures"]`` and in one warning at the end. ``out`` (``.csv``, ``.jsonl``
+    or ``.parquet``) is written atomically.
+
+    >>> df = build(["data/raw"])
+    >>> sorted(df["doc"].unique())[:2]
+    ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
+    """
+    frames, failures = [], []
+    for path in _expand(paths):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", PlanstatsWarning)
+                df = extract(path)
+        except PlanstatsError as err:
+            failures.append({"path": str(path), "error": type(err).__name__, "message": str(err)})
+            continue
+        frames.append(df)
+    result = conform(pd.concat(frames, ignore_index=True)) if frames else empty()
+    result.attrs["failures"] = failures
+    if failures:
+        listing = "\n".join(f"  {f['path']}: {f['message']}" for f in failures)
+        warnings.warn(f"{len(failures)} document(s) could not be read and were skipped:\n{listing}", PlanstatsWarning, stacklevel=2)
+    if out is not None:
+        write(result, out)
+    return result
+
+
+# ---------------------------------------------------------------------------------------
+# reading and writing
+
+
+def _format(path: Path, fmt: str | None) -> str:
+    fmt = fmt or path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ArgumentError(f"The value for `format` must be one of {list(FORMATS)}, but {fmt!r} was passed (file {path}).")
+    return fmt
+
+
+def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None) -> Path:
+    """Write a dataset atomically (a temporary file renamed into place), as csv, jsonl or parquet."""
+    path = Path(path)
+    fmt = _format(path, format)
+    validate(df)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        plain = df.copy()
+        plain.attrs = {}
+        if fmt == "csv":
+            plain.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
+        elif fmt == "jsonl":
+            plain.to_json(tmp, orient="records", lines=True, force_ascii=False)
+        else:
+            plain.to_parquet(tmp, index=False)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load(path: str | os.PathLike | None = None, *, format: str | None = None) -> pd.DataFrame:
+    """Load a dataset written by planstats; by default the bundled dataset of the sample corpus.
+
+    >>> df = load()
+    >>> df.loc[(df.region == "西咸新区") & (df.year == 2022) & (df.metric == "gdp_growth") & (df.section == "headline"), "value"].item()
+    12.0
+    """
+    path = Path(path) if path is not None else BUNDLED
+    fmt = _format(path, format)
+    if not path.exists():
+        hint = " Run `make data` to build it." if path == BUNDLED else ""
+        raise DocumentError(f"{path}: no such dataset.{hint}")
+    try:
+        if fmt == "csv":
+            df = pd.read_csv(path, dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit")}, keep_default_na=False, na_values={"metric": [""], "value_high": [""], "year": [""], "region": [""]})
+        elif fmt == "jsonl":
+            df = pd.read_json(path, orient="records", lines=True, dtype=False)
+        else:
+            df = pd.read_parquet(path)
+    except (ValueError, OSError) as err:
+        raise DataFileError(f"{path}: cannot be read as {fmt} ({err}).") from err
+    return validate(conform(df))

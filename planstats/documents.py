@@ -1,0 +1,250 @@
+"""Read documents (.txt in any common Chinese encoding, .docx) and build a normalized view.
+
+Matching runs on the normalized view (half-width characters, simplified script, scrape and
+OCR slips repaired) while every character of it remembers where it stands in the original
+text, so every span reported to the user points into the original.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import hashlib
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+from planstats.errors import DocumentError
+
+#: Signatures of binary formats that are sometimes renamed to .txt.
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF file",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"PK\x03\x04": "a ZIP archive (a .docx renamed?)",
+    b"\xd0\xcf\x11\xe0": "an old Office (.doc/.xls) file",
+}
+
+
+@dataclass(frozen=True)
+class Document:
+    """A document as read from disk: its original text and where it came from."""
+
+    name: str
+    text: str
+    sha256: str
+    path: str = ""
+    encoding: str = ""
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """The normalized view of a text. ``src[i]`` is the original index of ``text[i]``."""
+
+    text: str
+    src: np.ndarray = field(repr=False)
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of the normalized text back to ``(start, end)`` in the original."""
+        return int(self.src[start]), int(self.src[end - 1]) + 1
+
+
+def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tuple[str, str]:
+    """Decode the bytes of a text document; return ``(text, encoding)``.
+
+    Tries, in order: a byte-order mark (UTF-8, UTF-16), strict UTF-8, UTF-16 without a
+    BOM (recognised by its NUL bytes), strict GB18030 (a superset of GBK and GB2312).
+    Raises :class:`DocumentError` when the file is empty, binary or undecodable; with
+    ``lenient=True`` undecodable bytes become U+FFFD instead.
+
+    >>> decode("增长8%".encode("gb18030"))
+    ('增长8%', 'gb18030')
+    """
+    if not data.strip():
+        raise DocumentError(f"{name}: the file is empty; nothing to extract.")
+    for magic, what in _MAGIC.items():
+        if data.startswith(magic):
+            raise DocumentError(f"{name}: this is {what}, not a text document; convert it to .txt or .docx first.")
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _strict(data, enc, name, lenient), enc
+    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    if nul_even + nul_odd > len(data) // 8:
+        if max(nul_even, nul_odd) > 4 * min(nul_even, nul_odd) + 1:
+            enc = "utf-16-le" if nul_odd > nul_even else "utf-16-be"
+            return _strict(data, enc, name, lenient), enc
+        raise DocumentError(f"{name}: binary data (NUL bytes), not a text document.")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError as utf8_err:
+        try:
+            return data.decode("gb18030"), "gb18030"
+        except UnicodeDecodeError:
+            if lenient:
+                return data.decode("utf-8", errors="replace"), "utf-8 (lenient)"
+            raise DocumentError(
+                f"{name}: undecodable bytes at byte {utf8_err.start} (neither UTF-8, UTF-16 nor GB18030); "
+                "re-save the file as UTF-8, or pass lenient=True to replace the bad bytes."
+            ) from utf8_err
+
+
+def _strict(data: bytes, enc: str, name: str, lenient: bool) -> str:
+    try:
+        return data.decode(enc, errors="replace" if lenient else "strict")
+    except UnicodeDecodeError as err:
+        raise DocumentError(
+            f"{name}: undecodable bytes at byte {err.start} for {enc}; pass lenient=True to replace them."
+        ) from err
+
+
+def read(path: str | Path, *, lenient: bool = False) -> Document:
+    """Read a ``.txt`` or ``.docx`` document.
+
+    >>> doc = read("data/raw/000_3e3dedbcbccbc1ab.txt")
+    >>> doc.text.splitlines()[0]
+    '西咸新区2022年工作要点'
+    """
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError as err:
+        raise DocumentError(f"{path}: no such file; check the path.") from err
+    except IsADirectoryError as err:
+        raise DocumentError(f"{path}: is a directory; pass the files in it, or use build().") from err
+    except PermissionError as err:
+        raise DocumentError(f"{path}: permission denied; make the file readable.") from err
+    except OSError as err:
+        raise DocumentError(f"{path}: cannot be read ({err.strerror}).") from err
+    sha = hashlib.sha256(data).hexdigest()
+    if path.suffix.lower() == ".docx":
+        text, enc = _docx_text(data, path), "docx"
+    else:
+        text, enc = decode(data, str(path), lenient=lenient)
+    if not text.strip():
+        raise DocumentError(f"{path}: the document has no text; nothing to extract.")
+    return Document(name=path.name, text=text, sha256=sha, path=str(path), encoding=enc)
+
+
+def _docx_text(data: bytes, path: Path) -> str:
+    import io
+
+    import docx  # python-docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise DocumentError(f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word.") from err
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append("\t".join(cell.text for cell in row.cells))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------
+# normalization
+
+
+@functools.lru_cache(maxsize=1)
+def _t2s():
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → simplified with OpenCC, keeping the length (one character for one).
+
+    >>> to_simplified("規模以上工業增加值增長20%")
+    '规模以上工业增加值增长20%'
+    """
+    out = _t2s().convert(text)
+    if len(out) == len(text):
+        return out
+    # A phrase conversion changed the length somewhere: convert line by line, and fall
+    # back to one character at a time on the lines that still differ.
+    parts = []
+    for line in text.splitlines(keepends=True):
+        conv = _t2s().convert(line)
+        if len(conv) != len(line):
+            conv = "".join(c2 if len(c2 := _t2s().convert(c)) == 1 else c for c in line)
+        parts.append(conv)
+    return "".join(parts)
+
+
+def _halfwidth(ch: str) -> str:
+    """Full-width ASCII forms (１２％，) and the ideographic space → ASCII; nothing else
+    (circled numbers such as ② are list marks, not digits)."""
+    if "\uff01" <= ch <= "\uff5e" or ch == "\u3000":
+        return unicodedata.normalize("NFKC", ch)
+    return ch
+
+
+# OCR reads 1 as I or l and 0 as O inside numbers ("IIOO万平米" = 1100万平米).
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z])[0-9IlO]*[IlO][0-9IlO]*(?![A-Za-z])")
+# "%o" where "%。" was meant.
+_OCR_PERCENT_O = re.compile(r"(?<=\d%)o(?![A-Za-z])")
+# Numbered page markers of document-sharing sites at the start of a line ("2、").
+_PAGE_MARKER = re.compile(r"^(\d{1,3})、", re.M)
+_SENTENCE_END = "。！？；：!?;:」”』）)"
+
+
+def _ocr_digit_runs(text: str, chars: list[str]) -> None:
+    for m in _OCR_NUMBER.finditer(text):
+        run = m.group()
+        has_digit = any(c.isdigit() for c in run)
+        if len(run) < 2 or ("O" not in run and not has_digit):
+            continue  # roman numerals (II, III) and lone letters stay
+        nxt = text[m.end() : m.end() + 1]
+        if not (nxt == "%" or "\u4e00" <= nxt <= "\u9fff"):
+            continue
+        for i in range(m.start(), m.end()):
+            chars[i] = {"I": "1", "l": "1", "O": "0"}.get(chars[i], chars[i])
+
+
+def _page_marker_spans(text: str) -> list[tuple[int, int]]:
+    """Spans ``\\nN、`` of page markers that cut sentences, when a document has a numbered series of them."""
+    marks = list(_PAGE_MARKER.finditer(text))
+    if len(marks) < 3:
+        return []
+    numbers = [int(m.group(1)) for m in marks]
+    if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
+        return []
+    cuts = sum(1 for m in marks if m.start() > 0 and text[: m.start()].rstrip("\n")[-1:] not in _SENTENCE_END)
+    if cuts * 2 < len(marks):
+        return []  # an ordinary numbered list
+    spans = []
+    for m in marks:
+        start = m.start() - 1 if m.start() > 0 and text[m.start() - 1] == "\n" else m.start()
+        spans.append((start, m.end()))
+    return spans
+
+
+def normalize(text: str) -> Normalized:
+    """Build the normalized view of ``text``.
+
+    Steps: OCR repairs inside numbers, removal of page markers that cut sentences,
+    full-width → half-width, traditional → simplified. Each normalized character keeps
+    the index of the original character it came from.
+
+    >>> n = normalize("規上工業增加值增長１５％以上")
+    >>> n.text
+    '规上工业增加值增长15%以上'
+    >>> n.span(9, 12)
+    (9, 12)
+    """
+    chars = list(text)
+    _ocr_digit_runs(text, chars)
+    for m in _OCR_PERCENT_O.finditer(text):
+        chars[m.start()] = "。"
+    keep = np.ones(len(text), dtype=bool)
+    for start, end in _page_marker_spans(text):
+        keep[start:end] = False
+    src = np.flatnonzero(keep)
+    kept = "".join(_halfwidth(chars[i]) for i in src)
+    return Normalized(text=to_simplified(kept), src=src)

@@ -1,0 +1,36 @@
+"""The one error hierarchy of planstats.
+
+Every failure the library raises on purpose is a :class:`PlanstatsError`. Each subclass
+also inherits the builtin exception a caller would expect, so ``except OSError`` or
+``except ValueError`` keeps working.
+"""
+
+from __future__ import annotations
+
+
+class PlanstatsError(Exception):
+    """Root of every error planstats raises on purpose."""
+
+
+class DocumentError(PlanstatsError, OSError):
+    """A document could not be read: missing, empty, binary, undecodable, or unreadable."""
+
+
+class DataFileError(PlanstatsError, ValueError):
+    """A data file (taxonomy, regions, rules, manifest) is malformed."""
+
+
+class SchemaError(PlanstatsError, ValueError):
+    """A DataFrame does not follow the planstats dataset contract."""
+
+
+class ArgumentError(PlanstatsError, ValueError):
+    """A function or command was called with a value it does not accept."""
+
+
+class BuildError(PlanstatsError):
+    """A corpus build could not write its output."""
+
+
+class PlanstatsWarning(UserWarning):
+    """Something the user should know about, that did not stop the work (a missing region, a skipped file)."""

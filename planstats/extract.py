@@ -1,0 +1,545 @@
+"""Find quantified targets in a normalized document.
+
+The grammar, applied sentence by sentence to the normalized text:
+
+* a **value** is a number (Arabic or Chinese numeral, or a range ``8%-10%``), an optional
+  magnitude word (万, 亿), a unit from ``data/units.csv`` and an optional qualifier word
+  from ``data/qualifiers.csv`` (以上, 左右, 以内 …);
+* values written next to each other (``13个、50个``, ``50%、80%和100%``) form a **list**;
+  bare members take the unit and the trailing qualifier of the last member;
+* a list followed by a clause boundary is a **target**: its indicator phrase is the text
+  before it back to the previous boundary, with time words and modal words (全年, 力争 …)
+  stripped from the front and verbs and qualifier words (增长, 突破, 不少于 …) from the end;
+* a list after ``分别`` is spread over the indicators listed before ``分别``;
+* a list followed by a noun is a target when a verb stands before it (``争取3家以上企业挂牌上市``,
+  indicator after the number) and the **attribute** of a noun otherwise
+  (``投资5亿元以上的项目20个``: only 20个 is a target).
+
+Nothing looks-like-a-target is dropped silently: what the grammar sets aside is returned as
+a :class:`Reject` with its reason.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from planstats._data import lexicon, read_rows
+from planstats.documents import Normalized
+from planstats.errors import DataFileError
+from planstats.numbers import CHINESE_DIGITS, MULTIPLIERS, parse_number, unit_name, units
+
+KINDS = ("growth", "level", "share", "pp_change")
+QUALIFIERS = ("approx", "at_least", "at_most", "range", "exact")
+
+_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_CLAUSE_BOUNDARY = ",，：:;；。\n"
+_LIST_GAPS = ("", "、", "和", "及", "与", "至")
+_AFTER_BOUNDARY = set(",，、;；。:：)）(（\n!?！？")
+_QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
+_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})年")
+_YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期")
+_LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》"
+_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:底|末|内|度)?[,，]?")
+_NO_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』【】")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One quantified target found in a document. ``start``/``end`` index the ORIGINAL text."""
+
+    start: int
+    end: int
+    section: str
+    metric_text: str
+    verb: str
+    kind: str
+    value: float
+    value_high: float | None
+    unit: str
+    unit_family: str
+    qualifier: str
+    qualifier_text: str
+    subset: bool
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Reject:
+    """A number with a unit that the grammar did not take as a target, and why."""
+
+    start: int
+    end: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class _Value:
+    start: int
+    end: int
+    lo: str
+    hi: str
+    mid: str
+    mult: str
+    unit: str
+    post: str
+    cite_end: int = 0  # end of the member that gave this one its unit
+
+
+@functools.lru_cache(maxsize=1)
+def _qualifier_words() -> dict[str, dict[str, str]]:
+    """``{position: {word: qualifier}}`` from ``data/qualifiers.csv``."""
+    table: dict[str, dict[str, str]] = {"pre": {}, "post": {}, "mid": {}, "modal": {}}
+    for line, row in enumerate(read_rows("qualifiers.csv", ("text", "position", "qualifier", "hardness")), start=2):
+        if row["position"] not in table:
+            raise DataFileError(f"qualifiers.csv, line {line}: position must be one of {list(table)}, not {row['position']!r}.")
+        if row["qualifier"] and row["qualifier"] not in QUALIFIERS:
+            raise DataFileError(f"qualifiers.csv, line {line}: qualifier must be one of {list(QUALIFIERS)}, not {row['qualifier']!r}.")
+        if row["text"] in table[row["position"]]:
+            raise DataFileError(f"qualifiers.csv, line {line}: duplicate {row['position']} qualifier {row['text']!r}.")
+        table[row["position"]][row["text"]] = row["qualifier"]
+    return {pos: dict(sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True)) for pos, words in table.items()}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _value_regex() -> re.Pattern[str]:
+    q = _qualifier_words()
+    num = rf"(?:(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{CHINESE_DIGITS}第])[{CHINESE_DIGITS}]+)"
+    return re.compile(
+        rf"(?P<lo>{num})%?(?:\s*[-–—~至到]\s*(?P<hi>{num}))?"
+        rf"(?P<mid>{_alternation(q['mid'])})?"
+        rf"(?P<mult>{_alternation(MULTIPLIERS)})?"
+        rf"(?P<unit>{_alternation(units())})?"
+        rf"(?P<post>{_alternation(q['post'])})?"
+        r"(?![A-Za-z])"
+    )
+
+
+def _strip_front(text: str, words: tuple[str, ...]) -> tuple[str, str]:
+    for w in words:
+        if text.startswith(w):
+            return text[len(w) :], w
+    return text, ""
+
+
+def _strip_back(text: str, words) -> tuple[str, str]:
+    for w in words:
+        if text.endswith(w) and len(text) > len(w) - 1:
+            return text[: len(text) - len(w)], w
+    return text, ""
+
+
+class _Sentence:
+    """The values of one sentence and the text around them."""
+
+    def __init__(self, text: str, start: int, end: int, index: int, values: list[_Value]):
+        self.text, self.start, self.end, self.index, self.values = text, start, end, index, values
+
+    def clause_start(self, pos: int, *, enumeration: bool) -> int:
+        """Index after the boundary that opens the clause ending at ``pos`` (parentheses skipped)."""
+        depth, i = 0, pos - 1
+        stops = _CLAUSE_BOUNDARY + ("、" if enumeration else "")
+        while i >= self.start:
+            c = self.text[i]
+            if c in ")）":
+                depth += 1
+            elif c in "(（":
+                if depth == 0:
+                    return i + 1
+                depth -= 1
+            elif depth == 0 and c in stops:
+                return i + 1
+            i -= 1
+        return self.start
+
+    def clause_end(self, pos: int) -> int:
+        """Index of the boundary that closes the clause starting at ``pos`` (parentheses skipped)."""
+        depth, i = 0, pos
+        while i < self.end:
+            c = self.text[i]
+            if c in "(（":
+                depth += 1
+            elif c in ")）":
+                if depth == 0:
+                    return i
+                depth -= 1
+            elif depth == 0 and c in _CLAUSE_BOUNDARY:
+                return i
+            i += 1
+        return i
+
+    def quoted(self, pos: int) -> bool:
+        """Whether ``pos`` lies between an opening and a closing quotation mark of this sentence."""
+        for open_q, close_q in _QUOTES.items():
+            left = self.text.rfind(open_q, self.start, pos)
+            if left >= 0 and self.text.rfind(close_q, left, pos) < 0 and self.text.find(close_q, pos, self.end) >= 0:
+                return True
+        return False
+
+
+class _Extractor:
+    def __init__(self, norm: Normalized, plan_year: int | None):
+        self.norm = norm
+        self.text = norm.text
+        self.plan_year = plan_year
+        self.lex = lexicon()
+        self.q = _qualifier_words()
+        self.targets: list[Target] = []
+        self.rejects: list[Reject] = []
+        self.headline: list[tuple[int, int]] = []
+
+    # -- values and lists -------------------------------------------------------------
+    def _values(self) -> list[_Value]:
+        out = []
+        for m in _value_regex().finditer(self.text):
+            g = m.groupdict(default="")
+            if not (g["unit"] or g["mult"] or m.group().find("%") >= 0):
+                if not any(c.isdigit() for c in g["lo"]):
+                    continue  # a bare Chinese numeral (一是, 十四五) is no value
+            if g["lo"][0] in CHINESE_DIGITS and not g["unit"]:
+                continue
+            unit = g["unit"] or ("%" if "%" in m.group() else "")
+            out.append(_Value(m.start(), m.end(), g["lo"], g["hi"], g["mid"], g["mult"], unit, g["post"]))
+        return out
+
+    def _lists(self, sent: _Sentence) -> list[list[_Value]]:
+        lists: list[list[_Value]] = []
+        for v in sent.values:
+            if lists:
+                prev = lists[-1][-1]
+                gap = self.text[prev.end : v.start].strip()
+                if gap in _LIST_GAPS or (gap in ",，" and "分别" in self.text[sent.start : prev.start]):
+                    lists[-1].append(v)
+                    continue
+            lists.append([v])
+        return lists
+
+    @staticmethod
+    def _complete(values: list[_Value]) -> list[_Value]:
+        """Bare members of a list take the unit and trailing qualifier of the members after them."""
+        out: list[_Value] = []
+        unit, mult, post, end = "", "", "", 0
+        for v in reversed(values):
+            if v.unit:
+                unit, mult, post, end = v.unit, v.mult, v.post or post, v.end
+                out.append(_replace(v, post=v.post or post, cite_end=v.end))
+            elif unit:
+                out.append(_replace(v, unit=unit, mult=v.mult or mult, post=v.post or post, cite_end=end))
+        return list(reversed(out))
+
+    # -- sentences ---------------------------------------------------------------------
+    def run(self) -> tuple[list[Target], list[Reject]]:
+        values = self._values()
+        sentences = []
+        vi = 0
+        for index, m in enumerate(_SENTENCE.finditer(self.text)):
+            mine = []
+            while vi < len(values) and values[vi].start < m.end():
+                if values[vi].start >= m.start():
+                    mine.append(values[vi])
+                vi += 1
+            sentences.append(_Sentence(self.text, m.start(), m.end(), index, mine))
+        self._find_headline(sentences)
+        for sent in sentences:
+            if sent.values:
+                self._sentence(sent)
+        return self.targets, self.rejects
+
+    def _find_headline(self, sentences: list[_Sentence]) -> None:
+        markers = self.lex.get("headline", ())
+        pattern = re.compile(rf"(?:{_alternation(markers)})(?:是|为|如下)?\s*[:：]")
+        for m in pattern.finditer(self.text):
+            start, end = m.start(), m.end()
+            for sent in sentences:
+                if sent.end <= start:
+                    continue
+                if sent.start > start and (not self._has_unit_value(sent) or "\n" in self.text[end:sent.start]):
+                    break
+                end = sent.end
+            self.headline.append((m.start(), end))
+
+    def _has_unit_value(self, sent: _Sentence) -> bool:
+        return any(v.unit for v in sent.values)
+
+    def _section(self, pos: int) -> str:
+        return "headline" if any(a <= pos < b for a, b in self.headline) else "body"
+
+    def _is_result(self, sent: _Sentence) -> bool:
+        body = self.text[sent.start : sent.end]
+        if any(w in body for w in self.lex.get("result", ())):
+            return True
+        if self.plan_year is None:
+            return False
+        for m in _YEAR.finditer(body):
+            before = body[max(0, m.start() - 2) : m.start()]
+            after = body[m.end() : m.end() + 2]
+            if int(m.group(1)) < self.plan_year and not before.endswith(_YEAR_BASE_BEFORE) and not after.startswith(("基础", "水平")):
+                return True
+        return False
+
+    def _reject(self, start: int, end: int, reason: str) -> None:
+        s, e = self.norm.span(start, end)
+        self.rejects.append(Reject(s, e, reason))
+
+    def _sentence(self, sent: _Sentence) -> None:
+        result = self._is_result(sent)
+        previous: list[tuple[str, bool]] = []  # (metric_text, subset) of the targets so far
+        lists = [done for done in map(self._complete, self._lists(sent)) if done]
+        self._prev_end, self._prev_reversed = sent.start, False
+        for values in lists:
+            first, last = values[0], values[-1]
+            if result:
+                self._reject(first.start, last.end, "reported result of a past year, not a target")
+                continue
+            if sent.quoted(first.start):
+                self._reject(first.start, last.end, "inside quotation marks (a name or slogan)")
+                continue
+            if first.lo[0] in CHINESE_DIGITS and not self.text[sent.start : first.start].endswith(self._lead_words()):
+                self._reject(first.start, last.end, "Chinese numeral without a verb before it (a name or slogan)")
+                continue
+            nxt = self.text[last.end : last.end + 1]
+            if not nxt or nxt in _AFTER_BOUNDARY or last.end >= sent.end:
+                self._targets(sent, values, self._prev_end, previous)
+                self._prev_end, self._prev_reversed = last.end, False
+            elif self._noun_after(sent, values, self._prev_end, previous):
+                self._prev_end, self._prev_reversed = sent.clause_end(last.end), True
+            else:
+                self._prev_reversed = False
+
+    # -- a list followed by a noun ---------------------------------------------------------
+    def _lead_words(self) -> tuple[str, ...]:
+        """Words after which a number may open a target whose indicator follows it."""
+        return (
+            self.lex.get("lead_verb", ())
+            + self.lex.get("verb", ())
+            + self.lex.get("filler", ())
+            + self.lex.get("respectively", ())
+            + tuple(self.q["pre"])
+            + tuple(self.q["modal"])
+        )
+
+    def _noun_after(self, sent: _Sentence, values: list[_Value], prev_end: int, previous) -> bool:
+        first, last = values[0], values[-1]
+        noun_end = sent.clause_end(last.end)
+        noun = self.text[last.end : noun_end]
+        item_end = self.text.find("、", last.end, noun_end)
+        item_end = noun_end if item_end < 0 else item_end
+        later_value = any(last.end < v.start < item_end and v.unit for v in sent.values)
+        start = max(sent.clause_start(first.start, enumeration=True), prev_end)
+        before = self.text[start : first.start].strip()
+        opens = before.endswith(self._lead_words()) if before else (
+            self._prev_reversed or start <= max(sent.clause_start(first.start, enumeration=False), prev_end)
+        )
+        if noun.startswith("的") or later_value or not opens:
+            self._reject(first.start, last.end, "describes a noun (an attribute, not a target value)")
+            return False
+        head, info = self._strip(before)
+        verb = _strip_back(before, self.lex.get("lead_verb", ()) + self.lex.get("verb", ()))[1] or info["verb"]
+        metric_text, noun_end = self.text[last.end : item_end], item_end
+        for v in values:
+            self._emit(sent, v, start + info["offset"], noun_end, metric_text, verb, info, len(values) > 1)
+            previous.append((metric_text, info["subset"]))
+        return True
+
+    # -- a list followed by a boundary ------------------------------------------------------
+    def _targets(self, sent: _Sentence, values: list[_Value], prev_end: int, previous) -> None:
+        first = values[0]
+        clause = max(sent.clause_start(first.start, enumeration=False), prev_end)
+        if "分别" in self.text[clause : first.start]:
+            self._respectively(sent, values, clause, previous)
+            return
+        start = max(sent.clause_start(first.start, enumeration=True), prev_end)
+        segment = self.text[start : first.start]
+        head, info = self._strip(segment)
+        if start > clause and self.text[start - 1] == "、" and not info["verb"]:
+            info["verb"] = self._leading_verb(self.text[clause:start])
+        info["modal"] = info["modal"] or self._modal(self.text[clause:start])
+        metric_text, subset = self._with_context(head, info["subset"], previous)
+        info["subset"] = subset
+        for v in values:
+            self._emit(sent, v, start + info["offset"], v.end, metric_text, info["verb"], info, len(values) > 1)
+        previous.append((metric_text, subset))
+
+    def _respectively(self, sent: _Sentence, values: list[_Value], clause: int, previous) -> None:
+        segment = self.text[clause : values[0].start]
+        cut = segment.index("分别")
+        head, info = self._strip(segment[:cut])
+        _, tail = self._strip(segment[cut + 2 :])
+        info["verb"] = tail["verb"] or info["verb"]
+        info["pre"] = tail["pre"] or info["pre"]
+        parts = _split_items(head, len(values), self.lex)
+        for v, part in zip(values, parts):
+            metric_text, subset = self._with_context(part, info["subset"], previous)
+            self._emit(sent, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
+            previous.append((metric_text, subset))
+
+    def _leading_verb(self, text: str) -> str:
+        text, _ = self._strip(text)
+        return _strip_front(text, self.lex.get("lead_verb", ()))[1]
+
+    def _modal(self, text: str) -> str:
+        return next((w for w in self.q["modal"] if w in text), "")
+
+    def _strip(self, segment: str) -> tuple[str, dict]:
+        """Split a segment into the indicator phrase and the words around it."""
+        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0}
+        text = segment.lstrip(_LEADING_PUNCT)
+        front = self.lex.get("filler", ()) + self.lex.get("subset", ()) + tuple(self.q["modal"])
+        while True:
+            text2 = _LEADING_YEAR.sub("", text.lstrip(_LEADING_PUNCT), count=1)
+            text2, word = _strip_front(text2, front)
+            word = word or ("year" if text2 != text.lstrip(_LEADING_PUNCT) else "")
+            if not word:
+                break
+            if word in self.q["modal"]:
+                info["modal"] = info["modal"] or word
+            if word in self.lex.get("subset", ()):
+                info["subset"] = True
+            text = text2
+        info["offset"] = len(segment) - len(text)
+        back = (
+            tuple(self.q["pre"])
+            + self.lex.get("filler", ())
+            + self.lex.get("each", ())
+            + self.lex.get("growth_verb", ())
+            + self.lex.get("decrease_verb", ())
+            + self.lex.get("verb", ())
+            + self.lex.get("respectively", ())
+        )
+        back = tuple(sorted(back, key=len, reverse=True))
+        text = text.rstrip()
+        while True:
+            text2, word = _strip_back(text, back)
+            if not word:
+                break
+            if word in self.q["pre"] and not info["pre"]:
+                info["pre"] = word
+            elif word in self._verbs() and not info["verb"]:
+                info["verb"] = word
+            text = text2.rstrip()
+        lead = _strip_front(text, self.lex.get("lead_verb", ()))[1]
+        info["verb"] = info["verb"] or lead
+        return text.strip(_LEADING_PUNCT), info
+
+    def _verbs(self) -> tuple[str, ...]:
+        return self.lex.get("growth_verb", ()) + self.lex.get("decrease_verb", ()) + self.lex.get("verb", ())
+
+    def _with_context(self, metric_text: str, subset: bool, previous) -> tuple[str, bool]:
+        """An attribute phrase (年度投资, 总投资) takes the subject of the target before it."""
+        attributes = self.lex.get("attribute", ())
+        if previous and (not metric_text or metric_text in attributes):
+            subject, prev_subset = previous[-1]
+            for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
+                if subject.endswith(word):
+                    subject = subject[: -len(word)]
+                    break
+            return subject + metric_text, subset or prev_subset
+        return metric_text, subset
+
+    # -- one target ----------------------------------------------------------------------
+    def _emit(self, sent, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool) -> None:
+        try:
+            lo = parse_number(v.lo)
+            hi = parse_number(v.hi) if v.hi else None
+        except ValueError:
+            self._reject(v.start, v.end, "number could not be read")
+            return
+        unit = units().get(v.unit)
+        family = unit.family if unit else "percent"
+        if unit and unit.integer and not v.mult and hi is None and lo != int(lo):
+            # OCR reads a hyphen as a dot: "2.3个" is 2-3个; other fractional counts are not targets.
+            whole, frac = v.lo.split(".")
+            if frac.isdigit() and int(frac) == int(whole) + 1:
+                lo, hi = float(whole), float(frac)
+            else:
+                self._reject(v.start, v.end, "fractional count")
+                return
+        kind = self._kind(family, verb, metric_text)
+        if verb in self.lex.get("decrease_verb", ()):
+            lo, hi = -lo, (-hi if hi is not None else None)
+        if hi is not None:
+            qualifier = "range"
+        elif v.post:
+            qualifier = self.q["post"][v.post]
+        elif v.mid:
+            qualifier = self.q["mid"][v.mid]
+        elif info["pre"]:
+            qualifier = self.q["pre"][info["pre"]]
+        else:
+            qualifier = "exact"
+        words = [w for w in (info["modal"], info["pre"], v.mid, v.post) if w]
+        s, e = self.norm.span(min(start, v.start), max(end, v.end, v.cite_end))
+        metric_text = metric_text.translate(_NO_QUOTES).strip()
+        self.targets.append(
+            Target(
+                start=s,
+                end=e,
+                section=self._section(v.start),
+                metric_text=metric_text,
+                verb=verb,
+                kind=kind,
+                value=lo,
+                value_high=hi,
+                unit=unit_name(v.mult, v.unit) if v.unit != "%" else "%",
+                unit_family=family,
+                qualifier=qualifier,
+                qualifier_text="…".join(words),
+                subset=info["subset"],
+                sentence=sent.index,
+            )
+        )
+
+    def _kind(self, family: str, verb: str, metric_text: str) -> str:
+        if family == "pp":
+            return "pp_change"
+        if family in ("percent", "permille"):
+            growth_verbs = self.lex.get("growth_verb", ()) + self.lex.get("decrease_verb", ())
+            if verb in growth_verbs or metric_text.endswith(self.lex.get("growth_noun", ())):
+                return "growth"
+            return "share"
+        return "level"
+
+
+def _replace(v: _Value, **changes) -> _Value:
+    return _Value(**{**v.__dict__, **changes})
+
+
+_SHORT_ITEM = 3  # characters: an item this short is a modifier that shares its neighbour's noun
+
+
+def _split_items(head: str, n: int, lex: dict[str, tuple[str, ...]]) -> list[str]:
+    """The ``n`` indicators of a ``分别`` list: ``城镇、农村居民人均可支配收入`` → 城镇…, 农村…."""
+    if n == 2 and "城乡" in head:
+        return [head.replace("城乡", "城镇", 1), head.replace("城乡", "农村", 1)]
+    parts = [p for p in head.split("、")]
+    if len(parts) != n:
+        parts = [p for p in re.split(r"[、和及与]", head)]
+    if len(parts) != n:
+        return [head] * n
+    # A short item shares the rest of a full one: 城镇、农村居民人均可支配收入 → 城镇 + 居民人均可支配收入;
+    # 高技术产业投资、产值 → 高技术产业 + 产值.
+    first, last = parts[0], parts[-1]
+    out = []
+    for i, p in enumerate(parts):
+        if len(p) <= _SHORT_ITEM and i < n - 1 and len(last) > len(p) + 1:
+            p = p + last[len(p) :]
+        elif len(p) <= _SHORT_ITEM and i > 0 and len(first) > len(p) + 1:
+            p = first[: len(first) - len(p)] + p
+        out.append(p)
+    return out
+
+
+def find_targets(norm: Normalized, *, plan_year: int | None = None) -> tuple[list[Target], list[Reject]]:
+    """All targets of a normalized document, and the numbers set aside with their reasons.
+
+    >>> from planstats.documents import normalize
+    >>> targets, _ = find_targets(normalize("主要预期目标是：GDP增长12%左右，新增国家高新技术企业300家以上、科技型中小企业1200家以上。"))
+    >>> [(t.metric_text, t.kind, t.value, t.unit, t.qualifier, t.section) for t in targets]
+    [('GDP', 'growth', 12.0, '%', 'approx', 'headline'), ('新增国家高新技术企业', 'level', 300.0, '家', 'at_least', 'headline'), ('科技型中小企业', 'level', 1200.0, '家', 'at_least', 'headline')]
+    """
+    return _Extractor(norm, plan_year).run()

@@ -1,0 +1,66 @@
+"""Numbers and units: Arabic and Chinese numerals, magnitude words (万, 亿), the unit table."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from planstats._data import read_rows
+from planstats.errors import DataFileError
+
+#: Magnitude words written between a number and its unit, longest first.
+MULTIPLIERS = ("万亿", "千万", "百万", "亿", "万", "千")
+CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
+_ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """A unit as it may be written (``surface``), its canonical spelling and its family."""
+
+    surface: str
+    canonical: str
+    family: str
+    integer: bool
+
+
+@functools.lru_cache(maxsize=1)
+def units() -> dict[str, Unit]:
+    """The unit table of ``data/units.csv``, keyed by surface form, longest first."""
+    table: dict[str, Unit] = {}
+    for line, row in enumerate(read_rows("units.csv", ("surface", "canonical", "family", "integer")), start=2):
+        if row["surface"] in table:
+            raise DataFileError(f"units.csv, line {line}: duplicate unit {row['surface']!r}.")
+        if row["integer"] not in ("true", "false"):
+            raise DataFileError(f"units.csv, line {line}: integer must be true or false, not {row['integer']!r}.")
+        table[row["surface"]] = Unit(row["surface"], row["canonical"], row["family"], row["integer"] == "true")
+    return dict(sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def parse_number(text: str) -> float:
+    """Value of an Arabic or a Chinese numeral.
+
+    >>> parse_number("1,200"), parse_number("1.53"), parse_number("三"), parse_number("十二")
+    (1200.0, 1.53, 3.0, 12.0)
+    """
+    if _ARABIC.fullmatch(text):
+        return float(text.replace(",", ""))
+    if text and all(c in CHINESE_DIGITS for c in text):
+        import cn2an
+
+        try:
+            return float(cn2an.cn2an(text.replace("〇", "零"), "normal"))
+        except (ValueError, KeyError) as err:
+            raise ValueError(f"not a Chinese numeral: {text!r}") from err
+    raise ValueError(f"not a number: {text!r}")
+
+
+def unit_name(multiplier: str, surface: str) -> str:
+    """The unit as the document writes it, with its canonical spelling (平米 → 平方米).
+
+    >>> unit_name("万", "平米"), unit_name("亿", "元"), unit_name("", "%")
+    ('万平方米', '亿元', '%')
+    """
+    base = units()[surface].canonical if surface else ""
+    return multiplier + base

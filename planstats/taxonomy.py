@@ -1,0 +1,169 @@
+"""The metric taxonomy (``data/metrics.csv``) and the mapping of indicator phrases onto it.
+
+An alias matches when it occurs in the indicator phrase; ``…`` in an alias stands for any
+short gap (``重点…项目…年度…投资`` matches 重点建设项目年度计划投资), and a leading ``^``
+anchors it at the start of the phrase. Among the aliases that
+match, and whose metric accepts the target's kind and unit, the longest wins.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pandas as pd
+
+from planstats._data import DATA_DIR, read_rows
+from planstats.errors import DataFileError
+from planstats.extract import KINDS, Target
+from planstats.numbers import units
+
+_COLUMNS = ("id", "label_en", "label_zh", "kinds", "unit_family", "category", "aliases")
+# An indicator qualified by a threshold ("投资5亿元以上的项目") is not the indicator itself.
+_THRESHOLD = re.compile(r"\d[^的]{0,8}的")
+
+
+@dataclass(frozen=True)
+class Metric:
+    """One metric of the taxonomy."""
+
+    id: str
+    label_en: str
+    label_zh: str
+    kinds: tuple[str, ...]
+    unit_families: tuple[str, ...]
+    category: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class _Alias:
+    metric: Metric
+    text: str
+    pattern: re.Pattern[str]
+    weight: int
+
+
+@functools.lru_cache(maxsize=4)
+def load_taxonomy(path: Path | None = None) -> tuple[Metric, ...]:
+    """Read and validate the taxonomy: unique ids, known kinds and unit families, no alias
+    claimed by two metrics for the same kind."""
+    path = Path(path) if path else DATA_DIR / "metrics.csv"
+    families = {u.family for u in units().values()}
+    metrics: list[Metric] = []
+    claimed: dict[tuple[str, str], str] = {}
+    for line, row in enumerate(read_rows(path.name, _COLUMNS, path), start=2):
+        where = f"{path}, line {line}"
+        if not re.fullmatch(r"[a-z][a-z0-9_]*", row["id"]):
+            raise DataFileError(f"{where}: metric id {row['id']!r} must be lower_snake_case.")
+        if any(m.id == row["id"] for m in metrics):
+            raise DataFileError(f"{where}: duplicate metric id {row['id']!r}.")
+        kinds = tuple(k for k in row["kinds"].split("|") if k)
+        bad = [k for k in kinds if k not in KINDS]
+        if not kinds or bad:
+            raise DataFileError(f"{where}: kinds must be drawn from {list(KINDS)}, not {row['kinds']!r}.")
+        unit_families = tuple(f for f in row["unit_family"].split("|") if f)
+        if "level" in kinds and not unit_families:
+            raise DataFileError(f"{where}: metric {row['id']!r} has kind 'level' but no unit_family.")
+        unknown = [f for f in unit_families if f not in families]
+        if unknown:
+            raise DataFileError(f"{where}: unknown unit family {unknown}; known: {sorted(families)}.")
+        aliases = tuple(a for a in row["aliases"].split("|") if a)
+        if not aliases:
+            raise DataFileError(f"{where}: metric {row['id']!r} has no alias.")
+        for alias in aliases:
+            for kind in kinds:
+                other = claimed.setdefault((alias, kind), row["id"])
+                if other != row["id"]:
+                    raise DataFileError(f"{where}: alias {alias!r} ({kind}) is claimed by both {other!r} and {row['id']!r}.")
+        metrics.append(Metric(row["id"], row["label_en"], row["label_zh"], kinds, unit_families, row["category"], aliases))
+    return tuple(metrics)
+
+
+@functools.lru_cache(maxsize=4)
+def _aliases(path: Path | None = None) -> tuple[_Alias, ...]:
+    out = []
+    for metric in load_taxonomy(path):
+        for text in metric.aliases:
+            anchored = text.startswith("^")
+            body = ".{0,12}?".join(re.escape(part) for part in text.lstrip("^").split("…"))
+            pattern = re.compile(("^" if anchored else "") + body)
+            out.append(_Alias(metric, text, pattern, len(text.replace("…", "").lstrip("^"))))
+    return tuple(sorted(out, key=lambda a: a.weight, reverse=True))
+
+
+def match_metric(metric_text: str, kind: str, unit_family: str) -> tuple[str | None, str]:
+    """The metric id for an indicator phrase, and the kind (a bare percentage of a metric
+    that is only ever a growth rate is read as growth).
+
+    >>> match_metric("城镇登记失业率", "share", "percent")
+    ('urban_unemployment_rate', 'share')
+    >>> match_metric("新增国家高新技术企业", "level", "count")
+    ('new_high_tech_enterprises', 'level')
+    >>> match_metric("地区生产总值", "share", "percent")
+    ('gdp_growth', 'growth')
+    """
+    if not metric_text or _THRESHOLD.search(metric_text):
+        return None, kind
+    best: tuple[int, int, str, str] | None = None
+    for alias in _aliases():
+        if best and alias.weight < best[0]:
+            break
+        m = alias.pattern.search(metric_text)
+        if not m:
+            continue
+        metric = alias.metric
+        use_kind = kind
+        if kind == "share" and "share" not in metric.kinds and "growth" in metric.kinds and m.end() == len(metric_text):
+            use_kind = "growth"
+        if use_kind not in metric.kinds:
+            continue
+        if use_kind in ("level", "share") and unit_family not in (metric.unit_families or ("percent",)):
+            continue
+        candidate = (alias.weight, m.end(), metric.id, use_kind)
+        if best is None or candidate[:2] > best[:2]:
+            best = candidate
+    return (best[2], best[3]) if best else (None, kind)
+
+
+def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:
+    """Pair each target with its metric id (``None`` when no metric fits).
+
+    A target introduced by 其中 ("of which") that repeats the metric of a full target just
+    before it is a part of that target, not the metric itself: it keeps no metric id.
+    """
+    out: list[tuple[Target, str | None]] = []
+    for t in targets:
+        metric, kind = match_metric(t.metric_text, t.kind, t.unit_family)
+        if kind != t.kind:
+            t = replace(t, kind=kind)
+        if metric and t.subset and any(
+            m == metric and not p.subset and t.sentence - p.sentence <= 1 for p, m in out
+        ):
+            metric = None
+        out.append((t, metric))
+    return out
+
+
+def metrics() -> pd.DataFrame:
+    """The metric taxonomy as a DataFrame, one row per metric.
+
+    >>> m = metrics()
+    >>> m.loc[m.id == "gdp_growth", "label_en"].item()
+    'GDP growth'
+    """
+    rows = [
+        {
+            "id": m.id,
+            "label_en": m.label_en,
+            "label_zh": m.label_zh,
+            "kinds": "|".join(m.kinds),
+            "unit_family": "|".join(m.unit_families),
+            "category": m.category,
+            "aliases": "|".join(m.aliases),
+        }
+        for m in load_taxonomy()
+    ]
+    return pd.DataFrame(rows, columns=list(_COLUMNS))
