@@ -238,13 +238,14 @@ def normalize(text: str) -> Normalized:
     >>> n.span(9, 12)
     (9, 12)
     """
-    chars = list(text)
-    _ocr_digit_runs(text, chars)
-    for m in _OCR_PERCENT_O.finditer(text):
+    chars = [_halfwidth(c) for c in text]
+    half = "".join(chars)
+    _ocr_digit_runs(half, chars)
+    for m in _OCR_PERCENT_O.finditer(half):
         chars[m.start()] = "。"
     keep = np.ones(len(text), dtype=bool)
-    for start, end in _page_marker_spans(text):
+    for start, end in _page_marker_spans(half):
         keep[start:end] = False
     src = np.flatnonzero(keep)
-    kept = "".join(_halfwidth(chars[i]) for i in src)
+    kept = "".join(chars[i] for i in src)
     return Normalized(text=to_simplified(kept), src=src)

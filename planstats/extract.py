@@ -258,8 +258,13 @@ class _Extractor:
             for sent in sentences:
                 if sent.end <= start:
                     continue
-                if sent.start > start and (not self._has_unit_value(sent) or "\n" in self.text[end:sent.start]):
-                    break
+                if sent.start > start:
+                    # The list of main targets runs to the end of its paragraph; after a full
+                    # stop it goes on only while the sentences still state values.
+                    if "\n" in self.text[end : sent.start]:
+                        break
+                    if self.text[sent.start - 1] not in ";；" and not self._has_unit_value(sent):
+                        break
                 end = sent.end
             self.headline.append((m.start(), end))
 
@@ -299,9 +304,6 @@ class _Extractor:
             if sent.quoted(first.start):
                 self._reject(first.start, last.end, "inside quotation marks (a name or slogan)")
                 continue
-            if first.lo[0] in CHINESE_DIGITS and not self.text[sent.start : first.start].endswith(self._lead_words()):
-                self._reject(first.start, last.end, "Chinese numeral without a verb before it (a name or slogan)")
-                continue
             nxt = self.text[last.end : last.end + 1]
             if not nxt or nxt in _AFTER_BOUNDARY or last.end >= sent.end:
                 self._targets(sent, values, self._prev_end, previous)
@@ -335,7 +337,7 @@ class _Extractor:
         opens = before.endswith(self._lead_words()) if before else (
             self._prev_reversed or start <= max(sent.clause_start(first.start, enumeration=False), prev_end)
         )
-        if noun.startswith("的") or later_value or not opens:
+        if noun.startswith("的") or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
             self._reject(first.start, last.end, "describes a noun (an attribute, not a target value)")
             return False
         head, info = self._strip(before)
@@ -358,6 +360,9 @@ class _Extractor:
         head, info = self._strip(segment)
         if start > clause and self.text[start - 1] == "、" and not info["verb"]:
             info["verb"] = self._leading_verb(self.text[clause:start])
+        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"]):
+            self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
+            return
         info["modal"] = info["modal"] or self._modal(self.text[clause:start])
         metric_text, subset = self._with_context(head, info["subset"], previous)
         info["subset"] = subset

@@ -118,7 +118,7 @@ def match_metric(metric_text: str, kind: str, unit_family: str) -> tuple[str | N
         use_kind = kind
         if kind == "share" and "share" not in metric.kinds and "growth" in metric.kinds and m.end() == len(metric_text):
             use_kind = "growth"
-        if use_kind not in metric.kinds:
+        if use_kind not in metric.kinds and not (use_kind == "pp_change" and "share" in metric.kinds):
             continue
         if use_kind in ("level", "share") and unit_family not in (metric.unit_families or ("percent",)):
             continue

@@ -1,0 +1,94 @@
+import codecs
+import io
+import os
+
+import pytest
+
+from planstats.documents import decode, normalize, read, to_simplified
+from planstats.errors import DocumentError, PlanstatsError
+
+TEXT = "西咸新区2022年工作要点\n主要预期目标是：GDP增长12%左右。"
+
+
+@pytest.mark.parametrize(
+    "data, encoding",
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (codecs.BOM_UTF8 + TEXT.encode("utf-8"), "utf-8-sig"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("utf-16"), "utf-16"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),
+        (TEXT.encode("utf-16-be"), "utf-16-be"),
+    ],
+)
+def test_decode_detects_the_encoding(data, encoding):
+    assert decode(data) == (TEXT, encoding)
+
+
+def test_empty_binary_and_undecodable_input_name_the_file():
+    with pytest.raises(DocumentError, match=r"a\.txt: the file is empty"):
+        decode(b"  \n", "a.txt")
+    with pytest.raises(DocumentError, match=r"b\.txt: this is a PNG image"):
+        decode(b"\x89PNG\r\n\x1a\n" + bytes(100), "b.txt")
+    bad = "增长8%".encode("utf-8") + b"\xff\xfe\xfd" + "以上".encode("utf-8")
+    with pytest.raises(DocumentError, match=r"c\.txt: undecodable bytes at byte 8"):
+        decode(bad, "c.txt")
+    text, enc = decode(bad, "c.txt", lenient=True)
+    assert text.startswith("增长8%") and text.endswith("以上") and "\ufffd" in text
+
+
+def test_errors_are_planstats_errors_and_os_errors(tmp_path):
+    with pytest.raises(DocumentError) as info:
+        read(tmp_path / "missing.txt")
+    assert isinstance(info.value, PlanstatsError) and isinstance(info.value, OSError)
+    assert "missing.txt: no such file" in str(info.value)
+    with pytest.raises(DocumentError, match="is a directory"):
+        read(tmp_path)
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
+def test_permission_denied(tmp_path):
+    p = tmp_path / "secret.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    p.chmod(0)
+    with pytest.raises(DocumentError, match="permission denied"):
+        read(p)
+
+
+def test_docx_is_read_and_a_truncated_one_is_reported(tmp_path):
+    import docx
+
+    d = docx.Document()
+    for line in TEXT.splitlines():
+        d.add_paragraph(line)
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    assert read(path).text == TEXT
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(path.read_bytes()[:300])
+    with pytest.raises(DocumentError, match=r"broken\.docx: not a readable \.docx"):
+        read(broken)
+
+
+def test_to_simplified_keeps_length():
+    trad = "規模以上工業增加值增長20%以上；技術契約交易額實現470億元"
+    simp = to_simplified(trad)
+    assert len(simp) == len(trad)
+    assert simp.startswith("规模以上工业增加值增长")
+
+
+def test_normalize_maps_every_character_back():
+    text = "累计建成投用IIOO万平米以上，使用率达到７０％o下一句\n2、乡村振\n3、兴和民生\n4、福祉"
+    text = "页面说明。\n1、" + text
+    norm = normalize(text)
+    assert "1100万平米" in norm.text and "70%。" in norm.text and "乡村振兴" in norm.text
+    assert len(norm.src) == len(norm.text)
+    for i, ch in enumerate(norm.text):
+        orig = text[norm.src[i]]
+        assert orig == ch or (orig, ch) in {("I", "1"), ("O", "0"), ("o", "。"), ("７", "7"), ("０", "0"), ("％", "%"), ("，", ",")}
+
+
+def test_numbered_lists_are_not_taken_for_page_markers():
+    text = "工作如下:\n1、新增企业10家。\n2、新增项目5个。\n3、完成投资8亿元。"
+    assert normalize(text).text == text

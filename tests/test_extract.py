@@ -1,0 +1,75 @@
+"""Golden sentences → expected targets, grouped by provenance.
+
+development: phrasing the rules were written against (the five seeds);
+held_out: phrasing of other plans, written down before the rules were checked on it;
+bugs: cases that were once wrong; known_failure: strict xfail, move it when it passes.
+"""
+
+import json
+import math
+import warnings
+
+import pytest
+
+import planstats as ps
+from conftest import GOLDEN
+
+CASES = [json.loads(line) for line in (GOLDEN / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _rows(df):
+    out = []
+    for r in df.itertuples(index=False):
+        metric = None if (isinstance(r.metric, float) and math.isnan(r.metric)) or r.metric is None else r.metric
+        high = None if math.isnan(r.value_high) else r.value_high
+        out.append([r.section, metric, r.kind, r.value, high, r.unit, r.qualifier])
+    return out
+
+
+def _params():
+    for i, case in enumerate(CASES):
+        marks = [pytest.mark.xfail(strict=True, reason=case.get("why", ""))] if case["group"] == "known_failure" else []
+        yield pytest.param(case, id=f"{case['group']}-{i}", marks=marks)
+
+
+@pytest.mark.parametrize("case", list(_params()))
+def test_golden_sentence(case):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)  # "no targets" is the expected outcome of some cases
+        df = ps.extract_text(case["text"], region="测试区", year=case.get("year", 2024))
+    assert _rows(df) == [[*row[:3], float(row[3]), None if row[4] is None else float(row[4]), *row[5:]] for row in case["expect"]]
+    for r in df.itertuples(index=False):
+        assert case["text"][r.start : r.end] == r.raw
+
+
+def test_rejects_carry_a_reason():
+    df, rejects = ps.extract_text("投资5亿元以上的产业项目20个以上，强化“六个提升”。", region="测试区", year=2024, with_rejects=True)
+    assert df["value"].tolist() == [20.0]
+    assert rejects["raw"].tolist() == ["5亿元以上", "六个"]
+    assert "attribute" in rejects["reason"][0] and "quotation" in rejects["reason"][1]
+
+
+def test_result_of_past_year_is_rejected_with_reason():
+    df, rejects = ps.extract_text("2022年地区生产总值增长9.3%。", region="测试区", year=2023, with_rejects=True)
+    assert df.empty
+    assert rejects["reason"].str.contains("past year").all()
+
+
+def test_qualifier_text_keeps_the_words_as_written():
+    df = ps.extract_text("确保城镇登记失业率控制在4%以内，力争技术合同交易额不低于130亿元。", region="测试区", year=2024)
+    assert df["qualifier_text"].tolist() == ["确保…控制在…以内", "力争…不低于"]
+    assert df["qualifier"].tolist() == ["at_most", "at_least"]
+
+
+def test_headline_stops_at_the_end_of_its_paragraph():
+    text = "主要预期目标是：地区生产总值增长6%左右。\n全年新增国家高新技术企业20家。"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["section"].tolist() == ["headline", "body"]
+
+
+def test_spans_point_into_the_original_after_page_markers_are_removed():
+    text = "完成投资，其中向科技企业提供贷款10\n7、亿元以上，新增A类企业3家以上、B类\n8、企业5家以上，引进C类\n9、企业20家。"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["value"].tolist()[0] == 10.0 and df["unit"].tolist()[0] == "亿元"
+    for r in df.itertuples(index=False):
+        assert text[r.start : r.end] == r.raw

@@ -1,0 +1,66 @@
+import pytest
+
+import planstats as ps
+from planstats.errors import DataFileError
+from planstats.taxonomy import load_taxonomy, match_metric
+
+REQUIRED = """gdp_growth industrial_value_added_growth fixed_asset_investment_growth industrial_investment_growth
+high_tech_industry_investment_growth high_tech_industry_output_growth services_value_added_growth
+strategic_emerging_value_added_growth construction_value_added_growth retail_sales_growth fiscal_revenue_growth
+tax_revenue_share domestic_investment_inflow foreign_investment new_market_entities_growth new_enterprises_growth
+urban_income_growth rural_income_growth rd_intensity new_urban_jobs urban_unemployment_rate listed_companies
+new_high_tech_enterprises tech_smes technology_contract_value import_export_growth air_quality_good_days
+key_projects_count key_projects_investment""".split()
+
+
+def test_taxonomy_has_the_required_ids_and_common_extras():
+    ids = set(ps.metrics()["id"])
+    assert set(REQUIRED) <= ids
+    assert {"cpi_growth", "energy_intensity_change", "grain_output", "rd_spending_growth", "exports_growth"} <= ids
+
+
+@pytest.mark.parametrize(
+    "phrase, kind, family, expected",
+    [
+        ("固投", "growth", "percent", "fixed_asset_investment_growth"),
+        ("工业固定资产投资", "growth", "percent", "industrial_investment_growth"),
+        ("进出口总额", "growth", "percent", "import_export_growth"),
+        ("出口", "growth", "percent", "exports_growth"),
+        ("万元GDP能耗", "growth", "percent", "energy_intensity_change"),
+        ("引进内资", "level", "money", "domestic_investment_inflow"),
+        ("引进内资", "growth", "percent", "domestic_investment_inflow"),
+        ("引进内资", "level", "count", None),
+        ("民间投资占比", "share", "percent", None),
+        ("竣工投用重点项目", "level", "count", None),
+        ("安排区级重点建设项目", "level", "count", "key_projects_count"),
+        ("新引进投资5亿元以上的重点项目", "level", "count", None),
+    ],
+)
+def test_match_metric(phrase, kind, family, expected):
+    assert match_metric(phrase, kind, family)[0] == expected
+
+
+HEADER = "id,label_en,label_zh,kinds,unit_family,category,aliases\n"
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ("a,A,甲,growth,,x,甲\na,B,乙,growth,,x,乙\n", "duplicate metric id 'a'"),
+        ("a,A,甲,growth,,x,共同\nb,B,乙,growth,,x,共同\n", "alias '共同' \\(growth\\) is claimed by both 'a' and 'b'"),
+        ("a,A,甲,speed,,x,甲\n", "kinds must be drawn from"),
+        ("a,A,甲,level,,x,甲\n", "has kind 'level' but no unit_family"),
+        ("a,A,甲,level,furlongs,x,甲\n", "unknown unit family"),
+        ("a,A,甲,growth,,x\n", "line 2: wrong number of fields"),
+    ],
+)
+def test_bad_taxonomy_files_are_named_with_the_line(tmp_path, rows, message):
+    path = tmp_path / "metrics.csv"
+    path.write_text(HEADER + rows, encoding="utf-8")
+    with pytest.raises(DataFileError, match=message):
+        load_taxonomy(path)
+
+
+def test_an_alias_may_serve_two_metrics_of_different_kinds():
+    ok = [m.id for m in load_taxonomy() if "地区生产总值" in m.aliases]
+    assert sorted(ok) == ["gdp", "gdp_growth"]
