@@ -50,7 +50,8 @@ def test_rejects_carry_a_reason():
 
 
 def test_result_of_past_year_is_rejected_with_reason():
-    df, rejects = ps.extract_text("2022年地区生产总值增长9.3%。", region="测试区", year=2023, with_rejects=True)
+    with pytest.warns(ps.PlanstatsWarning, match="no targets"):
+        df, rejects = ps.extract_text("2022年地区生产总值增长9.3%。", region="测试区", year=2023, with_rejects=True)
     assert df.empty
     assert rejects["reason"].str.contains("past year").all()
 

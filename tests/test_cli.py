@@ -1,0 +1,43 @@
+import json
+
+import pandas as pd
+
+import planstats as ps
+from conftest import SEEDS
+from planstats.cli import main
+
+
+def test_extract_prints_csv(capsys):
+    assert main(["extract", str(SEEDS[4])]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("doc,region,year,section,metric")
+    assert "urban_unemployment_rate" in out
+
+
+def test_extract_jsonl_and_rejects(tmp_path, capsys):
+    rejects = tmp_path / "rejects.csv"
+    assert main(["extract", str(SEEDS[0]), "--format", "jsonl", "--rejects", str(rejects)]) == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows[0]["metric"] == "gdp_growth" and rows[0]["raw"] == "GDP增长12%左右"
+    assert set(pd.read_csv(rejects).columns) == {"doc", "start", "end", "raw", "reason"}
+
+
+def test_build_writes_parquet(tmp_path, capsys):
+    out = tmp_path / "targets.parquet"
+    assert main(["build", str(SEEDS[0].parent), "-o", str(out)]) == 0
+    assert "5 documents" in capsys.readouterr().err
+    assert ps.load(out)["doc"].nunique() == 5
+
+
+def test_errors_exit_non_zero_with_a_message(tmp_path, capsys):
+    assert main(["extract", str(tmp_path / "nope.txt")]) == 1
+    assert "nope.txt: no such file" in capsys.readouterr().err
+    assert main(["extract", str(SEEDS[0]), "--format", "parquet"]) == 2
+    assert "give an output file" in capsys.readouterr().err
+
+
+def test_metrics_and_show(capsys):
+    assert main(["metrics"]) == 0
+    assert "gdp_growth" in capsys.readouterr().out
+    assert main(["show", "--section", "headline", "--metric", "gdp_growth"]) == 0
+    assert capsys.readouterr().out.count("gdp_growth") == 5

@@ -1,0 +1,126 @@
+import math
+import warnings
+
+import pandas as pd
+import pytest
+
+import planstats as ps
+from conftest import RAW, SEEDS
+from planstats.dataset import COLUMNS, empty, title_info
+
+
+def test_every_row_cites_its_source_exactly(corpus):
+    texts = {p.name: p.read_text(encoding="utf-8") for p in SEEDS}
+    assert len(corpus) > 0
+    for r in corpus.itertuples(index=False):
+        assert texts[r.doc][r.start : r.end] == r.raw
+    assert corpus["value"].map(math.isfinite).all()
+
+
+def test_traditional_documents_are_cited_in_traditional(corpus):
+    raw = corpus.loc[corpus["doc"].str.startswith("003"), "raw"]
+    assert raw.str.contains("增長").any()
+
+
+def test_bundled_dataset_is_the_build_of_the_corpus(corpus):
+    """data/targets.csv is rebuilt by `make data`, never edited: it must equal a fresh build."""
+    bundled = ps.load()
+    pd.testing.assert_frame_equal(bundled.reset_index(drop=True), corpus.reset_index(drop=True), check_categorical=False)
+
+
+def test_load_returns_the_contract():
+    df = ps.load()
+    assert tuple(df.columns) == COLUMNS
+    assert isinstance(df["section"].dtype, pd.CategoricalDtype) and df["section"].cat.ordered
+    assert isinstance(df["metric"].dtype, pd.CategoricalDtype)
+    assert str(df["year"].dtype) == "Int64"
+    assert set(df["region"].unique()) == {"西咸新区", "XX新城", "西安高新区", "新城区"}
+    assert set(df["doc_sha256"].str.len()) == {64}
+
+
+def test_region_and_year_from_titles():
+    assert title_info("西安高新區2021年工作要點\n") == ("西安高新区", 2021)
+    assert title_info("《西咸新区2023年工作要点.docx》由会员分享") == ("西咸新区", 2023)
+    assert title_info("某某县人民政府2020年政府工作报告") == ("某某县", 2020)
+    assert title_info("关于做好工作的通知") == (None, None)
+
+
+def test_manifest_wins_over_the_title(tmp_path):
+    (tmp_path / "plan.txt").write_text("甲区2020年工作要点\n主要预期目标是：地区生产总值增长6%。", encoding="utf-8")
+    df = ps.extract(tmp_path / "plan.txt")
+    assert (df["region"].item(), df["year"].item()) == ("甲区", 2020)
+    (tmp_path / "manifest.csv").write_text("file,region,year\nplan.txt,乙区,2021\n", encoding="utf-8")
+    df = ps.extract(tmp_path / "plan.txt")
+    assert (df["region"].item(), df["year"].item()) == ("乙区", 2021)
+
+
+def test_bad_manifest_names_the_line(tmp_path):
+    (tmp_path / "plan.txt").write_text("甲区2020年工作要点\n地区生产总值增长6%。", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,region,year\nplan.txt,乙区,twenty\n", encoding="utf-8")
+    with pytest.raises(ps.DataFileError, match=r"manifest\.csv, line 2: year 'twenty'"):
+        ps.extract(tmp_path / "plan.txt")
+
+
+def test_a_fragment_without_title_keeps_its_targets_and_warns():
+    with pytest.warns(ps.PlanstatsWarning, match="manifest.csv row .* region=/year="):
+        df = ps.extract_text("据报道，该区今年地区生产总值增长7%左右。")
+    assert df["value"].tolist() == [7.0]
+    assert df["region"].isna().all() and df["year"].isna().all()
+
+
+def test_no_targets_gives_an_empty_frame_with_the_contract():
+    with pytest.warns(ps.PlanstatsWarning, match="no targets"):
+        df = ps.extract_text("甲区2020年工作要点\n加强党的建设。")
+    assert df.empty and tuple(df.columns) == COLUMNS
+    ps.validate(df)
+
+
+def test_build_goes_past_bad_files_and_reports_them(tmp_path):
+    good = tmp_path / "corpus"
+    good.mkdir()
+    for p in SEEDS[:2]:
+        (good / p.name).write_bytes(p.read_bytes())
+    (good / "empty.txt").write_bytes(b"")
+    (good / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (good / "bad.txt").write_bytes("增长".encode() + b"\xff\xfe\xfa\xfb" * 3)
+    with pytest.warns(ps.PlanstatsWarning, match="3 document\\(s\\) could not be read"):
+        df = ps.build([good])
+    assert sorted(df["doc"].unique()) == sorted(p.name for p in SEEDS[:2])
+    assert sorted(f["path"].rsplit("/", 1)[1] for f in df.attrs["failures"]) == ["bad.txt", "empty.txt", "image.txt"]
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl", "parquet"])
+def test_write_and_load_round_trip(tmp_path, corpus, suffix):
+    path = ps.write(corpus, tmp_path / f"targets.{suffix}")
+    back = ps.load(path)
+    pd.testing.assert_frame_equal(back, corpus.reset_index(drop=True), check_categorical=False)
+    assert [p.name for p in tmp_path.iterdir()] == [f"targets.{suffix}"]  # no temporary file left
+
+
+def test_a_failed_write_leaves_the_previous_file_intact(tmp_path, corpus, monkeypatch):
+    path = ps.write(corpus, tmp_path / "targets.csv")
+    before = path.read_bytes()
+
+    def boom(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(pd.DataFrame, "to_csv", boom)
+    with pytest.raises(KeyboardInterrupt):
+        ps.write(corpus.head(3), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["targets.csv"]
+
+
+def test_validate_rejects_a_broken_frame(corpus):
+    with pytest.raises(ps.SchemaError, match="missing column"):
+        ps.validate(corpus.drop(columns=["raw"]))
+    bad = corpus.copy()
+    bad.loc[bad.index[0], "value"] = float("inf")
+    with pytest.raises(ps.SchemaError, match="'value' must be finite"):
+        ps.validate(bad)
+    with pytest.raises(ps.ArgumentError, match="`format` must be one of"):
+        ps.write(corpus, "out.xlsx")
+
+
+def test_empty_frame_validates():
+    ps.validate(empty())
