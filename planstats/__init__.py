@@ -9,7 +9,6 @@
 from planstats.dataset import SCHEMA, build, extract, extract_text, load, regions, validate, write
 from planstats.errors import (
     ArgumentError,
-    BuildError,
     DataFileError,
     DocumentError,
     PlanstatsError,
@@ -23,7 +22,6 @@ __version__ = "0.1.0"
 __all__ = [
     "SCHEMA",
     "ArgumentError",
-    "BuildError",
     "DataFileError",
     "DocumentError",
     "PlanstatsError",

@@ -28,9 +28,5 @@ class ArgumentError(PlanstatsError, ValueError):
     """A function or command was called with a value it does not accept."""
 
 
-class BuildError(PlanstatsError):
-    """A corpus build could not write its output."""
-
-
 class PlanstatsWarning(UserWarning):
     """Something the user should know about, that did not stop the work (a missing region, a skipped file)."""

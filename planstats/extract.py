@@ -35,7 +35,7 @@ QUALIFIERS = ("approx", "at_least", "at_most", "range", "exact")
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
 _CLAUSE_BOUNDARY = ",，：:;；。\n"
-_LIST_GAPS = ("", "、", "和", "及", "与", "至")
+_LIST_GAPS = ("", "、", "和", "及", "与")
 _AFTER_BOUNDARY = set(",，、;；。:：)）(（\n!?！？")
 _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})年")
@@ -129,7 +129,7 @@ def _strip_front(text: str, words: tuple[str, ...]) -> tuple[str, str]:
 
 def _strip_back(text: str, words) -> tuple[str, str]:
     for w in words:
-        if text.endswith(w) and len(text) > len(w) - 1:
+        if text.endswith(w):
             return text[: len(text) - len(w)], w
     return text, ""
 
@@ -340,7 +340,7 @@ class _Extractor:
         if noun.startswith("的") or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
             self._reject(first.start, last.end, "describes a noun (an attribute, not a target value)")
             return False
-        head, info = self._strip(before)
+        _, info = self._strip(before)
         verb = _strip_back(before, self.lex.get("lead_verb", ()) + self.lex.get("verb", ()))[1] or info["verb"]
         metric_text, noun_end = self.text[last.end : item_end], item_end
         for v in values:
