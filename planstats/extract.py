@@ -41,6 +41,7 @@ _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})年")
 _YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期")
 _LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》"
+_HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:底|末|内|度)?[,，]?")
 _NO_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』【】")
 
@@ -245,6 +246,7 @@ class _Extractor:
                 vi += 1
             sentences.append(_Sentence(self.text, m.start(), m.end(), index, mine))
         self._find_headline(sentences)
+        self.review = self._review_sections()
         for sent in sentences:
             if sent.values:
                 self._sentence(sent)
@@ -268,6 +270,23 @@ class _Extractor:
                 end = sent.end
             self.headline.append((m.start(), end))
 
+    def _review_sections(self) -> list[tuple[int, int]]:
+        """Spans of the text under a heading that reviews past work (一、2022年工作回顾), up to
+        the heading that turns to this year's plan."""
+        spans, opened, pos = [], None, 0
+        review, plan = self.lex.get("review_heading", ()), self.lex.get("plan_heading", ())
+        for line in self.text.split("\n"):
+            heading = 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line
+            if heading and opened is None and any(w in line for w in review):
+                opened = pos
+            elif heading and opened is not None and any(w in line for w in plan):
+                spans.append((opened, pos))
+                opened = None
+            pos += len(line) + 1
+        if opened is not None:
+            spans.append((opened, len(self.text)))
+        return spans
+
     def _has_unit_value(self, sent: _Sentence) -> bool:
         return any(v.unit for v in sent.values)
 
@@ -275,6 +294,8 @@ class _Extractor:
         return "headline" if any(a <= pos < b for a, b in self.headline) else "body"
 
     def _is_result(self, sent: _Sentence) -> bool:
+        if any(a <= sent.start < b for a, b in self.review):
+            return True
         body = self.text[sent.start : sent.end]
         if any(w in body for w in self.lex.get("result", ())):
             return True
