@@ -190,6 +190,22 @@ class _Extractor:
         self.plan_year = plan_year
         self.lex = lexicon()
         self.q = _qualifier_words()
+        lex, q = self.lex, self.q
+        # Word groups, built once: stripped from the front / the back of an indicator phrase,
+        # verbs that carry a target, and words after which a number may open a target.
+        self._front = lex.get("filler", ()) + lex.get("subset", ()) + tuple(q["modal"])
+        self._verb_words = lex.get("growth_verb", ()) + lex.get("decrease_verb", ()) + lex.get("verb", ())
+        self._back = tuple(
+            sorted(
+                tuple(q["pre"]) + lex.get("filler", ()) + lex.get("each", ()) + self._verb_words + lex.get("respectively", ()),
+                key=len,
+                reverse=True,
+            )
+        )
+        self._lead = (
+            lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ())
+            + tuple(q["pre"]) + tuple(q["modal"])
+        )
         self.targets: list[Target] = []
         self.rejects: list[Reject] = []
         self.headline: list[tuple[int, int]] = []
@@ -335,17 +351,6 @@ class _Extractor:
                 self._prev_reversed = False
 
     # -- a list followed by a noun ---------------------------------------------------------
-    def _lead_words(self) -> tuple[str, ...]:
-        """Words after which a number may open a target whose indicator follows it."""
-        return (
-            self.lex.get("lead_verb", ())
-            + self.lex.get("verb", ())
-            + self.lex.get("filler", ())
-            + self.lex.get("respectively", ())
-            + tuple(self.q["pre"])
-            + tuple(self.q["modal"])
-        )
-
     def _noun_after(self, sent: _Sentence, values: list[_Value], prev_end: int, previous) -> bool:
         first, last = values[0], values[-1]
         noun_end = sent.clause_end(last.end)
@@ -355,7 +360,7 @@ class _Extractor:
         later_value = any(last.end < v.start < item_end and v.unit for v in sent.values)
         start = max(sent.clause_start(first.start, enumeration=True), prev_end)
         before = self.text[start : first.start].strip()
-        opens = before.endswith(self._lead_words()) if before else (
+        opens = before.endswith(self._lead) if before else (
             self._prev_reversed or start <= max(sent.clause_start(first.start, enumeration=False), prev_end)
         )
         if noun.startswith("的") or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
@@ -415,45 +420,34 @@ class _Extractor:
         """Split a segment into the indicator phrase and the words around it."""
         info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0}
         text = segment.lstrip(_LEADING_PUNCT)
-        front = self.lex.get("filler", ()) + self.lex.get("subset", ()) + tuple(self.q["modal"])
-        while True:
-            text2 = _LEADING_YEAR.sub("", text.lstrip(_LEADING_PUNCT), count=1)
-            text2, word = _strip_front(text2, front)
-            word = word or ("year" if text2 != text.lstrip(_LEADING_PUNCT) else "")
+        while True:  # time words, modal words, 其中 and a leading year, in any order
+            rest = text.lstrip(_LEADING_PUNCT)
+            year = _LEADING_YEAR.match(rest)
+            if year:
+                text = rest[year.end() :]
+                continue
+            rest, word = _strip_front(rest, self._front)
             if not word:
                 break
             if word in self.q["modal"]:
                 info["modal"] = info["modal"] or word
             if word in self.lex.get("subset", ()):
                 info["subset"] = True
-            text = text2
+            text = rest
         info["offset"] = len(segment) - len(text)
-        back = (
-            tuple(self.q["pre"])
-            + self.lex.get("filler", ())
-            + self.lex.get("each", ())
-            + self.lex.get("growth_verb", ())
-            + self.lex.get("decrease_verb", ())
-            + self.lex.get("verb", ())
-            + self.lex.get("respectively", ())
-        )
-        back = tuple(sorted(back, key=len, reverse=True))
         text = text.rstrip()
-        while True:
-            text2, word = _strip_back(text, back)
+        while True:  # verbs and qualifier words between the indicator and the number
+            rest, word = _strip_back(text, self._back)
             if not word:
                 break
             if word in self.q["pre"] and not info["pre"]:
                 info["pre"] = word
-            elif word in self._verbs() and not info["verb"]:
+            elif word in self._verb_words and not info["verb"]:
                 info["verb"] = word
-            text = text2.rstrip()
+            text = rest.rstrip()
         lead = _strip_front(text, self.lex.get("lead_verb", ()))[1]
         info["verb"] = info["verb"] or lead
         return text.strip(_LEADING_PUNCT), info
-
-    def _verbs(self) -> tuple[str, ...]:
-        return self.lex.get("growth_verb", ()) + self.lex.get("decrease_verb", ()) + self.lex.get("verb", ())
 
     def _with_context(self, metric_text: str, subset: bool, previous) -> tuple[str, bool]:
         """An attribute phrase (年度投资, 总投资) takes the subject of the target before it."""
