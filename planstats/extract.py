@@ -288,14 +288,16 @@ class _Extractor:
 
     def _review_sections(self) -> list[tuple[int, int]]:
         """Spans of the text under a heading that reviews past work (一、2022年工作回顾), up to
-        the heading that turns to this year's plan."""
+        the heading that turns to this year's plan: one with a plan word (工作安排, 目标 …) or
+        with a year not before the plan year (二、2023年…)."""
         spans, opened, pos = [], None, 0
         review, plan = self.lex.get("review_heading", ()), self.lex.get("plan_heading", ())
         for line in self.text.split("\n"):
             heading = 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line
+            this_year = self.plan_year is not None and any(int(y) >= self.plan_year for y in _YEAR.findall(line))
             if heading and opened is None and any(w in line for w in review):
                 opened = pos
-            elif heading and opened is not None and any(w in line for w in plan):
+            elif heading and opened is not None and (this_year or any(w in line for w in plan)):
                 spans.append((opened, pos))
                 opened = None
             pos += len(line) + 1
