@@ -1,6 +1,6 @@
 """The tidy dataset: its contract, and the functions that produce and read it.
 
-One row per target. The contract (column order and dtypes) is defined once, in
+One row per target or reported result. The contract (column order and dtypes) is defined once, in
 :data:`SCHEMA`, and checked by :func:`validate`.
 """
 
@@ -21,7 +21,7 @@ import pandas as pd
 from planstats import documents
 from planstats._data import DATA_DIR, read_rows
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsError, PlanstatsWarning, SchemaError
-from planstats.extract import KINDS, QUALIFIERS, find_targets
+from planstats.extract import KINDS, QUALIFIERS, RECORDS, find_targets
 from planstats.taxonomy import assign_metrics, load_taxonomy
 
 SECTIONS = ("headline", "body")
@@ -31,6 +31,7 @@ SCHEMA: dict[str, object] = {
     "doc": "category",
     "region": "category",
     "year": "Int64",
+    "record": pd.CategoricalDtype(RECORDS),
     "section": pd.CategoricalDtype(SECTIONS, ordered=True),
     "metric": "category",
     "metric_text": "string",
@@ -62,7 +63,7 @@ def empty() -> pd.DataFrame:
     """An empty frame with the contract's columns and dtypes.
 
     >>> list(empty().columns)[:4]
-    ['doc', 'region', 'year', 'section']
+    ['doc', 'region', 'year', 'record']
     """
     return conform(pd.DataFrame({c: [] for c in COLUMNS}))
 
@@ -91,7 +92,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     Raises :class:`SchemaError` naming the column and the first offending row.
 
     >>> validate(empty()).shape
-    (0, 17)
+    (0, 18)
     """
     if not isinstance(df, pd.DataFrame):
         raise SchemaError(f"expected a pandas DataFrame, got {type(df).__name__}.")
@@ -211,7 +212,8 @@ def _frame(doc: str, text: str, sha: str, region: str | None, year: int | None) 
         {
             "doc": doc,
             "region": region,
-            "year": year,
+            "year": t.year if t.record == "result" else year,
+            "record": t.record,
             "section": t.section,
             "metric": metric,
             "metric_text": t.metric_text,

@@ -3,7 +3,8 @@
 A prediction matches an annotation when doc, section, metric, kind, value, value_high,
 unit and qualifier are all equal. Every headline prediction is scored; body predictions
 are scored for the metrics named in a scope file (the metrics that were annotated in the
-body), so that an annotator need not list every minor body target.
+body), so that an annotator need not list every minor body target. The annotations list
+targets; reported results (``record == "result"``) are not scored here.
 
     python -m planstats.evaluate tests/golden/seeds.csv data/raw [--scope tests/golden/body_scope.txt]
 """
@@ -51,6 +52,8 @@ def score(predicted: pd.DataFrame, expected: pd.DataFrame, body_scope: set[str])
     >>> score(e, e, set())["headline"]["f1"]
     1.0
     """
+    if "record" in predicted.columns:
+        predicted = predicted[predicted["record"] == "target"]
     scored = predicted[(predicted["section"] == "headline") | predicted["metric"].isin(body_scope)]
     report = {}
     for section in ("headline", "body"):

@@ -15,6 +15,10 @@ The grammar, applied sentence by sentence to the normalized text:
   indicator after the number) and the **attribute** of a noun otherwise
   (``投资5亿元以上的项目20个``: only 20个 is a target).
 
+A sentence that reports an outcome of a past year (``2022年，地区生产总值增长9.3%``, a
+sentence under a 工作回顾 heading, or one with 过去一年) goes through the same grammar, and
+its values come out as **results** (``record="result"``) for the year they report.
+
 Nothing looks-like-a-target is dropped silently: what the grammar sets aside is returned as
 a :class:`Reject` with its reason.
 """
@@ -31,6 +35,7 @@ from planstats.errors import DataFileError
 from planstats.numbers import CHINESE_DIGITS, MULTIPLIERS, parse_number, unit_name, units
 
 KINDS = ("growth", "level", "share", "pp_change")
+RECORDS = ("target", "result")
 QUALIFIERS = ("approx", "at_least", "at_most", "range", "exact")
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -64,6 +69,8 @@ class Target:
     qualifier_text: str
     subset: bool
     sentence: int
+    record: str = "target"
+    year: int | None = None  # for a result: the year it reports
 
 
 @dataclass(frozen=True)
@@ -209,6 +216,7 @@ class _Extractor:
         self.targets: list[Target] = []
         self.rejects: list[Reject] = []
         self.headline: list[tuple[int, int]] = []
+        self._record: tuple[str, int | None] = ("target", None)
 
     # -- values and lists -------------------------------------------------------------
     def _values(self) -> list[_Value]:
@@ -286,24 +294,34 @@ class _Extractor:
                 end = sent.end
             self.headline.append((m.start(), end))
 
-    def _review_sections(self) -> list[tuple[int, int]]:
+    def _review_sections(self) -> list[tuple[int, int, int | None]]:
         """Spans of the text under a heading that reviews past work (一、2022年工作回顾), up to
         the heading that turns to this year's plan: one with a plan word (工作安排, 目标 …) or
-        with a year not before the plan year (二、2023年…)."""
-        spans, opened, pos = [], None, 0
+        with a year not before the plan year (二、2023年…). Each span comes with the year it
+        reviews: the year in its heading, else the year before the plan year, else ``None``
+        when the heading reviews several years (过去五年) or the plan year is unknown."""
+        spans, opened, pos, year = [], None, 0, None
         review, plan = self.lex.get("review_heading", ()), self.lex.get("plan_heading", ())
         for line in self.text.split("\n"):
             heading = 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line
-            this_year = self.plan_year is not None and any(int(y) >= self.plan_year for y in _YEAR.findall(line))
+            years = [int(y) for y in _YEAR.findall(line)]
+            this_year = self.plan_year is not None and any(y >= self.plan_year for y in years)
             if heading and opened is None and any(w in line for w in review):
                 opened = pos
+                year = max(years) if years else self._last_year(line)
             elif heading and opened is not None and (this_year or any(w in line for w in plan)):
-                spans.append((opened, pos))
+                spans.append((opened, pos, year))
                 opened = None
             pos += len(line) + 1
         if opened is not None:
-            spans.append((opened, len(self.text)))
+            spans.append((opened, len(self.text), year))
         return spans
+
+    def _last_year(self, text: str) -> int | None:
+        """The year before the plan year, unless ``text`` speaks of several years (过去五年)."""
+        if self.plan_year is None or any(w in text for w in self.lex.get("result_period", ())):
+            return None
+        return self.plan_year - 1
 
     def _has_unit_value(self, sent: _Sentence) -> bool:
         return any(v.unit for v in sent.values)
@@ -311,34 +329,58 @@ class _Extractor:
     def _section(self, pos: int) -> str:
         return "headline" if any(a <= pos < b for a, b in self.headline) else "body"
 
-    def _is_result(self, sent: _Sentence) -> bool:
-        if any(a <= sent.start < b for a, b in self.review):
-            return True
-        body = self.text[sent.start : sent.end]
+    def _result(self, sent: _Sentence) -> tuple[bool, int | None]:
+        """Whether the clause reports past outcomes, and the one year they are for (``None``
+        for outcomes over several years, or when the plan year is unknown). A clause after a
+        semicolon shares the time of the clauses before it in the same sentence, unless it
+        names a year of its own."""
+        past, later = self._years(sent.start, sent.end)
+        if past:
+            return True, max(past)
+        if later:
+            return False, None
+        opened = max(self.text.rfind(c, 0, sent.start) for c in "。！？!?\n") + 1
+        past, later = self._years(opened, sent.start)
+        if past and not later:
+            return True, max(past)
+        body = self.text[opened : sent.end]
+        if any(w in body for w in self.lex.get("result_period", ())):
+            return True, None
         if any(w in body for w in self.lex.get("result", ())):
-            return True
+            return True, self._last_year(body)
+        for a, b, year in self.review:
+            if a <= sent.start < b:
+                return True, year
+        return False, None
+
+    def _years(self, start: int, end: int) -> tuple[list[int], list[int]]:
+        """The years in ``text[start:end]`` before the plan year and from it on; base years
+        of a comparison (比2020年, 2020年基础上) are left out."""
+        past, later = [], []
         if self.plan_year is None:
-            return False
-        for m in _YEAR.finditer(body):
-            before = body[max(0, m.start() - 2) : m.start()]
-            after = body[m.end() : m.end() + 2]
-            if int(m.group(1)) < self.plan_year and not before.endswith(_YEAR_BASE_BEFORE) and not after.startswith(("基础", "水平")):
-                return True
-        return False
+            return past, later
+        for m in _YEAR.finditer(self.text, start, end):
+            before = self.text[max(start, m.start() - 2) : m.start()]
+            after = self.text[m.end() : min(end, m.end() + 2)]
+            if before.endswith(_YEAR_BASE_BEFORE) or after.startswith(("基础", "水平")):
+                continue
+            (past if int(m.group(1)) < self.plan_year else later).append(int(m.group(1)))
+        return past, later
 
     def _reject(self, start: int, end: int, reason: str) -> None:
         s, e = self.norm.span(start, end)
         self.rejects.append(Reject(s, e, reason))
 
     def _sentence(self, sent: _Sentence) -> None:
-        result = self._is_result(sent)
+        result, result_year = self._result(sent)
+        self._record = ("result", result_year) if result else ("target", None)
         previous: list[tuple[str, bool]] = []  # (metric_text, subset) of the targets so far
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:
             first, last = values[0], values[-1]
-            if result:
-                self._reject(first.start, last.end, "reported result of a past year, not a target")
+            if result and result_year is None:
+                self._reject(first.start, last.end, "reported result of several years or of an unknown year, not a target")
                 continue
             if sent.quoted(first.start):
                 self._reject(first.start, last.end, "inside quotation marks (a name or slogan)")
@@ -513,6 +555,8 @@ class _Extractor:
                 qualifier_text="…".join(words),
                 subset=info["subset"],
                 sentence=sent.index,
+                record=self._record[0],
+                year=self._record[1],
             )
         )
 

@@ -10,7 +10,7 @@ from planstats.cli import main
 def test_extract_prints_csv(capsys):
     assert main(["extract", str(SEEDS[4])]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("doc,region,year,section,metric")
+    assert out.startswith("doc,region,year,record,section,metric")
     assert "urban_unemployment_rate" in out
 
 

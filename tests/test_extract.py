@@ -17,13 +17,17 @@ from conftest import GOLDEN
 CASES = [json.loads(line) for line in (GOLDEN / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _rows(df):
+def _rows(df, first):
     out = []
     for r in df.itertuples(index=False):
         metric = None if (isinstance(r.metric, float) and math.isnan(r.metric)) or r.metric is None else r.metric
         high = None if math.isnan(r.value_high) else r.value_high
-        out.append([r.section, metric, r.kind, r.value, high, r.unit, r.qualifier])
+        out.append([getattr(r, first), metric, r.kind, r.value, high, r.unit, r.qualifier])
     return out
+
+
+def _expected(rows):
+    return [[*row[:3], float(row[3]), None if row[4] is None else float(row[4]), *row[5:]] for row in rows]
 
 
 def _params():
@@ -37,7 +41,10 @@ def test_golden_sentence(case):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)  # "no targets" is the expected outcome of some cases
         df = ps.extract_text(case["text"], region="测试区", year=case.get("year", 2024))
-    assert _rows(df) == [[*row[:3], float(row[3]), None if row[4] is None else float(row[4]), *row[5:]] for row in case["expect"]]
+    targets, results = df[df["record"] == "target"], df[df["record"] == "result"]
+    assert _rows(targets, "section") == _expected(case["expect"])
+    # results: [year reported, metric, kind, value, value_high, unit, qualifier]; none unless listed
+    assert _rows(results, "year") == _expected(case.get("results", []))
     for r in df.itertuples(index=False):
         assert case["text"][r.start : r.end] == r.raw
 
@@ -49,11 +56,16 @@ def test_rejects_carry_a_reason():
     assert "attribute" in rejects["reason"][0] and "quotation" in rejects["reason"][1]
 
 
-def test_result_of_past_year_is_rejected_with_reason():
+def test_result_of_several_years_is_rejected_with_reason():
     with pytest.warns(ps.PlanstatsWarning, match="no targets"):
-        df, rejects = ps.extract_text("2022年地区生产总值增长9.3%。", region="测试区", year=2023, with_rejects=True)
+        df, rejects = ps.extract_text("过去五年，地区生产总值年均增长8.1%。", region="测试区", year=2023, with_rejects=True)
     assert df.empty
-    assert rejects["reason"].str.contains("past year").all()
+    assert rejects["reason"].str.contains("several years").all()
+
+
+def test_result_is_kept_for_the_year_it_reports():
+    df = ps.extract_text("2021年，地区生产总值增长9.3%。", region="测试区", year=2023)
+    assert df[["year", "record", "metric", "value"]].values.tolist() == [[2021, "result", "gdp_growth", 9.3]]
 
 
 def test_qualifier_text_keeps_the_words_as_written():
