@@ -6,6 +6,20 @@
 ['XX新城', '新城区', '西咸新区', '西安高新区']
 """
 
+from planstats.analysis import (
+    amplification,
+    attainment,
+    compare,
+    conflicts,
+    convert,
+    coverage,
+    hardness,
+    rank,
+    read_actuals,
+    summary,
+    targets,
+    yoy,
+)
 from planstats.dataset import SCHEMA, build, extract, extract_text, load, regions, validate, write
 from planstats.errors import (
     ArgumentError,
@@ -27,12 +41,24 @@ __all__ = [
     "PlanstatsError",
     "PlanstatsWarning",
     "SchemaError",
+    "amplification",
+    "attainment",
     "build",
+    "compare",
+    "conflicts",
+    "convert",
+    "coverage",
     "extract",
     "extract_text",
+    "hardness",
     "load",
     "metrics",
+    "rank",
+    "read_actuals",
     "regions",
+    "summary",
+    "targets",
     "validate",
     "write",
+    "yoy",
 ]

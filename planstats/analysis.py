@@ -1,0 +1,697 @@
+"""What researchers compute from the targets: comparisons, changes, ranks, attainment.
+
+Every function takes the tidy frame first, checks its arguments, never changes its input
+and returns a new pandas object. They share one set of rules, stated here once:
+
+**One value per region, year and metric.** Only rows with ``record == "target"`` are
+targets. When a region, year and metric has several targets (the headline figure and its
+restatement in the body, or two different figures), the headline one is used, then the one
+that comes first in the document. If the others state a different value, the cell is marked
+``conflict`` and :func:`conflicts` lists every target behind it.
+
+**Units.** Values of a metric are converted to one unit (the most common one): 万元 and 亿元,
+人 and 万人, 万美元 and 亿美元 are converted; units that cannot be converted (美元 and 元)
+and targets of another kind (a level next to a growth rate) are never mixed: they are left
+out with a :class:`PlanstatsWarning` that says how many and how to select them (``kind=``).
+
+**Ranges** (8%-10%) count by their midpoint (``range_as="low"`` or ``"high"`` to choose) and
+are flagged (``is_range``); ``low`` and ``high`` keep both ends.
+
+**Changes.** Growth rates, shares and percentage-point targets change in percentage points
+(``change_unit == "pp"``); levels (家, 亿元, 人) change in their unit and in percent.
+
+**Hardness.** :func:`hardness` reads the qualifying words: 确保, 以上, 不低于 … are hard,
+左右, 力争 … soft (``data/qualifiers.csv``); the caller can override any word.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import os
+import warnings
+from collections.abc import Iterable, Mapping
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from planstats._data import lexicon, read_rows
+from planstats.dataset import regions as region_table
+from planstats.dataset import validate
+from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning
+from planstats.numbers import MULTIPLIERS, units
+from planstats.taxonomy import load_taxonomy
+
+RATE_KINDS = ("growth", "share", "pp_change")
+RANGE_AS = ("mid", "low", "high")
+HARDNESS = ("hard", "soft", "unmarked")
+STATUSES = ("extracted", "not_in_document", "no_document")
+_KEY = ["region", "year", "metric"]
+_FACTORS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+#: Columns of the frame of resolved targets that every analysis starts from.
+CELL_COLUMNS = (
+    "region", "year", "metric", "kind", "unit", "value", "low", "high", "qualifier", "qualifier_text",
+    "hardness", "is_range", "decrease", "n_targets", "conflict", "section", "doc", "raw", "start", "end",
+)  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------
+# arguments
+
+
+def _choices(value: str, options: Iterable[str], param: str, listing: str) -> str:
+    options = list(options)
+    if value in options:
+        return value
+    close = difflib.get_close_matches(str(value), options, n=3, cutoff=0.5)
+    hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
+    raise ArgumentError(f"The value for `{param}` {value!r} is not known.{hint} {listing}")
+
+
+def _metric_ids(metric: str | Iterable[str], param: str = "metric") -> list[str]:
+    names = [metric] if isinstance(metric, str) else list(metric)
+    if not names:
+        raise ArgumentError(f"The value for `{param}` must name at least one metric id.")
+    ids = [m.id for m in load_taxonomy()]
+    return [_choices(m, ids, param, "planstats.metrics() lists the metric ids.") for m in names]
+
+
+def _region_names(names: str | Iterable[str] | None, df: pd.DataFrame) -> list[str] | None:
+    """Region filters may use the Chinese name, an alias or the English name."""
+    if names is None:
+        return None
+    names = [names] if isinstance(names, str) else list(names)
+    table = region_table()
+    lookup = {r.name: r.name for r in table.itertuples()}
+    lookup |= {r.name_en: r.name for r in table.itertuples()}
+    lookup |= {a: r.name for r in table.itertuples() for a in r.aliases.split("|") if a}
+    lookup |= {str(r): str(r) for r in df["region"].dropna().unique()}
+    return [lookup[_choices(n, lookup, "regions", "planstats.regions() lists the known regions.")] for n in names]
+
+
+def _option(value: str, options: tuple[str, ...], param: str) -> str:
+    if value not in options:
+        raise ArgumentError(f"The value for `{param}` must be one of {list(options)}, but {value!r} was passed.")
+    return value
+
+
+# ---------------------------------------------------------------------------------------
+# hardness and units
+
+
+@functools.lru_cache(maxsize=1)
+def _hardness_words() -> dict[str, str]:
+    table = {}
+    for line, row in enumerate(read_rows("qualifiers.csv", ("text", "hardness")), start=2):
+        if row["hardness"] not in ("hard", "soft", ""):
+            raise DataFileError(f"qualifiers.csv, line {line}: hardness must be hard, soft or empty, not {row['hardness']!r}.")
+        if row["hardness"]:
+            table[row["text"]] = row["hardness"]
+    return table
+
+
+def hardness(df: pd.DataFrame, *, words: Mapping[str, str] | None = None) -> pd.Series:
+    """Whether each target is ``hard``, ``soft`` or ``unmarked``, from its qualifying words.
+
+    A target is soft when any of its words is soft (力争…以上 is soft: the hedge softens
+    the floor), hard when a word is hard and none is soft, unmarked when it has no such
+    words. ``words`` overrides the default reading of single words (``data/qualifiers.csv``),
+    for instance ``{"力争": "hard"}``.
+
+    >>> df = pd.DataFrame({"qualifier_text": ["确保…不低于", "力争…以上", "左右", ""]})
+    >>> hardness(df).tolist()
+    ['hard', 'soft', 'soft', 'unmarked']
+    >>> hardness(df, words={"力争": "hard"}).tolist()
+    ['hard', 'hard', 'soft', 'unmarked']
+    """
+    if "qualifier_text" not in df.columns:
+        raise ArgumentError("hardness() needs the `qualifier_text` column of a planstats dataset.")
+    table = _hardness_words() | dict(words or {})
+    bad = {w: h for w, h in table.items() if h not in ("hard", "soft")}
+    if bad:
+        raise ArgumentError(f"The values of `words` must be 'hard' or 'soft', but {bad!r} was passed.")
+
+    def one(text: str) -> str:
+        found = {table.get(w) for w in str(text).split("…") if w}
+        return "soft" if "soft" in found else "hard" if "hard" in found else "unmarked"
+
+    texts = df["qualifier_text"].fillna("").astype(str)
+    mapping = {t: one(t) for t in texts.unique()}
+    return pd.Series(pd.Categorical(texts.map(mapping), categories=HARDNESS), index=df.index, name="hardness")
+
+
+def _split_unit(unit: str) -> tuple[str, float]:
+    """``亿元`` → (元, 1e8); ``千米`` stays a unit of its own; ``%`` → (%, 1)."""
+    table = units()
+    canonical = {u.canonical for u in table.values()}
+    if unit in canonical or unit in table:
+        return (table[unit].canonical if unit in table else unit), 1.0
+    for mult in MULTIPLIERS:
+        if unit.startswith(mult) and unit[len(mult) :] in canonical:
+            return unit[len(mult) :], _FACTORS[mult]
+    return unit, 1.0
+
+
+def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Series | float:
+    """Convert values between units of one base (万元 → 亿元, 人 → 万人).
+
+    >>> convert(4000.0, "万美元", "亿美元")
+    0.4
+    >>> convert(12000.0, "人", "万人")
+    1.2
+    """
+    base_from, f_from = _split_unit(from_unit)
+    base_to, f_to = _split_unit(to_unit)
+    if base_from != base_to:
+        raise ArgumentError(f"cannot convert {from_unit!r} to {to_unit!r}: they measure different things ({base_from} and {base_to}).")
+    return values * f_from / f_to
+
+
+# ---------------------------------------------------------------------------------------
+# one value per region, year and metric
+
+
+def _targets(df: pd.DataFrame, metrics: list[str], *, range_as: str, kind: str | None, record: str = "target") -> pd.DataFrame:
+    """The rows of ``metrics`` in one kind and one unit per metric (converted), with low/high/value."""
+    rows = df[(df["record"] == record) & df["metric"].isin(metrics)]
+    if rows.empty:
+        return _empty_rows()
+    parts = []
+    for metric, group in rows.groupby("metric", observed=True, sort=False):
+        bases = group["unit"].map(lambda u: _split_unit(u)[0])
+        combos = pd.Series(list(zip(group["kind"].astype(str), bases)), index=group.index)
+        chosen = combos[group["kind"] == kind] if kind is not None else combos
+        if chosen.empty:
+            continue
+        keep = combos == chosen.value_counts(sort=False).idxmax()  # ties: the first in the data
+        left = group.loc[~keep & (group["kind"] == kind if kind is not None else True)]
+        if len(left):
+            what = ", ".join(f"{k} in {u}" for k, u in sorted(set(zip(left["kind"].astype(str), left["unit"]))))
+            warnings.warn(
+                f"{metric}: {len(left)} target(s) of another kind or unit ({what}) were left out so that values are not "
+                f"mixed; select them with kind=… or convert them first.",
+                PlanstatsWarning,
+                stacklevel=4,
+            )
+        group = group.loc[keep]
+        target_unit = group["unit"].value_counts().index[0]
+        out = group.copy()
+        factors = {u: convert(1.0, u, target_unit) for u in group["unit"].unique()}
+        f = group["unit"].map(factors).astype(float)
+        out["low"] = group["value"] * f
+        out["high"] = group["value_high"].fillna(group["value"]) * f
+        out["unit"] = target_unit
+        parts.append(out)
+    if not parts:
+        return _empty_rows()
+    out = pd.concat(parts) if len(parts) > 1 else parts[0]
+    out["is_range"] = out["qualifier"] == "range"
+    out["value"] = {"mid": (out["low"] + out["high"]) / 2, "low": out["low"], "high": out["high"]}[range_as]
+    out["decrease"] = out["verb"].isin(lexicon().get("decrease_verb", ()))
+    return out
+
+
+def _empty_rows() -> pd.DataFrame:
+    return pd.DataFrame(columns=[*CELL_COLUMNS, "verb", "value_high", "record"])
+
+
+def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kind: str | None = None, record: str = "target") -> pd.DataFrame:
+    """One row per region, year and metric (:data:`CELL_COLUMNS`), by the headline-first rule."""
+    validate(df)
+    _option(range_as, RANGE_AS, "range_as")
+    if kind is not None:
+        _option(kind, ("growth", "level", "share", "pp_change"), "kind")
+    rows = _targets(df, metrics, range_as=range_as, kind=kind, record=record)
+    rows = rows[rows["region"].notna() & rows["year"].notna()]
+    if rows.empty:
+        return _typed(pd.DataFrame(columns=list(CELL_COLUMNS)))
+    rows = rows.sort_values(["region", "year", "metric", "section", "start"], kind="stable")
+    grouped = rows.groupby(_KEY, observed=True, sort=False)
+    n = grouped["value"].transform("size")
+    distinct = grouped["low"].transform("nunique") + grouped["high"].transform("nunique")
+    first = ~rows.duplicated(_KEY)
+    cells = rows.loc[first].copy()
+    cells["n_targets"] = n[first].astype("int64")
+    cells["conflict"] = (distinct[first] > 2).to_numpy()
+    cells["hardness"] = hardness(cells)
+    cells = cells.loc[:, list(CELL_COLUMNS)].reset_index(drop=True)
+    return _typed(cells)
+
+
+def _typed(cells: pd.DataFrame) -> pd.DataFrame:
+    out = cells.copy()
+    for col in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw"):
+        out[col] = out[col].astype(object)
+    for col in ("value", "low", "high"):
+        out[col] = out[col].astype("float64")
+    for col in ("is_range", "decrease", "conflict"):
+        out[col] = out[col].astype(bool)
+    for col in ("n_targets", "start", "end"):
+        out[col] = out[col].astype("int64")
+    out["year"] = out["year"].astype("Int64")
+    out["hardness"] = pd.Categorical(out["hardness"], categories=HARDNESS)
+    return out
+
+
+def targets(
+    df: pd.DataFrame, metric: str | Iterable[str] | None = None, *, range_as: str = "mid", kind: str | None = None
+) -> pd.DataFrame:
+    """The resolved targets: one row per region, year and metric, with its source.
+
+    This is the long table behind :func:`compare`: ``value`` (the midpoint of a range),
+    ``low``/``high``, the qualifier and its ``hardness``, ``n_targets`` found for the cell,
+    ``conflict`` when they disagree, and the ``doc``/``raw``/``start``/``end`` of the one used.
+
+    >>> import planstats as ps
+    >>> t = ps.targets(ps.load(), "gdp_growth")
+    >>> t.loc[t.region == "西咸新区", ["year", "value", "qualifier", "raw"]].values.tolist()
+    [[2022, 12.0, 'approx', 'GDP增长12%左右'], [2023, 20.0, 'at_least', 'GDP增长20%以上']]
+    """
+    ids = _metric_ids(metric) if metric is not None else [m for m in df["metric"].dropna().unique()]
+    return _resolve(df, ids, range_as=range_as, kind=kind)
+
+
+def conflicts(df: pd.DataFrame, metric: str | Iterable[str] | None = None, *, kind: str | None = None) -> pd.DataFrame:
+    """Every target of the region-year-metric cells whose targets state different values.
+
+    >>> import planstats as ps
+    >>> c = ps.conflicts(ps.load(), "foreign_investment", kind="growth")
+    >>> c[["region", "year", "section", "value", "raw"]].values.tolist()
+    [['西咸新区', 2022, 'headline', 20.0, '实际利用外资增长20%左右'], ['西咸新区', 2022, 'body', 55.0, '外商直接投资增长55%以上']]
+    """
+    cells = targets(df, metric, kind=kind)
+    bad = cells.loc[cells["conflict"], _KEY]
+    rows = df[df["record"] == "target"].merge(bad.astype({"region": object, "metric": object}), on=_KEY)
+    return rows.sort_values([*_KEY, "section", "start"]).reset_index(drop=True)
+
+
+# ---------------------------------------------------------------------------------------
+# tables
+
+
+def _attach(table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[str], result: str) -> pd.DataFrame:
+    """Keep the source of each cell with the table: ``attrs["cells"][(row, col)]``."""
+    keys = zip(cells[row], zip(*(cells[c] for c in col)) if isinstance(col, list) else cells[col])
+    records = cells.to_dict("records")
+    table.attrs["planstats"] = {
+        "result": result,
+        "cells": {(r, c): rec for (r, c), rec in zip(keys, records)},
+        "units": dict(zip(cells["metric"], cells["unit"])),
+    }
+    return table
+
+
+def compare(
+    df: pd.DataFrame,
+    metric: str | Iterable[str],
+    year: int | None = None,
+    *,
+    regions: str | Iterable[str] | None = None,
+    range_as: str = "mid",
+    kind: str | None = None,
+) -> pd.DataFrame:
+    """Targets side by side: region x year for one metric, region x metric for one year.
+
+    Values are numbers (a range by its midpoint, see ``range_as``), one per cell by the
+    headline-first rule; the qualifier and the source of each cell travel with the table
+    (:func:`planstats.formatted` shows "≥20", :func:`planstats.table` cites the sources).
+    With several metrics and no year, the columns are (metric, year).
+
+    >>> import planstats as ps
+    >>> df = ps.load()
+    >>> ps.compare(df, "gdp_growth").loc["西咸新区", [2022, 2023]].tolist()
+    [12.0, 20.0]
+    >>> ps.compare(df, ["gdp_growth", "new_high_tech_enterprises"], year=2023).loc["西咸新区"].tolist()
+    [20.0, 650.0]
+    """
+    ids = _metric_ids(metric)
+    cells = _resolve(df, ids, range_as=range_as, kind=kind)
+    if year is not None:
+        cells = cells[cells["year"] == year]
+    wanted = _region_names(regions, df)
+    if wanted is not None:
+        cells = cells[cells["region"].isin(wanted)]
+    if isinstance(metric, str):
+        col: str | list[str] = "year"
+        table = cells.pivot(index="region", columns="year", values="value")
+        if year is not None and year not in table.columns:
+            table[year] = np.nan
+    elif year is not None:
+        col = "metric"
+        table = cells.pivot(index="region", columns="metric", values="value").reindex(columns=ids)
+    else:
+        col = ["metric", "year"]
+        table = cells.pivot(index="region", columns=["metric", "year"], values="value")
+        table = table.reindex(columns=sorted(table.columns, key=lambda c: (ids.index(c[0]), c[1])))
+    if wanted is not None:
+        table = table.reindex(index=[r for r in wanted if r in table.index or not cells.empty])
+    table = table.astype("float64")
+    table.index.name = "region"
+    return _attach(table, cells, "region", col, "compare")
+
+
+def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
+    """Each cell next to the same region's cell of the previous plan year in the data."""
+    cells = cells.sort_values(["region", "metric", "year"])
+    prev = cells.groupby(["region", "metric"], observed=True, sort=False).shift(1)
+    have = prev["year"].notna()
+    a, b = prev[have], cells[have]
+    out = pd.DataFrame(
+        {
+            "region": b["region"],
+            "metric": b["metric"],
+            "kind": b["kind"],
+            "unit": b["unit"],
+            "year_from": a["year"].astype("Int64"),
+            "year_to": b["year"].astype("Int64"),
+        }
+    )
+    out["years_apart"] = (out["year_to"] - out["year_from"]).astype("Int64")
+    out["period"] = out["year_from"].astype(str) + "→" + out["year_to"].astype(str)
+    for side, frame in (("from", a), ("to", b)):
+        for col in ("value", "low", "high", "qualifier", "is_range", "conflict", "doc", "raw", "start"):
+            out[f"{col}_{side}"] = frame[col]
+    return out.reset_index(drop=True)
+
+
+def yoy(
+    df: pd.DataFrame,
+    metric: str,
+    *,
+    regions: str | Iterable[str] | None = None,
+    range_as: str = "mid",
+    kind: str | None = None,
+) -> pd.DataFrame:
+    """The change of each region's target from one plan year to its next plan year in the data.
+
+    Rates (growth, share, percentage points) change in percentage points; levels change in
+    their unit (``change``) and in percent (``change_pct``). Years need not be consecutive:
+    ``years_apart`` and ``period`` ("2021→2023") say which years are compared, and the
+    change is over that whole span, never per year.
+
+    >>> import planstats as ps
+    >>> y = ps.yoy(ps.load(), "new_high_tech_enterprises")
+    >>> y[["region", "period", "value_from", "value_to", "change", "change_pct"]].round(1).values.tolist()
+    [['西咸新区', '2022→2023', 300.0, 650.0, 350.0, 116.7]]
+    """
+    (mid,) = _metric_ids(metric)
+    cells = _resolve(df, [mid], range_as=range_as, kind=kind)
+    wanted = _region_names(regions, df)
+    if wanted is not None:
+        cells = cells[cells["region"].isin(wanted)]
+    out = _pairs(cells)
+    out["change"] = out["value_to"] - out["value_from"]
+    rate = out["kind"].isin(RATE_KINDS)
+    out["change_unit"] = np.where(rate, "pp", out["unit"].astype(object))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        pct = np.where(rate | (out["value_from"] == 0), np.nan, out["change"] / out["value_from"].abs() * 100)
+    out["change_pct"] = pct.astype("float64")
+    out["is_range"] = out.pop("is_range_from") | out.pop("is_range_to")
+    out["conflict"] = out.pop("conflict_from") | out.pop("conflict_to")
+    columns = [
+        "region", "metric", "kind", "unit", "year_from", "year_to", "years_apart", "period",
+        "value_from", "qualifier_from", "value_to", "qualifier_to", "change", "change_unit", "change_pct",
+        "is_range", "conflict", "low_from", "high_from", "low_to", "high_to",
+        "doc_from", "raw_from", "start_from", "doc_to", "raw_to", "start_to",
+    ]  # fmt: skip
+    out = out.reindex(columns=columns)
+    out["change"] = out["change"].astype("float64")
+    for c in ("year_from", "year_to", "years_apart"):
+        out[c] = out[c].astype("Int64")
+    return out.reset_index(drop=True)
+
+
+_QUALIFIER_ORDER = {"at_least": 1, "exact": 0, "approx": 0, "range": 0, "at_most": -1}
+
+
+def rank(
+    df: pd.DataFrame,
+    metric: str,
+    *,
+    year: int | None = None,
+    ascending: bool = False,
+    range_as: str = "mid",
+    kind: str | None = None,
+) -> pd.DataFrame:
+    """Regions ordered by their target, within each plan year (highest first by default).
+
+    Equal values share a rank (1, 2, 2, 4) when their qualifiers are alike. A floor (≥12)
+    ranks above the same value stated plainly or approximately (12, ≈12), which rank above a
+    ceiling (≤12): the floor commits to more. ``tied`` marks regions that share their rank.
+
+    >>> import planstats as ps
+    >>> r = ps.rank(ps.load(), "gdp_growth", year=2023)
+    >>> r[["region", "value", "rank"]].values.tolist()
+    [['西咸新区', 20.0, 1]]
+    """
+    (mid,) = _metric_ids(metric)
+    cells = _resolve(df, [mid], range_as=range_as, kind=kind)
+    if year is not None:
+        cells = cells[cells["year"] == year]
+    sign = 1 if ascending else -1
+    strength = cells["qualifier"].map(_QUALIFIER_ORDER).fillna(0).astype(int)
+    cells = cells.assign(_v=sign * cells["value"], _q=-strength)
+    cells = cells.sort_values(["year", "_v", "_q", "region"], kind="stable")
+    position = cells.groupby("year").cumcount() + 1
+    cells["rank"] = position.groupby([cells["year"], cells["_v"], cells["_q"]]).transform("min")
+    cells["tied"] = cells.duplicated(["year", "_v", "_q"], keep=False)
+    cols = ["year", "rank", "region", "metric", "value", "qualifier", "unit", "tied", "is_range", "conflict", "hardness", "doc", "raw"]
+    out = cells.reindex(columns=cols).reset_index(drop=True)
+    out["rank"] = out["rank"].astype("int64")
+    out["tied"] = out["tied"].astype(bool)
+    return out
+
+
+def summary(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str | None = None) -> pd.DataFrame:
+    """Per plan year, the spread of one metric's targets across regions.
+
+    Columns: ``n`` regions, ``mean``, ``median``, ``min``, ``max``, ``std`` (sample, ddof=1),
+    the ``unit``, and how many of the values are ranges (``n_range``) or conflicts.
+
+    >>> import planstats as ps
+    >>> ps.summary(ps.load(), "gdp_growth")[["n", "mean", "max"]]
+          n  mean   max
+    year
+    2021  2  10.5  15.0
+    2022  1  12.0  12.0
+    2023  1  20.0  20.0
+    2024  1   9.0   9.0
+    """
+    (mid,) = _metric_ids(metric)
+    cells = _resolve(df, [mid], range_as=range_as, kind=kind)
+    g = cells.groupby("year")
+    out = g["value"].agg(["count", "mean", "median", "min", "max", "std"]).rename(columns={"count": "n"})
+    out["n_range"] = g["is_range"].sum().astype("int64")
+    out["n_conflict"] = g["conflict"].sum().astype("int64")
+    out.insert(0, "metric", mid)
+    out.insert(1, "unit", g["unit"].first() if len(cells) else pd.Series(dtype=object))
+    out.index = out.index.astype("Int64")
+    out.index.name = "year"
+    return out.astype({"n": "int64"})
+
+
+def amplification(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str | None = None) -> pd.DataFrame:
+    """Each region's target against its parent region's target of the same year (层层加码).
+
+    Parents come from the region table (``planstats.regions()``: XX新城 → 西咸新区,
+    新城区 → 西安市). ``difference`` is region minus parent (percentage points for rates),
+    ``ratio`` region over parent, ``amplified`` whether the region's target is higher.
+    Regions whose parent set no target that year keep the row with the parent's value
+    missing.
+
+    >>> import planstats as ps
+    >>> a = ps.amplification(ps.load(), "gdp_growth")
+    >>> a.loc[a.region == "XX新城", ["parent", "year", "value", "parent_value"]].values.tolist()
+    [['西咸新区', 2024, 9.0, nan]]
+    """
+    (mid,) = _metric_ids(metric)
+    cells = _resolve(df, [mid], range_as=range_as, kind=kind)
+    parents = region_table().set_index("name")["parent"]
+    cells = cells.assign(parent=cells["region"].map(parents).replace("", np.nan))
+    child = cells[cells["parent"].notna()]
+    parent = cells[["region", "year", "value", "qualifier", "doc", "raw"]].rename(
+        columns={"region": "parent", "value": "parent_value", "qualifier": "parent_qualifier", "doc": "parent_doc", "raw": "parent_raw"}
+    )
+    out = child.merge(parent, on=["parent", "year"], how="left")
+    out["difference"] = out["value"] - out["parent_value"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["ratio"] = out["value"] / out["parent_value"]
+    out["amplified"] = pd.array(np.where(out["parent_value"].isna(), None, out["difference"] > 0), dtype="boolean")
+    out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
+    cols = [
+        "region", "parent", "year", "metric", "unit", "value", "qualifier", "parent_value", "parent_qualifier",
+        "difference", "difference_unit", "ratio", "amplified", "doc", "raw", "parent_doc", "parent_raw",
+    ]  # fmt: skip
+    out = out.reindex(columns=cols).sort_values(["region", "year"]).reset_index(drop=True)
+    return out.astype({"parent_value": "float64", "difference": "float64", "ratio": "float64"})
+
+
+def coverage(
+    df: pd.DataFrame,
+    *,
+    metrics: str | Iterable[str] | None = None,
+    regions: str | Iterable[str] | None = None,
+    years: Iterable[int] | None = None,
+) -> pd.DataFrame:
+    """For every region, plan year and metric: was a target ``extracted``, does the plan have
+    ``not_in_document`` such a target, or is there ``no_document`` for that region and year?
+
+    A region has a document for a year when the dataset holds a target of that region and
+    year (a document in which nothing was found cannot be told from a missing one). Years
+    default to every year from the first to the last plan year, so gaps show; metrics to
+    those found anywhere in ``df``.
+
+    >>> import planstats as ps
+    >>> c = ps.coverage(ps.load(), metrics="gdp_growth")
+    >>> c[c.region == "西咸新区"][["year", "status"]].values.tolist()
+    [[2021, 'no_document'], [2022, 'extracted'], [2023, 'extracted'], [2024, 'no_document']]
+    """
+    validate(df)
+    t = df[(df["record"] == "target") & df["region"].notna() & df["year"].notna()]
+    ids = _metric_ids(metrics, "metrics") if metrics is not None else [m.id for m in load_taxonomy() if m.id in set(t["metric"].dropna())]
+    names = _region_names(regions, df)
+    names = names if names is not None else sorted(map(str, t["region"].unique()))
+    if years is None:
+        years = range(int(t["year"].min()), int(t["year"].max()) + 1) if len(t) else []
+    grid = pd.MultiIndex.from_product([names, list(years), ids], names=_KEY).to_frame(index=False)
+    docs = set(zip(t["region"].astype(str), t["year"].astype(int)))
+    counts = t.groupby(_KEY, observed=True).size().rename("n_targets").reset_index()
+    counts = counts.astype({"region": object, "metric": object, "year": "int64"})
+    out = grid.astype({"year": "int64"}).merge(counts, on=_KEY, how="left")
+    out["n_targets"] = out["n_targets"].fillna(0).astype("int64")
+    has_doc = [(r, y) in docs for r, y in zip(out["region"], out["year"])]
+    status = np.where(out["n_targets"] > 0, "extracted", np.where(has_doc, "not_in_document", "no_document"))
+    out["status"] = pd.Categorical(status, categories=STATUSES)
+    out["year"] = out["year"].astype("Int64")
+    return out[["region", "year", "metric", "status", "n_targets"]]
+
+
+# ---------------------------------------------------------------------------------------
+# attainment
+
+ACTUALS_COLUMNS = ("region", "year", "metric", "value")
+
+
+def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
+    """Read and check realized outcomes: columns region, year, metric, value (and ``unit``).
+
+    Errors name the line (of the file, counting the header as line 1) and the column.
+
+    >>> read_actuals(pd.DataFrame({"region": ["西咸新区"], "year": [2022], "metric": ["gdp_growth"], "value": [9.3]}))
+      region  year      metric  value unit
+    0   西咸新区  2022  gdp_growth    9.3
+    """
+    if isinstance(actuals, pd.DataFrame):
+        raw, where, first = actuals.reset_index(drop=True).astype(object), "actuals", 0
+        label = lambda i: f"row {i}"  # noqa: E731
+    else:
+        path = Path(actuals)
+        rows = read_rows(path.name, ACTUALS_COLUMNS, path)
+        raw, where, first = pd.DataFrame(rows, columns=list(dict.fromkeys([*ACTUALS_COLUMNS, *(rows[0] if rows else [])]))), str(path), 2
+        label = lambda i: f"line {i + first}"  # noqa: E731
+    missing = [c for c in ACTUALS_COLUMNS if c not in raw.columns]
+    if missing:
+        raise DataFileError(f"{where}: missing column(s) {missing}; actuals need the columns {list(ACTUALS_COLUMNS)} (and optionally unit).")
+    out = pd.DataFrame({"region": raw["region"].astype(str).str.strip(), "metric": raw["metric"].astype(str).str.strip()})
+    ids = {m.id for m in load_taxonomy()}
+    for col, parse in (("year", lambda v: int(str(v).strip())), ("value", lambda v: float(str(v).strip().replace(",", "")))):
+        parsed = []
+        for i, v in enumerate(raw[col]):
+            try:
+                x = parse(v)
+            except (TypeError, ValueError):
+                x = None
+            if x is None or (col == "value" and not np.isfinite(x)):
+                raise DataFileError(f"{where}, {label(i)}, column {col!r}: {v!r} is not a {'year' if col == 'year' else 'number'}.")
+            parsed.append(x)
+        out[col] = parsed
+    for i, (region, metric) in enumerate(zip(out["region"], out["metric"])):
+        if not region or region == "nan":
+            raise DataFileError(f"{where}, {label(i)}, column 'region': empty region.")
+        if metric not in ids:
+            close = difflib.get_close_matches(metric, ids, n=3, cutoff=0.5)
+            hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
+            raise DataFileError(f"{where}, {label(i)}, column 'metric': unknown metric id {metric!r}.{hint}")
+    dup = out.duplicated(["region", "year", "metric"], keep=False)
+    if dup.any():
+        i, j = np.flatnonzero(dup)[:2]
+        raise DataFileError(f"{where}, {label(j)}: duplicate of {label(i)} (same region, year and metric); keep one of them.")
+    out["unit"] = raw["unit"].fillna("").astype(str).str.strip() if "unit" in raw.columns else ""
+    out["year"] = out["year"].astype("int64")
+    return out[["region", "year", "metric", "value", "unit"]]
+
+
+EXACT_AS = ("at_least", "approx")
+
+
+def attainment(
+    df: pd.DataFrame,
+    actuals: str | os.PathLike | pd.DataFrame | None = None,
+    *,
+    metrics: str | Iterable[str] | None = None,
+    tolerance: float = 0.5,
+    level_tolerance: float = 0.05,
+    exact_as: str = "at_least",
+    words: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
+    """Targets against realized outcomes: ``actual``, ``gap`` (actual − target) and ``met``.
+
+    ``actuals`` is a CSV file or a DataFrame with columns region, year, metric, value (and
+    optionally unit, else the target's unit); by default the results that the plans
+    themselves report (rows with ``record == "result"``: a 2023 plan's "2022年…增长9.3%").
+    The qualifier decides what met means:
+
+    - ``at_least``: actual ≥ target; ``at_most``: actual ≤ target; ``range``: inside it;
+    - ``approx``: within ``tolerance`` percentage points for rates, within
+      ``level_tolerance`` (a fraction of the target) for levels;
+    - ``exact`` (a figure with no qualifying word) as ``exact_as``: a floor by default,
+      as targets are commonly read, or ``"approx"``;
+    - a decrease (下降3%以上, stored as −3) is met by a fall at least as large (actual ≤ −3).
+
+    Targets without an actual are listed with ``actual`` and ``met`` missing.
+
+    >>> import planstats as ps
+    >>> actual = pd.DataFrame({"region": ["西咸新区"], "year": [2022], "metric": ["gdp_growth"], "value": [11.6]})
+    >>> a = ps.attainment(ps.load(), actual, metrics="gdp_growth")
+    >>> a.loc[a.region == "西咸新区", ["year", "value", "qualifier", "actual", "gap", "met"]].round(1).values.tolist()
+    [[2022, 12.0, 'approx', 11.6, -0.4, True], [2023, 20.0, 'at_least', nan, nan, <NA>]]
+    """
+    _option(exact_as, EXACT_AS, "exact_as")
+    if tolerance < 0 or level_tolerance < 0:
+        raise ArgumentError(f"`tolerance` and `level_tolerance` must not be negative, but {tolerance!r}, {level_tolerance!r} were passed.")
+    validate(df)
+    ids = _metric_ids(metrics, "metrics") if metrics is not None else list(dict.fromkeys(df["metric"].dropna().astype(str)))
+    cells = _resolve(df, ids)
+    cells["hardness"] = hardness(cells, words=words)
+    if actuals is None:
+        found = _resolve(df, ids, record="result")[["region", "year", "metric", "value", "unit", "doc", "raw"]]
+        found["actual_source"] = found["doc"] + ": " + found["raw"]
+        found = found.drop(columns=["doc", "raw"])
+    else:
+        found = read_actuals(actuals)
+        found["actual_source"] = str(actuals) if not isinstance(actuals, pd.DataFrame) else "actuals"
+    found = found.rename(columns={"value": "actual", "unit": "actual_unit"})
+    out = cells.merge(found.astype({"year": "Int64"}), on=_KEY, how="left")
+    out["actual"] = [
+        a if (not isinstance(au, str) or not au or au == u or np.isnan(a)) else convert(a, au, u)
+        for a, au, u in zip(out["actual"], out["actual_unit"], out["unit"])
+    ]
+    out["actual"] = out["actual"].astype("float64")
+    sign = np.where(out["decrease"], -1.0, 1.0)  # a decrease: compare the size of the fall
+    a, v, lo, hi = out["actual"] * sign, out["value"] * sign, out["low"] * sign, out["high"] * sign
+    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
+    tol = np.where(out["kind"].isin(RATE_KINDS), tolerance, level_tolerance * v.abs()) + 1e-9
+    qualifier = out["qualifier"].replace({"exact": exact_as})
+    met = np.select(
+        [qualifier == "at_least", qualifier == "at_most", qualifier == "range", qualifier == "approx"],
+        [a >= v - 1e-9, a <= v + 1e-9, (a >= lo - 1e-9) & (a <= hi + 1e-9), (a - v).abs() <= tol],
+        default=False,
+    )
+    out["gap"] = out["actual"] - out["value"]
+    out["met"] = pd.array(np.where(out["actual"].isna(), None, met), dtype="boolean")
+    cols = [
+        "region", "year", "metric", "kind", "unit", "value", "low", "high", "qualifier", "hardness", "actual", "gap",
+        "met", "is_range", "conflict", "doc", "raw", "actual_source",
+    ]  # fmt: skip
+    return out[cols].sort_values(_KEY).reset_index(drop=True)
