@@ -29,6 +29,7 @@ from planstats.errors import (
     PlanstatsWarning,
     SchemaError,
 )
+from planstats.tables import cite, export, formatted, table
 from planstats.taxonomy import metrics
 
 __version__ = "0.1.0"
@@ -44,12 +45,15 @@ __all__ = [
     "amplification",
     "attainment",
     "build",
+    "cite",
     "compare",
     "conflicts",
     "convert",
     "coverage",
+    "export",
     "extract",
     "extract_text",
+    "formatted",
     "hardness",
     "load",
     "metrics",
@@ -57,6 +61,7 @@ __all__ = [
     "read_actuals",
     "regions",
     "summary",
+    "table",
     "targets",
     "validate",
     "write",

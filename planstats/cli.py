@@ -4,6 +4,13 @@
     planstats build DIR... -o targets.parquet
     planstats metrics
     planstats show [--data PATH] [--section headline|body] [--metric ID]
+    planstats compare --metric ID [--metric ID …] [--year YEAR] [--format markdown|latex|csv] [--data PATH]
+    planstats yoy --metric ID [--format …]
+    planstats attainment [--actuals actuals.csv] [--metric ID …] [--tolerance PP] [--format …]
+    planstats coverage [--metric ID …] [--format …]
+
+The analysis commands print a table (Markdown by default, every number with its source
+unless --no-cite), or write it with -o FILE (.md, .tex, .csv, .dta).
 """
 
 from __future__ import annotations
@@ -15,6 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from planstats import analysis, tables
 from planstats.dataset import FORMATS, build, conform, extract, load, write
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
 from planstats.taxonomy import metrics
@@ -75,10 +83,44 @@ def _cmd_show(args: argparse.Namespace) -> int:
         df = df[df["section"] == args.section]
     if args.metric:
         df = df[df["metric"] == args.metric]
-    cols = ["region", "year", "section", "metric", "kind", "value", "value_high", "unit", "qualifier", "raw"]
+    cols = ["region", "year", "record", "section", "metric", "kind", "value", "value_high", "unit", "qualifier", "raw"]
     with pd.option_context("display.width", 200, "display.max_rows", 500, "display.max_colwidth", 36):
         print(df[cols].to_string(index=False))
     return 0
+
+
+def _analysis(args: argparse.Namespace) -> int:
+    df = load(args.data)
+    metric = args.metric[0] if args.metric and len(args.metric) == 1 else args.metric
+    if args.command == "compare":
+        result = analysis.compare(df, metric, args.year)
+    elif args.command == "yoy":
+        if isinstance(metric, list):
+            raise ArgumentError("yoy takes one --metric.")
+        result = analysis.yoy(df, metric)
+    elif args.command == "attainment":
+        result = analysis.attainment(df, args.actuals, metrics=metric, tolerance=args.tolerance)
+    else:
+        result = analysis.coverage(df, metrics=metric)
+    cite = not args.no_cite
+    if args.output:
+        tables.export(result, args.output, cite=cite, lang=args.lang)
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(tables.table(result, format=args.format, cite=cite, lang=args.lang))
+    return 0
+
+
+def _analysis_parser(sub, name: str, help: str, *, metric_required: bool) -> argparse.ArgumentParser:
+    a = sub.add_parser(name, help=help)
+    a.add_argument("--metric", action="append", required=metric_required, help="metric id (see `planstats metrics`); repeatable")
+    a.add_argument("--data", type=Path, help="dataset file (default: the bundled data/targets.csv)")
+    a.add_argument("--format", choices=("markdown", "latex", "csv"), default="markdown")
+    a.add_argument("--lang", choices=("en", "zh"), default="en", help="labels in English (default) or Chinese")
+    a.add_argument("--no-cite", action="store_true", help="leave out the source of each number")
+    a.add_argument("-o", "--output", help="write the table to this file (.md, .tex, .csv or .dta)")
+    a.set_defaults(func=_analysis)
+    return a
 
 
 def parser() -> argparse.ArgumentParser:
@@ -105,6 +147,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--section", choices=("headline", "body"))
     s.add_argument("--metric")
     s.set_defaults(func=_cmd_show)
+
+    c = _analysis_parser(sub, "compare", help="targets side by side: region x year, or region x metric for --year", metric_required=True)
+    c.add_argument("--year", type=int)
+    _analysis_parser(sub, "yoy", help="change of each region's target between its plan years", metric_required=True)
+    t = _analysis_parser(sub, "attainment", help="targets against outcomes (default: the results the plans report)", metric_required=False)
+    t.add_argument("--actuals", type=Path, help="CSV with columns region, year, metric, value (and optionally unit)")
+    t.add_argument("--tolerance", type=float, default=0.5, help="for approx targets of rates, in percentage points (default 0.5)")
+    _analysis_parser(sub, "coverage", help="for each region, year and metric: extracted, not in the document, or no document", metric_required=False)
     return p
 
 

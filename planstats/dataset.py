@@ -12,7 +12,7 @@ import os
 import re
 import tempfile
 import warnings
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import numpy as np
@@ -165,8 +165,8 @@ def title_info(text: str) -> tuple[str | None, int | None]:
 
 
 @functools.lru_cache(maxsize=32)
-def _manifest(folder: str, mtime: float) -> dict[str, dict[str, str]]:
-    path = Path(folder) / "manifest.csv"
+def _manifest(file: str, mtime: float) -> dict[str, dict[str, str]]:
+    path = Path(file)
     rows = read_rows(path.name, ("file", "region", "year"), path)
     table: dict[str, dict[str, str]] = {}
     for line, row in enumerate(rows, start=2):
@@ -186,7 +186,15 @@ def manifest_row(path: Path) -> dict[str, str]:
     mf = folder / "manifest.csv"
     if not mf.exists():
         return {}
-    return _manifest(str(folder), mf.stat().st_mtime).get(path.name, {})
+    return read_manifest(mf).get(path.name, {})
+
+
+def read_manifest(path: str | os.PathLike) -> dict[str, dict[str, str]]:
+    """The rows of a manifest (columns file, region, year, and optionally title, issuer), by file name."""
+    path = Path(path)
+    if not path.exists():
+        raise DataFileError(f"{path}: no such manifest file.")
+    return _manifest(str(path.resolve()), path.stat().st_mtime)
 
 
 # ---------------------------------------------------------------------------------------
@@ -348,18 +356,24 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
     path = Path(path)
     fmt = _format(path, format)
     validate(df)
+    plain = df.copy()
+    plain.attrs = {}
+    if fmt == "csv":
+        return atomic_write(path, lambda tmp: plain.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
+    if fmt == "jsonl":
+        return atomic_write(path, lambda tmp: plain.to_json(tmp, orient="records", lines=True, force_ascii=False))
+    return atomic_write(path, lambda tmp: plain.to_parquet(tmp, index=False))
+
+
+def atomic_write(path: str | os.PathLike, write_to: Callable[[str], object]) -> Path:
+    """Call ``write_to(tmp)`` on a temporary file beside ``path``, then rename it into place:
+    a reader sees the old file or the new one, never half of one."""
+    path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
     try:
-        plain = df.copy()
-        plain.attrs = {}
-        if fmt == "csv":
-            plain.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n")
-        elif fmt == "jsonl":
-            plain.to_json(tmp, orient="records", lines=True, force_ascii=False)
-        else:
-            plain.to_parquet(tmp, index=False)
+        write_to(tmp)
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -1,0 +1,422 @@
+"""Tables a paper can cite: a formatted view, Markdown, LaTeX, CSV and Stata exports, BibTeX.
+
+The formatted view is a rendering: each cell reads as a researcher writes a target ("≥15",
+"≈12", "8–10", "≤4"; "†" marks a conflict), while the numbers stay in the result it was
+made from. With ``cite=True`` every number carries its source: a numbered note naming the
+document, the character span and the raw text (Markdown, LaTeX), or source columns (CSV,
+Stata). Labels are English by default (``data/regions.csv``, ``data/metrics.csv``);
+``lang="zh"`` keeps the Chinese names.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from planstats.dataset import DATA_DIR, atomic_write, load, read_manifest
+from planstats.dataset import regions as region_table
+from planstats.errors import ArgumentError
+from planstats.taxonomy import metrics as metric_table
+
+FORMATS = {"markdown": ".md", "latex": ".tex", "csv": ".csv", "stata": ".dta"}
+LANGS = ("en", "zh")
+_SYMBOLS = {"at_least": "≥", "at_most": "≤", "approx": "≈", "exact": "", "range": ""}
+_LATEX = {"≥": r"$\geq$", "≤": r"$\leq$", "≈": r"$\approx$", "–": "--", "†": r"$^\dagger$", "→": r"$\to$"}
+_PROVENANCE = ("doc", "raw", "start", "end", "doc_sha256")
+_SUFFIXES = ("", "_from", "_to")
+
+
+def _check(lang: str, fmt: str | None = None) -> None:
+    if lang not in LANGS:
+        raise ArgumentError(f"The value for `lang` must be one of {list(LANGS)}, but {lang!r} was passed.")
+    if fmt is not None and fmt not in FORMATS:
+        raise ArgumentError(f"The value for `format` must be one of {list(FORMATS)}, but {fmt!r} was passed.")
+
+
+def number(value: float) -> str:
+    """A number as a table shows it: thousands separated, no trailing zeros.
+
+    >>> number(1200.0), number(12.0), number(116.66667), number(0.4), number(float("nan"))
+    ('1,200', '12', '116.67', '0.4', '')
+    """
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    digits = 2 if abs(value) >= 1 else 4
+    text = f"{value:,.{digits}f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def cell(value: float, qualifier: str, low: float | None = None, high: float | None = None) -> str:
+    """One target as written in a paper.
+
+    >>> cell(15, "at_least"), cell(12, "approx"), cell(9, "range", 8, 10), cell(4, "at_most"), cell(300, "exact")
+    ('≥15', '≈12', '8–10', '≤4', '300')
+    """
+    if qualifier == "range" and low is not None and high is not None and not (math.isnan(low) or math.isnan(high)):
+        return f"{number(low)}–{number(high)}"
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    return _SYMBOLS.get(str(qualifier), "") + number(value)
+
+
+# ---------------------------------------------------------------------------------------
+# labels
+
+
+def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    regions = region_table()
+    metrics = metric_table()
+    if lang == "zh":
+        return {}, dict(zip(metrics["id"], metrics["label_zh"]))
+    return dict(zip(regions["name"], regions["name_en"])), dict(zip(metrics["id"], metrics["label_en"]))
+
+
+def _relabel(labels, regions: dict[str, str], metrics: dict[str, str]):
+    def one(x):
+        return regions.get(x, metrics.get(x, x)) if isinstance(x, str) else x
+
+    if isinstance(labels, pd.MultiIndex):
+        return pd.MultiIndex.from_tuples([tuple(one(x) for x in t) for t in labels], names=labels.names)
+    return pd.Index([one(x) for x in labels], name=labels.name)
+
+
+def _info(result: pd.DataFrame) -> dict | None:
+    info = result.attrs.get("planstats")
+    return info if isinstance(info, dict) and "cells" in info else None
+
+
+# ---------------------------------------------------------------------------------------
+# the formatted view
+
+
+def _wide(result: pd.DataFrame, info: dict) -> tuple[pd.DataFrame, list[list[dict | None]]]:
+    cells = info["cells"]
+    text, sources = [], []
+    for row in result.index:
+        line, refs = [], []
+        for col in result.columns:
+            c = cells.get((row, col))
+            value = result.at[row, col]
+            if c is not None and not (isinstance(value, float) and math.isnan(value)) and c["value"] == value:
+                line.append(cell(c["value"], c["qualifier"], c["low"], c["high"]) + ("†" if c["conflict"] else ""))
+                refs.append(c)
+            else:
+                line.append(number(value) if isinstance(value, (int, float, np.number)) else str(value))
+                refs.append(None)
+        text.append(line)
+        sources.append(refs)
+    return pd.DataFrame(text, index=result.index, columns=result.columns), sources
+
+
+def _long(result: pd.DataFrame) -> pd.DataFrame:
+    out = result.copy()
+    for s in _SUFFIXES:
+        value, qualifier = f"value{s}", f"qualifier{s}"
+        if value not in out.columns or qualifier not in out.columns:
+            continue
+        low = out[f"low{s}"] if f"low{s}" in out.columns else out[value]
+        high = out[f"high{s}"] if f"high{s}" in out.columns else out.get("value_high", pd.Series(np.nan, index=out.index))
+        out[value] = [cell(v, q, lo, hi) for v, q, lo, hi in zip(out[value], out[qualifier].astype(str), low, high)]
+        out = out.drop(columns=[c for c in (qualifier, f"low{s}", f"high{s}") if c in out.columns])
+    out = out.drop(columns=[c for c in ("value_high",) if c in out.columns])
+    for col in out.columns:
+        series = out[col]
+        if pd.api.types.is_bool_dtype(series.dtype):
+            out[col] = series.map(lambda b: "" if b is pd.NA else ("yes" if b else "no")).astype(object)
+        elif pd.api.types.is_float_dtype(series.dtype):
+            out[col] = series.map(number).astype(object)
+        else:
+            out[col] = series.astype(object).where(series.notna(), "").astype(str)
+    return out
+
+
+def formatted(result: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
+    """A rendering of a result in which each cell reads as a researcher writes it.
+
+    Works on the tables of :func:`planstats.compare` and on long results (the dataset,
+    :func:`planstats.yoy`, :func:`planstats.attainment` …). The returned frame holds text;
+    compute with the result itself.
+
+    >>> import planstats as ps
+    >>> t = ps.compare(ps.load(), "gdp_growth")
+    >>> ps.formatted(t).loc["Xixian New Area"].tolist()
+    ['', '≈12', '≥20', '']
+    >>> ps.formatted(t, lang="zh").loc["XX新城", 2024]
+    '8–10'
+    """
+    _check(lang)
+    regions, metrics = _labels(lang)
+    info = _info(result)
+    if info is not None:
+        out = _wide(result, info)[0]
+        out.index = _relabel(out.index, regions, metrics)
+        out.columns = _relabel(out.columns, regions, metrics)
+        return out
+    out = _long(result)
+    for col in ("region", "parent", "metric"):
+        if col in out.columns:
+            out[col] = out[col].map(lambda x: regions.get(x, metrics.get(x, x)))
+    return out
+
+
+# ---------------------------------------------------------------------------------------
+# exports
+
+
+def _source(c: dict) -> str:
+    return f"{c['doc']}, chars {c['start']}–{c['end']}: “{c['raw']}”"
+
+
+def _caption(info: dict | None, lang: str) -> str:
+    if info is None or not info.get("units"):
+        return ""
+    _, metrics = _labels(lang)
+    parts = [f"{metrics.get(m, m)} ({u})" for m, u in info["units"].items()]
+    return "Targets: " + "; ".join(parts) if lang == "en" else "目标：" + "；".join(parts)
+
+
+def _cited(result: pd.DataFrame, lang: str, cite: bool) -> tuple[pd.DataFrame, list[str]]:
+    """The formatted view with note numbers on cited cells, and the notes."""
+    info = _info(result)
+    regions, metrics = _labels(lang)
+    if info is None:
+        view = formatted(result, lang=lang)
+        if cite:
+            for s in _SUFFIXES:
+                doc, raw = f"doc{s}", f"raw{s}"
+                if doc in view.columns and raw in view.columns:
+                    name = "source" + s
+                    view[name] = [f"{d}: “{r}”" if d else "" for d, r in zip(view[doc], view[raw])]
+        drop = [c for c in view.columns if c.split("_")[0] in _PROVENANCE or c.startswith("parent_doc") or c.startswith("parent_raw")]
+        if not cite:
+            drop += [c for c in view.columns if c.startswith("source") or c == "actual_source"]
+        return view.drop(columns=drop), []
+    view, refs = _wide(result, info)
+    notes: list[str] = []
+    if cite:
+        for i, row in enumerate(refs):
+            for j, c in enumerate(row):
+                if c is not None:
+                    notes.append(_source(c))
+                    view.iat[i, j] = f"{view.iat[i, j]} [{len(notes)}]"
+    view.index = _relabel(view.index, regions, metrics)
+    view.columns = _relabel(view.columns, regions, metrics)
+    return view, notes
+
+
+def _markdown(view: pd.DataFrame, notes: list[str], caption: str) -> str:
+    table = view.to_markdown(tablefmt="pipe", index=not isinstance(view.index, pd.RangeIndex))
+    lines = ([caption, ""] if caption else []) + [table]
+    if "†" in table:
+        lines += ["", "† the document states other values for this cell as well (see planstats.conflicts)."]
+    if notes:
+        lines += ["", "Sources:", ""] + [f"{i}. {n}" for i, n in enumerate(notes, start=1)]
+    return "\n".join(lines) + "\n"
+
+
+def _latex_text(text: str) -> str:
+    for k, v in _LATEX.items():
+        text = text.replace(k, v)
+    return text
+
+
+def _latex(view: pd.DataFrame, notes: list[str], caption: str) -> str:
+    view = view.copy()
+    for col in view.columns:
+        view[col] = view[col].astype(str).str.replace(r" \[(\d+)\]$", r"<sup>\1</sup>", regex=True)
+    styler = view.style
+    styler = styler.format(escape="latex").format_index(escape="latex", axis=0).format_index(escape="latex", axis=1)
+    if isinstance(view.index, pd.RangeIndex):
+        styler = styler.hide(axis="index")
+    body = styler.to_latex(hrules=True, caption=caption or None, position_float="centering", environment="table")
+    body = body.replace(r"<sup>", r"\textsuperscript{").replace(r"</sup>", "}")
+    body = _latex_text(body)
+    if notes:
+        listing = "\n".join(rf"\item[{i}] {_latex_text(_escape(n))}" for i, n in enumerate(notes, start=1))
+        body = body.replace(
+            r"\end{table}",
+            "\\par\\footnotesize Sources:\n\\begin{description}\n" + listing + "\n\\end{description}\n\\end{table}",
+        )
+    return body
+
+
+_LATEX_SPECIAL = str.maketrans({c: "\\" + c for c in "&%$#_{}"} | {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"})
+
+
+def _escape(text: str) -> str:
+    return text.translate(_LATEX_SPECIAL)
+
+
+def _tidy(result: pd.DataFrame, lang: str, cite: bool) -> pd.DataFrame:
+    """A long, machine-readable frame: one row per number, with its source columns."""
+    info = _info(result)
+    regions, metrics = _labels(lang)
+    if info is not None:
+        rows = []
+        row_name = result.index.name or "row"
+        col_names = [n or f"column{i}" for i, n in enumerate(result.columns.names)]
+        for row in result.index:
+            for col in result.columns:
+                c = info["cells"].get((row, col))
+                if c is None or (isinstance(result.at[row, col], float) and math.isnan(result.at[row, col])):
+                    continue
+                keys = dict(zip(col_names, col if isinstance(col, tuple) else (col,)))
+                rows.append({row_name: row, **keys, **{k: c[k] for k in ("metric", "year", "kind", "unit", "value", "low", "high", "qualifier", "hardness", "is_range", "conflict", "doc", "raw", "start", "end")}})
+        out = pd.DataFrame(rows)
+    else:
+        out = result.copy().reset_index(drop=isinstance(result.index, pd.RangeIndex))
+    if not cite:
+        out = out.drop(columns=[c for c in out.columns if c.split("_")[0] in _PROVENANCE])
+    for col in ("region", "parent"):
+        if col in out.columns and regions:
+            out[col] = out[col].map(lambda x: regions.get(x, x))
+    if "metric" in out.columns:
+        out["metric_label"] = out["metric"].map(lambda x: metrics.get(x, x))
+    return out
+
+
+def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, lang: str = "en") -> str:
+    """A result as a table for a paper: ``markdown``, ``latex`` (booktabs) or ``csv`` text.
+
+    With ``cite=True`` each number carries a note naming its document and raw text
+    (Markdown and LaTeX) or source columns (CSV). LaTeX with Chinese text needs xeCJK or ctex.
+
+    >>> import planstats as ps
+    >>> print(ps.table(ps.compare(ps.load(), "gdp_growth", year=2022)))
+    Targets: GDP growth (%)
+    <BLANKLINE>
+    | region          | 2022    |
+    |:----------------|:--------|
+    | Xixian New Area | ≈12 [1] |
+    <BLANKLINE>
+    Sources:
+    <BLANKLINE>
+    1. 000_3e3dedbcbccbc1ab.txt, chars 431–441: “GDP增长12%左右”
+    <BLANKLINE>
+    """
+    _check(lang, format)
+    if format == "stata":
+        raise ArgumentError("Stata files are binary: use planstats.export(result, 'table.dta').")
+    if format == "csv":
+        return _tidy(result, lang, cite).to_csv(index=False, lineterminator="\n")
+    view, notes = _cited(result, lang, cite)
+    caption = _caption(_info(result), lang)
+    return _markdown(view, notes, caption) if format == "markdown" else _latex(view, notes, caption)
+
+
+_STATA_LABELS = {
+    "region": "Region", "parent": "Parent region", "year": "Year (plan year, or year of a result)", "metric": "Metric id",
+    "metric_label": "Metric", "kind": "Kind of target", "unit": "Unit", "value": "Target value (midpoint of a range)",
+    "low": "Lower end", "high": "Upper end", "qualifier": "Qualifier", "hardness": "Hard or soft target",
+    "is_range": "Target is a range", "conflict": "Document states other values too", "doc": "Source document",
+    "raw": "Source text", "start": "Start of source span (characters)", "end": "End of source span (characters)",
+    "actual": "Realized value", "gap": "Actual minus target", "met": "Target met", "change": "Change between plan years",
+    "change_pct": "Change in percent", "change_unit": "Unit of change", "year_from": "Earlier plan year",
+    "year_to": "Later plan year", "years_apart": "Years between the plans", "n_targets": "Targets found for the cell",
+}  # fmt: skip
+
+
+def _stata(frame: pd.DataFrame, path: str) -> None:
+    out = frame.copy()
+    out.columns = [str(c)[:32] for c in out.columns]
+    for col in out.columns:
+        s = out[col]
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            out[col] = s.cat.rename_categories(str).astype(pd.CategoricalDtype([str(c) for c in s.cat.categories]))
+        elif pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_integer_dtype(s.dtype):
+            out[col] = s.astype("float64") if s.isna().any() else s.astype("int64")
+        elif not pd.api.types.is_float_dtype(s.dtype):
+            out[col] = s.astype(object).where(s.notna(), "").astype(str)
+    for col in ("qualifier", "kind", "hardness"):
+        if col in out.columns and not isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype("category")
+    labels = {c: _STATA_LABELS.get(c, c)[:80] for c in out.columns}
+    out.to_stata(path, write_index=False, version=118, variable_labels=labels)
+
+
+def export(
+    result: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None, cite: bool = True, lang: str = "en"
+) -> Path:
+    """Write a result to ``path`` as Markdown (.md), LaTeX (.tex), CSV (.csv) or Stata (.dta).
+
+    Written atomically. Stata files get variable labels, and value labels for the
+    qualifier, kind and hardness. CSV and Stata are long: one row per number, with its source.
+
+    >>> import planstats as ps, tempfile, pathlib
+    >>> out = ps.export(ps.yoy(ps.load(), "gdp_growth"), pathlib.Path(tempfile.mkdtemp()) / "yoy.dta")
+    >>> pd.read_stata(out)[["region", "year_from", "year_to", "change"]].values.tolist()
+    [['Xixian New Area', 2022, 2023, 8.0]]
+    """
+    path = Path(path)
+    fmt = format or next((f for f, suffix in FORMATS.items() if path.suffix.lower() == suffix), None)
+    if fmt is None:
+        raise ArgumentError(f"{path}: cannot tell the format from the suffix {path.suffix!r}; use one of {list(FORMATS.values())} or format=.")
+    _check(lang, fmt)
+    if fmt == "stata":
+        frame = _tidy(result, lang, cite)
+        atomic_write(path, lambda tmp: _stata(frame, tmp))
+    else:
+        text = table(result, format=fmt, cite=cite, lang=lang)
+        atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+    return path
+
+
+# ---------------------------------------------------------------------------------------
+# BibTeX
+
+
+def _docs(result: pd.DataFrame) -> list[str]:
+    info = _info(result)
+    if info is not None:
+        docs: Iterable = (c["doc"] for c in info["cells"].values())
+    else:
+        cols = [c for c in result.columns if c == "doc" or c.startswith("doc_") and c != "doc_sha256" or c == "parent_doc"]
+        docs = (d for c in cols for d in result[c].dropna())
+    return sorted({str(d) for d in docs if d and str(d) != "nan"})
+
+
+def cite(
+    result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None
+) -> str:
+    """BibTeX entries for the documents behind a result: title, issuing body, year, file hash.
+
+    Titles and issuers come from ``manifest.csv`` (the bundled one, and ``manifest=``);
+    region, plan year and hash from the dataset (``data``, by default ``result`` itself when
+    it is a dataset, else the bundled dataset).
+
+    >>> import planstats as ps
+    >>> print(ps.cite(ps.compare(ps.load(), "gdp_growth", year=2022)))
+    @misc{plan2022_6e70fa78,
+      title = {{西咸新区2022年工作要点}},
+      author = {{西咸新区管委会}},
+      year = {2022},
+      note = {File 000_3e3dedbcbccbc1ab.txt, SHA-256 6e70fa7848ec19b385a69bde8ccbcb4afd773e9606381041dbcf7a4acaba99e3},
+    }
+    <BLANKLINE>
+    """
+    if data is None:
+        data = result if "doc_sha256" in result.columns else load()
+    rows = read_manifest(DATA_DIR / "raw" / "manifest.csv") if (DATA_DIR / "raw" / "manifest.csv").exists() else {}
+    if manifest is not None:
+        rows = rows | read_manifest(manifest)
+    targets = data[data["record"] == "target"] if "record" in data.columns else data
+    entries = []
+    for doc in _docs(result):
+        mine = targets[targets["doc"] == doc]
+        row = rows.get(doc, {})
+        region = row.get("region") or (str(mine["region"].dropna().iloc[0]) if mine["region"].notna().any() else "")
+        year = row.get("year") or (str(int(mine["year"].dropna().mode().iloc[0])) if mine["year"].notna().any() else "")
+        sha = str(mine["doc_sha256"].iloc[0]) if len(mine) else ""
+        title = row.get("title") or f"{region}{year}年工作计划 ({doc})"
+        issuer = row.get("issuer") or region or "unknown"
+        key = f"plan{year or 'nd'}_{sha[:8] or doc.split('.')[0]}"
+        entries.append(
+            f"@misc{{{key},\n  title = {{{{{title}}}}},\n  author = {{{{{issuer}}}}},\n  year = {{{year}}},\n"
+            f"  note = {{File {doc}{', SHA-256 ' + sha if sha else ''}}},\n}}\n"
+        )
+    return "\n".join(entries)
