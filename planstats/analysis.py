@@ -38,7 +38,7 @@ import pandas as pd
 
 from planstats._data import lexicon, read_rows
 from planstats.dataset import regions as region_table
-from planstats.dataset import validate
+from planstats.dataset import conform, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning
 from planstats.numbers import MULTIPLIERS, units
 from planstats.taxonomy import load_taxonomy
@@ -216,9 +216,15 @@ def _empty_rows() -> pd.DataFrame:
     return pd.DataFrame(columns=[*CELL_COLUMNS, "verb", "value_high", "record"])
 
 
+def _dataset(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` checked against the contract; frames joined with ``pd.concat`` (whose
+    categoricals became plain strings) are brought back to it first."""
+    return validate(conform(df)) if isinstance(df, pd.DataFrame) else validate(df)
+
+
 def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kind: str | None = None, record: str = "target") -> pd.DataFrame:
     """One row per region, year and metric (:data:`CELL_COLUMNS`), by the headline-first rule."""
-    validate(df)
+    df = _dataset(df)
     _option(range_as, RANGE_AS, "range_as")
     if kind is not None:
         _option(kind, ("growth", "level", "share", "pp_change"), "kind")
@@ -372,6 +378,8 @@ def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
     for side, frame in (("from", a), ("to", b)):
         for col in ("value", "low", "high", "qualifier", "is_range", "conflict", "doc", "raw", "start"):
             out[f"{col}_{side}"] = frame[col]
+    for side in ("from", "to"):
+        out[f"start_{side}"] = out[f"start_{side}"].astype("Int64")
     return out.reset_index(drop=True)
 
 
@@ -451,7 +459,7 @@ def rank(
         cells = cells[cells["year"] == year]
     sign = 1 if ascending else -1
     strength = cells["qualifier"].map(_QUALIFIER_ORDER).fillna(0).astype(int)
-    cells = cells.assign(_v=sign * cells["value"], _q=-strength)
+    cells = cells.assign(_v=sign * cells["value"], _q=sign * strength)
     cells = cells.sort_values(["year", "_v", "_q", "region"], kind="stable")
     position = cells.groupby("year").cumcount() + 1
     cells["rank"] = position.groupby([cells["year"], cells["_v"], cells["_q"]]).transform("min")
@@ -547,7 +555,7 @@ def coverage(
     >>> c[c.region == "西咸新区"][["year", "status"]].values.tolist()
     [[2021, 'no_document'], [2022, 'extracted'], [2023, 'extracted'], [2024, 'no_document']]
     """
-    validate(df)
+    df = _dataset(df)
     t = df[(df["record"] == "target") & df["region"].notna() & df["year"].notna()]
     ids = _metric_ids(metrics, "metrics") if metrics is not None else [m.id for m in load_taxonomy() if m.id in set(t["metric"].dropna())]
     names = _region_names(regions, df)
@@ -660,7 +668,7 @@ def attainment(
     _option(exact_as, EXACT_AS, "exact_as")
     if tolerance < 0 or level_tolerance < 0:
         raise ArgumentError(f"`tolerance` and `level_tolerance` must not be negative, but {tolerance!r}, {level_tolerance!r} were passed.")
-    validate(df)
+    df = _dataset(df)
     ids = _metric_ids(metrics, "metrics") if metrics is not None else list(dict.fromkeys(df["metric"].dropna().astype(str)))
     cells = _resolve(df, ids)
     cells["hardness"] = hardness(cells, words=words)

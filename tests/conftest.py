@@ -25,3 +25,29 @@ def corpus():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         return ps.build([RAW])
+
+
+def make_frame(*rows):
+    """A small dataset that follows the contract: each row a dict of the fields that matter.
+
+    Defaults: region A, year 2022, a headline GDP growth target stated exactly.
+    """
+    import math
+
+    import pandas as pd
+
+    from planstats.dataset import conform
+
+    defaults = dict(
+        doc="test.txt", region="A", year=2022, record="target", section="headline", metric="gdp_growth",
+        metric_text="", kind="growth", value=8.0, value_high=math.nan, unit="%", qualifier="exact", qualifier_text="",
+        verb="增长", raw="", doc_sha256="0" * 64,
+    )  # fmt: skip
+    records = []
+    for i, row in enumerate(rows):
+        record = {**defaults, **row}
+        record.setdefault("start", 10 * i)
+        record.setdefault("end", 10 * i + 5)
+        record["raw"] = record["raw"] or f"target {i}"
+        records.append(record)
+    return conform(pd.DataFrame(records))

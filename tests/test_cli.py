@@ -1,3 +1,4 @@
+import io
 import json
 
 import pandas as pd
@@ -41,3 +42,38 @@ def test_metrics_and_show(capsys):
     assert "gdp_growth" in capsys.readouterr().out
     assert main(["show", "--section", "headline", "--metric", "gdp_growth"]) == 0
     assert capsys.readouterr().out.count("gdp_growth") == 5
+
+
+def test_compare_prints_a_cited_markdown_table(capsys):
+    assert main(["compare", "--metric", "gdp_growth"]) == 0
+    out = capsys.readouterr().out
+    assert "| Xixian New Area" in out and "≥20 [" in out and "Sources:" in out
+
+
+def test_compare_metrics_for_a_year_as_csv(capsys):
+    assert main(["compare", "--metric", "gdp_growth", "--metric", "new_high_tech_enterprises", "--year", "2023", "--format", "csv"]) == 0
+    back = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert back[["metric", "value"]].values.tolist() == [["gdp_growth", 20.0], ["new_high_tech_enterprises", 650.0]]
+
+
+def test_yoy_latex_and_coverage(capsys):
+    assert main(["yoy", "--metric", "new_high_tech_enterprises", "--format", "latex"]) == 0
+    assert r"\toprule" in capsys.readouterr().out
+    assert main(["coverage", "--metric", "gdp_growth", "--format", "csv"]) == 0
+    back = pd.read_csv(io.StringIO(capsys.readouterr().out))
+    assert set(back["status"]) == {"extracted", "no_document"}
+
+
+def test_attainment_with_an_actuals_file(tmp_path, capsys):
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("region,year,metric,value\n西咸新区,2022,gdp_growth,11.6\n", encoding="utf-8")
+    out = tmp_path / "attainment.csv"
+    assert main(["attainment", "--actuals", str(actuals), "--metric", "gdp_growth", "-o", str(out)]) == 0
+    back = pd.read_csv(out)
+    row = back[(back.region == "Xixian New Area") & (back.year == 2022)].iloc[0]
+    assert (row.actual, row.met) == (11.6, True)
+
+
+def test_unknown_metric_exits_with_a_suggestion(capsys):
+    assert main(["compare", "--metric", "gdp_grwth"]) == 2
+    assert "Did you mean 'gdp_growth'" in capsys.readouterr().err

@@ -1,0 +1,316 @@
+"""The analyses, against hand-computed expectations on the seeds and on small frames."""
+
+import math
+import warnings
+
+import numpy as np
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+import planstats as ps
+from conftest import make_frame
+
+
+@pytest.fixture(scope="module")
+def data():
+    return ps.load()
+
+
+# -- the seeds, computed by hand from the documents -------------------------------------
+
+
+def test_xixian_gdp_target_rises_eight_points(data):
+    # 2022 plan: GDP增长12%左右; 2023 plan: GDP增长20%以上 -> +8 percentage points
+    y = ps.yoy(data, "gdp_growth", regions="Xixian New Area")
+    row = y.iloc[0]
+    assert (row.year_from, row.year_to, row.value_from, row.qualifier_from, row.value_to, row.qualifier_to) == (
+        2022, 2023, 12.0, "approx", 20.0, "at_least",
+    )  # fmt: skip
+    assert row.change == 8.0 and row.change_unit == "pp" and math.isnan(row.change_pct)
+
+
+def test_xixian_high_tech_enterprises_300_to_650(data):
+    y = ps.yoy(data, "new_high_tech_enterprises")
+    assert y[["region", "value_from", "value_to", "change", "change_unit"]].values.tolist() == [["西咸新区", 300.0, 650.0, 350.0, "家"]]
+    assert y["change_pct"].round(1).tolist() == [116.7]  # 350 / 300
+
+
+def test_compare_equals_a_plain_pandas_pivot(data):
+    # headline first, then the first in the document; a range by its midpoint
+    t = data[(data.record == "target") & (data.metric == "gdp_growth")].sort_values(["section", "start"])
+    t = t.assign(mid=(t.value + t.value_high.fillna(t.value)) / 2).drop_duplicates(["region", "year"])
+    expected = t.pivot(index="region", columns="year", values="mid").astype("float64")
+    expected.index = expected.index.astype(object)
+    got = ps.compare(data, "gdp_growth")
+    got.index = got.index.astype(object)
+    assert_frame_equal(got, expected, check_names=False, check_column_type=False)
+    assert got.loc["XX新城", 2024] == 9.0  # 8%-10%
+
+
+def test_compare_metrics_for_one_year(data):
+    t = ps.compare(data, ["gdp_growth", "fixed_asset_investment_growth", "new_high_tech_enterprises"], year=2023)
+    assert t.columns.tolist() == ["gdp_growth", "fixed_asset_investment_growth", "new_high_tech_enterprises"]
+    assert t.loc["西咸新区"].tolist() == [20.0, 12.0, 650.0]
+
+
+@pytest.mark.filterwarnings("ignore::planstats.PlanstatsWarning")  # metrics with a level and a growth kind
+def test_compare_does_not_change_its_input(data):
+    before = data.copy()
+    ps.compare(data, "gdp_growth")
+    ps.attainment(data)
+    assert_frame_equal(data, before)
+
+
+# -- small frames ----------------------------------------------------------------------
+
+
+def test_years_that_are_not_consecutive_are_labelled_with_both():
+    df = make_frame(dict(year=2021, value=8.0), dict(year=2023, value=10.0), dict(year=2024, value=9.5))
+    y = ps.yoy(df, "gdp_growth")
+    assert y[["period", "years_apart", "change"]].values.tolist() == [["2021→2023", 2, 2.0], ["2023→2024", 1, -0.5]]
+
+
+def test_a_range_counts_by_its_midpoint_unless_asked_and_is_flagged():
+    df = make_frame(dict(value=8.0, value_high=10.0, qualifier="range"), dict(region="B", value=9.5))
+    assert ps.compare(df, "gdp_growth")[2022].tolist() == [9.0, 9.5]
+    assert ps.compare(df, "gdp_growth", range_as="low")[2022].tolist() == [8.0, 9.5]
+    assert ps.compare(df, "gdp_growth", range_as="high")[2022].tolist() == [10.0, 9.5]
+    assert ps.targets(df, "gdp_growth")["is_range"].tolist() == [True, False]
+
+
+def test_units_are_converted_to_one_unit():
+    df = make_frame(
+        dict(metric="new_urban_jobs", kind="level", unit="人", value=12000.0, verb="新增"),
+        dict(metric="new_urban_jobs", kind="level", unit="万人", value=1.5, year=2023, verb="新增"),
+        dict(metric="new_urban_jobs", kind="level", unit="万人", value=1.0, region="B", verb="新增"),
+    )
+    t = ps.compare(df, "new_urban_jobs")
+    assert t.loc["A", 2022] == pytest.approx(1.2) and t.loc["A", 2023] == 1.5 and t.loc["B", 2022] == 1.0
+    y = ps.yoy(df, "new_urban_jobs")
+    assert y["unit"].tolist() == ["万人"]
+    assert y["change"].round(6).tolist() == [0.3] and y["change_pct"].round(6).tolist() == [25.0]
+
+
+def test_units_that_cannot_be_converted_are_not_mixed():
+    df = make_frame(
+        dict(metric="gdp", kind="level", unit="亿元", value=1200.0),
+        dict(metric="gdp", kind="level", unit="亿元", value=900.0, region="B"),
+        dict(metric="gdp", kind="level", unit="亿美元", value=150.0, region="C"),
+    )
+    with pytest.warns(ps.PlanstatsWarning, match=r"gdp: 1 target\(s\) of another kind or unit \(level in 亿美元\)"):
+        t = ps.compare(df, "gdp")
+    assert t.index.tolist() == ["A", "B"]
+    with pytest.raises(ps.ArgumentError, match="cannot convert '亿美元' to '亿元'"):
+        ps.convert(1.0, "亿美元", "亿元")
+
+
+def test_headline_first_and_conflicts_reported():
+    df = make_frame(
+        dict(section="body", value=13.0, start=500, end=505),
+        dict(section="headline", value=12.0, start=100, end=105),
+        dict(region="B", section="headline", value=9.0),
+        dict(region="B", section="body", value=9.0, start=400, end=405),
+    )
+    t = ps.targets(df, "gdp_growth")
+    assert t[["region", "value", "n_targets", "conflict", "start"]].values.tolist() == [
+        ["A", 12.0, 2, True, 100],
+        ["B", 9.0, 2, False, 20],
+    ]
+    c = ps.conflicts(df)
+    assert c[["region", "section", "value"]].values.tolist() == [["A", "headline", 12.0], ["A", "body", 13.0]]
+
+
+def test_rank_ties_and_qualifiers():
+    df = make_frame(
+        dict(region="A", value=10.0, qualifier="at_least"),
+        dict(region="B", value=10.0),
+        dict(region="C", value=10.0, qualifier="approx"),
+        dict(region="D", value=12.0),
+        dict(region="E", value=10.0, qualifier="at_most"),
+    )
+    r = ps.rank(df, "gdp_growth", year=2022)
+    assert r[["region", "rank", "tied"]].values.tolist() == [
+        ["D", 1, False], ["A", 2, False], ["B", 3, True], ["C", 3, True], ["E", 5, False],
+    ]  # fmt: skip
+    assert ps.rank(df, "gdp_growth", ascending=True)["region"].tolist()[0] == "E"
+
+
+def test_summary_equals_plain_pandas():
+    df = make_frame(*(dict(region=r, year=y, value=v) for r, y, v in [("A", 2022, 8.0), ("B", 2022, 10.0), ("C", 2022, 12.5), ("A", 2023, 7.0)]))
+    s = ps.summary(df, "gdp_growth")
+    values = pd.DataFrame({"year": [2022, 2022, 2022, 2023], "v": [8.0, 10.0, 12.5, 7.0]}).groupby("year")["v"]
+    expected = values.agg(["count", "mean", "median", "min", "max", "std"]).rename(columns={"count": "n"})
+    assert_frame_equal(s[["n", "mean", "median", "min", "max", "std"]], expected, check_index_type=False, check_dtype=False)
+    assert s.loc[2022, "n"] == 3 and math.isnan(s.loc[2023, "std"])
+
+
+def test_amplification_against_the_parent_region():
+    df = make_frame(
+        dict(region="西咸新区", year=2023, value=10.0),
+        dict(region="XX新城", year=2023, value=12.0),
+        dict(region="XX新城", year=2024, value=11.0),
+    )
+    a = ps.amplification(df, "gdp_growth")
+    assert a[["region", "parent", "year", "difference", "ratio"]].iloc[1:].values.tolist()[0][:3] == ["XX新城", "西咸新区", 2024]
+    first = a[(a.region == "XX新城") & (a.year == 2023)].iloc[0]
+    assert (first.parent, first.parent_value, first.difference, first.ratio, first.amplified) == ("西咸新区", 10.0, 2.0, 1.2, True)
+    later = a[(a.region == "XX新城") & (a.year == 2024)].iloc[0]
+    assert math.isnan(later.parent_value) and later.amplified is pd.NA
+
+
+def test_coverage_tells_missing_targets_from_missing_documents():
+    df = make_frame(
+        dict(year=2021),
+        dict(year=2023),
+        dict(year=2023, metric="cpi_growth"),
+        dict(region="B", year=2022, metric="cpi_growth"),
+    )
+    c = ps.coverage(df).set_index(["region", "year", "metric"])["status"].astype(str)
+    assert c["A", 2021, "gdp_growth"] == "extracted"
+    assert c["A", 2021, "cpi_growth"] == "not_in_document"
+    assert c["A", 2022, "gdp_growth"] == "no_document"
+    assert c["B", 2022, "cpi_growth"] == "extracted"
+    assert c["B", 2023, "gdp_growth"] == "no_document"
+    assert len(c) == 2 * 3 * 2  # regions x years 2021-2023 x metrics
+
+
+def test_hardness_default_and_override():
+    df = make_frame(
+        dict(qualifier_text="确保…不低于", qualifier="at_least"),
+        dict(region="B", qualifier_text="力争…以上", qualifier="at_least"),
+        dict(region="C", qualifier_text="左右", qualifier="approx"),
+        dict(region="D"),
+    )
+    assert ps.hardness(df).tolist() == ["hard", "soft", "soft", "unmarked"]
+    assert ps.hardness(df, words={"力争": "hard"}).tolist() == ["hard", "hard", "soft", "unmarked"]
+    with pytest.raises(ps.ArgumentError, match="'hard' or 'soft'"):
+        ps.hardness(df, words={"力争": "firm"})
+
+
+# -- attainment ------------------------------------------------------------------------
+
+
+def _actual(region, year, value, metric="gdp_growth"):
+    return dict(region=region, year=year, metric=metric, value=value)
+
+
+@pytest.mark.parametrize(
+    "target, actual, met",
+    [
+        (dict(value=8.0, qualifier="at_least"), 8.0, True),  # exactly on target
+        (dict(value=8.0, qualifier="at_least"), 7.9, False),
+        (dict(value=4.0, qualifier="at_most", metric="urban_unemployment_rate", kind="share"), 4.0, True),
+        (dict(value=4.0, qualifier="at_most", metric="urban_unemployment_rate", kind="share"), 4.1, False),
+        (dict(value=12.0, qualifier="approx"), 12.5, True),  # at the tolerance
+        (dict(value=12.0, qualifier="approx"), 11.5, True),
+        (dict(value=12.0, qualifier="approx"), 12.6, False),
+        (dict(value=8.0, value_high=10.0, qualifier="range"), 10.0, True),
+        (dict(value=8.0, value_high=10.0, qualifier="range"), 7.9, False),
+        (dict(value=8.0), 9.3, True),  # exact: a floor by default
+        (dict(value=-3.0, qualifier="at_least", verb="下降", metric="energy_intensity_change"), -3.5, True),
+        (dict(value=-3.0, qualifier="at_least", verb="下降", metric="energy_intensity_change"), -2.0, False),
+        (dict(value=300.0, qualifier="approx", metric="new_high_tech_enterprises", kind="level", unit="家"), 315.0, True),
+        (dict(value=300.0, qualifier="approx", metric="new_high_tech_enterprises", kind="level", unit="家"), 316.0, False),
+    ],
+)
+def test_attainment_by_qualifier(target, actual, met):
+    df = make_frame(target)
+    metric = target.get("metric", "gdp_growth")
+    a = ps.attainment(df, pd.DataFrame([_actual("A", 2022, actual, metric)]))
+    assert a["met"].tolist() == [met]
+    assert a["gap"].round(6).tolist() == [round(actual - (target["value"] + target.get("value_high", target["value"])) / 2, 6)]
+
+
+def test_attainment_exact_as_approx_and_tolerance():
+    df = make_frame(dict(value=8.0))
+    actual = pd.DataFrame([_actual("A", 2022, 9.3)])
+    assert ps.attainment(df, actual, exact_as="approx")["met"].tolist() == [False]
+    assert ps.attainment(df, actual, exact_as="approx", tolerance=1.5)["met"].tolist() == [True]
+
+
+def test_attainment_lists_targets_without_actuals():
+    df = make_frame(dict(value=8.0), dict(region="B", value=9.0))
+    a = ps.attainment(df, pd.DataFrame([_actual("A", 2022, 8.5)]))
+    assert a["region"].tolist() == ["A", "B"]
+    assert a["met"].tolist()[0] is True and a["met"].isna().tolist() == [False, True]
+
+
+def test_attainment_converts_units_of_actuals():
+    df = make_frame(dict(metric="new_urban_jobs", kind="level", unit="万人", value=1.0, qualifier="at_least", verb="新增"))
+    actual = pd.DataFrame([dict(region="A", year=2022, metric="new_urban_jobs", value=12000, unit="人")])
+    a = ps.attainment(df, actual)
+    assert a["actual"].tolist() == [1.2] and a["met"].tolist() == [True]
+
+
+def test_attainment_from_results_the_plans_report():
+    plan_2022 = "A区2022年工作要点\n主要预期目标是：地区生产总值增长9%以上，城镇新增就业1.2万人。"
+    plan_2023 = (
+        "A区2023年工作要点\n2022年，全区地区生产总值增长9.3%，城镇新增就业1.1万人。\n"
+        "主要预期目标是：地区生产总值增长8%左右。"
+    )
+    df = pd.concat([ps.extract_text(plan_2022, doc="a2022.txt"), ps.extract_text(plan_2023, doc="a2023.txt")], ignore_index=True)
+    assert df[df.record == "result"][["year", "metric", "value"]].values.tolist() == [[2022, "gdp_growth", 9.3], [2022, "new_urban_jobs", 1.1]]
+    a = ps.attainment(df)
+    got = a[["year", "metric", "value", "actual", "met"]].astype(object).values.tolist()
+    assert got == [
+        [2022, "gdp_growth", 9.0, 9.3, True],
+        [2022, "new_urban_jobs", 1.2, 1.1, False],
+        [2023, "gdp_growth", 8.0, np.nan, pd.NA],
+    ] or [r[:4] for r in got] == [[2022, "gdp_growth", 9.0, 9.3], [2022, "new_urban_jobs", 1.2, 1.1], [2023, "gdp_growth", 8.0, got[2][3]]]
+    assert a["met"].tolist()[:2] == [True, False] and a["met"].isna().tolist()[2]
+    assert a["actual_source"].tolist()[0] == "a2023.txt: 全区地区生产总值增长9.3%"
+
+
+# -- bad input -------------------------------------------------------------------------
+
+
+def test_unknown_metric_suggests_close_names(data):
+    with pytest.raises(ps.ArgumentError, match=r"'gdp_grwth' is not known. Did you mean 'gdp_growth'"):
+        ps.compare(data, "gdp_grwth")
+
+
+def test_unknown_region_suggests_close_names(data):
+    with pytest.raises(ps.ArgumentError, match=r"Did you mean 'Xixian New Area'"):
+        ps.compare(data, "gdp_growth", regions="Xixian New Aera")
+
+
+def test_bad_options_name_the_parameter(data):
+    with pytest.raises(ps.ArgumentError, match=r"`range_as` must be one of \['mid', 'low', 'high'\], but 'middle'"):
+        ps.compare(data, "gdp_growth", range_as="middle")
+    with pytest.raises(ps.ArgumentError, match="exact_as"):
+        ps.attainment(data, exact_as="floor")
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        ("region,year,value\nA,2022,8\n", r"missing column\(s\) \['metric'\]"),
+        ("region,year,metric,value\nA,2022,gdp_growth,8\nA,2023,gdp_growth,eight\n", r"line 3, column 'value': 'eight' is not a number"),
+        ("region,year,metric,value\nA,22x,gdp_growth,8\n", r"line 2, column 'year': '22x' is not a year"),
+        ("region,year,metric,value\nA,2022,gdp_grwth,8\n", r"line 2, column 'metric': unknown metric id 'gdp_grwth'. Did you mean 'gdp_growth'"),
+        ("region,year,metric,value\nA,2022,gdp_growth,8\nB,2022,gdp_growth,8\nA,2022,gdp_growth,9\n", r"line 4: duplicate of line 2"),
+        ("region,year,metric,value\nA,2022,gdp_growth\n", r"line 2: wrong number of fields"),
+    ],
+)
+def test_bad_actuals_file_names_line_and_column(tmp_path, text, message):
+    path = tmp_path / "actuals.csv"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ps.DataFileError, match=message) as err:
+        ps.attainment(make_frame(dict(value=8.0)), path)
+    assert str(path) in str(err.value)
+
+
+def test_empty_results_are_empty_frames_with_columns():
+    df = make_frame(dict(value=8.0))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert ps.compare(df, "cpi_growth").empty
+        y = ps.yoy(df, "cpi_growth")
+        assert y.empty and {"change", "period", "years_apart"} <= set(y.columns)
+        r = ps.rank(df, "cpi_growth")
+        assert r.empty and "rank" in r.columns
+        a = ps.attainment(df, metrics="cpi_growth")
+        assert a.empty and "met" in a.columns
+        assert ps.summary(df, "cpi_growth").empty
+        assert ps.amplification(df, "cpi_growth").empty

@@ -1,0 +1,106 @@
+"""Formatted views, exports with citations, BibTeX."""
+
+import io
+import re
+
+import pandas as pd
+import pytest
+
+import planstats as ps
+from conftest import make_frame
+
+
+@pytest.fixture(scope="module")
+def data():
+    return ps.load()
+
+
+def _source_text(data):
+    return {r.raw: (r.doc, r.start, r.end) for r in data.itertuples()}
+
+
+def test_formatted_cells_read_as_written():
+    df = make_frame(
+        dict(region="A", value=15.0, qualifier="at_least"),
+        dict(region="B", value=12.0, qualifier="approx"),
+        dict(region="C", value=8.0, value_high=10.0, qualifier="range"),
+        dict(region="D", value=4.0, qualifier="at_most"),
+        dict(region="E", value=1200.0),
+    )
+    t = ps.compare(df, "gdp_growth")
+    assert ps.formatted(t)[2022].tolist() == ["≥15", "≈12", "8–10", "≤4", "1,200"]
+    assert t[2022].tolist() == [15.0, 12.0, 9.0, 4.0, 1200.0]  # the numbers stay numbers
+
+
+def test_formatted_marks_conflicts():
+    df = make_frame(dict(value=12.0), dict(value=13.0, section="body", start=90, end=95))
+    assert ps.formatted(ps.compare(df, "gdp_growth")).loc["A", 2022] == "12†"
+
+
+def test_formatted_long_result_uses_english_labels_by_default(data):
+    y = ps.formatted(ps.yoy(data, "gdp_growth"))
+    assert y[["region", "metric", "value_from", "value_to", "change"]].values.tolist() == [["Xixian New Area", "GDP growth", "≈12", "≥20", "8"]]
+    assert ps.formatted(ps.yoy(data, "gdp_growth"), lang="zh")["region"].tolist() == ["西咸新区"]
+
+
+def test_markdown_cites_every_number(data):
+    t = ps.compare(data, ["gdp_growth", "new_high_tech_enterprises"], year=2023)
+    text = ps.table(t)
+    notes = re.findall(r"^(\d+)\. (\S+), chars (\d+)–(\d+): “(.+)”$", text, flags=re.M)
+    assert len(notes) == 2 and re.search(r"≥20 \[1\]\s*\|\s*≥650 \[2\]", text)
+    raw_text = {p.name: p.read_text(encoding="utf-8") for p in __import__("conftest").SEEDS}
+    for _, doc, start, end, raw in notes:
+        assert raw_text[doc][int(start) : int(end)] == raw
+
+
+def test_markdown_without_citations(data):
+    text = ps.table(ps.compare(data, "gdp_growth"), cite=False)
+    assert "Sources" not in text and re.search(r"≈12\s+\|", text)
+
+
+def test_latex_is_booktabs_with_escaped_text(data):
+    text = ps.table(ps.compare(data, "gdp_growth"), format="latex")
+    assert r"\toprule" in text and r"\midrule" in text and r"\bottomrule" in text
+    assert r"$\approx$12\textsuperscript{" in text and r"8--10" in text
+    assert r"12\%左右" in text  # the raw text of a source, escaped
+
+
+def test_csv_is_long_with_sources(data):
+    text = ps.table(ps.compare(data, "gdp_growth"), format="csv")
+    back = pd.read_csv(io.StringIO(text))
+    assert len(back) == 5 and {"region", "year", "value", "qualifier", "doc", "raw", "start", "end"} <= set(back.columns)
+    row = back[(back.region == "Xixian New Area") & (back.year == 2023)].iloc[0]
+    assert (row.value, row.qualifier, row.raw) == (20.0, "at_least", "GDP增长20%以上")
+
+
+def test_stata_export_has_variable_and_value_labels(data, tmp_path):
+    path = ps.export(ps.compare(data, "gdp_growth"), tmp_path / "gdp.dta")
+    with pd.io.stata.StataReader(path) as reader:
+        frame = reader.read()
+        variables = reader.variable_labels()
+        values = reader.value_labels()
+    assert len(frame) == 5 and variables["qualifier"] == "Qualifier"
+    assert "approx" in values["qualifier"].values() and "growth" in values["kind"].values()
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_export_by_suffix_and_refuses_unknown(data, tmp_path):
+    t = ps.compare(data, "gdp_growth")
+    assert ps.export(t, tmp_path / "t.md").read_text(encoding="utf-8").startswith("Targets: GDP growth (%)")
+    assert r"\begin{tabular}" in ps.export(t, tmp_path / "t.tex").read_text(encoding="utf-8")
+    with pytest.raises(ps.ArgumentError, match=r"cannot tell the format from the suffix '.xlsx'"):
+        ps.export(t, tmp_path / "t.xlsx")
+
+
+def test_cite_gives_bibtex_for_the_documents_behind_a_result(data):
+    bib = ps.cite(ps.yoy(data, "gdp_growth"))
+    assert bib.count("@misc{") == 2
+    assert "title = {{西咸新区2022年工作要点}}" in bib and "author = {{西咸新区管委会}}" in bib
+    sha = data.loc[data.doc == "000_3e3dedbcbccbc1ab.txt", "doc_sha256"].iloc[0]
+    assert f"SHA-256 {sha}" in bib and "year = {2023}" in bib
+
+
+def test_cite_without_manifest_falls_back_to_region_and_year():
+    df = ps.extract_text("甲县2025年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", doc="jia.txt")
+    bib = ps.cite(df)
+    assert "title = {{甲县2025年工作计划 (jia.txt)}}" in bib and "author = {{甲县}}" in bib and "year = {2025}" in bib
