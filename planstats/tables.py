@@ -314,15 +314,18 @@ _STATA_LABELS = {
     "metric_label": "Metric", "kind": "Kind of target", "unit": "Unit", "value": "Target value (midpoint of a range)",
     "low": "Lower end", "high": "Upper end", "qualifier": "Qualifier", "hardness": "Hard or soft target",
     "is_range": "Target is a range", "conflict": "Document states other values too", "doc": "Source document",
-    "raw": "Source text", "start": "Start of source span (characters)", "end": "End of source span (characters)",
+    "raw": "Source text", "span_start": "Start of source span (characters)", "span_end": "End of source span (characters)",
     "actual": "Realized value", "gap": "Actual minus target", "met": "Target met", "change": "Change between plan years",
     "change_pct": "Change in percent", "change_unit": "Unit of change", "year_from": "Earlier plan year",
     "year_to": "Later plan year", "years_apart": "Years between the plans", "n_targets": "Targets found for the cell",
 }  # fmt: skip
 
 
+_STATA_NAMES = {"start": "span_start", "end": "span_end", "start_from": "span_start_from", "start_to": "span_start_to"}
+
+
 def _stata(frame: pd.DataFrame, path: str) -> None:
-    out = frame.copy()
+    out = frame.rename(columns=lambda c: _STATA_NAMES.get(c, c) if isinstance(c, str) else c)
     out.columns = [str(c)[:32] for c in out.columns]
     for col in out.columns:
         s = out[col]

@@ -2,6 +2,7 @@
 
 import io
 import re
+import warnings
 
 import pandas as pd
 import pytest
@@ -74,12 +75,14 @@ def test_csv_is_long_with_sources(data):
 
 
 def test_stata_export_has_variable_and_value_labels(data, tmp_path):
-    path = ps.export(ps.compare(data, "gdp_growth"), tmp_path / "gdp.dta")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # pandas warns when it renames a column Stata cannot take
+        path = ps.export(ps.compare(data, "gdp_growth"), tmp_path / "gdp.dta")
     with pd.io.stata.StataReader(path) as reader:
         frame = reader.read()
         variables = reader.variable_labels()
         values = reader.value_labels()
-    assert len(frame) == 5 and variables["qualifier"] == "Qualifier"
+    assert len(frame) == 5 and variables["qualifier"] == "Qualifier" and variables["span_end"].startswith("End of source")
     assert "approx" in values["qualifier"].values() and "growth" in values["kind"].values()
     assert not list(tmp_path.glob(".*.tmp"))
 
