@@ -29,6 +29,7 @@ from planstats.errors import (
     PlanstatsWarning,
     SchemaError,
 )
+from planstats import plot
 from planstats.tables import cite, export, formatted, table
 from planstats.taxonomy import metrics
 
@@ -57,6 +58,7 @@ __all__ = [
     "hardness",
     "load",
     "metrics",
+    "plot",
     "rank",
     "read_actuals",
     "regions",

@@ -177,7 +177,7 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, range_as: str, kind: str |
     rows = df[(df["record"] == record) & df["metric"].isin(metrics)]
     if rows.empty:
         return _empty_rows()
-    parts = []
+    parts, left_out = [], []
     for metric, group in rows.groupby("metric", observed=True, sort=False):
         bases = group["unit"].map(lambda u: _split_unit(u)[0])
         combos = pd.Series(list(zip(group["kind"].astype(str), bases)), index=group.index)
@@ -188,14 +188,9 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, range_as: str, kind: str |
         left = group.loc[~keep & (group["kind"] == kind if kind is not None else True)]
         if len(left):
             what = ", ".join(f"{k} in {u}" for k, u in sorted(set(zip(left["kind"].astype(str), left["unit"]))))
-            warnings.warn(
-                f"{metric}: {len(left)} target(s) of another kind or unit ({what}) were left out so that values are not "
-                f"mixed; select them with kind=… or convert them first.",
-                PlanstatsWarning,
-                stacklevel=4,
-            )
+            left_out.append(f"{metric}: {len(left)} ({what})")
         group = group.loc[keep]
-        target_unit = group["unit"].value_counts().index[0]
+        target_unit = group["unit"].value_counts(sort=False).idxmax()
         out = group.copy()
         factors = {u: convert(1.0, u, target_unit) for u in group["unit"].unique()}
         f = group["unit"].map(factors).astype(float)
@@ -203,6 +198,13 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, range_as: str, kind: str |
         out["high"] = group["value_high"].fillna(group["value"]) * f
         out["unit"] = target_unit
         parts.append(out)
+    if left_out:
+        warnings.warn(
+            "targets of another kind or unit than the rest of their metric were left out, so that values are not mixed: "
+            + "; ".join(left_out) + ". Select them with kind=… or convert them first.",
+            PlanstatsWarning,
+            stacklevel=4,
+        )
     if not parts:
         return _empty_rows()
     out = pd.concat(parts) if len(parts) > 1 else parts[0]

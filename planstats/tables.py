@@ -68,7 +68,8 @@ def cell(value: float, qualifier: str, low: float | None = None, high: float | N
 # labels
 
 
-def _labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+def labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Display names ``(regions, metrics)`` in ``lang``: English from the data tables, or Chinese."""
     regions = region_table()
     metrics = metric_table()
     if lang == "zh":
@@ -150,7 +151,7 @@ def formatted(result: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     '8–10'
     """
     _check(lang)
-    regions, metrics = _labels(lang)
+    regions, metrics = labels(lang)
     info = _info(result)
     if info is not None:
         out = _wide(result, info)[0]
@@ -175,7 +176,7 @@ def _source(c: dict) -> str:
 def _caption(info: dict | None, lang: str) -> str:
     if info is None or not info.get("units"):
         return ""
-    _, metrics = _labels(lang)
+    _, metrics = labels(lang)
     parts = [f"{metrics.get(m, m)} ({u})" for m, u in info["units"].items()]
     return "Targets: " + "; ".join(parts) if lang == "en" else "目标：" + "；".join(parts)
 
@@ -183,7 +184,7 @@ def _caption(info: dict | None, lang: str) -> str:
 def _cited(result: pd.DataFrame, lang: str, cite: bool) -> tuple[pd.DataFrame, list[str]]:
     """The formatted view with note numbers on cited cells, and the notes."""
     info = _info(result)
-    regions, metrics = _labels(lang)
+    regions, metrics = labels(lang)
     if info is None:
         view = formatted(result, lang=lang)
         if cite:
@@ -255,7 +256,7 @@ def _escape(text: str) -> str:
 def _tidy(result: pd.DataFrame, lang: str, cite: bool) -> pd.DataFrame:
     """A long, machine-readable frame: one row per number, with its source columns."""
     info = _info(result)
-    regions, metrics = _labels(lang)
+    regions, metrics = labels(lang)
     if info is not None:
         rows = []
         row_name = result.index.name or "row"
@@ -338,8 +339,8 @@ def _stata(frame: pd.DataFrame, path: str) -> None:
     for col in ("qualifier", "kind", "hardness"):
         if col in out.columns and not isinstance(out[col].dtype, pd.CategoricalDtype):
             out[col] = out[col].astype("category")
-    labels = {c: _STATA_LABELS.get(c, c)[:80] for c in out.columns}
-    out.to_stata(path, write_index=False, version=118, variable_labels=labels)
+    variable_labels = {c: _STATA_LABELS.get(c, c)[:80] for c in out.columns}
+    out.to_stata(path, write_index=False, version=118, variable_labels=variable_labels)
 
 
 def export(
@@ -383,6 +384,22 @@ def _docs(result: pd.DataFrame) -> list[str]:
     return sorted({str(d) for d in docs if d and str(d) != "nan"})
 
 
+def _manifests(manifest: str | os.PathLike | None = None) -> dict[str, dict[str, str]]:
+    bundled = DATA_DIR / "raw" / "manifest.csv"
+    rows = read_manifest(bundled) if bundled.exists() else {}
+    return rows | read_manifest(manifest) if manifest is not None else rows
+
+
+def doc_titles(docs: Iterable[str], *, manifest: str | os.PathLike | None = None) -> list[str]:
+    """The titles of documents from the manifests (the bundled one and ``manifest=``), else their file names.
+
+    >>> doc_titles(["000_3e3dedbcbccbc1ab.txt", "other.txt"])
+    ['西咸新区2022年工作要点', 'other.txt']
+    """
+    rows = _manifests(manifest)
+    return [rows.get(d, {}).get("title") or d for d in docs]
+
+
 def cite(
     result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None
 ) -> str:
@@ -404,9 +421,7 @@ def cite(
     """
     if data is None:
         data = result if "doc_sha256" in result.columns else load()
-    rows = read_manifest(DATA_DIR / "raw" / "manifest.csv") if (DATA_DIR / "raw" / "manifest.csv").exists() else {}
-    if manifest is not None:
-        rows = rows | read_manifest(manifest)
+    rows = _manifests(manifest)
     targets = data[data["record"] == "target"] if "record" in data.columns else data
     entries = []
     for doc in _docs(result):

@@ -1,0 +1,380 @@
+"""Charts for papers: targets side by side, over time, as a heatmap, and their changes.
+
+Each function takes the dataset first, draws on ``ax=`` (or a new figure sized for one
+column of a two-column paper) and returns the Axes. Qualifiers stay visible: a floor (≥)
+is a bar with an upward triangle, a ceiling (≤) a downward one, an approximate target (≈)
+a hatched bar, a range a whisker from its low to its high end; every bar is labelled as
+a researcher writes it. Labels are English by default, ``lang="zh"`` uses the Chinese
+names. Colours are seaborn's colour-blind-safe palette.
+
+Chinese text needs a CJK font. :func:`cjk_font` finds one (an installed system font
+first, else the Noto Sans CJK SC that the ``mpl-font`` package carries, registered with
+``font_manager.addfont`` without touching matplotlib's install). The plot functions use
+it for their own text only; :func:`use_cjk_font` makes it the default for all text, when
+you ask for it.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import os
+import textwrap
+from collections.abc import Iterable
+from contextlib import contextmanager
+from pathlib import Path
+
+import matplotlib as mpl
+import numpy as np
+import pandas as pd
+from matplotlib import font_manager
+from matplotlib.axes import Axes
+
+from planstats import analysis
+from planstats.dataset import atomic_write
+from planstats.errors import ArgumentError, PlanstatsError
+from planstats.tables import cell, doc_titles, labels, number
+
+#: CJK fonts that may be installed on a system, preferred in this order.
+SYSTEM_CJK = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+              "PingFang SC", "Microsoft YaHei", "SimHei", "Heiti SC")  # fmt: skip
+FIGSIZE = (6.5, 3.6)  # inches: the width of a two-column page; half of it still reads at 8 pt
+_MARKERS = {"at_least": "^", "at_most": "v", "approx": "o", "exact": "_", "range": "_"}
+_STYLE = {
+    "font.size": 8.5, "axes.titlesize": 9.5, "axes.labelsize": 8.5, "xtick.labelsize": 8, "ytick.labelsize": 8,
+    "legend.fontsize": 7.5, "axes.spines.top": False, "axes.spines.right": False, "savefig.bbox": "tight",
+    "savefig.dpi": 300, "figure.dpi": 110, "svg.fonttype": "path", "pdf.fonttype": 42,
+}  # fmt: skip
+
+
+class FontError(PlanstatsError, RuntimeError):
+    """No font that can draw Chinese characters was found."""
+
+
+@functools.lru_cache(maxsize=1)
+def cjk_font() -> str:
+    """The name of a font that draws Chinese: an installed system CJK font if there is one,
+    else the Noto Sans CJK SC of the ``mpl-font`` package, registered with matplotlib.
+
+    >>> cjk_font() in SYSTEM_CJK
+    True
+    """
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    for name in SYSTEM_CJK:
+        if name in installed:
+            return name
+    spec = importlib.util.find_spec("mpl_font")  # located, not imported: importing it changes rcParams
+    if spec is None or not spec.submodule_search_locations:
+        raise FontError("No CJK font found: install planstats with its dependencies (mpl-font) or a system CJK font.")
+    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "noto" / "NotoSansCJKsc-Regular.otf"
+    if not path.exists():
+        raise FontError(f"{path}: the CJK font of mpl-font is missing; reinstall mpl-font.")
+    font_manager.fontManager.addfont(str(path))
+    return font_manager.FontProperties(fname=str(path)).get_name()
+
+
+def _families() -> list[str]:
+    return [mpl.rcParams["font.sans-serif"][0], cjk_font()]
+
+
+def use_cjk_font() -> None:
+    """Make a CJK font the fallback of all matplotlib text from now on (changes rcParams).
+
+    The planstats plot functions do not need this; call it for your own charts with
+    Chinese labels. ``with style():`` does the same for a block only.
+    """
+    mpl.rcParams["font.family"] = _families()
+
+
+@contextmanager
+def style():
+    """The planstats look (paper-sized fonts, no top/right spines, a CJK fallback font) for a block."""
+    with mpl.rc_context({**_STYLE, "font.family": _families()}):
+        yield
+
+
+# ---------------------------------------------------------------------------------------
+# helpers
+
+
+def _axes(ax: Axes | None, figsize=FIGSIZE) -> Axes:
+    if ax is not None:
+        return ax
+    import matplotlib.pyplot as plt
+
+    return plt.figure(figsize=figsize, layout="constrained").add_subplot()
+
+
+def _palette(n: int) -> list:
+    import seaborn as sns
+
+    return sns.color_palette("colorblind", max(n, 1))
+
+
+def _source_note(ax: Axes, docs: Iterable[str], lang: str) -> None:
+    titles = doc_titles(sorted(set(docs)))
+    if not titles:
+        return
+    text = ("Source: " if lang == "en" else "资料来源：") + "; ".join(titles) + ". Extracted with planstats."
+    ax.figure.text(0.01, -0.01, "\n".join(textwrap.wrap(text, 110)), ha="left", va="top", fontsize=6.5, color="0.35")
+
+
+def _finish(ax: Axes) -> Axes:
+    fams = _families()
+    for label in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
+        label.set_fontfamily(fams)
+    return ax
+
+
+def _metric_label(metric: str, unit: str, lang: str, *, change: str | None = None) -> str:
+    name = labels(lang)[1].get(metric, metric)
+    return f"{name} ({change or unit})"
+
+
+def _check_lang(lang: str) -> None:
+    if lang not in ("en", "zh"):
+        raise ArgumentError(f"The value for `lang` must be one of ['en', 'zh'], but {lang!r} was passed.")
+
+
+def _empty(ax: Axes, message: str) -> Axes:
+    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
+    ax.set_axis_off()
+    return ax
+
+
+# ---------------------------------------------------------------------------------------
+# charts
+
+
+def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Each region's target side by side (grouped by plan year), qualifiers visible, values labelled.
+
+    >>> import planstats as ps
+    >>> ax = ps.plot.compare(ps.load(), "gdp_growth")
+    >>> [t.get_text() for t in ax.texts]
+    ['8–10', '≈6', '≈12', '≥20', '15']
+    """
+    _check_lang(lang)
+    cells = analysis.targets(df, metric)
+    if year is not None:
+        cells = cells[cells["year"] == year]
+    with style():
+        ax = _axes(ax)
+        if cells.empty:
+            return _empty(ax, f"no {metric} targets")
+        regions, _ = labels(lang)
+        names = list(dict.fromkeys(cells["region"]))
+        years = sorted(cells["year"].unique())
+        colors = dict(zip(years, _palette(len(years))))
+        width = 0.8 / cells.groupby("region").size().max()
+        for i, name in enumerate(names):
+            mine = cells[cells["region"] == name].sort_values("year")
+            for j, r in enumerate(mine.itertuples()):
+                x = i + (j - (len(mine) - 1) / 2) * width
+                hatch = "////" if r.qualifier == "approx" else None
+                ax.bar(x, r.value, width * 0.92, color=colors[r.year], hatch=hatch, edgecolor="white", linewidth=0)
+                if r.qualifier == "range":
+                    ax.errorbar(x, r.value, yerr=[[r.value - r.low], [r.high - r.value]], color="0.15", capsize=3, lw=1)
+                elif r.qualifier in ("at_least", "at_most"):
+                    ax.plot(x, r.value, marker=_MARKERS[r.qualifier], color="0.15", markersize=5)
+                ax.annotate(cell(r.value, r.qualifier, r.low, r.high), (x, max(r.high, r.value)), xytext=(0, 6),
+                            textcoords="offset points", ha="center", va="bottom", fontsize=7.5)  # fmt: skip
+        ax.set_xticks(range(len(names)), [_wrap(regions.get(n, n)) for n in names])
+        unit = cells["unit"].iloc[0]
+        ax.set_ylabel(_metric_label(metric, unit, lang))
+        title = "targets by region" if lang == "en" else "各地区目标"
+        ax.set_title(f"{labels(lang)[1].get(metric, metric)}: {title}" + (f", {year}" if year else ""))
+        ax.margins(y=0.15)
+        ax.axhline(0, color="0.5", lw=0.6)
+        _legend(ax, {str(y): colors[y] for y in years}, cells["qualifier"], lang)
+        _source_note(ax, cells["doc"], lang)
+        return _finish(ax)
+
+
+def _wrap(label: str, width: int = 16) -> str:
+    return "\n".join(textwrap.wrap(label, width)) if " " in label else label
+
+
+def _legend(ax: Axes, colors: dict[str, object], qualifiers: pd.Series, lang: str) -> None:
+    """One legend outside the plot: the plan years' colours, then what the symbols mean."""
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    words = {
+        "en": {"at_least": "at least (≥)", "at_most": "at most (≤)", "approx": "approximately (≈)", "range": "range"},
+        "zh": {"at_least": "以上 (≥)", "at_most": "以内 (≤)", "approx": "左右 (≈)", "range": "区间"},
+    }[lang]
+    handles = [Patch(color=c, label=y) for y, c in colors.items()]
+    present = set(qualifiers)
+    for q, text in words.items():
+        if q not in present:
+            continue
+        if q == "approx":
+            handles.append(Patch(facecolor="0.75", hatch="////", edgecolor="white", label=text))
+        elif q == "range":
+            handles.append(Line2D([], [], color="0.15", marker="|", markersize=8, lw=1, label=text))
+        else:
+            handles.append(Line2D([], [], color="0.15", marker=_MARKERS[q], lw=0, label=text))
+    ax.legend(handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+
+
+def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Each region's target over its plan years; a year without a plan is a gap in the line.
+
+    >>> import planstats as ps
+    >>> ax = ps.plot.trajectory(ps.load(), "gdp_growth")
+    >>> [len(line.get_xdata()) for line in ax.lines if line.get_label() == "Xixian New Area"]
+    [4]
+    """
+    _check_lang(lang)
+    cells = analysis.targets(df, metric)
+    with style():
+        ax = _axes(ax)
+        if cells.empty:
+            return _empty(ax, f"no {metric} targets")
+        regions, _ = labels(lang)
+        years = list(range(int(cells["year"].min()), int(cells["year"].max()) + 1))
+        names = list(dict.fromkeys(cells["region"]))
+        for color, name in zip(_palette(len(names)), names):
+            mine = cells[cells["region"] == name].set_index("year").reindex(years)  # missing years: NaN, a gap
+            label = regions.get(name, name)
+            ax.plot(years, mine["value"].to_numpy(dtype=float), color=color, lw=1.5, label=label, marker="o", markersize=3)
+            for y, r in mine.dropna(subset=["value"]).iterrows():
+                if r["qualifier"] == "range":
+                    ax.vlines(y, r["low"], r["high"], color=color, lw=1)
+                elif r["qualifier"] in ("at_least", "at_most"):
+                    ax.plot(y, r["value"], marker=_MARKERS[r["qualifier"]], color=color, markersize=6)
+                ax.annotate(cell(r["value"], r["qualifier"], r["low"], r["high"]), (y, r["value"]), xytext=(4, 4),
+                            textcoords="offset points", fontsize=7, color=color)  # fmt: skip
+        ax.set_xticks(years, [str(y) for y in years])
+        ax.set_xlabel("plan year" if lang == "en" else "计划年份")
+        ax.set_ylabel(_metric_label(metric, cells["unit"].iloc[0], lang))
+        ax.set_title(f"{labels(lang)[1].get(metric, metric)}: " + ("targets over time" if lang == "en" else "目标的变化"))
+        ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
+        ax.margins(x=0.08, y=0.15)
+        _source_note(ax, cells["doc"], lang)
+        return _finish(ax)
+
+
+def heatmap(
+    df: pd.DataFrame,
+    *,
+    year: int | None = None,
+    metrics: str | Iterable[str] | None = None,
+    min_regions: int = 2,
+    lang: str = "en",
+    ax: Axes | None = None,
+) -> Axes:
+    """Regions x metrics, each metric scaled from its lowest (0) to its highest (1) target so
+    that unlike units sit together; cells show the real values. With ``year=None`` the rows
+    are region-years. Metrics default to those that at least ``min_regions`` regions set.
+
+    >>> import planstats as ps
+    >>> ax = ps.plot.heatmap(ps.load(), year=2021)
+    >>> sorted(t.get_text() for t in ax.get_yticklabels())
+    ["Xi'an High-tech Industries Development Zone", "Xincheng District, Xi'an"]
+    """
+    _check_lang(lang)
+    ids = analysis._metric_ids(metrics, "metrics") if metrics is not None else None
+    if year is not None:
+        df = df[df["year"] == year]
+    # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.
+    cells = pd.concat([analysis.targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")], ignore_index=True)
+    regions, names = labels(lang)
+    cells = cells.assign(
+        row=[regions.get(r, r) + ("" if year is not None else f" {y}") for r, y in zip(cells["region"], cells["year"])],
+        column=[f"{names.get(m, m)} ({u})" for m, u in zip(cells["metric"], cells["unit"])],
+    )
+    if ids is None:
+        counts = cells.groupby("column")["region"].nunique()
+        cells = cells[cells["column"].map(counts) >= min_regions]
+    with style():
+        if cells.empty:
+            return _empty(_axes(ax), "no metric is set by enough regions")
+        import seaborn as sns
+
+        values = cells.pivot(index="row", columns="column", values="value")
+        text = cells.assign(t=[cell(v, q, lo, hi) for v, q, lo, hi in zip(cells["value"], cells["qualifier"], cells["low"], cells["high"])])
+        text = text.pivot(index="row", columns="column", values="t").reindex_like(values).fillna("")
+        span = values.max() - values.min()
+        scaled = (values - values.min()) / span.where(span > 0, 1.0)
+        scaled.loc[:, span == 0] = 0.5  # one value, or all equal: the middle of the scale
+        scaled = scaled.where(values.notna())
+        width = min(max(FIGSIZE[0], 0.55 * len(values.columns) + 3), 12)
+        ax = _axes(ax, figsize=(width, 0.45 * len(values) + 2.2))
+        sns.heatmap(scaled, annot=text.to_numpy(), fmt="", cmap="cividis", vmin=0, vmax=1, linewidths=0.5, linecolor="white",
+                    cbar_kws={"label": "lowest → highest target of the metric" if lang == "en" else "各指标内由低到高"},
+                    annot_kws={"fontsize": 7}, ax=ax)  # fmt: skip
+        ax.set_xticks(np.arange(len(values.columns)) + 0.5, list(values.columns), rotation=40, ha="right")
+        ax.tick_params(axis="y", rotation=0)
+        ax.set_xlabel("")
+        ax.set_ylabel("")
+        ax.set_title(("Targets by region and metric" if lang == "en" else "各地区各指标目标") + (f", {year}" if year else ""))
+        _source_note(ax, cells["doc"], lang)
+        return _finish(ax)
+
+
+def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """The change of each region's target between plan years: percentage points for rates,
+    percent for levels (the metric's kind decides); bars labelled with the change and years.
+
+    >>> import planstats as ps
+    >>> ax = ps.plot.yoy(ps.load(), "new_high_tech_enterprises")
+    >>> ax.get_ylabel()
+    'New national high-tech enterprises (change, %)'
+    >>> print(ax.texts[0].get_text())
+    +116.67%
+    (+350 家)
+    """
+    _check_lang(lang)
+    changes = analysis.yoy(df, metric)
+    with style():
+        ax = _axes(ax)
+        if changes.empty:
+            return _empty(ax, f"no region has {metric} targets in two plan years")
+        rate = changes["kind"].iloc[0] in analysis.RATE_KINDS
+        column, unit = ("change", "pp") if rate else ("change_pct", "%")
+        regions, _ = labels(lang)
+        xs = [f"{regions.get(r, r)}\n{p}" for r, p in zip(changes["region"], changes["period"])]
+        values = changes[column].to_numpy(dtype=float)
+        colors = [_palette(2)[0] if v >= 0 else _palette(2)[1] for v in values]
+        ax.bar(range(len(xs)), values, 0.6, color=colors)
+        for i, (v, r) in enumerate(zip(values, changes.itertuples())):
+            text = f"{_signed(v)} pp" if rate else f"{_signed(v)}%\n({_signed(r.change)} {r.unit})"
+            ax.annotate(text, (i, v), xytext=(0, 4 if v >= 0 else -4), textcoords="offset points", ha="center",
+                        va="bottom" if v >= 0 else "top", fontsize=7.5)  # fmt: skip
+        ax.axhline(0, color="0.4", lw=0.8)
+        ax.set_xticks(range(len(xs)), xs)
+        pad = max(0.0, (4 - len(xs)) / 2)  # a lone bar stays a bar, in the middle
+        ax.set_xlim(-0.75 - pad, len(xs) - 0.25 + pad)
+        change = ("change, " if lang == "en" else "变化，") + unit
+        ax.set_ylabel(_metric_label(metric, unit, lang, change=change))
+        ax.set_title(f"{labels(lang)[1].get(metric, metric)}: " + ("change of the target between plan years" if lang == "en" else "目标的年度变化"))
+        ax.margins(y=0.2)
+        _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang)
+        return _finish(ax)
+
+
+def _signed(v: float) -> str:
+    return ("+" if v > 0 else "") + number(v)
+
+
+def save(ax: Axes, path: str | os.PathLike, *, formats: Iterable[str] | None = None) -> list[Path]:
+    """Save the figure of ``ax`` atomically: to ``path`` (.png at 300 dpi, .svg, .pdf), and to
+    the same name with each of ``formats`` (e.g. ``("svg", "pdf")``) beside it.
+
+    >>> import planstats as ps, tempfile, pathlib
+    >>> ax = ps.plot.compare(ps.load(), "gdp_growth")
+    >>> [p.suffix for p in ps.plot.save(ax, pathlib.Path(tempfile.mkdtemp()) / "gdp.png", formats=["pdf"])]
+    ['.png', '.pdf']
+    """
+    path = Path(path)
+    targets = [path] + [path.with_suffix("." + f.lstrip(".")) for f in formats or ()]
+    out = []
+    with style():
+        for target in targets:
+            fmt = target.suffix.lstrip(".").lower()
+            if fmt not in ("png", "svg", "pdf"):
+                raise ArgumentError(f"The format of {target} must be one of ['png', 'svg', 'pdf'], but {fmt!r} was passed.")
+            out.append(atomic_write(target, lambda tmp, fmt=fmt: ax.figure.savefig(tmp, format=fmt)))
+    return out
