@@ -1,0 +1,141 @@
+"""Charts: what is drawn equals the analysis it shows; Chinese renders as glyphs (the suite
+turns matplotlib's "Glyph … missing" warning into an error, see setup.cfg)."""
+
+import io
+import math
+
+import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pytest
+from matplotlib import font_manager
+
+import planstats as ps
+from conftest import make_frame
+
+
+@pytest.fixture(scope="module")
+def data():
+    return ps.load()
+
+
+@pytest.fixture(autouse=True)
+def _close():
+    yield
+    plt.close("all")
+
+
+def _render(ax, fmt="png"):
+    buf = io.BytesIO()
+    ax.figure.savefig(buf, format=fmt)
+    return buf.getvalue()
+
+
+def _bars(ax):
+    return [p for p in ax.patches if type(p).__name__ == "Rectangle" and p.get_height() != 0]
+
+
+def test_missing_glyphs_fail_the_suite():
+    fig, ax = plt.subplots()
+    ax.set_title("地区生产总值", fontfamily="DejaVu Sans")
+    with pytest.raises(UserWarning, match="Glyph"):
+        fig.savefig(io.BytesIO(), format="png")
+
+
+def test_compare_bars_equal_the_comparison(data):
+    ax = ps.plot.compare(data, "gdp_growth")
+    expected = ps.targets(data, "gdp_growth")
+    assert sorted(round(b.get_height(), 6) for b in _bars(ax)) == sorted(expected["value"].round(6))
+    labels = {t.get_text() for t in ax.texts}
+    assert {"≈12", "≥20", "8–10", "≈6", "15"} <= labels
+    hatched = [b for b in _bars(ax) if b.get_hatch()]
+    assert sorted(b.get_height() for b in hatched) == sorted(expected.loc[expected.qualifier == "approx", "value"])
+    assert any(line.get_marker() == "^" for line in ax.lines)  # the floor of 2023
+    assert ax.get_ylabel() == "GDP growth (%)"
+    assert any(t.get_text().startswith("Source: 西咸新区2022年工作要点") for t in ax.figure.texts)
+    _render(ax)
+
+
+def test_compare_in_chinese_renders_glyphs(data):
+    ax = ps.plot.compare(data, "gdp_growth", lang="zh")
+    assert "西咸新区" in [t.get_text() for t in ax.get_xticklabels()]
+    for fmt in ("png", "svg", "pdf"):
+        assert _render(ax, fmt)
+
+
+def test_plots_do_not_change_global_settings(data):
+    before = dict(matplotlib.rcParams)
+    ps.plot.heatmap(data, lang="zh")
+    ps.plot.trajectory(data, "gdp_growth", lang="zh")
+    after = dict(matplotlib.rcParams)
+    assert {k: v for k, v in after.items() if before.get(k) != v} == {}
+
+
+def test_trajectory_leaves_a_gap_for_a_year_without_a_plan():
+    df = make_frame(dict(year=2021, value=8.0), dict(year=2023, value=10.0), dict(region="B", year=2022, value=7.0))
+    ax = ps.plot.trajectory(df, "gdp_growth")
+    line = next(line for line in ax.lines if line.get_label() == "A")
+    assert list(line.get_xdata()) == [2021, 2022, 2023]
+    y = line.get_ydata()
+    assert y[0] == 8.0 and math.isnan(y[1]) and y[2] == 10.0
+
+
+def test_heatmap_scales_each_metric_and_shows_real_values():
+    df = make_frame(
+        dict(region="A", value=8.0),
+        dict(region="B", value=12.0, qualifier="at_least"),
+        dict(region="A", metric="new_high_tech_enterprises", kind="level", unit="家", value=300.0, verb="新增"),
+        dict(region="B", metric="new_high_tech_enterprises", kind="level", unit="家", value=100.0, verb="新增"),
+    )
+    ax = ps.plot.heatmap(df, year=2022)
+    mesh = ax.collections[0]
+    scaled = np.ma.filled(mesh.get_array(), np.nan).reshape(2, 2)
+    columns = [t.get_text() for t in ax.get_xticklabels()]
+    assert columns == ["GDP growth (%)", "New national high-tech enterprises (家)"]
+    assert scaled.tolist() == [[0.0, 1.0], [1.0, 0.0]]  # rows A, B: lowest 0, highest 1 per metric
+    assert sorted(t.get_text() for t in ax.texts) == ["100", "300", "8", "≥12"]
+
+
+def test_yoy_in_points_for_rates_and_percent_for_levels(data):
+    ax = ps.plot.yoy(data, "gdp_growth")
+    assert [b.get_height() for b in _bars(ax)] == ps.yoy(data, "gdp_growth")["change"].tolist() == [8.0]
+    assert ax.get_ylabel() == "GDP growth (change, pp)"
+    ax = ps.plot.yoy(data, "new_high_tech_enterprises")
+    assert [round(b.get_height(), 4) for b in _bars(ax)] == [round(350 / 300 * 100, 4)]
+
+
+def test_plots_draw_on_a_given_axes(data):
+    fig, axes = plt.subplots(1, 2)
+    assert ps.plot.compare(data, "gdp_growth", ax=axes[0]) is axes[0]
+    assert ps.plot.yoy(data, "gdp_growth", ax=axes[1]) is axes[1]
+
+
+def test_empty_plot_says_so():
+    ax = ps.plot.compare(make_frame(dict(value=8.0)), "cpi_growth")
+    assert [t.get_text() for t in ax.texts] == ["no cpi_growth targets"]
+
+
+def test_save_writes_each_format_atomically(data, tmp_path):
+    ax = ps.plot.compare(data, "gdp_growth")
+    paths = ps.plot.save(ax, tmp_path / "gdp.png", formats=["svg", "pdf"])
+    assert [p.name for p in paths] == ["gdp.png", "gdp.svg", "gdp.pdf"]
+    assert paths[0].read_bytes()[:4] == b"\x89PNG" and paths[2].read_bytes()[:4] == b"%PDF"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["gdp.pdf", "gdp.png", "gdp.svg"]
+    with pytest.raises(ps.ArgumentError, match=r"must be one of \['png', 'svg', 'pdf'\], but 'jpg'"):
+        ps.plot.save(ax, tmp_path / "gdp.jpg")
+
+
+def test_a_system_cjk_font_is_preferred(monkeypatch):
+    fake = font_manager.FontEntry(fname="/nonexistent/wqy.ttc", name="WenQuanYi Micro Hei")
+    others = [f for f in font_manager.fontManager.ttflist if f.name not in ps.plot.SYSTEM_CJK]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [*others, fake])
+    assert ps.plot.cjk_font.__wrapped__() == "WenQuanYi Micro Hei"
+
+
+def test_without_any_cjk_font_the_error_says_what_to_install(monkeypatch):
+    import importlib.util
+
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", [f for f in font_manager.fontManager.ttflist if f.name not in ps.plot.SYSTEM_CJK])
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    with pytest.raises(ps.plot.FontError, match="mpl-font"):
+        ps.plot.cjk_font.__wrapped__()
