@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo data test eval clean
+.PHONY: install demo data test eval notebooks clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,9 +21,14 @@ install: $(STAMP)
 data: $(STAMP)
 	$(BIN)/planstats build data/raw -o data/targets.csv
 
-## demo: install, build the dataset, print the headline targets of every plan
+## demo: install, build the dataset, write a report (tables, charts, BibTeX) into out/
 demo: data
-	$(BIN)/planstats show --section headline
+	MPLBACKEND=Agg $(BIN)/planstats report -o out
+
+## notebooks: run every notebook into out/notebooks/ (the committed ones stay without outputs)
+notebooks: $(STAMP)
+	mkdir -p out/notebooks
+	MPLBACKEND=Agg $(BIN)/python -m planstats.notebooks notebooks out/notebooks
 
 ## test: the whole suite (unit, golden, doctests, accuracy against the hand annotations)
 test: $(STAMP)

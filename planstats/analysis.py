@@ -306,6 +306,7 @@ def _attach(table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[
         "result": result,
         "cells": {(r, c): rec for (r, c), rec in zip(keys, records)},
         "units": dict(zip(cells["metric"], cells["unit"])),
+        "kinds": dict(zip(cells["metric"], cells["kind"])),
     }
     return table
 

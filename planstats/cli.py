@@ -8,6 +8,7 @@
     planstats yoy --metric ID [--format …]
     planstats attainment [--actuals actuals.csv] [--metric ID …] [--tolerance PP] [--format …]
     planstats coverage [--metric ID …] [--format …]
+    planstats report [--data PATH] [-o out] [--lang en|zh]
 
 The analysis commands print a table (Markdown by default, every number with its source
 unless --no-cite), or write it with -o FILE (.md, .tex, .csv, .dta).
@@ -111,6 +112,16 @@ def _analysis(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_report(args: argparse.Namespace) -> int:
+    from planstats.report import report
+
+    files = report(load(args.data), args.output, lang=args.lang)
+    print(f"report written to {files[0]}", file=sys.stderr)
+    for f in files[1:]:
+        print(f"  {f}", file=sys.stderr)
+    return 0
+
+
 def _analysis_parser(sub, name: str, help: str, *, metric_required: bool) -> argparse.ArgumentParser:
     a = sub.add_parser(name, help=help)
     a.add_argument("--metric", action="append", required=metric_required, help="metric id (see `planstats metrics`); repeatable")
@@ -155,6 +166,12 @@ def parser() -> argparse.ArgumentParser:
     t.add_argument("--actuals", type=Path, help="CSV with columns region, year, metric, value (and optionally unit)")
     t.add_argument("--tolerance", type=float, default=0.5, help="for approx targets of rates, in percentage points (default 0.5)")
     _analysis_parser(sub, "coverage", help="for each region, year and metric: extracted, not in the document, or no document", metric_required=False)
+
+    r = sub.add_parser("report", help="write tables (Markdown), charts (PNG) and BibTeX of a dataset into a folder")
+    r.add_argument("--data", type=Path, help="dataset file (default: the bundled data/targets.csv)")
+    r.add_argument("-o", "--output", default="out", help="folder to write into (default: out)")
+    r.add_argument("--lang", choices=("en", "zh"), default="en")
+    r.set_defaults(func=_cmd_report)
     return p
 
 

@@ -33,7 +33,7 @@ from matplotlib.axes import Axes
 from planstats import analysis
 from planstats.dataset import atomic_write
 from planstats.errors import ArgumentError, PlanstatsError
-from planstats.tables import cell, doc_titles, labels, number
+from planstats.tables import cell, doc_titles, labels, metric_label, number
 
 #: CJK fonts that may be installed on a system, preferred in this order.
 SYSTEM_CJK = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
@@ -126,11 +126,6 @@ def _finish(ax: Axes) -> Axes:
     return ax
 
 
-def _metric_label(metric: str, unit: str, lang: str, *, change: str | None = None) -> str:
-    name = labels(lang)[1].get(metric, metric)
-    return f"{name} ({change or unit})"
-
-
 def _check_lang(lang: str) -> None:
     if lang not in ("en", "zh"):
         raise ArgumentError(f"The value for `lang` must be one of ['en', 'zh'], but {lang!r} was passed.")
@@ -180,10 +175,10 @@ def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str
                 ax.annotate(cell(r.value, r.qualifier, r.low, r.high), (x, max(r.high, r.value)), xytext=(0, 6),
                             textcoords="offset points", ha="center", va="bottom", fontsize=7.5)  # fmt: skip
         ax.set_xticks(range(len(names)), [_wrap(regions.get(n, n)) for n in names])
-        unit = cells["unit"].iloc[0]
-        ax.set_ylabel(_metric_label(metric, unit, lang))
+        kind, unit = cells["kind"].iloc[0], cells["unit"].iloc[0]
+        ax.set_ylabel(metric_label(metric, lang, kind=kind, unit=unit))
         title = "targets by region" if lang == "en" else "各地区目标"
-        ax.set_title(f"{labels(lang)[1].get(metric, metric)}: {title}" + (f", {year}" if year else ""))
+        ax.set_title(f"{metric_label(metric, lang, kind=kind)}: {title}" + (f", {year}" if year else ""))
         ax.margins(y=0.15)
         ax.axhline(0, color="0.5", lw=0.6)
         _legend(ax, {str(y): colors[y] for y in years}, cells["qualifier"], lang)
@@ -248,8 +243,9 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
                             textcoords="offset points", fontsize=7, color=color)  # fmt: skip
         ax.set_xticks(years, [str(y) for y in years])
         ax.set_xlabel("plan year" if lang == "en" else "计划年份")
-        ax.set_ylabel(_metric_label(metric, cells["unit"].iloc[0], lang))
-        ax.set_title(f"{labels(lang)[1].get(metric, metric)}: " + ("targets over time" if lang == "en" else "目标的变化"))
+        kind, unit = cells["kind"].iloc[0], cells["unit"].iloc[0]
+        ax.set_ylabel(metric_label(metric, lang, kind=kind, unit=unit))
+        ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("targets over time" if lang == "en" else "目标的变化"))
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.margins(x=0.08, y=0.15)
         _source_note(ax, cells["doc"], lang)
@@ -280,10 +276,10 @@ def heatmap(
         df = df[df["year"] == year]
     # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.
     cells = pd.concat([analysis.targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")], ignore_index=True)
-    regions, names = labels(lang)
+    regions, _ = labels(lang)
     cells = cells.assign(
         row=[regions.get(r, r) + ("" if year is not None else f" {y}") for r, y in zip(cells["region"], cells["year"])],
-        column=[f"{names.get(m, m)} ({u})" for m, u in zip(cells["metric"], cells["unit"])],
+        column=[metric_label(m, lang, kind=k, unit=u) for m, k, u in zip(cells["metric"], cells["kind"], cells["unit"])],
     )
     if ids is None:
         counts = cells.groupby("column")["region"].nunique()
@@ -347,9 +343,10 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
         ax.set_xticks(range(len(xs)), xs)
         pad = max(0.0, (4 - len(xs)) / 2)  # a lone bar stays a bar, in the middle
         ax.set_xlim(-0.75 - pad, len(xs) - 0.25 + pad)
+        kind = changes["kind"].iloc[0]
         change = ("change, " if lang == "en" else "变化，") + unit
-        ax.set_ylabel(_metric_label(metric, unit, lang, change=change))
-        ax.set_title(f"{labels(lang)[1].get(metric, metric)}: " + ("change of the target between plan years" if lang == "en" else "目标的年度变化"))
+        ax.set_ylabel(metric_label(metric, lang, kind=kind, unit=change))
+        ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("change of the target between plan years" if lang == "en" else "目标的年度变化"))
         ax.margins(y=0.2)
         _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang)
         return _finish(ax)

@@ -21,6 +21,7 @@ import pandas as pd
 from planstats.dataset import DATA_DIR, atomic_write, load, read_manifest
 from planstats.dataset import regions as region_table
 from planstats.errors import ArgumentError
+from planstats.taxonomy import load_taxonomy
 from planstats.taxonomy import metrics as metric_table
 
 FORMATS = {"markdown": ".md", "latex": ".tex", "csv": ".csv", "stata": ".dta"}
@@ -75,6 +76,25 @@ def labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     if lang == "zh":
         return {}, dict(zip(metrics["id"], metrics["label_zh"]))
     return dict(zip(regions["name"], regions["name_en"])), dict(zip(metrics["id"], metrics["label_en"]))
+
+
+def metric_label(metric: str, lang: str = "en", *, kind: str | None = None, unit: str | None = None) -> str:
+    """The display name of a metric; a metric set both as a level and as a rate says which.
+
+    >>> metric_label("gdp_growth", unit="%"), metric_label("foreign_investment", kind="growth", unit="%")
+    ('GDP growth (%)', 'Foreign investment actually used, growth (%)')
+    >>> metric_label("foreign_investment", "zh", kind="level", unit="亿美元")
+    '实际利用外资 (亿美元)'
+    """
+    name = labels(lang)[1].get(metric, metric)
+    kinds = _kinds().get(metric, ())
+    if kind in ("growth", "pp_change") and len(kinds) > 1:
+        name += {("en", "growth"): ", growth", ("en", "pp_change"): ", change", ("zh", "growth"): "增长", ("zh", "pp_change"): "变化"}[lang, kind]
+    return f"{name} ({unit})" if unit else name
+
+
+def _kinds() -> dict[str, tuple[str, ...]]:
+    return {m.id: m.kinds for m in load_taxonomy()}
 
 
 def _relabel(labels, regions: dict[str, str], metrics: dict[str, str]):
@@ -176,8 +196,8 @@ def _source(c: dict) -> str:
 def _caption(info: dict | None, lang: str) -> str:
     if info is None or not info.get("units"):
         return ""
-    _, metrics = labels(lang)
-    parts = [f"{metrics.get(m, m)} ({u})" for m, u in info["units"].items()]
+    kinds = info.get("kinds", {})
+    parts = [metric_label(m, lang, kind=kinds.get(m), unit=u) for m, u in info["units"].items()]
     return "Targets: " + "; ".join(parts) if lang == "en" else "目标：" + "；".join(parts)
 
 

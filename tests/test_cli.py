@@ -77,3 +77,17 @@ def test_attainment_with_an_actuals_file(tmp_path, capsys):
 def test_unknown_metric_exits_with_a_suggestion(capsys):
     assert main(["compare", "--metric", "gdp_grwth"]) == 2
     assert "Did you mean 'gdp_growth'" in capsys.readouterr().err
+
+
+def test_report_writes_tables_charts_and_bibtex(tmp_path, capsys):
+    assert main(["report", "-o", str(tmp_path / "out")]) == 0
+    out = tmp_path / "out"
+    readme = (out / "README.md").read_text(encoding="utf-8")
+    assert "| Xixian New Area" in readme and "≥20" in readme
+    for link in __import__("re").findall(r"\]\(((?:charts|tables)/[^)]+)\)", readme):
+        assert (out / link).stat().st_size > 0, link
+    assert (out / "charts" / "compare_gdp_growth.png").read_bytes()[:4] == b"\x89PNG"
+    assert (out / "tables" / "yoy.md").read_text(encoding="utf-8").count("Sources:") == 1
+    assert (out / "sources.bib").read_text(encoding="utf-8").count("@misc{") == 5
+    assert "report written to" in capsys.readouterr().err
+    assert not list(out.rglob(".*.tmp"))
