@@ -28,7 +28,7 @@ demo: data
 ## notebooks: run every notebook into out/notebooks/ (the committed ones stay without outputs)
 notebooks: $(STAMP)
 	mkdir -p out/notebooks
-	MPLBACKEND=Agg $(BIN)/python -m planstats.notebooks notebooks out/notebooks
+	MPLBACKEND=Agg $(BIN)/python notebooks/run.py out/notebooks
 
 ## test: the whole suite (unit, golden, doctests, accuracy against the hand annotations)
 test: $(STAMP)

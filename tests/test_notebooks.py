@@ -1,0 +1,31 @@
+"""The notebooks run top to bottom on the bundled data, and print no warning or error."""
+
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "notebooks"))
+NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+
+
+def test_there_are_three_notebooks_committed_without_outputs():
+    import nbformat
+
+    assert [p.name for p in NOTEBOOKS] == ["01_quickstart.ipynb", "02_cross_region_comparison.ipynb", "03_year_over_year.ipynb"]
+    for path in NOTEBOOKS:
+        nb = nbformat.read(path, as_version=4)
+        assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), path.name
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+def test_notebook_runs_clean(path, monkeypatch):
+    from run import run  # notebooks/run.py, what `make notebooks` uses
+
+    monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
+    nb = run(path)
+    stderr = [o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream" and o.name == "stderr"]
+    assert stderr == []  # a missing glyph, a PlanstatsWarning or a pandas warning would show here
+    images = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
+    assert images or "quickstart" in path.name
