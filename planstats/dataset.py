@@ -365,6 +365,12 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
     return atomic_write(path, lambda tmp: plain.to_parquet(tmp, index=False))
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def atomic_write(path: str | os.PathLike, write_to: Callable[[str], object]) -> Path:
     """Call ``write_to(tmp)`` on a temporary file beside ``path``, then rename it into place:
     a reader sees the old file or the new one, never half of one."""
@@ -374,6 +380,7 @@ def atomic_write(path: str | os.PathLike, write_to: Callable[[str], object]) -> 
     os.close(fd)
     try:
         write_to(tmp)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the result gets the usual mode
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -124,3 +124,15 @@ def test_validate_rejects_a_broken_frame(corpus):
 
 def test_empty_frame_validates():
     ps.validate(empty())
+
+
+def test_written_files_get_the_usual_mode_not_the_private_one_of_a_temporary_file(tmp_path, corpus):
+    import os
+    import stat
+
+    mask = os.umask(0o022)
+    try:
+        path = ps.write(corpus, tmp_path / "targets.csv")
+    finally:
+        os.umask(mask)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o644
