@@ -19,7 +19,7 @@ install: $(STAMP)
 
 ## data: rebuild the bundled dataset data/targets.csv from the sample corpus (deterministic)
 data: $(STAMP)
-	$(BIN)/planstats build data/raw -o data/targets.csv
+	$(BIN)/planstats build data/raw -o data/targets.csv --no-progress
 
 ## demo: install, build the dataset, write a report (tables, charts, BibTeX) into out/
 demo: data

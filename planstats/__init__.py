@@ -20,7 +20,8 @@ from planstats.analysis import (
     targets,
     yoy,
 )
-from planstats.dataset import SCHEMA, build, extract, extract_text, load, regions, validate, write
+from planstats.corpus import BuildReport, build
+from planstats.dataset import SCHEMA, extract, extract_text, load, regions, validate, write
 from planstats.errors import (
     ArgumentError,
     DataFileError,
@@ -37,6 +38,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA",
+    "BuildReport",
     "ArgumentError",
     "DataFileError",
     "DocumentError",

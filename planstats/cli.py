@@ -1,7 +1,7 @@
 """The ``planstats`` command.
 
     planstats extract FILE... [--format csv|jsonl|parquet] [-o OUT] [--rejects FILE]
-    planstats build DIR... -o targets.parquet
+    planstats build DIR... -o DATASET [--workers N] [--engine local|dask] [--scheduler ADDRESS] [--no-progress]
     planstats metrics
     planstats show [--data PATH] [--section headline|body] [--metric ID]
     planstats compare --metric ID [--metric ID …] [--year YEAR] [--format markdown|latex|csv] [--data PATH]
@@ -24,7 +24,8 @@ from pathlib import Path
 import pandas as pd
 
 from planstats import analysis, tables
-from planstats.dataset import FORMATS, build, conform, extract, load, write
+from planstats.corpus import ENGINES, build
+from planstats.dataset import FORMATS, conform, extract, load, write
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
 from planstats.taxonomy import metrics
 
@@ -64,12 +65,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True):
         warnings.simplefilter("always", PlanstatsWarning)
-        df = build(args.dirs, out=args.output)
-    failures = df.attrs.get("failures", [])
-    print(f"{df['doc'].nunique()} documents, {len(df)} targets -> {args.output}", file=sys.stderr)
-    for f in failures:
-        print(f"  skipped {f['path']}: {f['message']}", file=sys.stderr)
-    return 1 if failures and df.empty else 0
+        report = build(args.dirs, out=args.output, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
+                       progress=not args.no_progress, lenient=args.lenient)  # fmt: skip
+    print(report, file=sys.stderr)
+    return 1 if report.failures and report.extracted + report.unchanged == 0 else 0
 
 
 def _cmd_metrics(args: argparse.Namespace) -> int:
@@ -147,7 +146,12 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build a dataset from folders and files")
     b.add_argument("dirs", nargs="+", metavar="DIR")
-    b.add_argument("-o", "--output", required=True, help="dataset file: .csv, .jsonl or .parquet")
+    b.add_argument("-o", "--output", required=True, help="a folder (Parquet partitioned by year, updated incrementally), or a .csv, .jsonl or .parquet file")
+    b.add_argument("--workers", type=int, help="processes to use (default: all cores)")
+    b.add_argument("--engine", choices=ENGINES, default="local", help="local process pool (default) or Dask")
+    b.add_argument("--scheduler", help="address of a dask.distributed scheduler (with --engine dask)")
+    b.add_argument("--no-progress", action="store_true", help="no progress bar")
+    b.add_argument("--lenient", action="store_true", help="replace undecodable bytes instead of skipping the document")
     b.set_defaults(func=_cmd_build)
 
     m = sub.add_parser("metrics", help="list the metric taxonomy")

@@ -204,18 +204,12 @@ def read_manifest(path: str | os.PathLike) -> dict[str, dict[str, str]]:
 REJECT_COLUMNS = ("doc", "start", "end", "raw", "reason")
 
 
-def _frame(doc: str, text: str, sha: str, region: str | None, year: int | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+def extract_rows(doc: str, text: str, sha: str, region: str | None, year: int | None) -> tuple[list[dict], list[tuple]]:
+    """The rows of one document (dicts with the contract's columns) and its rejects, with no
+    DataFrame made: what a corpus build calls for each document."""
     norm = documents.normalize(text)
     targets, rejects = find_targets(norm, plan_year=year)
     pairs = assign_metrics(targets)
-    if region is None or year is None:
-        warnings.warn(
-            f"{doc}: the {'region' if region is None else 'year'} of this document was not found in its title; "
-            "its targets are kept with it left empty. Supply it with a manifest.csv row beside the file "
-            "(columns file, region, year) or the region=/year= arguments.",
-            PlanstatsWarning,
-            stacklevel=3,
-        )
     rows = [
         {
             "doc": doc,
@@ -239,13 +233,29 @@ def _frame(doc: str, text: str, sha: str, region: str | None, year: int | None) 
         }
         for t, metric in pairs
     ]
+    return rows, [(doc, r.start, r.end, text[r.start : r.end], r.reason) for r in rejects]
+
+
+def missing_title_info(doc: str, region: str | None, year: int | None) -> str | None:
+    """The warning for a document whose region or year is unknown, or ``None``."""
+    if region is not None and year is not None:
+        return None
+    return (
+        f"{doc}: the {'region' if region is None else 'year'} of this document was not found in its title; "
+        "its targets are kept with it left empty. Supply it with a manifest.csv row beside the file "
+        "(columns file, region, year) or the region=/year= arguments."
+    )
+
+
+def _frame(doc: str, text: str, sha: str, region: str | None, year: int | None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, rejects = extract_rows(doc, text, sha, region, year)
+    message = missing_title_info(doc, region, year)
+    if message:
+        warnings.warn(message, PlanstatsWarning, stacklevel=3)
     df = conform(pd.DataFrame(rows, columns=list(COLUMNS))) if rows else empty()
     if not rows:
         warnings.warn(f"{doc}: no targets found in this document.", PlanstatsWarning, stacklevel=3)
-    rejected = pd.DataFrame(
-        [(doc, r.start, r.end, text[r.start : r.end], r.reason) for r in rejects], columns=list(REJECT_COLUMNS)
-    )
-    return df, rejected
+    return df, pd.DataFrame(rejects, columns=list(REJECT_COLUMNS))
 
 
 def extract_text(
@@ -289,55 +299,18 @@ def extract(
     """
     path = Path(path)
     doc = documents.read(path, lenient=lenient)
-    row = manifest_row(path)
-    title_region, title_year = title_info(doc.text)
-    region = region or row.get("region") or title_region
-    year = year or (int(row["year"]) if row.get("year") else None) or title_year
+    region, year = document_info(path, doc.text, region=region, year=year)
     found = _frame(doc.name, doc.text, doc.sha256, region, year)
     return found if with_rejects else found[0]
 
 
-def _expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            out.extend(sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in _SUFFIXES))
-        else:
-            out.append(p)
-    return out
-
-
-def build(paths: Iterable[str | os.PathLike] | str | os.PathLike, *, out: str | os.PathLike | None = None) -> pd.DataFrame:
-    """Extract many documents (files and folders) into one frame; optionally write it to ``out``.
-
-    A document that cannot be read does not stop the build: every failure is listed in
-    ``df.attrs["failures"]`` and in one warning at the end. ``out`` (``.csv``, ``.jsonl``
-    or ``.parquet``) is written atomically.
-
-    >>> df = build(["data/raw"])
-    >>> sorted(df["doc"].unique())[:2]
-    ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
-    """
-    frames, failures = [], []
-    for path in _expand(paths):
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore", PlanstatsWarning)
-                df = extract(path)
-        except PlanstatsError as err:
-            failures.append({"path": str(path), "error": type(err).__name__, "message": str(err)})
-            continue
-        frames.append(df)
-    result = conform(pd.concat(frames, ignore_index=True)) if frames else empty()
-    result.attrs["failures"] = failures
-    if failures:
-        listing = "\n".join(f"  {f['path']}: {f['message']}" for f in failures)
-        warnings.warn(f"{len(failures)} document(s) could not be read and were skipped:\n{listing}", PlanstatsWarning, stacklevel=2)
-    if out is not None:
-        write(result, out)
-    return result
+def document_info(path: Path, text: str, *, region: str | None = None, year: int | None = None) -> tuple[str | None, int | None]:
+    """Region and plan year of a document: the arguments, else its manifest row, else its title."""
+    row = manifest_row(path)
+    title_region, title_year = title_info(text)
+    region = region or row.get("region") or title_region
+    year = year or (int(row["year"]) if row.get("year") else None) or title_year
+    return region, year
 
 
 # ---------------------------------------------------------------------------------------
@@ -388,25 +361,108 @@ def atomic_write(path: str | os.PathLike, write_to: Callable[[str], object]) -> 
     return path
 
 
-def load(path: str | os.PathLike | None = None, *, format: str | None = None) -> pd.DataFrame:
+#: How a dataset is stored in Parquet: categoricals as plain strings (every batch of a streamed
+#: build has the same schema), the year as the partition of a dataset folder.
+ARROW_FIELDS = {
+    **{c: "string" for c in COLUMNS},
+    "year": "int64", "value": "float64", "value_high": "float64", "start": "int64", "end": "int64",
+}  # fmt: skip
+#: Beside a dataset folder while a build replaces it: the previous dataset, until the new one is in place.
+PREVIOUS = ".{}.previous"
+
+
+def arrow_schema(*, partitioned: bool):
+    """The Arrow schema of stored rows; a partitioned folder keeps the year in its paths."""
+    import pyarrow as pa
+
+    return pa.schema([(c, t) for c, t in ARROW_FIELDS.items() if not (partitioned and c == "year")])
+
+
+def recover(path: Path) -> Path:
+    """If a build was stopped between moving the previous dataset folder aside and moving the
+    new one in, put the previous one back. Returns ``path``."""
+    previous = path.parent / PREVIOUS.format(path.name)
+    if not path.exists() and previous.is_dir():
+        os.replace(previous, path)
+    return path
+
+
+def _region_names(names: Iterable[str]) -> list[str]:
+    english = dict(zip(regions()["name_en"], regions()["name"]))
+    aliases = _region_aliases()
+    return [aliases.get(n) or english.get(n) or n for n in names]
+
+
+def _listed(value, name: str) -> list | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, (str, int)) else list(value)
+
+
+def load(
+    path: str | os.PathLike | None = None,
+    *,
+    format: str | None = None,
+    regions: str | Iterable[str] | None = None,
+    years: int | Iterable[int] | None = None,
+    metrics: str | Iterable[str] | None = None,
+) -> pd.DataFrame:
     """Load a dataset written by planstats; by default the bundled dataset of the sample corpus.
+
+    ``path`` is a file (.csv, .jsonl, .parquet) or a dataset folder written by
+    :func:`planstats.build` (Parquet, partitioned by year). ``regions``, ``years`` and
+    ``metrics`` keep only those rows; on a dataset folder they are pushed down to pyarrow,
+    so only the matching partitions and row groups are read.
 
     >>> df = load()
     >>> df.loc[(df.region == "西咸新区") & (df.year == 2022) & (df.metric == "gdp_growth") & (df.section == "headline"), "value"].item()
     12.0
+    >>> load(years=2023, metrics="gdp_growth")[["region", "value", "raw"]].values.tolist()
+    [['西咸新区', 20.0, 'GDP增长20%以上']]
     """
-    path = Path(path) if path is not None else BUNDLED
-    fmt = _format(path, format)
+    path = recover(Path(path)) if path is not None else BUNDLED
+    wanted = {
+        "region": _region_names(_listed(regions, "regions")) if regions is not None else None,
+        "year": [int(y) for y in _listed(years, "years")] if years is not None else None,
+        "metric": _listed(metrics, "metrics"),
+    }
     if not path.exists():
         hint = " Run `make data` to build it." if path == BUNDLED else ""
         raise DocumentError(f"{path}: no such dataset.{hint}")
+    if path.is_dir():
+        return validate(conform(_read_folder(path, wanted)))
+    fmt = _format(path, format)
     try:
         if fmt == "csv":
             df = pd.read_csv(path, dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit")}, keep_default_na=False, na_values={"metric": [""], "value_high": [""], "year": [""], "region": [""]})
         elif fmt == "jsonl":
             df = pd.read_json(path, orient="records", lines=True, dtype=False)
         else:
-            df = pd.read_parquet(path)
+            filters = [(c, "in", v) for c, v in wanted.items() if v is not None]
+            df = pd.read_parquet(path, filters=filters or None)
     except (ValueError, OSError) as err:
         raise DataFileError(f"{path}: cannot be read as {fmt} ({err}).") from err
-    return validate(conform(df))
+    for col, values in wanted.items():
+        if values is not None:
+            df = df[df[col].isin(values)]
+    return validate(conform(df.reset_index(drop=True)))
+
+
+def _read_folder(path: Path, wanted: dict[str, list | None]) -> pd.DataFrame:
+    import pyarrow as pa
+    import pyarrow.dataset as pads
+
+    partitioning = pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive")
+    try:
+        data = pads.dataset(path, format="parquet", partitioning=partitioning, schema=arrow_schema(partitioned=False))
+        expression = None
+        for col, values in wanted.items():
+            if values is not None:
+                term = pads.field(col).isin(values)
+                expression = term if expression is None else expression & term
+        table = data.to_table(filter=expression)
+    except (pa.ArrowException, OSError) as err:
+        raise DataFileError(f"{path}: cannot be read as a planstats dataset folder ({err}).") from err
+    df = table.to_pandas()
+    order = [c for c in COLUMNS]
+    return df.loc[:, order].sort_values(["doc", "start", "end"], kind="stable").reset_index(drop=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planstats.dataset import build
+from planstats.corpus import build
 from planstats.errors import DataFileError
 
 KEY = ("doc", "section", "metric", "kind", "value", "value_high", "unit", "qualifier")
@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     scope_path = Path(args.scope) if args.scope else Path(args.annotations).with_name("body_scope.txt")
     scope = {line.strip() for line in scope_path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
-    report = score(build(args.corpus), read_annotations(args.annotations), scope)
+    report = score(build(args.corpus, workers=1), read_annotations(args.annotations), scope)
     for section, r in report.items():
         print(f"{section:8s} precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  (matched {r['tp']})")
         for row in r["misses"]:

@@ -84,7 +84,7 @@ def test_build_goes_past_bad_files_and_reports_them(tmp_path):
     (good / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     (good / "bad.txt").write_bytes("增长".encode() + b"\xff\xfe\xfa\xfb" * 3)
     with pytest.warns(ps.PlanstatsWarning, match="3 document\\(s\\) could not be read"):
-        df = ps.build([good])
+        df = ps.build([good], workers=2)
     assert sorted(df["doc"].unique()) == sorted(p.name for p in SEEDS[:2])
     assert sorted(f["path"].rsplit("/", 1)[1] for f in df.attrs["failures"]) == ["bad.txt", "empty.txt", "image.txt"]
 

@@ -1,0 +1,445 @@
+"""Build a dataset from a corpus: many documents, on all cores or a Dask cluster, streamed to disk.
+
+Documents are read one at a time by the workers, never all at once; their rows are written
+as they arrive, in batches, so memory stays flat however large the corpus. A progress bar
+(tqdm; in a notebook too) shows documents per second.
+
+Where the rows go depends on ``out``:
+
+* no ``out``: one DataFrame is returned (for corpora that fit in memory);
+* a file (``.csv``, ``.jsonl``, ``.parquet``): written atomically;
+* a folder (a path without a suffix): a Parquet dataset partitioned by year
+  (``year=2023/part-0.parquet``), with ``_documents.parquet`` listing every document,
+  its content hash and its status. A rebuild into the same folder skips documents whose
+  content is unchanged and replaces the rows of changed ones. The new dataset is written
+  beside the old one and moved into place at the end: a build that is killed leaves the
+  previous dataset as it was.
+
+Engines: ``"local"`` (default) runs a pool of ``workers`` processes from the standard
+library (``workers=1``: in this process); ``"dask"`` runs the same extraction with
+``dask.bag``, or on a ``dask.distributed`` cluster when ``scheduler`` is its address.
+Dask (``pip install planstats[dask]``) starts worker processes that import your script
+again: a script that builds with it needs ``if __name__ == "__main__":``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+import warnings
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from planstats import documents
+from planstats.dataset import (
+    ARROW_FIELDS,
+    COLUMNS,
+    FORMATS,
+    PREVIOUS,
+    _SUFFIXES,
+    arrow_schema,
+    atomic_write,
+    conform,
+    document_info,
+    empty,
+    extract_rows,
+    missing_title_info,
+    recover,
+)
+from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
+
+ENGINES = ("local", "dask")
+INDEX = "_documents.parquet"
+INDEX_COLUMNS = ("doc", "path", "sha256", "rows", "status", "message")
+_BATCH_ROWS = 20_000
+_NULL_YEAR = "__HIVE_DEFAULT_PARTITION__"
+
+
+class EngineError(PlanstatsError, RuntimeError):
+    """The engine that runs a build could not start (a missing extra, a script without a main guard)."""
+
+
+@dataclass
+class BuildReport:
+    """What a build into a file or folder did. ``failures`` lists each document that could not be read, and why."""
+
+    path: Path
+    documents: int = 0
+    extracted: int = 0
+    unchanged: int = 0
+    rows: int = 0
+    seconds: float = 0.0
+    failures: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        rate = self.extracted / self.seconds if self.seconds else 0.0
+        text = (f"{self.documents} documents ({self.extracted} extracted, {self.unchanged} unchanged, "
+                f"{len(self.failures)} failed), {self.rows} rows -> {self.path} in {self.seconds:.1f} s ({rate:.1f} documents/s)")  # fmt: skip
+        return text + "".join(f"\n  skipped {f['path']}: {f['message']}" for f in self.failures)
+
+
+# ---------------------------------------------------------------------------------------
+# the documents of a corpus
+
+
+def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[tuple[str, Path]]:
+    """``(doc, path)`` for every document: files as given (doc = the file name), folders walked
+    (doc = the path inside the folder, so that 2023.txt of two counties stay apart)."""
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    out: list[tuple[str, Path]] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend((q.relative_to(p).as_posix(), q) for q in p.rglob("*") if q.is_file() and q.suffix.lower() in _SUFFIXES)
+        else:
+            out.append((p.name, p))
+    seen: dict[str, Path] = {}
+    for doc, path in out:
+        if doc in seen and seen[doc] != path:
+            raise ArgumentError(f"two documents would both be called {doc!r} ({seen[doc]} and {path}); build their folders separately or rename one.")
+        seen[doc] = path
+    return sorted(set(out))
+
+
+# ---------------------------------------------------------------------------------------
+# one document, in a worker
+
+_KNOWN: dict[str, str] = {}  # doc -> content hash already in the dataset, set in each worker
+
+
+def _init_worker(known: dict[str, str]) -> None:
+    global _KNOWN
+    _KNOWN = known
+    warnings.simplefilter("ignore", PlanstatsWarning)  # a worker reports, the parent warns
+
+
+def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[dict] | None, str]:
+    """Extract one document: ``(doc, path, sha256, rows, message)``. ``rows`` is ``None`` when
+    the document is unchanged (its hash is known) or failed (``message`` says why)."""
+    doc, path, lenient = item
+    try:
+        document = documents.read(path, lenient=lenient)
+        if _KNOWN.get(doc) == document.sha256:
+            return doc, path, document.sha256, None, "unchanged"
+        region, year = document_info(Path(path), document.text)
+        rows, _ = extract_rows(doc, document.text, document.sha256, region, year)
+    except PlanstatsError as err:
+        return doc, path, "", None, f"{type(err).__name__}: {err}"
+    rows.sort(key=lambda r: (r["start"], r["end"]))
+    note = missing_title_info(doc, region, year) or ("" if rows else f"{doc}: no targets found in this document.")
+    return doc, path, document.sha256, rows, note
+
+
+def _local(items: list, known: dict[str, str], workers: int) -> Iterator:
+    if workers == 1:
+        _init_worker(known)
+        yield from map(_job, items)
+        return
+    chunk = max(1, min(32, len(items) // (workers * 8) or 1))
+    try:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(known,)) as pool:
+            yield from pool.map(_job, items, chunksize=chunk)
+    except RuntimeError as err:
+        raise _guard_error(err) from err
+
+
+def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | None) -> Iterator:
+    try:
+        import dask
+        import dask.bag as db
+    except ImportError as err:
+        raise EngineError("engine='dask' needs Dask: pip install 'planstats[dask]'.") from err
+    bag = db.from_sequence(items, partition_size=max(1, min(64, len(items) // (workers * 4) or 1)))
+    parts = bag.map_partitions(_dask_partition, known).to_delayed()
+    try:
+        if scheduler:
+            try:
+                from distributed import Client
+            except ImportError as err:
+                raise EngineError("a Dask scheduler address needs dask.distributed: pip install 'planstats[dask]'.") from err
+            with Client(scheduler) as client:
+                for future in client.compute(parts):  # in order, each partition as it is done
+                    yield from future.result()
+        else:
+            for i in range(0, len(parts), workers):
+                for part in dask.compute(*parts[i : i + workers], scheduler="processes", num_workers=workers):
+                    yield from part
+    except RuntimeError as err:
+        raise _guard_error(err) from err
+
+
+def _dask_partition(items: list, known: dict[str, str]) -> list:
+    _init_worker(known)
+    return [_job(item) for item in items]
+
+
+def _guard_error(err: RuntimeError) -> Exception:
+    if "bootstrapping phase" in str(err) or "freeze_support" in str(err):
+        return EngineError(
+            "worker processes could not start because the script that called planstats.build has no "
+            '`if __name__ == "__main__":` guard; put the build under it (workers import the script again).'
+        )
+    return err
+
+
+# ---------------------------------------------------------------------------------------
+# writing rows as they come
+
+
+class _Sink:
+    """Where batches of rows go: a frame in memory, a file, or a partitioned folder."""
+
+    def __init__(self, out: Path | None, fmt: str | None):
+        self.out, self.fmt = out, fmt
+        self.frames: list[pd.DataFrame] = []
+        self.writers: dict = {}
+        self.tmp: Path | None = None
+        self.rows = 0
+        if out is not None and fmt == "folder":
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+        elif out is not None:
+            fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+            os.close(fd)
+            self.tmp = Path(name)
+
+    def add(self, frame: pd.DataFrame) -> None:
+        self.rows += len(frame)
+        if self.out is None:
+            self.frames.append(frame)
+        elif self.fmt == "csv":
+            frame.to_csv(self.tmp, mode="a", header=self.rows == len(frame), index=False, encoding="utf-8", lineterminator="\n")
+        elif self.fmt == "jsonl":
+            with open(self.tmp, "a", encoding="utf-8") as fh:
+                fh.write(frame.to_json(orient="records", lines=True, force_ascii=False))
+        else:
+            self._parquet(frame)
+
+    def add_arrow(self, table) -> None:
+        """Rows carried over from the previous dataset, as Arrow (folder builds only)."""
+        self.rows += table.num_rows
+        self._write_partitions(table)
+
+    def _parquet(self, frame: pd.DataFrame) -> None:
+        import pyarrow as pa
+
+        plain = frame.astype({c: "string" for c, t in ARROW_FIELDS.items() if t == "string"})
+        table = pa.Table.from_pandas(plain, schema=arrow_schema(partitioned=False), preserve_index=False)
+        if self.fmt == "parquet":
+            self._writer("", table.schema).write_table(table)
+        else:
+            self._write_partitions(table)
+
+    def _write_partitions(self, table) -> None:
+        import pyarrow.compute as pc
+
+        years = table.column("year")
+        for year in pc.unique(years).to_pylist():
+            mask = pc.is_null(years) if year is None else pc.equal(years, year)
+            part = table.filter(mask).drop_columns(["year"])
+            key = f"year={_NULL_YEAR if year is None else year}"
+            self._writer(key, part.schema).write_table(part)
+
+    def _writer(self, key: str, schema):
+        import pyarrow.parquet as pq
+
+        if key not in self.writers:
+            if self.fmt == "parquet":
+                target = self.tmp
+            else:
+                (self.tmp / key).mkdir(exist_ok=True)
+                target = self.tmp / key / "part-0.parquet"
+            self.writers[key] = pq.ParquetWriter(target, schema)
+        return self.writers[key]
+
+    def close(self) -> None:
+        for writer in self.writers.values():
+            writer.close()
+        self.writers = {}
+
+    def abort(self) -> None:
+        self.close()
+        if self.tmp is not None and self.tmp.exists():
+            shutil.rmtree(self.tmp) if self.tmp.is_dir() else self.tmp.unlink()
+
+    def commit(self, index: pd.DataFrame | None) -> None:
+        self.close()
+        if self.out is None:
+            return
+        if self.fmt == "parquet" and self.rows == 0:
+            atomic_write(self.out, lambda tmp: empty().to_parquet(tmp, index=False))
+            self.tmp.unlink()
+            return
+        if self.fmt in ("csv", "jsonl", "parquet"):
+            if self.rows == 0 and self.fmt == "csv":
+                empty().to_csv(self.tmp, index=False)
+            os.chmod(self.tmp, 0o644)
+            os.replace(self.tmp, self.out)
+            return
+        index.to_parquet(self.tmp / INDEX, index=False)
+        previous = self.out.parent / PREVIOUS.format(self.out.name)
+        if self.out.exists():
+            os.replace(self.out, previous)
+        os.replace(self.tmp, self.out)  # a stop between these two renames is undone by recover()
+        if previous.exists():
+            shutil.rmtree(previous)
+
+
+def _previous(out: Path) -> tuple[dict[str, str], pd.DataFrame]:
+    """Hashes of the documents already in a dataset folder, and its index."""
+    index_path = out / INDEX
+    if not index_path.exists():
+        if out.exists() and any(out.iterdir()):
+            raise ArgumentError(f"{out}: exists and is not a planstats dataset folder (no {INDEX}); choose another -o.")
+        return {}, pd.DataFrame(columns=list(INDEX_COLUMNS))
+    index = pd.read_parquet(index_path)
+    ok = index[index["status"].isin(["extracted", "unchanged"])]
+    return dict(zip(ok["doc"], ok["sha256"])), index
+
+
+def _carry_over(out: Path, keep: set[str], sink: _Sink) -> None:
+    """Copy the rows of unchanged documents from the previous dataset, batch by batch."""
+    import pyarrow as pa
+    import pyarrow.dataset as pads
+
+    if not keep:
+        return
+    partitioning = pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive")
+    data = pads.dataset(out, format="parquet", partitioning=partitioning, schema=arrow_schema(partitioned=False))
+    for batch in data.to_batches(filter=pads.field("doc").isin(sorted(keep))):
+        sink.add_arrow(pa.Table.from_batches([batch]).select(list(COLUMNS)))
+
+
+# ---------------------------------------------------------------------------------------
+# the build
+
+
+def _target(out: str | os.PathLike | None) -> tuple[Path | None, str | None]:
+    if out is None:
+        return None, None
+    path = Path(out)
+    suffix = path.suffix.lower().lstrip(".")
+    if not suffix:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return recover(path), "folder"
+    if suffix not in FORMATS:
+        raise ArgumentError(f"The value for `out` must end in one of {['.' + f for f in FORMATS]} or name a folder, but {str(out)!r} was passed.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path, suffix
+
+
+def build(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    out: str | os.PathLike | None = None,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    lenient: bool = False,
+) -> pd.DataFrame | BuildReport:
+    """Extract every document of files and folders; return the rows, or write them to ``out``.
+
+    Without ``out`` the rows come back as one DataFrame, and the documents that could not be
+    read are listed in ``df.attrs["failures"]`` and in one warning. With ``out`` (a file, or a
+    folder for a Parquet dataset partitioned by year that later builds update incrementally)
+    the rows are streamed to disk and a :class:`BuildReport` comes back.
+    ``workers`` defaults to all cores; ``engine="dask"`` (with ``scheduler=`` an address for
+    a cluster) runs on Dask; ``progress`` shows a bar (default: when writing to ``out``).
+
+    >>> df = build(["data/raw"], workers=1)
+    >>> sorted(df["doc"].unique())[:2]
+    ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
+    """
+    if engine not in ENGINES:
+        raise ArgumentError(f"The value for `engine` must be one of {list(ENGINES)}, but {engine!r} was passed.")
+    workers = workers or os.cpu_count() or 1
+    if workers < 1:
+        raise ArgumentError(f"The value for `workers` must be at least 1, but {workers!r} was passed.")
+    target, fmt = _target(out)
+    docs = _documents(paths)
+    known, old_index = _previous(target) if fmt == "folder" else ({}, None)
+    items = [(doc, str(path), lenient) for doc, path in docs]
+    started = time.perf_counter()
+    report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
+    sink = _Sink(target, fmt)
+    index_rows, pending, pending_rows = [], [], 0
+    run = _local(items, known, workers) if engine == "local" else _dask(items, known, workers, scheduler)
+    show = progress if progress is not None else out is not None
+    try:
+        for doc, path, sha, rows, message in _progress(run, len(items), show):
+            if rows is None and message == "unchanged":
+                report.unchanged += 1
+                index_rows.append((doc, path, sha, -1, "unchanged", ""))
+                continue
+            if rows is None:
+                report.failures.append({"path": path, "error": message.split(":")[0], "message": message.split(": ", 1)[-1]})
+                index_rows.append((doc, path, "", 0, "failed", message))
+                continue
+            report.extracted += 1
+            if message:
+                report.notes.append(message)
+            index_rows.append((doc, path, sha, len(rows), "extracted", message))
+            pending.extend(rows)
+            pending_rows += len(rows)
+            if pending_rows >= _BATCH_ROWS:
+                sink.add(conform(pd.DataFrame(pending, columns=list(COLUMNS))))
+                pending, pending_rows = [], 0
+        if pending:
+            sink.add(conform(pd.DataFrame(pending, columns=list(COLUMNS))))
+        index = pd.DataFrame(index_rows, columns=list(INDEX_COLUMNS))
+        if fmt == "folder":
+            index, keep = _merge_index(index, old_index)
+            _carry_over(target, keep, sink)
+        sink.commit(index)
+    except BaseException:
+        sink.abort()
+        raise
+    report.rows = sink.rows
+    report.seconds = time.perf_counter() - started
+    untitled = [n for n in report.notes if "was not found in its title" in n]
+    if untitled:
+        warnings.warn(f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}", PlanstatsWarning, stacklevel=2)
+    if report.failures:
+        listing = "\n".join(f"  {f['path']}: {f['message']}" for f in report.failures)
+        warnings.warn(f"{len(report.failures)} document(s) could not be read and were skipped:\n{listing}", PlanstatsWarning, stacklevel=2)
+    if out is not None:
+        return report
+    result = conform(pd.concat(sink.frames, ignore_index=True)) if sink.frames else empty()
+    result.attrs["failures"] = report.failures
+    return result
+
+
+def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, set[str]]:
+    """The index of the new dataset, and the documents whose rows to carry over from the old one:
+    the unchanged, those this build did not see (a build adds and replaces, it does not
+    delete), and those that failed this time but were read before (their rows are kept)."""
+    good = old[old["status"].isin(["extracted", "unchanged", "kept"])]
+    before = dict(zip(good["doc"], good["rows"]))
+    kept_failed = new["status"].eq("failed") & new["doc"].isin(before)
+    new = new.assign(
+        rows=[before.get(d, r) if s == "unchanged" or k else r for d, s, r, k in zip(new["doc"], new["status"], new["rows"], kept_failed)],
+        status=new["status"].mask(kept_failed, "kept"),
+    )
+    unseen = good[~good["doc"].isin(new["doc"])].assign(status="unchanged")
+    index = pd.concat([new, unseen], ignore_index=True).sort_values("doc").reset_index(drop=True)
+    return index, set(index.loc[index["status"].isin(["unchanged", "kept"]), "doc"])
+
+
+def _progress(results: Iterator, total: int, show: bool) -> Iterator:
+    if not show:
+        yield from results
+        return
+    from tqdm.auto import tqdm
+
+    with tqdm(results, total=total, unit="doc", desc="planstats build", file=sys.stderr, smoothing=0.1) as bar:
+        yield from bar
+
