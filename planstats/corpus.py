@@ -119,7 +119,6 @@ _KNOWN: dict[str, str] = {}  # doc -> content hash already in the dataset, set i
 def _init_worker(known: dict[str, str]) -> None:
     global _KNOWN
     _KNOWN = known
-    warnings.simplefilter("ignore", PlanstatsWarning)  # a worker reports, the parent warns
 
 
 def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[dict] | None, str]:
@@ -127,11 +126,13 @@ def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[dict] | None,
     the document is unchanged (its hash is known) or failed (``message`` says why)."""
     doc, path, lenient = item
     try:
-        document = documents.read(path, lenient=lenient)
-        if _KNOWN.get(doc) == document.sha256:
-            return doc, path, document.sha256, None, "unchanged"
-        region, year = document_info(Path(path), document.text)
-        rows, _ = extract_rows(doc, document.text, document.sha256, region, year)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", PlanstatsWarning)  # a worker reports, the parent warns
+            document = documents.read(path, lenient=lenient)
+            if _KNOWN.get(doc) == document.sha256:
+                return doc, path, document.sha256, None, "unchanged"
+            region, year = document_info(Path(path), document.text)
+            rows, _ = extract_rows(doc, document.text, document.sha256, region, year)
     except PlanstatsError as err:
         return doc, path, "", None, f"{type(err).__name__}: {err}"
     rows.sort(key=lambda r: (r["start"], r["end"]))

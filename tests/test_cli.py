@@ -30,6 +30,16 @@ def test_build_writes_parquet(tmp_path, capsys):
     assert ps.load(out)["doc"].nunique() == 5
 
 
+def test_build_into_a_folder_then_rebuild(tmp_path, capsys):
+    out = tmp_path / "targets"
+    assert main(["build", str(SEEDS[0].parent), "-o", str(out), "--workers", "2"]) == 0
+    assert "5 documents (5 extracted, 0 unchanged, 0 failed)" in capsys.readouterr().err
+    assert main(["build", str(SEEDS[0].parent), "-o", str(out), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "(0 extracted, 5 unchanged, 0 failed)" in err and "doc/s]" not in err
+    assert ps.load(out, years=2021)["region"].nunique() == 2
+
+
 def test_errors_exit_non_zero_with_a_message(tmp_path, capsys):
     assert main(["extract", str(tmp_path / "nope.txt")]) == 1
     assert "nope.txt: no such file" in capsys.readouterr().err

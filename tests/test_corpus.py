@@ -1,0 +1,161 @@
+"""Corpus builds: folders, incremental rebuilds, engines, filters pushed down, interruption."""
+
+import shutil
+import warnings
+
+import pandas as pd
+import pytest
+from pandas.testing import assert_frame_equal
+
+import planstats as ps
+from conftest import SEEDS
+from planstats import corpus
+
+
+def _canonical(df):
+    return ps.validate(df.sort_values(["doc", "start", "end"], kind="stable").reset_index(drop=True))
+
+
+@pytest.fixture()
+def seeds(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for p in SEEDS:
+        shutil.copy(p, folder / p.name)
+    shutil.copy(SEEDS[0].parent / "manifest.csv", folder / "manifest.csv")
+    return folder
+
+
+def test_folder_dataset_is_partitioned_by_year_and_loads_back_equal(seeds, tmp_path, corpus):
+    out = tmp_path / "targets"
+    report = ps.build([seeds], out=out, workers=2, progress=False)
+    assert (report.documents, report.extracted, report.unchanged, report.rows) == (5, 5, 0, len(corpus))
+    assert sorted(p.name for p in out.iterdir()) == ["_documents.parquet", "year=2021", "year=2022", "year=2023", "year=2024"]
+    assert_frame_equal(ps.load(out), _canonical(corpus), check_categorical=False)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # nothing temporary left
+
+
+def test_rebuild_skips_unchanged_and_replaces_changed_documents(seeds, tmp_path):
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    first = ps.load(out)
+    again = ps.build([seeds], out=out, workers=1, progress=False)
+    assert (again.extracted, again.unchanged) == (0, 5)
+    assert_frame_equal(ps.load(out), first)
+
+    changed = seeds / SEEDS[4].name
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n全年新增国家高新技术企业77家。\n", encoding="utf-8")
+    third = ps.build([seeds], out=out, workers=1, progress=False)
+    assert (third.extracted, third.unchanged) == (1, 4)
+    now = ps.load(out)
+    mine = now[now["doc"] == SEEDS[4].name]
+    assert 77.0 in mine["value"].tolist()
+    assert len(mine) == len(first[first["doc"] == SEEDS[4].name]) + 1  # replaced, not added twice
+    assert_frame_equal(now[now["doc"] != SEEDS[4].name].reset_index(drop=True), first[first["doc"] != SEEDS[4].name].reset_index(drop=True))
+
+
+def test_a_rebuild_keeps_documents_it_did_not_see_and_those_that_now_fail(seeds, tmp_path):
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    before = ps.load(out)
+    (seeds / SEEDS[1].name).write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(32))  # now unreadable
+    with pytest.warns(ps.PlanstatsWarning, match="1 document\\(s\\) could not be read"):
+        report = ps.build([seeds / SEEDS[0].name, seeds / SEEDS[1].name], out=out, workers=1, progress=False)
+    assert report.failures[0]["path"].endswith(SEEDS[1].name)
+    assert_frame_equal(ps.load(out), before)  # nothing lost
+    index = pd.read_parquet(out / "_documents.parquet").set_index("doc")["status"]
+    assert index[SEEDS[1].name] == "kept" and index[SEEDS[2].name] == "unchanged"
+
+
+def test_documents_of_the_same_name_in_different_folders_stay_apart(tmp_path):
+    for county in ("甲县", "乙县"):
+        (tmp_path / "plans" / county).mkdir(parents=True)
+        (tmp_path / "plans" / county / "2023.txt").write_text(f"{county}2023年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8")
+    df = ps.build([tmp_path / "plans"], workers=1)
+    assert sorted(df["doc"]) == ["乙县/2023.txt", "甲县/2023.txt"]
+    assert sorted(df["region"]) == ["乙县", "甲县"]
+
+
+def test_load_pushes_filters_down_and_equals_filtering_in_pandas(seeds, tmp_path):
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    everything = ps.load(out)
+    got = ps.load(out, regions=["Xixian New Area"], years=[2023], metrics=["gdp_growth", "new_high_tech_enterprises"])
+    expected = everything[(everything.region == "西咸新区") & (everything.year == 2023) & everything.metric.isin(["gdp_growth", "new_high_tech_enterprises"])]
+    assert_frame_equal(got, expected.reset_index(drop=True), check_categorical=False)
+    assert len(got) > 0
+
+
+def test_file_outputs_are_streamed_and_equal_the_frame(seeds, tmp_path, corpus):
+    for suffix in ("csv", "jsonl", "parquet"):
+        report = ps.build([seeds], out=tmp_path / f"t.{suffix}", workers=1, progress=False)
+        assert report.rows == len(corpus)
+        assert_frame_equal(_canonical(ps.load(tmp_path / f"t.{suffix}")), _canonical(corpus), check_categorical=False)
+
+
+def test_an_interrupted_build_leaves_the_previous_dataset_intact(seeds, tmp_path, monkeypatch):
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    before = ps.load(out)
+    (seeds / SEEDS[0].name).write_text("新的内容 2023年工作要点\n地区生产总值增长1%。", encoding="utf-8")
+    calls = []
+
+    def stop(item):
+        calls.append(item)
+        if len(calls) == 3:
+            raise KeyboardInterrupt
+        return real(item)
+
+    real = corpus._job
+    monkeypatch.setattr(corpus, "_job", stop)
+    with pytest.raises(KeyboardInterrupt):
+        ps.build([seeds], out=out, workers=1, progress=False)
+    assert_frame_equal(ps.load(out), before)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["corpus", "targets"]  # no half-built folder left
+
+
+def test_a_stop_between_the_two_renames_is_undone(seeds, tmp_path):
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    before = ps.load(out)
+    out.rename(tmp_path / ".targets.previous")  # as if stopped right after moving the old folder aside
+    assert_frame_equal(ps.load(out), before)
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dask_on_a_local_cluster_gives_the_same_rows(seeds, corpus):
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        df = ps.build([seeds], engine="dask", scheduler=cluster.scheduler_address, workers=2)
+    assert_frame_equal(_canonical(df), _canonical(corpus))
+
+
+def test_dask_without_a_scheduler_uses_local_processes(seeds, corpus):
+    pytest.importorskip("dask")
+    df = ps.build([seeds], engine="dask", workers=2)
+    assert_frame_equal(_canonical(df), _canonical(corpus))
+
+
+def test_progress_bar_shows_documents_per_second(seeds, tmp_path, capsys):
+    ps.build([seeds], out=tmp_path / "t.csv", workers=1)
+    err = capsys.readouterr().err
+    assert "planstats build" in err and "5/5" in err and "doc/s" in err
+
+
+def test_bad_arguments(seeds, tmp_path):
+    with pytest.raises(ps.ArgumentError, match=r"`engine` must be one of \['local', 'dask'\], but 'spark'"):
+        ps.build([seeds], engine="spark")
+    with pytest.raises(ps.ArgumentError, match="`workers` must be at least 1"):
+        ps.build([seeds], workers=-2)
+    with pytest.raises(ps.ArgumentError, match=r"`out` must end in one of"):
+        ps.build([seeds], out=tmp_path / "t.xlsx")
+    other = tmp_path / "photos"
+    other.mkdir()
+    (other / "cat.jpg").write_bytes(b"x")
+    with pytest.raises(ps.ArgumentError, match="is not a planstats dataset folder"):
+        ps.build([seeds], out=other)
+
+
+def test_a_missing_main_guard_gets_an_error_that_says_so():
+    err = corpus._guard_error(RuntimeError("An attempt has been made to start a new process before the current process has finished its bootstrapping phase."))
+    assert isinstance(err, ps.PlanstatsError) and '__name__ == "__main__"' in str(err)
