@@ -39,7 +39,7 @@ import pandas as pd
 from planstats._data import lexicon, read_rows
 from planstats.dataset import regions as region_table
 from planstats.dataset import conform, validate
-from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning
+from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
 from planstats.numbers import MULTIPLIERS, units
 from planstats.taxonomy import load_taxonomy
 
@@ -175,39 +175,38 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
 def _targets(df: pd.DataFrame, metrics: list[str], *, range_as: str, kind: str | None, record: str = "target") -> pd.DataFrame:
     """The rows of ``metrics`` in one kind and one unit per metric (converted), with low/high/value."""
     rows = df[(df["record"] == record) & df["metric"].isin(metrics)]
+    if kind is not None:
+        rows = rows[rows["kind"] == kind]
     if rows.empty:
         return _empty_rows()
-    parts, left_out = [], []
-    for metric, group in rows.groupby("metric", observed=True, sort=False):
-        bases = group["unit"].map(lambda u: _split_unit(u)[0])
-        combos = pd.Series(list(zip(group["kind"].astype(str), bases)), index=group.index)
-        chosen = combos[group["kind"] == kind] if kind is not None else combos
-        if chosen.empty:
-            continue
-        keep = combos == chosen.value_counts(sort=False).idxmax()  # ties: the first in the data
-        left = group.loc[~keep & (group["kind"] == kind if kind is not None else True)]
-        if len(left):
-            what = ", ".join(f"{k} in {u}" for k, u in sorted(set(zip(left["kind"].astype(str), left["unit"]))))
-            left_out.append(f"{metric}: {len(left)} ({what})")
-        group = group.loc[keep]
-        target_unit = group["unit"].value_counts(sort=False).idxmax()
-        out = group.copy()
-        factors = {u: convert(1.0, u, target_unit) for u in group["unit"].unique()}
-        f = group["unit"].map(factors).astype(float)
-        out["low"] = group["value"] * f
-        out["high"] = group["value_high"].fillna(group["value"]) * f
-        out["unit"] = target_unit
-        parts.append(out)
-    if left_out:
+    metric, kinds = rows["metric"].astype(str), rows["kind"].astype(str)
+    base = rows["unit"].map({u: _split_unit(u)[0] for u in rows["unit"].unique()})
+    # per metric, the kind and unit base most of its targets have (ties: the first in the data)
+    sizes = pd.DataFrame({"metric": metric, "kind": kinds, "base": base}).groupby(["metric", "kind", "base"], sort=False).size()
+    chosen = sizes.groupby(level="metric", sort=False).idxmax()
+    keep = (kinds == metric.map({m: k for m, k, _ in chosen})) & (base == metric.map({m: b for m, _, b in chosen}))
+    if not keep.all():
+        left = rows.loc[~keep]
+        what = left.groupby([left["metric"].astype(str), left["kind"].astype(str), left["unit"]], sort=True).size()
+        listing = {}
+        for (m, k, u), n in what.items():
+            listing.setdefault(m, []).append((n, f"{k} in {u}"))
+        text = "; ".join(f"{m}: {sum(n for n, _ in parts)} ({', '.join(w for _, w in parts)})" for m, parts in listing.items())
         warnings.warn(
-            "targets of another kind or unit than the rest of their metric were left out, so that values are not mixed: "
-            + "; ".join(left_out) + ". Select them with kind=… or convert them first.",
+            f"targets of another kind or unit than the rest of their metric were left out, so that values are not mixed: {text}. "
+            "Select them with kind=… or convert them first.",
             PlanstatsWarning,
             stacklevel=4,
         )
-    if not parts:
-        return _empty_rows()
-    out = pd.concat(parts) if len(parts) > 1 else parts[0]
+        rows, metric = rows.loc[keep], metric[keep]
+    unit_of = rows.groupby(metric, sort=False)["unit"].agg(lambda u: u.value_counts(sort=False).idxmax())
+    target_unit = metric.map(unit_of)
+    factors = {(u, t): convert(1.0, u, t) for u, t in set(zip(rows["unit"], target_unit))}
+    f = np.fromiter((factors[p] for p in zip(rows["unit"], target_unit)), dtype=float, count=len(rows))
+    out = rows.copy()
+    out["low"] = rows["value"].to_numpy() * f
+    out["high"] = rows["value_high"].fillna(rows["value"]).to_numpy() * f
+    out["unit"] = target_unit.to_numpy()
     out["is_range"] = out["qualifier"] == "range"
     out["value"] = {"mid": (out["low"] + out["high"]) / 2, "low": out["low"], "high": out["high"]}[range_as]
     out["decrease"] = out["verb"].isin(lexicon().get("decrease_verb", ()))
@@ -220,8 +219,13 @@ def _empty_rows() -> pd.DataFrame:
 
 def _dataset(df: pd.DataFrame) -> pd.DataFrame:
     """``df`` checked against the contract; frames joined with ``pd.concat`` (whose
-    categoricals became plain strings) are brought back to it first."""
-    return validate(conform(df)) if isinstance(df, pd.DataFrame) else validate(df)
+    categoricals became plain strings) are brought back to it first (a copy, only then)."""
+    try:
+        return validate(df)
+    except SchemaError:
+        if not isinstance(df, pd.DataFrame):
+            raise
+        return validate(conform(df))
 
 
 def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kind: str | None = None, record: str = "target") -> pd.DataFrame:
@@ -298,15 +302,39 @@ def conflicts(df: pd.DataFrame, metric: str | Iterable[str] | None = None, *, ki
 # tables
 
 
+class Cells:
+    """The resolved targets behind a table (:func:`targets` rows), kept in ``table.attrs``.
+
+    pandas copies ``attrs`` into every frame derived from a table; this holder is shared
+    instead of copied (it is never changed), so that slicing a large table stays cheap.
+    """
+
+    def __init__(self, frame: pd.DataFrame, row: str, col: str | list[str]):
+        self.frame, self.row, self.col = frame, row, col
+
+    def __deepcopy__(self, memo) -> Cells:
+        return self
+
+    def __eq__(self, other) -> bool:  # pd.concat compares attrs
+        return self is other
+
+    __hash__ = object.__hash__
+
+    def lookup(self) -> dict:
+        """``{(row label, column label): cell}`` for rendering a table."""
+        f = self.frame
+        cols = zip(*(f[c] for c in self.col)) if isinstance(self.col, list) else f[self.col]
+        return dict(zip(zip(f[self.row], cols), f.to_dict("records")))
+
+
 def _attach(table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[str], result: str) -> pd.DataFrame:
-    """Keep the source of each cell with the table: ``attrs["cells"][(row, col)]``."""
-    keys = zip(cells[row], zip(*(cells[c] for c in col)) if isinstance(col, list) else cells[col])
-    records = cells.to_dict("records")
+    """Keep the resolved targets behind the table with it (``attrs["planstats"]``)."""
+    units = cells.drop_duplicates("metric")
     table.attrs["planstats"] = {
         "result": result,
-        "cells": {(r, c): rec for (r, c), rec in zip(keys, records)},
-        "units": dict(zip(cells["metric"], cells["unit"])),
-        "kinds": dict(zip(cells["metric"], cells["kind"])),
+        "cells": Cells(cells, row, col),
+        "units": dict(zip(units["metric"], units["unit"])),
+        "kinds": dict(zip(units["metric"], units["kind"])),
     }
     return table
 

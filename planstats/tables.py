@@ -108,7 +108,7 @@ def _relabel(labels, regions: dict[str, str], metrics: dict[str, str]):
 
 def _info(result: pd.DataFrame) -> dict | None:
     info = result.attrs.get("planstats")
-    return info if isinstance(info, dict) and "cells" in info else None
+    return info if isinstance(info, dict) and hasattr(info.get("cells"), "lookup") else None
 
 
 # ---------------------------------------------------------------------------------------
@@ -116,7 +116,7 @@ def _info(result: pd.DataFrame) -> dict | None:
 
 
 def _wide(result: pd.DataFrame, info: dict) -> tuple[pd.DataFrame, list[list[dict | None]]]:
-    cells = info["cells"]
+    cells = info["cells"].lookup()
     text, sources = [], []
     for row in result.index:
         line, refs = [], []
@@ -278,12 +278,12 @@ def _tidy(result: pd.DataFrame, lang: str, cite: bool) -> pd.DataFrame:
     info = _info(result)
     regions, metrics = labels(lang)
     if info is not None:
-        rows = []
+        rows, lookup = [], info["cells"].lookup()
         row_name = result.index.name or "row"
         col_names = [n or f"column{i}" for i, n in enumerate(result.columns.names)]
         for row in result.index:
             for col in result.columns:
-                c = info["cells"].get((row, col))
+                c = lookup.get((row, col))
                 if c is None or (isinstance(result.at[row, col], float) and math.isnan(result.at[row, col])):
                     continue
                 keys = dict(zip(col_names, col if isinstance(col, tuple) else (col,)))
@@ -397,7 +397,7 @@ def export(
 def _docs(result: pd.DataFrame) -> list[str]:
     info = _info(result)
     if info is not None:
-        docs: Iterable = (c["doc"] for c in info["cells"].values())
+        docs: Iterable = info["cells"].frame["doc"]
     else:
         cols = [c for c in result.columns if c == "doc" or c.startswith("doc_") and c != "doc_sha256" or c == "parent_doc"]
         docs = (d for c in cols for d in result[c].dropna())
