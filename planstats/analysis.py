@@ -174,43 +174,55 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
 
 def _targets(df: pd.DataFrame, metrics: list[str], *, range_as: str, kind: str | None, record: str = "target") -> pd.DataFrame:
     """The rows of ``metrics`` in one kind and one unit per metric (converted), with low/high/value."""
-    rows = df[(df["record"] == record) & df["metric"].isin(metrics)]
+    mask = (df["record"] == record) & df["metric"].isin(metrics)
     if kind is not None:
-        rows = rows[rows["kind"] == kind]
+        mask &= df["kind"] == kind
+    rows = df.loc[mask, _NEEDED]
     if rows.empty:
         return _empty_rows()
-    metric, kinds = rows["metric"].astype(str), rows["kind"].astype(str)
-    base = rows["unit"].map({u: _split_unit(u)[0] for u in rows["unit"].unique()})
-    # per metric, the kind and unit base most of its targets have (ties: the first in the data)
-    sizes = pd.DataFrame({"metric": metric, "kind": kinds, "base": base}).groupby(["metric", "kind", "base"], sort=False).size()
-    chosen = sizes.groupby(level="metric", sort=False).idxmax()
-    keep = (kinds == metric.map({m: k for m, k, _ in chosen})) & (base == metric.map({m: b for m, _, b in chosen}))
-    if not keep.all():
-        left = rows.loc[~keep]
-        what = left.groupby([left["metric"].astype(str), left["kind"].astype(str), left["unit"]], sort=True).size()
-        listing = {}
-        for (m, k, u), n in what.items():
-            listing.setdefault(m, []).append((n, f"{k} in {u}"))
-        text = "; ".join(f"{m}: {sum(n for n, _ in parts)} ({', '.join(w for _, w in parts)})" for m, parts in listing.items())
+    # The decisions are made on the few distinct (metric, kind, unit) of the rows, then applied.
+    combos = rows.groupby([rows["metric"].astype(object), rows["kind"].astype(object), rows["unit"].astype(object)], sort=False).size()
+    combos = combos.rename("n").reset_index()
+    combos.columns = ["metric", "kind", "unit", "n"]
+    combos["base"], combos["mult"] = zip(*(_split_unit(u) for u in combos["unit"]))
+    groups = combos.groupby(["metric", "kind", "base"], sort=False)["n"].sum()
+    chosen = groups.groupby(level="metric", sort=False).idxmax()  # the most common kind and base; ties: the first
+    combos["keep"] = [chosen[m][1:] == (k, b) for m, k, b in zip(combos["metric"], combos["kind"], combos["base"])]
+    if not combos["keep"].all():
+        left = combos[~combos["keep"]]
+        text = "; ".join(
+            f"{m}: {g['n'].sum()} ({', '.join(f'{k} in {u}' for k, u in sorted(zip(g['kind'], g['unit'])))})" for m, g in left.groupby("metric", sort=True)
+        )
         warnings.warn(
             f"targets of another kind or unit than the rest of their metric were left out, so that values are not mixed: {text}. "
             "Select them with kind=… or convert them first.",
             PlanstatsWarning,
             stacklevel=4,
         )
-        rows, metric = rows.loc[keep], metric[keep]
-    unit_of = rows.groupby(metric, sort=False)["unit"].agg(lambda u: u.value_counts(sort=False).idxmax())
-    target_unit = metric.map(unit_of)
-    factors = {(u, t): convert(1.0, u, t) for u, t in set(zip(rows["unit"], target_unit))}
-    f = np.fromiter((factors[p] for p in zip(rows["unit"], target_unit)), dtype=float, count=len(rows))
-    out = rows.copy()
-    out["low"] = rows["value"].to_numpy() * f
-    out["high"] = rows["value_high"].fillna(rows["value"]).to_numpy() * f
-    out["unit"] = target_unit.to_numpy()
+    kept = combos[combos["keep"]]
+    target = kept.sort_values("n", ascending=False, kind="stable").drop_duplicates("metric").set_index("metric")
+    kept = kept.assign(target=kept["metric"].map(target["unit"]), factor=kept["mult"] / kept["metric"].map(target["mult"]))
+    if len(kept) == len(combos) and (kept["factor"] == 1).all():
+        out = rows  # one kind and one unit per metric: nothing to leave out or convert
+        out["low"] = out["value"]
+        out["high"] = out["value_high"].fillna(out["value"])
+    else:
+        key = pd.MultiIndex.from_arrays([rows["metric"].astype(object), rows["kind"].astype(object), rows["unit"].astype(object)])
+        table = kept.set_index(["metric", "kind", "unit"])
+        found = table.reindex(key)
+        keep = found["target"].notna().to_numpy()
+        out = rows.loc[keep].copy()
+        f = found["factor"].to_numpy()[keep]
+        out["low"] = out["value"].to_numpy() * f
+        out["high"] = out["value_high"].fillna(out["value"]).to_numpy() * f
+        out["unit"] = found["target"].to_numpy()[keep]
     out["is_range"] = out["qualifier"] == "range"
     out["value"] = {"mid": (out["low"] + out["high"]) / 2, "low": out["low"], "high": out["high"]}[range_as]
     out["decrease"] = out["verb"].isin(lexicon().get("decrease_verb", ()))
     return out
+
+
+_NEEDED = ["region", "year", "section", "metric", "kind", "value", "value_high", "unit", "qualifier", "qualifier_text", "verb", "raw", "start", "end", "doc"]
 
 
 def _empty_rows() -> pd.DataFrame:
@@ -238,14 +250,22 @@ def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kin
     rows = rows[rows["region"].notna() & rows["year"].notna()]
     if rows.empty:
         return _typed(pd.DataFrame(columns=list(CELL_COLUMNS)))
-    rows = rows.sort_values(["region", "year", "metric", "section", "start"], kind="stable")
-    grouped = rows.groupby(_KEY, observed=True, sort=False)
-    n = grouped["value"].transform("size")
-    distinct = grouped["low"].transform("nunique") + grouped["high"].transform("nunique")
-    first = ~rows.duplicated(_KEY)
-    cells = rows.loc[first].copy()
-    cells["n_targets"] = n[first].astype("int64")
-    cells["conflict"] = (distinct[first] > 2).to_numpy()
+    # Sort by region, year, metric, then headline first and position; only the first row of
+    # each cell is taken from the frame, the rest is done on the sort keys.
+    codes = [rows[c].cat.codes.to_numpy() if isinstance(rows[c].dtype, pd.CategoricalDtype) else pd.factorize(rows[c], sort=True)[0]
+             for c in ("region", "metric", "section")]  # fmt: skip
+    region, metric, section = codes
+    year = rows["year"].to_numpy(dtype="int64")
+    order = np.lexsort((rows["start"].to_numpy(), section, metric, year, region))
+    region, year, metric = region[order], year[order], metric[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (region[1:] != region[:-1]) | (year[1:] != year[:-1]) | (metric[1:] != metric[:-1])
+    group = np.cumsum(first) - 1
+    low, high = rows["low"].to_numpy()[order], rows["high"].to_numpy()[order]
+    differs = (low != low[first][group]) | (high != high[first][group])
+    cells = rows.iloc[order[first]].copy()
+    cells["n_targets"] = np.bincount(group)
+    cells["conflict"] = np.bincount(group, weights=differs) > 0
     cells["hardness"] = hardness(cells)
     cells = cells.loc[:, list(CELL_COLUMNS)].reset_index(drop=True)
     return _typed(cells)
@@ -253,8 +273,9 @@ def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kin
 
 def _typed(cells: pd.DataFrame) -> pd.DataFrame:
     out = cells.copy()
-    for col in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw"):
-        out[col] = out[col].astype(object)
+    if out.empty:  # the text columns keep the dtypes of the dataset (categorical, string) when there are rows
+        for col in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw"):
+            out[col] = out[col].astype(object)
     for col in ("value", "low", "high"):
         out[col] = out[col].astype("float64")
     for col in ("is_range", "decrease", "conflict"):
@@ -390,20 +411,14 @@ def compare(
 
 def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
     """Each cell next to the same region's cell of the previous plan year in the data."""
-    cells = cells.sort_values(["region", "metric", "year"])
-    prev = cells.groupby(["region", "metric"], observed=True, sort=False).shift(1)
-    have = prev["year"].notna()
-    a, b = prev[have], cells[have]
-    out = pd.DataFrame(
-        {
-            "region": b["region"],
-            "metric": b["metric"],
-            "kind": b["kind"],
-            "unit": b["unit"],
-            "year_from": a["year"].astype("Int64"),
-            "year_to": b["year"].astype("Int64"),
-        }
-    )
+    region = pd.factorize(cells["region"])[0]
+    metric = pd.factorize(cells["metric"])[0]
+    year = cells["year"].to_numpy(dtype="int64")
+    order = np.lexsort((year, metric, region))
+    same = (region[order][1:] == region[order][:-1]) & (metric[order][1:] == metric[order][:-1])
+    a, b = cells.iloc[order[:-1][same]].reset_index(drop=True), cells.iloc[order[1:][same]].reset_index(drop=True)
+    out = pd.DataFrame({"region": b["region"], "metric": b["metric"], "kind": b["kind"], "unit": b["unit"],
+                        "year_from": a["year"].astype("Int64"), "year_to": b["year"].astype("Int64")})  # fmt: skip
     out["years_apart"] = (out["year_to"] - out["year_from"]).astype("Int64")
     out["period"] = out["year_from"].astype(str) + "→" + out["year_to"].astype(str)
     for side, frame in (("from", a), ("to", b)):
@@ -411,7 +426,7 @@ def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
             out[f"{col}_{side}"] = frame[col]
     for side in ("from", "to"):
         out[f"start_{side}"] = out[f"start_{side}"].astype("Int64")
-    return out.reset_index(drop=True)
+    return out
 
 
 def yoy(
@@ -705,7 +720,7 @@ def attainment(
     cells["hardness"] = hardness(cells, words=words)
     if actuals is None:
         found = _resolve(df, ids, record="result")[["region", "year", "metric", "value", "unit", "doc", "raw"]]
-        found["actual_source"] = found["doc"] + ": " + found["raw"]
+        found["actual_source"] = found["doc"].astype(str) + ": " + found["raw"].astype(str)
         found = found.drop(columns=["doc", "raw"])
     else:
         found = read_actuals(actuals)

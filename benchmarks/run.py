@@ -1,0 +1,220 @@
+"""Benchmarks of planstats, each against a baseline measured in the same run.
+
+    python benchmarks/run.py [--sizes 1000 10000] [--rows 1000000] [--out benchmarks/results.json]
+
+Extraction: synthetic corpora (benchmarks/generate.py) are built single-core and on all cores,
+each build in a fresh process whose peak RSS is read from the OS; the extracted targets must
+equal the generated ground truth. The floor is reading the same files and scanning them for
+numbers with one regex. Analytics: compare and yoy on a dataset of ``--rows`` rows against the
+hand-written pandas that does the same (filter, headline first, pivot / shift).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import warnings
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+HERE = Path(__file__).resolve().parent
+KEY = ["doc", "record", "year", "section", "metric", "kind", "value", "value_high", "unit", "qualifier"]
+
+
+# ---------------------------------------------------------------------------------------
+# extraction
+
+
+def child(corpus: str, out: str, workers: int) -> None:
+    """Run one build in this (fresh) process and print what it cost."""
+    import planstats as ps
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        started = time.perf_counter()
+        report = ps.build([corpus], out=out, workers=workers, progress=False)
+        seconds = time.perf_counter() - started
+    me = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    print(json.dumps({"seconds": seconds, "rows": report.rows, "failures": len(report.failures), "rss_mb": me / 1024, "worker_rss_mb": kids / 1024}))
+
+
+def _build(corpus: Path, workers: int) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "targets"
+        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(workers)],
+                              check=True, capture_output=True, text=True)  # fmt: skip
+        result = json.loads(done.stdout.strip().splitlines()[-1])
+        result["accuracy"] = _accuracy(out, corpus.parent / "truth.csv")
+    return result
+
+
+def _accuracy(dataset: Path, truth_csv: Path) -> dict:
+    import planstats as ps
+
+    def keys(df: pd.DataFrame) -> Counter:
+        df = df.loc[:, KEY].astype(object).where(df.loc[:, KEY].notna(), None)
+        return Counter(tuple(round(v, 6) if isinstance(v, float) else (str(v) if v is not None else None) for v in row) for row in df.itertuples(index=False))
+
+    got = ps.load(dataset)
+    got = got[got["metric"].notna()]
+    predicted, expected = keys(got), keys(pd.read_csv(truth_csv, dtype={"year": "Int64"}))
+    tp = sum((predicted & expected).values())
+    return {"precision": tp / max(1, sum(predicted.values())), "recall": tp / max(1, sum(expected.values())), "targets": sum(expected.values())}
+
+
+def _floor(corpus: Path) -> dict:
+    numbers = re.compile(r"\d+(?:\.\d+)?")
+    started = time.perf_counter()
+    found, size, docs = 0, 0, 0
+    for path in sorted(corpus.rglob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        size += len(text.encode("utf-8"))
+        found += len(numbers.findall(text))
+        docs += 1
+    return {"seconds": time.perf_counter() - started, "docs": docs, "mb": size / 1e6, "numbers": found}
+
+
+def extraction(sizes: list[int], workers: int, cache: Path) -> list[dict]:
+    sys.path.insert(0, str(HERE))
+    from generate import generate
+
+    rows = []
+    for n in sizes:
+        root = cache / f"corpus-{n}"
+        if not (root / "truth.csv").exists():
+            generate(root, n, seed=n)
+        corpus = root / "plans"
+        floor = _floor(corpus)
+        for w in (1, workers):
+            b = _build(corpus, w)
+            rows.append({
+                "documents": n, "workers": w, "mb": round(floor["mb"], 1),
+                "docs_per_s": round(n / b["seconds"], 1), "mb_per_s": round(floor["mb"] / b["seconds"], 2),
+                "seconds": round(b["seconds"], 1), "floor_seconds": round(floor["seconds"], 2),
+                "ratio_to_floor": round(b["seconds"] / floor["seconds"], 1),
+                "peak_rss_mb": round(b["rss_mb"]), "worker_peak_rss_mb": round(b["worker_rss_mb"]),
+                "precision": round(b["accuracy"]["precision"], 4), "recall": round(b["accuracy"]["recall"], 4),
+            })  # fmt: skip
+            print(rows[-1], flush=True)
+    return rows
+
+
+# ---------------------------------------------------------------------------------------
+# analytics
+
+
+def synthetic_dataset(n_rows: int, seed: int = 0) -> pd.DataFrame:
+    """A dataset of ``n_rows`` that follows the contract: ~2,800 regions x 20 years x metrics,
+    each target stated in the headline and again, sometimes differently, in the body."""
+    import planstats as ps
+    from planstats.dataset import conform
+
+    rng = np.random.default_rng(seed)
+    metrics = ["gdp_growth", "fixed_asset_investment_growth", "retail_sales_growth", "fiscal_revenue_growth", "urban_income_growth",
+               "industrial_value_added_growth", "urban_unemployment_rate", "new_high_tech_enterprises", "tech_smes", "key_projects_count"]  # fmt: skip
+    kinds = {m: ("share" if m == "urban_unemployment_rate" else "level" if m in ("new_high_tech_enterprises", "tech_smes", "key_projects_count") else "growth") for m in metrics}
+    units = {m: ("%" if kinds[m] != "level" else "个" if m == "key_projects_count" else "家") for m in metrics}
+    n = n_rows
+    region = rng.integers(0, 2800, n)
+    year = 2005 + rng.integers(0, 20, n)
+    metric = np.array(metrics)[rng.integers(0, len(metrics), n)]
+    value = np.round(rng.uniform(2, 15, n), 1)
+    qualifier = np.array(["approx", "at_least", "exact", "at_most", "range"])[rng.choice(5, n, p=[0.35, 0.4, 0.15, 0.05, 0.05])]
+    df = pd.DataFrame({
+        "doc": [f"r{r}/{y}.txt" for r, y in zip(region, year)], "region": [f"区{r:04d}" for r in region], "year": year,
+        "record": np.where(rng.random(n) < 0.05, "result", "target"), "section": np.where(rng.random(n) < 0.5, "headline", "body"),
+        "metric": metric, "metric_text": metric, "kind": [kinds[m] for m in metric], "value": value,
+        "value_high": np.where(qualifier == "range", value + 2, np.nan), "unit": [units[m] for m in metric],
+        "qualifier": qualifier, "qualifier_text": np.where(qualifier == "approx", "左右", np.where(qualifier == "at_least", "以上", "")),
+        "verb": "增长", "raw": "x", "start": rng.integers(0, 10_000, n), "doc_sha256": "0" * 64,
+    })  # fmt: skip
+    df["end"] = df["start"] + 10
+    return ps.validate(conform(df))
+
+
+def _hand_compare(df: pd.DataFrame, metric: str) -> pd.DataFrame:
+    t = df[(df["record"] == "target") & (df["metric"] == metric)]
+    t = t.assign(mid=(t["value"] + t["value_high"].fillna(t["value"])) / 2).sort_values(["region", "year", "section", "start"])
+    return t.drop_duplicates(["region", "year"]).pivot(index="region", columns="year", values="mid")
+
+
+def _hand_yoy(df: pd.DataFrame, metric: str) -> pd.DataFrame:
+    t = df[(df["record"] == "target") & (df["metric"] == metric)]
+    t = t.assign(mid=(t["value"] + t["value_high"].fillna(t["value"])) / 2).sort_values(["region", "year", "section", "start"])
+    t = t.drop_duplicates(["region", "year"])
+    prev = t.groupby("region", observed=True)[["year", "mid"]].shift(1)
+    out = t.assign(year_from=prev["year"], value_from=prev["mid"], change=t["mid"] - prev["mid"])
+    return out[out["year_from"].notna()]
+
+
+def _same(got: pd.DataFrame, want: pd.DataFrame, name: str) -> bool:
+    def values(frame: pd.DataFrame) -> np.ndarray:
+        v = frame["change"].to_numpy(dtype=float) if name == "yoy" else frame.to_numpy(dtype=float).ravel()
+        return np.sort(v[np.isfinite(v)])
+
+    a, b = values(got), values(want)
+    return a.shape == b.shape and bool(np.allclose(a, b))
+
+
+def _best(fn, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def analytics(n_rows: int, repeat: int = 5) -> list[dict]:
+    import planstats as ps
+
+    df = synthetic_dataset(n_rows)
+    rows = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, ours, hand in (("compare", ps.compare, _hand_compare), ("yoy", ps.yoy, _hand_yoy)):
+            same = _same(ours(df, "gdp_growth"), hand(df, "gdp_growth"), name)  # speed is never bought with errors
+            t_ours = _best(lambda: ours(df, "gdp_growth"), repeat)
+            t_hand = _best(lambda: hand(df, "gdp_growth"), repeat)
+            rows.append({"function": name, "rows": len(df), "planstats_s": round(t_ours, 4), "pandas_s": round(t_hand, 4),
+                         "ratio": round(t_ours / t_hand, 2), "same_result": bool(same)})  # fmt: skip
+            print(rows[-1], flush=True)
+    return rows
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
+    p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
+    p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--rows", type=int, default=1_000_000)
+    p.add_argument("--cache", type=Path, default=HERE / ".cache", help="where generated corpora are kept between runs")
+    p.add_argument("--out", type=Path, default=HERE / "results.json")
+    args = p.parse_args()
+    if args.child:
+        child(args.child[0], args.child[1], int(args.child[2]))
+        return 0
+    results = {
+        "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "pandas": pd.__version__},
+        "extraction": extraction(args.sizes, args.workers, args.cache),
+        "analytics": analytics(args.rows),
+    }
+    args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"wrote {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
