@@ -31,6 +31,7 @@ import sys
 import tempfile
 import time
 import warnings
+from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -145,12 +146,25 @@ def _local(items: list, known: dict[str, str], workers: int) -> Iterator:
         _init_worker(known)
         yield from map(_job, items)
         return
-    chunk = max(1, min(32, len(items) // (workers * 8) or 1))
+    size = max(1, min(32, len(items) // (workers * 8) or 1))
+    chunks = [items[i : i + size] for i in range(0, len(items), size)]
     try:
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(known,)) as pool:
-            yield from pool.map(_job, items, chunksize=chunk)
+            # A bounded window of chunks in flight: workers that outpace the writer wait
+            # instead of piling results up in memory (Executor.map submits everything at once).
+            window: deque = deque()
+            for chunk in chunks:
+                window.append(pool.submit(_chunk, chunk))
+                if len(window) >= workers * 4:
+                    yield from window.popleft().result()
+            while window:
+                yield from window.popleft().result()
     except RuntimeError as err:
         raise _guard_error(err) from err
+
+
+def _chunk(items: list) -> list:
+    return [_job(item) for item in items]
 
 
 def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | None) -> Iterator:
@@ -180,7 +194,7 @@ def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | Non
 
 def _dask_partition(items: list, known: dict[str, str]) -> list:
     _init_worker(known)
-    return [_job(item) for item in items]
+    return _chunk(items)
 
 
 def _guard_error(err: RuntimeError) -> Exception:
