@@ -186,7 +186,7 @@ def _halfwidth(ch: str) -> str:
 
 
 # OCR reads 1 as I or l and 0 as O inside numbers ("IIOO万平米" = 1100万平米).
-_OCR_NUMBER = re.compile(r"(?<![A-Za-z])[0-9IlO]*[IlO][0-9IlO]*(?![A-Za-z])")
+_OCR_NUMBER = re.compile(r"(?<![A-Za-z0-9IlO])[0-9IlO]*[IlO][0-9IlO]*(?![A-Za-z])")  # starts a run only: linear
 # "%o" where "%。" was meant.
 _OCR_PERCENT_O = re.compile(r"(?<=\d%)o(?![A-Za-z])")
 # Numbered page markers of document-sharing sites at the start of a line ("2、").
@@ -207,6 +207,13 @@ def _ocr_digit_runs(text: str, chars: list[str]) -> None:
             chars[i] = {"I": "1", "l": "1", "O": "0"}.get(chars[i], chars[i])
 
 
+def _before_newlines(text: str, pos: int) -> str:
+    """The last character before ``pos`` that is not a newline ('' if none)."""
+    while pos > 0 and text[pos - 1] == "\n":
+        pos -= 1
+    return text[pos - 1] if pos > 0 else ""
+
+
 def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Spans ``\\nN、`` of page markers that cut sentences, when a document has a numbered series of them."""
     marks = list(_PAGE_MARKER.finditer(text))
@@ -215,7 +222,7 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     numbers = [int(m.group(1)) for m in marks]
     if numbers != list(range(numbers[0], numbers[0] + len(numbers))):
         return []
-    cuts = sum(1 for m in marks if m.start() > 0 and text[: m.start()].rstrip("\n")[-1:] not in _SENTENCE_END)
+    cuts = sum(1 for m in marks if m.start() > 0 and _before_newlines(text, m.start()) not in _SENTENCE_END)
     if cuts * 2 < len(marks):
         return []  # an ordinary numbered list
     spans = []

@@ -25,7 +25,9 @@ a :class:`Reject` with its reason.
 
 from __future__ import annotations
 
+import bisect
 import functools
+import math
 import re
 from dataclasses import dataclass
 
@@ -47,6 +49,10 @@ _YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})年")
 _YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期")
 _LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
+# characters: how far back an indicator phrase, or forward the noun after a number, is looked
+# for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
+_CLAUSE_MAX = 400
+_FULL_STOPS = re.compile(r"[。！？!?\n]")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:底|末|内|度)?[,，]?")
 _NO_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』【】")
 
@@ -147,12 +153,15 @@ class _Sentence:
 
     def __init__(self, text: str, start: int, end: int, index: int, values: list[_Value]):
         self.text, self.start, self.end, self.index, self.values = text, start, end, index, values
+        self.starts = [v.start for v in values]
+        self._quotes: dict[str, tuple[list[int], list[int]]] | None = None
 
     def clause_start(self, pos: int, *, enumeration: bool) -> int:
         """Index after the boundary that opens the clause ending at ``pos`` (parentheses skipped)."""
         depth, i = 0, pos - 1
         stops = _CLAUSE_BOUNDARY + ("、" if enumeration else "")
-        while i >= self.start:
+        floor = max(self.start, pos - _CLAUSE_MAX)
+        while i >= floor:
             c = self.text[i]
             if c in ")）":
                 depth += 1
@@ -163,12 +172,13 @@ class _Sentence:
             elif depth == 0 and c in stops:
                 return i + 1
             i -= 1
-        return self.start
+        return floor
 
     def clause_end(self, pos: int) -> int:
         """Index of the boundary that closes the clause starting at ``pos`` (parentheses skipped)."""
         depth, i = 0, pos
-        while i < self.end:
+        ceiling = min(self.end, pos + _CLAUSE_MAX)
+        while i < ceiling:
             c = self.text[i]
             if c in "(（":
                 depth += 1
@@ -183,11 +193,26 @@ class _Sentence:
 
     def quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies between an opening and a closing quotation mark of this sentence."""
-        for open_q, close_q in _QUOTES.items():
-            left = self.text.rfind(open_q, self.start, pos)
-            if left >= 0 and self.text.rfind(close_q, left, pos) < 0 and self.text.find(close_q, pos, self.end) >= 0:
+        if self._quotes is None:  # positions of each mark, found once per sentence
+            body = self.text[self.start : self.end]
+            self._quotes = {
+                o: ([self.start + i for i, ch in enumerate(body) if ch == o], [self.start + i for i, ch in enumerate(body) if ch == c])
+                for o, c in _QUOTES.items()
+                if o in body
+            }
+        for opens, closes in self._quotes.values():
+            k = bisect.bisect_left(opens, pos)
+            if k == 0:
+                continue
+            left = opens[k - 1]
+            closed_before = bisect.bisect_left(closes, pos) > bisect.bisect_left(closes, left)
+            if not closed_before and bisect.bisect_left(closes, pos) < len(closes):
                 return True
         return False
+
+    def values_between(self, start: int, end: int) -> list[_Value]:
+        """The values that start strictly between ``start`` and ``end``."""
+        return self.values[bisect.bisect_right(self.starts, start) : bisect.bisect_left(self.starts, end)]
 
 
 class _Extractor:
@@ -217,6 +242,8 @@ class _Extractor:
         self.rejects: list[Reject] = []
         self.headline: list[tuple[int, int]] = []
         self._record: tuple[str, int | None] = ("target", None)
+        self._year_marks: list[tuple[int, int]] | None = None
+        self._year_starts: list[int] = []
 
     # -- values and lists -------------------------------------------------------------
     def _values(self) -> list[_Value]:
@@ -234,11 +261,12 @@ class _Extractor:
 
     def _lists(self, sent: _Sentence) -> list[list[_Value]]:
         lists: list[list[_Value]] = []
+        respectively = self.text.find("分别", sent.start, sent.end)
         for v in sent.values:
             if lists:
                 prev = lists[-1][-1]
                 gap = self.text[prev.end : v.start].strip()
-                if gap in _LIST_GAPS or (gap in ",，" and "分别" in self.text[sent.start : prev.start]):
+                if gap in _LIST_GAPS or (gap in ",，" and 0 <= respectively and respectively + 2 <= prev.start):
                     lists[-1].append(v)
                     continue
             lists.append([v])
@@ -270,7 +298,11 @@ class _Extractor:
                 vi += 1
             sentences.append(_Sentence(self.text, m.start(), m.end(), index, mine))
         self._find_headline(sentences)
+        self._headline_starts = [a for a, _ in self.headline]
         self.review = self._review_sections()
+        self._review_starts = [a for a, _, _ in self.review]
+        self._full_stops = [m.start() for m in _FULL_STOPS.finditer(self.text)]
+        self._markers = {role: self._positions(role) for role in ("result", "result_period")}
         for sent in sentences:
             if sent.values:
                 self._sentence(sent)
@@ -279,11 +311,13 @@ class _Extractor:
     def _find_headline(self, sentences: list[_Sentence]) -> None:
         markers = self.lex.get("headline", ())
         pattern = re.compile(rf"(?:{_alternation(markers)})(?:是|为|如下)?\s*[:：]")
+        ends = [s.end for s in sentences]
         for m in pattern.finditer(self.text):
             start, end = m.start(), m.end()
-            for sent in sentences:
-                if sent.end <= start:
-                    continue
+            if self.headline and start < self.headline[-1][1]:
+                continue  # inside the list of the marker before
+            for i in range(bisect.bisect_right(ends, start), len(sentences)):  # no copy of the tail
+                sent = sentences[i]
                 if sent.start > start:
                     # The list of main targets runs to the end of its paragraph; after a full
                     # stop it goes on only while the sentences still state values.
@@ -327,7 +361,19 @@ class _Extractor:
         return any(v.unit for v in sent.values)
 
     def _section(self, pos: int) -> str:
-        return "headline" if any(a <= pos < b for a, b in self.headline) else "body"
+        k = bisect.bisect_right(self._headline_starts, pos)  # spans are in order and do not overlap
+        return "headline" if k and pos < self.headline[k - 1][1] else "body"
+
+    def _positions(self, role: str) -> list[int]:
+        """Where the words of a lexicon role occur in the text, in order."""
+        words = self.lex.get(role, ())
+        return [m.start() for m in re.finditer(_alternation(words), self.text)] if words else []
+
+    def _has(self, role: str, start: int, end: int) -> bool:
+        """Whether a word of ``role`` starts in ``text[start:end]``."""
+        found = self._markers[role]
+        k = bisect.bisect_left(found, start)
+        return k < len(found) and found[k] < end
 
     def _result(self, sent: _Sentence) -> tuple[bool, int | None]:
         """Whether the clause reports past outcomes, and the one year they are for (``None``
@@ -339,33 +385,35 @@ class _Extractor:
             return True, max(past)
         if later:
             return False, None
-        opened = max(self.text.rfind(c, 0, sent.start) for c in "。！？!?\n") + 1
+        k = bisect.bisect_left(self._full_stops, sent.start)
+        opened = max(self._full_stops[k - 1] + 1 if k else 0, sent.start - _CLAUSE_MAX * 4)
         past, later = self._years(opened, sent.start)
         if past and not later:
             return True, max(past)
-        body = self.text[opened : sent.end]
-        if any(w in body for w in self.lex.get("result_period", ())):
+        if self._has("result_period", opened, sent.end):
             return True, None
-        if any(w in body for w in self.lex.get("result", ())):
-            return True, self._last_year(body)
-        for a, b, year in self.review:
-            if a <= sent.start < b:
-                return True, year
+        if self._has("result", opened, sent.end):
+            return True, self._last_year("")
+        k = bisect.bisect_right(self._review_starts, sent.start)
+        if k and sent.start < self.review[k - 1][1]:
+            return True, self.review[k - 1][2]
         return False, None
 
     def _years(self, start: int, end: int) -> tuple[list[int], list[int]]:
         """The years in ``text[start:end]`` before the plan year and from it on; base years
         of a comparison (比2020年, 2020年基础上) are left out."""
-        past, later = [], []
         if self.plan_year is None:
-            return past, later
-        for m in _YEAR.finditer(self.text, start, end):
-            before = self.text[max(start, m.start() - 2) : m.start()]
-            after = self.text[m.end() : min(end, m.end() + 2)]
-            if before.endswith(_YEAR_BASE_BEFORE) or after.startswith(("基础", "水平")):
-                continue
-            (past if int(m.group(1)) < self.plan_year else later).append(int(m.group(1)))
-        return past, later
+            return [], []
+        if self._year_marks is None:  # every year of the text, found once
+            self._year_marks = [
+                (m.start(), int(m.group(1)))
+                for m in _YEAR.finditer(self.text)
+                if not self.text[max(0, m.start() - 2) : m.start()].endswith(_YEAR_BASE_BEFORE)
+                and not self.text[m.end() : m.end() + 2].startswith(("基础", "水平"))
+            ]
+            self._year_starts = [pos for pos, _ in self._year_marks]
+        found = self._year_marks[bisect.bisect_left(self._year_starts, start) : bisect.bisect_left(self._year_starts, end)]
+        return [y for _, y in found if y < self.plan_year], [y for _, y in found if y >= self.plan_year]
 
     def _reject(self, start: int, end: int, reason: str) -> None:
         s, e = self.norm.span(start, end)
@@ -401,7 +449,7 @@ class _Extractor:
         noun = self.text[last.end : noun_end]
         item_end = self.text.find("、", last.end, noun_end)
         item_end = noun_end if item_end < 0 else item_end
-        later_value = any(last.end < v.start < item_end and v.unit for v in sent.values)
+        later_value = any(v.unit for v in sent.values_between(last.end, item_end))
         start = max(sent.clause_start(first.start, enumeration=True), prev_end)
         before = self.text[start : first.start].strip()
         opens = before.endswith(self._lead) if before else (
@@ -512,6 +560,9 @@ class _Extractor:
             hi = parse_number(v.hi) if v.hi else None
         except ValueError:
             self._reject(v.start, v.end, "number could not be read")
+            return
+        if not math.isfinite(lo) or (hi is not None and not math.isfinite(hi)):
+            self._reject(v.start, v.end, "number too large to be a target")
             return
         unit = units().get(v.unit)
         family = unit.family if unit else "percent"

@@ -135,14 +135,15 @@ def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:
     before it is a part of that target, not the metric itself: it keeps no metric id.
     """
     out: list[tuple[Target, str | None]] = []
+    whole: dict[str, int] = {}  # metric -> last sentence with a full (not 其中) target of it
     for t in targets:
         metric, kind = match_metric(t.metric_text, t.kind, t.unit_family)
         if kind != t.kind:
             t = replace(t, kind=kind)
-        if metric and t.subset and any(
-            m == metric and not p.subset and t.sentence - p.sentence <= 1 for p, m in out
-        ):
+        if metric and t.subset and metric in whole and t.sentence - whole[metric] <= 1:
             metric = None
+        if metric and not t.subset:
+            whole[metric] = max(whole.get(metric, t.sentence), t.sentence)
         out.append((t, metric))
     return out
 
