@@ -24,7 +24,6 @@ again: a script that builds with it needs ``if __name__ == "__main__":``.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import sys
@@ -149,18 +148,23 @@ def _local(items: list, known: dict[str, str], workers: int) -> Iterator:
     size = max(1, min(32, len(items) // (workers * 8) or 1))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     try:
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(known,)) as pool:
-            # A bounded window of chunks in flight: workers that outpace the writer wait
-            # instead of piling results up in memory (Executor.map submits everything at once).
-            window: deque = deque()
-            for chunk in chunks:
-                window.append(pool.submit(_chunk, chunk))
-                if len(window) >= workers * 4:
-                    yield from window.popleft().result()
-            while window:
-                yield from window.popleft().result()
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(known,))
     except RuntimeError as err:
         raise _guard_error(err) from err
+    try:
+        # A bounded window of chunks in flight: workers that outpace the writer wait
+        # instead of piling results up in memory (Executor.map submits everything at once).
+        window: deque = deque()
+        for chunk in chunks:
+            window.append(pool.submit(_chunk, chunk))
+            if len(window) >= workers * 4:
+                yield from window.popleft().result()
+        while window:
+            yield from window.popleft().result()
+    except RuntimeError as err:
+        raise _guard_error(err) from err
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)  # on a stop, what has not started never will
 
 
 def _chunk(items: list) -> list:
@@ -220,9 +224,9 @@ class _Sink:
         self.tmp: Path | None = None
         self.rows = 0
         if out is not None and fmt == "folder":
-            self.tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+            self.tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
         elif out is not None:
-            fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent)
+            fd, name = tempfile.mkstemp(prefix=f".{out.name}.building-{os.getpid()}-", suffix=".tmp", dir=out.parent)
             os.close(fd)
             self.tmp = Path(name)
 
@@ -385,10 +389,13 @@ def build(
     items = [(doc, str(path), lenient) for doc, path in docs]
     started = time.perf_counter()
     report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
+    if target is not None:
+        _clean_stale(target)
     sink = _Sink(target, fmt)
     index_rows, pending, pending_rows = [], [], 0
     run = _local(items, known, workers) if engine == "local" else _dask(items, known, workers, scheduler)
     show = progress if progress is not None else out is not None
+    restore = _stop_on_sigterm()
     try:
         for doc, path, sha, rows, message in _progress(run, len(items), show):
             if rows is None and message == "unchanged":
@@ -418,6 +425,8 @@ def build(
     except BaseException:
         sink.abort()
         raise
+    finally:
+        restore()
     report.rows = sink.rows
     report.seconds = time.perf_counter() - started
     untitled = [n for n in report.notes if "was not found in its title" in n]
@@ -431,6 +440,40 @@ def build(
     result = conform(pd.concat(sink.frames, ignore_index=True)) if sink.frames else empty()
     result.attrs["failures"] = report.failures
     return result
+
+
+def _stop_on_sigterm():
+    """While a build runs in the main thread, SIGTERM stops it like Ctrl-C does, so that its
+    temporary files are removed and the previous dataset stays. Returns the undo."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return lambda: None
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt(f"stopped by signal {signum}")
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    return lambda: signal.signal(signal.SIGTERM, previous)
+
+
+def _clean_stale(out: Path) -> None:
+    """Remove what builds into ``out`` that were killed outright (SIGKILL, power loss) left behind."""
+    for leftover in out.parent.glob(f".{out.name}.building-*"):
+        pid = leftover.name.split("building-", 1)[1].split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, set[str]]:

@@ -47,6 +47,71 @@ def test_adversarial_text_takes_time_linear_in_its_size(name, ordinary_seconds):
 
 
 def test_a_huge_number_is_set_aside_not_made_infinite():
-    df, rejects = ps.extract_text("地区生产总值增长" + "9" * 400 + "%。", region="A", year=2023, with_rejects=True)
+    with pytest.warns(ps.PlanstatsWarning, match="no targets"):
+        df, rejects = ps.extract_text("地区生产总值增长" + "9" * 400 + "%。", region="A", year=2023, with_rejects=True)
     assert df.empty
     assert "too large" in rejects["reason"].iloc[0]
+
+
+@pytest.fixture(scope="module")
+def big_corpus(tmp_path_factory):
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    root = tmp_path_factory.mktemp("big")
+    generate(root / "a", 300, seed=1)
+    generate(root / "b", 4000, seed=2)
+    return root
+
+
+@pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
+def test_a_build_stopped_by_a_signal_leaves_the_previous_dataset_complete(big_corpus, tmp_path, sig):
+    out = tmp_path / "targets"
+    ps.build([big_corpus / "a" / "plans"], out=out, workers=2, progress=False)
+    before = ps.load(out)
+    script = f"import planstats as ps; ps.build([{str(big_corpus / 'b' / 'plans')!r}], out={str(out)!r}, workers=2)"
+    proc = subprocess.Popen([sys.executable, "-c", script], stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    started = time.time()
+    while time.time() - started < 60:  # wait until it is extracting (its progress bar shows)
+        line = proc.stderr.readline()
+        if "planstats build" in line and "/4000" in line:
+            break
+    proc.send_signal(sig)
+    proc.communicate(timeout=60)
+    assert proc.returncode != 0  # stopped, not finished
+    pd.testing.assert_frame_equal(ps.load(out), before)
+    assert [p.name for p in tmp_path.iterdir()] == ["targets"]  # no temporary files left
+
+
+def test_leftovers_of_a_killed_build_are_removed_by_the_next(big_corpus, tmp_path):
+    out = tmp_path / "targets"
+    stale = tmp_path / ".targets.building-999999999-abc"
+    stale.mkdir()
+    (stale / "part-0.parquet").write_bytes(b"half")
+    ps.build([big_corpus / "a" / "plans"], out=out, workers=1, progress=False)
+    assert [p.name for p in tmp_path.iterdir()] == ["targets"]
+
+
+def test_a_thousand_documents_with_a_few_bad_ones(big_corpus, tmp_path):
+    plans = tmp_path / "plans"
+    docs = sorted((big_corpus / "b" / "plans").rglob("*.txt"))[:1000]
+    for p in docs:
+        target = plans / p.relative_to(big_corpus / "b" / "plans")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(p.read_bytes())
+    bad = {
+        "empty.txt": b"",
+        "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(100),
+        "broken.docx": b"PK\x03\x04" + bytes(50),
+        "middle.txt": "地区生产总值增长8%。".encode() * 10 + b"\xff\xfe\xfd" + "完".encode(),
+    }
+    for name, data in bad.items():
+        (plans / name).write_bytes(data)
+    with pytest.warns(ps.PlanstatsWarning, match="4 document\\(s\\) could not be read") as caught:
+        report = ps.build([plans], out=tmp_path / "targets", workers=2, progress=False)
+    assert (report.documents, report.extracted, len(report.failures)) == (1004, 1000, 4)
+    why = {os.path.basename(f["path"]): f["message"] for f in report.failures}
+    assert "empty" in why["empty.txt"] and "PNG image" in why["image.txt"] and "docx" in why["broken.docx"]
+    assert "undecodable bytes at byte 290" in why["middle.txt"]  # 10 good sentences of 29 bytes before them
+    assert "middle.txt" in str(caught[0].message)
+    assert ps.load(tmp_path / "targets")["doc"].nunique() == 1000
