@@ -136,3 +136,19 @@ def test_written_files_get_the_usual_mode_not_the_private_one_of_a_temporary_fil
     finally:
         os.umask(mask)
     assert stat.S_IMODE(path.stat().st_mode) == 0o644
+
+
+@pytest.mark.parametrize(
+    "manifest, message",
+    [
+        ("file,region\nplan.txt,乙区\n", r"missing column\(s\) \['year'\]"),
+        ("file,region,year\nplan.txt,乙区,2021\nplan.txt,丙区,2021\n", r"line 3: 'plan.txt' is listed twice"),
+        ("file,region,year\n,乙区,2021\n", r"line 2: empty file name"),
+        ("file,region,year\nplan.txt,乙区,2021,extra\n", r"line 2: wrong number of fields"),
+    ],
+)
+def test_manifest_is_checked_line_by_line(tmp_path, manifest, message):
+    (tmp_path / "plan.txt").write_text("甲区2020年工作要点\n地区生产总值增长6%。", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(manifest, encoding="utf-8")
+    with pytest.raises(ps.DataFileError, match=message):
+        ps.extract(tmp_path / "plan.txt")

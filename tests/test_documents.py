@@ -1,6 +1,7 @@
 import codecs
 import io
 import os
+from pathlib import Path
 
 import pytest
 
@@ -92,3 +93,18 @@ def test_normalize_maps_every_character_back():
 def test_numbered_lists_are_not_taken_for_page_markers():
     text = "工作如下:\n1、新增企业10家。\n2、新增项目5个。\n3、完成投资8亿元。"
     assert normalize(text).text == text
+
+
+def test_permission_denied_names_the_file_even_when_run_as_root(tmp_path, monkeypatch):
+    p = tmp_path / "secret.txt"
+    p.write_text(TEXT, encoding="utf-8")
+    real = Path.read_bytes
+
+    def refuse(self):
+        if self == p:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    with pytest.raises(DocumentError, match=r"secret\.txt: permission denied; make the file readable"):
+        read(p)

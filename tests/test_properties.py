@@ -44,3 +44,46 @@ def test_mutated_seed(edits):
     for pos, insert in sorted(edits, reverse=True):
         text = text[:pos] + insert + text[pos + 1 :]
     _check(text)
+
+
+_FULL_WIDTH = str.maketrans({**{c: chr(ord(c) + 0xFEE0) for c in "0123456789"}, "%": "％"})
+MUTATIONS = st.sampled_from(["delete", "duplicate", "traditional", "full_width", "markup"])
+MARKUP = ["<p>", "</p>", "&nbsp;", "**", "<br/>", "\u200b", "\ufeff", "\r\n", "\t"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(MUTATIONS, st.integers(0, len(SEED_TEXT) - 1), st.integers(1, 40), st.sampled_from(MARKUP)), max_size=6))
+def test_seed_with_deletions_duplications_mixed_scripts_full_width_and_markup(edits):
+    from planstats.documents import _t2s  # noqa: F401 - OpenCC is loaded either way
+
+    import opencc
+
+    to_traditional = opencc.OpenCC("s2t")
+    text = SEED_TEXT
+    for kind, pos, length, markup in edits:
+        pos = min(pos, len(text))
+        piece = text[pos : pos + length]
+        if kind == "delete":
+            text = text[:pos] + text[pos + length :]
+        elif kind == "duplicate":
+            text = text[:pos] + piece + piece + text[pos + length :]
+        elif kind == "traditional":
+            text = text[:pos] + to_traditional.convert(piece) + text[pos + length :]
+        elif kind == "full_width":
+            text = text[:pos] + piece.translate(_FULL_WIDTH) + text[pos + length :]
+        else:
+            text = text[:pos] + markup + text[pos:]
+    _check(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=300))
+def test_arbitrary_bytes_decode_or_raise_a_document_error(data):
+    from planstats.documents import decode
+
+    try:
+        text, _ = decode(data, "x.txt")
+    except ps.DocumentError:
+        return
+    assert isinstance(text, str)
+    _check(text)
