@@ -29,6 +29,7 @@ import numpy as np
 import pandas as pd
 
 HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 KEY = ["doc", "record", "year", "section", "metric", "kind", "value", "value_high", "unit", "qualifier"]
 
 
@@ -200,6 +201,43 @@ def analytics(n_rows: int, repeat: int = 5) -> list[dict]:
     return rows
 
 
+# ---------------------------------------------------------------------------------------
+# adversarial text
+
+
+def adversarial(sizes: tuple[int, ...] = (500_000, 1_000_000)) -> list[dict]:
+    """Seconds to extract adversarial text of each size, against an ordinary plan of the same size."""
+    import planstats as ps
+
+    ordinary = (ROOT / "data" / "raw" / "000_3e3dedbcbccbc1ab.txt").read_text(encoding="utf-8")
+    kinds = {
+        "ordinary plan": lambda n: (ordinary * (n // len(ordinary) + 1))[:n],
+        "digits": lambda n: "1" * n,
+        "percent signs": lambda n: "%" * n,
+        "增长 repeated": lambda n: "增长" * (n // 2),
+        "one line, no punctuation": lambda n: ("地区生产总值增长8%左右和" * n)[:n],
+        "semicolon clauses": lambda n: ("2022年增长9%；" * n)[:n],
+        "headline markers": lambda n: ("主要目标：\n一、工作回顾\n" * n)[:n],
+    }
+    rows = []
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for name, make in kinds.items():
+            times = {}
+            for n in sizes:
+                text = make(n)
+                started = time.perf_counter()
+                ps.extract_text(text, region="A", year=2023)
+                times[n] = time.perf_counter() - started
+            rows.append({"text": name, **{f"seconds_{n // 1000}k": round(t, 2) for n, t in times.items()},
+                         "growth_when_doubled": round(times[sizes[-1]] / times[sizes[0]], 2)})  # fmt: skip
+            print(rows[-1], flush=True)
+    base = rows[0][f"seconds_{sizes[-1] // 1000}k"]
+    for row in rows:
+        row["ratio_to_ordinary"] = round(row[f"seconds_{sizes[-1] // 1000}k"] / base, 2)
+    return rows
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
@@ -216,6 +254,7 @@ def main() -> int:
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "pandas": pd.__version__},
         "extraction": extraction(args.sizes, args.workers, args.cache),
         "analytics": analytics(args.rows),
+        "adversarial": adversarial(),
     }
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")
