@@ -20,7 +20,7 @@ import pandas as pd
 
 from planstats import documents
 from planstats._data import DATA_DIR, read_rows
-from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsError, PlanstatsWarning, SchemaError
+from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, QUALIFIERS, RECORDS, find_targets
 from planstats.taxonomy import assign_metrics, load_taxonomy
 

@@ -1,7 +1,6 @@
 """Corpus builds: folders, incremental rebuilds, engines, filters pushed down, interruption."""
 
 import shutil
-import warnings
 
 import pandas as pd
 import pytest

@@ -1,11 +1,10 @@
 import math
-import warnings
 
 import pandas as pd
 import pytest
 
 import planstats as ps
-from conftest import RAW, SEEDS
+from conftest import SEEDS
 from planstats.dataset import COLUMNS, empty, title_info
 
 

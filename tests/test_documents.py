@@ -1,5 +1,4 @@
 import codecs
-import io
 import os
 from pathlib import Path
 
