@@ -177,12 +177,9 @@ def to_simplified(text: str) -> str:
     return "".join(parts)
 
 
-def _halfwidth(ch: str) -> str:
-    """Full-width ASCII forms (１２％，) and the ideographic space → ASCII; nothing else
-    (circled numbers such as ② are list marks, not digits)."""
-    if "\uff01" <= ch <= "\uff5e" or ch == "\u3000":
-        return unicodedata.normalize("NFKC", ch)
-    return ch
+# Full-width ASCII forms (１２％，) and the ideographic space → ASCII, one character for one;
+# nothing else (circled numbers such as ② are list marks, not digits).
+_HALF_WIDTH = {**{c: unicodedata.normalize("NFKC", chr(c)) for c in range(0xFF01, 0xFF5F)}, 0x3000: " "}
 
 
 # OCR reads 1 as I or l and 0 as O inside numbers ("IIOO万平米" = 1100万平米).
@@ -195,6 +192,8 @@ _SENTENCE_END = "。！？；：!?;:」”』）)"
 
 
 def _ocr_digit_runs(text: str, chars: list[str]) -> None:
+    if "I" not in text and "l" not in text and "O" not in text:
+        return
     for m in _OCR_NUMBER.finditer(text):
         run = m.group()
         has_digit = any(c.isdigit() for c in run)
@@ -245,14 +244,17 @@ def normalize(text: str) -> Normalized:
     >>> n.span(9, 12)
     (9, 12)
     """
-    chars = [_halfwidth(c) for c in text]
-    half = "".join(chars)
+    half = text.translate(_HALF_WIDTH)
+    chars = list(half)
     _ocr_digit_runs(half, chars)
     for m in _OCR_PERCENT_O.finditer(half):
         chars[m.start()] = "。"
+    repaired = "".join(chars)
+    cuts = _page_marker_spans(half)
+    if not cuts:
+        return Normalized(text=to_simplified(repaired), src=np.arange(len(text)))
     keep = np.ones(len(text), dtype=bool)
-    for start, end in _page_marker_spans(half):
+    for start, end in cuts:
         keep[start:end] = False
     src = np.flatnonzero(keep)
-    kept = "".join(chars[i] for i in src)
-    return Normalized(text=to_simplified(kept), src=src)
+    return Normalized(text=to_simplified("".join(chars[i] for i in src)), src=src)

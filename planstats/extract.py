@@ -134,17 +134,24 @@ def _value_regex() -> re.Pattern[str]:
     )
 
 
+@functools.lru_cache(maxsize=256)
+def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+    """The words grouped by length, longest first: an affix is found with a few set lookups."""
+    lengths = sorted({len(w) for w in words if w}, reverse=True)
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+
+
 def _strip_front(text: str, words: tuple[str, ...]) -> tuple[str, str]:
-    for w in words:
-        if text.startswith(w):
-            return text[len(w) :], w
+    for n, group in _by_length(words):
+        if text[:n] in group:
+            return text[n:], text[:n]
     return text, ""
 
 
 def _strip_back(text: str, words) -> tuple[str, str]:
-    for w in words:
-        if text.endswith(w):
-            return text[: len(text) - len(w)], w
+    for n, group in _by_length(tuple(words)):
+        if len(text) >= n and text[len(text) - n :] in group:
+            return text[: len(text) - n], text[len(text) - n :]
     return text, ""
 
 

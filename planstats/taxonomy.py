@@ -94,6 +94,7 @@ def _aliases(path: Path | None = None) -> tuple[_Alias, ...]:
     return tuple(sorted(out, key=lambda a: a.weight, reverse=True))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # plans repeat their phrases: most lookups are hits
 def match_metric(metric_text: str, kind: str, unit_family: str) -> tuple[str | None, str]:
     """The metric id for an indicator phrase, and the kind (a bare percentage of a metric
     that is only ever a growth rate is read as growth).
