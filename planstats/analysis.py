@@ -136,9 +136,9 @@ def hardness(df: pd.DataFrame, *, words: Mapping[str, str] | None = None) -> pd.
         found = {table.get(w) for w in str(text).split("…") if w}
         return "soft" if "soft" in found else "hard" if "hard" in found else "unmarked"
 
-    texts = df["qualifier_text"].fillna("").astype(str)
-    mapping = {t: one(t) for t in texts.unique()}
-    return pd.Series(pd.Categorical(texts.map(mapping), categories=HARDNESS), index=df.index, name="hardness")
+    codes, texts = pd.factorize(df["qualifier_text"].fillna(""))  # each distinct text read once
+    read = np.array([HARDNESS.index(one(t)) for t in texts] + [HARDNESS.index("unmarked")], dtype="int8")
+    return pd.Series(pd.Categorical.from_codes(read[codes], categories=HARDNESS), index=df.index, name="hardness")
 
 
 def _split_unit(unit: str) -> tuple[str, float]:
@@ -181,9 +181,8 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, range_as: str, kind: str |
     if rows.empty:
         return _empty_rows()
     # The decisions are made on the few distinct (metric, kind, unit) of the rows, then applied.
-    combos = rows.groupby([rows["metric"].astype(object), rows["kind"].astype(object), rows["unit"].astype(object)], sort=False).size()
-    combos = combos.rename("n").reset_index()
-    combos.columns = ["metric", "kind", "unit", "n"]
+    combos = rows.groupby(["metric", "kind", "unit"], observed=True, sort=False).size().rename("n").reset_index()
+    combos = combos.astype({"metric": object, "kind": object, "unit": object})
     combos["base"], combos["mult"] = zip(*(_split_unit(u) for u in combos["unit"]))
     groups = combos.groupby(["metric", "kind", "base"], sort=False)["n"].sum()
     chosen = groups.groupby(level="metric", sort=False).idxmax()  # the most common kind and base; ties: the first
@@ -272,18 +271,17 @@ def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kin
 
 
 def _typed(cells: pd.DataFrame) -> pd.DataFrame:
-    out = cells.copy()
+    """The cells with the dtypes of :data:`CELL_COLUMNS` (converting only what differs)."""
+    out = cells
     if out.empty:  # the text columns keep the dtypes of the dataset (categorical, string) when there are rows
-        for col in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw"):
-            out[col] = out[col].astype(object)
-    for col in ("value", "low", "high"):
-        out[col] = out[col].astype("float64")
-    for col in ("is_range", "decrease", "conflict"):
-        out[col] = out[col].astype(bool)
-    for col in ("n_targets", "start", "end"):
-        out[col] = out[col].astype("int64")
-    out["year"] = out["year"].astype("Int64")
-    out["hardness"] = pd.Categorical(out["hardness"], categories=HARDNESS)
+        out = out.astype({c: object for c in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw")})
+    wanted = {**dict.fromkeys(("value", "low", "high"), "float64"), **dict.fromkeys(("is_range", "decrease", "conflict"), "bool"),
+              **dict.fromkeys(("n_targets", "start", "end"), "int64"), "year": "Int64"}  # fmt: skip
+    convert = {c: t for c, t in wanted.items() if str(out[c].dtype) != t}
+    if convert:
+        out = out.astype(convert)
+    if not isinstance(out["hardness"].dtype, pd.CategoricalDtype):
+        out = out.assign(hardness=pd.Categorical(out["hardness"], categories=HARDNESS))
     return out
 
 
@@ -416,11 +414,14 @@ def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
     year = cells["year"].to_numpy(dtype="int64")
     order = np.lexsort((year, metric, region))
     same = (region[order][1:] == region[order][:-1]) & (metric[order][1:] == metric[order][:-1])
-    a, b = cells.iloc[order[:-1][same]].reset_index(drop=True), cells.iloc[order[1:][same]].reset_index(drop=True)
+    used = cells[["region", "metric", "kind", "unit", "year", "value", "low", "high", "qualifier", "is_range", "conflict", "doc", "raw", "start"]]
+    a, b = used.iloc[order[:-1][same]].reset_index(drop=True), used.iloc[order[1:][same]].reset_index(drop=True)
     out = pd.DataFrame({"region": b["region"], "metric": b["metric"], "kind": b["kind"], "unit": b["unit"],
                         "year_from": a["year"].astype("Int64"), "year_to": b["year"].astype("Int64")})  # fmt: skip
     out["years_apart"] = (out["year_to"] - out["year_from"]).astype("Int64")
-    out["period"] = out["year_from"].astype(str) + "→" + out["year_to"].astype(str)
+    codes, pairs = pd.factorize(out["year_from"].to_numpy(dtype="int64") * 10_000 + out["year_to"].to_numpy(dtype="int64"))
+    labels = np.array([f"{p // 10_000}→{p % 10_000}" for p in pairs], dtype=object)
+    out["period"] = labels[codes] if len(codes) else pd.Series(dtype=object)  # each pair of years spelled once
     for side, frame in (("from", a), ("to", b)):
         for col in ("value", "low", "high", "qualifier", "is_range", "conflict", "doc", "raw", "start"):
             out[f"{col}_{side}"] = frame[col]
@@ -457,7 +458,7 @@ def yoy(
     out = _pairs(cells)
     out["change"] = out["value_to"] - out["value_from"]
     rate = out["kind"].isin(RATE_KINDS)
-    out["change_unit"] = np.where(rate, "pp", out["unit"].astype(object))
+    out["change_unit"] = out["unit"].astype(object).where(~rate, "pp") if len(out) else pd.Series(dtype=object)
     with np.errstate(divide="ignore", invalid="ignore"):
         pct = np.where(rate | (out["value_from"] == 0), np.nan, out["change"] / out["value_from"].abs() * 100)
     out["change_pct"] = pct.astype("float64")
@@ -469,11 +470,10 @@ def yoy(
         "is_range", "conflict", "low_from", "high_from", "low_to", "high_to",
         "doc_from", "raw_from", "start_from", "doc_to", "raw_to", "start_to",
     ]  # fmt: skip
-    out = out.reindex(columns=columns)
-    out["change"] = out["change"].astype("float64")
-    for c in ("year_from", "year_to", "years_apart"):
-        out[c] = out[c].astype("Int64")
-    return out.reset_index(drop=True)
+    out = out[columns]
+    if out.empty:
+        out = out.astype({"change": "float64", "year_from": "Int64", "year_to": "Int64", "years_apart": "Int64"})
+    return out
 
 
 _QUALIFIER_ORDER = {"at_least": 1, "exact": 0, "approx": 0, "range": 0, "at_most": -1}
