@@ -40,7 +40,6 @@ import pandas as pd
 
 from planstats import documents
 from planstats.dataset import (
-    ARROW_FIELDS,
     COLUMNS,
     FORMATS,
     PREVIOUS,
@@ -230,32 +229,34 @@ class _Sink:
             os.close(fd)
             self.tmp = Path(name)
 
+    def add_rows(self, rows: list[dict]) -> None:
+        """A batch of extracted rows: straight to Arrow for Parquet, through pandas otherwise."""
+        if self.fmt in ("parquet", "folder"):
+            import pyarrow as pa
+
+            self.rows += len(rows)
+            table = pa.Table.from_pylist(rows, schema=arrow_schema(partitioned=False))
+            if self.fmt == "parquet":
+                self._writer("", table.schema).write_table(table)
+            else:
+                self._write_partitions(table)
+        else:
+            self.add(conform(pd.DataFrame(rows, columns=list(COLUMNS))))
+
     def add(self, frame: pd.DataFrame) -> None:
         self.rows += len(frame)
         if self.out is None:
             self.frames.append(frame)
         elif self.fmt == "csv":
             frame.to_csv(self.tmp, mode="a", header=self.rows == len(frame), index=False, encoding="utf-8", lineterminator="\n")
-        elif self.fmt == "jsonl":
+        else:
             with open(self.tmp, "a", encoding="utf-8") as fh:
                 fh.write(frame.to_json(orient="records", lines=True, force_ascii=False))
-        else:
-            self._parquet(frame)
 
     def add_arrow(self, table) -> None:
         """Rows carried over from the previous dataset, as Arrow (folder builds only)."""
         self.rows += table.num_rows
         self._write_partitions(table)
-
-    def _parquet(self, frame: pd.DataFrame) -> None:
-        import pyarrow as pa
-
-        plain = frame.astype({c: "string" for c, t in ARROW_FIELDS.items() if t == "string"})
-        table = pa.Table.from_pandas(plain, schema=arrow_schema(partitioned=False), preserve_index=False)
-        if self.fmt == "parquet":
-            self._writer("", table.schema).write_table(table)
-        else:
-            self._write_partitions(table)
 
     def _write_partitions(self, table) -> None:
         import pyarrow.compute as pc
@@ -413,10 +414,10 @@ def build(
             pending.extend(rows)
             pending_rows += len(rows)
             if pending_rows >= _BATCH_ROWS:
-                sink.add(conform(pd.DataFrame(pending, columns=list(COLUMNS))))
+                sink.add_rows(pending)
                 pending, pending_rows = [], 0
         if pending:
-            sink.add(conform(pd.DataFrame(pending, columns=list(COLUMNS))))
+            sink.add_rows(pending)
         index = pd.DataFrame(index_rows, columns=list(INDEX_COLUMNS))
         if fmt == "folder":
             index, keep = _merge_index(index, old_index)
