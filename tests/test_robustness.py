@@ -115,3 +115,14 @@ def test_a_thousand_documents_with_a_few_bad_ones(big_corpus, tmp_path):
     assert "undecodable bytes at byte 290" in why["middle.txt"]  # 10 good sentences of 29 bytes before them
     assert "middle.txt" in str(caught[0].message)
     assert ps.load(tmp_path / "targets")["doc"].nunique() == 1000
+
+
+def test_lenient_build_decodes_the_rest_of_a_file_with_bad_bytes(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "middle.txt").write_bytes("甲区2023年工作要点\n地区生产总值增长8%。".encode() + b"\xff\xfe\xfd" + "城镇新增就业1万人。".encode())
+    with pytest.warns(ps.PlanstatsWarning, match="could not be read"):
+        strict = ps.build([plans], workers=1)
+    assert strict.empty
+    lenient = ps.build([plans], workers=1, lenient=True)
+    assert lenient["metric"].tolist() == ["gdp_growth", "new_urban_jobs"]
