@@ -393,7 +393,7 @@ def build(
     if target is not None:
         _clean_stale(target)
     sink = _Sink(target, fmt)
-    index_rows, pending, pending_rows = [], [], 0
+    index_rows, pending = [], []
     run = _local(items, known, workers) if engine == "local" else _dask(items, known, workers, scheduler)
     show = progress if progress is not None else out is not None
     restore = _stop_on_sigterm()
@@ -412,10 +412,9 @@ def build(
                 report.notes.append(message)
             index_rows.append((doc, path, sha, len(rows), "extracted", message))
             pending.extend(rows)
-            pending_rows += len(rows)
-            if pending_rows >= _BATCH_ROWS:
+            if len(pending) >= _BATCH_ROWS:
                 sink.add_rows(pending)
-                pending, pending_rows = [], 0
+                pending = []
         if pending:
             sink.add_rows(pending)
         index = pd.DataFrame(index_rows, columns=list(INDEX_COLUMNS))
