@@ -38,7 +38,7 @@ import pandas as pd
 
 from planstats._data import lexicon, read_rows
 from planstats.dataset import regions as region_table
-from planstats.dataset import conform, validate
+from planstats.dataset import conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
 from planstats.numbers import MULTIPLIERS, units
 from planstats.taxonomy import load_taxonomy
@@ -82,11 +82,7 @@ def _region_names(names: str | Iterable[str] | None, df: pd.DataFrame) -> list[s
     if names is None:
         return None
     names = [names] if isinstance(names, str) else list(names)
-    table = region_table()
-    lookup = {r.name: r.name for r in table.itertuples()}
-    lookup |= {r.name_en: r.name for r in table.itertuples()}
-    lookup |= {a: r.name for r in table.itertuples() for a in r.aliases.split("|") if a}
-    lookup |= {str(r): str(r) for r in df["region"].dropna().unique()}
+    lookup = {**{str(r): str(r) for r in df["region"].dropna().unique()}, **region_names()}
     return [lookup[_choices(n, lookup, "regions", "planstats.regions() lists the known regions.")] for n in names]
 
 

@@ -387,13 +387,17 @@ def recover(path: Path) -> Path:
     return path
 
 
-def _region_names(names: Iterable[str]) -> list[str]:
-    english = dict(zip(regions()["name_en"], regions()["name"]))
-    aliases = _region_aliases()
-    return [aliases.get(n) or english.get(n) or n for n in names]
+def region_names() -> dict[str, str]:
+    """Every name a region may be called by (its name, aliases, English name) → its name.
+
+    >>> region_names()["Xixian New Area"], region_names()["陕西西咸新区"]
+    ('西咸新区', '西咸新区')
+    """
+    table = regions()
+    return {**dict(zip(table["name_en"], table["name"])), **_region_aliases()}
 
 
-def _listed(value, name: str) -> list | None:
+def _listed(value) -> list | None:
     if value is None:
         return None
     return [value] if isinstance(value, (str, int)) else list(value)
@@ -422,9 +426,9 @@ def load(
     """
     path = recover(Path(path)) if path is not None else BUNDLED
     wanted = {
-        "region": _region_names(_listed(regions, "regions")) if regions is not None else None,
-        "year": [int(y) for y in _listed(years, "years")] if years is not None else None,
-        "metric": _listed(metrics, "metrics"),
+        "region": [region_names().get(r, r) for r in _listed(regions)] if regions is not None else None,
+        "year": [int(y) for y in _listed(years)] if years is not None else None,
+        "metric": _listed(metrics),
     }
     if not path.exists():
         hint = " Run `make data` to build it." if path == BUNDLED else ""
