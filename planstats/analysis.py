@@ -548,7 +548,9 @@ def amplification(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind:
     新城区 → 西安市). ``difference`` is region minus parent (percentage points for rates),
     ``ratio`` region over parent, ``amplified`` whether the region's target is higher.
     Regions whose parent set no target that year keep the row with the parent's value
-    missing.
+    missing. For rates (growth, shares) this is the amplification of the literature; for
+    levels (家, 亿元) a region's total is part of its parent's, so ``ratio`` is its share of
+    the parent's target and ``amplified`` means little.
 
     >>> import planstats as ps
     >>> a = ps.amplification(ps.load(), "gdp_growth")
