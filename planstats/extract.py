@@ -30,6 +30,7 @@ import functools
 import math
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from planstats._data import lexicon, read_rows
 from planstats.documents import Normalized
@@ -54,10 +55,12 @@ _HEADING_MAX = 40  # characters: a line this short without a full stop is a head
 _CLAUSE_MAX = 400
 _FULL_STOPS = re.compile(r"[。！？!?\n]")
 _LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:底|末|内|度)?[,，]?")
-_NO_QUOTES = str.maketrans("", "", "\"'“”‘’「」『』【】")
+_QUOTE_MARKS = "\"'“”‘’「」『』【】"
+_NO_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
+_ANY_QUOTE = re.compile(f"[{_QUOTE_MARKS}]")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to make, and a plan has many targets
 class Target:
     """One quantified target found in a document. ``start``/``end`` index the ORIGINAL text."""
 
@@ -88,8 +91,7 @@ class Reject:
     reason: str
 
 
-@dataclass(frozen=True)
-class _Value:
+class _Value(NamedTuple):  # a tuple: made for every number of every document
     start: int
     end: int
     lo: str
@@ -125,6 +127,7 @@ def _value_regex() -> re.Pattern[str]:
     q = _qualifier_words()
     num = rf"(?:(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{CHINESE_DIGITS}第])[{CHINESE_DIGITS}]+)"
     return re.compile(
+        rf"(?=[\d{CHINESE_DIGITS}])"  # a class first: the regex engine skips to the next digit
         rf"(?P<lo>{num})%?(?:\s*[-–—~至到]\s*(?P<hi>{num}))?"
         rf"(?P<mid>{_alternation(q['mid'])})?"
         rf"(?P<mult>{_alternation(MULTIPLIERS)})?"
@@ -134,40 +137,106 @@ def _value_regex() -> re.Pattern[str]:
     )
 
 
-@functools.lru_cache(maxsize=256)
-def _by_length(words: tuple[str, ...]) -> tuple[tuple[int, frozenset[str]], ...]:
+_Affixes = tuple[tuple[int, frozenset[str]], ...]
+
+
+def _by_length(words) -> _Affixes:
     """The words grouped by length, longest first: an affix is found with a few set lookups."""
     lengths = sorted({len(w) for w in words if w}, reverse=True)
     return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
 
 
-def _strip_front(text: str, words: tuple[str, ...]) -> tuple[str, str]:
-    for n, group in _by_length(words):
+def _strip_front(text: str, affixes: _Affixes) -> tuple[str, str]:
+    for n, group in affixes:
         if text[:n] in group:
             return text[n:], text[:n]
     return text, ""
 
 
-def _strip_back(text: str, words) -> tuple[str, str]:
-    for n, group in _by_length(tuple(words)):
+def _strip_back(text: str, affixes: _Affixes) -> tuple[str, str]:
+    for n, group in affixes:
         if len(text) >= n and text[len(text) - n :] in group:
             return text[: len(text) - n], text[len(text) - n :]
     return text, ""
 
 
+class _Words:
+    """The word groups of the grammar, from ``data/lexicon.csv`` and ``data/qualifiers.csv``."""
+
+    def __init__(self) -> None:
+        lex, q = lexicon(), _qualifier_words()
+        self.lex, self.q = lex, q
+        self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
+        self.subset = frozenset(lex.get("subset", ()))
+        self.decrease = frozenset(lex.get("decrease_verb", ()))
+        self.growth = frozenset(lex.get("growth_verb", ())) | self.decrease
+        self.verbs = self.growth | frozenset(lex.get("verb", ()))
+        self.growth_noun = lex.get("growth_noun", ())
+        self.attribute = lex.get("attribute", ())
+        # stripped from the front / the back of an indicator phrase
+        self.front = _by_length(lex.get("filler", ()) + lex.get("subset", ()) + self.modal)
+        self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()))
+        self.lead_verb = _by_length(lex.get("lead_verb", ()))
+        self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()))
+        # words after which a number may open a target (扶持3家以上企业)
+        self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
+
+
+@functools.lru_cache(maxsize=1)
+def _words() -> _Words:
+    return _Words()
+
+
+@functools.lru_cache(maxsize=16)
+def _any_of(chars: str) -> re.Pattern[str]:
+    return re.compile(f"[{re.escape(chars)}]")
+
+
+def _positions_of(chars: str, text: str) -> list[int]:
+    return [m.start() for m in _any_of(chars).finditer(text)]
+
+
+class _Marks:
+    """Where the clause boundaries, enumeration commas, parentheses and quotation marks of a
+    text are, found once per text: the edge of a clause is then a bisection, not a scan."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.stops = _positions_of(_CLAUSE_BOUNDARY, text)
+        self.commas = _positions_of("、", text)
+        self.parens = _positions_of("()（）", text)
+        self.quotes = {o: (_positions_of(o, text), _positions_of(c, text)) for o, c in _QUOTES.items() if o in text}
+
+
+def _last(found: list[int], lo: int, hi: int) -> int:
+    """The last position of ``found`` in ``[lo, hi)``, or -1."""
+    k = bisect.bisect_left(found, hi)
+    return found[k - 1] if k and found[k - 1] >= lo else -1
+
+
+def _first(found: list[int], lo: int, hi: int) -> int:
+    """The first position of ``found`` in ``[lo, hi)``, or ``hi``."""
+    k = bisect.bisect_left(found, lo)
+    return found[k] if k < len(found) and found[k] < hi else hi
+
+
 class _Sentence:
     """The values of one sentence and the text around them."""
 
-    def __init__(self, text: str, start: int, end: int, index: int, values: list[_Value]):
-        self.text, self.start, self.end, self.index, self.values = text, start, end, index, values
+    def __init__(self, marks: _Marks, start: int, end: int, index: int, values: list[_Value]):
+        self.marks, self.text, self.start, self.end, self.index, self.values = marks, marks.text, start, end, index, values
         self.starts = [v.start for v in values]
-        self._quotes: dict[str, tuple[list[int], list[int]]] | None = None
 
     def clause_start(self, pos: int, *, enumeration: bool) -> int:
         """Index after the boundary that opens the clause ending at ``pos`` (parentheses skipped)."""
+        floor = max(self.start, pos - _CLAUSE_MAX)
+        stop = _last(self.marks.stops, floor, pos)
+        if enumeration:
+            stop = max(stop, _last(self.marks.commas, floor, pos))
+        if _last(self.marks.parens, floor, pos) <= stop:  # no parenthesis to skip
+            return stop + 1 if stop >= 0 else floor
         depth, i = 0, pos - 1
         stops = _CLAUSE_BOUNDARY + ("、" if enumeration else "")
-        floor = max(self.start, pos - _CLAUSE_MAX)
         while i >= floor:
             c = self.text[i]
             if c in ")）":
@@ -183,8 +252,11 @@ class _Sentence:
 
     def clause_end(self, pos: int) -> int:
         """Index of the boundary that closes the clause starting at ``pos`` (parentheses skipped)."""
-        depth, i = 0, pos
         ceiling = min(self.end, pos + _CLAUSE_MAX)
+        stop = _first(self.marks.stops, pos, ceiling)
+        if stop <= _first(self.marks.parens, pos, ceiling):  # no parenthesis to skip
+            return stop
+        depth, i = 0, pos
         while i < ceiling:
             c = self.text[i]
             if c in "(（":
@@ -200,20 +272,13 @@ class _Sentence:
 
     def quoted(self, pos: int) -> bool:
         """Whether ``pos`` lies between an opening and a closing quotation mark of this sentence."""
-        if self._quotes is None:  # positions of each mark, found once per sentence
-            body = self.text[self.start : self.end]
-            self._quotes = {
-                o: ([self.start + i for i, ch in enumerate(body) if ch == o], [self.start + i for i, ch in enumerate(body) if ch == c])
-                for o, c in _QUOTES.items()
-                if o in body
-            }
-        for opens, closes in self._quotes.values():
+        for opens, closes in self.marks.quotes.values():
             k = bisect.bisect_left(opens, pos)
-            if k == 0:
+            if k == 0 or opens[k - 1] < self.start:
                 continue
-            left = opens[k - 1]
-            closed_before = bisect.bisect_left(closes, pos) > bisect.bisect_left(closes, left)
-            if not closed_before and bisect.bisect_left(closes, pos) < len(closes):
+            after = bisect.bisect_left(closes, pos)
+            closed_before = after > bisect.bisect_left(closes, opens[k - 1])
+            if not closed_before and after < len(closes) and closes[after] < self.end:
                 return True
         return False
 
@@ -227,24 +292,8 @@ class _Extractor:
         self.norm = norm
         self.text = norm.text
         self.plan_year = plan_year
-        self.lex = lexicon()
-        self.q = _qualifier_words()
-        lex, q = self.lex, self.q
-        # Word groups, built once: stripped from the front / the back of an indicator phrase,
-        # verbs that carry a target, and words after which a number may open a target.
-        self._front = lex.get("filler", ()) + lex.get("subset", ()) + tuple(q["modal"])
-        self._verb_words = lex.get("growth_verb", ()) + lex.get("decrease_verb", ()) + lex.get("verb", ())
-        self._back = tuple(
-            sorted(
-                tuple(q["pre"]) + lex.get("filler", ()) + lex.get("each", ()) + self._verb_words + lex.get("respectively", ()),
-                key=len,
-                reverse=True,
-            )
-        )
-        self._lead = (
-            lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ())
-            + tuple(q["pre"]) + tuple(q["modal"])
-        )
+        self.w = _words()
+        self.lex, self.q = self.w.lex, self.w.q
         self.targets: list[Target] = []
         self.rejects: list[Reject] = []
         self.headline: list[tuple[int, int]] = []
@@ -256,14 +305,12 @@ class _Extractor:
     def _values(self) -> list[_Value]:
         out = []
         for m in _value_regex().finditer(self.text):
-            g = m.groupdict(default="")
-            if not (g["unit"] or g["mult"] or m.group().find("%") >= 0):
-                if not any(c.isdigit() for c in g["lo"]):
-                    continue  # a bare Chinese numeral (一是, 十四五) is no value
-            if g["lo"][0] in CHINESE_DIGITS and not g["unit"]:
-                continue
-            unit = g["unit"] or ("%" if "%" in m.group() else "")
-            out.append(_Value(m.start(), m.end(), g["lo"], g["hi"], g["mid"], g["mult"], unit, g["post"]))
+            lo, hi, mid, mult, unit, post = m.group("lo", "hi", "mid", "mult", "unit", "post")
+            if lo[0] in CHINESE_DIGITS and not unit:
+                continue  # a bare Chinese numeral (一是, 十四五) is no value
+            if not unit and "%" in m.group():
+                unit = "%"
+            out.append(_Value(m.start(), m.end(), lo, hi or "", mid or "", mult or "", unit or "", post or ""))
         return out
 
     def _lists(self, sent: _Sentence) -> list[list[_Value]]:
@@ -287,15 +334,16 @@ class _Extractor:
         for v in reversed(values):
             if v.unit:
                 unit, mult, post, end = v.unit, v.mult, v.post or post, v.end
-                out.append(_replace(v, post=v.post or post, cite_end=v.end))
+                out.append(v._replace(post=v.post or post, cite_end=v.end))
             elif unit:
-                out.append(_replace(v, unit=unit, mult=v.mult or mult, post=v.post or post, cite_end=end))
+                out.append(v._replace(unit=unit, mult=v.mult or mult, post=v.post or post, cite_end=end))
         return list(reversed(out))
 
     # -- sentences ---------------------------------------------------------------------
     def run(self) -> tuple[list[Target], list[Reject]]:
         values = self._values()
         sentences = []
+        marks = _Marks(self.text)
         vi = 0
         for index, m in enumerate(_SENTENCE.finditer(self.text)):
             mine = []
@@ -303,7 +351,7 @@ class _Extractor:
                 if values[vi].start >= m.start():
                     mine.append(values[vi])
                 vi += 1
-            sentences.append(_Sentence(self.text, m.start(), m.end(), index, mine))
+            sentences.append(_Sentence(marks, m.start(), m.end(), index, mine))
         self._find_headline(sentences)
         self._headline_starts = [a for a, _ in self.headline]
         self.review = self._review_sections()
@@ -344,13 +392,15 @@ class _Extractor:
         spans, opened, pos, year = [], None, 0, None
         review, plan = self.lex.get("review_heading", ()), self.lex.get("plan_heading", ())
         for line in self.text.split("\n"):
-            heading = 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line
+            if not (0 < len(line.strip()) <= _HEADING_MAX and "。" not in line):  # not a heading
+                pos += len(line) + 1
+                continue
             years = [int(y) for y in _YEAR.findall(line)]
             this_year = self.plan_year is not None and any(y >= self.plan_year for y in years)
-            if heading and opened is None and any(w in line for w in review):
+            if opened is None and any(w in line for w in review):
                 opened = pos
                 year = max(years) if years else self._last_year(line)
-            elif heading and opened is not None and (this_year or any(w in line for w in plan)):
+            elif opened is not None and (this_year or any(w in line for w in plan)):
                 spans.append((opened, pos, year))
                 opened = None
             pos += len(line) + 1
@@ -420,6 +470,8 @@ class _Extractor:
             ]
             self._year_starts = [pos for pos, _ in self._year_marks]
         found = self._year_marks[bisect.bisect_left(self._year_starts, start) : bisect.bisect_left(self._year_starts, end)]
+        if not found:
+            return [], []
         return [y for _, y in found if y < self.plan_year], [y for _, y in found if y >= self.plan_year]
 
     def _reject(self, start: int, end: int, reason: str) -> None:
@@ -459,14 +511,14 @@ class _Extractor:
         later_value = any(v.unit for v in sent.values_between(last.end, item_end))
         start = max(sent.clause_start(first.start, enumeration=True), prev_end)
         before = self.text[start : first.start].strip()
-        opens = before.endswith(self._lead) if before else (
+        opens = before.endswith(self.w.lead) if before else (
             self._prev_reversed or start <= max(sent.clause_start(first.start, enumeration=False), prev_end)
         )
         if noun.startswith("的") or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
             self._reject(first.start, last.end, "describes a noun (an attribute, not a target value)")
             return False
         _, info = self._strip(before)
-        verb = _strip_back(before, self.lex.get("lead_verb", ()) + self.lex.get("verb", ()))[1] or info["verb"]
+        verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
         metric_text, noun_end = self.text[last.end : item_end], item_end
         for v in values:
             self._emit(sent, v, start + info["offset"], noun_end, metric_text, verb, info, len(values) > 1)
@@ -510,10 +562,10 @@ class _Extractor:
 
     def _leading_verb(self, text: str) -> str:
         text, _ = self._strip(text)
-        return _strip_front(text, self.lex.get("lead_verb", ()))[1]
+        return _strip_front(text, self.w.lead_verb)[1]
 
     def _modal(self, text: str) -> str:
-        return next((w for w in self.q["modal"] if w in text), "")
+        return next((w for w in self.w.modal if w in text), "")
 
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
@@ -525,32 +577,32 @@ class _Extractor:
             if year:
                 text = rest[year.end() :]
                 continue
-            rest, word = _strip_front(rest, self._front)
+            rest, word = _strip_front(rest, self.w.front)
             if not word:
                 break
             if word in self.q["modal"]:
                 info["modal"] = info["modal"] or word
-            if word in self.lex.get("subset", ()):
+            if word in self.w.subset:
                 info["subset"] = True
             text = rest
         info["offset"] = len(segment) - len(text)
         text = text.rstrip()
         while True:  # verbs and qualifier words between the indicator and the number
-            rest, word = _strip_back(text, self._back)
+            rest, word = _strip_back(text, self.w.back)
             if not word:
                 break
             if word in self.q["pre"] and not info["pre"]:
                 info["pre"] = word
-            elif word in self._verb_words and not info["verb"]:
+            elif word in self.w.verbs and not info["verb"]:
                 info["verb"] = word
             text = rest.rstrip()
-        lead = _strip_front(text, self.lex.get("lead_verb", ()))[1]
+        lead = _strip_front(text, self.w.lead_verb)[1]
         info["verb"] = info["verb"] or lead
         return text.strip(_LEADING_PUNCT), info
 
     def _with_context(self, metric_text: str, subset: bool, previous) -> tuple[str, bool]:
         """An attribute phrase (年度投资, 总投资) takes the subject of the target before it."""
-        attributes = self.lex.get("attribute", ())
+        attributes = self.w.attribute
         if previous and (not metric_text or metric_text in attributes):
             subject, prev_subset = previous[-1]
             for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
@@ -582,7 +634,7 @@ class _Extractor:
                 self._reject(v.start, v.end, "fractional count")
                 return
         kind = self._kind(family, verb, metric_text)
-        if verb in self.lex.get("decrease_verb", ()):
+        if verb in self.w.decrease:
             lo, hi = -lo, (-hi if hi is not None else None)
         if hi is not None:
             qualifier = "range"
@@ -596,7 +648,9 @@ class _Extractor:
             qualifier = "exact"
         words = [w for w in (info["modal"], info["pre"], v.mid, v.post) if w]
         s, e = self.norm.span(min(start, v.start), max(end, v.end, v.cite_end))
-        metric_text = metric_text.translate(_NO_QUOTES).strip()
+        if _ANY_QUOTE.search(metric_text):
+            metric_text = metric_text.translate(_NO_QUOTES)
+        metric_text = metric_text.strip()
         self.targets.append(
             Target(
                 start=s,
@@ -622,15 +676,10 @@ class _Extractor:
         if family == "pp":
             return "pp_change"
         if family in ("percent", "permille"):
-            growth_verbs = self.lex.get("growth_verb", ()) + self.lex.get("decrease_verb", ())
-            if verb in growth_verbs or metric_text.endswith(self.lex.get("growth_noun", ())):
+            if verb in self.w.growth or metric_text.endswith(self.w.growth_noun):
                 return "growth"
             return "share"
         return "level"
-
-
-def _replace(v: _Value, **changes) -> _Value:
-    return _Value(**{**v.__dict__, **changes})
 
 
 _SHORT_ITEM = 3  # characters: an item this short is a modifier that shares its neighbour's noun

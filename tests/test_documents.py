@@ -1,10 +1,11 @@
 import codecs
 import os
+import unicodedata
 from pathlib import Path
 
 import pytest
 
-from planstats.documents import decode, normalize, read, to_simplified
+from planstats.documents import decode, half_width, normalize, read, to_simplified
 from planstats.errors import DocumentError, PlanstatsError
 
 TEXT = "西咸新区2022年工作要点\n主要预期目标是：GDP增长12%左右。"
@@ -76,6 +77,15 @@ def test_to_simplified_keeps_length():
     simp = to_simplified(trad)
     assert len(simp) == len(trad)
     assert simp.startswith("规模以上工业增加值增长")
+
+
+def test_half_width_is_nfkc_of_the_full_width_forms_and_nothing_else():
+    every = "".join(chr(c) for c in range(0x2000, 0x10000) if not 0xD800 <= c < 0xE000) + "\ud800"  # a lone surrogate too
+    expected = "".join(
+        unicodedata.normalize("NFKC", ch) if 0xFF01 <= ord(ch) <= 0xFF5E else " " if ch == "\u3000" else ch for ch in every
+    )
+    assert half_width(every) == expected
+    assert half_width("②ＧＤＰ") == "②GDP" and half_width("") == ""
 
 
 def test_normalize_maps_every_character_back():
