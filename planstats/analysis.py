@@ -168,60 +168,116 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
 # one value per region, year and metric
 
 
-def _targets(df: pd.DataFrame, metrics: list[str], *, range_as: str, kind: str | None, record: str = "target") -> pd.DataFrame:
-    """The rows of ``metrics`` in one kind and one unit per metric (converted), with low/high/value."""
-    mask = (df["record"] == record) & df["metric"].isin(metrics)
+def _codes(column: pd.Series) -> np.ndarray:
+    """Integer codes of a column in its sort order: the categories', else the sorted values'."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy()
+    return pd.factorize(column, sort=True)[0]
+
+
+def _is_in(column: pd.Series, values: Iterable[str]) -> np.ndarray:
+    """``column.isin(values)`` as a boolean array, on the codes when the column is categorical."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = column.cat.categories
+        wanted = np.zeros(len(categories) + 1, dtype=bool)  # the last for code -1 (missing)
+        wanted[[categories.get_loc(v) for v in values if v in categories]] = True
+        return wanted[column.cat.codes.to_numpy()]
+    return column.isin(list(values)).to_numpy()
+
+
+def _labels(column: pd.Series, pos: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Codes (-1 for missing) and labels of ``column`` at ``pos``."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy()[pos], [str(c) for c in column.cat.categories]
+    codes, uniques = pd.factorize(column.take(pos))
+    return codes, [str(u) for u in uniques]
+
+
+def _packed(*keys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Integer sort keys, most significant first, as keys for ``np.lexsort`` (least significant
+    first): packed into one int64 that sorts like them when they fit (one key sorts faster)."""
+    packed, room = np.zeros(len(keys[0]), dtype="int64"), 1
+    for key in keys:
+        low = int(key.min()) if len(key) else 0
+        span = int(key.max()) - low + 1 if len(key) else 1
+        room *= span
+        if room >= 2**62:
+            return keys[::-1]
+        packed = packed * span + (key - low)
+    return (packed,)
+
+
+class _Rows:
+    """The rows of a dataset that enter the analyses of some metrics: their positions in the
+    dataset and their low and high values, converted to one unit per metric (``unit``, or
+    ``None`` when no row was converted or left out)."""
+
+    def __init__(self, pos: np.ndarray, low: np.ndarray, high: np.ndarray, unit: np.ndarray | None):
+        self.pos, self.low, self.high, self.unit = pos, low, high, unit
+
+    def take(self, keep: np.ndarray) -> _Rows:
+        return _Rows(self.pos[keep], self.low[keep], self.high[keep], None if self.unit is None else self.unit[keep])
+
+
+def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: str = "target") -> _Rows:
+    """The rows of ``metrics`` in one kind and one unit per metric (the most common; others
+    are converted, or left out with a warning)."""
+    mask = _is_in(df["record"], [record]) & _is_in(df["metric"], metrics)
     if kind is not None:
-        mask &= df["kind"] == kind
-    rows = df.loc[mask, _NEEDED]
-    if rows.empty:
-        return _empty_rows()
+        mask &= _is_in(df["kind"], [kind])
+    pos = np.flatnonzero(mask)
+    low = df["value"].to_numpy(dtype="float64")[pos]
+    high = df["value_high"].to_numpy(dtype="float64", na_value=np.nan)[pos]
+    high = np.where(np.isnan(high), low, high)
+    if not len(pos):
+        return _Rows(pos, low, high, None)
     # The decisions are made on the few distinct (metric, kind, unit) of the rows, then applied.
-    combos = rows.groupby(["metric", "kind", "unit"], observed=True, sort=False).size().rename("n").reset_index()
-    combos = combos.astype({"metric": object, "kind": object, "unit": object})
-    combos["base"], combos["mult"] = zip(*(_split_unit(u) for u in combos["unit"]))
-    groups = combos.groupby(["metric", "kind", "base"], sort=False)["n"].sum()
-    chosen = groups.groupby(level="metric", sort=False).idxmax()  # the most common kind and base; ties: the first
-    combos["keep"] = [chosen[m][1:] == (k, b) for m, k, b in zip(combos["metric"], combos["kind"], combos["base"])]
-    if not combos["keep"].all():
-        left = combos[~combos["keep"]]
-        text = "; ".join(
-            f"{m}: {g['n'].sum()} ({', '.join(f'{k} in {u}' for k, u in sorted(zip(g['kind'], g['unit'])))})" for m, g in left.groupby("metric", sort=True)
-        )
+    key = np.zeros(len(pos), dtype="int64")
+    names = []
+    for column in ("metric", "kind", "unit"):
+        codes, uniques = _labels(df[column], pos)
+        key = key * (len(uniques) + 1) + codes + 1
+        names.append(uniques)
+    combo_of_row, keys = pd.factorize(key)  # combos in the order they first occur
+    counts = np.bincount(combo_of_row, minlength=len(keys))
+    combos = []
+    for k in keys:
+        parts = []
+        for uniques in reversed(names):
+            k, code = divmod(int(k), len(uniques) + 1)
+            parts.append(uniques[code - 1] if code else "")
+        combos.append(tuple(reversed(parts)))
+    split = [_split_unit(u) for _, _, u in combos]
+    groups: dict[tuple[str, str, str], int] = {}  # (metric, kind, base) → rows
+    for (m, k, _), (base, _), n in zip(combos, split, counts):
+        groups[(m, k, base)] = groups.get((m, k, base), 0) + int(n)
+    chosen: dict[str, tuple[str, str]] = {}  # metric → the most common (kind, base); ties: the first
+    for (m, k, base), n in groups.items():
+        if m not in chosen or n > groups[(m, *chosen[m])]:
+            chosen[m] = (k, base)
+    keep = np.array([chosen[m] == (k, base) for (m, k, _), (base, _) in zip(combos, split)])
+    if not keep.all():
+        left: dict[str, list] = {}
+        for (m, k, u), n, kept in zip(combos, counts, keep):
+            if not kept:
+                left.setdefault(m, []).append((k, u, int(n)))
+        text = "; ".join(f"{m}: {sum(n for _, _, n in g)} ({', '.join(f'{k} in {u}' for k, u, _ in sorted(g))})" for m, g in sorted(left.items()))
         warnings.warn(
             f"targets of another kind or unit than the rest of their metric were left out, so that values are not mixed: {text}. "
             "Select them with kind=… or convert them first.",
             PlanstatsWarning,
             stacklevel=4,
         )
-    kept = combos[combos["keep"]]
-    target = kept.sort_values("n", ascending=False, kind="stable").drop_duplicates("metric").set_index("metric")
-    kept = kept.assign(target=kept["metric"].map(target["unit"]), factor=kept["mult"] / kept["metric"].map(target["mult"]))
-    if len(kept) == len(combos) and (kept["factor"] == 1).all():
-        out = rows  # one kind and one unit per metric: nothing to leave out or convert
-        out["low"] = out["value"]
-        out["high"] = out["value_high"].fillna(out["value"])
-    else:
-        key = pd.MultiIndex.from_arrays([rows["metric"].astype(object), rows["kind"].astype(object), rows["unit"].astype(object)])
-        table = kept.set_index(["metric", "kind", "unit"])
-        found = table.reindex(key)
-        keep = found["target"].notna().to_numpy()
-        out = rows.loc[keep].copy()
-        f = found["factor"].to_numpy()[keep]
-        out["low"] = out["value"].to_numpy() * f
-        out["high"] = out["value_high"].fillna(out["value"]).to_numpy() * f
-        out["unit"] = found["target"].to_numpy()[keep]
-    out["is_range"] = out["qualifier"] == "range"
-    out["value"] = {"mid": (out["low"] + out["high"]) / 2, "low": out["low"], "high": out["high"]}[range_as]
-    out["decrease"] = out["verb"].isin(lexicon().get("decrease_verb", ()))
-    return out
-
-
-_NEEDED = ["region", "year", "section", "metric", "kind", "value", "value_high", "unit", "qualifier", "qualifier_text", "verb", "raw", "start", "end", "doc"]
-
-
-def _empty_rows() -> pd.DataFrame:
-    return pd.DataFrame(columns=[*CELL_COLUMNS, "verb", "value_high", "record"])
+    target: dict[str, tuple[str, float, int]] = {}  # metric → the unit of most of its kept rows, its multiple
+    for (m, _, u), (_, mult), n, kept in zip(combos, split, counts, keep):
+        if kept and (m not in target or n > target[m][2]):
+            target[m] = (u, mult, n)
+    factor = np.array([mult / target[m][1] if kept else np.nan for (m, _, _), (_, mult), kept in zip(combos, split, keep)])
+    if keep.all() and (factor == 1).all():
+        return _Rows(pos, low, high, None)  # one kind and one unit per metric: nothing to leave out or convert
+    f = factor[combo_of_row]
+    rows = _Rows(pos, low * f, high * f, np.array([target[m][0] if kept else None for (m, _, _), kept in zip(combos, keep)], dtype=object)[combo_of_row])
+    return rows.take(keep[combo_of_row])
 
 
 def _dataset(df: pd.DataFrame) -> pd.DataFrame:
@@ -235,35 +291,42 @@ def _dataset(df: pd.DataFrame) -> pd.DataFrame:
         return validate(conform(df))
 
 
+_FROM_ROWS = ["region", "year", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw", "start", "end", "verb"]
+
+
 def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kind: str | None = None, record: str = "target") -> pd.DataFrame:
     """One row per region, year and metric (:data:`CELL_COLUMNS`), by the headline-first rule."""
     df = _dataset(df)
     _option(range_as, RANGE_AS, "range_as")
     if kind is not None:
         _option(kind, ("growth", "level", "share", "pp_change"), "kind")
-    rows = _targets(df, metrics, range_as=range_as, kind=kind, record=record)
-    rows = rows[rows["region"].notna() & rows["year"].notna()]
-    if rows.empty:
+    rows = _targets(df, metrics, kind=kind, record=record)
+    rows = rows.take(df["region"].notna().to_numpy()[rows.pos] & df["year"].notna().to_numpy()[rows.pos])
+    if not len(rows.pos):
         return _typed(pd.DataFrame(columns=list(CELL_COLUMNS)))
     # Sort by region, year, metric, then headline first and position; only the first row of
     # each cell is taken from the frame, the rest is done on the sort keys.
-    codes = [rows[c].cat.codes.to_numpy() if isinstance(rows[c].dtype, pd.CategoricalDtype) else pd.factorize(rows[c], sort=True)[0]
-             for c in ("region", "metric", "section")]  # fmt: skip
-    region, metric, section = codes
-    year = rows["year"].to_numpy(dtype="int64")
-    order = np.lexsort((rows["start"].to_numpy(), section, metric, year, region))
+    region, metric, section = (_codes(df[c])[rows.pos] for c in ("region", "metric", "section"))
+    year = df["year"].to_numpy(dtype="float64", na_value=np.nan)[rows.pos].astype("int64")
+    order = np.lexsort((df["start"].to_numpy()[rows.pos], section, *_packed(region, year, metric)))
     region, year, metric = region[order], year[order], metric[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (region[1:] != region[:-1]) | (year[1:] != year[:-1]) | (metric[1:] != metric[:-1])
     group = np.cumsum(first) - 1
-    low, high = rows["low"].to_numpy()[order], rows["high"].to_numpy()[order]
+    low, high = rows.low[order], rows.high[order]
     differs = (low != low[first][group]) | (high != high[first][group])
-    cells = rows.iloc[order[first]].copy()
+    chosen = order[first]
+    cells = df[_FROM_ROWS].take(rows.pos[chosen]).reset_index(drop=True)
+    if rows.unit is not None:
+        cells["unit"] = rows.unit[chosen]
+    cells["low"], cells["high"] = rows.low[chosen], rows.high[chosen]
+    cells["value"] = {"mid": (cells["low"] + cells["high"]) / 2, "low": cells["low"], "high": cells["high"]}[range_as]
+    cells["is_range"] = cells["qualifier"] == "range"
+    cells["decrease"] = cells["verb"].isin(lexicon().get("decrease_verb", ()))
     cells["n_targets"] = np.bincount(group)
     cells["conflict"] = np.bincount(group, weights=differs) > 0
     cells["hardness"] = hardness(cells)
-    cells = cells.loc[:, list(CELL_COLUMNS)].reset_index(drop=True)
-    return _typed(cells)
+    return _typed(cells.loc[:, list(CELL_COLUMNS)])
 
 
 def _typed(cells: pd.DataFrame) -> pd.DataFrame:
@@ -408,22 +471,22 @@ def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
     region = pd.factorize(cells["region"])[0]
     metric = pd.factorize(cells["metric"])[0]
     year = cells["year"].to_numpy(dtype="int64")
-    order = np.lexsort((year, metric, region))
+    order = np.lexsort((year, *_packed(region, metric)))
     same = (region[order][1:] == region[order][:-1]) & (metric[order][1:] == metric[order][:-1])
-    used = cells[["region", "metric", "kind", "unit", "year", "value", "low", "high", "qualifier", "is_range", "conflict", "doc", "raw", "start"]]
-    a, b = used.iloc[order[:-1][same]].reset_index(drop=True), used.iloc[order[1:][same]].reset_index(drop=True)
-    out = pd.DataFrame({"region": b["region"], "metric": b["metric"], "kind": b["kind"], "unit": b["unit"],
-                        "year_from": a["year"].astype("Int64"), "year_to": b["year"].astype("Int64")})  # fmt: skip
-    out["years_apart"] = (out["year_to"] - out["year_from"]).astype("Int64")
-    codes, pairs = pd.factorize(out["year_from"].to_numpy(dtype="int64") * 10_000 + out["year_to"].to_numpy(dtype="int64"))
+    before, after = order[:-1][same], order[1:][same]
+    year_from, year_to = year[before], year[after]
+    columns = {c: cells[c].take(after).reset_index(drop=True) for c in ("region", "metric", "kind", "unit")}
+    columns["year_from"] = pd.array(year_from, dtype="Int64")
+    columns["year_to"] = pd.array(year_to, dtype="Int64")
+    columns["years_apart"] = pd.array(year_to - year_from, dtype="Int64")
+    codes, pairs = pd.factorize(year_from * 10_000 + year_to)
     labels = np.array([f"{p // 10_000}→{p % 10_000}" for p in pairs], dtype=object)
-    out["period"] = labels[codes] if len(codes) else pd.Series(dtype=object)  # each pair of years spelled once
-    for side, frame in (("from", a), ("to", b)):
+    columns["period"] = labels[codes]  # each pair of years spelled once
+    for side, at in (("from", before), ("to", after)):
         for col in ("value", "low", "high", "qualifier", "is_range", "conflict", "doc", "raw", "start"):
-            out[f"{col}_{side}"] = frame[col]
-    for side in ("from", "to"):
-        out[f"start_{side}"] = out[f"start_{side}"].astype("Int64")
-    return out
+            columns[f"{col}_{side}"] = cells[col].take(at).reset_index(drop=True)
+        columns[f"start_{side}"] = columns[f"start_{side}"].astype("Int64")
+    return pd.DataFrame(columns)
 
 
 def yoy(

@@ -24,6 +24,7 @@ again: a script that builds with it needs ``if __name__ == "__main__":``.
 
 from __future__ import annotations
 
+import operator
 import os
 import shutil
 import sys
@@ -90,23 +91,37 @@ class BuildReport:
 # the documents of a corpus
 
 
-def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[tuple[str, Path]]:
+def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[tuple[str, str]]:
     """``(doc, path)`` for every document: files as given (doc = the file name), folders walked
     (doc = the path inside the folder, so that 2023.txt of two counties stay apart)."""
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
-    out: list[tuple[str, Path]] = []
+    out: list[tuple[str, str]] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend((q.relative_to(p).as_posix(), q) for q in p.rglob("*") if q.is_file() and q.suffix.lower() in _SUFFIXES)
+            prefix = len(os.path.join(str(p), ""))
+            out.extend((path[prefix:].replace(os.sep, "/"), path) for path in _files(str(p)) if os.path.splitext(path)[1].lower() in _SUFFIXES)
         else:
-            out.append((p.name, p))
-    seen: dict[str, Path] = {}
+            out.append((p.name, str(p)))
+    seen: dict[str, str] = {}
     for doc, path in out:
         if doc in seen and seen[doc] != path:
             raise ArgumentError(f"two documents would both be called {doc!r} ({seen[doc]} and {path}); build their folders separately or rename one.")
         seen[doc] = path
     return sorted(set(out))
+
+
+def _files(folder: str) -> Iterator[str]:
+    """The files under ``folder``, as ``Path.rglob`` finds them (symbolic links to folders are not
+    followed), but typed from the directory listing instead of a ``stat`` per file."""
+    stack = [folder]
+    while stack:
+        with os.scandir(stack.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir(follow_symlinks=False):
+                    stack.append(entry.path)
+                elif entry.is_file():
+                    yield entry.path
 
 
 # ---------------------------------------------------------------------------------------
@@ -118,6 +133,9 @@ _KNOWN: dict[str, str] = {}  # doc -> content hash already in the dataset, set i
 def _init_worker(known: dict[str, str]) -> None:
     global _KNOWN
     _KNOWN = known
+
+
+_SPAN = operator.itemgetter(COLUMNS.index("start"), COLUMNS.index("end"))
 
 
 def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[dict] | None, str]:
@@ -134,7 +152,7 @@ def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[dict] | None,
             rows, _ = extract_rows(doc, document.text, document.sha256, region, year)
     except PlanstatsError as err:
         return doc, path, "", None, f"{type(err).__name__}: {err}"
-    rows.sort(key=lambda r: (r["start"], r["end"]))
+    rows.sort(key=_SPAN)
     note = missing_title_info(doc, region, year) or ("" if rows else f"{doc}: no targets found in this document.")
     return doc, path, document.sha256, rows, note
 
@@ -229,13 +247,14 @@ class _Sink:
             os.close(fd)
             self.tmp = Path(name)
 
-    def add_rows(self, rows: list[dict]) -> None:
+    def add_rows(self, rows: list[tuple]) -> None:
         """A batch of extracted rows: straight to Arrow for Parquet, through pandas otherwise."""
         if self.fmt in ("parquet", "folder"):
             import pyarrow as pa
 
             self.rows += len(rows)
-            table = pa.Table.from_pylist(rows, schema=arrow_schema(partitioned=False))
+            schema = arrow_schema(partitioned=False)
+            table = pa.Table.from_arrays([pa.array(column, type=f.type) for column, f in zip(zip(*rows), schema)], schema=schema)
             if self.fmt == "parquet":
                 self._writer("", table.schema).write_table(table)
             else:
@@ -387,7 +406,7 @@ def build(
     target, fmt = _target(out)
     docs = _documents(paths)
     known, old_index = _previous(target) if fmt == "folder" else ({}, None)
-    items = [(doc, str(path), lenient) for doc, path in docs]
+    items = [(doc, path, lenient) for doc, path in docs]
     started = time.perf_counter()
     report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
     if target is not None:

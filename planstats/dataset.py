@@ -182,11 +182,12 @@ def _manifest(file: str, mtime: float) -> dict[str, dict[str, str]]:
 
 def manifest_row(path: Path) -> dict[str, str]:
     """The row of ``manifest.csv`` beside ``path`` that names it, or an empty dict."""
-    folder = path.resolve().parent
-    mf = folder / "manifest.csv"
-    if not mf.exists():
+    mf = path.parent / "manifest.csv"
+    try:
+        mtime = mf.stat().st_mtime
+    except OSError:  # no manifest (a missing or unreadable folder is the reader's error to report)
         return {}
-    return read_manifest(mf).get(path.name, {})
+    return _manifest(os.path.abspath(mf), mtime).get(path.name, {})
 
 
 def read_manifest(path: str | os.PathLike) -> dict[str, dict[str, str]]:
@@ -204,35 +205,19 @@ def read_manifest(path: str | os.PathLike) -> dict[str, dict[str, str]]:
 REJECT_COLUMNS = ("doc", "start", "end", "raw", "reason")
 
 
-def extract_rows(doc: str, text: str, sha: str, region: str | None, year: int | None) -> tuple[list[dict], list[tuple]]:
-    """The rows of one document (dicts with the contract's columns) and its rejects, with no
-    DataFrame made: what a corpus build calls for each document."""
+def extract_rows(doc: str, text: str, sha: str, region: str | None, year: int | None) -> tuple[list[tuple], list[tuple]]:
+    """The rows of one document (tuples of the contract's columns, in order) and its rejects,
+    with no DataFrame made: what a corpus build calls for each document."""
     norm = documents.normalize(text)
     targets, rejects = find_targets(norm, plan_year=year)
-    pairs = assign_metrics(targets)
     rows = [
-        {
-            "doc": doc,
-            "region": region,
-            "year": t.year if t.record == "result" else year,
-            "record": t.record,
-            "section": t.section,
-            "metric": metric,
-            "metric_text": t.metric_text,
-            "kind": t.kind,
-            "value": t.value,
-            "value_high": t.value_high if t.value_high is not None else math.nan,
-            "unit": t.unit,
-            "qualifier": t.qualifier,
-            "qualifier_text": t.qualifier_text,
-            "verb": t.verb,
-            "raw": text[t.start : t.end],
-            "start": t.start,
-            "end": t.end,
-            "doc_sha256": sha,
-        }
-        for t, metric in pairs
-    ]
+        (
+            doc, region, t.year if t.record == "result" else year, t.record, t.section, metric, t.metric_text, t.kind,
+            t.value, t.value_high if t.value_high is not None else math.nan, t.unit, t.qualifier, t.qualifier_text,
+            t.verb, text[t.start : t.end], t.start, t.end, sha,
+        )
+        for t, metric in assign_metrics(targets)
+    ]  # fmt: skip
     return rows, [(doc, r.start, r.end, text[r.start : r.end], r.reason) for r in rejects]
 
 
