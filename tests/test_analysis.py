@@ -314,3 +314,14 @@ def test_empty_results_are_empty_frames_with_columns():
         assert a.empty and "met" in a.columns
         assert ps.summary(df, "cpi_growth").empty
         assert ps.amplification(df, "cpi_growth").empty
+
+
+def test_packed_sort_keys_sort_like_the_keys_themselves():
+    from planstats.analysis import _packed
+
+    rng = np.random.default_rng(0)
+    for high in (5, 2**40):  # keys that fit in one int64 when packed, and keys that do not
+        keys = [rng.integers(-3, high, 500) for _ in range(3)]
+        start = rng.integers(0, 10, 500)
+        assert len(_packed(*keys)) == (1 if high == 5 else 3)
+        assert (np.lexsort((start, *_packed(*keys))) == np.lexsort((start, *keys[::-1]))).all()
