@@ -35,7 +35,7 @@ from typing import NamedTuple
 from planstats._data import lexicon, read_rows
 from planstats.documents import Normalized
 from planstats.errors import DataFileError
-from planstats.numbers import CHINESE_DIGITS, MULTIPLIERS, parse_number, unit_name, units
+from planstats.numbers import CHINESE_DIGITS, MULTIPLIERS, parse_number, units
 
 KINDS = ("growth", "level", "share", "pp_change")
 RECORDS = ("target", "result")
@@ -137,16 +137,25 @@ def _value_regex() -> re.Pattern[str]:
     )
 
 
-_Affixes = tuple[tuple[int, frozenset[str]], ...]
+class _Affixes(tuple):
+    """Words grouped by length, longest first, ``((n, words), …)``: an affix is found with a few
+    set lookups; ``first`` and ``last`` hold their first and last characters, to rule most text
+    out with one lookup."""
+
+    first: frozenset[str]
+    last: frozenset[str]
 
 
 def _by_length(words) -> _Affixes:
-    """The words grouped by length, longest first: an affix is found with a few set lookups."""
-    lengths = sorted({len(w) for w in words if w}, reverse=True)
-    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in lengths)
+    words = [w for w in words if w]
+    groups = _Affixes((n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}, reverse=True))
+    groups.first, groups.last = frozenset(w[0] for w in words), frozenset(w[-1] for w in words)
+    return groups
 
 
 def _strip_front(text: str, affixes: _Affixes) -> tuple[str, str]:
+    if text[:1] not in affixes.first:
+        return text, ""
     for n, group in affixes:
         if text[:n] in group:
             return text[n:], text[:n]
@@ -154,6 +163,8 @@ def _strip_front(text: str, affixes: _Affixes) -> tuple[str, str]:
 
 
 def _strip_back(text: str, affixes: _Affixes) -> tuple[str, str]:
+    if text[-1:] not in affixes.last:
+        return text, ""
     for n, group in affixes:
         if len(text) >= n and text[len(text) - n :] in group:
             return text[: len(text) - n], text[len(text) - n :]
@@ -166,6 +177,7 @@ class _Words:
     def __init__(self) -> None:
         lex, q = lexicon(), _qualifier_words()
         self.lex, self.q = lex, q
+        self.units = units()
         self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
         self.subset = frozenset(lex.get("subset", ()))
         self.decrease = frozenset(lex.get("decrease_verb", ()))
@@ -334,7 +346,7 @@ class _Extractor:
         for v in reversed(values):
             if v.unit:
                 unit, mult, post, end = v.unit, v.mult, v.post or post, v.end
-                out.append(v._replace(post=v.post or post, cite_end=v.end))
+                out.append(v if v.post or not post else v._replace(post=post))
             elif unit:
                 out.append(v._replace(unit=unit, mult=v.mult or mult, post=v.post or post, cite_end=end))
         return list(reversed(out))
@@ -623,7 +635,7 @@ class _Extractor:
         if not math.isfinite(lo) or (hi is not None and not math.isfinite(hi)):
             self._reject(v.start, v.end, "number too large to be a target")
             return
-        unit = units().get(v.unit)
+        unit = self.w.units.get(v.unit)
         family = unit.family if unit else "percent"
         if unit and unit.integer and not v.mult and hi is None and lo != int(lo):
             # OCR reads a hyphen as a dot: "2.3个" is 2-3个; other fractional counts are not targets.
@@ -651,26 +663,11 @@ class _Extractor:
         if _ANY_QUOTE.search(metric_text):
             metric_text = metric_text.translate(_NO_QUOTES)
         metric_text = metric_text.strip()
+        name = "%" if v.unit == "%" else v.mult + unit.canonical  # the unit as written, canonical spelling (平米 → 平方米)
         self.targets.append(
-            Target(
-                start=s,
-                end=e,
-                section=self._section(v.start),
-                metric_text=metric_text,
-                verb=verb,
-                kind=kind,
-                value=lo,
-                value_high=hi,
-                unit=unit_name(v.mult, v.unit) if v.unit != "%" else "%",
-                unit_family=family,
-                qualifier=qualifier,
-                qualifier_text="…".join(words),
-                subset=info["subset"],
-                sentence=sent.index,
-                record=self._record[0],
-                year=self._record[1],
-            )
-        )
+            Target(s, e, self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier, "…".join(words),
+                   info["subset"], sent.index, *self._record)
+        )  # fmt: skip
 
     def _kind(self, family: str, verb: str, metric_text: str) -> str:
         if family == "pp":
