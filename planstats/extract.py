@@ -46,7 +46,7 @@ _CLAUSE_BOUNDARY = ",，：:;；。\n"
 _LIST_GAPS = ("", "、", "和", "及", "与")
 _AFTER_BOUNDARY = set(",，、;；。:：)）(（\n!?！？")
 _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
-_YEAR = re.compile(r"(?<![0-9])((?:19|20)\d{2})年")
+_YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
 _YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期")
 _LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
@@ -190,6 +190,9 @@ class _Words:
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()))
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()))
+        # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
+        self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:是|为|如下)?\s*[:：]")
+        self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period")}
         # words after which a number may open a target (扶持3家以上企业)
         self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
 
@@ -205,7 +208,15 @@ def _any_of(chars: str) -> re.Pattern[str]:
 
 
 def _positions_of(chars: str, text: str) -> list[int]:
-    return [m.start() for m in _any_of(chars).finditer(text)]
+    """Where any of ``chars`` occurs in ``text``, in order."""
+    present = "".join(c for c in chars if c in text)  # `in` is a fast scan; most marks are absent or rare
+    if len(present) != 1:
+        return [m.start() for m in _any_of(present).finditer(text)] if present else []
+    found, i = [], text.find(present)
+    while i >= 0:
+        found.append(i)
+        i = text.find(present, i + 1)
+    return found
 
 
 class _Marks:
@@ -354,45 +365,41 @@ class _Extractor:
     # -- sentences ---------------------------------------------------------------------
     def run(self) -> tuple[list[Target], list[Reject]]:
         values = self._values()
-        sentences = []
         marks = _Marks(self.text)
-        vi = 0
-        for index, m in enumerate(_SENTENCE.finditer(self.text)):
-            mine = []
-            while vi < len(values) and values[vi].start < m.end():
-                if values[vi].start >= m.start():
-                    mine.append(values[vi])
-                vi += 1
-            sentences.append(_Sentence(marks, m.start(), m.end(), index, mine))
-        self._find_headline(sentences)
+        spans = [m.span() for m in _SENTENCE.finditer(self.text)]
+        starts = [a for a, _ in spans]
+        mine: dict[int, list[_Value]] = {}  # sentence → its values (a value starts with a digit: inside a sentence)
+        for v in values:
+            mine.setdefault(bisect.bisect_right(starts, v.start) - 1, []).append(v)
+        sentences = [_Sentence(marks, *spans[i], i, found) for i, found in mine.items()]
+        self._find_headline(spans, {s.index for s in sentences if any(v.unit for v in s.values)})
         self._headline_starts = [a for a, _ in self.headline]
         self.review = self._review_sections()
         self._review_starts = [a for a, _, _ in self.review]
         self._full_stops = [m.start() for m in _FULL_STOPS.finditer(self.text)]
-        self._markers = {role: self._positions(role) for role in ("result", "result_period")}
+        self._markers = {role: [m.start() for m in pattern.finditer(self.text)] if pattern else [] for role, pattern in self.w.markers.items()}
         for sent in sentences:
-            if sent.values:
-                self._sentence(sent)
+            self._sentence(sent)
         return self.targets, self.rejects
 
-    def _find_headline(self, sentences: list[_Sentence]) -> None:
-        markers = self.lex.get("headline", ())
-        pattern = re.compile(rf"(?:{_alternation(markers)})(?:是|为|如下)?\s*[:：]")
-        ends = [s.end for s in sentences]
-        for m in pattern.finditer(self.text):
+    def _find_headline(self, spans: list[tuple[int, int]], with_unit: set[int]) -> None:
+        """The spans of the main targets: after a marker (主要预期目标是：) to the end of its list.
+        ``with_unit`` holds the indices of the sentences that state a value with a unit."""
+        ends = [e for _, e in spans]
+        for m in self.w.headline.finditer(self.text):
             start, end = m.start(), m.end()
             if self.headline and start < self.headline[-1][1]:
                 continue  # inside the list of the marker before
-            for i in range(bisect.bisect_right(ends, start), len(sentences)):  # no copy of the tail
-                sent = sentences[i]
-                if sent.start > start:
+            for i in range(bisect.bisect_right(ends, start), len(spans)):  # no copy of the tail
+                sent_start, sent_end = spans[i]
+                if sent_start > start:
                     # The list of main targets runs to the end of its paragraph; after a full
                     # stop it goes on only while the sentences still state values.
-                    if "\n" in self.text[end : sent.start]:
+                    if "\n" in self.text[end:sent_start]:
                         break
-                    if self.text[sent.start - 1] not in ";；" and not self._has_unit_value(sent):
+                    if self.text[sent_start - 1] not in ";；" and i not in with_unit:
                         break
-                end = sent.end
+                end = sent_end
             self.headline.append((m.start(), end))
 
     def _review_sections(self) -> list[tuple[int, int, int | None]]:
@@ -426,17 +433,9 @@ class _Extractor:
             return None
         return self.plan_year - 1
 
-    def _has_unit_value(self, sent: _Sentence) -> bool:
-        return any(v.unit for v in sent.values)
-
     def _section(self, pos: int) -> str:
         k = bisect.bisect_right(self._headline_starts, pos)  # spans are in order and do not overlap
         return "headline" if k and pos < self.headline[k - 1][1] else "body"
-
-    def _positions(self, role: str) -> list[int]:
-        """Where the words of a lexicon role occur in the text, in order."""
-        words = self.lex.get(role, ())
-        return [m.start() for m in re.finditer(_alternation(words), self.text)] if words else []
 
     def _has(self, role: str, start: int, end: int) -> bool:
         """Whether a word of ``role`` starts in ``text[start:end]``."""
@@ -552,7 +551,8 @@ class _Extractor:
         if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"]):
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
             return
-        info["modal"] = info["modal"] or self._modal(self.text[clause:start])
+        if not info["modal"] and clause < start:
+            info["modal"] = self._modal(self.text[clause:start])
         metric_text, subset = self._with_context(head, info["subset"], previous)
         info["subset"] = subset
         for v in values:
