@@ -166,8 +166,8 @@ def _strip_back(text: str, affixes: _Affixes) -> tuple[str, str]:
     if text[-1:] not in affixes.last:
         return text, ""
     for n, group in affixes:
-        if len(text) >= n and text[len(text) - n :] in group:
-            return text[: len(text) - n], text[len(text) - n :]
+        if text[-n:] in group:  # a text shorter than n is no word of length n
+            return text[:-n], text[-n:]
     return text, ""
 
 
@@ -585,7 +585,7 @@ class _Extractor:
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中 and a leading year, in any order
             rest = text.lstrip(_LEADING_PUNCT)
-            year = _LEADING_YEAR.match(rest)
+            year = _LEADING_YEAR.match(rest) if rest.startswith(("19", "20")) else None
             if year:
                 text = rest[year.end() :]
                 continue
