@@ -150,7 +150,9 @@ def title_info(text: str) -> tuple[str | None, int | None]:
     >>> title_info("新城区政府2021年工作安排\\n\\n2021年是…")
     ('新城区', 2021)
     """
-    head = documents.normalize("\n".join(text.strip().splitlines()[:5])[:600]).text
+    # The first 5 lines, at most 600 characters: 1,000 characters of the text hold them all
+    # (line breaks of two characters included), so the rest of a long text is not split.
+    head = documents.normalize("\n".join(text.strip()[:1000].splitlines()[:5])[:600]).text
     m = _TITLE.search(head)
     if not m:
         return None, None

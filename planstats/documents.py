@@ -72,7 +72,7 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
             return _strict(data, enc, name, lenient), enc
-    nul_even, nul_odd = data[0::2].count(0), data[1::2].count(0)
+    nul_even, nul_odd = (data[0::2].count(0), data[1::2].count(0)) if b"\0" in data else (0, 0)
     if nul_even + nul_odd > len(data) // 8:
         if max(nul_even, nul_odd) > 4 * min(nul_even, nul_odd) + 1:
             enc = "utf-16-le" if nul_odd > nul_even else "utf-16-be"
