@@ -116,7 +116,13 @@ def _files(folder: str) -> Iterator[str]:
     followed), but typed from the directory listing instead of a ``stat`` per file."""
     stack = [folder]
     while stack:
-        with os.scandir(stack.pop()) as entries:
+        current = stack.pop()
+        try:
+            listing = os.scandir(current)
+        except OSError as err:
+            warnings.warn(f"{current}: this folder cannot be listed ({err.strerror}); its documents are skipped.", PlanstatsWarning, stacklevel=4)
+            continue
+        with listing as entries:
             for entry in entries:
                 if entry.is_dir(follow_symlinks=False):
                     stack.append(entry.path)
@@ -138,7 +144,7 @@ def _init_worker(known: dict[str, str]) -> None:
 _SPAN = operator.itemgetter(COLUMNS.index("start"), COLUMNS.index("end"))
 
 
-def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[dict] | None, str]:
+def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[tuple] | None, str]:
     """Extract one document: ``(doc, path, sha256, rows, message)``. ``rows`` is ``None`` when
     the document is unchanged (its hash is known) or failed (``message`` says why)."""
     doc, path, lenient = item

@@ -75,6 +75,26 @@ def test_documents_of_the_same_name_in_different_folders_stay_apart(tmp_path):
     assert sorted(df["region"]) == ["乙县", "甲县"]
 
 
+def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_is_built(tmp_path, monkeypatch):
+    import os
+
+    for county in ("甲县", "乙县"):
+        (tmp_path / "plans" / county).mkdir(parents=True)
+        (tmp_path / "plans" / county / "2023.txt").write_text(f"{county}2023年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8")
+    (tmp_path / "plans" / "说明.md").write_text("not a plan", encoding="utf-8")
+    listing = os.scandir
+
+    def scandir(path):  # permission denied, simulated: tests run as root
+        if str(path).endswith("乙县"):
+            raise PermissionError(13, "Permission denied")
+        return listing(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    with pytest.warns(ps.PlanstatsWarning, match="乙县: this folder cannot be listed \\(Permission denied\\)"):
+        df = ps.build([tmp_path / "plans"], workers=1)
+    assert sorted(df["doc"].unique()) == ["甲县/2023.txt"]
+
+
 def test_load_pushes_filters_down_and_equals_filtering_in_pandas(seeds, tmp_path):
     out = tmp_path / "targets"
     ps.build([seeds], out=out, workers=1, progress=False)
