@@ -180,6 +180,7 @@ class _Words:
         self.units = units()
         self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
         self.subset = frozenset(lex.get("subset", ()))
+        self.each = frozenset(lex.get("each", ()))
         self.decrease = frozenset(lex.get("decrease_verb", ()))
         self.growth = frozenset(lex.get("growth_verb", ())) | self.decrease
         self.verbs = self.growth | frozenset(lex.get("verb", ()))
@@ -546,6 +547,8 @@ class _Extractor:
         start = max(sent.clause_start(first.start, enumeration=True), prev_end)
         segment = self.text[start : first.start]
         head, info = self._strip(segment)
+        if info["each"] and len(values) == 1 and self._each(sent, first, clause, previous):
+            return
         if start > clause and self.text[start - 1] == "、" and not info["verb"]:
             info["verb"] = self._leading_verb(self.text[clause:start])
         if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"]):
@@ -572,6 +575,26 @@ class _Extractor:
             self._emit(sent, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
             previous.append((metric_text, subset))
 
+    def _each(self, sent: _Sentence, v: _Value, clause: int, previous) -> bool:
+        """各 after enumerated items (新增孵化器、示范机构各1个; 孵化器和众创空间各2家): the value for
+        each item. ``False`` when the clause names one item."""
+        head, info = self._strip(self.text[clause : v.start])
+        head, lead = _strip_front(head, self.w.lead_verb)  # the verb of all the items: 新增 A、B
+        if "、" in head:
+            parts = _split_items(head, head.count("、") + 1, self.lex)
+        else:  # 和, 及, 与 join items only when each is a plain name: not a modifier (科技和信息化…),
+            # nothing counted (3条产业链和7个集群…项目各10个 is one list of projects)
+            parts = re.split("[和及与]", head)
+            if any(len(p.strip()) < _SHORT_ITEM or any(c.isdigit() for c in p) for p in parts):
+                return False
+        if len(parts) < 2:
+            return False
+        for part in parts:
+            metric_text, subset = self._with_context(lead + part.strip(), info["subset"], previous)
+            self._emit(sent, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
+            previous.append((metric_text, subset))
+        return True
+
     def _leading_verb(self, text: str) -> str:
         text, _ = self._strip(text)
         return _strip_front(text, self.w.lead_verb)[1]
@@ -581,7 +604,7 @@ class _Extractor:
 
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
-        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0}
+        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False}
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中 and a leading year, in any order
             rest = text.lstrip(_LEADING_PUNCT)
@@ -607,6 +630,7 @@ class _Extractor:
                 info["pre"] = word
             elif word in self.w.verbs and not info["verb"]:
                 info["verb"] = word
+            info["each"] = info["each"] or word in self.w.each
             text = rest.rstrip()
         lead = _strip_front(text, self.w.lead_verb)[1]
         info["verb"] = info["verb"] or lead

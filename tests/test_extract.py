@@ -86,3 +86,11 @@ def test_spans_point_into_the_original_after_page_markers_are_removed():
     assert df["value"].tolist()[0] == 10.0 and df["unit"].tolist()[0] == "亿元"
     for r in df.itertuples(index=False):
         assert text[r.start : r.end] == r.raw
+
+
+def test_each_gives_every_enumerated_item_the_value_and_cites_the_whole_list():
+    text = "力争新增孵化器、众创空间各3家以上，打造省级、市级示范点各不少于5个。"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == ["新增孵化器", "新增众创空间", "打造省级示范点", "打造市级示范点"]
+    assert df["qualifier_text"].tolist() == ["力争…以上", "力争…以上", "不少于", "不少于"]
+    assert df["raw"].tolist() == ["新增孵化器、众创空间各3家以上"] * 2 + ["打造省级、市级示范点各不少于5个"] * 2
