@@ -154,8 +154,9 @@ def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[tuple] | None
             document = documents.read(path, lenient=lenient)
             if _KNOWN.get(doc) == document.sha256:
                 return doc, path, document.sha256, None, "unchanged"
-            region, year = document_info(Path(path), document.text)
-            rows, _ = extract_rows(doc, document.text, document.sha256, region, year)
+            norm = documents.normalize(document.text)
+            region, year = document_info(Path(path), norm)
+            rows, _ = extract_rows(doc, document.text, norm, document.sha256, region, year)
     except PlanstatsError as err:
         return doc, path, "", None, f"{type(err).__name__}: {err}"
     rows.sort(key=_SPAN)

@@ -144,15 +144,18 @@ def regions() -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["name", "name_en", "level", "parent", "aliases"])
 
 
-def title_info(text: str) -> tuple[str | None, int | None]:
-    """Region and plan year from a document's title (its first lines), simplified.
+def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None]:
+    """Region and plan year from a document's title: the first lines of its normalized text
+    (simplified, half-width, page markers removed). ``text`` may be the normalized view that
+    extraction makes anyway, so that a build normalizes each document once.
 
     >>> title_info("新城区政府2021年工作安排\\n\\n2021年是…")
     ('新城区', 2021)
     """
+    norm = text if isinstance(text, documents.Normalized) else documents.normalize(text)
     # The first 5 lines, at most 600 characters: 1,000 characters of the text hold them all
     # (line breaks of two characters included), so the rest of a long text is not split.
-    head = documents.normalize("\n".join(text.strip()[:1000].splitlines()[:5])[:600]).text
+    head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
     m = _TITLE.search(head)
     if not m:
         return None, None
@@ -207,10 +210,12 @@ def read_manifest(path: str | os.PathLike) -> dict[str, dict[str, str]]:
 REJECT_COLUMNS = ("doc", "start", "end", "raw", "reason")
 
 
-def extract_rows(doc: str, text: str, sha: str, region: str | None, year: int | None) -> tuple[list[tuple], list[tuple]]:
+def extract_rows(
+    doc: str, text: str, norm: documents.Normalized, sha: str, region: str | None, year: int | None
+) -> tuple[list[tuple], list[tuple]]:
     """The rows of one document (tuples of the contract's columns, in order) and its rejects,
-    with no DataFrame made: what a corpus build calls for each document."""
-    norm = documents.normalize(text)
+    with no DataFrame made: what a corpus build calls for each document. ``norm`` is the
+    normalized view of ``text``."""
     targets, rejects = find_targets(norm, plan_year=year)
     rows = [
         (
@@ -234,8 +239,10 @@ def missing_title_info(doc: str, region: str | None, year: int | None) -> str | 
     )
 
 
-def _frame(doc: str, text: str, sha: str, region: str | None, year: int | None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows, rejects = extract_rows(doc, text, sha, region, year)
+def _frame(
+    doc: str, text: str, norm: documents.Normalized, sha: str, region: str | None, year: int | None
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    rows, rejects = extract_rows(doc, text, norm, sha, region, year)
     message = missing_title_info(doc, region, year)
     if message:
         warnings.warn(message, PlanstatsWarning, stacklevel=3)
@@ -261,8 +268,9 @@ def extract_text(
 
     if not isinstance(text, str):
         raise ArgumentError(f"The value for `text` must be a str, but {type(text).__name__} was passed.")
-    title_region, title_year = title_info(text) if text.strip() else (None, None)
-    found = _frame(doc, text, hashlib.sha256(text.encode("utf-8")).hexdigest(), region or title_region, year or title_year)
+    norm = documents.normalize(text)
+    title_region, title_year = title_info(norm)
+    found = _frame(doc, text, norm, hashlib.sha256(text.encode("utf-8")).hexdigest(), region or title_region, year or title_year)
     return found if with_rejects else found[0]
 
 
@@ -286,13 +294,17 @@ def extract(
     """
     path = Path(path)
     doc = documents.read(path, lenient=lenient)
-    region, year = document_info(path, doc.text, region=region, year=year)
-    found = _frame(doc.name, doc.text, doc.sha256, region, year)
+    norm = documents.normalize(doc.text)
+    region, year = document_info(path, norm, region=region, year=year)
+    found = _frame(doc.name, doc.text, norm, doc.sha256, region, year)
     return found if with_rejects else found[0]
 
 
-def document_info(path: Path, text: str, *, region: str | None = None, year: int | None = None) -> tuple[str | None, int | None]:
-    """Region and plan year of a document: the arguments, else its manifest row, else its title."""
+def document_info(
+    path: Path, text: str | documents.Normalized, *, region: str | None = None, year: int | None = None
+) -> tuple[str | None, int | None]:
+    """Region and plan year of a document: the arguments, else its manifest row, else its title
+    (``text``: the document's text or its normalized view)."""
     row = manifest_row(path)
     title_region, title_year = title_info(text)
     region = region or row.get("region") or title_region
