@@ -329,12 +329,12 @@ class _Extractor:
     def _values(self) -> list[_Value]:
         out = []
         for m in _value_regex().finditer(self.text):
-            lo, hi, mid, mult, unit, post = m.group("lo", "hi", "mid", "mult", "unit", "post")
+            lo, hi, mid, mult, unit, post = m.groups()  # the only groups, in this order
             if lo[0] in CHINESE_DIGITS and not unit:
                 continue  # a bare Chinese numeral (一是, 十四五) is no value
             if not unit and "%" in m.group():
                 unit = "%"
-            out.append(_Value(m.start(), m.end(), lo, hi or "", mid or "", mult or "", unit or "", post or ""))
+            out.append(_Value(*m.span(), lo, hi or "", mid or "", mult or "", unit or "", post or ""))
         return out
 
     def _lists(self, sent: _Sentence) -> list[list[_Value]]:
@@ -353,6 +353,8 @@ class _Extractor:
     @staticmethod
     def _complete(values: list[_Value]) -> list[_Value]:
         """Bare members of a list take the unit and trailing qualifier of the members after them."""
+        if len(values) == 1:  # most lists
+            return values if values[0].unit else []
         out: list[_Value] = []
         unit, mult, post, end = "", "", "", 0
         for v in reversed(values):
@@ -411,6 +413,8 @@ class _Extractor:
         when the heading reviews several years (过去五年) or the plan year is unknown."""
         spans, opened, pos, year = [], None, 0, None
         review, plan = self.lex.get("review_heading", ()), self.lex.get("plan_heading", ())
+        if not any(w in self.text for w in review):
+            return spans  # no heading can open a review
         for line in self.text.split("\n"):
             if not (0 < len(line.strip()) <= _HEADING_MAX and "。" not in line):  # not a heading
                 pos += len(line) + 1
@@ -541,10 +545,11 @@ class _Extractor:
     def _targets(self, sent: _Sentence, values: list[_Value], prev_end: int, previous) -> None:
         first = values[0]
         clause = max(sent.clause_start(first.start, enumeration=False), prev_end)
-        if "分别" in self.text[clause : first.start]:
+        if self.text.find("分别", clause, first.start) >= 0:
             self._respectively(sent, values, clause, previous)
             return
-        start = max(sent.clause_start(first.start, enumeration=True), prev_end)
+        # with no 、 in the clause, the enumerated item is the whole clause
+        start = clause if self.text.find("、", clause, first.start) < 0 else max(sent.clause_start(first.start, enumeration=True), prev_end)
         segment = self.text[start : first.start]
         head, info = self._strip(segment)
         if info["each"] and len(values) == 1 and self._each(sent, first, clause, previous):
