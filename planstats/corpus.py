@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -55,6 +56,9 @@ from planstats.dataset import (
     recover,
 )
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 ENGINES = ("local", "dask")
 INDEX = "_documents.parquet"
@@ -164,13 +168,32 @@ def _job(item: tuple[str, str, bool]) -> tuple[str, str, str, list[tuple] | None
     return doc, path, document.sha256, rows, note
 
 
-def _local(items: list, known: dict[str, str], workers: int) -> Iterator:
-    if workers == 1:
-        _init_worker(known)
-        yield from map(_job, items)
-        return
+def _chunk(items: list, arrow: bool) -> tuple[list[tuple], list[tuple] | pa.RecordBatch]:
+    """Extract a few documents: ``(doc, path, sha256, count, message)`` for each (``count``: its
+    number of rows, ``None`` if unchanged or failed), and the rows of all of them together: a
+    list of tuples, or with ``arrow`` one Arrow record batch, made here in the worker so that the
+    process that writes neither unpickles nor converts row by row."""
+    done = [_job(item) for item in items]
+    rows = [row for *_, found, _ in done if found for row in found]
+    results = [(doc, path, sha, None if found is None else len(found), message) for doc, path, sha, found, message in done]
+    return results, (_record_batch(rows) if arrow else rows)
+
+
+def _record_batch(rows: list[tuple]) -> pa.RecordBatch:
+    import pyarrow as pa
+
+    schema = arrow_schema(partitioned=False)
+    columns = list(zip(*rows)) or [()] * len(schema)
+    return pa.RecordBatch.from_arrays([pa.array(column, type=f.type) for column, f in zip(columns, schema)], schema=schema)
+
+
+def _local(items: list, known: dict[str, str], workers: int, arrow: bool) -> Iterator:
     size = max(1, min(32, len(items) // (workers * 8) or 1))
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
+    if workers == 1:
+        _init_worker(known)
+        yield from (_chunk(chunk, arrow) for chunk in chunks)
+        return
     try:
         pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(known,))
     except RuntimeError as err:
@@ -180,29 +203,25 @@ def _local(items: list, known: dict[str, str], workers: int) -> Iterator:
         # instead of piling results up in memory (Executor.map submits everything at once).
         window: deque = deque()
         for chunk in chunks:
-            window.append(pool.submit(_chunk, chunk))
+            window.append(pool.submit(_chunk, chunk, arrow))
             if len(window) >= workers * 4:
-                yield from window.popleft().result()
+                yield window.popleft().result()
         while window:
-            yield from window.popleft().result()
+            yield window.popleft().result()
     except RuntimeError as err:
         raise _guard_error(err) from err
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # on a stop, what has not started never will
 
 
-def _chunk(items: list) -> list:
-    return [_job(item) for item in items]
-
-
-def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | None) -> Iterator:
+def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | None, arrow: bool) -> Iterator:
     try:
         import dask
         import dask.bag as db
     except ImportError as err:
         raise EngineError("engine='dask' needs Dask: pip install 'planstats[dask]'.") from err
     bag = db.from_sequence(items, partition_size=max(1, min(64, len(items) // (workers * 4) or 1)))
-    parts = bag.map_partitions(_dask_partition, known).to_delayed()
+    parts = bag.map_partitions(_dask_partition, known, arrow).to_delayed()
     try:
         if scheduler:
             try:
@@ -220,9 +239,9 @@ def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | Non
         raise _guard_error(err) from err
 
 
-def _dask_partition(items: list, known: dict[str, str]) -> list:
+def _dask_partition(items: list, known: dict[str, str], arrow: bool) -> list:
     _init_worker(known)
-    return _chunk(items)
+    return [_chunk(items, arrow)]
 
 
 def _guard_error(err: RuntimeError) -> Exception:
@@ -247,6 +266,7 @@ class _Sink:
         self.writers: dict = {}
         self.tmp: Path | None = None
         self.rows = 0
+        self.arrow = fmt in ("parquet", "folder")  # rows come as Arrow record batches
         if out is not None and fmt == "folder":
             self.tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-{os.getpid()}-", dir=out.parent))
         elif out is not None:
@@ -254,20 +274,15 @@ class _Sink:
             os.close(fd)
             self.tmp = Path(name)
 
-    def add_rows(self, rows: list[tuple]) -> None:
-        """A batch of extracted rows: straight to Arrow for Parquet, through pandas otherwise."""
-        if self.fmt in ("parquet", "folder"):
+    def add_parts(self, parts: list) -> None:
+        """The rows of a few chunks: Arrow record batches for Parquet, lists of tuples otherwise."""
+        if self.arrow:
             import pyarrow as pa
 
-            self.rows += len(rows)
-            schema = arrow_schema(partitioned=False)
-            table = pa.Table.from_arrays([pa.array(column, type=f.type) for column, f in zip(zip(*rows), schema)], schema=schema)
-            if self.fmt == "parquet":
-                self._writer("", table.schema).write_table(table)
-            else:
-                self._write_partitions(table)
+            # one chunk per column: a table of many small batches is slow to filter and to write
+            self.add_arrow(pa.Table.from_batches(parts, schema=arrow_schema(partitioned=False)).combine_chunks())
         else:
-            self.add(conform(pd.DataFrame(rows, columns=list(COLUMNS))))
+            self.add(conform(pd.DataFrame([row for rows in parts for row in rows], columns=list(COLUMNS))))
 
     def add(self, frame: pd.DataFrame) -> None:
         self.rows += len(frame)
@@ -280,9 +295,12 @@ class _Sink:
                 fh.write(frame.to_json(orient="records", lines=True, force_ascii=False))
 
     def add_arrow(self, table) -> None:
-        """Rows carried over from the previous dataset, as Arrow (folder builds only)."""
+        """Rows as Arrow: extracted, or carried over from the previous dataset (Parquet only)."""
         self.rows += table.num_rows
-        self._write_partitions(table)
+        if self.fmt == "parquet":
+            self._writer("", table.schema).write_table(table)
+        else:
+            self._write_partitions(table)
 
     def _write_partitions(self, table) -> None:
         import pyarrow.compute as pc
@@ -419,30 +437,31 @@ def build(
     if target is not None:
         _clean_stale(target)
     sink = _Sink(target, fmt)
-    index_rows, pending = [], []
-    run = _local(items, known, workers) if engine == "local" else _dask(items, known, workers, scheduler)
+    index_rows, pending, pending_rows = [], [], 0
+    run = _local(items, known, workers, sink.arrow) if engine == "local" else _dask(items, known, workers, scheduler, sink.arrow)
     show = progress if progress is not None else out is not None
     restore = _stop_on_sigterm()
     try:
-        for doc, path, sha, rows, message in _progress(run, len(items), show):
-            if rows is None and message == "unchanged":
-                report.unchanged += 1
-                index_rows.append((doc, path, sha, -1, "unchanged", ""))
-                continue
-            if rows is None:
-                report.failures.append({"path": path, "error": message.split(":")[0], "message": message.split(": ", 1)[-1]})
-                index_rows.append((doc, path, "", 0, "failed", message))
-                continue
-            report.extracted += 1
-            if message:
-                report.notes.append(message)
-            index_rows.append((doc, path, sha, len(rows), "extracted", message))
-            pending.extend(rows)
-            if len(pending) >= _BATCH_ROWS:
-                sink.add_rows(pending)
-                pending = []
-        if pending:
-            sink.add_rows(pending)
+        for results, rows in _progress(run, len(items), show):
+            for doc, path, sha, count, message in results:
+                if count is None and message == "unchanged":
+                    report.unchanged += 1
+                    index_rows.append((doc, path, sha, -1, "unchanged", ""))
+                elif count is None:
+                    report.failures.append({"path": path, "error": message.split(":")[0], "message": message.split(": ", 1)[-1]})
+                    index_rows.append((doc, path, "", 0, "failed", message))
+                else:
+                    report.extracted += 1
+                    if message:
+                        report.notes.append(message)
+                    index_rows.append((doc, path, sha, count, "extracted", message))
+            pending.append(rows)
+            pending_rows += len(rows)
+            if pending_rows >= _BATCH_ROWS:
+                sink.add_parts(pending)
+                pending, pending_rows = [], 0
+        if pending_rows:
+            sink.add_parts(pending)
         index = pd.DataFrame(index_rows, columns=list(INDEX_COLUMNS))
         if fmt == "folder":
             index, keep = _merge_index(index, old_index)
@@ -518,12 +537,15 @@ def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, se
     return index, set(index.loc[index["status"].isin(["unchanged", "kept"]), "doc"])
 
 
-def _progress(results: Iterator, total: int, show: bool) -> Iterator:
+def _progress(chunks: Iterator, total: int, show: bool) -> Iterator:
+    """The chunks ``(results, rows)`` as they come, counted on a progress bar by document."""
     if not show:
-        yield from results
+        yield from chunks
         return
     from tqdm.auto import tqdm
 
-    with tqdm(results, total=total, unit="doc", desc="planstats build", file=sys.stderr, smoothing=0.1) as bar:
-        yield from bar
+    with tqdm(total=total, unit="doc", desc="planstats build", file=sys.stderr, smoothing=0.1) as bar:
+        for chunk in chunks:
+            yield chunk
+            bar.update(len(chunk[0]))
 

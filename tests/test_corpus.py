@@ -112,6 +112,14 @@ def test_file_outputs_are_streamed_and_equal_the_frame(seeds, tmp_path, corpus):
         assert_frame_equal(_canonical(ps.load(tmp_path / f"t.{suffix}")), _canonical(corpus), check_categorical=False)
 
 
+def test_rows_written_in_many_batches_equal_the_frame(seeds, tmp_path, corpus, monkeypatch):
+    monkeypatch.setattr("planstats.corpus._BATCH_ROWS", 10)  # a write every few documents, on two workers
+    for out in (tmp_path / "targets", tmp_path / "t.parquet"):
+        report = ps.build([seeds], out=out, workers=2, progress=False)
+        assert report.rows == len(corpus)
+        assert_frame_equal(_canonical(ps.load(out)), _canonical(corpus), check_categorical=False)
+
+
 def test_an_interrupted_build_leaves_the_previous_dataset_intact(seeds, tmp_path, monkeypatch):
     out = tmp_path / "targets"
     ps.build([seeds], out=out, workers=1, progress=False)
@@ -142,11 +150,13 @@ def test_a_stop_between_the_two_renames_is_undone(seeds, tmp_path):
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
-def test_dask_on_a_local_cluster_gives_the_same_rows(seeds, corpus):
+def test_dask_on_a_local_cluster_gives_the_same_rows(seeds, corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         df = ps.build([seeds], engine="dask", scheduler=cluster.scheduler_address, workers=2)
+        ps.build([seeds], out=tmp_path / "targets", engine="dask", scheduler=cluster.scheduler_address, workers=2, progress=False)
     assert_frame_equal(_canonical(df), _canonical(corpus))
+    assert_frame_equal(ps.load(tmp_path / "targets"), _canonical(corpus), check_categorical=False)  # rows as Arrow batches
 
 
 def test_dask_without_a_scheduler_uses_local_processes(seeds, corpus):
