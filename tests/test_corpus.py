@@ -127,14 +127,14 @@ def test_an_interrupted_build_leaves_the_previous_dataset_intact(seeds, tmp_path
     (seeds / SEEDS[0].name).write_text("新的内容 2023年工作要点\n地区生产总值增长1%。", encoding="utf-8")
     calls = []
 
-    def stop(item):
-        calls.append(item)
+    def stop(*args, **kwargs):
+        calls.append(args)
         if len(calls) == 3:
             raise KeyboardInterrupt
-        return real(item)
+        return real(*args, **kwargs)
 
-    real = corpus._job
-    monkeypatch.setattr(corpus, "_job", stop)
+    real = corpus.documents.read
+    monkeypatch.setattr(corpus.documents, "read", stop)
     with pytest.raises(KeyboardInterrupt):
         ps.build([seeds], out=out, workers=1, progress=False)
     assert_frame_equal(ps.load(out), before)
