@@ -48,6 +48,12 @@ _AFTER_BOUNDARY = set(",，、;；。:：)）(（\n!?！？")
 _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 _YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
 _YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期")
+_YEAR_BASE_AFTER = ("基础", "水平")
+# a year that is not the base of a comparison (比2020年, 2020年基础上)
+_YEAR_OF_RECORD = re.compile(
+    r"(?=[12])(?<![0-9])" + "".join(f"(?<!{re.escape(w)})" for w in _YEAR_BASE_BEFORE)
+    + r"((?:19|20)\d{2})年" + f"(?!{'|'.join(map(re.escape, _YEAR_BASE_AFTER))})"
+)  # fmt: skip
 _LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
@@ -249,7 +255,6 @@ class _Sentence:
 
     def __init__(self, marks: _Marks, start: int, end: int, index: int, values: list[_Value]):
         self.marks, self.text, self.start, self.end, self.index, self.values = marks, marks.text, start, end, index, values
-        self.starts = [v.start for v in values]
 
     def clause_start(self, pos: int, *, enumeration: bool) -> int:
         """Index after the boundary that opens the clause ending at ``pos`` (parentheses skipped)."""
@@ -308,7 +313,8 @@ class _Sentence:
 
     def values_between(self, start: int, end: int) -> list[_Value]:
         """The values that start strictly between ``start`` and ``end``."""
-        return self.values[bisect.bisect_right(self.starts, start) : bisect.bisect_left(self.starts, end)]
+        starts = [v.start for v in self.values]
+        return self.values[bisect.bisect_right(starts, start) : bisect.bisect_left(starts, end)]
 
 
 class _Extractor:
@@ -478,12 +484,7 @@ class _Extractor:
         if self.plan_year is None:
             return [], []
         if self._year_marks is None:  # every year of the text, found once
-            self._year_marks = [
-                (m.start(), int(m.group(1)))
-                for m in _YEAR.finditer(self.text)
-                if not self.text[max(0, m.start() - 2) : m.start()].endswith(_YEAR_BASE_BEFORE)
-                and not self.text[m.end() : m.end() + 2].startswith(("基础", "水平"))
-            ]
+            self._year_marks = [(m.start(), int(m.group(1))) for m in _YEAR_OF_RECORD.finditer(self.text)]
             self._year_starts = [pos for pos, _ in self._year_marks]
         found = self._year_marks[bisect.bisect_left(self._year_starts, start) : bisect.bisect_left(self._year_starts, end)]
         if not found:
