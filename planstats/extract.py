@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import functools
 import math
+import operator
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -250,6 +251,9 @@ def _first(found: list[int], lo: int, hi: int) -> int:
     return found[k] if k < len(found) and found[k] < hi else hi
 
 
+_START = operator.attrgetter("start")
+
+
 class _Sentence:
     """The values of one sentence and the text around them."""
 
@@ -313,8 +317,7 @@ class _Sentence:
 
     def values_between(self, start: int, end: int) -> list[_Value]:
         """The values that start strictly between ``start`` and ``end``."""
-        starts = [v.start for v in self.values]
-        return self.values[bisect.bisect_right(starts, start) : bisect.bisect_left(starts, end)]
+        return self.values[bisect.bisect_right(self.values, start, key=_START) : bisect.bisect_left(self.values, end, key=_START)]
 
 
 class _Extractor:
