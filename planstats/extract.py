@@ -129,6 +129,15 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _after_number(words) -> str:
+    """:func:`_alternation` for a group after a number: their first characters are tested first,
+    as one class, since the regex engine tries the words one by one and most numbers are
+    followed by none of them. (A pattern that starts with an alternation of words needs no
+    such help: the engine scans for their first characters by itself.)"""
+    first = "".join(sorted({re.escape(w[0]) for w in words if w}))
+    return f"(?=[{first}])(?:{_alternation(words)})" if first else _alternation(words)
+
+
 @functools.lru_cache(maxsize=1)
 def _value_regex() -> re.Pattern[str]:
     q = _qualifier_words()
@@ -136,10 +145,10 @@ def _value_regex() -> re.Pattern[str]:
     return re.compile(
         rf"(?=[\d{CHINESE_DIGITS}])"  # a class first: the regex engine skips to the next digit
         rf"(?P<lo>{num})%?(?:\s*[-–—~至到]\s*(?P<hi>{num}))?"
-        rf"(?P<mid>{_alternation(q['mid'])})?"
-        rf"(?P<mult>{_alternation(MULTIPLIERS)})?"
-        rf"(?P<unit>{_alternation(units())})?"
-        rf"(?P<post>{_alternation(q['post'])})?"
+        rf"(?P<mid>{_after_number(q['mid'])})?"
+        rf"(?P<mult>{_after_number(MULTIPLIERS)})?"
+        rf"(?P<unit>{_after_number(units())})?"
+        rf"(?P<post>{_after_number(q['post'])})?"
         r"(?![A-Za-z])"
     )
 
