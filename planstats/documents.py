@@ -199,7 +199,8 @@ def half_width(text: str) -> str:
 
 
 # OCR reads 1 as I or l and 0 as O inside numbers ("IIOO万平米" = 1100万平米).
-_OCR_NUMBER = re.compile(r"(?<![A-Za-z0-9IlO])[0-9IlO]*[IlO][0-9IlO]*(?![A-Za-z])")  # starts a run only: linear
+# Starts a run only (linear); the lookahead, implied by the rest, lets the engine skip to a candidate.
+_OCR_NUMBER = re.compile(r"(?=[0-9IlO])(?<![A-Za-z0-9IlO])[0-9IlO]*[IlO][0-9IlO]*(?![A-Za-z])")
 # "%o" where "%。" was meant.
 _OCR_PERCENT_O = re.compile(r"(?<=\d%)o(?![A-Za-z])")
 # Numbered page markers of document-sharing sites at the start of a line ("2、").
@@ -280,5 +281,6 @@ def normalize(text: str) -> Normalized:
     keep = np.ones(len(text), dtype=bool)
     for start, end in cuts:
         keep[start:end] = False
-    src = np.flatnonzero(keep)
-    return Normalized(text=to_simplified("".join(repaired[i] for i in src)), src=src)
+    ends = [start for start, _ in cuts] + [len(text)]
+    kept = "".join(repaired[a:b] for a, b in zip([0] + [end for _, end in cuts], ends))  # the cuts are in order
+    return Normalized(text=to_simplified(kept), src=np.flatnonzero(keep))
