@@ -1,10 +1,11 @@
 """Benchmarks of planstats, each against a baseline measured in the same run.
 
-    python benchmarks/run.py [--sizes 1000 10000] [--rows 1000000] [--out benchmarks/results.json]
+    python benchmarks/run.py [--sizes 1000 10000] [--real-copies 200] [--rows 1000000] [--out benchmarks/results.json]
 
-Extraction: synthetic corpora (benchmarks/generate.py) are built single-core and on all cores,
-each build in a fresh process whose peak RSS is read from the OS; the extracted targets must
-equal the generated ground truth. The floor is reading the same files and scanning them for
+Extraction: synthetic corpora (benchmarks/generate.py), and the bundled real plans copied 200
+times, are built single-core and on all cores, each build in a fresh process whose peak RSS is
+read from the OS; the extracted targets must equal the generated ground truth (for the real
+plans: the bundled dataset). The floor is reading the same files and scanning them for
 numbers with one regex. Analytics: compare and yoy on a dataset of ``--rows`` rows against the
 hand-written pandas that does the same (filter, headline first, pivot / shift).
 """
@@ -92,17 +93,43 @@ def _floor(corpus: Path, repeat: int = 3) -> dict:
     return {"seconds": best, "docs": docs, "mb": size / 1e6, "numbers": found}
 
 
-def extraction(sizes: list[int], workers: int, cache: Path, rounds: int = 3) -> list[dict]:
+def real_corpus(cache: Path, copies: int) -> Path:
+    """The bundled plans (``data/raw``, real documents of 5-16 thousand characters) copied into
+    ``copies`` folders; the ground truth is the bundled dataset (``data/targets.csv``) for each copy."""
+    root = cache / f"real-{copies}"
+    if (root / "truth.csv").exists():
+        return root
+    raw = ROOT / "data" / "raw"
+    truth = pd.read_csv(ROOT / "data" / "targets.csv", dtype={"year": "Int64"})
+    truth = truth[truth["metric"].notna()]
+    parts = []
+    for i in range(copies):
+        folder = root / "plans" / f"copy{i:03d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        for f in raw.iterdir():
+            if f.suffix in (".txt", ".csv"):
+                (folder / f.name).write_bytes(f.read_bytes())
+        parts.append(truth.assign(doc=f"copy{i:03d}/" + truth["doc"]))
+    pd.concat(parts).to_csv(root / "truth.csv", index=False)
+    return root
+
+
+def extraction(sizes: list[int], workers: int, cache: Path, real_copies: int, rounds: int = 3) -> list[dict]:
     """Each build ``rounds`` times, each time right after a floor run, so that the noise of a shared
     machine falls on both alike: the best of each, and the median ratio of the pairs."""
     sys.path.insert(0, str(HERE))
     from generate import generate
 
     rows = []
+    roots = []
     for n in sizes:
         root = cache / f"corpus-{n}"
         if not (root / "truth.csv").exists():
             generate(root, n, seed=n)
+        roots.append(("synthetic", n, root))
+    if real_copies:
+        roots.append(("real", real_copies * sum(1 for f in (ROOT / "data" / "raw").glob("*.txt")), real_corpus(cache, real_copies)))
+    for kind, n, root in roots:
         corpus = root / "plans"
         for w in (1, workers):
             floors, builds = [], []
@@ -112,7 +139,7 @@ def extraction(sizes: list[int], workers: int, cache: Path, rounds: int = 3) -> 
             floor = min(floors, key=lambda f: f["seconds"])
             best = min(builds, key=lambda b: b["seconds"])
             rows.append({
-                "documents": n, "workers": w, "mb": round(floor["mb"], 1),
+                "corpus": kind, "documents": n, "workers": w, "mb": round(floor["mb"], 1),
                 "docs_per_s": round(n / best["seconds"], 1), "mb_per_s": round(floor["mb"] / best["seconds"], 2),
                 "seconds": round(best["seconds"], 2), "floor_seconds": round(floor["seconds"], 3),
                 "ratio_to_floor": round(best["seconds"] / floor["seconds"], 1),
@@ -255,6 +282,7 @@ def main() -> int:
     p.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
     p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    p.add_argument("--real-copies", type=int, default=200, help="copies of the bundled real plans (0: none)")
     p.add_argument("--rows", type=int, default=1_000_000)
     p.add_argument("--cache", type=Path, default=HERE / ".cache", help="where generated corpora are kept between runs")
     p.add_argument("--out", type=Path, default=HERE / "results.json")
@@ -264,7 +292,7 @@ def main() -> int:
         return 0
     results = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "pandas": pd.__version__},
-        "extraction": extraction(args.sizes, args.workers, args.cache),
+        "extraction": extraction(args.sizes, args.workers, args.cache, args.real_copies),
         "analytics": analytics(args.rows),
         "adversarial": adversarial(),
     }
