@@ -4,6 +4,7 @@ import pandas as pd
 import pytest
 
 import planstats as ps
+from planstats import documents
 from conftest import SEEDS
 from planstats.dataset import COLUMNS, empty, title_info
 
@@ -42,6 +43,16 @@ def test_region_and_year_from_titles():
     assert title_info("《西咸新区2023年工作要点.docx》由会员分享") == ("西咸新区", 2023)
     assert title_info("某某县人民政府2020年政府工作报告") == ("某某县", 2020)
     assert title_info("关于做好工作的通知") == (None, None)
+
+
+def test_the_title_is_read_from_the_normalized_text_as_extraction_sees_it():
+    text = "西安高新區２０２１年工作要點\n１、\n正文"
+    assert title_info(documents.normalize(text)) == title_info(text) == ("西安高新区", 2021)
+    # the page markers of a document (a numbered series that cuts sentences) are cut before
+    # the title is read, even when the first lines hold only one of them
+    body = "".join(f"第{i}行，\n" + ("" if i % 7 else f"{i // 7 + 2}、") for i in range(1, 40))
+    marked = "西咸新\n2、区2022年工作要点\n" + body
+    assert title_info(marked) == ("西咸新区", 2022)
 
 
 def test_manifest_wins_over_the_title(tmp_path):
