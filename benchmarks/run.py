@@ -96,9 +96,7 @@ def _floor(corpus: Path, repeat: int = 3) -> dict:
 def real_corpus(cache: Path, copies: int) -> Path:
     """The bundled plans (``data/raw``, real documents of 5-16 thousand characters) copied into
     ``copies`` folders; the ground truth is the bundled dataset (``data/targets.csv``) for each copy."""
-    root = cache / f"real-{copies}"
-    if (root / "truth.csv").exists():
-        return root
+    root = cache / f"real-{copies}"  # written anew each run: the bundled plans and dataset may have changed
     raw = ROOT / "data" / "raw"
     truth = pd.read_csv(ROOT / "data" / "targets.csv", dtype={"year": "Int64"})
     truth = truth[truth["metric"].notna()]

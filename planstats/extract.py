@@ -535,22 +535,25 @@ class _Extractor:
         first, last = values[0], values[-1]
         noun_end = sent.clause_end(last.end)
         noun = self.text[last.end : noun_end]
-        item_end = self.text.find("、", last.end, noun_end)
+        clause = max(sent.clause_start(first.start, enumeration=False), prev_end)
+        # 分别 before values: the nouns after them are as many, in the same order (分别打造5个、
+        # 10个以上省级、市级示范点); otherwise the noun runs to the next enumeration comma
+        respectively = len(values) > 1 and self.text.find("分别", clause, first.start) >= 0
+        item_end = -1 if respectively else self.text.find("、", last.end, noun_end)
         item_end = noun_end if item_end < 0 else item_end
         later_value = any(v.unit for v in sent.values_between(last.end, item_end))
         start = max(sent.clause_start(first.start, enumeration=True), prev_end)
         before = self.text[start : first.start].strip()
-        opens = before.endswith(self.w.lead) if before else (
-            self._prev_reversed or start <= max(sent.clause_start(first.start, enumeration=False), prev_end)
-        )
+        opens = before.endswith(self.w.lead) if before else (self._prev_reversed or start <= clause)
         if noun.startswith("的") or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
             self._reject(first.start, last.end, "describes a noun (an attribute, not a target value)")
             return False
         _, info = self._strip(before)
         verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
-        metric_text, noun_end = self.text[last.end : item_end], item_end
-        for v in values:
-            self._emit(sent, v, start + info["offset"], noun_end, metric_text, verb, info, len(values) > 1)
+        noun = self.text[last.end : item_end]
+        nouns = _split_items(noun, len(values), self.lex) if respectively else [noun] * len(values)
+        for v, metric_text in zip(values, nouns):
+            self._emit(sent, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)
             previous.append((metric_text, info["subset"]))
         return True
 
@@ -739,7 +742,10 @@ def _split_items(head: str, n: int, lex: dict[str, tuple[str, ...]]) -> list[str
     out = []
     for i, p in enumerate(parts):
         if len(p) <= _SHORT_ITEM and i < n - 1 and len(last) > len(p) + 1:
-            p = p + last[len(p) :]
+            # the modifier of the full item ends where the short one's last character stands
+            # (国家级、省级孵化器 → 国家级 + 孵化器), else it is as long (城镇、农村居民… → 城镇 + 居民…)
+            cut = last.find(p[-1], 0, len(p) + 1)
+            p = p + last[cut + 1 if cut >= 0 else len(p) :]
         elif len(p) <= _SHORT_ITEM and i > 0 and len(first) > len(p) + 1:
             p = first[: len(first) - len(p)] + p
         out.append(p)

@@ -94,3 +94,11 @@ def test_each_gives_every_enumerated_item_the_value_and_cites_the_whole_list():
     assert df["metric_text"].tolist() == ["新增孵化器", "新增众创空间", "打造省级示范点", "打造市级示范点"]
     assert df["qualifier_text"].tolist() == ["力争…以上", "力争…以上", "不少于", "不少于"]
     assert df["raw"].tolist() == ["新增孵化器、众创空间各3家以上"] * 2 + ["打造省级、市级示范点各不少于5个"] * 2
+
+
+def test_respectively_before_the_values_spreads_them_over_the_nouns_after():
+    text = "分别打造5个、10个以上省级、市级示范点，分别建成2个、3个、4个市级、区级、街道级服务中心。"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == ["省级示范点", "市级示范点", "市级服务中心", "区级服务中心", "街道级服务中心"]
+    assert df["value"].tolist() == [5, 10, 2, 3, 4]
+    assert df["raw"].tolist() == ["分别打造5个、10个以上省级、市级示范点"] * 2 + ["分别建成2个、3个、4个市级、区级、街道级服务中心"] * 3
