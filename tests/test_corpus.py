@@ -66,6 +66,18 @@ def test_a_rebuild_keeps_documents_it_did_not_see_and_those_that_now_fail(seeds,
     assert index[SEEDS[1].name] == "kept" and index[SEEDS[2].name] == "unchanged"
 
 
+def test_a_document_that_fails_after_it_is_read_is_reported_and_the_rest_built(seeds, tmp_path, corpus):
+    bad = tmp_path / "other"
+    bad.mkdir()
+    shutil.copy(SEEDS[0], bad / "plan.txt")
+    (bad / "manifest.csv").write_text("file,region,year\nplan.txt,乙区,twenty\n", encoding="utf-8")
+    with pytest.warns(ps.PlanstatsWarning, match="1 document\\(s\\) could not be read"):
+        df = ps.build([seeds, bad], workers=1)  # the manifest is read with the title, after the text
+    assert [f["error"] for f in df.attrs["failures"]] == ["DataFileError"]
+    assert "manifest.csv, line 2: year 'twenty'" in df.attrs["failures"][0]["message"]
+    assert_frame_equal(_canonical(df), _canonical(corpus))
+
+
 def test_documents_of_the_same_name_in_different_folders_stay_apart(tmp_path):
     for county in ("甲县", "乙县"):
         (tmp_path / "plans" / county).mkdir(parents=True)
