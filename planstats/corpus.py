@@ -1,7 +1,7 @@
 """Build a dataset from a corpus: many documents, on all cores or a Dask cluster, streamed to disk.
 
-Documents are read one at a time by the workers, never all at once; their rows are written
-as they arrive, in batches, so memory stays flat however large the corpus. A progress bar
+Documents are read by the workers in chunks of up to 32, never all at once; their rows are
+written as they arrive, in batches, so memory stays flat however large the corpus. A progress bar
 (tqdm; in a notebook too) shows documents per second.
 
 Where the rows go depends on ``out``:

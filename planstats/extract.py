@@ -744,7 +744,7 @@ def _split_items(head: str, n: int, lex: dict[str, tuple[str, ...]]) -> list[str
         if len(p) <= _SHORT_ITEM and i < n - 1 and len(last) > len(p) + 1:
             # the modifier of the full item ends where the short one's last character stands
             # (国家级、省级孵化器 → 国家级 + 孵化器), else it is as long (城镇、农村居民… → 城镇 + 居民…)
-            cut = last.find(p[-1], 0, len(p) + 1)
+            cut = last.find(p[-1], 0, len(p) + 1) if p else -1
             p = p + last[cut + 1 if cut >= 0 else len(p) :]
         elif len(p) <= _SHORT_ITEM and i > 0 and len(first) > len(p) + 1:
             p = first[: len(first) - len(p)] + p

@@ -102,3 +102,8 @@ def test_respectively_before_the_values_spreads_them_over_the_nouns_after():
     assert df["metric_text"].tolist() == ["省级示范点", "市级示范点", "市级服务中心", "区级服务中心", "街道级服务中心"]
     assert df["value"].tolist() == [5, 10, 2, 3, 4]
     assert df["raw"].tolist() == ["分别打造5个、10个以上省级、市级示范点"] * 2 + ["分别建成2个、3个、4个市级、区级、街道级服务中心"] * 3
+
+
+def test_an_empty_item_in_a_list_does_not_break_the_spreading():
+    df = ps.extract_text("城镇、、农村居民人均可支配收入分别增长7%、8%、9%。", region="测试区", year=2024)
+    assert df["value"].tolist() == [7, 8, 9]
