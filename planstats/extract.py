@@ -207,6 +207,7 @@ class _Words:
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()))
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()))
+        self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:是|为|如下)?\s*[:：]")
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period")}
@@ -362,7 +363,9 @@ class _Extractor:
             if lists:
                 prev = lists[-1][-1]
                 gap = self.text[prev.end : v.start].strip()
-                if gap in _LIST_GAPS or (gap in ",，" and 0 <= respectively and respectively + 2 <= prev.start):
+                # a Chinese numeral right after a value is the scale of the noun (3个千亩试验方), no member
+                scale = not gap and v.lo[0] in CHINESE_DIGITS
+                if (gap in _LIST_GAPS and not scale) or (gap in ",，" and 0 <= respectively and respectively + 2 <= prev.start):
                     lists[-1].append(v)
                     continue
             lists.append([v])
@@ -522,6 +525,9 @@ class _Extractor:
                 self._reject(first.start, last.end, "inside quotation marks (a name or slogan)")
                 continue
             nxt = self.text[last.end : last.end + 1]
+            if nxt in self.w.milestone.first:  # 突破1000亿元大关，: the threshold word is no noun
+                word = _strip_front(self.text[last.end : sent.end], self.w.milestone)[1]
+                nxt = self.text[last.end + len(word) : last.end + len(word) + 1] if word else nxt
             if not nxt or nxt in _AFTER_BOUNDARY or last.end >= sent.end:
                 self._targets(sent, values, self._prev_end, previous)
                 self._prev_end, self._prev_reversed = last.end, False

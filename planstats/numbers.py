@@ -41,14 +41,16 @@ def units() -> dict[str, Unit]:
 def parse_number(text: str) -> float:
     """Value of an Arabic or a Chinese numeral.
 
-    >>> parse_number("1,200"), parse_number("1.53"), parse_number("三"), parse_number("十二")
-    (1200.0, 1.53, 3.0, 12.0)
+    >>> parse_number("1,200"), parse_number("1.53"), parse_number("三"), parse_number("十二"), parse_number("百")
+    (1200.0, 1.53, 3.0, 12.0, 100.0)
     """
     if _ARABIC.fullmatch(text):
         return float(text.replace(",", ""))
     if text and all(c in CHINESE_DIGITS for c in text):
         import cn2an
 
+        if text[0] in "百千":  # 百亿元, 千亿级: a hundred, a thousand (cn2an wants 一百, 一千)
+            text = "一" + text
         try:
             return float(cn2an.cn2an(text.replace("〇", "零"), "normal"))
         except (ValueError, KeyError) as err:

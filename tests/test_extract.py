@@ -107,3 +107,9 @@ def test_respectively_before_the_values_spreads_them_over_the_nouns_after():
 def test_an_empty_item_in_a_list_does_not_break_the_spreading():
     df = ps.extract_text("城镇、、农村居民人均可支配收入分别增长7%、8%、9%。", region="测试区", year=2024)
     assert df["value"].tolist() == [7, 8, 9]
+
+
+def test_a_chinese_numeral_right_after_a_count_is_the_scale_of_the_noun():
+    df, rejects = ps.extract_text("打造3个千亩“吨粮田”试验方。", region="测试区", year=2024, with_rejects=True)
+    assert df[["metric_text", "value", "unit"]].values.tolist() == [["千亩吨粮田试验方", 3.0, "个"]]
+    assert rejects["raw"].tolist() == ["千亩"]
