@@ -50,6 +50,10 @@ _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 _YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
 _YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期")
 _YEAR_BASE_AFTER = ("基础", "水平")
+# the previous year as the base of a comparison, at the end of an indicator phrase (单位GDP能耗较上年,
+# 财政收入与上年相比): what a growth rate means anyway. A base year (比2020年) is kept: it makes the
+# rate one over several years.
+_BASE_AT_END = re.compile(r"(?:较|比|与|相比)(?:上年度?|去年|上一年)(?:同期)?(?:相比|比)?$")
 # a year that is not the base of a comparison (比2020年, 2020年基础上)
 _YEAR_OF_RECORD = re.compile(
     r"(?=[12])(?<![0-9])" + "".join(f"(?<!{re.escape(w)})" for w in _YEAR_BASE_BEFORE)
@@ -649,10 +653,14 @@ class _Extractor:
             text = rest
         info["offset"] = len(segment) - len(text)
         text = text.rstrip()
-        while True:  # verbs and qualifier words between the indicator and the number
+        while True:  # verbs, qualifier words and the base of a comparison between the indicator and the number
             rest, word = _strip_back(text, self.w.back)
             if not word:
-                break
+                base = _BASE_AT_END.search(text) if text[-1:] in "年期比度" else None  # 较上年, 与上年相比
+                if not base:
+                    break
+                text = text[: base.start()].rstrip()
+                continue
             if word in self.q["pre"] and not info["pre"]:
                 info["pre"] = word
             elif word in self.w.verbs and not info["verb"]:

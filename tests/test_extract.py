@@ -113,3 +113,10 @@ def test_a_chinese_numeral_right_after_a_count_is_the_scale_of_the_noun():
     df, rejects = ps.extract_text("打造3个千亩“吨粮田”试验方。", region="测试区", year=2024, with_rejects=True)
     assert df[["metric_text", "value", "unit"]].values.tolist() == [["千亩吨粮田试验方", 3.0, "个"]]
     assert rejects["raw"].tolist() == ["千亩"]
+
+
+def test_the_previous_year_as_base_is_left_out_of_the_indicator_but_a_base_year_is_kept():
+    text = "单位GDP能耗较上年下降3%，财政收入与上年相比增长5%，工业投资较去年同期增长10%，二氧化碳排放较2020年下降18%。"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == ["单位GDP能耗", "财政收入", "工业投资", "二氧化碳排放较2020年"]
+    assert df["metric"].tolist()[:3] == ["energy_intensity_change", "fiscal_revenue_growth", "industrial_investment_growth"]
