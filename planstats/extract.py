@@ -204,7 +204,8 @@ class _Words:
         self.decrease = frozenset(lex.get("decrease_verb", ()))
         self.growth = frozenset(lex.get("growth_verb", ())) | self.decrease
         self.verbs = self.growth | frozenset(lex.get("verb", ()))
-        self.growth_noun = lex.get("growth_noun", ())
+        self.decrease_noun = lex.get("decrease_noun", ())  # 下降率, 降幅: a growth rate, negated
+        self.growth_noun = lex.get("growth_noun", ()) + self.decrease_noun
         self.attribute = lex.get("attribute", ())
         # stripped from the front / the back of an indicator phrase
         self.front = _by_length(lex.get("filler", ()) + lex.get("subset", ()) + self.modal)
@@ -705,7 +706,7 @@ class _Extractor:
                 self._reject(v.start, v.end, "fractional count")
                 return
         kind = self._kind(family, verb, metric_text)
-        if verb in self.w.decrease:
+        if verb in self.w.decrease or (self.w.decrease_noun and metric_text.endswith(self.w.decrease_noun)):
             lo, hi = -lo, (-hi if hi is not None else None)
         if hi is not None:
             qualifier = "range"
