@@ -209,7 +209,7 @@ class _Words:
         self.attribute = lex.get("attribute", ())
         # stripped from the front / the back of an indicator phrase
         self.front = _by_length(lex.get("filler", ()) + lex.get("subset", ()) + self.modal)
-        self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()))
+        self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal)
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()))
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
@@ -666,6 +666,8 @@ class _Extractor:
                 info["pre"] = word
             elif word in self.w.verbs and not info["verb"]:
                 info["verb"] = word
+            elif word in self.q["modal"]:  # 全县GDP力争增长9%
+                info["modal"] = info["modal"] or word
             info["each"] = info["each"] or word in self.w.each
             text = rest.rstrip()
         lead = _strip_front(text, self.w.lead_verb)[1]
