@@ -561,8 +561,8 @@ class _Extractor:
             return False
         _, info = self._strip(before)
         verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
-        noun = self.text[last.end : item_end]
-        nouns = _split_items(noun, len(values), self.lex) if respectively else [noun] * len(values)
+        named = self.text[last.end : item_end]
+        nouns = _split_items(named, len(values), self.lex) if respectively else [named] * len(values)
         for v, metric_text in zip(values, nouns):
             self._emit(sent, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)
             previous.append((metric_text, info["subset"]))
