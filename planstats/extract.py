@@ -213,6 +213,8 @@ class _Words:
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()))
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
+        self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
+        self.measure = _by_length(self.measure_words)
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:是|为|如下)?\s*[:：]")
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period")}
@@ -562,7 +564,7 @@ class _Extractor:
         _, info = self._strip(before)
         verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
         named = self.text[last.end : item_end]
-        nouns = _split_items(named, len(values), self.lex) if respectively else [named] * len(values)
+        nouns = _split_items(named, len(values)) if respectively else [named] * len(values)
         for v, metric_text in zip(values, nouns):
             self._emit(sent, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)
             previous.append((metric_text, info["subset"]))
@@ -601,7 +603,7 @@ class _Extractor:
         _, tail = self._strip(segment[cut + 2 :])
         info["verb"] = tail["verb"] or info["verb"]
         info["pre"] = tail["pre"] or info["pre"]
-        parts = _split_items(head, len(values), self.lex)
+        parts = _split_items(head, len(values))
         for v, part in zip(values, parts):
             metric_text, subset = self._with_context(part, info["subset"], previous)
             self._emit(sent, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
@@ -613,7 +615,7 @@ class _Extractor:
         head, info = self._strip(self.text[clause : v.start])
         head, lead = _strip_front(head, self.w.lead_verb)  # the verb of all the items: 新增 A、B
         if "、" in head:
-            parts = _split_items(head, head.count("、") + 1, self.lex)
+            parts = _split_items(head, head.count("、") + 1)
         else:  # 和, 及, 与 join items only when each is a plain name: not a modifier (科技和信息化…),
             # nothing counted (3条产业链和7个集群…项目各10个 is one list of projects)
             parts = re.split("[和及与]", head)
@@ -744,7 +746,7 @@ class _Extractor:
 _SHORT_ITEM = 3  # characters: an item this short is a modifier that shares its neighbour's noun
 
 
-def _split_items(head: str, n: int, lex: dict[str, tuple[str, ...]]) -> list[str]:
+def _split_items(head: str, n: int) -> list[str]:
     """The ``n`` indicators of a ``分别`` list: ``城镇、农村居民人均可支配收入`` → 城镇…, 农村…."""
     if n == 2 and "城乡" in head:
         return [head.replace("城乡", "城镇", 1), head.replace("城乡", "农村", 1)]
@@ -763,8 +765,11 @@ def _split_items(head: str, n: int, lex: dict[str, tuple[str, ...]]) -> list[str
             # (国家级、省级孵化器 → 国家级 + 孵化器), else it is as long (城镇、农村居民… → 城镇 + 居民…)
             cut = last.find(p[-1], 0, len(p) + 1) if p else -1
             p = p + last[cut + 1 if cut >= 0 else len(p) :]
-        elif len(p) <= _SHORT_ITEM and i > 0 and len(first) > len(p) + 1:
-            p = first[: len(first) - len(p)] + p
+        elif len(p) <= _SHORT_ITEM and i > 0 and p in _words().measure_words:
+            # a measure after a full item takes its subject: 高技术产业投资、产值 → 高技术产业 + 产值;
+            # any other short item is a name of its own (5G基站、充电桩; 进出口总额、出口)
+            stem, measure = _strip_back(first, _words().measure)
+            p = stem + p if measure and stem else p
         out.append(p)
     return out
 
