@@ -4,6 +4,11 @@ An alias matches when it occurs in the indicator phrase; ``…`` in an alias sta
 short gap (``重点…项目…年度…投资`` matches 重点建设项目年度计划投资), and a leading ``^``
 anchors it at the start of the phrase. Among the aliases that
 match, and whose metric accepts the target's kind and unit, the longest wins.
+
+A metric that counts additions (``new_high_tech_enterprises``) may name, in the column
+``total``, the metric of the total: a target of it that *reaches* a number (its verb or
+threshold word is a ``stock_verb`` of ``data/lexicon.csv``: 高新技术企业达到300家, 突破300家)
+and whose indicator names no addition (no ``lead_verb``: 新增, 培育 …) is the total.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planstats._data import DATA_DIR, read_rows
+from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import DataFileError
 from planstats.extract import KINDS, Target
 from planstats.numbers import units
@@ -36,6 +41,7 @@ class Metric:
     unit_families: tuple[str, ...]
     category: str
     aliases: tuple[str, ...]
+    total: str = ""  # for a metric of additions: the metric of the total (column ``total``, optional)
 
 
 @dataclass(frozen=True)
@@ -78,7 +84,14 @@ def load_taxonomy(path: Path | None = None) -> tuple[Metric, ...]:
                 other = claimed.setdefault((alias, kind), row["id"])
                 if other != row["id"]:
                     raise DataFileError(f"{where}: alias {alias!r} ({kind}) is claimed by both {other!r} and {row['id']!r}.")
-        metrics.append(Metric(row["id"], row["label_en"], row["label_zh"], kinds, unit_families, row["category"], aliases))
+        metrics.append(Metric(row["id"], row["label_en"], row["label_zh"], kinds, unit_families, row["category"], aliases, row.get("total", "")))
+    by_id = {m.id: m for m in metrics}
+    for line, m in enumerate(metrics, start=2):
+        if not m.total:
+            continue
+        total = by_id.get(m.total)
+        if total is None or total is m or not set(m.kinds) <= set(total.kinds) or not set(m.unit_families) <= set(total.unit_families):
+            raise DataFileError(f"{path}, line {line}: the total of {m.id!r} must be another metric of the same kinds and units, not {m.total!r}.")
     return tuple(metrics)
 
 
@@ -132,21 +145,32 @@ def match_metric(metric_text: str, kind: str, unit_family: str) -> tuple[str | N
 def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:
     """Pair each target with its metric id (``None`` when no metric fits).
 
+    A target that reaches a number of a metric of additions is the total (see the module).
     A target introduced by 其中 ("of which") that repeats the metric of a full target just
     before it is a part of that target, not the metric itself: it keeps no metric id.
     """
     out: list[tuple[Target, str | None]] = []
+    totals = {m.id: m.total for m in load_taxonomy() if m.total}
+    lex = lexicon()
+    reach, additions = frozenset(lex.get("stock_verb", ())), lex.get("lead_verb", ())
     whole: dict[str, int] = {}  # metric -> last sentence with a full (not 其中) target of it
     for t in targets:
         metric, kind = match_metric(t.metric_text, t.kind, t.unit_family)
         if kind != t.kind:
             t = replace(t, kind=kind)
+        if metric in totals and _reaches(t, reach) and not any(w in t.metric_text for w in additions):
+            metric = totals[metric]
         if metric and t.subset and metric in whole and t.sentence - whole[metric] <= 1:
             metric = None
         if metric and not t.subset:
             whole[metric] = max(whole.get(metric, t.sentence), t.sentence)
         out.append((t, metric))
     return out
+
+
+def _reaches(t: Target, words: frozenset[str]) -> bool:
+    """Whether the verb or a qualifying word of ``t`` says it reaches its number (达到, 突破)."""
+    return t.verb in words or any(w in words for w in t.qualifier_text.split("…"))
 
 
 def metrics() -> pd.DataFrame:
@@ -165,7 +189,8 @@ def metrics() -> pd.DataFrame:
             "unit_family": "|".join(m.unit_families),
             "category": m.category,
             "aliases": "|".join(m.aliases),
+            "total": m.total,
         }
         for m in load_taxonomy()
     ]
-    return pd.DataFrame(rows, columns=list(_COLUMNS))
+    return pd.DataFrame(rows, columns=[*_COLUMNS, "total"])

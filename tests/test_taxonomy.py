@@ -64,3 +64,33 @@ def test_bad_taxonomy_files_are_named_with_the_line(tmp_path, rows, message):
 def test_an_alias_may_serve_two_metrics_of_different_kinds():
     ok = [m.id for m in load_taxonomy() if "地区生产总值" in m.aliases]
     assert sorted(ok) == ["gdp", "gdp_growth"]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("规上工业企业达到200家。", "above_scale_industrial_enterprises_total"),
+        ("全区高新技术企业突破300家。", "high_tech_enterprises_total"),
+        ("高新技术企业增加到300家。", "high_tech_enterprises_total"),
+        ("新增规上工业企业达到50家。", "new_above_scale_industrial_enterprises"),  # names the addition
+        ("培育高新技术企业达到30家。", "new_high_tech_enterprises"),
+        ("高新技术企业增加30家。", "new_high_tech_enterprises"),  # grows by a number: additions
+        ("新增国家高新技术企业300家以上。", "new_high_tech_enterprises"),
+    ],
+)
+def test_a_count_that_reaches_a_number_is_the_total(sentence, expected):
+    assert ps.extract_text(sentence, region="某区", year=2024)["metric"].tolist() == [expected]
+
+
+@pytest.mark.parametrize("total", ["c", "a", "b"])
+def test_the_total_of_a_metric_must_be_another_metric_of_its_kinds_and_units(tmp_path, total):
+    path = tmp_path / "metrics.csv"
+    path.write_text(HEADER.strip() + ",total\n" + f"a,A,甲,level,count,x,甲,{total}\nb,B,乙,level,money,x,乙,\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=f"line 2: the total of 'a' must be another metric .* not '{total}'"):
+        load_taxonomy(path)
+
+
+def test_a_taxonomy_without_the_total_column_still_loads(tmp_path):
+    path = tmp_path / "metrics.csv"
+    path.write_text(HEADER + "a,A,甲,level,count,x,甲\n", encoding="utf-8")
+    assert load_taxonomy(path)[0].total == ""
