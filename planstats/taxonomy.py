@@ -9,6 +9,10 @@ A metric that counts additions (``new_high_tech_enterprises``) may name, in the 
 ``total``, the metric of the total: a target of it that *reaches* a number (its verb or
 threshold word is a ``stock_verb`` of ``data/lexicon.csv``: 高新技术企业达到300家, 突破300家)
 and whose indicator names no addition (no ``lead_verb``: 新增, 培育 …) is the total.
+
+An amount (a level in a unit that is no count: 亿元, 亩) whose indicator names an increment
+(an ``increment`` word of the lexicon: 新增工业总产值300亿元) is not the level of its metric:
+it matches only an alias that names the increment itself.
 """
 
 from __future__ import annotations
@@ -121,6 +125,7 @@ def match_metric(metric_text: str, kind: str, unit_family: str) -> tuple[str | N
     """
     if not metric_text or _THRESHOLD.search(metric_text):
         return None, kind
+    increments = () if kind != "level" or unit_family in _counted() else [w for w in lexicon().get("increment", ()) if w in metric_text]
     best: tuple[int, int, str, str] | None = None
     for alias in _aliases():
         if best and alias.weight < best[0]:
@@ -136,10 +141,21 @@ def match_metric(metric_text: str, kind: str, unit_family: str) -> tuple[str | N
             continue
         if use_kind in ("level", "share") and unit_family not in (metric.unit_families or ("percent",)):
             continue
+        if any(w not in alias.text for w in increments):  # 新增工业总产值: an increment, not the output
+            continue
         candidate = (alias.weight, m.end(), metric.id, use_kind)
         if best is None or candidate[:2] > best[:2]:
             best = candidate
     return (best[2], best[3]) if best else (None, kind)
+
+
+@functools.lru_cache(maxsize=1)
+def _counted() -> frozenset[str]:
+    """The unit families of counts (家, 个, 人: integer units), whose additions are counts too."""
+    families: dict[str, bool] = {}
+    for u in units().values():
+        families[u.family] = families.get(u.family, True) and u.integer
+    return frozenset(f for f, integer in families.items() if integer)
 
 
 def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:

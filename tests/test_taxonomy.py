@@ -34,6 +34,12 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("竣工投用重点项目", "level", "count", None),
         ("安排区级重点建设项目", "level", "count", "key_projects_count"),
         ("新引进投资5亿元以上的重点项目", "level", "count", None),
+        ("规上工业总产值", "level", "money", "industrial_output"),
+        ("外贸进出口总额", "level", "money", "import_export"),
+        ("新增工业总产值", "level", "money", None),  # an increment of the output, not the output
+        ("新增固定资产投资", "level", "money", None),
+        ("新增上市企业", "level", "count", "listed_companies"),  # a count of additions is a count
+        ("新增城镇就业", "level", "people", "new_urban_jobs"),  # the alias names the addition
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
