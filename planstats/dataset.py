@@ -219,7 +219,7 @@ def extract_rows(
     targets, rejects = find_targets(norm, plan_year=year)
     rows = [
         (
-            doc, region, t.year if t.record == "result" else year, t.record, t.section, metric, t.metric_text, t.kind,
+            doc, region, t.year if t.record != "target" else year, t.record, t.section, metric, t.metric_text, t.kind,
             t.value, t.value_high if t.value_high is not None else math.nan, t.unit, t.qualifier, t.qualifier_text,
             t.verb, text[t.start : t.end], t.start, t.end, sha,
         )

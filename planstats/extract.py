@@ -39,7 +39,7 @@ from planstats.errors import DataFileError
 from planstats.numbers import CHINESE_DIGITS, MULTIPLIERS, parse_number, units
 
 KINDS = ("growth", "level", "share", "pp_change")
-RECORDS = ("target", "result")
+RECORDS = ("target", "result", "horizon")
 QUALIFIERS = ("approx", "at_least", "at_most", "range", "exact")
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -65,7 +65,6 @@ _HEADING_MAX = 40  # characters: a line this short without a full stop is a head
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
 _CLAUSE_MAX = 400
 _FULL_STOPS = re.compile(r"[。！？!?\n]")
-_LEADING_YEAR = re.compile(r"^(?:19|20)\d{2}年(?:底|末|内|度)?[,，]?")
 _QUOTE_MARKS = "\"'“”‘’「」『』【】"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
 _ANY_QUOTE = re.compile(f"[{_QUOTE_MARKS}]")
@@ -218,6 +217,13 @@ class _Words:
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:是|为|如下)?\s*[:：]")
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period")}
+        # a time limit after the plan year (到2025年, 2025年底): a target for that year
+        self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
+        before, after = (_alternation(w) if w else "(?!)" for w in (self.horizon_before, self.horizon_after))
+        # a year, or a time limit, at the front of an indicator phrase (2023年, 到2025年底,) or at its end (…到2026年)
+        self.leading_year = re.compile(rf"^(?:{before})?(?:19|20)\d{{2}}年(?:{after}|内|度)*[,，]?")
+        self.leading_year_first = frozenset("12") | {w[0] for w in self.horizon_before}
+        self.year_at_end = re.compile(rf"(?:{before})(?:19|20)\d{{2}}年(?:{after})*$")
         # words after which a number may open a target (扶持3家以上企业)
         self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
 
@@ -476,39 +482,63 @@ class _Extractor:
         k = bisect.bisect_left(found, start)
         return k < len(found) and found[k] < end
 
-    def _result(self, sent: _Sentence) -> tuple[bool, int | None]:
-        """Whether the clause reports past outcomes, and the one year they are for (``None``
-        for outcomes over several years, or when the plan year is unknown). A clause after a
-        semicolon shares the time of the clauses before it in the same sentence, unless it
-        names a year of its own."""
+    def _record_of(self, sent: _Sentence) -> tuple[str, int | None]:
+        """Whether the values of a sentence report past outcomes, and the year they are for:
+        ``("result", year)`` (``year`` is ``None`` for outcomes over several years, or when the
+        plan year is unknown), else ``("target", None)``. A clause after a semicolon shares the
+        time of the clauses before it in the same sentence, unless it names a year of its own."""
         past, later = self._years(sent.start, sent.end)
         if past:
-            return True, max(past)
+            return "result", max(past)
         if later:
-            return False, None
-        k = bisect.bisect_left(self._full_stops, sent.start)
-        opened = max(self._full_stops[k - 1] + 1 if k else 0, sent.start - _CLAUSE_MAX * 4)
+            return "target", None
+        opened = self._opened(sent)
         past, later = self._years(opened, sent.start)
         if past and not later:
-            return True, max(past)
+            return "result", max(past)
         if self._has("result_period", opened, sent.end):
-            return True, None
+            return "result", None
         if self._has("result", opened, sent.end):
-            return True, self._last_year("")
+            return "result", self._last_year("")
         k = bisect.bisect_right(self._review_starts, sent.start)
         if k and sent.start < self.review[k - 1][1]:
-            return True, self.review[k - 1][2]
-        return False, None
+            return "result", self.review[k - 1][2]
+        return "target", None
+
+    def _opened(self, sent: _Sentence) -> int:
+        """Where the full sentence of ``sent`` opens (``sent`` may follow a semicolon)."""
+        k = bisect.bisect_left(self._full_stops, sent.start)
+        return max(self._full_stops[k - 1] + 1 if k else 0, sent.start - _CLAUSE_MAX * 4)
+
+    def _horizon(self, sent: _Sentence, pos: int) -> int | None:
+        """The later year that a value at ``pos`` is set for, when the last year named before it
+        in its sentence is a time limit after the plan year (到2025年, 2025年底前: words of the
+        roles ``horizon_before``/``horizon_after`` of the lexicon), else ``None``."""
+        if self.plan_year is None:
+            return None
+        marks, starts = self._year_index()
+        k = bisect.bisect_left(starts, pos)
+        if not k or marks[k - 1][1] <= self.plan_year or starts[k - 1] < self._opened(sent):
+            return None
+        at, year = marks[k - 1]  # "2025年" starts at ``at``
+        limit = self.text.endswith(self.w.horizon_before, 0, at) or self.text.startswith(self.w.horizon_after, at + 5)
+        return year if limit else None
+
+    def _year_index(self) -> tuple[list[tuple[int, int]], list[int]]:
+        """Every year of the text that is not the base of a comparison, ``(position, year)``,
+        and their positions; found once."""
+        if self._year_marks is None:
+            self._year_marks = [(m.start(), int(m.group(1))) for m in _YEAR_OF_RECORD.finditer(self.text)]
+            self._year_starts = [pos for pos, _ in self._year_marks]
+        return self._year_marks, self._year_starts
 
     def _years(self, start: int, end: int) -> tuple[list[int], list[int]]:
         """The years in ``text[start:end]`` before the plan year and from it on; base years
         of a comparison (比2020年, 2020年基础上) are left out."""
         if self.plan_year is None:
             return [], []
-        if self._year_marks is None:  # every year of the text, found once
-            self._year_marks = [(m.start(), int(m.group(1))) for m in _YEAR_OF_RECORD.finditer(self.text)]
-            self._year_starts = [pos for pos, _ in self._year_marks]
-        found = self._year_marks[bisect.bisect_left(self._year_starts, start) : bisect.bisect_left(self._year_starts, end)]
+        marks, starts = self._year_index()
+        found = marks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         if not found:
             return [], []
         return [y for _, y in found if y < self.plan_year], [y for _, y in found if y >= self.plan_year]
@@ -518,13 +548,15 @@ class _Extractor:
         self.rejects.append(Reject(s, e, reason))
 
     def _sentence(self, sent: _Sentence) -> None:
-        result, result_year = self._result(sent)
-        self._record = ("result", result_year) if result else ("target", None)
+        record = self._record_of(sent)
         previous: list[tuple[str, bool]] = []  # (metric_text, subset) of the targets so far
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:
             first, last = values[0], values[-1]
+            horizon = self._horizon(sent, first.start)
+            self._record = ("horizon", horizon) if horizon else record
+            result, result_year = self._record[0] == "result", self._record[1]
             if result and result_year is None:
                 self._reject(first.start, last.end, "reported result of several years or of an unknown year, not a target")
                 continue
@@ -642,7 +674,7 @@ class _Extractor:
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中 and a leading year, in any order
             rest = text.lstrip(_LEADING_PUNCT)
-            year = _LEADING_YEAR.match(rest) if rest.startswith(("19", "20")) else None
+            year = self.w.leading_year.match(rest) if rest[:1] in self.w.leading_year_first else None
             if year:
                 text = rest[year.end() :]
                 continue
@@ -660,6 +692,7 @@ class _Extractor:
             rest, word = _strip_back(text, self.w.back)
             if not word:
                 base = _BASE_AT_END.search(text) if text[-1:] in "年期比度" else None  # 较上年, 与上年相比
+                base = base or (self.w.year_at_end.search(text) if text[-1:] in "年底末前" else None)  # …到2026年
                 if not base:
                     break
                 text = text[: base.start()].rstrip()

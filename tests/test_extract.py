@@ -41,10 +41,11 @@ def test_golden_sentence(case):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)  # "no targets" is the expected outcome of some cases
         df = ps.extract_text(case["text"], region="测试区", year=case.get("year", 2024))
-    targets, results = df[df["record"] == "target"], df[df["record"] == "result"]
+    targets, results, horizons = (df[df["record"] == record] for record in ("target", "result", "horizon"))
     assert _rows(targets, "section") == _expected(case["expect"])
-    # results: [year reported, metric, kind, value, value_high, unit, qualifier]; none unless listed
+    # results and horizons: [year, metric, kind, value, value_high, unit, qualifier]; none unless listed
     assert _rows(results, "year") == _expected(case.get("results", []))
+    assert _rows(horizons, "year") == _expected(case.get("horizons", []))
     for r in df.itertuples(index=False):
         assert case["text"][r.start : r.end] == r.raw
 
@@ -120,3 +121,28 @@ def test_the_previous_year_as_base_is_left_out_of_the_indicator_but_a_base_year_
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == ["单位GDP能耗", "财政收入", "工业投资", "二氧化碳排放较2020年"]
     assert df["metric"].tolist()[:3] == ["energy_intensity_change", "fiscal_revenue_growth", "industrial_investment_growth"]
+
+
+@pytest.mark.parametrize(
+    "text, records",
+    [
+        ("2025年底前建成5G基站1000个；新增规上工业企业30家。", [("horizon", 2025, "建成5G基站"), ("horizon", 2025, "新增规上工业企业")]),
+        ("全区地区生产总值到2026年达到500亿元。", [("horizon", 2026, "全区地区生产总值")]),
+        ("2023年地区生产总值增长6%，到2025年达到500亿元。", [("result", 2023, "地区生产总值"), ("horizon", 2025, "地区生产总值")]),
+        ("到2024年底，建成5G基站1000个。", [("target", 2024, "建成5G基站")]),  # the plan year itself
+        ("实施《2024—2026年三年行动计划》，新增规上工业企业30家。", [("target", 2024, "新增规上工业企业")]),  # no time limit
+        ("2025年新增规上工业企业30家。", [("target", 2024, "新增规上工业企业")]),  # a bare later year sets no limit
+    ],
+)
+def test_a_time_limit_after_the_plan_year_makes_a_horizon_target(text, records):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["record"], df["year"], df["metric_text"])) == records
+
+
+def test_horizon_targets_need_a_plan_year_and_stay_out_of_comparisons():
+    with pytest.warns(ps.PlanstatsWarning):
+        undated = ps.extract_text("到2025年，地区生产总值达到500亿元。", region="测试区")
+    assert undated["record"].tolist() == ["target"]
+    df = ps.extract_text("地区生产总值达到450亿元。到2025年，地区生产总值达到500亿元。", region="测试区", year=2024)
+    assert df["record"].tolist() == ["target", "horizon"]
+    assert ps.compare(df, "gdp").loc["测试区"].to_dict() == {2024: 450.0}
