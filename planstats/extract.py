@@ -635,9 +635,14 @@ class _Extractor:
         _, tail = self._strip(segment[cut + 2 :])
         info["verb"] = tail["verb"] or info["verb"]
         info["pre"] = tail["pre"] or info["pre"]
-        parts = _split_items(head, len(values))
-        for v, part in zip(values, parts):
-            metric_text, subset = self._with_context(part, info["subset"], previous)
+        n = len(values)
+        if not head and 1 < n <= len(previous):
+            # 分别 with no indicators of its own: the targets just before it, in order (接待游客1500万人次，
+            # 实现旅游收入150亿元，分别增长15%、18%)
+            named = previous[-n:]
+        else:
+            named = [self._with_context(part, info["subset"], previous) for part in _split_items(head, n)]
+        for v, (metric_text, subset) in zip(values, named):
             self._emit(sent, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
             previous.append((metric_text, subset))
 
