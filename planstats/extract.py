@@ -60,6 +60,8 @@ _YEAR_OF_RECORD = re.compile(
     + r"((?:19|20)\d{2})年" + f"(?!{'|'.join(map(re.escape, _YEAR_BASE_AFTER))})"
 )  # fmt: skip
 _LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》"
+# what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）
+_HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0-9年度的]*")
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
@@ -215,7 +217,8 @@ class _Words:
         self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
-        self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:是|为|如下)?\s*[:：]")
+        # ... or a heading of its own line (二、2024年主要目标\n)
+        self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:是|为|如下)?\s*[:：]|[^\n。，,：:；;]{{0,6}}\n)")
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period")}
         # a time limit after the plan year (到2025年, 2025年底): a target for that year
         self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
@@ -427,8 +430,12 @@ class _Extractor:
             start, end = m.start(), m.end()
             if self.headline and start < self.headline[-1][1]:
                 continue  # inside the list of the marker before
+            if self.text[end - 1] == "\n" and not _HEADING_NUMBER.fullmatch(self.text, self.text.rfind("\n", 0, start) + 1, start):
+                continue  # a marker without a colon is one only as a heading: 二、2024年主要目标
             for i in range(bisect.bisect_right(ends, start), len(spans)):  # no copy of the tail
                 sent_start, sent_end = spans[i]
+                if sent_end < m.end():
+                    continue  # the heading that is the marker
                 if sent_start > start:
                     # The list of main targets runs to the end of its paragraph; after a full
                     # stop it goes on only while the sentences still state values.

@@ -146,3 +146,10 @@ def test_horizon_targets_need_a_plan_year_and_stay_out_of_comparisons():
     df = ps.extract_text("地区生产总值达到450亿元。到2025年，地区生产总值达到500亿元。", region="测试区", year=2024)
     assert df["record"].tolist() == ["target", "horizon"]
     assert ps.compare(df, "gdp").loc["测试区"].to_dict() == {2024: 450.0}
+
+
+def test_a_heading_of_the_main_targets_opens_the_headline_without_a_colon():
+    text = ("二、2024年主要目标\n地区生产总值增长5.5%以上，规上工业增加值增长7%。\n三、重点工作\n实施重点项目80个。\n"
+            "我们将紧扣主要目标\n新增就业1万人。\n")  # fmt: skip
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["section"].tolist() == ["headline", "headline", "body", "body"]  # a sentence cut by a line break is no heading
