@@ -153,3 +153,8 @@ def test_a_heading_of_the_main_targets_opens_the_headline_without_a_colon():
             "我们将紧扣主要目标\n新增就业1万人。\n")  # fmt: skip
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["section"].tolist() == ["headline", "headline", "body", "body"]  # a sentence cut by a line break is no heading
+
+
+def test_units_of_livestock_volume_and_standard_coal():
+    df = ps.extract_text("生猪出栏60万头，新增供水能力5万立方米，能源消费总量控制在300万吨标准煤以内。", region="测试区", year=2024)
+    assert list(zip(df["value"], df["unit"])) == [(60.0, "万头"), (5.0, "万立方米"), (300.0, "万吨标准煤")]

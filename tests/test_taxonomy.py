@@ -40,6 +40,9 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("新增固定资产投资", "level", "money", None),
         ("新增上市企业", "level", "count", "listed_companies"),  # a count of additions is a count
         ("新增城镇就业", "level", "people", "new_urban_jobs"),  # the alias names the addition
+        ("数字经济核心产业增加值占GDP比重", "share", "percent", "digital_economy_share"),
+        ("R&D经费投入占GDP的比重", "share", "percent", "rd_intensity"),
+        ("能源消费总量", "level", "energy", "energy_consumption"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
