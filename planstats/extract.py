@@ -227,6 +227,7 @@ class _Words:
         self.leading_year = re.compile(rf"^(?:{before})?(?:19|20)\d{{2}}年(?:{after}|内|度)*[,，]?")
         self.leading_year_first = frozenset("12") | {w[0] for w in self.horizon_before}
         self.year_at_end = re.compile(rf"(?:{before})(?:19|20)\d{{2}}年(?:{after})*$")
+        self.year_at_end_last = frozenset("年") | {w[-1] for w in self.horizon_after}
         # words after which a number may open a target (扶持3家以上企业)
         self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
 
@@ -704,7 +705,7 @@ class _Extractor:
             rest, word = _strip_back(text, self.w.back)
             if not word:
                 base = _BASE_AT_END.search(text) if text[-1:] in "年期比度" else None  # 较上年, 与上年相比
-                base = base or (self.w.year_at_end.search(text) if text[-1:] in "年底末前" else None)  # …到2026年
+                base = base or (self.w.year_at_end.search(text) if text[-1:] in self.w.year_at_end_last else None)  # …到2026年
                 if not base:
                     break
                 text = text[: base.start()].rstrip()
