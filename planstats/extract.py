@@ -36,7 +36,7 @@ from typing import NamedTuple
 from planstats._data import lexicon, read_rows
 from planstats.documents import Normalized
 from planstats.errors import DataFileError
-from planstats.numbers import CHINESE_DIGITS, MULTIPLIERS, parse_number, units
+from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, MULTIPLIERS, parse_number, units
 
 KINDS = ("growth", "level", "share", "pp_change")
 RECORDS = ("target", "result", "horizon")
@@ -146,13 +146,17 @@ def _after_number(words) -> str:
 @functools.lru_cache(maxsize=1)
 def _value_regex() -> re.Pattern[str]:
     q = _qualifier_words()
-    num = rf"(?:(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{CHINESE_DIGITS}第])[{CHINESE_DIGITS}]+)"
+    after = [s for s, u in units().items() if not u.before]
+    before = [s for s, u in units().items() if u.before]  # 百分之八
+    first = re.escape("".join({s[0] for s in before} - set(CHINESE_DIGITS)))
+    num = rf"(?:(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{CHINESE_DIGITS}第点])(?:{CHINESE_NUMERAL}))"
+    pre = rf"(?:{_alternation(before)})" if before else "(?!)"
     return re.compile(
-        rf"(?=[\d{CHINESE_DIGITS}])"  # a class first: the regex engine skips to the next digit
-        rf"(?P<lo>{num})%?(?:\s*[-–—~至到]\s*(?P<hi>{num}))?"
+        rf"(?=[\d{CHINESE_DIGITS}{first}])"  # a class first: the regex engine skips to the next digit
+        rf"(?P<before>{pre})?(?P<lo>{num})%?(?:\s*[-–—~至到]\s*{pre}?(?P<hi>{num}))?"
         rf"(?P<mid>{_after_number(q['mid'])})?"
         rf"(?P<mult>{_after_number(MULTIPLIERS)})?"
-        rf"(?P<unit>{_after_number(units())})?"
+        rf"(?P<unit>{_after_number(after)})?"
         rf"(?P<post>{_after_number(q['post'])})?"
         r"(?![A-Za-z])"
     )
@@ -209,7 +213,7 @@ class _Words:
         self.growth_noun = lex.get("growth_noun", ()) + self.decrease_noun
         self.attribute = lex.get("attribute", ())
         # stripped from the front / the back of an indicator phrase
-        self.front = _by_length(lex.get("filler", ()) + lex.get("subset", ()) + self.modal)
+        self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("subset", ()) + self.modal)
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal)
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()))
@@ -365,7 +369,9 @@ class _Extractor:
     def _values(self) -> list[_Value]:
         out = []
         for m in _value_regex().finditer(self.text):
-            lo, hi, mid, mult, unit, post = m.groups()  # the only groups, in this order
+            before, lo, hi, mid, mult, unit, post = m.groups()  # the only groups, in this order
+            if before:  # 百分之八: the unit it spells, unless one follows the number too
+                unit = unit or self.w.units[before].canonical
             if lo[0] in CHINESE_DIGITS and not unit:
                 continue  # a bare Chinese numeral (一是, 十四五) is no value
             if not unit and "%" in m.group():

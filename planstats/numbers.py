@@ -13,6 +13,9 @@ from planstats.errors import DataFileError
 MULTIPLIERS = ("万亿", "千万", "百万", "亿", "万", "千")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+#: A Chinese numeral, with a decimal part after 点 (四点五).
+CHINESE_NUMERAL = rf"[{CHINESE_DIGITS}]+(?:点[{CHINESE_DIGITS}]+)?"
+_CHINESE = re.compile(CHINESE_NUMERAL)
 
 
 @dataclass(frozen=True)
@@ -23,30 +26,40 @@ class Unit:
     canonical: str
     family: str
     integer: bool
+    before: bool = False  # written before the number (百分之八: 8%)
 
 
 @functools.lru_cache(maxsize=1)
 def units() -> dict[str, Unit]:
-    """The unit table of ``data/units.csv``, keyed by surface form, longest first."""
+    """The unit table of ``data/units.csv``, keyed by surface form, longest first.
+
+    The optional column ``position`` says where the unit is written: ``after`` the number (the
+    default: 8%, 300家) or ``before`` it (百分之八, 千分之五); a unit written before the number
+    spells, as its canonical form, a unit written after it."""
     table: dict[str, Unit] = {}
     for line, row in enumerate(read_rows("units.csv", ("surface", "canonical", "family", "integer")), start=2):
         if row["surface"] in table:
             raise DataFileError(f"units.csv, line {line}: duplicate unit {row['surface']!r}.")
         if row["integer"] not in ("true", "false"):
             raise DataFileError(f"units.csv, line {line}: integer must be true or false, not {row['integer']!r}.")
-        table[row["surface"]] = Unit(row["surface"], row["canonical"], row["family"], row["integer"] == "true")
+        if row.get("position", "") not in ("", "after", "before"):
+            raise DataFileError(f"units.csv, line {line}: position must be 'after', 'before' or empty, not {row['position']!r}.")
+        table[row["surface"]] = Unit(row["surface"], row["canonical"], row["family"], row["integer"] == "true", row.get("position") == "before")
+    for u in table.values():
+        if u.before and (u.canonical not in table or table[u.canonical].before):
+            raise DataFileError(f"units.csv: the unit {u.surface!r}, written before the number, must have as canonical form a unit written after it, not {u.canonical!r}.")
     return dict(sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
 def parse_number(text: str) -> float:
     """Value of an Arabic or a Chinese numeral.
 
-    >>> parse_number("1,200"), parse_number("1.53"), parse_number("三"), parse_number("十二"), parse_number("百")
-    (1200.0, 1.53, 3.0, 12.0, 100.0)
+    >>> parse_number("1,200"), parse_number("1.53"), parse_number("三"), parse_number("十二"), parse_number("百"), parse_number("四点五")
+    (1200.0, 1.53, 3.0, 12.0, 100.0, 4.5)
     """
     if _ARABIC.fullmatch(text):
         return float(text.replace(",", ""))
-    if text and all(c in CHINESE_DIGITS for c in text):
+    if _CHINESE.fullmatch(text):
         import cn2an
 
         if text[0] in "百千":  # 百亿元, 千亿级: a hundred, a thousand (cn2an wants 一百, 一千)

@@ -1,8 +1,9 @@
 """The metric taxonomy (``data/metrics.csv``) and the mapping of indicator phrases onto it.
 
 An alias matches when it occurs in the indicator phrase; ``…`` in an alias stands for any
-short gap (``重点…项目…年度…投资`` matches 重点建设项目年度计划投资), and a leading ``^``
-anchors it at the start of the phrase. Among the aliases that
+short gap (``重点…项目…年度…投资`` matches 重点建设项目年度计划投资), a leading ``^``
+anchors it at the start of the phrase and a trailing ``$`` at its end (``^经济$`` is the
+whole phrase 经济, not 数字经济 nor 经济总量). Among the aliases that
 match, and whose metric accepts the target's kind and unit, the longest wins.
 
 A metric that counts additions (``new_high_tech_enterprises``) may name, in the column
@@ -104,10 +105,10 @@ def _aliases(path: Path | None = None) -> tuple[_Alias, ...]:
     out = []
     for metric in load_taxonomy(path):
         for text in metric.aliases:
-            anchored = text.startswith("^")
-            body = ".{0,12}?".join(re.escape(part) for part in text.lstrip("^").split("…"))
-            pattern = re.compile(("^" if anchored else "") + body)
-            out.append(_Alias(metric, text, pattern, len(text.replace("…", "").lstrip("^"))))
+            words = text.lstrip("^").rstrip("$")
+            body = ".{0,12}?".join(re.escape(part) for part in words.split("…"))
+            pattern = re.compile(("^" if text.startswith("^") else "") + body + ("$" if text.endswith("$") else ""))
+            out.append(_Alias(metric, text, pattern, len(words.replace("…", ""))))
     return tuple(sorted(out, key=lambda a: a.weight, reverse=True))
 
 

@@ -259,7 +259,7 @@ def test_attainment_from_results_the_plans_report():
         [2023, "gdp_growth", 8.0, np.nan, pd.NA],
     ] or [r[:4] for r in got] == [[2022, "gdp_growth", 9.0, 9.3], [2022, "new_urban_jobs", 1.2, 1.1], [2023, "gdp_growth", 8.0, got[2][3]]]
     assert a["met"].tolist()[:2] == [True, False] and a["met"].isna().tolist()[2]
-    assert a["actual_source"].tolist()[0] == "a2023.txt: 全区地区生产总值增长9.3%"
+    assert a["actual_source"].tolist()[0] == "a2023.txt: 地区生产总值增长9.3%"  # 全区: a word of scope, before the indicator
 
 
 # -- bad input -------------------------------------------------------------------------

@@ -127,7 +127,7 @@ def test_the_previous_year_as_base_is_left_out_of_the_indicator_but_a_base_year_
     "text, records",
     [
         ("2025年底前建成5G基站1000个；新增规上工业企业30家。", [("horizon", 2025, "建成5G基站"), ("horizon", 2025, "新增规上工业企业")]),
-        ("全区地区生产总值到2026年达到500亿元。", [("horizon", 2026, "全区地区生产总值")]),
+        ("全区地区生产总值到2026年达到500亿元。", [("horizon", 2026, "地区生产总值")]),
         ("2023年地区生产总值增长6%，到2025年达到500亿元。", [("result", 2023, "地区生产总值"), ("horizon", 2025, "地区生产总值")]),
         ("到2024年底，建成5G基站1000个。", [("target", 2024, "建成5G基站")]),  # the plan year itself
         ("实施《2024—2026年三年行动计划》，新增规上工业企业30家。", [("target", 2024, "新增规上工业企业")]),  # no time limit
@@ -158,3 +158,29 @@ def test_a_heading_of_the_main_targets_opens_the_headline_without_a_colon():
 def test_units_of_livestock_volume_and_standard_coal():
     df = ps.extract_text("生猪出栏60万头，新增供水能力5万立方米，能源消费总量控制在300万吨标准煤以内。", region="测试区", year=2024)
     assert list(zip(df["value"], df["unit"])) == [(60.0, "万头"), (5.0, "万立方米"), (300.0, "万吨标准煤")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("经济增长百分之八左右。", [("gdp_growth", 8.0, None, "%", "approx")]),
+        ("城镇登记失业率控制在百分之四点五以内。", [("urban_unemployment_rate", 4.5, None, "%", "at_most")]),
+        ("税收收入增长百分之七到百分之八。", [("tax_revenue_growth", 7.0, 8.0, "%", "range")]),
+        ("人口自然增长率控制在千分之五以内。", [(None, 5.0, None, "‰", "at_most")]),
+        ("二是新增企业十家。", [(None, 10.0, None, "家", "exact")]),  # 一是, 二是: enumerators, not the indicator
+    ],
+)
+def test_a_unit_written_before_the_number_and_chinese_decimals(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    metrics = [None if isinstance(m, float) else m for m in df["metric"]]
+    highs = [None if math.isnan(h) else h for h in df["value_high"]]
+    assert list(zip(metrics, df["value"], highs, df["unit"], df["qualifier"])) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_words_of_nearness_and_of_scope():
+    df = ps.extract_text("新培育规上工业企业近20家，高新技术企业逾100家，接近10%的企业上云。全区地区生产总值增长6%。", region="测试区", year=2024)
+    assert list(zip(df["metric_text"], df["qualifier"])) == [("新培育规上工业企业", "approx"), ("高新技术企业", "at_least"), ("地区生产总值", "exact")]
+    # a scope word opens no target: 与全省60多个…中心的合作机制 describes the noun
+    with pytest.warns(ps.PlanstatsWarning, match="no targets"):
+        assert ps.extract_text("建立健全与全省60多个分中心的合作机制。", region="测试区", year=2024).empty

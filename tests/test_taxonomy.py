@@ -103,3 +103,32 @@ def test_a_taxonomy_without_the_total_column_still_loads(tmp_path):
     path = tmp_path / "metrics.csv"
     path.write_text(HEADER + "a,A,甲,level,count,x,甲\n", encoding="utf-8")
     assert load_taxonomy(path)[0].total == ""
+
+
+@pytest.mark.parametrize(
+    "text, kind, expected",
+    [
+        ("经济", "growth", "gdp_growth"),  # ^经济$: the whole phrase
+        ("数字经济", "growth", None),
+        ("第二产业", "growth", "secondary_industry_value_added_growth"),
+        ("第二产业投资", "growth", None),  # not the value added: $ anchors at the end
+        ("第三产业", "growth", "services_value_added_growth"),
+        ("经济总量", "level", "gdp"),
+    ],
+)
+def test_an_alias_anchored_at_both_ends_matches_only_the_whole_phrase(text, kind, expected):
+    assert match_metric(text, kind, "money" if kind == "level" else "percent")[0] == expected
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [("百分之,%,percent,false,ahead", "position must be"), ("百分之,‰,permille,false,before", "written before the number")],
+)
+def test_bad_units_files_are_named(tmp_path, monkeypatch, row, message):
+    from planstats import _data
+    from planstats.numbers import units
+
+    (tmp_path / "units.csv").write_text(f"surface,canonical,family,integer,position\n%,%,percent,false,\n{row}\n", encoding="utf-8")
+    monkeypatch.setattr(_data, "DATA_DIR", tmp_path)
+    with pytest.raises(DataFileError, match=message):
+        units.__wrapped__()
