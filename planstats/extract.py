@@ -223,7 +223,8 @@ class _Words:
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
         self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:是|为|如下)?\s*[:：]|[^\n。，,：:；;]{{0,6}}\n)")
-        self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period")}
+        # ... and of this year (今年, 明年 in a plan written the year before)
+        self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period", "current")}
         # a time limit after the plan year (到2025年, 2025年底): a target for that year
         self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
         before, after = (_alternation(w) if w else "(?!)" for w in (self.horizon_before, self.horizon_after))
@@ -424,10 +425,16 @@ class _Extractor:
         self.review = self._review_sections()
         self._review_starts = [a for a, _, _ in self.review]
         self._full_stops = [m.start() for m in _FULL_STOPS.finditer(self.text)]
-        self._markers = {role: [m.start() for m in pattern.finditer(self.text)] if pattern else [] for role, pattern in self.w.markers.items()}
+        self._markers = {role: self._time_words(pattern) for role, pattern in self.w.markers.items()}
         for sent in sentences:
             self._sentence(sent)
         return self.targets, self.rejects
+
+    def _time_words(self, pattern: re.Pattern[str] | None) -> list[int]:
+        """Where the words of ``pattern`` start, except as the base of a comparison (比去年)."""
+        if pattern is None:
+            return []
+        return [m.start() for m in pattern.finditer(self.text) if not self.text.endswith(_YEAR_BASE_BEFORE, 0, m.start())]
 
     def _find_headline(self, spans: list[tuple[int, int]], with_unit: set[int]) -> None:
         """The spans of the main targets: after a marker (主要预期目标是：) to the end of its list.
@@ -514,10 +521,36 @@ class _Extractor:
             return "result", None
         if self._has("result", opened, sent.end):
             return "result", self._last_year("")
-        k = bisect.bisect_right(self._review_starts, sent.start)
-        if k and sent.start < self.review[k - 1][1]:
-            return "result", self.review[k - 1][2]
+        review = self._review_of(sent.start)
+        if review:
+            return "result", review[2]
         return "target", None
+
+    def _review_of(self, pos: int) -> tuple[int, int, int | None] | None:
+        """The review section (start, end, year) that ``pos`` lies in, if any."""
+        k = bisect.bisect_right(self._review_starts, pos)
+        return self.review[k - 1] if k and pos < self.review[k - 1][1] else None
+
+    def _time_before(self, sent: _Sentence, pos: int) -> tuple[str, int | None] | None:
+        """The record told by the last year or time word before ``pos`` in its full sentence
+        (2023年…增长6.1%，2024年力争增长7%; 去年…，今年力争…), or ``None`` when none comes
+        before it. A word of this year (今年) tells nothing under a review heading, where a
+        summary written at the end of a year calls that year 今年."""
+        if self.plan_year is None:
+            return None
+        opened = self._opened(sent)
+        marks, starts = self._year_index()
+        k = bisect.bisect_left(starts, pos)
+        at, told = -1, None
+        if k and starts[k - 1] >= opened:
+            at, year = marks[k - 1]
+            told = ("result", year) if year < self.plan_year else ("target", None)
+        for role, found in self._markers.items():
+            word = _last(found, max(opened, at + 1), pos)
+            if word < 0 or (role == "current" and self._review_of(word)):
+                continue
+            at, told = word, {"result": ("result", self.plan_year - 1), "result_period": ("result", None)}.get(role, ("target", None))
+        return told
 
     def _opened(self, sent: _Sentence) -> int:
         """Where the full sentence of ``sent`` opens (``sent`` may follow a semicolon)."""
@@ -569,7 +602,7 @@ class _Extractor:
         for values in lists:
             first, last = values[0], values[-1]
             horizon = self._horizon(sent, first.start)
-            self._record = ("horizon", horizon) if horizon else record
+            self._record = ("horizon", horizon) if horizon else self._time_before(sent, first.start) or record
             result, result_year = self._record[0] == "result", self._record[1]
             if result and result_year is None:
                 self._reject(first.start, last.end, "reported result of several years or of an unknown year, not a target")

@@ -184,3 +184,24 @@ def test_words_of_nearness_and_of_scope():
     # a scope word opens no target: 与全省60多个…中心的合作机制 describes the noun
     with pytest.warns(ps.PlanstatsWarning, match="no targets"):
         assert ps.extract_text("建立健全与全省60多个分中心的合作机制。", region="测试区", year=2024).empty
+
+
+@pytest.mark.parametrize(
+    "text, records",
+    [
+        ("2023年全区生产总值增长6.1%，2024年力争增长7%。", [("result", 2023), ("target", 2024)]),
+        ("去年全区生产总值增长6.1%，今年力争增长7%。", [("result", 2023), ("target", 2024)]),
+        ("今年力争地区生产总值增长7%，去年增长6.1%。", [("target", 2024), ("result", 2023)]),
+        ("地区生产总值比去年增长8%。", [("target", 2024)]),  # 比去年: the base of the comparison
+        ("一、2023年工作回顾\n今年以来，地区生产总值增长6%。\n二、2024年工作安排\n", [("result", 2023)]),  # 今年 in a review
+    ],
+)
+def test_the_last_time_named_before_a_value_in_its_sentence_sets_its_record(text, records):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["record"], df["year"])) == records
+
+
+def test_the_target_named_after_its_value_and_a_like_for_like_basis():
+    df = ps.extract_text("确保完成全社会固定资产投资增长8%的目标任务，一般公共预算收入同口径增长5%。", region="测试区", year=2024)
+    assert list(zip(df["metric"], df["metric_text"], df["value"])) == [
+        ("fixed_asset_investment_growth", "全社会固定资产投资", 8.0), ("fiscal_revenue_growth", "一般公共预算收入", 5.0)]  # fmt: skip

@@ -114,10 +114,14 @@ def test_a_taxonomy_without_the_total_column_still_loads(tmp_path):
         ("第二产业投资", "growth", None),  # not the value added: $ anchors at the end
         ("第三产业", "growth", "services_value_added_growth"),
         ("经济总量", "level", "gdp"),
+        ("二产", "growth", "secondary_industry_value_added_growth"),
+        ("财政总收入", "level", "fiscal_total_revenue"),
+        ("高新技术产业增加值占规上工业增加值比重", "share", "high_tech_value_added_share"),
+        ("民营经济增加值占GDP比重", "share", "private_economy_share"),
     ],
 )
 def test_an_alias_anchored_at_both_ends_matches_only_the_whole_phrase(text, kind, expected):
-    assert match_metric(text, kind, "money" if kind == "level" else "percent")[0] == expected
+    assert match_metric(text, kind, "money" if kind == "level" else "percent") == (expected, kind)
 
 
 @pytest.mark.parametrize(
