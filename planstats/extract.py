@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from planstats._data import lexicon, read_rows
-from planstats.documents import Normalized
+from planstats.documents import ITEM_NUMBER, Normalized
 from planstats.errors import DataFileError
 from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, MULTIPLIERS, parse_number, units
 
@@ -60,6 +60,8 @@ _YEAR_OF_RECORD = re.compile(
     + r"((?:19|20)\d{2})年" + f"(?!{'|'.join(map(re.escape, _YEAR_BASE_AFTER))})"
 )  # fmt: skip
 _LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》"
+_ITEM = re.compile(ITEM_NUMBER)  # 1.实施重点项目100个: the number of the item is no part of the indicator
+_ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）
 _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0-9年度的]*")
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
@@ -724,11 +726,12 @@ class _Extractor:
         """Split a segment into the indicator phrase and the words around it."""
         info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False}
         text = segment.lstrip(_LEADING_PUNCT)
-        while True:  # time words, modal words, 其中 and a leading year, in any order
+        while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
             rest = text.lstrip(_LEADING_PUNCT)
             year = self.w.leading_year.match(rest) if rest[:1] in self.w.leading_year_first else None
-            if year:
-                text = rest[year.end() :]
+            item = _ITEM.match(rest) if not year and rest[:1] in _ITEM_FIRST else None
+            if year or item:
+                text = rest[(year or item).end() :]
                 continue
             rest, word = _strip_front(rest, self.w.front)
             if not word:

@@ -51,3 +51,19 @@ def make_frame(*rows):
         record["raw"] = record["raw"] or f"target {i}"
         records.append(record)
     return conform(pd.DataFrame(records))
+
+
+def wrap(text: str, columns: int) -> str:
+    """Hard-wrap every paragraph of ``text`` at ``columns`` display columns, as the lines of a PDF."""
+    from planstats.documents import _width
+
+    out = []
+    for para in text.split("\n"):
+        line = ""
+        for c in para:
+            if _width(line + c) > columns:
+                out.append(line)
+                line = ""
+            line += c
+        out.append(line)
+    return "\n".join(out)

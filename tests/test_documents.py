@@ -8,6 +8,8 @@ import pytest
 from planstats.documents import decode, half_width, normalize, read, to_simplified
 from planstats.errors import DocumentError, PlanstatsError
 
+from conftest import RAW, wrap
+
 TEXT = "西咸新区2022年工作要点\n主要预期目标是：GDP增长12%左右。"
 
 
@@ -97,6 +99,31 @@ def test_normalize_maps_every_character_back():
     for i, ch in enumerate(norm.text):
         orig = text[norm.src[i]]
         assert orig == ch or (orig, ch) in {("I", "1"), ("O", "0"), ("o", "。"), ("７", "7"), ("０", "0"), ("％", "%"), ("，", ",")}
+
+
+def test_spaces_between_chinese_words_and_numbers_go_but_not_between_latin_ones():
+    norm = normalize("地区生产总值增长 6.5% 左右，增长 8 %，PM 2.5 浓度，2023 2024")
+    assert norm.text == "地区生产总值增长6.5%左右,增长8%,PM 2.5浓度,2023 2024"
+    assert [norm.src[i] for i in range(8, 12)] == [9, 10, 11, 12]
+
+
+@pytest.mark.parametrize("columns", [60, 72])
+def test_the_lines_of_a_hard_wrapped_plan_are_joined_again(columns):
+    text = (RAW / "000_3e3dedbcbccbc1ab.txt").read_text(encoding="utf-8")
+    wrapped = wrap(text, columns)
+    assert wrapped.count("\n") > text.count("\n") * 2
+    assert normalize(wrapped).text == normalize(text).text
+
+
+def test_a_text_of_paragraphs_keeps_its_line_breaks():
+    items = ["地区生产总值增长6%左右，规上工业增加值增长8%以上", "新增规上工业企业20家，完成固定资产投资100亿元以上，新建5G基站300个",
+             "实施重点项目80个，其中新开工项目30个", "城镇新增就业5000人以上，城镇调查失业率控制在5.5%以内，居民收入增长与经济增长同步",
+             "森林覆盖率达到45%，空气质量优良天数比例达到85%", "新增国家高新技术企业30家、科技型中小企业100家"]  # fmt: skip
+    text = "\n".join(["二、主要目标", *items, "三、重点工作"])  # paragraphs that end with no full stop, of any length
+    assert normalize(text).text.count("\n") == text.count("\n")
+    short = "\n".join(f"新增规上工业企业{n}家，完成固定资产投资{n}亿元以上" for n in range(10, 20))  # as wide, but no full line
+    assert normalize(short).text.count("\n") == short.count("\n")
+    assert normalize("\n".join(items[:3])).text.count("\n") == 2  # too few long lines to tell
 
 
 def test_numbered_lists_are_not_taken_for_page_markers():
