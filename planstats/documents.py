@@ -289,11 +289,11 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
     """The line breaks of a hard-wrapped text that fall inside a sentence.
 
     A text is hard-wrapped when at least half of its long lines end with no mark that ends a
-    sentence, and most of those are as wide as a full line (within 3 columns of their median,
-    of at least 50 columns: 25 Chinese characters); then a break goes when its line is about as wide as the full lines (whatever it
-    ends with: the end of a line falls anywhere) and the next line opens no heading or item.
-    A text of paragraphs, one a line, is left as it is: only its headings end without such a
-    mark."""
+    sentence, and most of those are as wide as a full line: within 3 columns of their median,
+    which is at least 50 columns (25 Chinese characters). Then a break goes when its line is
+    about as wide as the full lines (whatever it ends with: the end of a line falls anywhere)
+    and the next line opens no heading or item. A text of paragraphs, one a line, is left as
+    it is: only its headings end without such a mark, and its lines are of any width."""
     lines = text.split("\n")
     ends, widths, unended = [], [], []
     pos = 0

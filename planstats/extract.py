@@ -533,26 +533,24 @@ class _Extractor:
         k = bisect.bisect_right(self._review_starts, pos)
         return self.review[k - 1] if k and pos < self.review[k - 1][1] else None
 
-    def _time_before(self, sent: _Sentence, pos: int) -> tuple[str, int | None] | None:
-        """The record told by the last year or time word before ``pos`` in its full sentence
-        (2023年…增长6.1%，2024年力争增长7%; 去年…，今年力争…), or ``None`` when none comes
-        before it. A word of this year (今年) tells nothing under a review heading, where a
-        summary written at the end of a year calls that year 今年."""
+    def _times(self, sent: _Sentence) -> list[tuple[int, tuple[str, int | None]]]:
+        """The years and time words of the full sentence of ``sent`` that tell a record, in order:
+        ``(position, record)``. A value takes the record of the last one before it
+        (2023年…增长6.1%，2024年力争增长7%; 去年…，今年力争…). A word of this year (今年) tells
+        nothing under a review heading, where a summary written at the end of a year calls
+        that year 今年."""
         if self.plan_year is None:
-            return None
+            return []
         opened = self._opened(sent)
         marks, starts = self._year_index()
-        k = bisect.bisect_left(starts, pos)
-        at, told = -1, None
-        if k and starts[k - 1] >= opened:
-            at, year = marks[k - 1]
-            told = ("result", year) if year < self.plan_year else ("target", None)
-        for role, found in self._markers.items():
-            word = _last(found, max(opened, at + 1), pos)
-            if word < 0 or (role == "current" and self._review_of(word)):
-                continue
-            at, told = word, {"result": ("result", self.plan_year - 1), "result_period": ("result", None)}.get(role, ("target", None))
-        return told
+        found = marks[bisect.bisect_left(starts, opened) : bisect.bisect_left(starts, sent.end)]
+        times = [(at, ("result", year) if year < self.plan_year else ("target", None)) for at, year in found]
+        told = {"result": ("result", self.plan_year - 1), "result_period": ("result", None), "current": ("target", None)}
+        for role, words in self._markers.items():
+            for at in words[bisect.bisect_left(words, opened) : bisect.bisect_left(words, sent.end)]:
+                if role != "current" or not self._review_of(at):
+                    times.append((at, told[role]))
+        return sorted(times)
 
     def _opened(self, sent: _Sentence) -> int:
         """Where the full sentence of ``sent`` opens (``sent`` may follow a semicolon)."""
@@ -600,11 +598,13 @@ class _Extractor:
         record = self._record_of(sent)
         previous: list[tuple[str, bool]] = []  # (metric_text, subset) of the targets so far
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
+        times = self._times(sent)
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:
             first, last = values[0], values[-1]
             horizon = self._horizon(sent, first.start)
-            self._record = ("horizon", horizon) if horizon else self._time_before(sent, first.start) or record
+            k = bisect.bisect_left(times, (first.start,)) if times else 0
+            self._record = ("horizon", horizon) if horizon else times[k - 1][1] if k else record
             result, result_year = self._record[0] == "result", self._record[1]
             if result and result_year is None:
                 self._reject(first.start, last.end, "reported result of several years or of an unknown year, not a target")
