@@ -235,6 +235,14 @@ class _Words:
         self.leading_year_first = frozenset("12") | {w[0] for w in self.horizon_before}
         self.year_at_end = re.compile(rf"(?:{before})(?:19|20)\d{{2}}年(?:{after})*$")
         self.year_at_end_last = frozenset("年") | {w[-1] for w in self.horizon_after}
+        # an indicator that is no target of its own: a gap to another figure (高于全省平均水平, 比全省高;
+        # not 不高于, a qualifier, nor 比上年高, a change), how much of a plan was done (完成年度计划的),
+        # an average over several years (年均增长, 年均增速)
+        gap, adjective = (_alternation(lex[role]) if lex.get(role) else "(?!)" for role in ("gap", "gap_adjective"))
+        self.gap = re.compile(rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!上年|去年|上一年|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$")
+        self.attainment = lex.get("attainment", ())
+        self.multi_year = lex.get("multi_year", ())
+        self.growth_noun_affixes = _by_length(self.growth_noun)
         # words after which a number may open a target (扶持3家以上企业)
         self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
 
@@ -797,6 +805,10 @@ class _Extractor:
             else:
                 self._reject(v.start, v.end, "fractional count")
                 return
+        reason = self._no_target(metric_text.strip(), verb)
+        if reason:
+            self._reject(min(start, v.start), v.end, reason)
+            return
         kind = self._kind(family, verb, metric_text)
         if verb in self.w.decrease or (self.w.decrease_noun and metric_text.endswith(self.w.decrease_noun)):
             lo, hi = -lo, (-hi if hi is not None else None)
@@ -820,6 +832,17 @@ class _Extractor:
             Target(s, e, self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier, "…".join(words),
                    info["subset"], sent.index, *self._record)
         )  # fmt: skip
+
+    def _no_target(self, metric_text: str, verb: str) -> str:
+        """Why an indicator names no target of its own, or ``""``."""
+        w = self.w
+        if w.gap.search(metric_text):
+            return "a gap to another figure (高于…, 比…高), not a target of its own"
+        if metric_text.endswith(w.attainment):
+            return "how much of a plan was done (完成年度计划的105%), a result, not a target"
+        if verb.startswith(w.multi_year) or _strip_back(metric_text, w.growth_noun_affixes)[0].endswith(w.multi_year):
+            return "an average yearly rate over several years (年均), not one year's target"
+        return ""
 
     def _kind(self, family: str, verb: str, metric_text: str) -> str:
         if family == "pp":

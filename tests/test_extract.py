@@ -166,7 +166,7 @@ def test_units_of_livestock_volume_and_standard_coal():
         ("经济增长百分之八左右。", [("gdp_growth", 8.0, None, "%", "approx")]),
         ("城镇登记失业率控制在百分之四点五以内。", [("urban_unemployment_rate", 4.5, None, "%", "at_most")]),
         ("税收收入增长百分之七到百分之八。", [("tax_revenue_growth", 7.0, 8.0, "%", "range")]),
-        ("人口自然增长率控制在千分之五以内。", [(None, 5.0, None, "‰", "at_most")]),
+        ("人口自然增长率控制在千分之五以内。", [("population_natural_growth_rate", 5.0, None, "‰", "at_most")]),
         ("二是新增企业十家。", [(None, 10.0, None, "家", "exact")]),  # 一是, 二是: enumerators, not the indicator
     ],
 )
@@ -205,3 +205,39 @@ def test_the_target_named_after_its_value_and_a_like_for_like_basis():
     df = ps.extract_text("确保完成全社会固定资产投资增长8%的目标任务，一般公共预算收入同口径增长5%。", region="测试区", year=2024)
     assert list(zip(df["metric"], df["metric_text"], df["value"])) == [
         ("fixed_asset_investment_growth", "全社会固定资产投资", 8.0), ("fiscal_revenue_growth", "一般公共预算收入", 5.0)]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "text, raw, reason",
+    [
+        ("地区生产总值增长7%，高于全省平均水平1个百分点。", "高于全省平均水平1个百分点", "gap"),
+        ("地区生产总值增速比全省高2个百分点。", "地区生产总值增速比全省高2个百分点", "gap"),
+        ("居民收入增速快于经济增速0.5个百分点。", "居民收入增速快于经济增速0.5个百分点", "gap"),
+        ("一般公共预算收入完成年度计划的105%。", "一般公共预算收入完成年度计划的105%", "plan was done"),
+        ("今后五年，地区生产总值年均增长6%以上。", "地区生产总值年均增长6%以上", "several years"),
+        ("地区生产总值年均增速7%左右。", "地区生产总值年均增速7%左右", "several years"),
+    ],
+)
+def test_a_gap_an_attainment_and_a_yearly_average_are_no_targets(text, raw, reason):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+    assert raw not in df["raw"].tolist()
+    assert rejects["raw"].tolist() == [raw] and reason in rejects["reason"][0]
+
+
+@pytest.mark.parametrize(
+    "text, metric_text, value",
+    [
+        ("比上年提高1个百分点", "常住人口城镇化率", 1.0),  # the previous year as base: a change, kept
+        ("不低于45%", "常住人口城镇化率", 45.0),  # 不低于: a qualifier, not a gap
+    ],
+)
+def test_a_change_on_the_previous_year_and_a_qualifier_are_no_gap(text, metric_text, value):
+    df = ps.extract_text(f"常住人口城镇化率{text}，PM2.5年均浓度控制在35微克/立方米以下。", region="测试区", year=2024)
+    assert list(zip(df["metric_text"], df["value"])) == [(metric_text, value), ("PM2.5年均浓度", 35.0)]  # 年均浓度: no average rate
+
+
+def test_the_authors_and_the_future_tense_are_no_part_of_the_indicator():
+    df = ps.extract_text("过去一年，我们实现地区生产总值增长5.8%。我区将新增就业岗位5000个。", region="测试区", year=2024)
+    assert list(zip(df["record"], df["metric_text"])) == [("result", "地区生产总值"), ("target", "新增就业岗位")]

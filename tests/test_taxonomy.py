@@ -32,6 +32,10 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("引进内资", "level", "count", None),
         ("民间投资占比", "share", "percent", None),
         ("竣工投用重点项目", "level", "count", None),
+        ("新增高标准农田", "level", "area", "high_standard_farmland"),  # the alias names the addition
+        ("高标准农田", "level", "area", "high_standard_farmland"),
+        ("新建5G基站", "level", "count", "new_5g_base_stations"),
+        ("人口自然增长率", "growth", "permille", "population_natural_growth_rate"),
         ("安排区级重点建设项目", "level", "count", "key_projects_count"),
         ("新引进投资5亿元以上的重点项目", "level", "count", None),
         ("规上工业总产值", "level", "money", "industrial_output"),
@@ -85,6 +89,8 @@ def test_an_alias_may_serve_two_metrics_of_different_kinds():
         ("培育高新技术企业达到30家。", "new_high_tech_enterprises"),
         ("高新技术企业增加30家。", "new_high_tech_enterprises"),  # grows by a number: additions
         ("新增国家高新技术企业300家以上。", "new_high_tech_enterprises"),
+        ("新增市场主体1.5万户。", "new_market_entities"),
+        ("市场主体达到12万户。", "market_entities_total"),
     ],
 )
 def test_a_count_that_reaches_a_number_is_the_total(sentence, expected):
