@@ -50,8 +50,21 @@ SCHEMA: dict[str, object] = {
 COLUMNS = tuple(SCHEMA)
 BUNDLED = DATA_DIR / "targets.csv"
 _DOC_TYPES = r"(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
-_TITLE = re.compile(rf"(?P<region>[^\s《》:：,，。0-9]{{2,20}}?)(?P<year>(?:19|20)\d{{2}})年(?:度)?{_DOC_TYPES}")
 _ISSUER_SUFFIX = ("人民政府", "政府", "管理委员会", "管委会")
+_NAME = r"[^\s《》:：,，。0-9]{2,20}?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+#: The forms of a title, tried in order; each gives the plan year and, but for the last, the region.
+_TITLES = tuple(
+    re.compile(p)
+    for p in (
+        # 关于某某县2023年国民经济和社会发展计划执行情况与2024年…计划草案的报告: the year of the new plan
+        rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年",
+        rf"(?P<region>{_NAME}){_YEAR}年(?:度)?{_DOC_TYPES}",  # 新城区政府2021年工作安排
+        rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{'|'.join(_ISSUER_SUFFIX)})?{_DOC_TYPES}",  # 2024年某某区工作要点, 2024年政府工作报告
+        # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
+        rf"(?P<region>{_NAME})?工作报告\s*\n\s*[—─-]*\s*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届",
+    )
+)
 _SUFFIXES = {".txt", ".docx", ".text"}
 
 
@@ -156,14 +169,18 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     # The first 5 lines, at most 600 characters: 1,000 characters of the text hold them all
     # (line breaks of two characters included), so the rest of a long text is not split.
     head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
-    m = _TITLE.search(head)
+    m = next(filter(None, (pattern.search(head) for pattern in _TITLES)), None)
     if not m:
         return None, None
-    region = m.group("region").lstrip("《“\"")
+    region = (m.group("region") or "").lstrip("《“\"")
+    region = region[2:] if region.startswith("关于") else region
     for suffix in _ISSUER_SUFFIX:
-        if region.endswith(suffix) and len(region) > len(suffix) + 1:
+        if region.endswith(suffix):
             region = region[: -len(suffix)]
             break
+    region = region if len(region) >= 2 else m.groupdict().get("place")  # 政府工作报告: the place of the dateline
+    if not region:
+        return None, int(m.group("year"))
     aliases = _region_aliases()
     region = aliases.get(region) or next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if region.endswith(a)), region)
     return region, int(m.group("year"))

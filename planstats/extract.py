@@ -773,15 +773,22 @@ class _Extractor:
         return text.strip(_LEADING_PUNCT), info
 
     def _with_context(self, metric_text: str, subset: bool, previous) -> tuple[str, bool]:
-        """An attribute phrase (年度投资, 总投资) takes the subject of the target before it."""
+        """An attribute phrase (年度投资, 总投资) takes the subject of the target before it, and so
+        does a bare measure after another measure of it (规上工业总产值增长12%，增加值增长10%)."""
         attributes = self.w.attribute
-        if previous and (not metric_text or metric_text in attributes):
-            subject, prev_subset = previous[-1]
+        if not previous:
+            return metric_text, subset
+        subject, prev_subset = previous[-1]
+        if not metric_text or metric_text in attributes:
             for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
                 if subject.endswith(word):
                     subject = subject[: -len(word)]
                     break
             return subject + metric_text, subset or prev_subset
+        if metric_text in self.w.measure_words:
+            stem, measure = _strip_back(subject, self.w.measure)
+            if measure and stem:
+                return stem + metric_text, subset or prev_subset
         return metric_text, subset
 
     # -- one target ----------------------------------------------------------------------

@@ -45,6 +45,26 @@ def test_region_and_year_from_titles():
     assert title_info("关于做好工作的通知") == (None, None)
 
 
+@pytest.mark.parametrize(
+    "title, expected",
+    [
+        ("2024年某某区工作要点\n", ("某某区", 2024)),  # the year first
+        ("2024年某某县人民政府工作报告\n", ("某某县", 2024)),
+        ("2021年西安高新区工作要点", ("西安高新区", 2021)),
+        ("2024年政府工作报告\n", (None, 2024)),  # no region named
+        # a work report dated on its second line: delivered early in the plan year, at the congress of its region
+        ("政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会第四次会议上\n某某县县长 张三\n", ("某某县", 2024)),
+        ("某某区人民政府工作报告\n——2024年1月10日在某某区第五届人民代表大会第三次会议上\n", ("某某区", 2024)),
+        ("政府工作报告\n\n2024年1月10日在西安市第十七届人民代表大会第四次会议上", ("西安市", 2024)),
+        # the report on the plan: the year of the new plan, not of the one carried out
+        ("关于某某县2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n", ("某某县", 2024)),
+        ("关于某某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n", ("某某县", 2024)),
+    ],
+)
+def test_region_and_year_from_other_forms_of_title(title, expected):
+    assert title_info(title) == expected
+
+
 def test_the_title_is_read_from_the_normalized_text_as_extraction_sees_it():
     text = "西安高新區２０２１年工作要點\n１、\n正文"
     assert title_info(documents.normalize(text)) == title_info(text) == ("西安高新区", 2021)

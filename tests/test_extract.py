@@ -241,3 +241,16 @@ def test_a_change_on_the_previous_year_and_a_qualifier_are_no_gap(text, metric_t
 def test_the_authors_and_the_future_tense_are_no_part_of_the_indicator():
     df = ps.extract_text("过去一年，我们实现地区生产总值增长5.8%。我区将新增就业岗位5000个。", region="测试区", year=2024)
     assert list(zip(df["record"], df["metric_text"])) == [("result", "地区生产总值"), ("target", "新增就业岗位")]
+
+
+@pytest.mark.parametrize(
+    "text, metric_texts",
+    [
+        ("全年实施重点项目150个，完成投资260亿元以上。", ["实施重点项目", "实施重点项目投资"]),  # 投资 of the projects
+        ("规上工业总产值增长12%，增加值增长10%。", ["规上工业总产值", "规上工业增加值"]),  # one measure after another
+        ("全年接待游客1500万人次，收入增长12%。", ["接待游客", "收入"]),  # 游客 is no measure: 收入 is left alone
+    ],
+)
+def test_a_bare_measure_takes_the_subject_of_the_target_before_it(text, metric_texts):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts
