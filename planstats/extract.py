@@ -64,6 +64,7 @@ _ITEM = re.compile(ITEM_NUMBER)  # 1.实施重点项目100个: the number of the
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）
 _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0-9年度的]*")
+_LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
@@ -462,9 +463,15 @@ class _Extractor:
                     continue  # the heading that is the marker
                 if sent_start > start:
                     # The list of main targets runs to the end of its paragraph; after a full
-                    # stop it goes on only while the sentences still state values.
-                    if "\n" in self.text[end:sent_start]:
-                        break
+                    # stop it goes on only while the sentences still state values. A list of
+                    # lines (主要目标：\n1.地区生产总值增长6%；\n2.…) goes on to the next line
+                    # while a line ends open (：or ；) and the next states a value.
+                    gap = self.text[end:sent_start]
+                    if "\n" in gap:
+                        line_end, _, rest = gap.partition("\n")
+                        opened = (self.text[end - 1 : end] + line_end).rstrip()[-1:] in _LIST_OPEN
+                        if not opened or "\n" in rest or i not in with_unit:
+                            break
                     if self.text[sent_start - 1] not in ";；" and i not in with_unit:
                         break
                 end = sent_end

@@ -81,6 +81,20 @@ def test_headline_stops_at_the_end_of_its_paragraph():
     assert df["section"].tolist() == ["headline", "body"]
 
 
+@pytest.mark.parametrize(
+    "text, sections",
+    [
+        # one target a line: the list goes on while a line ends open (：, ；) and the next states a value
+        ("主要目标：\n1.地区生产总值增长6.5%左右；\n2.规上工业增加值增长8%。\n3.全年新增企业25家。", ["headline", "headline", "body"]),
+        ("二、2024年主要目标\n地区生产总值增长6%；\n规上工业增加值增长8%；\n三、重点任务\n新增企业10家。", ["headline", "headline", "body"]),
+        ("主要目标：\n地区生产总值增长6%；\n\n新增企业10家。", ["headline", "body"]),  # a blank line ends it
+    ],
+)
+def test_a_headline_list_of_one_target_a_line(text, sections):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["section"].tolist() == sections
+
+
 def test_spans_point_into_the_original_after_page_markers_are_removed():
     text = "完成投资，其中向科技企业提供贷款10\n7、亿元以上，新增A类企业3家以上、B类\n8、企业5家以上，引进C类\n9、企业20家。"
     df = ps.extract_text(text, region="测试区", year=2024)
