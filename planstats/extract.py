@@ -64,7 +64,8 @@ _ITEM = re.compile(ITEM_NUMBER)  # 1.实施重点项目100个: the number of the
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）
 _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0-9年度的]*")
-_LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
+_LIST_OPEN = frozenset(":：;；")
+_LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon  # a line that ends with these leaves its list open
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
@@ -225,6 +226,7 @@ class _Words:
         self.measure = _by_length(self.measure_words)
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
+        self.headline_word = re.compile(_alternation(lex.get("headline", ())) or "(?!)")
         self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:是|为|如下)?\s*[:：]|[^\n。，,：:；;]{{0,6}}\n)")
         # ... and of this year (今年, 明年 in a plan written the year before)
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period", "current")}
@@ -677,6 +679,10 @@ class _Extractor:
         start = clause if self.text.find("、", clause, first.start) < 0 else max(sent.clause_start(first.start, enumeration=True), prev_end)
         segment = self.text[start : first.start]
         head, info = self._strip(segment)
+        opened_by_colon = not head and start == clause and self.text[clause - 1 : clause] in _LABEL_END
+        label = self._label(sent, clause - 1, prev_end) if opened_by_colon else None
+        if label:
+            (start, head), info["offset"] = label, 0
         if info["each"] and len(values) == 1 and self._each(sent, first, clause, previous):
             return
         if start > clause and self.text[start - 1] == "、" and not info["verb"]:
@@ -691,6 +697,17 @@ class _Extractor:
         for v in values:
             self._emit(sent, v, start + info["offset"], v.end, metric_text, info["verb"], info, len(values) > 1)
         previous.append((metric_text, subset))
+
+    def _label(self, sent: _Sentence, colon: int, prev_end: int) -> tuple[int, str] | None:
+        """The indicator of a value after a colon that names none (地区生产总值：增长7%, the row of a
+        table): the phrase before the colon, if it is one (no number, no marker of the main
+        targets), with where it starts."""
+        label_start = max(sent.clause_start(colon, enumeration=False), prev_end)
+        label = self.text[label_start:colon]
+        if self.w.headline_word.search(label) or any(c.isdigit() for c in label):
+            return None
+        text, info = self._strip(label)
+        return (label_start + info["offset"], text) if text else None
 
     def _respectively(self, sent: _Sentence, values: list[_Value], clause: int, previous) -> None:
         segment = self.text[clause : values[0].start]
@@ -883,9 +900,12 @@ def _split_items(head: str, n: int) -> list[str]:
     # A short item shares the rest of a full one: 城镇、农村居民人均可支配收入 → 城镇 + 居民人均可支配收入;
     # 高技术产业投资、产值 → 高技术产业 + 产值.
     first, last = parts[0], parts[-1]
+    # only a list of modifiers before the full item shares it: among names of their own, a short
+    # one is a name too (化学需氧量、氨氮、二氧化硫、氮氧化物排放量: 氨氮 is no 氨氮氧化物排放量)
+    modifiers = all(len(p) <= _SHORT_ITEM for p in parts[:-1])
     out = []
     for i, p in enumerate(parts):
-        if len(p) <= _SHORT_ITEM and i < n - 1 and len(last) > len(p) + 1:
+        if modifiers and len(p) <= _SHORT_ITEM and i < n - 1 and len(last) > len(p) + 1:
             # the modifier of the full item ends where the short one's last character stands
             # (国家级、省级孵化器 → 国家级 + 孵化器), else it is as long (城镇、农村居民… → 城镇 + 居民…)
             cut = last.find(p[-1], 0, len(p) + 1) if p else -1

@@ -268,3 +268,21 @@ def test_the_authors_and_the_future_tense_are_no_part_of_the_indicator():
 def test_a_bare_measure_takes_the_subject_of_the_target_before_it(text, metric_texts):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == metric_texts
+
+
+def test_short_items_among_names_of_their_own_are_names_too():
+    df = ps.extract_text("化学需氧量、氨氮、二氧化硫、氮氧化物排放量分别下降2%、2%、1.5%、1.5%。", region="测试区", year=2024)
+    assert df["metric_text"].tolist() == ["化学需氧量", "氨氮", "二氧化硫", "氮氧化物排放量"]
+    assert df["value"].tolist() == [-2.0, -2.0, -1.5, -1.5]
+
+
+@pytest.mark.parametrize(
+    "text, metric_texts, raws",
+    [
+        ("地区生产总值：全年增长7%；财政收入：增长8%。", ["地区生产总值", "财政收入"], ["地区生产总值：全年增长7%", "财政收入：增长8%"]),
+        ("主要预期目标是：增长7%左右。", [""], ["增长7%左右"]),  # the marker of the main targets is no indicator
+    ],
+)
+def test_the_indicator_before_a_colon_names_the_value_after_it(text, metric_texts, raws):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].fillna("").tolist() == metric_texts and df["raw"].tolist() == raws

@@ -36,6 +36,11 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("高标准农田", "level", "area", "high_standard_farmland"),
         ("新建5G基站", "level", "count", "new_5g_base_stations"),
         ("人口自然增长率", "growth", "permille", "population_natural_growth_rate"),
+        ("第三产业增加值占GDP比重", "share", "percent", "services_share"),
+        ("农民人均纯收入", "growth", "percent", "rural_net_income_growth"),  # the measure before 2014, not disposable income
+        ("农民人均纯收入", "level", "money", "rural_net_income"),
+        ("万元工业增加值用水量", "growth", "percent", "industrial_water_intensity_change"),  # no industrial growth
+        ("单位工业增加值能耗", "growth", "percent", "industrial_energy_intensity_change"),
         ("安排区级重点建设项目", "level", "count", "key_projects_count"),
         ("新引进投资5亿元以上的重点项目", "level", "count", None),
         ("规上工业总产值", "level", "money", "industrial_output"),
