@@ -65,7 +65,8 @@ _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③�
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）
 _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0-9年度的]*")
 _LIST_OPEN = frozenset(":：;；")
-_LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon  # a line that ends with these leaves its list open
+_LABEL_END = frozenset(":：")
+_MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"  # 地区生产总值：增长7%: the indicator before the colon  # a line that ends with these leaves its list open
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
@@ -245,6 +246,8 @@ class _Words:
         self.gap = re.compile(rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!上年|去年|上一年|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$")
         self.attainment = lex.get("attainment", ())
         self.multi_year = lex.get("multi_year", ())
+        first = "".join({word[0] for word in lex.get("gap", ())})
+        self.no_target_hint = re.compile(f"[比较{re.escape(first)}]" + (f"|{_alternation(self.multi_year)}" if self.multi_year else ""))
         self.growth_noun_affixes = _by_length(self.growth_noun)
         # words after which a number may open a target (扶持3家以上企业)
         self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
@@ -867,12 +870,16 @@ class _Extractor:
     def _no_target(self, metric_text: str, verb: str) -> str:
         """Why an indicator names no target of its own, or ``""``."""
         w = self.w
-        if w.gap.search(metric_text):
-            return "a gap to another figure (高于…, 比…高), not a target of its own"
         if metric_text.endswith(w.attainment):
             return "how much of a plan was done (完成年度计划的105%), a result, not a target"
-        if verb.startswith(w.multi_year) or _strip_back(metric_text, w.growth_noun_affixes)[0].endswith(w.multi_year):
-            return "an average yearly rate over several years (年均), not one year's target"
+        if verb.startswith(w.multi_year):
+            return _MULTI_YEAR
+        if not w.no_target_hint.search(metric_text):  # most indicators: one cheap test
+            return ""
+        if w.gap.search(metric_text):
+            return "a gap to another figure (高于…, 比…高), not a target of its own"
+        if _strip_back(metric_text, w.growth_noun_affixes)[0].endswith(w.multi_year):
+            return _MULTI_YEAR
         return ""
 
     def _kind(self, family: str, verb: str, metric_text: str) -> str:
