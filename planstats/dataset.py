@@ -51,7 +51,7 @@ COLUMNS = tuple(SCHEMA)
 BUNDLED = DATA_DIR / "targets.csv"
 _DOC_TYPES = r"(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
 _ISSUER_SUFFIX = ("人民政府", "政府", "管理委员会", "管委会")
-_NAME = r"[^\s《》:：,，。0-9]{2,20}?"
+_NAME = r"(?![年度])[^\s《》:：,，。0-9]{2,20}?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 #: The forms of a title, tried in order; each gives the plan year and, but for the last, the region.
 _TITLES = tuple(
@@ -59,6 +59,8 @@ _TITLES = tuple(
     for p in (
         # 关于某某县2023年国民经济和社会发展计划执行情况与2024年…计划草案的报告: the year of the new plan
         rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年",
+        # 某某镇2023年工作总结和2024年工作计划: the year of the plan
+        rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}",
         rf"(?P<region>{_NAME}){_YEAR}年(?:度)?{_DOC_TYPES}",  # 新城区政府2021年工作安排
         rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{'|'.join(_ISSUER_SUFFIX)})?{_DOC_TYPES}",  # 2024年某某区工作要点, 2024年政府工作报告
         # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year

@@ -498,10 +498,11 @@ class _Extractor:
                 continue
             years = [int(y) for y in _YEAR.findall(line)]
             this_year = self.plan_year is not None and any(y >= self.plan_year for y in years)
-            if opened is None and any(w in line for w in review):
+            turns = this_year or any(w in line for w in plan)  # a heading that turns to this year's plan
+            if opened is None and any(w in line for w in review) and not turns:  # not 2023年工作总结和2024年工作计划
                 opened = pos
                 year = max(years) if years else self._last_year(line)
-            elif opened is not None and (this_year or any(w in line for w in plan)):
+            elif opened is not None and turns:
                 spans.append((opened, pos, year))
                 opened = None
             pos += len(line) + 1
@@ -806,7 +807,9 @@ class _Extractor:
         if not previous:
             return metric_text, subset
         subject, prev_subset = previous[-1]
-        if not metric_text or metric_text in attributes:
+        if not metric_text:  # 固定资产投资12.5亿元，同比增长8.6%
+            return subject, subset or prev_subset
+        if metric_text in attributes:
             for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
                 if subject.endswith(word):
                     subject = subject[: -len(word)]

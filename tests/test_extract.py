@@ -286,3 +286,17 @@ def test_short_items_among_names_of_their_own_are_names_too():
 def test_the_indicator_before_a_colon_names_the_value_after_it(text, metric_texts, raws):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].fillna("").tolist() == metric_texts and df["raw"].tolist() == raws
+
+
+def test_a_summary_and_a_plan_in_one_document():
+    # the title names the summary and the plan: it opens no review; the heading of the summary does
+    text = ("某某镇2023年工作总结和2024年工作计划\n一、2023年工作总结\n今年以来，全镇完成固定资产投资12.5亿元，同比增长8.6%。\n"
+            "二、2024年工作计划\n全镇力争完成固定资产投资14亿元，增长12%。明年将新增市场主体400户以上。\n")  # fmt: skip
+    df = ps.extract_text(text)
+    assert list(zip(df["region"], df["record"], df["year"], df["metric_text"], df["value"])) == [
+        ("某某镇", "result", 2023, "固定资产投资", 12.5),
+        ("某某镇", "result", 2023, "固定资产投资", 8.6),  # a value with no indicator takes the one before it whole
+        ("某某镇", "target", 2024, "固定资产投资", 14.0),
+        ("某某镇", "target", 2024, "固定资产投资", 12.0),
+        ("某某镇", "target", 2024, "新增市场主体", 400.0),  # 明年 (written the year before): no part of the indicator
+    ]
