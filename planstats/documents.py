@@ -203,6 +203,9 @@ def half_width(text: str) -> str:
 _OCR_NUMBER = re.compile(r"(?=[0-9IlO])(?<![A-Za-z0-9IlO])[0-9IlO]*[IlO][0-9IlO]*(?![A-Za-z])")
 # "%o" where "%。" was meant.
 _OCR_PERCENT_O = re.compile(r"(?<=\d%)o(?![A-Za-z])")
+# a year in Chinese numerals (二〇二四年): written with digits, one for one, so that it is read as a year
+_CHINESE_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十])(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)")
+_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 # Numbered page markers of document-sharing sites at the start of a line ("2、").
 _PAGE_MARKER = re.compile(r"^(\d{1,3})、", re.M)
 _SENTENCE_END = "。！？；：!?;:」”』）)"
@@ -322,7 +325,7 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
 def normalize(text: str) -> Normalized:
     """Build the normalized view of ``text``.
 
-    Steps: OCR repairs inside numbers, removal of page markers that cut sentences, of the
+    Steps: OCR repairs inside numbers, years in Chinese numerals as digits, removal of page markers that cut sentences, of the
     line breaks of a hard-wrapped text and of spaces that separate no Latin words or numbers,
     full-width → half-width, traditional → simplified. Each normalized character keeps
     the index of the original character it came from.
@@ -337,6 +340,8 @@ def normalize(text: str) -> Normalized:
     fixes = _ocr_digit_runs(half)
     if "%o" in half:
         fixes.update((m.start(), "。") for m in _OCR_PERCENT_O.finditer(half))
+    for m in _CHINESE_YEAR.finditer(half):
+        fixes.update(enumerate(m.group().translate(_YEAR_DIGITS), m.start()))
     repaired = half
     if fixes:
         chars = list(half)

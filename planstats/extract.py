@@ -64,9 +64,10 @@ _ITEM = re.compile(ITEM_NUMBER)  # 1.实施重点项目100个: the number of the
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）
 _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0-9年度的]*")
-_LIST_OPEN = frozenset(":：;；")
-_LABEL_END = frozenset(":：")
-_MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"  # 地区生产总值：增长7%: the indicator before the colon  # a line that ends with these leaves its list open
+_LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
+_LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
+_MINUS = frozenset("-−负")
+_MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
@@ -760,7 +761,7 @@ class _Extractor:
 
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
-        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False}
+        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False}
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
             rest = text.lstrip(_LEADING_PUNCT)
@@ -779,6 +780,8 @@ class _Extractor:
             text = rest
         info["offset"] = len(segment) - len(text)
         text = text.rstrip()
+        if text[-1:] in _MINUS and not text[-2:-1].isdigit():  # 增长-2%: a negative value (6-8% is a range)
+            text, info["minus"] = text[:-1].rstrip(), True
         while True:  # verbs, qualifier words and the base of a comparison between the indicator and the number
             rest, word = _strip_back(text, self.w.back)
             if not word:
@@ -847,7 +850,7 @@ class _Extractor:
             self._reject(min(start, v.start), v.end, reason)
             return
         kind = self._kind(family, verb, metric_text)
-        if verb in self.w.decrease or (self.w.decrease_noun and metric_text.endswith(self.w.decrease_noun)):
+        if info["minus"] != (verb in self.w.decrease or (self.w.decrease_noun and metric_text.endswith(self.w.decrease_noun))):
             lo, hi = -lo, (-hi if hi is not None else None)
         if hi is not None:
             qualifier = "range"

@@ -300,3 +300,25 @@ def test_a_summary_and_a_plan_in_one_document():
         ("某某镇", "target", 2024, "固定资产投资", 12.0),
         ("某某镇", "target", 2024, "新增市场主体", 400.0),  # 明年 (written the year before): no part of the indicator
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("一般公共预算收入增长-2%。", [("一般公共预算收入", -2.0, None)]),
+        ("外贸出口负增长3%。", [("外贸出口", -3.0, None)]),
+        ("地区生产总值增长6-8%。", [("地区生产总值", 6.0, 8.0)]),  # a hyphen between numbers: a range
+    ],
+)
+def test_a_negative_growth(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    highs = [None if math.isnan(h) else h for h in df["value_high"]]
+    assert list(zip(df["metric_text"], df["value"], highs)) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_year_in_chinese_numerals_is_a_year():
+    text = "二〇二三年，地区生产总值增长6%。二〇二四年地区生产总值力争增长7%。"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["record"], df["year"], df["metric_text"])) == [("result", 2023, "地区生产总值"), ("target", 2024, "地区生产总值")]
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))

@@ -41,6 +41,8 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("农民人均纯收入", "level", "money", "rural_net_income"),
         ("万元工业增加值用水量", "growth", "percent", "industrial_water_intensity_change"),  # no industrial growth
         ("单位工业增加值能耗", "growth", "percent", "industrial_energy_intensity_change"),
+        ("常住人口", "level", "people", "resident_population"),
+        ("常住人口城镇化率", "share", "percent", "urbanization_rate"),
         ("安排区级重点建设项目", "level", "count", "key_projects_count"),
         ("新引进投资5亿元以上的重点项目", "level", "count", None),
         ("规上工业总产值", "level", "money", "industrial_output"),
