@@ -54,17 +54,18 @@ _ISSUER_SUFFIX = ("人民政府", "政府", "管理委员会", "管委会")
 _NAME = r"(?![年度])[^\s《》:：,，。0-9]{2,20}?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 #: The forms of a title, tried in order; each gives the plan year and, but for the last, the region.
+#: A form is tried only if the title holds its word (the regexes that open with a name are slow to fail).
 _TITLES = tuple(
-    re.compile(p)
-    for p in (
+    (word, re.compile(pattern))
+    for word, pattern in (
         # 关于某某县2023年国民经济和社会发展计划执行情况与2024年…计划草案的报告: the year of the new plan
-        rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年",
+        ("计划执行情况", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年"),
         # 某某镇2023年工作总结和2024年工作计划: the year of the plan
-        rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}",
-        rf"(?P<region>{_NAME}){_YEAR}年(?:度)?{_DOC_TYPES}",  # 新城区政府2021年工作安排
-        rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{'|'.join(_ISSUER_SUFFIX)})?{_DOC_TYPES}",  # 2024年某某区工作要点, 2024年政府工作报告
+        ("工作总结", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}"),
+        ("", rf"(?P<region>{_NAME}){_YEAR}年(?:度)?{_DOC_TYPES}"),  # 新城区政府2021年工作安排
+        ("", rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{'|'.join(_ISSUER_SUFFIX)})?{_DOC_TYPES}"),  # 2024年某某区工作要点
         # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
-        rf"(?P<region>{_NAME})?工作报告\s*\n\s*[—─-]*\s*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届",
+        ("人民代表大会", rf"(?P<region>{_NAME})?工作报告\s*\n\s*[—─-]*\s*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届"),
     )
 )
 _SUFFIXES = {".txt", ".docx", ".text"}
@@ -171,7 +172,7 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     # The first 5 lines, at most 600 characters: 1,000 characters of the text hold them all
     # (line breaks of two characters included), so the rest of a long text is not split.
     head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
-    m = next(filter(None, (pattern.search(head) for pattern in _TITLES)), None)
+    m = next(filter(None, (pattern.search(head) for word, pattern in _TITLES if word in head)), None)
     if not m:
         return None, None
     region = (m.group("region") or "").lstrip("《“\"")

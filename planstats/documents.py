@@ -205,6 +205,7 @@ _OCR_NUMBER = re.compile(r"(?=[0-9IlO])(?<![A-Za-z0-9IlO])[0-9IlO]*[IlO][0-9IlO]
 _OCR_PERCENT_O = re.compile(r"(?<=\d%)o(?![A-Za-z])")
 # a year in Chinese numerals (二〇二四年): written with digits, one for one, so that it is read as a year
 _CHINESE_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十])(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)")
+_CHINESE_YEAR_HINTS = ("一九", "二〇", "二零", "二○")
 _YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 # Numbered page markers of document-sharing sites at the start of a line ("2、").
 _PAGE_MARKER = re.compile(r"^(\d{1,3})、", re.M)
@@ -340,8 +341,9 @@ def normalize(text: str) -> Normalized:
     fixes = _ocr_digit_runs(half)
     if "%o" in half:
         fixes.update((m.start(), "。") for m in _OCR_PERCENT_O.finditer(half))
-    for m in _CHINESE_YEAR.finditer(half):
-        fixes.update(enumerate(m.group().translate(_YEAR_DIGITS), m.start()))
+    if any(w in half for w in _CHINESE_YEAR_HINTS):  # a cheap test: the regex is slow to scan
+        for m in _CHINESE_YEAR.finditer(half):
+            fixes.update(enumerate(m.group().translate(_YEAR_DIGITS), m.start()))
     repaired = half
     if fixes:
         chars = list(half)

@@ -248,7 +248,9 @@ class _Words:
         self.attainment = lex.get("attainment", ())
         self.multi_year = lex.get("multi_year", ())
         first = "".join({word[0] for word in lex.get("gap", ())})
-        self.no_target_hint = re.compile(f"[比较{re.escape(first)}]" + (f"|{_alternation(self.multi_year)}" if self.multi_year else ""))
+        # what any of them needs: a character of a gap, a multi-year word, an attainment word at the end
+        hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ((self.multi_year, ""), (self.attainment, r"\s*$")) if words]
+        self.no_target_hint = re.compile("|".join(hints))
         self.growth_noun_affixes = _by_length(self.growth_noun)
         # words after which a number may open a target (扶持3家以上企业)
         self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
@@ -845,7 +847,8 @@ class _Extractor:
             else:
                 self._reject(v.start, v.end, "fractional count")
                 return
-        reason = self._no_target(metric_text.strip(), verb)
+        hint = verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(metric_text)  # one cheap test for most
+        reason = self._no_target(metric_text.strip(), verb) if hint else ""
         if reason:
             self._reject(min(start, v.start), v.end, reason)
             return
@@ -880,8 +883,6 @@ class _Extractor:
             return "how much of a plan was done (完成年度计划的105%), a result, not a target"
         if verb.startswith(w.multi_year):
             return _MULTI_YEAR
-        if not w.no_target_hint.search(metric_text):  # most indicators: one cheap test
-            return ""
         if w.gap.search(metric_text):
             return "a gap to another figure (高于…, 比…高), not a target of its own"
         if _strip_back(metric_text, w.growth_noun_affixes)[0].endswith(w.multi_year):
