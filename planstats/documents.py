@@ -326,9 +326,9 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
 def normalize(text: str) -> Normalized:
     """Build the normalized view of ``text``.
 
-    Steps: OCR repairs inside numbers, years in Chinese numerals as digits, removal of page markers that cut sentences, of the
-    line breaks of a hard-wrapped text and of spaces that separate no Latin words or numbers,
-    full-width → half-width, traditional → simplified. Each normalized character keeps
+    Steps: OCR repairs inside numbers, years in Chinese numerals written with digits, removal
+    of page markers that cut sentences, of the line breaks of a hard-wrapped text and of spaces
+    that separate no Latin words or numbers, full-width → half-width, traditional → simplified. Each normalized character keeps
     the index of the original character it came from.
 
     >>> n = normalize("規上工業增加值增長１５％以上")
