@@ -53,7 +53,8 @@ _YEAR_BASE_AFTER = ("基础", "水平")
 # the previous year as the base of a comparison, at the end of an indicator phrase (单位GDP能耗较上年,
 # 财政收入与上年相比): what a growth rate means anyway. A base year (比2020年) is kept: it makes the
 # rate one over several years.
-_BASE_AT_END = re.compile(r"(?:较|比|与|相比)(?:上年度?|去年|上一年)(?:同期)?(?:相比|比)?$")
+_PREVIOUS_YEAR = r"(?:上年度?|去年|上一年)"
+_BASE_AT_END = re.compile(rf"(?:较|比|与|相比){_PREVIOUS_YEAR}(?:同期)?(?:相比|比)?$")
 # a year that is not the base of a comparison (比2020年, 2020年基础上)
 _YEAR_OF_RECORD = re.compile(
     r"(?=[12])(?<![0-9])" + "".join(f"(?<!{re.escape(w)})" for w in _YEAR_BASE_BEFORE)
@@ -244,7 +245,7 @@ class _Words:
         # not 不高于, a qualifier, nor 比上年高, a change), how much of a plan was done (完成年度计划的),
         # an average over several years (年均增长, 年均增速)
         gap, adjective = (_alternation(lex[role]) if lex.get(role) else "(?!)" for role in ("gap", "gap_adjective"))
-        self.gap = re.compile(rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!上年|去年|上一年|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$")
+        self.gap = re.compile(rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!{_PREVIOUS_YEAR}|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$")
         self.attainment = lex.get("attainment", ())
         self.multi_year = lex.get("multi_year", ())
         first = "".join({word[0] for word in lex.get("gap", ())})
