@@ -227,6 +227,8 @@ class _Words:
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
         self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)
+        self.total_words = frozenset(lex.get("total_word", ()))  # 总数: the number of a subject, not its additions
+        self.stock_verbs = frozenset(lex.get("stock_verb", ()))  # 达到: a value that reaches a number
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
         self.headline_word = re.compile(_alternation(lex.get("headline", ())) or "(?!)")
@@ -700,7 +702,7 @@ class _Extractor:
             return
         if not info["modal"] and clause < start:
             info["modal"] = self._modal(self.text[clause:start])
-        metric_text, subset = self._with_context(head, info["subset"], previous)
+        metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
         info["subset"] = subset
         for v in values:
             self._emit(sent, v, start + info["offset"], v.end, metric_text, info["verb"], info, len(values) > 1)
@@ -806,15 +808,20 @@ class _Extractor:
         info["verb"] = info["verb"] or lead
         return text.strip(_LEADING_PUNCT), info
 
-    def _with_context(self, metric_text: str, subset: bool, previous) -> tuple[str, bool]:
+    def _with_context(self, metric_text: str, subset: bool, previous, verb: str = "") -> tuple[str, bool]:
         """An attribute phrase (年度投资, 总投资) takes the subject of the target before it, and so
-        does a bare measure after another measure of it (规上工业总产值增长12%，增加值增长10%)."""
+        does a bare measure after another measure of it (规上工业总产值增长12%，增加值增长10%).
+        A value that reaches a number with no indicator (累计达到15家), or the total of the subject
+        (总数达到300家), counts the subject, not its additions: the subject loses its 新增."""
         attributes = self.w.attribute
         if not previous:
             return metric_text, subset
         subject, prev_subset = previous[-1]
-        if not metric_text:  # 固定资产投资12.5亿元，同比增长8.6%
-            return subject, subset or prev_subset
+        total = metric_text in self.w.total_words
+        if not metric_text or total:  # 固定资产投资12.5亿元，同比增长8.6%
+            if total or verb in self.w.stock_verbs:  # 新增上市企业2家，累计达到15家
+                subject = _strip_front(subject, self.w.lead_verb)[0] or subject
+            return subject + metric_text, subset or prev_subset
         if metric_text in attributes:
             for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
                 if subject.endswith(word):

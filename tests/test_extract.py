@@ -270,6 +270,34 @@ def test_a_bare_measure_takes_the_subject_of_the_target_before_it(text, metric_t
     assert df["metric_text"].tolist() == metric_texts
 
 
+@pytest.mark.parametrize(
+    "text, metrics",
+    [
+        ("新增上市企业2家，累计达到15家。", ["listed_companies", "listed_companies_total"]),
+        ("全年新增国家高新技术企业50家，总数达到300家。", ["new_high_tech_enterprises", "high_tech_enterprises_total"]),
+        ("新增市场主体5000户，总量突破3万户。", ["new_market_entities", "market_entities_total"]),
+        ("新增规上工业企业20家，增长10%。", ["new_above_scale_industrial_enterprises", None]),  # no total: the subject stays whole
+        ("地区生产总值增长7%，总量达到500亿元。", ["gdp_growth", "gdp"]),
+    ],
+)
+def test_a_total_after_additions_counts_the_subject_not_its_additions(text, metrics):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert [m if isinstance(m, str) else None for m in df["metric"]] == metrics
+
+
+@pytest.mark.parametrize(
+    "text, metric_texts",
+    [
+        ("粮食播种面积稳定在120万亩以上，总产量保持在50万吨以上。", ["粮食播种面积", "粮食总产量"]),
+        ("一般公共预算收入达到25亿元，可比增长5%。", ["一般公共预算收入", "一般公共预算收入"]),  # at comparable prices
+        ("地区生产总值按可比价格计算增长6%。", ["地区生产总值"]),
+    ],
+)
+def test_a_measure_or_a_basis_of_comparison_after_a_target(text, metric_texts):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts
+
+
 def test_short_items_among_names_of_their_own_are_names_too():
     df = ps.extract_text("化学需氧量、氨氮、二氧化硫、氮氧化物排放量分别下降2%、2%、1.5%、1.5%。", region="测试区", year=2024)
     assert df["metric_text"].tolist() == ["化学需氧量", "氨氮", "二氧化硫", "氮氧化物排放量"]

@@ -54,6 +54,12 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("数字经济核心产业增加值占GDP比重", "share", "percent", "digital_economy_share"),
         ("R&D经费投入占GDP的比重", "share", "percent", "rd_intensity"),
         ("能源消费总量", "level", "energy", "energy_consumption"),
+        ("人均地区生产总值", "level", "money", "gdp_per_capita"),  # per person: not the GDP
+        ("人均GDP", "growth", "percent", "gdp_per_capita_growth"),
+        ("人均固定资产投资", "level", "money", None),  # a per-person measure with no metric of its own
+        ("单位地区生产总值能耗", "growth", "percent", "energy_intensity_change"),  # the alias names 单位
+        ("国家级专精特新企业", "level", "count", "new_specialized_smes"),
+        ("造林面积", "level", "area", "afforestation"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
