@@ -48,7 +48,7 @@ _LIST_GAPS = ("", "、", "和", "及", "与")
 _AFTER_BOUNDARY = set(",，、;；。:：)）(（\n!?！？")
 _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 _YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
-_YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期")
+_YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期", "由", "从")  # 由2023年的500亿元增加到…: the start of a change
 _YEAR_BASE_AFTER = ("基础", "水平")
 # the previous year as the base of a comparison, at the end of an indicator phrase (单位GDP能耗较上年,
 # 财政收入与上年相比): what a growth rate means anyway. A base year (比2020年) is kept: it makes the
@@ -68,6 +68,10 @@ _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0
 _LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _MINUS = frozenset("-−负")
+# the year of a value, before it (提高到2025年的65%)
+_YEAR_OF_VALUE = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")
+# the start of a change before its end (地区生产总值由2023年的500亿元增加到550亿元): no part of the indicator
+_CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
@@ -667,7 +671,8 @@ class _Extractor:
         before = self.text[start : first.start].strip()
         opens = before.endswith(self.w.lead) if before else (self._prev_reversed or start <= clause)
         if noun.startswith("的") or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
-            self._reject(first.start, last.end, "describes a noun (an attribute, not a target value)")
+            change = noun.startswith(tuple(self.w.verbs)) and _CHANGE_FROM.search(self.text, clause, last.end)
+            self._reject(first.start, last.end, "the start of a change (由…提高到…), not a target" if change else "describes a noun (an attribute, not a target value)")
             return False
         _, info = self._strip(before)
         verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
@@ -792,6 +797,7 @@ class _Extractor:
             if not word:
                 base = _BASE_AT_END.search(text) if text[-1:] in "年期比度" else None  # 较上年, 与上年相比
                 base = base or (self.w.year_at_end.search(text) if text[-1:] in self.w.year_at_end_last else None)  # …到2026年
+                base = base or (_YEAR_OF_VALUE.search(text) if text[-1:] == "的" else None)  # 提高到2025年的
                 if not base:
                     break
                 text = text[: base.start()].rstrip()
@@ -804,6 +810,9 @@ class _Extractor:
                 info["modal"] = info["modal"] or word
             info["each"] = info["each"] or word in self.w.each
             text = rest.rstrip()
+        if info["verb"] and ("由" in text or "从" in text):
+            start = _CHANGE_FROM.search(text)
+            text = text[: start.start()].rstrip() if start else text
         lead = _strip_front(text, self.w.lead_verb)[1]
         info["verb"] = info["verb"] or lead
         return text.strip(_LEADING_PUNCT), info

@@ -168,6 +168,9 @@ def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:
     """Pair each target with its metric id (``None`` when no metric fits).
 
     A target that reaches a number of a metric of additions is the total (see the module).
+    An amount that grows or falls by a number (一般公共预算收入增加2亿元: its verb is a
+    ``growth_verb`` or ``decrease_verb``) is a change of the amount, not the amount: it keeps
+    no metric id (a count that grows, 高新技术企业增加30家, is a count of additions).
     A target introduced by 其中 ("of which") that repeats the metric of a full target just
     before it is a part of that target, not the metric itself: it keeps no metric id.
     """
@@ -175,11 +178,15 @@ def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:
     totals = {m.id: m.total for m in load_taxonomy() if m.total}
     lex = lexicon()
     reach, additions = frozenset(lex.get("stock_verb", ())), lex.get("lead_verb", ())
+    changes = frozenset(lex.get("growth_verb", ()) + lex.get("decrease_verb", ()))
+    counted = _counted()
     whole: dict[str, int] = {}  # metric -> last sentence with a full (not 其中) target of it
     for t in targets:
         metric, kind = match_metric(t.metric_text, t.kind, t.unit_family)
         if kind != t.kind:
             t = replace(t, kind=kind)
+        if metric and t.kind == "level" and t.verb in changes and t.unit_family not in counted:
+            metric = None  # 一般公共预算收入增加2亿元: a change of the amount, not the amount
         if metric in totals and _reaches(t, reach) and not any(w in t.metric_text for w in additions):
             metric = totals[metric]
         if metric and t.subset and metric in whole and t.sentence - whole[metric] <= 1:

@@ -291,11 +291,37 @@ def test_a_total_after_additions_counts_the_subject_not_its_additions(text, metr
         ("粮食播种面积稳定在120万亩以上，总产量保持在50万吨以上。", ["粮食播种面积", "粮食总产量"]),
         ("一般公共预算收入达到25亿元，可比增长5%。", ["一般公共预算收入", "一般公共预算收入"]),  # at comparable prices
         ("地区生产总值按可比价格计算增长6%。", ["地区生产总值"]),
+        ("地区生产总值预期增长6.5%左右。", ["地区生产总值"]),
     ],
 )
 def test_a_measure_or_a_basis_of_comparison_after_a_target(text, metric_texts):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == metric_texts
+
+
+@pytest.mark.parametrize(
+    "text, target, start",
+    [
+        ("地区生产总值由2023年的500亿元增加到550亿元。", ("target", 2024, "地区生产总值", 550.0), "500亿元"),
+        ("森林覆盖率由55%提高到57%。", ("target", 2024, "森林覆盖率", 57.0), "55%"),
+        ("常住人口城镇化率由2020年的58%提高到2025年的65%。", ("horizon", 2025, "常住人口城镇化率", 65.0), "58%"),
+    ],
+)
+def test_the_start_of_a_change_is_no_target_and_no_part_of_the_indicator(text, target, start):
+    df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+    assert [tuple(r) for r in df[["record", "year", "metric_text", "value"]].values.tolist()] == [target]
+    assert rejects["raw"].tolist() == [start]
+    assert rejects["reason"].str.contains("start of a change").all()
+
+
+def test_an_age_is_a_unit():
+    df = ps.extract_text("人均预期寿命达到81.5岁以上。", region="测试区", year=2024)
+    assert df[["metric", "value", "unit", "qualifier"]].values.tolist() == [["life_expectancy", 81.5, "岁", "at_least"]]
+
+
+def test_an_amount_that_grows_by_a_number_is_no_level_of_its_metric():
+    df = ps.extract_text("一般公共预算收入增加2亿元，达到25亿元。高新技术企业增加30家。", region="测试区", year=2024)
+    assert [m if isinstance(m, str) else None for m in df["metric"]] == [None, "fiscal_revenue", "new_high_tech_enterprises"]
 
 
 def test_short_items_among_names_of_their_own_are_names_too():

@@ -60,6 +60,8 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("单位地区生产总值能耗", "growth", "percent", "energy_intensity_change"),  # the alias names 单位
         ("国家级专精特新企业", "level", "count", "new_specialized_smes"),
         ("造林面积", "level", "area", "afforestation"),
+        ("户籍人口城镇化率", "share", "percent", "hukou_urbanization_rate"),  # not the resident population's
+        ("人均预期寿命", "level", "age", "life_expectancy"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
