@@ -49,9 +49,10 @@ SCHEMA: dict[str, object] = {
 }
 COLUMNS = tuple(SCHEMA)
 BUNDLED = DATA_DIR / "targets.csv"
-_DOC_TYPES = r"(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
+# the kinds of plan a title names, after what they plan (2024年国民经济和社会发展计划)
+_DOC_TYPES = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
 _ISSUER_SUFFIX = ("人民政府", "政府", "管理委员会", "管委会")
-_NAME = r"(?![年度])[^\s《》:：,，。0-9]{2,20}?"
+_NAME = r"(?![年度]|国民经济|经济社会|经济和社会)[^\s《》:：,，。0-9]{2,20}?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 #: The forms of a title, tried in order; each gives the plan year and, but for the last, the region.
 #: A form is tried only if the title holds its word (the regexes that open with a name are slow to fail).

@@ -68,6 +68,12 @@ _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0
 _LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _MINUS = frozenset("-−负")
+# A table of targets: lines whose cells are separated by tabs (a .docx table, or one copied from
+# Word or Excel), under a header row that names the columns (指标, 单位, 2023年完成, 2024年目标, 属性).
+_TABLE = re.compile(r"^[^\n\t]*\t[^\n]*(?:\n[^\n\t]*\t[^\n]*)*", re.M)
+_HEADER_YEAR = re.compile(r"(?:19|20)\d{2}")
+_NAME_UNIT = re.compile(r"\s*[(（]([^()（）]{1,8})[)）]\s*$")  # 地区生产总值增速（%）
+_EMPTY_CELL = frozenset(("", "-", "—", "--", "——", "/", "…"))
 # the year of a value, before it (提高到2025年的65%)
 _YEAR_OF_VALUE = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")
 # the start of a change before its end (地区生产总值由2023年的500亿元增加到550亿元): no part of the indicator
@@ -259,6 +265,10 @@ class _Words:
         hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ((self.multi_year, ""), (self.attainment, r"\s*$")) if words]
         self.no_target_hint = re.compile("|".join(hints))
         self.growth_noun_affixes = _by_length(self.growth_noun)
+        self.pre_affixes = _by_length(self.pre)
+        # the columns of a table of targets, by the words of its header row
+        self.table_unit, self.table_nature = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature"))
+        self.table_target, self.table_result = lex.get("table_target", ()), lex.get("table_result", ())
         # words after which a number may open a target (扶持3家以上企业)
         self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
 
@@ -295,6 +305,12 @@ class _Marks:
         self.commas = _positions_of("、", text)
         self.parens = _positions_of("()（）", text)
         self.quotes = {o: (_positions_of(o, text), _positions_of(c, text)) for o, c in _QUOTES.items() if o in text}
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
+    """Whether ``pos`` lies in one of ``spans`` (in order, not overlapping; ``starts`` their starts)."""
+    k = bisect.bisect_right(starts, pos)
+    return bool(k) and pos < spans[k - 1][1]
 
 
 def _last(found: list[int], lo: int, hi: int) -> int:
@@ -396,15 +412,21 @@ class _Extractor:
     def _values(self) -> list[_Value]:
         out = []
         for m in _value_regex().finditer(self.text):
-            before, lo, hi, mid, mult, unit, post = m.groups()  # the only groups, in this order
-            if before:  # 百分之八: the unit it spells, unless one follows the number too
-                unit = unit or self.w.units[before].canonical
-            if lo[0] in CHINESE_DIGITS and not unit:
-                continue  # a bare Chinese numeral (一是, 十四五) is no value
-            if not unit and "%" in m.group():
-                unit = "%"
-            out.append(_Value(*m.span(), lo, hi or "", mid or "", mult or "", unit or "", post or ""))
+            parts = self._value_parts(m)
+            if parts:
+                out.append(_Value(*m.span(), *parts))
         return out
+
+    def _value_parts(self, m: re.Match[str]) -> tuple[str, str, str, str, str, str] | None:
+        """``(lo, hi, mid, mult, unit, post)`` of a match of the value regex, ``None`` if it is no value."""
+        before, lo, hi, mid, mult, unit, post = m.groups()  # the only groups, in this order
+        if before:  # 百分之八: the unit it spells, unless one follows the number too
+            unit = unit or self.w.units[before].canonical
+        if lo[0] in CHINESE_DIGITS and not unit:
+            return None  # a bare Chinese numeral (一是, 十四五) is no value
+        if not unit and "%" in m.group():
+            unit = "%"
+        return lo, hi or "", mid or "", mult or "", unit or "", post or ""
 
     def _lists(self, sent: _Sentence) -> list[list[_Value]]:
         lists: list[list[_Value]] = []
@@ -439,6 +461,11 @@ class _Extractor:
     # -- sentences ---------------------------------------------------------------------
     def run(self) -> tuple[list[Target], list[Reject]]:
         values = self._values()
+        if "\t" in self.text:
+            rows = self._tables()
+            if rows:
+                row_starts = [a for a, _ in rows]
+                values = [v for v in values if not _inside(rows, row_starts, v.start)]
         marks = _Marks(self.text)
         spans = [m.span() for m in _SENTENCE.finditer(self.text)]
         starts = [a for a, _ in spans]
@@ -454,7 +481,104 @@ class _Extractor:
         self._markers = {role: self._time_words(pattern) for role, pattern in self.w.markers.items()}
         for sent in sentences:
             self._sentence(sent)
+        if "\t" in self.text:
+            self.targets.sort(key=lambda t: t.start)  # the rows of tables among the sentences
         return self.targets, self.rejects
+
+    # -- tables of targets ------------------------------------------------------------------
+    def _tables(self) -> list[tuple[int, int]]:
+        """The targets of the tables of targets (see ``_TABLE``), and the spans of the rows
+        read: the grammar of sentences leaves their numbers alone."""
+        read: list[tuple[int, int]] = []
+        for block in _TABLE.finditer(self.text):
+            columns, pos = None, block.start()
+            before = self.text[self.text.rfind("\n", 0, max(pos - 1, 0)) + 1 : pos]  # the line before the table
+            for line in block.group().split("\n"):
+                cells, at = [], pos
+                for cell in line.split("\t"):
+                    cells.append((at, cell))
+                    at += len(cell) + 1
+                header = self._columns(cells)
+                if header:
+                    columns, section = header, "headline" if self.w.headline_word.search(before + line) else "body"
+                elif columns and self._table_row(cells, columns, section):
+                    read.append((pos, pos + len(line)))
+                pos += len(line) + 1
+        return read
+
+    def _columns(self, cells: list[tuple[int, str]]) -> tuple[int | None, int | None, list[tuple[int, tuple[str, int | None]]]] | None:
+        """The columns that a header row names: ``(unit, nature, [(column, record), …])``, or
+        ``None`` if the row is no header (its value cells hold numbers)."""
+        unit = nature = None
+        values = []
+        for j, (_, cell) in enumerate(cells):
+            text = "".join(cell.split())
+            if text in self.w.table_unit:
+                unit = j
+            elif text in self.w.table_nature:
+                nature = j
+            elif j and (_value_regex().fullmatch(text) or text in self.q["modal"]):
+                return None  # a row of values: 6.5, 约束性
+            elif j:
+                years = _HEADER_YEAR.findall(text)
+                year = int(years[-1]) if years else None
+                target, result = any(w in text for w in self.w.table_target), any(w in text for w in self.w.table_result)
+                record = self._column_record(year, target, result)
+                if record:
+                    values.append((j, record))
+        return (unit, nature, values) if values else None
+
+    def _column_record(self, year: int | None, target: bool, result: bool) -> tuple[str, int | None] | None:
+        """The record of the values of a column: a column of this year's targets, of a past
+        year's results, or of a target for a later year; ``None`` for any other column."""
+        if year is None:
+            return ("target", None) if target and not result else None
+        if self.plan_year is None:
+            return ("target", None) if target and not result else ("result", year) if result else None
+        if year > self.plan_year:
+            return ("horizon", year) if target else None
+        if year == self.plan_year:
+            return ("target", None) if target or not result else None
+        return ("result", year) if result or not target else None  # 2023年目标 in a 2024 plan: not this year's
+
+    def _table_row(self, cells: list[tuple[int, str]], columns, section: str) -> bool:
+        """Emit the targets of one row of a table; whether it named an indicator."""
+        unit_col, nature_col, value_cols = columns
+        name_at = next((j for j, (_, c) in enumerate(cells) if j not in (unit_col, nature_col) and any("\u4e00" <= ch <= "\u9fff" for ch in c)), None)
+        if name_at is None or name_at >= min(j for j, _ in value_cols):
+            return False
+        start, name = cells[name_at]
+        in_name = _NAME_UNIT.search(name)
+        unit_text = cells[unit_col][1].strip() if unit_col is not None and unit_col < len(cells) else ""
+        unit_text = unit_text or (in_name.group(1) if in_name else "")
+        name = name[: in_name.start()] if in_name else name
+        nature = cells[nature_col][1].strip() if nature_col is not None and nature_col < len(cells) else ""
+        head, info = self._strip(name)
+        emitted = False
+        for j, record in value_cols:
+            if j >= len(cells) or cells[j][1].strip() in _EMPTY_CELL:
+                continue
+            cell_start, cell = cells[j]
+            text = cell.strip()
+            text, pre = _strip_front(text, self.w.pre_affixes)
+            m = _value_regex().fullmatch(text)
+            parts = self._value_parts(m) if m else None
+            if not parts:
+                continue
+            lo, hi, mid, mult, unit, post = parts
+            if not unit:  # the unit of the row (a unit that planstats does not know, 元/人, gives none)
+                m = _value_regex().fullmatch("1" + unit_text) if unit_text else None
+                _, _, _, mult_of_row, unit, _ = (m and self._value_parts(m)) or ("",) * 6
+                mult = mult or mult_of_row
+            if not unit:
+                continue
+            end = cell_start + len(cell.rstrip())
+            value = _Value(cell_start + len(cell) - len(cell.lstrip()), end, lo, hi, mid, mult, unit, post)
+            modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
+            self._record = record
+            self._emit(-1, value, start, end, head, info["verb"], dict(info, pre=pre or info["pre"], modal=modal, section=section), False)
+            emitted = True
+        return emitted
 
     def _time_words(self, pattern: re.Pattern[str] | None) -> list[int]:
         """Where the words of ``pattern`` start, except as the base of a comparison (比去年)."""
@@ -679,7 +803,7 @@ class _Extractor:
         named = self.text[last.end : item_end]
         nouns = _split_items(named, len(values)) if respectively else [named] * len(values)
         for v, metric_text in zip(values, nouns):
-            self._emit(sent, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)
+            self._emit(sent.index, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)
             previous.append((metric_text, info["subset"]))
         return True
 
@@ -710,7 +834,7 @@ class _Extractor:
         metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
         info["subset"] = subset
         for v in values:
-            self._emit(sent, v, start + info["offset"], v.end, metric_text, info["verb"], info, len(values) > 1)
+            self._emit(sent.index, v, start + info["offset"], v.end, metric_text, info["verb"], info, len(values) > 1)
         previous.append((metric_text, subset))
 
     def _label(self, sent: _Sentence, colon: int, prev_end: int) -> tuple[int, str] | None:
@@ -739,7 +863,7 @@ class _Extractor:
         else:
             named = [self._with_context(part, info["subset"], previous) for part in _split_items(head, n)]
         for v, (metric_text, subset) in zip(values, named):
-            self._emit(sent, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
+            self._emit(sent.index, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
             previous.append((metric_text, subset))
 
     def _each(self, sent: _Sentence, v: _Value, clause: int, previous) -> bool:
@@ -758,7 +882,7 @@ class _Extractor:
             return False
         for part in parts:
             metric_text, subset = self._with_context(lead + part.strip(), info["subset"], previous)
-            self._emit(sent, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
+            self._emit(sent.index, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
             previous.append((metric_text, subset))
         return True
 
@@ -844,7 +968,7 @@ class _Extractor:
         return metric_text, subset
 
     # -- one target ----------------------------------------------------------------------
-    def _emit(self, sent, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool) -> None:
+    def _emit(self, sentence: int, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool) -> None:
         try:
             lo = parse_number(v.lo)
             hi = parse_number(v.hi) if v.hi else None
@@ -889,8 +1013,8 @@ class _Extractor:
         metric_text = metric_text.strip()
         name = "%" if v.unit == "%" else v.mult + unit.canonical  # the unit as written, canonical spelling (平米 → 平方米)
         self.targets.append(
-            Target(s, e, self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier, "…".join(words),
-                   info["subset"], sent.index, *self._record)
+            Target(s, e, info.get("section") or self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier,
+                   "…".join(words), info["subset"], sentence, *self._record)
         )  # fmt: skip
 
     def _no_target(self, metric_text: str, verb: str) -> str:

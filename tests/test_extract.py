@@ -376,3 +376,42 @@ def test_a_year_in_chinese_numerals_is_a_year():
     df = ps.extract_text(text, region="测试区", year=2024)
     assert list(zip(df["record"], df["year"], df["metric_text"])) == [("result", 2023, "地区生产总值"), ("target", 2024, "地区生产总值")]
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+# -- tables of targets -----------------------------------------------------------------------
+TABLE = (
+    "某某区2024年国民经济和社会发展计划\n"
+    "附表：2024年主要预期目标\n"
+    "序号\t指标\t单位\t2023年完成\t2024年目标\t属性\n"
+    "1\t地区生产总值增长\t%\t5.8\t6左右\t预期性\n"
+    "2\t单位地区生产总值能耗下降（%）\t\t3\t2.5\t约束性\n"
+    "3\t一般公共预算收入\t亿元\t18.6\t≥19.5\t预期性\n"
+    "4\t城镇调查失业率\t%\t—\t5.5以内\t预期性\n"
+    "5\t人均住房面积\t平方米/人\t40\t41\t预期性\n"
+    "地区生产总值增长6%左右。\n"
+)
+
+
+def test_a_table_of_targets_gives_a_target_for_each_row_and_year():
+    df = ps.extract_text(TABLE)
+    got = df[["record", "year", "section", "metric", "value", "unit", "qualifier"]].astype(object).values.tolist()
+    assert got == [
+        ["result", 2023, "headline", "gdp_growth", 5.8, "%", "exact"],
+        ["target", 2024, "headline", "gdp_growth", 6.0, "%", "approx"],
+        ["result", 2023, "headline", "energy_intensity_change", -3.0, "%", "exact"],  # unit from the name, 下降: negative
+        ["target", 2024, "headline", "energy_intensity_change", -2.5, "%", "exact"],
+        ["result", 2023, "headline", "fiscal_revenue", 18.6, "亿元", "exact"],
+        ["target", 2024, "headline", "fiscal_revenue", 19.5, "亿元", "at_least"],
+        ["target", 2024, "headline", "urban_unemployment_rate", 5.5, "%", "at_most"],  # an empty cell gives nothing
+        # 平方米/人 is no unit planstats knows: the row gives nothing
+        ["target", 2024, "body", "gdp_growth", 6.0, "%", "approx"],  # the sentence after the table
+    ]
+    assert ps.hardness(df).tolist()[:4] == ["soft", "soft", "hard", "hard"]  # the column 属性
+    text = TABLE
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_tab_indented_paragraphs_are_no_table():
+    text = "某某区2024年工作要点\n\t2024年主要目标：\n\t地区生产总值增长6%，固定资产投资增长8%。\n"
+    df = ps.extract_text(text)
+    assert df[["metric", "value"]].values.tolist() == [["gdp_growth", 6.0], ["fixed_asset_investment_growth", 8.0]]
