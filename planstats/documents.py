@@ -138,10 +138,13 @@ def _docx_text(data: bytes, path: Path) -> str:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         raise DocumentError(f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word.") from err
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            lines.append("\t".join(cell.text for cell in row.cells))
+    lines = []
+    for block in document.iter_inner_content():  # paragraphs and tables, in the order of the document
+        if isinstance(block, docx.table.Table):
+            # a row a line, its cells separated by tabs (the line breaks of a cell become spaces)
+            lines.extend("\t".join(" ".join(cell.text.split()) for cell in row.cells) for row in block.rows)
+        else:
+            lines.append(block.text)
     return "\n".join(lines)
 
 

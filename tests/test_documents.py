@@ -74,6 +74,21 @@ def test_docx_is_read_and_a_truncated_one_is_reported(tmp_path):
         read(broken)
 
 
+def test_a_docx_table_is_read_in_its_place_a_row_a_line(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("主要预期目标")
+    table = d.add_table(rows=2, cols=3)
+    for i, row in enumerate([["指标", "单位", "2024年目标"], ["地区生产总值\n增长", "%", "6左右"]]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    d.add_paragraph("二、重点工作")
+    path = tmp_path / "plan.docx"
+    d.save(path)
+    assert read(path).text == "主要预期目标\n指标\t单位\t2024年目标\n地区生产总值 增长\t%\t6左右\n二、重点工作"
+
+
 def test_to_simplified_keeps_length():
     trad = "規模以上工業增加值增長20%以上；技術契約交易額實現470億元"
     simp = to_simplified(trad)
