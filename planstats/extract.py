@@ -633,9 +633,13 @@ class _Extractor:
             years = [int(y) for y in _YEAR.findall(line)]
             this_year = self.plan_year is not None and any(y >= self.plan_year for y in years)
             turns = this_year or any(w in line for w in plan)  # a heading that turns to this year's plan
-            if opened is None and any(w in line for w in review) and not turns:  # not 2023年工作总结和2024年工作计划
+            word = next((w for w in review if w in line), "") if opened is None else ""
+            # the title of a summary and a plan (2023年工作总结和2024年工作计划) opens the summary of its past year
+            summary = [int(y) for y in _YEAR.findall(line, 0, line.find(word))] if word and turns and self.plan_year else []
+            summary = [y for y in summary if y < self.plan_year]
+            if word and (summary or not turns):
                 opened = pos
-                year = max(years) if years else self._last_year(line)
+                year = max(summary or years) if summary or years else self._last_year(line)
             elif opened is not None and turns:
                 spans.append((opened, pos, year))
                 opened = None

@@ -343,7 +343,7 @@ def test_the_indicator_before_a_colon_names_the_value_after_it(text, metric_text
 
 
 def test_a_summary_and_a_plan_in_one_document():
-    # the title names the summary and the plan: it opens no review; the heading of the summary does
+    # the title names the summary and the plan: it opens the review of the summary's year
     text = ("某某镇2023年工作总结和2024年工作计划\n一、2023年工作总结\n今年以来，全镇完成固定资产投资12.5亿元，同比增长8.6%。\n"
             "二、2024年工作计划\n全镇力争完成固定资产投资14亿元，增长12%。明年将新增市场主体400户以上。\n")  # fmt: skip
     df = ps.extract_text(text)
@@ -353,6 +353,15 @@ def test_a_summary_and_a_plan_in_one_document():
         ("某某镇", "target", 2024, "固定资产投资", 14.0),
         ("某某镇", "target", 2024, "固定资产投资", 12.0),
         ("某某镇", "target", 2024, "新增市场主体", 400.0),  # 明年 (written the year before): no part of the indicator
+    ]
+
+
+def test_a_summary_with_no_heading_of_its_own_is_reviewed_up_to_the_plan():
+    text = ("某某镇2023年工作总结及2024年工作计划\n今年以来，完成固定资产投资6.3亿元，增长12%。\n一、主要工作成效\n新增规上企业3家。\n"
+            "二、下一步工作打算\n固定资产投资增长8%。\n")  # fmt: skip
+    df = ps.extract_text(text)
+    assert list(zip(df["record"], df["year"], df["value"])) == [
+        ("result", 2023, 6.3), ("result", 2023, 12.0), ("result", 2023, 3.0), ("target", 2024, 8.0)
     ]
 
 
