@@ -181,33 +181,32 @@ def _value_regex() -> re.Pattern[str]:
 
 class _Affixes(tuple):
     """Words grouped by length, longest first, ``((n, words), …)``: an affix is found with a few
-    set lookups; ``first`` and ``last`` hold their first and last characters, to rule most text
-    out with one lookup."""
+    set lookups. ``first`` and ``last`` map a first or a last character to the groups of the
+    words that have it: most text is ruled out with one lookup, and the rest tries only the
+    lengths of the words that could match."""
 
-    first: frozenset[str]
-    last: frozenset[str]
+    first: dict[str, tuple[tuple[int, frozenset[str]], ...]]
+    last: dict[str, tuple[tuple[int, frozenset[str]], ...]]
 
 
 def _by_length(words) -> _Affixes:
     words = [w for w in words if w]
     groups = _Affixes((n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}, reverse=True))
-    groups.first, groups.last = frozenset(w[0] for w in words), frozenset(w[-1] for w in words)
+    groups.first, groups.last = (
+        {c: tuple((n, g) for n, g in groups if any(w[at] == c for w in g)) for c in {w[at] for w in words}} for at in (0, -1)
+    )
     return groups
 
 
 def _strip_front(text: str, affixes: _Affixes) -> tuple[str, str]:
-    if text[:1] not in affixes.first:
-        return text, ""
-    for n, group in affixes:
+    for n, group in affixes.first.get(text[:1], ()):
         if text[:n] in group:
             return text[n:], text[:n]
     return text, ""
 
 
 def _strip_back(text: str, affixes: _Affixes) -> tuple[str, str]:
-    if text[-1:] not in affixes.last:
-        return text, ""
-    for n, group in affixes:
+    for n, group in affixes.last.get(text[-1:], ()):
         if text[-n:] in group:  # a text shorter than n is no word of length n
             return text[:-n], text[-n:]
     return text, ""
