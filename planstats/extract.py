@@ -78,6 +78,9 @@ _EMPTY_CELL = frozenset(("", "-", "—", "--", "——", "/", "…"))
 _YEAR_OF_VALUE = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")
 # the start of a change before its end (地区生产总值由2023年的500亿元增加到550亿元): no part of the indicator
 _CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
+# the months of a year to date (1-11月, 1至10月份, 前10个月): a figure for part of a year
+_MONTH_RANGE = r"(?<![0-9])1\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月|前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月"
+_PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's target or result"
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
@@ -237,6 +240,7 @@ class _Words:
         self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)
         self.total_words = frozenset(lex.get("total_word", ()))  # 总数: the number of a subject, not its additions
+        self.increments = frozenset(lex.get("increment", ()))  # 新增: the additions to a subject
         self.stock_verbs = frozenset(lex.get("stock_verb", ()))  # 达到: a value that reaches a number
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
@@ -244,6 +248,11 @@ class _Words:
         self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:是|为|如下)?\s*[:：]|[^\n。，,：:；;]{{0,6}}\n)")
         # ... and of this year (今年, 明年 in a plan written the year before)
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period", "current")}
+        # ... of part of a year (1-11月, 前三季度，): its figures are neither a year's target nor its result,
+        # up to a word of the whole year (1-11月…；预计全年…)
+        part = _alternation(lex.get("part_year", ()))
+        self.part_year = re.compile(rf"{_MONTH_RANGE}|(?:{part})(?=[,，])" if part else _MONTH_RANGE)
+        self.whole_year = re.compile(_alternation(lex["whole_year"])) if lex.get("whole_year") else None
         # a time limit after the plan year (到2025年, 2025年底): a target for that year
         self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
         before, after = (_alternation(w) if w else "(?!)" for w in (self.horizon_before, self.horizon_after))
@@ -268,8 +277,8 @@ class _Words:
         # the columns of a table of targets, by the words of its header row
         self.table_unit, self.table_nature = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature"))
         self.table_target, self.table_result = lex.get("table_target", ()), lex.get("table_result", ())
-        # words after which a number may open a target (扶持3家以上企业)
-        self.lead = lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
+        # words after which a number may open a target (扶持3家以上企业, 推动3家企业上市)
+        self.lead = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
 
 
 @functools.lru_cache(maxsize=1)
@@ -478,6 +487,8 @@ class _Extractor:
         self._review_starts = [a for a, _, _ in self.review]
         self._full_stops = [m.start() for m in _FULL_STOPS.finditer(self.text)]
         self._markers = {role: self._time_words(pattern) for role, pattern in self.w.markers.items()}
+        self._part_year = [m.start() for m in self.w.part_year.finditer(self.text)]
+        self._whole_year = self._time_words(self.w.whole_year) if self._part_year else []
         for sent in sentences:
             self._sentence(sent)
         if "\t" in self.text:
@@ -691,15 +702,18 @@ class _Extractor:
         k = bisect.bisect_right(self._review_starts, pos)
         return self.review[k - 1] if k and pos < self.review[k - 1][1] else None
 
-    def _times(self, sent: _Sentence) -> list[tuple[int, tuple[str, int | None]]]:
+    def _times(self, sent: _Sentence, record: tuple[str, int | None]) -> list[tuple[int, tuple[str, int | None]]]:
         """The years and time words of the full sentence of ``sent`` that tell a record, in order:
         ``(position, record)``. A value takes the record of the last one before it
         (2023年…增长6.1%，2024年力争增长7%; 去年…，今年力争…). A word of this year (今年) tells
         nothing under a review heading, where a summary written at the end of a year calls
-        that year 今年."""
-        if self.plan_year is None:
-            return []
+        that year 今年. Part of a year (1-11月) gives the record ``("part", None)``, up to a word
+        of the whole year (全年), which brings back the record before it (``record``: the
+        sentence's own)."""
         opened = self._opened(sent)
+        part = self._part_year[bisect.bisect_left(self._part_year, opened) : bisect.bisect_left(self._part_year, sent.end)]
+        if self.plan_year is None:
+            return [(at, ("part", None)) for at in part]
         marks, starts = self._year_index()
         found = marks[bisect.bisect_left(starts, opened) : bisect.bisect_left(starts, sent.end)]
         times = [(at, ("result", year) if year < self.plan_year else ("target", None)) for at, year in found]
@@ -708,7 +722,18 @@ class _Extractor:
             for at in words[bisect.bisect_left(words, opened) : bisect.bisect_left(words, sent.end)]:
                 if role != "current" or not self._review_of(at):
                     times.append((at, told[role]))
-        return sorted(times)
+        if not part:
+            return sorted(times)
+        whole = self._whole_year[bisect.bisect_left(self._whole_year, part[0]) : bisect.bisect_left(self._whole_year, sent.end)]
+        out: list[tuple[int, tuple[str, int | None]]] = []
+        before = record
+        for at, told_here in sorted(times + [(at, ("part", None)) for at in part] + [(at, ("whole", None)) for at in whole]):
+            if told_here[0] == "whole":
+                told_here = before
+            elif told_here[0] != "part":
+                before = told_here
+            out.append((at, told_here))
+        return out
 
     def _opened(self, sent: _Sentence) -> int:
         """Where the full sentence of ``sent`` opens (``sent`` may follow a semicolon)."""
@@ -756,7 +781,7 @@ class _Extractor:
         record = self._record_of(sent)
         previous: list[tuple[str, bool]] = []  # (metric_text, subset) of the targets so far
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
-        times = self._times(sent)
+        times = self._times(sent, record)
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:
             first, last = values[0], values[-1]
@@ -948,7 +973,8 @@ class _Extractor:
         """An attribute phrase (年度投资, 总投资) takes the subject of the target before it, and so
         does a bare measure after another measure of it (规上工业总产值增长12%，增加值增长10%).
         A value that reaches a number with no indicator (累计达到15家), or the total of the subject
-        (总数达到300家), counts the subject, not its additions: the subject loses its 新增."""
+        (总数达到300家), counts the subject, not its additions: the subject loses its 新增. A bare
+        word of an increment (新增50家) counts the additions to the subject."""
         attributes = self.w.attribute
         if not previous:
             return metric_text, subset
@@ -958,6 +984,8 @@ class _Extractor:
             if total or verb in self.w.stock_verbs:  # 新增上市企业2家，累计达到15家
                 subject = _strip_front(subject, self.w.lead_verb)[0] or subject
             return subject + metric_text, subset or prev_subset
+        if metric_text in self.w.increments:  # 规上工业企业达到300家，新增50家: additions to the subject
+            return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset or prev_subset
         if metric_text in attributes:
             for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
                 if subject.endswith(word):
@@ -972,6 +1000,9 @@ class _Extractor:
 
     # -- one target ----------------------------------------------------------------------
     def _emit(self, sentence: int, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool) -> None:
+        if self._record[0] == "part":  # rejected here: its indicator is still the subject of what follows
+            self._reject(v.start, v.end, _PART_YEAR)
+            return
         try:
             lo = parse_number(v.lo)
             hi = parse_number(v.hi) if v.hi else None

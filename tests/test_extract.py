@@ -278,11 +278,48 @@ def test_a_bare_measure_takes_the_subject_of_the_target_before_it(text, metric_t
         ("新增市场主体5000户，总量突破3万户。", ["new_market_entities", "market_entities_total"]),
         ("新增规上工业企业20家，增长10%。", ["new_above_scale_industrial_enterprises", None]),  # no total: the subject stays whole
         ("地区生产总值增长7%，总量达到500亿元。", ["gdp_growth", "gdp"]),
+        ("力争规上工业企业达到300家，新增50家。", ["above_scale_industrial_enterprises_total", "new_above_scale_industrial_enterprises"]),
+        ("全年引进各类人才2万名，建设15支人才队伍。", [None, None]),  # 建设 names no increment of the subject
     ],
 )
-def test_a_total_after_additions_counts_the_subject_not_its_additions(text, metrics):
+def test_a_total_after_additions_counts_the_subject_not_its_additions_and_a_bare_increment_its_additions(text, metrics):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert [m if isinstance(m, str) else None for m in df["metric"]] == metrics
+
+
+@pytest.mark.parametrize(
+    "text, metric_texts",
+    [
+        ("推动3家企业上市。", ["企业上市"]),
+        ("辅导5家企业挂牌上市，支持2家企业发行债券。", ["企业挂牌上市", "企业发行债券"]),
+        ("带动3000人就业。", []),  # no verb that gets its noun to act: a number that describes a noun
+    ],
+)
+def test_a_verb_that_gets_the_counted_noun_to_act_opens_a_target(text, metric_texts):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts
+
+
+@pytest.mark.parametrize(
+    "text, kept, rejected",
+    [
+        ("1-11月，全区规上工业增加值增长8.5%，固定资产投资增长12%。", [], 2),
+        ("前三季度，地区生产总值增长7.2%。", [], 1),
+        ("2023年1至10月，社会消费品零售总额增长6%，预计全年增长6.5%。", [("result", 2023, "社会消费品零售总额", 6.5)], 1),
+        ("今年上半年，规上工业增加值增长9%，全年力争增长10%。", [("target", 2024, "规上工业增加值", 10.0)], 1),
+        ("前10个月，一般公共预算收入增长5%。", [], 1),
+        # a deadline within the plan year, with no comma, is a target of the plan
+        ("上半年投用200万平方米以上。", [("target", 2024, "上半年投用", 200.0)], 0),
+    ],
+)
+def test_the_figures_of_part_of_a_year_are_no_targets(text, kept, rejected):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+    assert list(zip(df["record"], df["year"], df["metric_text"], df["value"])) == kept
+    assert rejects["reason"].str.contains("part of a year").sum() == rejected
 
 
 @pytest.mark.parametrize(
