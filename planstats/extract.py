@@ -871,9 +871,11 @@ class _Extractor:
         targets), with where it starts."""
         label_start = max(sent.clause_start(colon, enumeration=False), prev_end)
         label = self.text[label_start:colon]
-        if self.w.headline_word.search(label) or any(c.isdigit() for c in label):
+        if self.w.headline_word.search(label):
             return None
-        text, info = self._strip(label)
+        text, info = self._strip(label)  # the number of an item (1.社会消费品零售总额：) goes
+        if any(c.isdigit() for c in text):  # a value before the colon: no label
+            return None
         return (label_start + info["offset"], text) if text else None
 
     def _respectively(self, sent: _Sentence, values: list[_Value], clause: int, previous) -> None:

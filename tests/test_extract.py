@@ -372,6 +372,9 @@ def test_short_items_among_names_of_their_own_are_names_too():
     [
         ("地区生产总值：全年增长7%；财政收入：增长8%。", ["地区生产总值", "财政收入"], ["地区生产总值：全年增长7%", "财政收入：增长8%"]),
         ("主要预期目标是：增长7%左右。", [""], ["增长7%左右"]),  # the marker of the main targets is no indicator
+        # a numbered list of labels: the number of the item is no value before the colon
+        ("1.社会消费品零售总额：完成168亿元；\n2.实际利用外资：2500万美元。", ["社会消费品零售总额", "实际利用外资"],
+         ["社会消费品零售总额：完成168亿元", "实际利用外资：2500万美元"]),
     ],
 )
 def test_the_indicator_before_a_colon_names_the_value_after_it(text, metric_texts, raws):
