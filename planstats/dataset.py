@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from planstats import documents
-from planstats._data import DATA_DIR, read_rows
+from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, QUALIFIERS, RECORDS, find_targets
 from planstats.taxonomy import assign_metrics, load_taxonomy
@@ -51,24 +51,47 @@ COLUMNS = tuple(SCHEMA)
 BUNDLED = DATA_DIR / "targets.csv"
 # the kinds of plan a title names, after what they plan (2024年国民经济和社会发展计划)
 _DOC_TYPES = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
-_ISSUER_SUFFIX = ("人民政府", "政府", "管理委员会", "管委会")
 _NAME = r"(?![年度]|国民经济|经济社会|经济和社会)[^\s《》:：,，。0-9]{2,20}?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
-#: The forms of a title, tried in order; each gives the plan year and, but for the last, the region.
-#: A form is tried only if the title holds its word (the regexes that open with a name are slow to fail).
-_TITLES = tuple(
-    (word, re.compile(pattern))
-    for word, pattern in (
+
+
+@functools.lru_cache(maxsize=1)
+def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The forms of a title, tried in order; each gives the plan year and, but for the last, the
+    region. A form is tried only if the title holds its word (the regexes that open with a name
+    are slow to fail)."""
+    issuer = "|".join(lexicon().get("issuer", ()))
+    return tuple((word, re.compile(pattern)) for word, pattern in (
         # 关于某某县2023年国民经济和社会发展计划执行情况与2024年…计划草案的报告: the year of the new plan
         ("计划执行情况", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年"),
         # 某某镇2023年工作总结和2024年工作计划: the year of the plan
         ("工作总结", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}"),
         ("", rf"(?P<region>{_NAME}){_YEAR}年(?:度)?{_DOC_TYPES}"),  # 新城区政府2021年工作安排
-        ("", rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{'|'.join(_ISSUER_SUFFIX)})?{_DOC_TYPES}"),  # 2024年某某区工作要点
+        ("", rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
         # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
         ("人民代表大会", rf"(?P<region>{_NAME})?工作报告\s*\n\s*[—─-]*\s*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届"),
-    )
-)
+    ))  # fmt: skip
+
+
+def _region_of_issuer(name: str) -> str:
+    """The region in the name of whoever issues a plan (lexicon roles ``title_filler``,
+    ``party_committee``, ``department``, ``issuer``).
+
+    >>> _region_of_issuer("中共某某县委某某县人民政府关于印发"), _region_of_issuer("西安市雁塔区商务局")
+    ('某某县', '西安市雁塔区')
+    """
+    lex = lexicon()
+    for word in lex.get("title_filler", ()):  # longest first
+        name = name.removeprefix(word).removesuffix(word)
+    def cut(name: str, role: str) -> str:  # 某某区商务局, 某某县人民政府
+        return next((name[: -len(w)] for w in lex.get(role, ()) if name.endswith(w)), name)
+
+    name = cut(name, "department")
+    for word in lex.get("party_committee", ()):  # 中共某某县委 某某县人民政府: the government's region
+        at = name.rfind(word)
+        if at >= 0 and len(name) - at - len(word) >= 2:
+            name = name[at + len(word) :]
+    return cut(name, "issuer")
 _SUFFIXES = {".txt", ".docx", ".text"}
 
 
@@ -173,15 +196,10 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     # The first 5 lines, at most 600 characters: 1,000 characters of the text hold them all
     # (line breaks of two characters included), so the rest of a long text is not split.
     head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
-    m = next(filter(None, (pattern.search(head) for word, pattern in _TITLES if word in head)), None)
+    m = next(filter(None, (pattern.search(head) for word, pattern in _titles() if word in head)), None)
     if not m:
         return None, None
-    region = (m.group("region") or "").lstrip("《“\"")
-    region = region[2:] if region.startswith("关于") else region
-    for suffix in _ISSUER_SUFFIX:
-        if region.endswith(suffix):
-            region = region[: -len(suffix)]
-            break
+    region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
     region = region if len(region) >= 2 else m.groupdict().get("place")  # 政府工作报告: the place of the dateline
     if not region:
         return None, int(m.group("year"))

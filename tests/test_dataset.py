@@ -65,6 +65,12 @@ def test_region_and_year_from_titles():
         ("某某区2024年国民经济和社会发展计划\n", ("某某区", 2024)),
         ("2024年国民经济和社会发展计划\n", (None, 2024)),
         ("某某县2024年经济社会发展工作要点\n", ("某某县", 2024)),
+        # issued by a department, or by the party committee with the government: the region of the issuer
+        ("西安市雁塔区商务局2024年工作计划\n", ("西安市雁塔区", 2024)),
+        ("雁塔区发展和改革委员会2024年工作要点\n", ("雁塔区", 2024)),
+        ("中共某某县委 某某县人民政府关于2024年工作要点的通知\n", ("某某县", 2024)),
+        ("某某县人民政府关于印发2024年工作要点的通知\n", ("某某县", 2024)),
+        ("某某县人民政府办公室2024年工作要点\n", ("某某县", 2024)),
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
