@@ -245,7 +245,8 @@ class _Words:
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
         self.headline_word = re.compile(_alternation(lex.get("headline", ())) or "(?!)")
-        self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:是|为|如下)?\s*[:：]|[^\n。，,：:；;]{{0,6}}\n)")
+        link = _alternation(lex.get("headline_link", ())) or "(?!)"  # 主要预期目标设定为：, 主要目标是，
+        self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:{link})?\s*[:：]|(?:{link})[,，]|[^\n。，,：:；;]{{0,6}}\n)")
         # ... and of this year (今年, 明年 in a plan written the year before)
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period", "current")}
         # ... of part of a year (1-11月, 前三季度，): its figures are neither a year's target nor its result,

@@ -169,6 +169,20 @@ def test_a_heading_of_the_main_targets_opens_the_headline_without_a_colon():
     assert df["section"].tolist() == ["headline", "headline", "body", "body"]  # a sentence cut by a line break is no heading
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年发展的主要目标是，地区生产总值增长6%左右，一般公共预算收入增长5%。",
+        "建议今年经济社会发展主要预期目标设定为：地区生产总值增长6.5%左右，一般公共预算收入增长5%。",
+        "主要指标安排如下：地区生产总值增长7%，一般公共预算收入增长5%。",
+        "全年目标任务：地区生产总值增长7%，一般公共预算收入增长5%。",
+    ],
+)
+def test_words_that_link_a_marker_of_the_main_targets_to_its_list(text):
+    df = ps.extract_text(text + "\n实施重点项目80个。", region="测试区", year=2024)
+    assert df["section"].tolist() == ["headline", "headline", "body"]
+
+
 def test_units_of_livestock_volume_and_standard_coal():
     df = ps.extract_text("生猪出栏60万头，新增供水能力5万立方米，能源消费总量控制在300万吨标准煤以内。", region="测试区", year=2024)
     assert list(zip(df["value"], df["unit"])) == [(60.0, "万头"), (5.0, "万立方米"), (300.0, "万吨标准煤")]
