@@ -175,7 +175,7 @@ def _value_regex() -> re.Pattern[str]:
         rf"(?=[\d{CHINESE_DIGITS}{first}])"  # a class first: the regex engine skips to the next digit
         rf"(?P<before>{pre})?(?P<lo>{num})%?(?:\s*[-–—~至到]\s*{pre}?(?P<hi>{num}))?"
         rf"(?P<mid>{_after_number(q['mid'])})?"
-        rf"(?P<mult>{_after_number(MULTIPLIERS)})?"
+        rf"(?:(?P<mult>{_after_number(MULTIPLIERS)})(?P<mid2>{_after_number(q['mid'])})?)?"  # 2万余人
         rf"(?P<unit>{_after_number(after)})?"
         rf"(?P<post>{_after_number(q['post'])})?"
         r"(?![A-Za-z])"
@@ -428,7 +428,8 @@ class _Extractor:
 
     def _value_parts(self, m: re.Match[str]) -> tuple[str, str, str, str, str, str] | None:
         """``(lo, hi, mid, mult, unit, post)`` of a match of the value regex, ``None`` if it is no value."""
-        before, lo, hi, mid, mult, unit, post = m.groups()  # the only groups, in this order
+        before, lo, hi, mid, mult, mid2, unit, post = m.groups()  # the only groups, in this order
+        mid = mid or mid2
         if before:  # 百分之八: the unit it spells, unless one follows the number too
             unit = unit or self.w.units[before].canonical
         if lo[0] in CHINESE_DIGITS and not unit:

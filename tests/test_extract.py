@@ -206,6 +206,11 @@ def test_a_unit_written_before_the_number_and_chinese_decimals(text, expected):
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+def test_a_word_of_more_after_the_magnitude():
+    df = ps.extract_text("新增就业2万余人，引进项目300多个。", region="测试区", year=2024)
+    assert list(zip(df["value"], df["unit"], df["qualifier"])) == [(2.0, "万人", "at_least"), (300.0, "个", "at_least")]
+
+
 def test_words_of_nearness_and_of_scope():
     df = ps.extract_text("新培育规上工业企业近20家，高新技术企业逾100家，接近10%的企业上云。全区地区生产总值增长6%。", region="测试区", year=2024)
     assert list(zip(df["metric_text"], df["qualifier"])) == [("新培育规上工业企业", "approx"), ("高新技术企业", "at_least"), ("地区生产总值", "exact")]
