@@ -79,7 +79,8 @@ _YEAR_OF_VALUE = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")
 # the start of a change before its end (地区生产总值由2023年的500亿元增加到550亿元): no part of the indicator
 _CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
 # the months of a year to date (1-11月, 1至10月份, 前10个月): a figure for part of a year
-_MONTH_RANGE = r"(?<![0-9])1\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月|前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月"
+# (patterns that open with a literal or a list of words: the engine skips to their first characters)
+_MONTH_RANGES = (r"1(?<![0-9]1)\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月", r"前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月")
 _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's target or result"
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
@@ -251,8 +252,8 @@ class _Words:
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period", "current")}
         # ... of part of a year (1-11月, 前三季度，): its figures are neither a year's target nor its result,
         # up to a word of the whole year (1-11月…；预计全年…)
-        part = _alternation(lex.get("part_year", ()))
-        self.part_year = re.compile(rf"{_MONTH_RANGE}|(?:{part})(?=[,，])" if part else _MONTH_RANGE)
+        part = [rf"(?:{_alternation(lex['part_year'])})(?=[,，])"] if lex.get("part_year") else []
+        self.part_year = tuple(re.compile(p) for p in (*_MONTH_RANGES, *part))  # one alternation of all is 3x slower
         self.whole_year = re.compile(_alternation(lex["whole_year"])) if lex.get("whole_year") else None
         # a time limit after the plan year (到2025年, 2025年底): a target for that year
         self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
@@ -489,7 +490,7 @@ class _Extractor:
         self._review_starts = [a for a, _, _ in self.review]
         self._full_stops = [m.start() for m in _FULL_STOPS.finditer(self.text)]
         self._markers = {role: self._time_words(pattern) for role, pattern in self.w.markers.items()}
-        self._part_year = [m.start() for m in self.w.part_year.finditer(self.text)]
+        self._part_year = sorted(m.start() for pattern in self.w.part_year for m in pattern.finditer(self.text))
         self._whole_year = self._time_words(self.w.whole_year) if self._part_year else []
         for sent in sentences:
             self._sentence(sent)
@@ -713,7 +714,8 @@ class _Extractor:
         of the whole year (全年), which brings back the record before it (``record``: the
         sentence's own)."""
         opened = self._opened(sent)
-        part = self._part_year[bisect.bisect_left(self._part_year, opened) : bisect.bisect_left(self._part_year, sent.end)]
+        found = self._part_year
+        part = found[bisect.bisect_left(found, opened) : bisect.bisect_left(found, sent.end)] if found else found
         if self.plan_year is None:
             return [(at, ("part", None)) for at in part]
         marks, starts = self._year_index()
