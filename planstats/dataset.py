@@ -81,17 +81,20 @@ def _region_of_issuer(name: str) -> str:
     ('某某县', '西安市雁塔区')
     """
     lex = lexicon()
-    for word in lex.get("title_filler", ()):  # longest first
-        name = name.removeprefix(word).removesuffix(word)
+
     def cut(name: str, role: str) -> str:  # 某某区商务局, 某某县人民政府
         return next((name[: -len(w)] for w in lex.get(role, ()) if name.endswith(w)), name)
 
+    for word in lex.get("title_filler", ()):  # longest first
+        name = name.removeprefix(word).removesuffix(word)
     name = cut(name, "department")
     for word in lex.get("party_committee", ()):  # 中共某某县委 某某县人民政府: the government's region
         at = name.rfind(word)
         if at >= 0 and len(name) - at - len(word) >= 2:
             name = name[at + len(word) :]
     return cut(name, "issuer")
+
+
 _SUFFIXES = {".txt", ".docx", ".text"}
 
 

@@ -714,8 +714,8 @@ class _Extractor:
         of the whole year (全年), which brings back the record before it (``record``: the
         sentence's own)."""
         opened = self._opened(sent)
-        found = self._part_year
-        part = found[bisect.bisect_left(found, opened) : bisect.bisect_left(found, sent.end)] if found else found
+        parts = self._part_year
+        part = parts[bisect.bisect_left(parts, opened) : bisect.bisect_left(parts, sent.end)] if parts else parts
         if self.plan_year is None:
             return [(at, ("part", None)) for at in part]
         marks, starts = self._year_index()
