@@ -232,6 +232,7 @@ class _Words:
         self.decrease_noun = lex.get("decrease_noun", ())  # 下降率, 降幅: a growth rate, negated
         self.growth_noun = lex.get("growth_noun", ()) + self.decrease_noun
         self.attribute = lex.get("attribute", ())
+        self.per_unit = lex.get("per_unit", ())  # 每千人口, 人均: a count per person may have a fraction
         # stripped from the front / the back of an indicator phrase
         self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("subset", ()) + self.modal)
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal)
@@ -1020,8 +1021,9 @@ class _Extractor:
             return
         unit = self.w.units.get(v.unit)
         family = unit.family if unit else "percent"
-        if unit and unit.integer and not v.mult and hi is None and lo != int(lo):
-            # OCR reads a hyphen as a dot: "2.3个" is 2-3个; other fractional counts are not targets.
+        if unit and unit.integer and not v.mult and hi is None and lo != int(lo) and not metric_text.startswith(self.w.per_unit):
+            # OCR reads a hyphen as a dot: "2.3个" is 2-3个; other fractional counts are not targets,
+            # but for a count per person (每千人口执业医师数3.2人)
             whole, frac = v.lo.split(".")
             if frac.isdigit() and int(frac) == int(whole) + 1:
                 lo, hi = float(whole), float(frac)

@@ -211,6 +211,14 @@ def test_a_word_of_more_after_the_magnitude():
     assert list(zip(df["value"], df["unit"], df["qualifier"])) == [(2.0, "万人", "at_least"), (300.0, "个", "at_least")]
 
 
+def test_a_fractional_count_is_a_misread_range_or_no_target_unless_it_is_per_person():
+    df, rejects = ps.extract_text("建成社区服务中心2.3个，新建口袋公园2.5个，每千人口执业医师数达到3.2人，每百户拥有家用汽车45.5辆。",
+                                  region="测试区", year=2024, with_rejects=True)  # fmt: skip
+    assert list(zip(df["metric_text"], df["value"], df["value_high"].fillna(0))) == [
+        ("建成社区服务中心", 2.0, 3.0), ("每千人口执业医师数", 3.2, 0), ("每百户拥有家用汽车", 45.5, 0)]  # fmt: skip
+    assert list(rejects["reason"]).count("fractional count") == 1  # 2.5个
+
+
 def test_words_of_nearness_and_of_scope():
     df = ps.extract_text("新培育规上工业企业近20家，高新技术企业逾100家，接近10%的企业上云。全区地区生产总值增长6%。", region="测试区", year=2024)
     assert list(zip(df["metric_text"], df["qualifier"])) == [("新培育规上工业企业", "approx"), ("高新技术企业", "at_least"), ("地区生产总值", "exact")]

@@ -62,6 +62,17 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("造林面积", "level", "area", "afforestation"),
         ("户籍人口城镇化率", "share", "percent", "hukou_urbanization_rate"),  # not the resident population's
         ("人均预期寿命", "level", "age", "life_expectancy"),
+        ("细颗粒物(PM2.5)平均浓度", "level", "concentration", "pm25_concentration"),  # a gap in the name
+        ("规模以上服务业营业收入", "growth", "percent", "services_revenue_growth"),
+        ("每千人口执业(助理)医师数", "level", "people", "physicians_per_1000"),
+        ("执业医师", "level", "people", None),  # not per 1,000 people
+        ("每千人口医疗卫生机构床位数", "level", "count", "hospital_beds_per_1000"),
+        ("学前教育毛入园率", "share", "percent", "preschool_enrollment_rate"),
+        ("九年义务教育巩固率", "share", "percent", "compulsory_education_retention_rate"),
+        ("建成区绿化覆盖率", "share", "percent", "urban_green_coverage"),
+        ("城市生活垃圾无害化处理率", "share", "percent", "waste_treatment_rate"),
+        ("国考断面水质优良比例", "share", "percent", "surface_water_good_rate"),
+        ("新增各类养老床位", "level", "count", "elderly_care_beds"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
