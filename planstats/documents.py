@@ -57,8 +57,9 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
     """Decode the bytes of a text document; return ``(text, encoding)``.
 
     Tries, in order: a byte-order mark (UTF-8, UTF-16), strict UTF-8, UTF-16 without a
-    BOM (recognised by its NUL bytes), strict GB18030 (a superset of GBK and GB2312).
-    Raises :class:`DocumentError` when the file is empty, binary or undecodable; with
+    BOM (recognised by its NUL bytes), then the legacy encodings of Chinese: strict GB18030
+    (a superset of GBK and GB2312) or Big5 (as Big5-HKSCS); when the bytes decode as both,
+    charset-normalizer tells which. Raises :class:`DocumentError` when the file is empty, binary or undecodable; with
     ``lenient=True`` undecodable bytes become U+FFFD instead.
 
     >>> decode("增长8%".encode("gb18030"))
@@ -81,15 +82,38 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_err:
+        enc = _legacy_encoding(data)
+        if enc:
+            return data.decode(enc), enc
+        if lenient:
+            return data.decode("utf-8", errors="replace"), "utf-8 (lenient)"
+        raise DocumentError(
+            f"{name}: undecodable bytes at byte {utf8_err.start} (neither UTF-8, UTF-16, GB18030 nor Big5); "
+            "re-save the file as UTF-8, or pass lenient=True to replace the bad bytes."
+        ) from utf8_err
+
+
+_LEGACY = ("gb18030", "big5hkscs")
+
+
+def _legacy_encoding(data: bytes) -> str | None:
+    """The legacy Chinese encoding of ``data`` (of ``_LEGACY``), or None if it is none of them.
+
+    Nearly any bytes decode as GB18030, so Big5 text would come out as garbage characters:
+    when both decode, charset-normalizer judges which text reads as language."""
+    fits = []
+    for enc in _LEGACY:
         try:
-            return data.decode("gb18030"), "gb18030"
+            data.decode(enc)
         except UnicodeDecodeError:
-            if lenient:
-                return data.decode("utf-8", errors="replace"), "utf-8 (lenient)"
-            raise DocumentError(
-                f"{name}: undecodable bytes at byte {utf8_err.start} (neither UTF-8, UTF-16 nor GB18030); "
-                "re-save the file as UTF-8, or pass lenient=True to replace the bad bytes."
-            ) from utf8_err
+            continue
+        fits.append(enc)
+    if len(fits) < 2:
+        return fits[0] if fits else None
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(fits)).best()
+    return best.encoding if best is not None else fits[0]
 
 
 def _strict(data: bytes, enc: str, name: str, lenient: bool) -> str:

@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 
+import planstats as ps
 from planstats.documents import decode, half_width, normalize, read, to_simplified
 from planstats.errors import DocumentError, PlanstatsError
 
@@ -27,6 +28,24 @@ TEXT = "西咸新区2022年工作要点\n主要预期目标是：GDP增长12%左
 )
 def test_decode_detects_the_encoding(data, encoding):
     assert decode(data) == (TEXT, encoding)
+
+
+TRADITIONAL = "西安高新區2021年工作要點\n主要預期目標是：地區生產總值增長8%左右，規模以上工業增加值增長10%。"
+
+
+def test_big5_is_told_from_gb18030_though_its_bytes_decode_as_both():
+    data = TRADITIONAL.encode("big5")
+    data.decode("gb18030")  # no error: garbage characters, had GB18030 been taken
+    assert decode(data) == (TRADITIONAL, "big5hkscs")
+    assert decode(TRADITIONAL.encode("gb18030")) == (TRADITIONAL, "gb18030")
+
+
+def test_a_big5_plan_is_extracted_like_its_utf8_copy(tmp_path):
+    text = TRADITIONAL + "全年新增高新技術企業300家以上。"
+    (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
+    (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
+    big5, utf8 = (ps.extract(tmp_path / f) for f in ("big5.txt", "utf8.txt"))
+    assert len(utf8) == 3 and big5.drop(columns=["doc", "doc_sha256"]).equals(utf8.drop(columns=["doc", "doc_sha256"]))  # the hash is of the bytes
 
 
 def test_empty_binary_and_undecodable_input_name_the_file():
