@@ -243,6 +243,8 @@ class _Words:
         self.measure = _by_length(self.measure_words)
         self.total_words = frozenset(lex.get("total_word", ()))  # 总数: the number of a subject, not its additions
         self.increments = frozenset(lex.get("increment", ()))  # 新增: the additions to a subject
+        self.group_words = frozenset(lex.get("group", ()))  # 农村居民 after 城镇居民人均可支配收入
+        self.groups = _by_length(self.group_words)
         self.stock_verbs = frozenset(lex.get("stock_verb", ()))  # 达到: a value that reaches a number
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
@@ -981,7 +983,8 @@ class _Extractor:
         does a bare measure after another measure of it (规上工业总产值增长12%，增加值增长10%).
         A value that reaches a number with no indicator (累计达到15家), or the total of the subject
         (总数达到300家), counts the subject, not its additions: the subject loses its 新增. A bare
-        word of an increment (新增50家) counts the additions to the subject."""
+        word of an increment (新增50家) counts the additions to the subject, and a group of
+        people alone (农村居民增长8%) has the measure of the group before it."""
         attributes = self.w.attribute
         if not previous:
             return metric_text, subset
@@ -993,6 +996,10 @@ class _Extractor:
             return subject + metric_text, subset or prev_subset
         if metric_text in self.w.increments:  # 规上工业企业达到300家，新增50家: additions to the subject
             return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset or prev_subset
+        if metric_text in self.w.group_words:  # 城镇居民人均可支配收入增长7%、农村居民增长8%: the measure of the group
+            rest, group = _strip_front(subject, self.w.groups)
+            if group and rest and group != metric_text:
+                return metric_text + rest, subset or prev_subset
         if metric_text in attributes:
             for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
                 if subject.endswith(word):

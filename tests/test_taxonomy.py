@@ -71,6 +71,9 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("九年义务教育巩固率", "share", "percent", "compulsory_education_retention_rate"),
         ("建成区绿化覆盖率", "share", "percent", "urban_green_coverage"),
         ("城市生活垃圾无害化处理率", "share", "percent", "waste_treatment_rate"),
+        ("污水处理率", "share", "percent", "sewage_treatment_rate"),
+        ("农村污水处理率", "share", "percent", None),  # not the urban rate
+        ("农村人均可支配收入", "level", "money", "rural_income"),
         ("国考断面水质优良比例", "share", "percent", "surface_water_good_rate"),
         ("新增各类养老床位", "level", "count", "elderly_care_beds"),
     ],
