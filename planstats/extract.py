@@ -229,6 +229,7 @@ class _Words:
         self.decrease = frozenset(lex.get("decrease_verb", ()))
         self.growth = frozenset(lex.get("growth_verb", ())) | self.decrease
         self.verbs = self.growth | frozenset(lex.get("verb", ()))
+        self.verb_words = tuple(self.verbs)
         self.decrease_noun = lex.get("decrease_noun", ())  # 下降率, 降幅: a growth rate, negated
         self.growth_noun = lex.get("growth_noun", ()) + self.decrease_noun
         self.attribute = lex.get("attribute", ())
@@ -284,6 +285,8 @@ class _Words:
         self.table_target, self.table_result = lex.get("table_target", ()), lex.get("table_result", ())
         # words after which a number may open a target (扶持3家以上企业, 推动3家企业上市)
         self.lead = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
+        # ... and a number with 的 after it (确保90%以上的行政村通客车, 争取3家以上的企业上市)
+        self.lead_of = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + self.modal
 
 
 @functools.lru_cache(maxsize=1)
@@ -829,13 +832,15 @@ class _Extractor:
         start = max(sent.clause_start(first.start, enumeration=True), prev_end)
         before = self.text[start : first.start].strip()
         opens = before.endswith(self.w.lead) if before else (self._prev_reversed or start <= clause)
-        if noun.startswith("的") or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
-            change = noun.startswith(tuple(self.w.verbs)) and _CHANGE_FROM.search(self.text, clause, last.end)
+        # 的 after the number: a share or a count of the noun, when a verb of the plan opens it and the noun is no verb (实现30%的增长)
+        of = noun.startswith("的") and before.endswith(self.w.lead_of) and len(noun) > 1 and not noun.startswith(self.w.verb_words, 1)
+        if (noun.startswith("的") and not of) or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
+            change = noun.startswith(self.w.verb_words) and _CHANGE_FROM.search(self.text, clause, last.end)
             self._reject(first.start, last.end, "the start of a change (由…提高到…), not a target" if change else "describes a noun (an attribute, not a target value)")
             return False
         _, info = self._strip(before)
         verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
-        named = self.text[last.end : item_end]
+        named = self.text[last.end + of : item_end]
         nouns = _split_items(named, len(values)) if respectively else [named] * len(values)
         for v, metric_text in zip(values, nouns):
             self._emit(sent.index, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)

@@ -335,6 +335,9 @@ def test_a_group_of_people_alone_takes_the_measure_of_the_group_before_it(text, 
         ("推动3家企业上市。", ["企业上市"]),
         ("辅导5家企业挂牌上市，支持2家企业发行债券。", ["企业挂牌上市", "企业发行债券"]),
         ("带动3000人就业。", []),  # no verb that gets its noun to act: a number that describes a noun
+        ("确保90%以上的行政村通客车。", ["行政村通客车"]),  # 的 after the number, opened by a verb of the plan
+        ("争取3家以上的企业挂牌上市，推动80%的规上工业企业实现数字化改造。", ["企业挂牌上市", "规上工业企业实现数字化改造"]),
+        ("销售收入实现30%的增长，带动50%的农户增收。", []),  # a verb after 的; no verb of the plan before the number
     ],
 )
 def test_a_verb_that_gets_the_counted_noun_to_act_opens_a_target(text, metric_texts):
