@@ -866,7 +866,7 @@ class _Extractor:
             return
         if start > clause and self.text[start - 1] == "、" and not info["verb"]:
             info["verb"] = self._leading_verb(self.text[clause:start])
-        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"]):
+        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"]):
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
             return
         if not info["modal"] and clause < start:
@@ -937,7 +937,7 @@ class _Extractor:
 
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
-        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False}
+        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False}
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
             rest = text.lstrip(_LEADING_PUNCT)
@@ -951,6 +951,7 @@ class _Extractor:
                 break
             if word in self.q["modal"]:
                 info["modal"] = info["modal"] or word
+            info["acts"] = info["acts"] or word in self.w.verbs  # 完成 of 完成固定资产投资: the phrase has a verb
             if word in self.w.subset:
                 info["subset"] = True
             text = rest

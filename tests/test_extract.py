@@ -465,6 +465,22 @@ def test_a_negative_growth(text, expected):
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+@pytest.mark.parametrize(
+    "text, values",
+    [
+        ("新增城镇就业两万人。", [(2.0, "万人")]),  # a verb at the back of the indicator
+        ("完成固定资产投资三百亿元。", [(300.0, "亿元")]),  # a verb at its front
+        ("争取上级资金两千万元。", [(2000.0, "万元")]),  # a word of effort
+        ("全年游客一千万人次。", []),  # no verb: a name or slogan
+    ],
+)
+def test_a_chinese_numeral_is_a_target_only_with_a_verb_in_its_clause(text, values):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["value"], df["unit"])) == values
+
+
 def test_a_year_in_chinese_numerals_is_a_year():
     text = "二〇二三年，地区生产总值增长6%。二〇二四年地区生产总值力争增长7%。"
     df = ps.extract_text(text, region="测试区", year=2024)
