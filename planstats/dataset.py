@@ -50,9 +50,11 @@ SCHEMA: dict[str, object] = {
 COLUMNS = tuple(SCHEMA)
 BUNDLED = DATA_DIR / "targets.csv"
 # the kinds of plan a title names, after what they plan (2024年国民经济和社会发展计划)
-_DOC_TYPES = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
-_NAME = r"(?![年度]|国民经济|经济社会|经济和社会)[^\s《》:：,，。0-9]{2,20}?"
+_DOC_TYPES = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)?(?:重点|主要)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
+_NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|主要)[^\s《》:：,，。0-9]{2,20}?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# the place of the dateline of a report to a people's congress (——在某某县第十八届人民代表大会…上)
+_DATELINE_PLACE = re.compile(rf"在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届")
 
 
 @functools.lru_cache(maxsize=1)
@@ -203,7 +205,9 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     if not m:
         return None, None
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
-    region = region if len(region) >= 2 else m.groupdict().get("place")  # 政府工作报告: the place of the dateline
+    if len(region) < 2:  # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline
+        place = m.groupdict().get("place") or _DATELINE_PLACE.search(head)
+        region = place.group("place") if isinstance(place, re.Match) else place
     if not region:
         return None, int(m.group("year"))
     aliases = _region_aliases()

@@ -71,6 +71,13 @@ def test_region_and_year_from_titles():
         ("中共某某县委 某某县人民政府关于2024年工作要点的通知\n", ("某某县", 2024)),
         ("某某县人民政府关于印发2024年工作要点的通知\n", ("某某县", 2024)),
         ("某某县人民政府办公室2024年工作要点\n", ("某某县", 2024)),
+        # what kind of tasks, before the kind of plan: no region
+        ("关于印发《某某区2024年重点工作任务》的通知\n", ("某某区", 2024)),
+        ("2024年重点工作任务\n", (None, 2024)),
+        ("2024年工作要点\n", (None, 2024)),
+        # the year in the title and the place in the dateline after it
+        ("2024年政府工作报告——在某某市第十五届人民代表大会第三次会议上\n", ("某某市", 2024)),
+        ("2024年政府工作报告\n——2024年1月20日在某某市第十五届人民代表大会第三次会议上\n", ("某某市", 2024)),
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
