@@ -238,7 +238,7 @@ class _Words:
         self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("subset", ()) + self.modal)
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal)
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
-        self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()))
+        self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("cause_verb", ()))
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
         self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)

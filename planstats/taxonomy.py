@@ -115,9 +115,11 @@ def _aliases(path: Path | None = None) -> tuple[_Alias, ...]:
 
 
 @functools.lru_cache(maxsize=1 << 16)  # plans repeat their phrases: most lookups are hits
-def match_metric(metric_text: str, kind: str, unit_family: str) -> tuple[str | None, str]:
+def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = False) -> tuple[str | None, str]:
     """The metric id for an indicator phrase, and the kind (a bare percentage of a metric
-    that is only ever a growth rate is read as growth).
+    that is only ever a growth rate is read as growth). With ``to_end``, an alias must reach
+    the end of the phrase: the things counted in 推动50家规上工业企业实施技术改造 are those
+    that act, and what they do is the metric.
 
     >>> match_metric("城镇登记失业率", "share", "percent")
     ('urban_unemployment_rate', 'share')
@@ -135,7 +137,7 @@ def match_metric(metric_text: str, kind: str, unit_family: str) -> tuple[str | N
         if best and alias.weight < best[0]:
             break
         m = alias.pattern.search(metric_text)
-        if not m:
+        if not m or (to_end and m.end() != len(metric_text)):
             continue
         metric = alias.metric
         use_kind = kind
@@ -180,9 +182,10 @@ def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:
     reach, additions = frozenset(lex.get("stock_verb", ())), lex.get("lead_verb", ())
     changes = frozenset(lex.get("growth_verb", ()) + lex.get("decrease_verb", ()))
     counted = _counted()
+    acts = frozenset(lex.get("cause_verb", ()))  # 推动50家企业实施技术改造: the metric is the action
     whole: dict[str, int] = {}  # metric -> last sentence with a full (not 其中) target of it
     for t in targets:
-        metric, kind = match_metric(t.metric_text, t.kind, t.unit_family)
+        metric, kind = match_metric(t.metric_text, t.kind, t.unit_family, t.verb in acts)
         if kind != t.kind:
             t = replace(t, kind=kind)
         if metric and t.kind == "level" and t.verb in changes and t.unit_family not in counted:

@@ -74,6 +74,7 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("污水处理率", "share", "percent", "sewage_treatment_rate"),
         ("农村污水处理率", "share", "percent", None),  # not the urban rate
         ("农村人均可支配收入", "level", "money", "rural_income"),
+        ("亿元GDP生产安全事故死亡率", "growth", "percent", None),  # per 100 million yuan of GDP: not the GDP
         ("国考断面水质优良比例", "share", "percent", "surface_water_good_rate"),
         ("新增各类养老床位", "level", "count", "elderly_care_beds"),
     ],
@@ -171,3 +172,16 @@ def test_bad_units_files_are_named(tmp_path, monkeypatch, row, message):
     monkeypatch.setattr(_data, "DATA_DIR", tmp_path)
     with pytest.raises(DataFileError, match=message):
         units.__wrapped__()
+
+
+@pytest.mark.parametrize(
+    "text, metrics",
+    [
+        ("推动50家规上工业企业实施技术改造。", [None]),  # what the enterprises do is counted, not new enterprises
+        ("推动3家企业上市，支持10家企业成长为规上工业企业。", ["listed_companies", "new_above_scale_industrial_enterprises"]),
+        ("新增3家规上工业企业。", ["new_above_scale_industrial_enterprises"]),
+    ],
+)
+def test_after_a_verb_that_gets_the_counted_things_to_act_the_action_is_the_metric(text, metrics):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert [m if isinstance(m, str) else None for m in df["metric"]] == metrics
