@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import functools
 import hashlib
+import math
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -100,7 +101,8 @@ def _legacy_encoding(data: bytes) -> str | None:
     """The legacy Chinese encoding of ``data`` (of ``_LEGACY``), or None if it is none of them.
 
     Nearly any bytes decode as GB18030, so Big5 text would come out as garbage characters:
-    when both decode, charset-normalizer judges which text reads as language."""
+    when both decode, charset-normalizer judges which text reads as language (the lower its
+    "chaos"). A tie, as in a few characters, goes to GB18030, the encoding of the mainland."""
     fits = []
     for enc in _LEGACY:
         try:
@@ -112,8 +114,8 @@ def _legacy_encoding(data: bytes) -> str | None:
         return fits[0] if fits else None
     import charset_normalizer
 
-    best = charset_normalizer.from_bytes(data, cp_isolation=list(fits)).best()
-    return best.encoding if best is not None else fits[0]
+    chaos = {m.encoding: m.chaos for m in charset_normalizer.from_bytes(data, cp_isolation=fits, threshold=1.0)}
+    return min(fits, key=lambda enc: chaos.get(enc, math.inf))  # GB18030 first
 
 
 def _strict(data: bytes, enc: str, name: str, lenient: bool) -> str:
