@@ -68,6 +68,7 @@ _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0
 _LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _MINUS = frozenset("-−负")
+_RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
 # A table of targets: lines whose cells are separated by tabs (a .docx table, or one copied from
 # Word or Excel), under a header row that names the columns (指标, 单位, 2023年完成, 2024年目标, 属性).
 _TABLE = re.compile(r"^[^\n\t]*\t[^\n]*(?:\n[^\n\t]*\t[^\n]*)*", re.M)
@@ -238,6 +239,7 @@ class _Words:
         self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("subset", ()) + self.modal)
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal)
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
+        self.cause_verb = _by_length(lex.get("cause_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("cause_verb", ()))
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
         self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
@@ -864,6 +866,8 @@ class _Extractor:
             (start, head), info["offset"] = label, 0
         if info["each"] and len(values) == 1 and self._each(sent, first, clause, previous):
             return
+        if len(values) == 1 and start > clause and self._rate_of_each(sent, first, clause, start, previous):
+            return
         if start > clause and self.text[start - 1] == "、" and not info["verb"]:
             info["verb"] = self._leading_verb(self.text[clause:start])
         if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"]):
@@ -927,6 +931,23 @@ class _Extractor:
             self._emit(sent.index, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
             previous.append((metric_text, subset))
         return True
+
+    def _rate_of_each(self, sent: _Sentence, v: _Value, clause: int, start: int, previous) -> bool:
+        """A rate after enumerated items that state no number is the rate of each
+        (城镇、农村居民人均可支配收入增长7%; 高技术产业投资、产值增长10%), as with 各."""
+        unit = self.w.units.get(v.unit)
+        if unit is None or unit.family not in _RATE_FAMILIES or self.text[start - 1] != "、" or sent.quoted(start - 1):
+            return False  # “免申即享、即申即享”占比: one name
+        if any(c.isdigit() for c in self.text[clause:start]):
+            return False
+        head = _strip_front(self._strip(self.text[clause : v.start])[0], self.w.lead_verb)[0]
+        items = _strip_front(head, self.w.cause_verb)[0].split("、")
+        if len(items) < 2 or not all(items):
+            return False
+        for item in items[:-1]:  # a short item: a modifier that shares the noun of the last, if it is clear how
+            if len(item) <= _SHORT_ITEM and item not in self.w.group_words and item[-1] not in items[-1][: len(item) + 1]:
+                return False  # 进出口、实际利用外资; 汽车、新能源产业产值: where the noun starts is not known
+        return self._each(sent, v, clause, previous)
 
     def _leading_verb(self, text: str) -> str:
         text, _ = self._strip(text)

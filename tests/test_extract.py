@@ -211,6 +211,24 @@ def test_a_word_of_more_after_the_magnitude():
     assert list(zip(df["value"], df["unit"], df["qualifier"])) == [(2.0, "万人", "at_least"), (300.0, "个", "at_least")]
 
 
+@pytest.mark.parametrize(
+    "text, metric_texts",
+    [
+        ("城镇、农村居民人均可支配收入增长7%。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
+        ("规上工业增加值、固定资产投资增长8%，社会消费品零售总额增长6%。", ["规上工业增加值", "固定资产投资", "社会消费品零售总额"]),
+        ("高技术产业投资、产值增长10%。", ["高技术产业投资", "高技术产业产值"]),
+        ("国家级、省级孵化器入驻率达到90%。", ["国家级孵化器入驻率", "省级孵化器入驻率"]),
+        ("地区生产总值增长7%、规上工业增加值增长8%。", ["地区生产总值", "规上工业增加值"]),  # each its own value
+        ("新制定政策“免申即享、即申即享”占比超过70%。", ["即申即享占比"]),  # one name in quotes (its start is kept as before)
+        ("进出口、实际利用外资增长10%。", ["实际利用外资"]),  # a short name of its own: where the noun starts is not known
+        ("新建中小学、幼儿园6所。", ["幼儿园"]),  # a count: not the count of each
+    ],
+)
+def test_a_rate_after_items_that_state_no_number_is_the_rate_of_each(text, metric_texts):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts
+
+
 def test_a_fractional_count_is_a_misread_range_or_no_target_unless_it_is_per_person():
     df, rejects = ps.extract_text("建成社区服务中心2.3个，新建口袋公园2.5个，每千人口执业医师数达到3.2人，每百户拥有家用汽车45.5辆。",
                                   region="测试区", year=2024, with_rejects=True)  # fmt: skip
