@@ -225,6 +225,7 @@ class _Words:
         self.lex, self.q = lex, q
         self.units = units()
         self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
+        self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})[)）]")  # 增长7%（预期性）
         self.subset = frozenset(lex.get("subset", ()))
         self.each = frozenset(lex.get("each", ()))
         self.decrease = frozenset(lex.get("decrease_verb", ()))
@@ -1082,7 +1083,11 @@ class _Extractor:
             qualifier = self.q["pre"][info["pre"]]
         else:
             qualifier = "exact"
-        words = [w for w in (info["modal"], info["pre"], v.mid, v.post) if w]
+        modal = info["modal"]
+        nature = self.w.nature_after.match(self.text, v.end) if self.text.startswith(("(", "（"), v.end) else None
+        if nature:  # 下降3%（约束性）: the nature of the target, in brackets after it
+            modal, end = modal or nature.group(1), max(end, nature.end())
+        words = [w for w in (modal, info["pre"], v.mid, v.post) if w]
         s, e = self.norm.span(min(start, v.start), max(end, v.end, v.cite_end))
         if _ANY_QUOTE.search(metric_text):
             metric_text = metric_text.translate(_NO_QUOTES)

@@ -229,6 +229,15 @@ def test_a_rate_after_items_that_state_no_number_is_the_rate_of_each(text, metri
     assert df["metric_text"].tolist() == metric_texts
 
 
+def test_the_nature_of_a_target_in_brackets_after_it_is_a_word_of_its_hardness():
+    text = "地区生产总值增长7%（预期性），单位GDP能耗下降3%（约束性），规上工业增加值增长8%（力争10%）。"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["qualifier_text"].tolist() == ["预期性", "约束性", "", "力争"]
+    assert ps.hardness(df).tolist() == ["soft", "hard", "unmarked", "soft"]
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert df["raw"].iloc[1] == "单位GDP能耗下降3%（约束性）"  # the citation holds the word
+
+
 def test_a_fractional_count_is_a_misread_range_or_no_target_unless_it_is_per_person():
     df, rejects = ps.extract_text("建成社区服务中心2.3个，新建口袋公园2.5个，每千人口执业医师数达到3.2人，每百户拥有家用汽车45.5辆。",
                                   region="测试区", year=2024, with_rejects=True)  # fmt: skip
