@@ -939,8 +939,9 @@ class _Extractor:
         unit = self.w.units.get(v.unit)
         if unit is None or unit.family not in _RATE_FAMILIES or self.text[start - 1] != "、" or sent.quoted(start - 1):
             return False  # “免申即享、即申即享”占比: one name
-        if any(c.isdigit() for c in self.text[clause:start]):
-            return False
+        before = self.text[clause : start - 1]
+        if not before.strip(_LEADING_PUNCT) or any(c.isdigit() for c in before):
+            return False  # no item before the last, or one with a number of its own
         head = _strip_front(self._strip(self.text[clause : v.start])[0], self.w.lead_verb)[0]
         items = _strip_front(head, self.w.cause_verb)[0].split("、")
         if len(items) < 2 or not all(items):

@@ -74,7 +74,8 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("污水处理率", "share", "percent", "sewage_treatment_rate"),
         ("农村污水处理率", "share", "percent", None),  # not the urban rate
         ("农村人均可支配收入", "level", "money", "rural_income"),
-        ("亿元GDP生产安全事故死亡率", "growth", "percent", None),  # per 100 million yuan of GDP: not the GDP
+        ("亿元GDP生产安全事故死亡率", "growth", "percent", None),
+        ("旅游接待人次", "growth", "percent", "tourist_arrivals"),  # per 100 million yuan of GDP: not the GDP
         ("国考断面水质优良比例", "share", "percent", "surface_water_good_rate"),
         ("新增各类养老床位", "level", "count", "elderly_care_beds"),
     ],
