@@ -206,8 +206,9 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
         return None, None
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
     if len(region) < 2:  # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline
-        place = m.groupdict().get("place") or _DATELINE_PLACE.search(head)
-        region = place.group("place") if isinstance(place, re.Match) else place
+        region = m.groupdict().get("place")
+        if not region and (dateline := _DATELINE_PLACE.search(head)):
+            region = dateline.group("place")
     if not region:
         return None, int(m.group("year"))
     aliases = _region_aliases()

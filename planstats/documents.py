@@ -60,8 +60,8 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
     Tries, in order: a byte-order mark (UTF-8, UTF-16), strict UTF-8, UTF-16 without a
     BOM (recognised by its NUL bytes), then the legacy encodings of Chinese: strict GB18030
     (a superset of GBK and GB2312) or Big5 (as Big5-HKSCS); when the bytes decode as both,
-    charset-normalizer tells which. Raises :class:`DocumentError` when the file is empty, binary or undecodable; with
-    ``lenient=True`` undecodable bytes become U+FFFD instead.
+    charset-normalizer tells which. Raises :class:`DocumentError` when the file is empty,
+    binary or undecodable; with ``lenient=True`` undecodable bytes become U+FFFD instead.
 
     >>> decode("增长8%".encode("gb18030"))
     ('增长8%', 'gb18030')

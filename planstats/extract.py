@@ -843,7 +843,7 @@ class _Extractor:
             return False
         _, info = self._strip(before)
         verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
-        named = self.text[last.end + of : item_end]
+        named = self.text[last.end + (len("的") if of else 0) : item_end]
         nouns = _split_items(named, len(values)) if respectively else [named] * len(values)
         for v, metric_text in zip(values, nouns):
             self._emit(sent.index, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)
