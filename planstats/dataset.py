@@ -270,7 +270,7 @@ def extract_rows(
             t.value, t.value_high if t.value_high is not None else math.nan, t.unit, t.qualifier, t.qualifier_text,
             t.verb, text[t.start : t.end], t.start, t.end, sha,
         )
-        for t, metric in assign_metrics(targets)
+        for t, metric in assign_metrics(targets, plan_year=year)
     ]  # fmt: skip
     return rows, [(doc, r.start, r.end, text[r.start : r.end], r.reason) for r in rejects]
 

@@ -35,6 +35,9 @@ from planstats.numbers import units
 _COLUMNS = ("id", "label_en", "label_zh", "kinds", "unit_family", "category", "aliases")
 # An indicator qualified by a threshold ("投资5亿元以上的项目") is not the indicator itself.
 _THRESHOLD = re.compile(r"\d[^的]{0,8}的")
+# The base year of a change, at the end of the indicator phrase (单位GDP能耗比2020年, 较2020年末)
+_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d{2})年(?:末|底)?(?:同期)?(?:相比|比)?$")
+_BASE_ENDS = ("年", "末", "底", "期", "比")
 
 
 @dataclass(frozen=True)
@@ -166,8 +169,13 @@ def _counted() -> frozenset[str]:
     return frozenset(f for f, integer in families.items() if integer)
 
 
-def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:
+def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[tuple[Target, str | None]]:
     """Pair each target with its metric id (``None`` when no metric fits).
+
+    A target or result measured from a base year other than the year before its own (单位GDP能耗比2020年
+    下降13.5% in a plan for 2024: the change of four years) is no yearly change of a metric: it keeps no
+    metric id. The year of a target is ``plan_year``, that of a result its own. A horizon (到2025年，…比
+    2020年增长50%) keeps its metric: it is a change over the years up to it anyway.
 
     A target that reaches a number of a metric of additions is the total (see the module).
     An amount that grows or falls by a number (一般公共预算收入增加2亿元: its verb is a
@@ -185,7 +193,12 @@ def assign_metrics(targets: list[Target]) -> list[tuple[Target, str | None]]:
     acts = frozenset(lex.get("cause_verb", ()))  # 推动50家企业实施技术改造: the metric is the action
     whole: dict[str, int] = {}  # metric -> last sentence with a full (not 其中) target of it
     for t in targets:
-        metric, kind = match_metric(t.metric_text, t.kind, t.unit_family, t.verb in acts)
+        metric_text = t.metric_text
+        base = _BASE_YEAR.search(metric_text) if t.kind != "share" and metric_text.endswith(_BASE_ENDS) else None
+        if base and t.record != "horizon":
+            year = plan_year if t.record == "target" else t.year
+            metric_text = metric_text[: base.start()] if year is not None and int(base[1]) == year - 1 else ""
+        metric, kind = match_metric(metric_text, t.kind, t.unit_family, t.verb in acts)
         if kind != t.kind:
             t = replace(t, kind=kind)
         if metric and t.kind == "level" and t.verb in changes and t.unit_family not in counted:

@@ -347,7 +347,7 @@ def test_a_total_after_additions_counts_the_subject_not_its_additions_and_a_bare
         ("城镇居民人均可支配收入增长7%、农村居民增长8%。", ["urban_income_growth", "rural_income_growth"]),
         ("城镇居民人均可支配收入达到4.5万元，农民达到2万元。", ["urban_income", "rural_income"]),
         ("城镇污水处理率达到95%，农村达到60%。", ["sewage_treatment_rate", None]),  # the rural rate is not the urban one
-        ("城镇新增就业1.2万人，农村劳动力转移就业2万人。", ["new_urban_jobs", None]),  # a name of its own
+        ("城镇新增就业1.2万人，农村劳动力转移就业2万人。", ["new_urban_jobs", "rural_labor_transfer"]),  # a name of its own
     ],
 )
 def test_a_group_of_people_alone_takes_the_measure_of_the_group_before_it(text, metrics):

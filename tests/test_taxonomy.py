@@ -1,3 +1,5 @@
+import warnings
+
 import pytest
 
 import planstats as ps
@@ -78,6 +80,21 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("旅游接待人次", "growth", "percent", "tourist_arrivals"),  # per 100 million yuan of GDP: not the GDP
         ("国考断面水质优良比例", "share", "percent", "surface_water_good_rate"),
         ("新增各类养老床位", "level", "count", "elderly_care_beds"),
+        ("金融机构本外币存款余额", "growth", "percent", "deposits_growth"),
+        ("贷款余额", "growth", "percent", "loans_growth"),
+        ("非化石能源消费比重", "share", "percent", "non_fossil_energy_share"),
+        ("耕地保有量", "level", "area", "cultivated_land"),
+        ("基本医疗保险参保率", "share", "percent", "medical_insurance_coverage"),
+        ("农村自来水普及率", "share", "percent", "rural_tap_water_coverage"),
+        ("改造老旧小区", "level", "count", "old_communities_renovated"),
+        ("开工建设保障性租赁住房", "level", "count", "affordable_rental_housing"),
+        ("新建改造农村公路", "level", "length", "rural_roads"),
+        ("网络零售额", "growth", "percent", "online_retail_sales_growth"),
+        ("化学需氧量", "growth", "percent", "cod_emissions_change"),
+        ("农村劳动力转移就业", "level", "people", "rural_labor_transfer"),
+        ("限上商贸企业", "level", "count", "new_above_quota_trade_enterprises"),
+        ("中央和省预算内资金", "level", "money", None),  # 预算内资金 holds 内资, but is no domestic capital
+        ("实际利用内资", "level", "money", "domestic_investment_inflow"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
@@ -185,4 +202,24 @@ def test_bad_units_files_are_named(tmp_path, monkeypatch, row, message):
 )
 def test_after_a_verb_that_gets_the_counted_things_to_act_the_action_is_the_metric(text, metrics):
     df = ps.extract_text(text, region="测试区", year=2024)
+    assert [m if isinstance(m, str) else None for m in df["metric"]] == metrics
+
+
+@pytest.mark.parametrize(
+    "text, year, metrics",
+    [
+        ("单位GDP能耗比2020年下降13.5%。", 2024, [None]),  # a change over four years: no yearly change
+        ("森林覆盖率较2020年提高2个百分点。", 2024, [None]),
+        ("单位GDP能耗较2023年下降3%。", 2024, ["energy_intensity_change"]),  # the year before: a yearly change
+        ("单位GDP能耗较上年下降3%。", 2024, ["energy_intensity_change"]),
+        ("2022年地区生产总值比2021年增长5%。", 2023, ["gdp_growth"]),  # a result: the year before its own
+        ("2022年地区生产总值比2020年增长9%。", 2023, [None]),
+        ("单位GDP能耗比2020年下降13.5%。", None, [None]),  # the year of the plan is unknown
+        ("到2025年，单位GDP能耗比2020年下降13.5%。", 2024, ["energy_intensity_change"]),  # a horizon: over years anyway
+    ],
+)
+def test_a_change_from_a_base_year_other_than_the_year_before_has_no_metric(text, year, metrics):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        df = ps.extract_text(text, region="测试区", year=year)
     assert [m if isinstance(m, str) else None for m in df["metric"]] == metrics
