@@ -55,6 +55,8 @@ _NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|�
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # the place of the dateline of a report to a people's congress (——在某某县第十八届人民代表大会…上)
 _DATELINE_PLACE = re.compile(rf"在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届")
+# whoever issues a plan, before 关于 (某某县人民政府关于印发…的通知)
+_ISSUED_BY = re.compile(rf"(?P<place>{_NAME})\s*关于")
 
 
 @functools.lru_cache(maxsize=1)
@@ -62,16 +64,18 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The forms of a title, tried in order; each gives the plan year and, but for the last, the
     region. A form is tried only if the title holds its word (the regexes that open with a name
     are slow to fail)."""
-    issuer = "|".join(lexicon().get("issuer", ()))
+    issuer, levels = ("|".join(lexicon().get(role, ())) for role in ("issuer", "region_level"))
     return tuple((word, re.compile(pattern)) for word, pattern in (
         # 关于某某县2023年国民经济和社会发展计划执行情况与2024年…计划草案的报告: the year of the new plan
         ("计划执行情况", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年"),
         # 某某镇2023年工作总结和2024年工作计划: the year of the plan
         ("工作总结", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}"),
-        ("", rf"(?P<region>{_NAME}){_YEAR}年(?:度)?{_DOC_TYPES}"),  # 新城区政府2021年工作安排
+        # 新城区政府2021年工作安排; 某某县人民政府关于印发2024年县政府工作要点的通知
+        ("", rf"(?P<region>{_NAME}){_YEAR}年(?:度)?(?:(?:{levels})?(?:{issuer}))?{_DOC_TYPES}"),
         ("", rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
         # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
-        ("人民代表大会", rf"(?P<region>{_NAME})?工作报告\s*\n\s*[—─-]*\s*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届"),
+        # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）
+        ("人民代表大会", rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届"),
     ))  # fmt: skip
 
 
@@ -81,8 +85,14 @@ def _region_of_issuer(name: str) -> str:
 
     >>> _region_of_issuer("中共某某县委某某县人民政府关于印发"), _region_of_issuer("西安市雁塔区商务局")
     ('某某县', '西安市雁塔区')
+    >>> _region_of_issuer("某某县委县政府"), _region_of_issuer("某某新区党工委管委会")
+    ('某某县', '某某新区')
     """
     lex = lexicon()
+    before, about, after = name.rpartition("关于")  # 某某市人民政府办公室关于印发某某市: the region of the plan
+    if about:
+        after = next((after[len(w) :] for w in lex.get("title_filler", ()) if after.startswith(w)), after)
+        name = after if len(after) >= 2 else before
 
     def cut(name: str, role: str) -> str:  # 某某区商务局, 某某县人民政府
         return next((name[: -len(w)] for w in lex.get(role, ()) if name.endswith(w)), name)
@@ -90,10 +100,16 @@ def _region_of_issuer(name: str) -> str:
     for word in lex.get("title_filler", ()):  # longest first
         name = name.removeprefix(word).removesuffix(word)
     name = cut(name, "department")
-    for word in lex.get("party_committee", ()):  # 中共某某县委 某某县人民政府: the government's region
+    for word in lex.get("party_committee", ()):
         at = name.rfind(word)
-        if at >= 0 and len(name) - at - len(word) >= 2:
+        if at < 0:
+            continue
+        if len(cut(name[at + len(word) :], "issuer")) >= 2:  # 中共某某县委 某某县人民政府: the government's region
             name = name[at + len(word) :]
+        else:  # 中共某某县委, 某某县委县政府, 某某新区党工委管委会: the region before the committee
+            level = word[:-1] if word[:-1] in lex.get("region_level", ()) else ""
+            name = name[:at] + level
+        break
     return cut(name, "issuer")
 
 
@@ -205,10 +221,12 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     if not m:
         return None, None
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
-    if len(region) < 2:  # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline
+    if len(region) < 2 or region in lexicon().get("front", ()):  # no name, or 全县 (the whole county)
+        # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline;
+        # 某某县人民政府关于印发《2024年全县重点工作任务》: the region of the issuer
         region = m.groupdict().get("place")
-        if not region and (dateline := _DATELINE_PLACE.search(head)):
-            region = dateline.group("place")
+        if not region and (place := _DATELINE_PLACE.search(head) or _ISSUED_BY.search(head)):
+            region = _region_of_issuer(place.group("place"))
     if not region:
         return None, int(m.group("year"))
     aliases = _region_aliases()

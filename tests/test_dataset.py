@@ -78,6 +78,18 @@ def test_region_and_year_from_titles():
         # the year in the title and the place in the dateline after it
         ("2024年政府工作报告——在某某市第十五届人民代表大会第三次会议上\n", ("某某市", 2024)),
         ("2024年政府工作报告\n——2024年1月20日在某某市第十五届人民代表大会第三次会议上\n", ("某某市", 2024)),
+        ("政府工作报告（2024年1月8日在某某区第二届人民代表大会第四次会议上）\n", ("某某区", 2024)),  # in brackets
+        # the issuer before 关于, when the plan's own name holds no region (县政府, 全县)
+        ("某某县人民政府关于印发2024年县政府工作要点的通知\n", ("某某县", 2024)),
+        ("中共某某县委 某某县人民政府关于印发《2024年全县重点工作任务》的通知\n", ("某某县", 2024)),
+        ("某某市人民政府关于下达2024年国民经济和社会发展计划的通知\n", ("某某市", 2024)),
+        # the region of the plan after the issuer and 关于印发
+        ("某某市人民政府办公室关于印发某某市2024年政府工作报告重点工作分工方案的通知\n", ("某某市", 2024)),
+        # a party committee with no region after it: the region before it
+        ("某某新区党工委管委会2024年工作要点\n", ("某某新区", 2024)),
+        ("中共某某县委2024年工作要点\n", ("某某县", 2024)),
+        ("某某镇党委镇政府2024年工作计划\n", ("某某镇", 2024)),
+        ("某某街道办事处2024年工作要点\n", ("某某街道", 2024)),
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
