@@ -871,6 +871,10 @@ class _Extractor:
             return
         if start > clause and self.text[start - 1] == "、" and not info["verb"]:
             info["verb"] = self._leading_verb(self.text[clause:start])
+            if len(values) == 1 and self._of_all_items(sent, first, clause, start):
+                # 新建改扩建中小学、幼儿园8所: the schools and kindergartens, not the kindergartens
+                start = clause
+                head, info = self._strip(self.text[clause : first.start])
         if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"]):
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
             return
@@ -950,6 +954,18 @@ class _Extractor:
             if len(item) <= _SHORT_ITEM and item not in self.w.group_words and item[-1] not in items[-1][: len(item) + 1]:
                 return False  # 进出口、实际利用外资; 汽车、新能源产业产值: where the noun starts is not known
         return self._each(sent, v, clause, previous)
+
+    def _of_all_items(self, sent: _Sentence, v: _Value, clause: int, start: int) -> bool:
+        """Whether an amount after enumerated items that state no number and have no verb of their
+        own, but for the first, is the amount of all of them (新建中小学、幼儿园8所; a rate is the
+        rate of each: see ``_rate_of_each``)."""
+        unit = self.w.units.get(v.unit)
+        if unit is None or unit.family in _RATE_FAMILIES or sent.quoted(start - 1):
+            return False
+        # an item before (not the bracket that closes a target: 15个(其中…5个)、投资…项目50个), with no value
+        # of its own (5G基站、充电桩500个: 5G is a name)
+        before = self.text[clause : start - 1]
+        return any(c.isalnum() for c in before) and not sent.values_between(clause - 1, start)
 
     def _leading_verb(self, text: str) -> str:
         text, _ = self._strip(text)

@@ -131,8 +131,8 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
     >>> match_metric("地区生产总值", "share", "percent")
     ('gdp_growth', 'growth')
     """
-    if not metric_text or _THRESHOLD.search(metric_text):
-        return None, kind
+    if not metric_text or "、" in metric_text or _THRESHOLD.search(metric_text):
+        return None, kind  # 新建中小学、幼儿园: an amount of several things is none of their metrics
     increments = () if kind != "level" or unit_family in _counted() else [w for w in lexicon().get("increment", ()) if w in metric_text]
     per_unit = lexicon().get("per_unit", ())
     best: tuple[int, int, str, str] | None = None

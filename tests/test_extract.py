@@ -221,12 +221,32 @@ def test_a_word_of_more_after_the_magnitude():
         ("地区生产总值增长7%、规上工业增加值增长8%。", ["地区生产总值", "规上工业增加值"]),  # each its own value
         ("新制定政策“免申即享、即申即享”占比超过70%。", ["即申即享占比"]),  # one name in quotes (its start is kept as before)
         ("进出口、实际利用外资增长10%。", ["实际利用外资"]),  # a short name of its own: where the noun starts is not known
-        ("新建中小学、幼儿园6所。", ["幼儿园"]),  # a count: not the count of each
+        ("新建中小学、幼儿园6所。", ["新建中小学、幼儿园"]),  # a count: that of all the items, not of each
     ],
 )
 def test_a_rate_after_items_that_state_no_number_is_the_rate_of_each(text, metric_texts):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == metric_texts
+
+
+@pytest.mark.parametrize(
+    "text, metric_texts, metrics",
+    [
+        ("新建改扩建中小学、幼儿园8所。", ["新建改扩建中小学、幼儿园"], [None]),
+        ("新增规上工业企业、高新技术企业50家。", ["新增规上工业企业、高新技术企业"], [None]),  # neither metric
+        ("建设5G基站、充电桩500个。", ["建设5G基站、充电桩"], [None]),  # 5G is a name, not a number of its own
+        ("完成固定资产投资、技改投资100亿元。", ["固定资产投资、技改投资"], [None]),
+        # the last item has a verb of its own, or each its own number: unchanged
+        ("实施技术改造、新增规上工业企业50家。", ["新增规上工业企业"], ["new_above_scale_industrial_enterprises"]),
+        ("新增规上工业企业20家、高新技术企业15家。", ["新增规上工业企业", "高新技术企业"], ["new_above_scale_industrial_enterprises", "new_high_tech_enterprises"]),
+        ("新增孵化器、示范机构各1个。", ["新增孵化器", "新增示范机构"], [None, None]),  # 各: each
+    ],
+)
+def test_an_amount_after_items_that_state_no_number_is_the_amount_of_all(text, metric_texts, metrics):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts
+    assert [m if isinstance(m, str) else None for m in df["metric"]] == metrics
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
 def test_the_nature_of_a_target_in_brackets_after_it_is_a_word_of_its_hardness():
