@@ -249,6 +249,7 @@ class _Words:
         self.increments = frozenset(lex.get("increment", ()))  # 新增: the additions to a subject
         self.group_words = frozenset(lex.get("group", ()))  # 农村居民 after 城镇居民人均可支配收入
         self.groups = _by_length(self.group_words)
+        self.share_of = lex.get("share_of", ())  # 占GDP比重 after 数字经济规模突破500亿元: the share of that subject
         self.stock_verbs = frozenset(lex.get("stock_verb", ()))  # 达到: a value that reaches a number
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
@@ -1029,7 +1030,8 @@ class _Extractor:
         A value that reaches a number with no indicator (累计达到15家), or the total of the subject
         (总数达到300家), counts the subject, not its additions: the subject loses its 新增. A bare
         word of an increment (新增50家) counts the additions to the subject, and a group of
-        people alone (农村居民增长8%) has the measure of the group before it."""
+        people alone (农村居民增长8%) has the measure of the group before it, and a share with no
+        subject (占GDP比重达到45%) is a share of the subject before it."""
         attributes = self.w.attribute
         if not previous:
             return metric_text, subset
@@ -1045,6 +1047,8 @@ class _Extractor:
             rest, group = _strip_front(subject, self.w.groups)
             if group and rest and group != metric_text:
                 return metric_text + rest, subset or prev_subset
+        if metric_text.startswith(self.w.share_of):  # 税收收入增长8%，占一般公共预算收入比重达到80%
+            return subject + metric_text, subset or prev_subset
         if metric_text in attributes:
             for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
                 if subject.endswith(word):

@@ -249,6 +249,21 @@ def test_an_amount_after_items_that_state_no_number_is_the_amount_of_all(text, m
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+@pytest.mark.parametrize(
+    "text, metric_text, metric",
+    [
+        ("数字经济规模突破500亿元，占GDP比重提升至45%。", "数字经济规模占GDP比重", "digital_economy_share"),
+        ("全年税收收入增长8%，占一般公共预算收入比重达到80%以上。", "税收收入占一般公共预算收入比重", "tax_revenue_share"),
+        ("高新技术产业增加值增长10%，占比达到40%。", "高新技术产业增加值占比", "high_tech_value_added_share"),
+        ("地区生产总值增长6%，占全省比重达到5%。", "地区生产总值占全省比重", None),  # a share of the province: no metric
+    ],
+)
+def test_a_share_with_no_subject_is_the_share_of_the_subject_before_it(text, metric_text, metric):
+    last = ps.extract_text(text, region="测试区", year=2024).iloc[-1]
+    assert (last["metric_text"], last["metric"] if isinstance(last["metric"], str) else None) == (metric_text, metric)
+    assert text[last["start"] : last["end"]] == last["raw"] and last["raw"].startswith("占")
+
+
 def test_the_nature_of_a_target_in_brackets_after_it_is_a_word_of_its_hardness():
     text = "地区生产总值增长7%（预期性），单位GDP能耗下降3%（约束性），规上工业增加值增长8%（力争10%）。"
     df = ps.extract_text(text, region="测试区", year=2024)
