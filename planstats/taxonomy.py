@@ -117,7 +117,29 @@ def _aliases(path: Path | None = None) -> tuple[_Alias, ...]:
     return tuple(sorted(out, key=lambda a: a.weight, reverse=True))
 
 
-@functools.lru_cache(maxsize=1 << 16)  # plans repeat their phrases: most lookups are hits
+@functools.lru_cache(maxsize=4)
+def _alias_index(path: Path | None = None) -> dict[str, tuple[int, ...]]:
+    """The aliases (their positions in ``_aliases``) by the first two characters of their
+    longest word: an alias can match a phrase only if the phrase holds that key, so a lookup
+    tries the few aliases whose key is in the phrase, not all of them."""
+    index: dict[str, list[int]] = {}
+    for k, alias in enumerate(_aliases(path)):
+        longest = max(alias.text.lstrip("^").rstrip("$").split("…"), key=len)
+        index.setdefault(longest[:2], []).append(k)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _candidates(metric_text: str) -> list[_Alias]:
+    """The aliases that may match ``metric_text``, heaviest first."""
+    index, aliases = _alias_index(), _aliases()
+    found: set[int] = set()
+    for i in range(len(metric_text)):
+        for key in (metric_text[i : i + 2], metric_text[i]):
+            found.update(index.get(key, ()))
+    return [aliases[k] for k in sorted(found)]
+
+
+@functools.lru_cache(maxsize=1 << 16)  # a corpus repeats its common phrases (地区生产总值), not its long ones
 def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = False) -> tuple[str | None, str]:
     """The metric id for an indicator phrase, and the kind (a bare percentage of a metric
     that is only ever a growth rate is read as growth). With ``to_end``, an alias must reach
@@ -136,7 +158,7 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
     increments = () if kind != "level" or unit_family in _counted() else [w for w in lexicon().get("increment", ()) if w in metric_text]
     per_unit = lexicon().get("per_unit", ())
     best: tuple[int, int, str, str] | None = None
-    for alias in _aliases():
+    for alias in _candidates(metric_text):
         if best and alias.weight < best[0]:
             break
         m = alias.pattern.search(metric_text)

@@ -4,7 +4,7 @@ import pytest
 
 import planstats as ps
 from planstats.errors import DataFileError
-from planstats.taxonomy import load_taxonomy, match_metric
+from planstats.taxonomy import _aliases, _candidates, load_taxonomy, match_metric
 
 REQUIRED = """gdp_growth industrial_value_added_growth fixed_asset_investment_growth industrial_investment_growth
 high_tech_industry_investment_growth high_tech_industry_output_growth services_value_added_growth
@@ -176,6 +176,16 @@ def test_a_taxonomy_without_the_total_column_still_loads(tmp_path):
 )
 def test_an_alias_anchored_at_both_ends_matches_only_the_whole_phrase(text, kind, expected):
     assert match_metric(text, kind, "money" if kind == "level" else "percent") == (expected, kind)
+
+
+def test_every_alias_is_tried_on_a_phrase_that_it_matches():
+    # a lookup tries only the aliases whose key is in the phrase (see taxonomy._alias_index)
+    for alias in _aliases():
+        phrase = "推进" + alias.text.lstrip("^").rstrip("$").replace("…", "建设") + "发展"
+        phrase = phrase[2:] if alias.text.startswith("^") else phrase
+        phrase = phrase[:-2] if alias.text.endswith("$") else phrase
+        assert alias.pattern.search(phrase), alias.text
+        assert alias in _candidates(phrase), alias.text
 
 
 @pytest.mark.parametrize(
