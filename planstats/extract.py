@@ -114,6 +114,7 @@ class Target:
     sentence: int
     record: str = "target"
     year: int | None = None  # for a result: the year it reports
+    cumulative: bool = False  # opened by a word of the role ``cumulative`` (累计建成5G基站3000个): a total
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,7 @@ class _Words:
         self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
         self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})[)）]")  # 增长7%（预期性）
         self.subset = frozenset(lex.get("subset", ()))
+        self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.get("each", ()))
         self.decrease = frozenset(lex.get("decrease_verb", ()))
         self.growth = frozenset(lex.get("growth_verb", ())) | self.decrease
@@ -977,7 +979,7 @@ class _Extractor:
 
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
-        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False}
+        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False, "cumulative": False}
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
             rest = text.lstrip(_LEADING_PUNCT)
@@ -994,8 +996,12 @@ class _Extractor:
             info["acts"] = info["acts"] or word in self.w.verbs  # 完成 of 完成固定资产投资: the phrase has a verb
             if word in self.w.subset:
                 info["subset"] = True
+            if word in self.w.cumulative and not info["cumulative"]:  # cited: it makes the number a total
+                info["cumulative"], cumulative_at = True, len(segment) - len(rest) - len(word)
             text = rest
-        info["offset"] = len(segment) - len(text)
+        info["offset"] = offset = len(segment) - len(text) if not info["cumulative"] else cumulative_at
+        if offset and _QUOTES.get(segment[offset - 1], "\0") in text:
+            info["offset"] = offset - 1  # “四上”企业: the citation keeps the quotation mark that the indicator closes
         text = text.rstrip()
         if text[-1:] in _MINUS and not text[-2:-1].isdigit():  # 增长-2%: a negative value (6-8% is a range)
             text, info["minus"] = text[:-1].rstrip(), True
@@ -1116,7 +1122,7 @@ class _Extractor:
         name = "%" if v.unit == "%" else v.mult + unit.canonical  # the unit as written, canonical spelling (平米 → 平方米)
         self.targets.append(
             Target(s, e, info.get("section") or self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier,
-                   "…".join(words), info["subset"], sentence, *self._record)
+                   "…".join(words), info["subset"], sentence, *self._record, info["cumulative"])
         )  # fmt: skip
 
     def _no_target(self, metric_text: str, verb: str) -> str:

@@ -199,7 +199,8 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
     metric id. The year of a target is ``plan_year``, that of a result its own. A horizon (到2025年，…比
     2020年增长50%) keeps its metric: it is a change over the years up to it anyway.
 
-    A target that reaches a number of a metric of additions is the total (see the module).
+    A target that reaches a number of a metric of additions is the total (see the module), and so is
+    one opened by a ``cumulative`` word of the lexicon (累计建成5G基站3000个, 累计培育高新技术企业120家).
     An amount that grows or falls by a number (一般公共预算收入增加2亿元: its verb is a
     ``growth_verb`` or ``decrease_verb``) is a change of the amount, not the amount: it keeps
     no metric id (a count that grows, 高新技术企业增加30家, is a count of additions).
@@ -225,7 +226,7 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
             t = replace(t, kind=kind)
         if metric and t.kind == "level" and t.verb in changes and t.unit_family not in counted:
             metric = None  # 一般公共预算收入增加2亿元: a change of the amount, not the amount
-        if metric in totals and _reaches(t, reach) and not any(w in t.metric_text for w in additions):
+        if metric in totals and (t.cumulative or (_reaches(t, reach) and not any(w in t.metric_text for w in additions))):
             metric = totals[metric]
         if metric and t.subset and metric in whole and t.sentence - whole[metric] <= 1:
             metric = None

@@ -206,6 +206,19 @@ def test_a_unit_written_before_the_number_and_chinese_decimals(text, expected):
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+@pytest.mark.parametrize(
+    "text, raws",
+    [
+        ("“专精特新”企业达到50家。", ["“专精特新”企业达到50家"]),
+        ("新增“四上”企业100家，“四上”企业总数达到800家。", ["新增“四上”企业100家", "“四上”企业总数达到800家"]),
+        ("开展“双招双引”，引进企业30家。", ["引进企业30家"]),  # a quotation closed before the indicator
+    ],
+)
+def test_a_citation_keeps_the_quotation_mark_that_opens_its_indicator(text, raws):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["raw"].tolist() == raws
+
+
 def test_a_word_of_more_after_the_magnitude():
     df = ps.extract_text("新增就业2万余人，引进项目300多个。", region="测试区", year=2024)
     assert list(zip(df["value"], df["unit"], df["qualifier"])) == [(2.0, "万人", "at_least"), (300.0, "个", "at_least")]
@@ -381,7 +394,7 @@ def test_a_total_after_additions_counts_the_subject_not_its_additions_and_a_bare
     [
         ("城镇居民人均可支配收入增长7%、农村居民增长8%。", ["urban_income_growth", "rural_income_growth"]),
         ("城镇居民人均可支配收入达到4.5万元，农民达到2万元。", ["urban_income", "rural_income"]),
-        ("城镇污水处理率达到95%，农村达到60%。", ["sewage_treatment_rate", None]),  # the rural rate is not the urban one
+        ("城镇污水处理率达到95%，农村达到60%。", ["sewage_treatment_rate", "rural_sewage_treatment_rate"]),  # the rural rate, not the urban one
         ("城镇新增就业1.2万人，农村劳动力转移就业2万人。", ["new_urban_jobs", "rural_labor_transfer"]),  # a name of its own
     ],
 )

@@ -74,7 +74,10 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("建成区绿化覆盖率", "share", "percent", "urban_green_coverage"),
         ("城市生活垃圾无害化处理率", "share", "percent", "waste_treatment_rate"),
         ("污水处理率", "share", "percent", "sewage_treatment_rate"),
-        ("农村污水处理率", "share", "percent", None),  # not the urban rate
+        ("农村污水处理率", "share", "percent", "rural_sewage_treatment_rate"),  # not the urban rate
+        ("普惠性幼儿园覆盖率", "share", "percent", "inclusive_kindergarten_coverage"),
+        ("新增新三板挂牌企业", "level", "count", "neeq_listings"),  # not a listing on an exchange (挂牌企业)
+        ("新增挂牌企业", "level", "count", "listed_companies"),
         ("农村人均可支配收入", "level", "money", "rural_income"),
         ("亿元GDP生产安全事故死亡率", "growth", "percent", None),
         ("旅游接待人次", "growth", "percent", "tourist_arrivals"),  # per 100 million yuan of GDP: not the GDP
@@ -139,10 +142,21 @@ def test_an_alias_may_serve_two_metrics_of_different_kinds():
         ("新增国家高新技术企业300家以上。", "new_high_tech_enterprises"),
         ("新增市场主体1.5万户。", "new_market_entities"),
         ("市场主体达到12万户。", "market_entities_total"),
+        ("新建5G基站800个，累计达到6000个。", "new_5g_base_stations base_stations_5g_total"),
+        # 累计 (role cumulative): a count since the start, whatever its verb
+        ("累计建成5G基站3000个。", "base_stations_5g_total"),
+        ("全县累计培育高新技术企业120家。", "high_tech_enterprises_total"),
+        ("新增“四上”企业100家以上，“四上”企业总数达到800家。", "new_four_above_enterprises four_above_enterprises_total"),
     ],
 )
 def test_a_count_that_reaches_a_number_is_the_total(sentence, expected):
-    assert ps.extract_text(sentence, region="某区", year=2024)["metric"].tolist() == [expected]
+    assert ps.extract_text(sentence, region="某区", year=2024)["metric"].tolist() == expected.split()
+
+
+def test_a_cumulative_count_is_cited_with_its_cumulative_word():
+    df = ps.extract_text("全县累计培育高新技术企业120家。累计新增城镇就业5万人。", region="某区", year=2024)
+    assert df["raw"].tolist() == ["累计培育高新技术企业120家", "累计新增城镇就业5万人"]
+    assert df["metric"].tolist() == ["high_tech_enterprises_total", "new_urban_jobs"]  # no total: the metric stays
 
 
 @pytest.mark.parametrize("total", ["c", "a", "b"])
