@@ -78,6 +78,10 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("普惠性幼儿园覆盖率", "share", "percent", "inclusive_kindergarten_coverage"),
         ("新增新三板挂牌企业", "level", "count", "neeq_listings"),  # not a listing on an exchange (挂牌企业)
         ("新增挂牌企业", "level", "count", "listed_companies"),
+        ("实际到位省外资金", "level", "money", "domestic_investment_inflow"),  # 外资 inside 省外资金: no foreign capital
+        ("工业用电量", "growth", "percent", "industrial_electricity_consumption_growth"),  # not all electricity
+        ("规上服务业企业", "level", "count", "new_above_scale_services_enterprises"),
+        ("资质以上建筑业企业", "level", "count", "new_qualified_construction_enterprises"),
         ("农村人均可支配收入", "level", "money", "rural_income"),
         ("亿元GDP生产安全事故死亡率", "growth", "percent", None),
         ("旅游接待人次", "growth", "percent", "tourist_arrivals"),  # per 100 million yuan of GDP: not the GDP
