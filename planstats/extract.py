@@ -67,6 +67,7 @@ _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③�
 _HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0-9年度的]*")
 _LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
+_RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
 _MINUS = frozenset("-−负")
 _RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
 # A table of targets: lines whose cells are separated by tabs (a .docx table, or one copied from
@@ -181,7 +182,7 @@ def _value_regex() -> re.Pattern[str]:
         rf"(?:(?P<mult>{_after_number(MULTIPLIERS)})(?P<mid2>{_after_number(q['mid'])})?)?"  # 2万余人
         rf"(?P<unit>{_after_number(after)})?"
         rf"(?P<post>{_after_number(q['post'])})?"
-        r"(?![A-Za-z])"
+        r"(?![A-Za-z])(?!(?<=\d)\d)"  # nor a digit after a unit that ends with one (8:10 is no ratio 8:1)
     )
 
 
@@ -324,6 +325,9 @@ class _Marks:
     def __init__(self, text: str):
         self.text = text
         self.stops = _positions_of(_CLAUSE_BOUNDARY, text)
+        ratios = {m.start() for m in _RATIO_COLON.finditer(text)} if ":" in text or "：" in text else ()
+        if ratios:  # 城乡居民收入比由2.3:1缩小到2.2:1: the colon of a ratio ends no clause
+            self.stops = [i for i in self.stops if i not in ratios]
         self.commas = _positions_of("、", text)
         self.parens = _positions_of("()（）", text)
         self.quotes = {o: (_positions_of(o, text), _positions_of(c, text)) for o, c in _QUOTES.items() if o in text}

@@ -219,6 +219,25 @@ def test_a_citation_keeps_the_quotation_mark_that_opens_its_indicator(text, raws
     assert df["raw"].tolist() == raws
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全县城乡居民收入比缩小到2.2:1。", [("urban_rural_income_ratio", 2.2, "exact", "城乡居民收入比缩小到2.2:1")]),
+        ("城乡居民收入比缩小至2.15：1以内。", [("urban_rural_income_ratio", 2.15, "at_most", "城乡居民收入比缩小至2.15：1以内")]),
+        # the colon of a ratio ends no clause: the indicator is before the start of the change
+        ("城乡收入比由2.3:1缩小到2.2:1。", [("urban_rural_income_ratio", 2.2, "exact", "城乡收入比由2.3:1缩小到2.2:1")]),
+        ("城乡居民人均可支配收入比达到2.1∶1。", [("urban_rural_income_ratio", 2.1, "exact", "城乡居民人均可支配收入比达到2.1∶1")]),
+        ("上午8:10召开会议，新增企业10家。", [(None, 10.0, "exact", "新增企业10家")]),  # a time, no ratio 8:1
+    ],
+)
+def test_a_ratio_to_one(text, expected):
+    df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+    assert "8:1" not in rejects["raw"].tolist()  # 8:10 is not even set aside as a ratio
+    metrics = [None if isinstance(m, float) else m for m in df["metric"]]
+    assert list(zip(metrics, df["value"], df["qualifier"], df["raw"])) == expected
+    assert set(df["unit"]) <= {":1", "家"}
+
+
 def test_a_word_of_more_after_the_magnitude():
     df = ps.extract_text("新增就业2万余人，引进项目300多个。", region="测试区", year=2024)
     assert list(zip(df["value"], df["unit"], df["qualifier"])) == [(2.0, "万人", "at_least"), (300.0, "个", "at_least")]
