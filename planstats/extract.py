@@ -983,7 +983,8 @@ class _Extractor:
 
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
-        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False, "cumulative": False}
+        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False}
+        cumulative_at = -1  # where a word of the role cumulative starts: cited, since it makes the number a total
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
             rest = text.lstrip(_LEADING_PUNCT)
@@ -1000,12 +1001,14 @@ class _Extractor:
             info["acts"] = info["acts"] or word in self.w.verbs  # 完成 of 完成固定资产投资: the phrase has a verb
             if word in self.w.subset:
                 info["subset"] = True
-            if word in self.w.cumulative and not info["cumulative"]:  # cited: it makes the number a total
-                info["cumulative"], cumulative_at = True, len(segment) - len(rest) - len(word)
+            if word in self.w.cumulative and cumulative_at < 0:
+                cumulative_at = len(segment) - len(rest) - len(word)
             text = rest
-        info["offset"] = offset = len(segment) - len(text) if not info["cumulative"] else cumulative_at
+        info["cumulative"] = cumulative_at >= 0
+        offset = cumulative_at if info["cumulative"] else len(segment) - len(text)
         if offset and _QUOTES.get(segment[offset - 1], "\0") in text:
-            info["offset"] = offset - 1  # “四上”企业: the citation keeps the quotation mark that the indicator closes
+            offset -= 1  # “四上”企业: the citation keeps the quotation mark that the indicator closes
+        info["offset"] = offset
         text = text.rstrip()
         if text[-1:] in _MINUS and not text[-2:-1].isdigit():  # 增长-2%: a negative value (6-8% is a range)
             text, info["minus"] = text[:-1].rstrip(), True
