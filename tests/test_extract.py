@@ -188,6 +188,13 @@ def test_units_of_livestock_volume_and_standard_coal():
     assert list(zip(df["value"], df["unit"])) == [(60.0, "万头"), (5.0, "万立方米"), (300.0, "万吨标准煤")]
 
 
+def test_units_per_person_and_per_mu():
+    df = ps.extract_text("全员劳动生产率达到15万元/人，亩均税收达到25万元/亩以上，粮食单产达到450公斤/亩。", region="测试区", year=2024)
+    got = list(zip(df["metric_text"], df["value"], df["unit"], df["qualifier"]))
+    assert got == [("全员劳动生产率", 15.0, "万元/人", "exact"), ("亩均税收", 25.0, "万元/亩", "at_least"), ("粮食单产", 450.0, "公斤/亩", "exact")]
+    assert df["metric"].tolist()[0] == "labor_productivity"
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [

@@ -102,6 +102,30 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("限上商贸企业", "level", "count", "new_above_quota_trade_enterprises"),
         ("中央和省预算内资金", "level", "money", None),  # 预算内资金 holds 内资, but is no domestic capital
         ("实际利用内资", "level", "money", "domestic_investment_inflow"),
+        ("制造业投资", "growth", "percent", "manufacturing_investment_growth"),
+        ("工业投资", "growth", "percent", "industrial_investment_growth"),
+        ("基础设施投资", "growth", "percent", "infrastructure_investment_growth"),
+        ("工业技改投资", "growth", "percent", "technical_renovation_investment_growth"),  # not all industrial investment
+        ("居民人均消费支出", "growth", "percent", "consumption_per_capita"),
+        ("新能源汽车保有量", "level", "count", "new_energy_vehicles_total"),
+        ("人口出生率", "share", "permille", "birth_rate"),
+        ("人口自然增长率", "share", "permille", "population_natural_growth_rate"),
+        ("快递业务量", "growth", "percent", "express_delivery"),
+        ("规上工业营业收入", "growth", "percent", "industrial_revenue_growth"),
+        ("规模以上工业企业利润总额", "growth", "percent", "industrial_profit_growth"),
+        ("全员劳动生产率", "level", "money_per_person", "labor_productivity"),
+        ("全员劳动生产率", "level", "money", None),  # 万元 without /人 is no productivity
+        ("战略性新兴产业增加值占地区生产总值比重", "share", "percent", "strategic_emerging_share"),
+        ("战略性新兴产业增加值", "growth", "percent", "strategic_emerging_value_added_growth"),
+        ("引进亿元以上产业项目", "level", "count", "investment_projects"),
+        ("签约招商项目", "level", "count", "investment_projects"),
+        ("引进外籍人才创新创业项目", "level", "count", None),  # talent, not investment
+        ("新开工重点项目", "level", "count", "key_projects_count"),
+        ("人均公园绿地面积", "level", "area", "park_green_area_per_capita"),
+        ("每千人口拥有3岁以下婴幼儿托位数", "level", "count", "childcare_places_per_1000"),
+        ("新增各类学位", "level", "count", "new_school_places"),
+        ("数字经济规模", "level", "money", "digital_economy_size"),
+        ("数字经济核心产业增加值占GDP比重", "share", "percent", "digital_economy_share"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
