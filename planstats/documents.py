@@ -7,6 +7,7 @@ text, so every span reported to the user points into the original.
 
 from __future__ import annotations
 
+import bisect
 import codecs
 import functools
 import hashlib
@@ -285,6 +286,69 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The columns of a table laid out as text: cells apart by two spaces or more (a PDF converted with its
+# layout, 指标名称      单位      2024年目标) or between pipes (| 指标 | 单位 | 2024年目标 |, a Markdown table).
+_GAP = re.compile(r"(?<=\S)  +(?=\S)")  # two spaces or more within a line (ideographic ones are spaces by now)
+
+
+def _columns_to_tabs(text: str) -> str:
+    """Write the cell separators of tables laid out as text as tabs, one character for one,
+    as the cells of a .docx table are written: each pipe between two cells (the pipes at the
+    ends of a row become spaces), and the first space of each gap; in a row with fewer cells
+    than the row with the most, one space for each of that row's columns that the gap spans
+    (an empty cell), by the display columns where the cells start.
+    A table is two rows or more between pipes, or two lines or more in a row with gaps, one of
+    them with three cells: a line or two of prose with a wide space stay as they are. The spaces
+    left are dropped as any others."""
+    if "  " not in text and "|" not in text:
+        return text
+    chars: list[str] | None = None
+    run: list[tuple[int, str, list[tuple[int, int]], str]] = []  # the rows of a table so far: start, line, separators (offset, length), kind
+
+    def close() -> None:
+        nonlocal chars
+        if len(run) >= 2 and (run[0][3] == "|" or any(len(seps) >= 2 for _, _, seps, _ in run)):
+            chars = chars if chars is not None else list(text)
+            columns = max((_cell_starts(line, seps) for _, line, seps, _ in run), key=len)
+            for start, line, seps, kind in run:
+                if kind == "|":
+                    for k, (at, _) in enumerate(seps):
+                        chars[start + at] = " " if k in (0, len(seps) - 1) else "\t"
+                    continue
+                starts = _cell_starts(line, seps)
+                column = [_nearest(columns, x) for x in starts] if len(starts) < len(columns) else list(range(len(starts)))
+                for (at, length), a, b in zip(seps, column, column[1:]):
+                    tabs = min(max(1, b - a), length)
+                    chars[start + at : start + at + tabs] = "\t" * tabs
+        run.clear()
+
+    start = 0
+    for line in text.split("\n"):
+        body = line.strip(" ")
+        if len(body) > 1 and body[0] == "|" and body[-1] == "|" and body.count("|") >= 3:
+            seps, kind = [(k, 1) for k, c in enumerate(line) if c == "|"], "|"
+        else:
+            seps, kind = [(m.start(), m.end() - m.start()) for m in _GAP.finditer(line)], " "
+        if not seps or (run and run[-1][3] != kind):
+            close()
+        if seps:
+            run.append((start, line, seps, kind))
+        start += len(line) + 1
+    close()
+    return "".join(chars) if chars is not None else text
+
+
+def _cell_starts(line: str, gaps: list[tuple[int, int]]) -> list[int]:
+    """The display columns at which the cells of a line start (the first: where its text starts)."""
+    return [_width(line[: len(line) - len(line.lstrip(" "))])] + [_width(line[: at + n]) for at, n in gaps]
+
+
+def _nearest(columns: list[int], x: int) -> int:
+    """The index of the column nearest to display column ``x``."""
+    i = bisect.bisect_left(columns, x)
+    return i - 1 if i == len(columns) or (i and x - columns[i - 1] < columns[i] - x) else i
+
+
 # Spaces that a PDF converter or a word processor puts around numbers and between Chinese words
 # (增长 6.5% 左右): dropped, except between two Latin letters or digits (PM 2.5, "2023 2024").
 _SPACES = re.compile(r" +")
@@ -334,10 +398,10 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
         pos += len(line) + 1
         body = line.rstrip()
         ends.append(pos - 1)
-        widths.append(_width(body))
-        if len(body.strip()) >= _WRAP_LONG and body[-1] not in _SENTENCE_END:
+        widths.append(0 if "\t" in body.strip() else _width(body))  # the row of a table is no line of prose
+        if widths[-1] and len(body.strip()) >= _WRAP_LONG and body[-1] not in _SENTENCE_END:
             unended.append(widths[-1])
-    long = sum(1 for line in lines if len(line.strip()) >= _WRAP_LONG)
+    long = sum(1 for line, width in zip(lines, widths) if width and len(line.strip()) >= _WRAP_LONG)
     if long < _WRAP_MIN_LINES or 2 * len(unended) < long:
         return []
     median = sorted(unended)[len(unended) // 2]
@@ -347,7 +411,7 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     for i in range(len(lines) - 1):
         body, nxt = lines[i].rstrip(), lines[i + 1]
-        if body and widths[i] >= full and nxt.strip() and not _ITEM_START.match(nxt):
+        if body and widths[i] >= full and nxt.strip() and "\t" not in nxt.strip() and not _ITEM_START.match(nxt):
             spans.append((ends[i], ends[i] + 1))
     return spans
 
@@ -355,7 +419,8 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
 def normalize(text: str) -> Normalized:
     """Build the normalized view of ``text``.
 
-    Steps: OCR repairs inside numbers, years in Chinese numerals written with digits, removal
+    Steps: the cell separators of tables laid out as text written as tabs, OCR repairs inside
+    numbers, years in Chinese numerals written with digits, removal
     of page markers that cut sentences, of the line breaks of a hard-wrapped text and of spaces
     that separate no Latin words or numbers, full-width → half-width, traditional → simplified. Each normalized character keeps
     the index of the original character it came from.
@@ -366,7 +431,7 @@ def normalize(text: str) -> Normalized:
     >>> n.span(9, 12)
     (9, 12)
     """
-    half = half_width(text)
+    half = _columns_to_tabs(half_width(text))
     fixes = _ocr_digit_runs(half)
     if "%o" in half:
         fixes.update((m.start(), "。") for m in _OCR_PERCENT_O.finditer(half))

@@ -12,6 +12,7 @@ import warnings
 import pytest
 
 import planstats as ps
+from planstats import documents
 from conftest import GOLDEN
 
 CASES = [json.loads(line) for line in (GOLDEN / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -603,9 +604,14 @@ TABLE = (
 )
 
 
+def _cells(df, columns: list[str]) -> list[list]:
+    """The rows of ``columns``, a missing value as None."""
+    return df[columns].astype(object).where(df[columns].notna(), None).values.tolist()
+
+
 def test_a_table_of_targets_gives_a_target_for_each_row_and_year():
     df = ps.extract_text(TABLE)
-    got = df[["record", "year", "section", "metric", "value", "unit", "qualifier"]].astype(object).values.tolist()
+    got = _cells(df, ["record", "year", "section", "metric", "value", "unit", "qualifier"])
     assert got == [
         ["result", 2023, "headline", "gdp_growth", 5.8, "%", "exact"],
         ["target", 2024, "headline", "gdp_growth", 6.0, "%", "approx"],
@@ -614,12 +620,51 @@ def test_a_table_of_targets_gives_a_target_for_each_row_and_year():
         ["result", 2023, "headline", "fiscal_revenue", 18.6, "亿元", "exact"],
         ["target", 2024, "headline", "fiscal_revenue", 19.5, "亿元", "at_least"],
         ["target", 2024, "headline", "urban_unemployment_rate", 5.5, "%", "at_most"],  # an empty cell gives nothing
-        # 平方米/人 is no unit planstats knows: the row gives nothing
+        ["result", 2023, "headline", None, 40.0, "平方米/人", "exact"],
+        ["target", 2024, "headline", None, 41.0, "平方米/人", "exact"],
         ["target", 2024, "body", "gdp_growth", 6.0, "%", "approx"],  # the sentence after the table
     ]
     assert ps.hardness(df).tolist()[:4] == ["soft", "soft", "hard", "hard"]  # the column 属性
     text = TABLE
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def _laid_out(table: str) -> str:
+    """The tab-separated rows of ``table`` as a PDF converted with its layout writes them: cells
+    padded with spaces to the width of their column (a Chinese character is two columns wide)."""
+    rows = [line.split("\t") for line in table.split("\n")]
+    cells = [r for r in rows if len(r) > 1]
+    widths = [max(documents._width(r[j]) for r in cells if j < len(r)) + 4 for j in range(max(map(len, cells)))]
+    pad = lambda r: "".join(c + " " * (widths[j] - documents._width(c)) for j, c in enumerate(r)).rstrip()  # noqa: E731
+    return "\n".join(pad(r) if len(r) > 1 else r[0] for r in rows)
+
+
+def _piped(table: str) -> str:
+    """The tab-separated rows of ``table`` as a Markdown table."""
+    out = []
+    for line in table.split("\n"):
+        cells = line.split("\t")
+        out.append("| " + " | ".join(cells) + " |" if len(cells) > 1 else line)
+        if len(cells) > 1 and line.startswith("序号"):
+            out.append("|" + "---|" * len(cells))
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("layout", [_laid_out, _piped])
+def test_a_table_laid_out_with_spaces_or_pipes_reads_as_one_with_tabs(layout):
+    text = layout(TABLE)
+    assert "\t" not in text and text.count("\n") >= TABLE.count("\n")
+    df = ps.extract_text(text)
+    columns = ["record", "year", "section", "metric", "value", "unit", "qualifier"]
+    assert _cells(df, columns) == _cells(ps.extract_text(TABLE), columns)
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_prose_with_wide_spaces_is_no_table():
+    text = "某某区2024年工作要点\n全年地区生产总值增长  6%左右，固定资产投资增长10%。\n新增规上工业企业  20家。\n"
+    assert "\t" not in documents.normalize(text).text
+    df = ps.extract_text(text)
+    assert df[["metric", "value"]].values.tolist() == [["gdp_growth", 6.0], ["fixed_asset_investment_growth", 10.0], ["new_above_scale_industrial_enterprises", 20.0]]
 
 
 def test_tab_indented_paragraphs_are_no_table():
