@@ -254,6 +254,8 @@ def adversarial(sizes: tuple[int, ...] = (500_000, 1_000_000)) -> list[dict]:
         "one line, no punctuation": lambda n: ("地区生产总值增长8%左右和" * n)[:n],
         "semicolon clauses": lambda n: ("2022年增长9%；" * n)[:n],
         "headline markers": lambda n: ("主要目标：\n一、工作回顾\n" * n)[:n],
+        "a table laid out with spaces": lambda n: ("指标    单位    2024年目标\n" + "地区生产总值增长    %    6.5左右\n" * n)[:n],
+        "pipes": lambda n: ("| | |\n" * n)[:n],
     }
     rows = []
     with warnings.catch_warnings():

@@ -309,11 +309,12 @@ def _columns_to_tabs(text: str) -> str:
 
     def close() -> None:
         nonlocal chars
-        if len(run) >= 2 and (run[0][3] == "|" or any(len(seps) >= 2 for _, _, seps, _ in run)):
+        piped = bool(run) and run[0][3] == "|"
+        if len(run) >= 2 and (piped or any(len(seps) >= 2 for _, _, seps, _ in run)):
             chars = chars if chars is not None else list(text)
-            columns = max((_cell_starts(line, seps) for _, line, seps, _ in run), key=len)
-            for start, line, seps, kind in run:
-                if kind == "|":
+            columns = [] if piped else max((_cell_starts(line, seps) for _, line, seps, _ in run), key=len)
+            for start, line, seps, _ in run:
+                if piped:
                     for k, (at, _) in enumerate(seps):
                         chars[start + at] = " " if k in (0, len(seps) - 1) else "\t"
                     continue
