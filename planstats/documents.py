@@ -292,20 +292,22 @@ _GAP = re.compile(r"  +")  # two spaces or more (ideographic ones are spaces by 
 
 
 def _columns_to_tabs(text: str) -> str:
-    """Write the cell separators of tables laid out as text as tabs, one character for one,
-    as the cells of a .docx table are written: each pipe between two cells (the pipes at the
-    ends of a row become spaces), and the first space of each gap; in a row with fewer cells
-    than the row with the most, one space for each of that row's columns that the gap spans
-    (an empty cell), by the display columns where the cells start.
-    A table is two rows or more between pipes, or two lines or more in a row with gaps, one of
-    them with three cells: a line or two of prose with a wide space stay as they are. The spaces
-    left are dropped as any others."""
+    """Write the cell separators of tables laid out as text as tabs, as those of a .docx table
+    are written, one character for one (the spans stay those of the original).
+
+    A table is two lines or more in a row between pipes, or two lines or more in a row with
+    gaps of two spaces or more, one of them with two gaps (three cells); a line or two of prose
+    with a wide space stays as it is. Each pipe between two cells becomes a tab, the pipes at the
+    ends of a row spaces. The first space of a gap becomes a tab, or, in a row with fewer cells
+    than the widest row of its table, as many spaces as the columns that the gap spans (an empty
+    cell), the columns being where the cells of the widest row start on the screen. The spaces
+    left are dropped later, as any others."""
     gaps = [m.span() for m in _GAP.finditer(text)] if "  " in text else []
     gaps = [(a, b) for a, b in gaps if a and b < len(text) and not text[a - 1].isspace() and not text[b].isspace()]  # within a line
     if not gaps and "|" not in text:
         return text
     chars: list[str] | None = None
-    run: list[tuple[int, str, list[tuple[int, int]], str]] = []  # the rows of a table so far: start, line, separators (offset, length), kind
+    run: list[tuple[int, str, list[tuple[int, int]], str]] = []  # the lines of a table so far: start, line, separators (offset, length), kind
 
     def close() -> None:
         nonlocal chars
