@@ -298,9 +298,9 @@ def _columns_to_tabs(text: str) -> str:
     A table is two lines or more in a row between pipes, or two lines or more in a row with
     gaps of two spaces or more, one of them with two gaps (three cells); a line or two of prose
     with a wide space stays as it is. Each pipe between two cells becomes a tab, the pipes at the
-    ends of a row spaces. The first space of a gap becomes a tab, or, in a row with fewer cells
-    than the widest row of its table, as many spaces as the columns that the gap spans (an empty
-    cell), the columns being where the cells of the widest row start on the screen. The spaces
+    ends of a row spaces. The first space of a gap becomes a tab; in a row with fewer cells than
+    the widest row of its table, its first spaces become one tab for each column that the gap
+    spans (an empty cell), the columns being where the cells of the widest row start on the screen. The spaces
     left are dropped later, as any others."""
     gaps = [m.span() for m in _GAP.finditer(text)] if "  " in text else []
     gaps = [(a, b) for a, b in gaps if a and b < len(text) and not text[a - 1].isspace() and not text[b].isspace()]  # within a line
