@@ -464,7 +464,11 @@ class _Extractor:
                 gap = self.text[prev.end : v.start].strip()
                 # a Chinese numeral right after a value is the scale of the noun (3个千亩试验方), no member
                 scale = not gap and v.lo[0] in CHINESE_DIGITS
-                if (gap in _LIST_GAPS and not scale) or (gap in ",，" and 0 <= respectively and respectively + 2 <= prev.start):
+                spread = 0 <= respectively and respectively + 2 <= prev.start  # 分别 before: one value for each indicator
+                # members of a list measure alike: a count, then an amount of money, is a target and
+                # the attribute of the next noun (项目80个、10亿元以上项目12个), unless 分别 spreads them
+                alike = spread or not (prev.unit and v.unit) or self.w.units[prev.unit].family == self.w.units[v.unit].family
+                if (gap in _LIST_GAPS and not scale and alike) or (gap in ",，" and spread):
                     lists[-1].append(v)
                     continue
             lists.append([v])
@@ -1156,6 +1160,7 @@ class _Extractor:
 
 
 _SHORT_ITEM = 3  # characters: an item this short is a modifier that shares its neighbour's noun
+_ORDINAL = re.compile(f"第[{CHINESE_DIGITS}]+")
 
 
 def _split_items(head: str, n: int) -> list[str]:
@@ -1167,6 +1172,8 @@ def _split_items(head: str, n: int) -> list[str]:
         parts = [p for p in re.split(r"[、和及与]", head)]
     if len(parts) != n:
         return [head] * n
+    if _ORDINAL.fullmatch(parts[0]) and all(p[:1] in CHINESE_DIGITS for p in parts[1:]):
+        parts = [parts[0]] + ["第" + p for p in parts[1:]]  # 第一、二、三产业: 第 is shared too
     # A short item shares the rest of a full one: 城镇、农村居民人均可支配收入 → 城镇 + 居民人均可支配收入;
     # 高技术产业投资、产值 → 高技术产业 + 产值.
     first, last = parts[0], parts[-1]
