@@ -642,9 +642,11 @@ class _Extractor:
                     if "\n" in gap:
                         line_end, _, rest = gap.partition("\n")
                         opened = (self.text[end - 1 : end] + line_end).rstrip()[-1:] in _LIST_OPEN
-                        if not opened or "\n" in rest or i not in with_unit:
+                        # a line with no value goes on with the list when it ends open too (6.城乡居民
+                        # 人均可支配收入增长与经济增长同步；7.居民消费价格涨幅3%左右；)
+                        if not opened or "\n" in rest or not (i in with_unit or self.text[sent_end : sent_end + 1] in _LIST_OPEN):
                             break
-                    if self.text[sent_start - 1] not in ";；" and i not in with_unit:
+                    elif self.text[sent_start - 1] not in ";；" and i not in with_unit:
                         break
                 end = sent_end
             self.headline.append((m.start(), end))
@@ -876,6 +878,14 @@ class _Extractor:
         label = self._label(sent, clause - 1, prev_end) if opened_by_colon else None
         if label:
             (start, head), info["offset"] = label, 0
+        n = len(values)
+        if not head and 1 < n <= len(previous) and len({m for m, _ in previous[-n:]}) == n:
+            # a list that names nothing after as many targets (城镇、农村居民人均可支配收入分别达到45120元、
+            # 23380元，增长4.8%、6.9%): one value for each of them, in order, as after 分别
+            for v, named in zip(values, previous[-n:]):
+                self._emit(sent.index, v, start + info["offset"], v.end, named[0], info["verb"], info, True)
+            previous.extend(previous[-n:])
+            return
         if info["each"] and len(values) == 1 and self._each(sent, first, clause, previous):
             return
         if len(values) == 1 and start > clause and self._rate_of_each(sent, first, clause, start, previous):
