@@ -239,6 +239,7 @@ class _Words:
         self.growth_noun = lex.get("growth_noun", ()) + self.decrease_noun
         self.attribute = lex.get("attribute", ())
         self.per_unit = lex.get("per_unit", ())  # 每千人口, 人均: a count per person may have a fraction
+        self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.get("per_base", ()))
         # stripped from the front / the back of an indicator phrase
         self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("subset", ()) + self.modal)
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal)
@@ -1184,6 +1185,11 @@ def _split_items(head: str, n: int) -> list[str]:
         return [head] * n
     if _ORDINAL.fullmatch(parts[0]) and all(p[:1] in CHINESE_DIGITS for p in parts[1:]):
         parts = [parts[0]] + ["第" + p for p in parts[1:]]  # 第一、二、三产业: 第 is shared too
+    # a measure per unit first shares what it is per: 单位地区生产总值能耗、二氧化碳排放 → 单位地区生产总值二氧化碳排放
+    rest, per = _strip_front(parts[0], _words().per_unit_affixes)
+    rest, base = _strip_front(rest, _words().per_base) if per else (rest, "")
+    if base and rest and not any(_strip_front(p, _words().per_unit_affixes)[1] for p in parts[1:]):
+        parts = [parts[0]] + [per + base + p for p in parts[1:]]
     # A short item shares the rest of a full one: 城镇、农村居民人均可支配收入 → 城镇 + 居民人均可支配收入;
     # 高技术产业投资、产值 → 高技术产业 + 产值.
     first, last = parts[0], parts[-1]

@@ -126,6 +126,13 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("新增各类学位", "level", "count", "new_school_places"),
         ("数字经济规模", "level", "money", "digital_economy_size"),
         ("数字经济核心产业增加值占GDP比重", "share", "percent", "digital_economy_share"),
+        ("土地出让收入", "level", "money", "land_sale_revenue"),
+        ("国有土地使用权出让收入", "growth", "percent", "land_sale_revenue"),
+        ("脱贫人口人均纯收入", "growth", "percent", "poverty_alleviated_income"),
+        ("脱贫户人均纯收入", "level", "money", "poverty_alleviated_income"),
+        ("农村居民人均可支配收入", "growth", "percent", "rural_income_growth"),  # not the poor's income
+        ("新增造林面积", "level", "area", "afforestation"),  # additions are what afforestation is
+        ("二产增加值", "growth", "percent", "secondary_industry_value_added_growth"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
