@@ -133,6 +133,10 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("农村居民人均可支配收入", "growth", "percent", "rural_income_growth"),  # not the poor's income
         ("新增造林面积", "level", "area", "afforestation"),  # additions are what afforestation is
         ("二产增加值", "growth", "percent", "secondary_industry_value_added_growth"),
+        ("进口", "growth", "percent", "imports_growth"),
+        ("进口额", "level", "money", "imports"),
+        ("进出口总额", "growth", "percent", "import_export_growth"),  # no import: 进出口 holds no 进口
+        ("新增发明专利授权量", "level", "count", "patents_granted"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
