@@ -249,6 +249,7 @@ class _Words:
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
         self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)
+        self.sector = _by_length(lex.get("sector", ()))  # 产业 before a measure: 食品加工产业产值
         self.total_words = frozenset(lex.get("total_word", ()))  # 总数: the number of a subject, not its additions
         self.increments = frozenset(lex.get("increment", ()))  # 新增: the additions to a subject
         self.group_words = frozenset(lex.get("group", ()))  # 农村居民 after 城镇居民人均可支配收入
@@ -1192,21 +1193,30 @@ def _split_items(head: str, n: int) -> list[str]:
         parts = [parts[0]] + [per + base + p for p in parts[1:]]
     # A short item shares the rest of a full one: 城镇、农村居民人均可支配收入 → 城镇 + 居民人均可支配收入;
     # 高技术产业投资、产值 → 高技术产业 + 产值.
-    first, last = parts[0], parts[-1]
+    w, first, last = _words(), parts[0], parts[-1]
+    # the measure of a sector at the end of the full item (食品加工产业产值: 产业产值) is shared by the
+    # names before it that measure nothing (装备制造、食品加工产业产值 → 装备制造产业产值)
+    stem, measure = _strip_back(last, w.measure)
+    name, sector = _strip_back(stem, w.sector) if measure else (stem, "")
+    tail = sector + measure if sector and name else ""
     # only a list of modifiers before the full item shares it: among names of their own, a short
     # one is a name too (化学需氧量、氨氮、二氧化硫、氮氧化物排放量: 氨氮 is no 氨氮氧化物排放量)
     modifiers = all(len(p) <= _SHORT_ITEM for p in parts[:-1])
     out = []
     for i, p in enumerate(parts):
+        bare = tail and i < n - 1 and p and not _strip_back(p, w.measure)[1] and not _strip_back(p, w.sector)[1]
         if modifiers and len(p) <= _SHORT_ITEM and i < n - 1 and len(last) > len(p) + 1:
             # the modifier of the full item ends where the short one's last character stands
-            # (国家级、省级孵化器 → 国家级 + 孵化器), else it is as long (城镇、农村居民… → 城镇 + 居民…)
+            # (国家级、省级孵化器 → 国家级 + 孵化器), else it is as long (城镇、农村居民… → 城镇 + 居民…),
+            # unless a sector's measure ends the full item (汽车、新材料产业产值 → 汽车 + 产业产值)
             cut = last.find(p[-1], 0, len(p) + 1) if p else -1
-            p = p + last[cut + 1 if cut >= 0 else len(p) :]
-        elif len(p) <= _SHORT_ITEM and i > 0 and p in _words().measure_words:
+            p = p + tail if cut < 0 and bare else p + last[cut + 1 if cut >= 0 else len(p) :]
+        elif bare:
+            p = p + tail
+        elif len(p) <= _SHORT_ITEM and i > 0 and p in w.measure_words:
             # a measure after a full item takes its subject: 高技术产业投资、产值 → 高技术产业 + 产值;
             # any other short item is a name of its own (5G基站、充电桩; 进出口总额、出口)
-            stem, measure = _strip_back(first, _words().measure)
+            stem, measure = _strip_back(first, w.measure)
             p = stem + p if measure and stem else p
         out.append(p)
     return out

@@ -270,6 +270,26 @@ def test_a_rate_after_items_that_state_no_number_is_the_rate_of_each(text, metri
 
 
 @pytest.mark.parametrize(
+    "text, metric_texts",
+    [
+        # the measure of a sector ending the last item is shared by the names before it that measure nothing
+        ("汽车、电子、新材料产业产值分别达到300亿元、200亿元、100亿元。", ["汽车产业产值", "电子产业产值", "新材料产业产值"]),
+        ("装备制造、食品加工产业产值分别突破100亿元、50亿元。", ["装备制造产业产值", "食品加工产业产值"]),
+        ("社会消费品零售总额、规上工业产值分别增长8%、10%。", ["社会消费品零售总额", "规上工业产值"]),  # no sector
+        ("规上工业增加值、高新技术产业增加值分别增长8%、12%。", ["规上工业增加值", "高新技术产业增加值"]),  # a measure of its own
+        ("家庭农场、农业产业化龙头企业分别达到100家、20家。", ["家庭农场", "农业产业化龙头企业"]),  # 产业 before no measure
+        ("省级、市级重点产业项目分别达到10个、30个。", ["省级重点产业项目", "市级重点产业项目"]),  # modifiers as before
+        ("第一、二、三产业增加值分别增长3%、8%和7%。", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
+        ("单位GDP能耗、二氧化碳排放分别下降13.5%、18%。", ["单位GDP能耗", "单位GDP二氧化碳排放"]),
+        ("人均GDP、财政收入分别增长5%、6%。", ["人均GDP", "财政收入"]),
+    ],
+)
+def test_the_items_of_a_respectively_list_share_what_they_leave_out(text, metric_texts):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts
+
+
+@pytest.mark.parametrize(
     "text, metric_texts, metrics",
     [
         ("新建改扩建中小学、幼儿园8所。", ["新建改扩建中小学、幼儿园"], [None]),
