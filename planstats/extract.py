@@ -36,7 +36,7 @@ from typing import NamedTuple
 from planstats._data import lexicon, read_rows
 from planstats.documents import ITEM_NUMBER, Normalized
 from planstats.errors import DataFileError
-from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, MULTIPLIERS, parse_number, units
+from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, MULTIPLIERS, PLAN_PERIOD, parse_number, plan_period_end, units
 
 KINDS = ("growth", "level", "share", "pp_change")
 RECORDS = ("target", "result", "horizon")
@@ -69,6 +69,9 @@ _LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its lis
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
 _MINUS = frozenset("-−负")
+# the end of a five-year plan (“十四五”末, 十四五期末: 2025), not the base of a comparison (比“十三五”末)
+_PLAN_PERIOD_END = re.compile(rf"(?<![比较与由从“\"])[“\"]?{PLAN_PERIOD}[”\"]?(?:规划)?(?:期|时期)?末")
+_RANGE_OPEN = frozenset("0123456789年")  # before 至 or 到 (2024年至2026年): a range of years
 _RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
 # A table of targets: lines whose cells are separated by tabs (a .docx table, or one copied from
 # Word or Excel), under a header row that names the columns (指标, 单位, 2023年完成, 2024年目标, 属性).
@@ -434,6 +437,7 @@ class _Extractor:
         self.headline: list[tuple[int, int]] = []
         self._record: tuple[str, int | None] = ("target", None)
         self._year_marks: list[tuple[int, int]] | None = None
+        self._period_ends: set[int] = set()
         self._year_starts: list[int] = []
 
     # -- values and lists -------------------------------------------------------------
@@ -779,15 +783,24 @@ class _Extractor:
         if not k or marks[k - 1][1] <= self.plan_year or starts[k - 1] < self._opened(sent):
             return None
         at, year = marks[k - 1]  # "2025年" starts at ``at``
-        limit = self.text.endswith(self.w.horizon_before, 0, at) or self.text.startswith(self.w.horizon_after, at + 5)
+        if at in self._period_ends:
+            return year
+        word = next((w for w in self.w.horizon_before if self.text.endswith(w, 0, at)), "")
+        # 到 after a year closes a range of years (2024年至2026年，每年…), and sets no time limit
+        closes_range = word and self.text[at - len(word) - 1 : at - len(word)] in _RANGE_OPEN
+        limit = (word and not closes_range) or self.text.startswith(self.w.horizon_after, at + 5)
         return year if limit else None
 
     def _year_index(self) -> tuple[list[tuple[int, int]], list[int]]:
         """Every year of the text that is not the base of a comparison, ``(position, year)``,
         and their positions; found once."""
         if self._year_marks is None:
-            self._year_marks = [(m.start(), int(m.group(1))) for m in _YEAR_OF_RECORD.finditer(self.text)]
-            self._year_starts = [pos for pos, _ in self._year_marks]
+            marks = [(m.start(), int(m.group(1))) for m in _YEAR_OF_RECORD.finditer(self.text)]
+            ends = [(m.start(), plan_period_end(m.group(1))) for m in _PLAN_PERIOD_END.finditer(self.text)]
+            if ends:  # rare: the end of a five-year plan, a time limit of its own
+                self._period_ends = {pos for pos, _ in ends}
+                marks = sorted(marks + ends)
+            self._year_marks, self._year_starts = marks, [pos for pos, _ in marks]
         return self._year_marks, self._year_starts
 
     def _years(self, start: int, end: int) -> tuple[list[int], list[int]]:

@@ -79,3 +79,17 @@ def unit_name(multiplier: str, surface: str) -> str:
     """
     base = units()[surface].canonical if surface else ""
     return multiplier + base
+
+
+#: A five-year plan by its short name (十四五, 十三五), in a pattern: group 1 is the digit after 十.
+PLAN_PERIOD = "十([一二三四五六七八九])五"
+
+
+def plan_period_end(digit: str) -> int:
+    """The last year of the five-year plan 十<digit>五: the n-th plan from the third on ends in
+    1970 + 5 × (n − 3).
+
+    >>> plan_period_end("三"), plan_period_end("四"), plan_period_end("五")
+    (2020, 2025, 2030)
+    """
+    return 1970 + 5 * (11 + "一二三四五六七八九".index(digit) - 3)

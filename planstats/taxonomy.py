@@ -30,13 +30,13 @@ import pandas as pd
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import DataFileError
 from planstats.extract import KINDS, Target
-from planstats.numbers import units
+from planstats.numbers import PLAN_PERIOD, plan_period_end, units
 
 _COLUMNS = ("id", "label_en", "label_zh", "kinds", "unit_family", "category", "aliases")
 # An indicator qualified by a threshold ("投资5亿元以上的项目") is not the indicator itself.
 _THRESHOLD = re.compile(r"\d[^的]{0,8}的")
 # The base year of a change, at the end of the indicator phrase (单位GDP能耗比2020年, 较2020年末)
-_BASE_YEAR = re.compile(r"(?:比|较|与)((?:19|20)\d{2})年(?:末|底)?(?:同期)?(?:相比|比)?$")
+_BASE_YEAR = re.compile(rf"(?:比|较|与)(?:((?:19|20)\d{{2}})年|{PLAN_PERIOD}(?:规划)?(?:期|时期)?(?=末))(?:末|底)?(?:同期)?(?:相比|比)?$")  # or 比十三五末
 _BASE_ENDS = ("年", "末", "底", "期", "比")
 
 
@@ -220,7 +220,8 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
         base = _BASE_YEAR.search(metric_text) if t.kind != "share" and metric_text.endswith(_BASE_ENDS) else None
         if base and t.record != "horizon":
             year = plan_year if t.record == "target" else t.year
-            metric_text = metric_text[: base.start()] if year is not None and int(base[1]) == year - 1 else ""
+            since = int(base[1]) if base[1] else plan_period_end(base[2])
+            metric_text = metric_text[: base.start()] if year is not None and since == year - 1 else ""
         metric, kind = match_metric(metric_text, t.kind, t.unit_family, t.verb in acts)
         if kind != t.kind:
             t = replace(t, kind=kind)
