@@ -69,8 +69,10 @@ _LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its lis
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
 _MINUS = frozenset("-−负")
-# the end of a five-year plan (“十四五”末, 十四五期末: 2025), not the base of a comparison (比“十三五”末)
-_PLAN_PERIOD_END = re.compile(rf"(?<![比较与由从“\"])[“\"]?{PLAN_PERIOD}[”\"]?(?:规划)?(?:期|时期)?末")
+# the end of a five-year plan (“十四五”末, 十四五期末: 2025), not the base of a comparison (比“十三五”末).
+# A literal first: a pattern that opens with a look-behind is tried at every character (60x slower)
+_PLAN_PERIOD_END = re.compile(rf"{PLAN_PERIOD}[”\"]?(?:规划)?(?:期|时期)?末")
+_BASE_MARK = frozenset("比较与由从")
 _RANGE_OPEN = frozenset("0123456789年")  # before 至 or 到 (2024年至2026年): a range of years
 _RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
 # A table of targets: lines whose cells are separated by tabs (a .docx table, or one copied from
@@ -470,11 +472,14 @@ class _Extractor:
                 gap = self.text[prev.end : v.start].strip()
                 # a Chinese numeral right after a value is the scale of the noun (3个千亩试验方), no member
                 scale = not gap and v.lo[0] in CHINESE_DIGITS
-                spread = 0 <= respectively and respectively + 2 <= prev.start  # 分别 before: one value for each indicator
-                # members of a list measure alike: a count, then an amount of money, is a target and
-                # the attribute of the next noun (项目80个、10亿元以上项目12个), unless 分别 spreads them
-                alike = spread or not (prev.unit and v.unit) or self.w.units[prev.unit].family == self.w.units[v.unit].family
-                if (gap in _LIST_GAPS and not scale and alike) or (gap in ",，" and spread):
+                if gap in _LIST_GAPS and not scale:
+                    # members of a list measure alike: a count, then an amount of money, is a target and
+                    # the attribute of the next noun (项目80个、10亿元以上项目12个), unless 分别 spreads them
+                    units = self.w.units
+                    if not (prev.unit and v.unit) or units[prev.unit].family == units[v.unit].family or 0 <= respectively <= prev.start - 2:
+                        lists[-1].append(v)
+                        continue
+                elif gap in ",，" and 0 <= respectively and respectively + 2 <= prev.start:  # 分别 before: one value for each indicator
                     lists[-1].append(v)
                     continue
             lists.append([v])
@@ -796,7 +801,11 @@ class _Extractor:
         and their positions; found once."""
         if self._year_marks is None:
             marks = [(m.start(), int(m.group(1))) for m in _YEAR_OF_RECORD.finditer(self.text)]
-            ends = [(m.start(), plan_period_end(m.group(1))) for m in _PLAN_PERIOD_END.finditer(self.text)]
+            ends = []
+            for m in _PLAN_PERIOD_END.finditer(self.text):
+                at = m.start() - (m.start() > 0 and self.text[m.start() - 1] in "“\"")  # from its opening quote
+                if self.text[at - 1 : at] not in _BASE_MARK:
+                    ends.append((at, plan_period_end(m.group(1))))
             if ends:  # rare: the end of a five-year plan, a time limit of its own
                 self._period_ends = {pos for pos, _ in ends}
                 marks = sorted(marks + ends)
