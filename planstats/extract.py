@@ -472,14 +472,15 @@ class _Extractor:
                 gap = self.text[prev.end : v.start].strip()
                 # a Chinese numeral right after a value is the scale of the noun (3个千亩试验方), no member
                 scale = not gap and v.lo[0] in CHINESE_DIGITS
+                spread = 0 <= respectively <= prev.start - 2  # 分别 before: one value for each indicator
                 if gap in _LIST_GAPS and not scale:
                     # members of a list measure alike: a count, then an amount of money, is a target and
                     # the attribute of the next noun (项目80个、10亿元以上项目12个), unless 分别 spreads them
                     units = self.w.units
-                    if not (prev.unit and v.unit) or units[prev.unit].family == units[v.unit].family or 0 <= respectively <= prev.start - 2:
+                    if spread or not (prev.unit and v.unit) or units[prev.unit].family == units[v.unit].family:
                         lists[-1].append(v)
                         continue
-                elif gap in ",，" and 0 <= respectively and respectively + 2 <= prev.start:  # 分别 before: one value for each indicator
+                elif gap in ",，" and spread:
                     lists[-1].append(v)
                     continue
             lists.append([v])
@@ -906,8 +907,8 @@ class _Extractor:
         if not head and 1 < n <= len(previous) and len({m for m, _ in previous[-n:]}) == n:
             # a list that names nothing after as many targets (城镇、农村居民人均可支配收入分别达到45120元、
             # 23380元，增长4.8%、6.9%): one value for each of them, in order, as after 分别
-            for v, named in zip(values, previous[-n:]):
-                self._emit(sent.index, v, start + info["offset"], v.end, named[0], info["verb"], info, True)
+            for v, (metric_text, _) in zip(values, previous[-n:]):
+                self._emit(sent.index, v, start + info["offset"], v.end, metric_text, info["verb"], info, True)
             previous.extend(previous[-n:])
             return
         if info["each"] and len(values) == 1 and self._each(sent, first, clause, previous):
