@@ -72,6 +72,11 @@ _MINUS = frozenset("-−负")
 # the end of a five-year plan (“十四五”末, 十四五期末: 2025), not the base of a comparison (比“十三五”末).
 # A literal first: a pattern that opens with a look-behind is tried at every character (60x slower)
 _PLAN_PERIOD_END = re.compile(rf"{PLAN_PERIOD}[”\"]?(?:规划)?(?:期|时期)?末")
+# ... and the whole of one (“十四五”期间, 十四五时期): a period that ends in that year
+_PLAN_PERIOD_SPAN = re.compile(rf"{PLAN_PERIOD}[”\"]?(?:规划)?(?:期间|时期)")
+# a count of years (三年内, 今后五年): what may stand before 年, and what may not stand before the count
+_YEAR_COUNTS = {ch: n for n, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2} | {str(n): n for n in range(2, 10)}
+_NOT_BEFORE_COUNT = frozenset("0123456789.第近前去这后十")  # 2024年内, 第三年, 近三年内, 过去三年内, 十四五年
 _BASE_MARK = frozenset("比较与由从")
 _RANGE_OPEN = frozenset("0123456789年")  # before 至 or 到 (2024年至2026年): a range of years
 _RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
@@ -281,6 +286,20 @@ class _Words:
         self.leading_year_first = frozenset("12") | {w[0] for w in self.horizon_before}
         self.year_at_end = re.compile(rf"(?:{before})(?:19|20)\d{{2}}年(?:{after})*$")
         self.year_at_end_last = frozenset("年") | {w[-1] for w in self.horizon_after}
+        # a period of several years ahead (今后五年, 三年内, 用三年时间): a time limit at its end, unless a
+        # word of each year (每年) follows it; and the period at the front of an indicator phrase (三年内新建…)
+        self.period_before, self.period_after = lex.get("period_before", ()), lex.get("period_after", ())
+        self.per_year = lex.get("per_year", ())
+        ahead_before, ahead_after = (_alternation(w) if w else "(?!)" for w in (self.period_before, self.period_after))
+        count = f"[{''.join(_YEAR_COUNTS)}]"
+        # two scans of 年 (a literal first: a class or an alternation first is 5x slower): before a word of
+        # the end (三年内), after a count after a word of the start (今后五年)
+        after_start = "|".join(f"(?<={re.escape(w)}{count}年)" for w in self.period_before) or "(?!)"
+        self.period_scans = (re.compile(rf"年(?:{ahead_after})"), re.compile(f"年(?:{after_start})"))
+        self.leading_period = re.compile(
+            rf"^(?:(?:{ahead_before}){count}年(?:{ahead_after})?|{count}年(?:{ahead_after})|{PLAN_PERIOD}[”\"]?(?:规划)?(?:期间|时期|期末|末))[,，]?"
+        )
+        self.leading_period_first = frozenset(_YEAR_COUNTS) | {w[0] for w in self.period_before}
         # an indicator that is no target of its own: a gap to another figure (高于全省平均水平, 比全省高;
         # not 不高于, a qualifier, nor 比上年高, a change), how much of a plan was done (完成年度计划的),
         # an average over several years (年均增长, 年均增速)
@@ -440,6 +459,7 @@ class _Extractor:
         self._record: tuple[str, int | None] = ("target", None)
         self._year_marks: list[tuple[int, int]] | None = None
         self._period_ends: set[int] = set()
+        self._periods: list[tuple[int, int]] | None = None
         self._year_starts: list[int] = []
 
     # -- values and lists -------------------------------------------------------------
@@ -813,6 +833,39 @@ class _Extractor:
             self._year_marks, self._year_starts = marks, [pos for pos, _ in marks]
         return self._year_marks, self._year_starts
 
+    def _periods_ahead(self) -> list[tuple[int, int]]:
+        """Every period of several years from the plan year on that the text names, ``(position,
+        last year)``: 今后五年, 三年内, 用三年时间 (the plan year is the first), “十四五”期间; found once."""
+        if self._periods is None:
+            text, (end_word, start_word) = self.text, self.w.period_scans
+            found = []
+            for m in start_word.finditer(text):
+                at = m.start() - 1  # the count
+                before = next(w for w in self.w.period_before if text.endswith(w, 0, at))
+                found.append((at - len(before), self.plan_year + _YEAR_COUNTS[text[at]] - 1))
+            for m in end_word.finditer(text):
+                at = m.start() - 1  # the count
+                if at >= 0 and text[at] in _YEAR_COUNTS and text[at - 1 : at] not in _NOT_BEFORE_COUNT:
+                    found.append((at, self.plan_year + _YEAR_COUNTS[text[at]] - 1))
+            for m in _PLAN_PERIOD_SPAN.finditer(text):
+                at = m.start() - (m.start() > 0 and text[m.start() - 1] in "“\"")
+                found.append((at, plan_period_end(m.group(1))))
+            self._periods = sorted(found)
+        return self._periods
+
+    def _period_ahead(self, sent: _Sentence, pos: int, told: int) -> int | None:
+        """The last year of a period of several years ahead named in the sentence of a value at
+        ``pos``, after the last year or time word before it (at ``told``), with no word of each year
+        between it and the value (今后三年，每年新增…: a target of every year); else ``None``."""
+        periods = self._periods_ahead()
+        k = bisect.bisect_left(periods, (pos,))
+        if not k:
+            return None
+        at, last = periods[k - 1]
+        if last <= self.plan_year or at < max(told, self._opened(sent)) or self._review_of(at):
+            return None
+        return None if any(self.text.find(w, at, pos) >= 0 for w in self.w.per_year) else last
+
     def _years(self, start: int, end: int) -> tuple[list[int], list[int]]:
         """The years in ``text[start:end]`` before the plan year and from it on; base years
         of a comparison (比2020年, 2020年基础上) are left out."""
@@ -839,6 +892,9 @@ class _Extractor:
             horizon = self._horizon(sent, first.start)
             k = bisect.bisect_left(times, (first.start,)) if times else 0
             self._record = ("horizon", horizon) if horizon else times[k - 1][1] if k else record
+            if not horizon and self.plan_year is not None and self._record[0] != "part":
+                ahead = self._period_ahead(sent, first.start, times[k - 1][0] if k else -1)
+                self._record = ("horizon", ahead) if ahead else self._record
             result, result_year = self._record[0] == "result", self._record[1]
             if result and result_year is None:
                 self._reject(first.start, last.end, "reported result of several years or of an unknown year, not a target")
@@ -1028,6 +1084,7 @@ class _Extractor:
         while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
             rest = text.lstrip(_LEADING_PUNCT)
             year = self.w.leading_year.match(rest) if rest[:1] in self.w.leading_year_first else None
+            year = year or (self.w.leading_period.match(rest) if rest[:1] in self.w.leading_period_first else None)
             item = _ITEM.match(rest) if not year and rest[:1] in _ITEM_FIRST else None
             if year or item:
                 text = rest[(year or item).end() :]
