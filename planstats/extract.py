@@ -79,6 +79,7 @@ _YEAR_COUNTS = {ch: n for n, ch in enumerate("一二三四五六七八九十", s
 _NOT_BEFORE_COUNT = frozenset("0123456789.第近前去这后十")  # 2024年内, 第三年, 近三年内, 过去三年内, 十四五年
 _BASE_MARK = frozenset("比较与由从")
 _RANGE_OPEN = frozenset("0123456789年")  # before 至 or 到 (2024年至2026年): a range of years
+_RANGE_DASH = frozenset("-—–―－~～")  # 2024—2026年
 _RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
 # A table of targets: lines whose cells are separated by tabs (a .docx table, or one copied from
 # Word or Excel), under a header row that names the columns (指标, 单位, 2023年完成, 2024年目标, 属性).
@@ -282,7 +283,7 @@ class _Words:
         self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
         before, after = (_alternation(w) if w else "(?!)" for w in (self.horizon_before, self.horizon_after))
         # a year, or a time limit, at the front of an indicator phrase (2023年, 到2025年底,) or at its end (…到2026年)
-        self.leading_year = re.compile(rf"^(?:{before})?(?:19|20)\d{{2}}年(?:{after}|内|度)*[,，]?")
+        self.leading_year = re.compile(rf"^(?:{before})?(?:(?:19|20)\d{{2}}年?(?:[{re.escape(''.join(sorted(_RANGE_DASH)))}]|至|到))?(?:19|20)\d{{2}}年(?:{after}|内|度)*[,，]?")
         self.leading_year_first = frozenset("12") | {w[0] for w in self.horizon_before}
         self.year_at_end = re.compile(rf"(?:{before})(?:19|20)\d{{2}}年(?:{after})*$")
         self.year_at_end_last = frozenset("年") | {w[-1] for w in self.horizon_after}
@@ -811,11 +812,24 @@ class _Extractor:
         at, year = marks[k - 1]  # "2025年" starts at ``at``
         if at in self._period_ends:
             return year
-        word = next((w for w in self.w.horizon_before if self.text.endswith(w, 0, at)), "")
-        # 到 after a year closes a range of years (2024年至2026年，每年…), and sets no time limit
-        closes_range = word and self.text[at - len(word) - 1 : at - len(word)] in _RANGE_OPEN
-        limit = (word and not closes_range) or self.text.startswith(self.w.horizon_after, at + 5)
-        return year if limit else None
+        text = self.text
+        word = next((w for w in self.w.horizon_before if text.endswith(w, 0, at)), "")
+        # 到 after a year closes a range of years (2024年至2026年, 2024—2026年): a period, as 今后三年
+        # is, unless it is (in) a title (《2024—2026年行动计划》)
+        if word:
+            closes_range = text[at - len(word) - 1 : at - len(word)] in _RANGE_OPEN
+        else:
+            closes_range = text[at - 1 : at] in _RANGE_DASH and text[at - 2 : at - 1].isdigit()
+        if closes_range:
+            opened = self._opened(sent)
+            title = text.rfind("《", opened, at) > text.rfind("》", opened, at)
+            return None if title or self._each_year(at, pos) else year
+        return year if word or text.startswith(self.w.horizon_after, at + 5) else None
+
+    def _each_year(self, start: int, end: int) -> bool:
+        """Whether a word of each year (每年) lies in ``text[start:end]``: after a period of years,
+        the values are targets of every year of it, the plan year first."""
+        return any(self.text.find(w, start, end) >= 0 for w in self.w.per_year)
 
     def _year_index(self) -> tuple[list[tuple[int, int]], list[int]]:
         """Every year of the text that is not the base of a comparison, ``(position, year)``,
@@ -864,7 +878,7 @@ class _Extractor:
         at, last = periods[k - 1]
         if last <= self.plan_year or at < max(told, self._opened(sent)) or self._review_of(at):
             return None
-        return None if any(self.text.find(w, at, pos) >= 0 for w in self.w.per_year) else last
+        return None if self._each_year(at, pos) else last
 
     def _years(self, start: int, end: int) -> tuple[list[int], list[int]]:
         """The years in ``text[start:end]`` before the plan year and from it on; base years
