@@ -138,15 +138,20 @@ def hardness(df: pd.DataFrame, *, words: Mapping[str, str] | None = None) -> pd.
 
 
 def _split_unit(unit: str) -> tuple[str, float]:
-    """``亿元`` → (元, 1e8); ``千米`` stays a unit of its own; ``%`` → (%, 1)."""
+    """``亿元`` → (元, 1e8); ``千米`` stays a unit of its own; ``%`` → (%, 1). The measure words
+    of a count (家, 个, 项: family ``count`` of ``data/units.csv``) are one unit: 15家 and 20个
+    新型研发机构 count the same things."""
     table = units()
-    canonical = {u.canonical for u in table.values()}
-    if unit in canonical or unit in table:
-        return (table[unit].canonical if unit in table else unit), 1.0
-    for mult in MULTIPLIERS:
-        if unit.startswith(mult) and unit[len(mult) :] in canonical:
-            return unit[len(mult) :], _FACTORS[mult]
-    return unit, 1.0
+    canonical = {u.canonical: u for u in table.values()}
+    base, mult = unit, 1.0
+    if unit in table:
+        base = table[unit].canonical
+    elif unit not in canonical:
+        for word in MULTIPLIERS:
+            if unit.startswith(word) and unit[len(word) :] in canonical:
+                base, mult = unit[len(word) :], _FACTORS[word]
+                break
+    return ("count" if base in canonical and canonical[base].family == "count" else base), mult
 
 
 def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Series | float:
@@ -156,6 +161,8 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
     0.4
     >>> convert(12000.0, "人", "万人")
     1.2
+    >>> convert(1.5, "万家", "个")  # measure words of a count are one unit
+    15000.0
     """
     base_from, f_from = _split_unit(from_unit)
     base_to, f_to = _split_unit(to_unit)

@@ -105,6 +105,19 @@ def test_units_that_cannot_be_converted_are_not_mixed():
         ps.convert(1.0, "亿美元", "亿元")
 
 
+def test_measure_words_of_a_count_are_one_unit():
+    df = make_frame(
+        dict(metric="new_innovation_platforms", kind="level", unit="个", value=20.0, year=2022),
+        dict(metric="new_innovation_platforms", kind="level", unit="家", value=15.0, year=2023),
+        dict(metric="new_innovation_platforms", kind="level", unit="个", value=12.0, region="B", year=2022),
+        dict(metric="new_innovation_platforms", kind="level", unit="人", value=3.0, region="C", year=2022),
+    )
+    with pytest.warns(ps.PlanstatsWarning, match=r"new_innovation_platforms: 1 \(level in 人\)"):
+        t = ps.compare(df, "new_innovation_platforms")
+    assert t.loc["A", 2022] == 20.0 and t.loc["A", 2023] == 15.0 and t.loc["B", 2022] == 12.0
+    assert ps.convert(1.5, "万家", "个") == 15000.0
+
+
 def test_headline_first_and_conflicts_reported():
     df = make_frame(
         dict(section="body", value=13.0, start=500, end=505),
