@@ -291,6 +291,107 @@ def _page_marker_spans(text: str) -> list[tuple[int, int]]:
 _GAP = re.compile(r"  +")  # two spaces or more (ideographic ones are spaces by now): a literal first, for speed
 
 
+@functools.lru_cache(maxsize=1)
+def _header_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], tuple[str, ...]]:
+    """The words of the header of a table of targets (``data/lexicon.csv``): the headers of the
+    column of units (单位), of the nature of a target (属性) and of the numbers of the rows (序号),
+    and the words of the columns of values (目标, 完成)."""
+    from planstats._data import lexicon
+
+    lex = lexicon()
+    unit, nature, number = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature", "table_number"))
+    return unit, nature, number, lex.get("table_target", ()) + lex.get("table_result", ())
+
+
+def _is_unit(cell: str) -> bool:
+    from planstats.numbers import MULTIPLIERS, units
+
+    table = units()
+    return cell in table or any(cell.startswith(m) and cell[len(m) :] in table for m in MULTIPLIERS)
+
+
+_PROSE = frozenset("。，；,;：:")  # a cell of a table holds none of these
+
+
+def _cells_per_line_to_tabs(text: str) -> str:
+    """Write a table written one cell per line (a PDF converted without its layout) as the rows of
+    a .docx table, one character for one: the line breaks within its header and within each of its
+    rows become tabs.
+
+    The header is three short lines or more in a row: the header of the names (指标; after the
+    header of the numbers of the rows, 序号, if any), then headers of columns, one of them of the
+    units (单位: lexicon role ``table_unit``) and one of values (2024年目标). A row is as many
+    lines: its number, if any, a name, a unit in the column of units, no line of prose. A group of lines that is no row (a row that lost the line of an empty cell) is left as
+    it is; the rows after it are still written with tabs, though with no header before them
+    they give no target. The table ends at an empty or a long line."""
+    unit_words, nature_words, number_words, value_words = _header_words()
+    if not any(f"\n{w}\n" in text for w in unit_words):  # a cheap test: most texts have no such table
+        return text
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+
+    def header_cell(line: str) -> bool:
+        line = line.strip()
+        return line in unit_words or line in nature_words or (len(line) <= 16 and any(w in line for w in value_words) and not _PROSE & set(line))
+
+    def short(line: str) -> bool:
+        line = line.strip()
+        return 0 < len(line) <= 40 and not _PROSE & set(line)
+
+    chars: list[str] | None = None
+    i = 0
+    while i < len(lines):
+        if lines[i].strip() not in unit_words:
+            i += 1
+            continue
+        a, b = i, i + 1
+        while a > 0 and header_cell(lines[a - 1]):
+            a -= 1
+        a -= 1  # the header of the names, after that of the numbers of the rows if any (序号)
+        numbered = a > 0 and lines[a - 1].strip() in number_words
+        a -= numbered
+        while b < len(lines) and header_cell(lines[b]):
+            b += 1
+        header = [line.strip() for line in lines[a:b]] if a >= 0 else []
+        width = len(header)
+        if width < 3 + numbered or not short(header[numbered]) or header_cell(header[numbered]) or not any(w in c for c in header for w in value_words):
+            i = b  # past the run of header cells, each looked at once
+            continue
+        unit_at = next(k for k, c in enumerate(header) if c in unit_words)
+        nature_at = next((k for k, c in enumerate(header) if c in nature_words), -1)
+        rows = [a]
+        pos = b
+        while pos + width <= len(lines) and short(lines[pos]):
+            row = [line.strip() for line in lines[pos : pos + width]]
+            fits = (
+                all(short(c) for c in row)
+                and (not numbered or row[0].isdigit())
+                and not any(ch.isdigit() for ch in row[numbered])
+                and _is_unit(row[unit_at])
+                and (nature_at < 0 or not any(ch.isdigit() for ch in row[nature_at]))
+                # a cell of text with a unit where the next row would have it: the next name (an empty cell before it)
+                and not any(
+                    not any(ch.isdigit() for ch in row[k]) and pos + k + unit_at < len(lines) and _is_unit(lines[pos + k + unit_at].strip())
+                    for k in range(1 + numbered, width)
+                    if k not in (unit_at, nature_at)
+                )
+            )
+            if fits:
+                rows.append(pos)
+                pos += width
+            else:
+                pos += 1
+        if len(rows) > 1:
+            chars = chars if chars is not None else list(text)
+            for first in rows:
+                for k in range(first, first + width - 1):
+                    chars[offsets[k + 1] - 1] = "\t"
+        i = max(pos, i + 1)
+    return "".join(chars) if chars is not None else text
+
+
 def _columns_to_tabs(text: str) -> str:
     """Write the cell separators of tables laid out as text as tabs, as those of a .docx table
     are written, one character for one (the spans stay those of the original).
@@ -438,7 +539,7 @@ def normalize(text: str) -> Normalized:
     >>> n.span(9, 12)
     (9, 12)
     """
-    half = _columns_to_tabs(half_width(text))
+    half = _cells_per_line_to_tabs(_columns_to_tabs(half_width(text)))
     fixes = _ocr_digit_runs(half)
     if "%o" in half:
         fixes.update((m.start(), "。") for m in _OCR_PERCENT_O.finditer(half))

@@ -680,6 +680,31 @@ def test_a_table_laid_out_with_spaces_or_pipes_reads_as_one_with_tabs(layout):
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+def _one_cell_a_line(table: str) -> str:
+    """The tab-separated rows of ``table`` as a PDF converted without its layout writes them: a
+    cell a line, and no line for an empty cell."""
+    return "\n".join("\n".join(c for c in line.split("\t") if c) for line in table.split("\n"))
+
+
+def test_a_table_written_one_cell_a_line_reads_as_one_with_tabs():
+    whole = TABLE.replace("2\t单位地区生产总值能耗下降（%）\t\t3\t2.5\t约束性\n", "")  # a row with an empty cell
+    text = _one_cell_a_line(whole)
+    assert "\t" not in text and "\n单位\n" in text
+    assert documents.normalize(text).text == documents.normalize(whole).text  # the line breaks of the table become tabs
+    df = ps.extract_text(text)
+    columns = ["record", "year", "section", "metric", "value", "unit", "qualifier"]
+    assert _cells(df, columns) == _cells(ps.extract_text(whole), columns) and len(df) == 8
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_row_of_a_table_a_cell_a_line_that_lost_a_cell_gives_no_value():
+    # no line for the empty result cell of 新增上市企业: its 2 is no 2023 result, nor the name after it a value
+    text = "某某区2024年工作计划\n指标\n单位\n2023年完成\n2024年目标\n地区生产总值\n亿元\n512\n545\n新增上市企业\n家\n2\n城镇新增就业\n人\n8000\n8500\n单位\n负责人\n"
+    df = ps.extract_text(text)
+    assert _cells(df, ["record", "year", "metric", "value"]) == [["result", 2023, "gdp", 512.0], ["target", 2024, "gdp", 545.0]]
+    assert "\n新增上市企业\n家\n2\n城镇新增就业\t人\t8000\t8500\n" in documents.normalize(text).text  # the rows around it are rows
+
+
 def test_prose_with_wide_spaces_is_no_table():
     text = "某某区2024年工作要点\n全年地区生产总值增长  6%左右，固定资产投资增长10%。\n新增规上工业企业  20家。\n"
     assert "\t" not in documents.normalize(text).text
