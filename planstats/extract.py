@@ -1296,6 +1296,8 @@ def _split_items(head: str, n: int) -> list[str]:
     # only a list of modifiers before the full item shares it: among names of their own, a short
     # one is a name too (化学需氧量、氨氮、二氧化硫、氮氧化物排放量: 氨氮 is no 氨氮氧化物排放量)
     modifiers = all(len(p) <= _SHORT_ITEM for p in parts[:-1])
+    # a group of people named alone shares the measure of the group of the full item (城镇居民、农村居民人均可支配收入)
+    _, group = _strip_front(last, w.groups)
     out = []
     for i, p in enumerate(parts):
         bare = tail and i < n - 1 and p and not _strip_back(p, w.measure)[1] and not _strip_back(p, w.sector)[1]
@@ -1307,6 +1309,8 @@ def _split_items(head: str, n: int) -> list[str]:
             p = p + tail if cut < 0 and bare else p + last[cut + 1 if cut >= 0 else len(p) :]
         elif bare:
             p = p + tail
+        elif group and i < n - 1 and p in w.group_words and len(last) > len(group):
+            p = p + last[len(group) :]
         elif len(p) <= _SHORT_ITEM and i > 0 and p in w.measure_words:
             # a measure after a full item takes its subject: 高技术产业投资、产值 → 高技术产业 + 产值;
             # any other short item is a name of its own (5G基站、充电桩; 进出口总额、出口)
