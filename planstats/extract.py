@@ -838,7 +838,7 @@ class _Extractor:
             marks = [(m.start(), int(m.group(1))) for m in _YEAR_OF_RECORD.finditer(self.text)]
             ends = []
             for m in _PLAN_PERIOD_END.finditer(self.text):
-                at = m.start() - (m.start() > 0 and self.text[m.start() - 1] in "“\"")  # from its opening quote
+                at = self._from_quote(m.start())
                 if self.text[at - 1 : at] not in _BASE_MARK:
                     ends.append((at, plan_period_end(m.group(1))))
             if ends:  # rare: the end of a five-year plan, a time limit of its own
@@ -846,6 +846,10 @@ class _Extractor:
                 marks = sorted(marks + ends)
             self._year_marks, self._year_starts = marks, [pos for pos, _ in marks]
         return self._year_marks, self._year_starts
+
+    def _from_quote(self, start: int) -> int:
+        """Where a name that starts at ``start`` starts with its opening quotation mark (“十四五”末)."""
+        return start - (start > 0 and self.text[start - 1] in "“\"")
 
     def _periods_ahead(self) -> list[tuple[int, int]]:
         """Every period of several years from the plan year on that the text names, ``(position,
@@ -862,7 +866,7 @@ class _Extractor:
                 if at >= 0 and text[at] in _YEAR_COUNTS and text[at - 1 : at] not in _NOT_BEFORE_COUNT:
                     found.append((at, self.plan_year + _YEAR_COUNTS[text[at]] - 1))
             for m in _PLAN_PERIOD_SPAN.finditer(text):
-                at = m.start() - (m.start() > 0 and text[m.start() - 1] in "“\"")
+                at = self._from_quote(m.start())
                 found.append((at, plan_period_end(m.group(1))))
             self._periods = sorted(found)
         return self._periods
