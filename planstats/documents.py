@@ -321,9 +321,10 @@ def _cells_per_line_to_tabs(text: str) -> str:
     The header is three short lines or more in a row: the header of the names (指标; after the
     header of the numbers of the rows, 序号, if any), then headers of columns, one of them of the
     units (单位: lexicon role ``table_unit``) and one of values (2024年目标). A row is as many
-    lines: its number, if any, a name, a unit in the column of units, no line of prose. A group of lines that is no row (a row that lost the line of an empty cell) is left as
-    it is; the rows after it are still written with tabs, though with no header before them
-    they give no target. The table ends at an empty or a long line."""
+    lines: its number, if any, a name, a unit in the column of units, no line of prose. A group
+    of lines that is no row (a row that lost the line of an empty cell) is left as it is; the
+    rows after it are still written with tabs, though with no header before them they give no
+    target. The table ends at an empty or a long line."""
     unit_words, nature_words, number_words, value_words = _header_words()
     if not any(f"\n{w}\n" in text for w in unit_words):  # a cheap test: most texts have no such table
         return text
