@@ -307,10 +307,12 @@ class _Words:
         gap, adjective = (_alternation(lex[role]) if lex.get(role) else "(?!)" for role in ("gap", "gap_adjective"))
         self.gap = re.compile(rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!{_PREVIOUS_YEAR}|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$")
         self.attainment = lex.get("attainment", ())
+        self.benchmark = lex.get("benchmark", ())
         self.multi_year = lex.get("multi_year", ())
         first = "".join({word[0] for word in lex.get("gap", ())})
-        # what any of them needs: a character of a gap, a multi-year word, an attainment word at the end
-        hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ((self.multi_year, ""), (self.attainment, r"\s*$")) if words]
+        # what any of them needs: a character of a gap, a multi-year word, an attainment or a benchmark word at the end
+        ends = ((self.multi_year, ""), (self.attainment, r"\s*$"), (self.benchmark, r"\s*$"))
+        hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ends if words]
         self.no_target_hint = re.compile("|".join(hints))
         self.growth_noun_affixes = _by_length(self.growth_noun)
         self.pre_affixes = _by_length(self.pre)
@@ -1167,6 +1169,8 @@ class _Extractor:
         if not metric_text or total:  # 固定资产投资12.5亿元，同比增长8.6%
             if total or verb in self.w.stock_verbs:  # 新增上市企业2家，累计达到15家
                 subject = _strip_front(subject, self.w.lead_verb)[0] or subject
+                # ... or with its increment after it (规上工业企业净增20家，总数达到350家)
+                subject = next((subject[: -len(w)] for w in self.w.increments if subject.endswith(w) and subject != w), subject)
             return subject + metric_text, subset or prev_subset
         if metric_text in self.w.increments:  # 规上工业企业达到300家，新增50家: additions to the subject
             return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset or prev_subset
@@ -1255,6 +1259,8 @@ class _Extractor:
             return _MULTI_YEAR
         if w.gap.search(metric_text):
             return "a gap to another figure (高于…, 比…高), not a target of its own"
+        if metric_text.endswith(w.benchmark):
+            return "the average of a wider region given for comparison (全省平均6%), not a target"
         if _strip_back(metric_text, w.growth_noun_affixes)[0].endswith(w.multi_year):
             return _MULTI_YEAR
         return ""

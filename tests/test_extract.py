@@ -377,11 +377,12 @@ def test_the_target_named_after_its_value_and_a_like_for_like_basis():
         ("地区生产总值增速比全省高2个百分点。", "地区生产总值增速比全省高2个百分点", "gap"),
         ("居民收入增速快于经济增速0.5个百分点。", "居民收入增速快于经济增速0.5个百分点", "gap"),
         ("一般公共预算收入完成年度计划的105%。", "一般公共预算收入完成年度计划的105%", "plan was done"),
+        ("地区生产总值增长7%（全省平均6%）。", "全省平均6%", "wider region"),
         ("今后五年，地区生产总值年均增长6%以上。", "地区生产总值年均增长6%以上", "several years"),
         ("地区生产总值年均增速7%左右。", "地区生产总值年均增速7%左右", "several years"),
     ],
 )
-def test_a_gap_an_attainment_and_a_yearly_average_are_no_targets(text, raw, reason):
+def test_a_gap_an_attainment_a_benchmark_and_a_yearly_average_are_no_targets(text, raw, reason):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)
         df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
