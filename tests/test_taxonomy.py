@@ -157,6 +157,10 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("农村户厕改造", "level", "count", "rural_toilet_renovation"),
         ("农村卫生厕所普及率", "share", "percent", None),
         ("建设用地供应", "level", "area", "construction_land_supply"),
+        ("挥发性有机物排放量", "growth", "percent", "voc_emissions_change"),
+        ("VOCs", "growth", "percent", "voc_emissions_change"),
+        ("税占比", "share", "percent", "tax_revenue_share"),
+        ("挥发性有机物治理项目", "level", "count", None),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
