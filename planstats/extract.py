@@ -97,6 +97,11 @@ _MONTH_RANGES = (r"1(?<![0-9]1)\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月
 _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's target or result"
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
+_DIGIT = re.compile(r"\d")
+# the numbers of headings, highest level first: 第一部分, 一、, （一）, 1.
+_HEADING_LEVELS = tuple(
+    re.compile(p) for p in (r"\s*第[一二三四五六七八九十]+(?:部分|章|篇)", r"\s*[一二三四五六七八九十]+[、.．]", r"\s*[(（][一二三四五六七八九十]+[)）]", r"\s*\d+[、.．](?!\d)")
+)
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
 _CLAUSE_MAX = 400
@@ -463,6 +468,7 @@ class _Extractor:
         self._year_marks: list[tuple[int, int]] | None = None
         self._period_ends: set[int] = set()
         self._periods: list[tuple[int, int]] | None = None
+        self._period_spans: list[tuple[int, int, int]] | None = None
         self._year_starts: list[int] = []
 
     # -- values and lists -------------------------------------------------------------
@@ -873,6 +879,45 @@ class _Extractor:
             self._periods = sorted(found)
         return self._periods
 
+    def _period_sections(self) -> list[tuple[int, int, int]]:
+        """Spans of the text under a heading that names a period of several years ahead
+        (二、今后五年的目标任务; 今后五年的主要目标是：), each with the last year of the period, up
+        to the next heading of the same or a higher level (三、…), or one that names this year, a
+        year from the plan year on, or another period; found once. A heading that names this
+        year too (今后五年目标和2024年工作) opens none."""
+        if self._period_spans is None:
+            spans: list[tuple[int, int, int]] = []
+            periods = [p for p in self._periods_ahead() if p[1] > self.plan_year]
+            opened: tuple[int, int, int] | None = None  # (start, last year, level)
+            pos = 0
+            for line in self.text.split("\n") if periods else ():
+                end = pos + len(line)
+                if 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line and not self._review_of(pos):
+                    now = self._years(pos, end)[1] or self._has("current", pos, end)
+                    k = bisect.bisect_left(periods, (pos,))
+                    last = periods[k][1] if k < len(periods) and periods[k][0] < end else None
+                    level = next((n for n, r in enumerate(_HEADING_LEVELS) if r.match(line)), None)
+                    if opened and (now or last or (level is not None and level <= opened[2])):
+                        spans.append((opened[0], pos, opened[1]))
+                        opened = None
+                    if last and not now and not _DIGIT.search(line):  # a line with a figure is no heading
+                        # a heading with no number (今后五年的主要目标是：) has items of any number under it
+                        opened = (pos, last, 1 if level is None else level)
+                pos = end + 1
+            if opened:
+                spans.append((opened[0], len(self.text), opened[1]))
+            self._period_spans = spans
+        return self._period_spans
+
+    def _period_section_of(self, sent: _Sentence, pos: int) -> int | None:
+        """The last year of the period whose heading a value at ``pos`` lies under, unless a word
+        of each year (每年) stands before it in its sentence; else ``None``."""
+        spans = self._period_sections()
+        k = bisect.bisect_right(spans, pos, key=lambda span: span[0])
+        if not k or pos >= spans[k - 1][1] or self._each_year(self._opened(sent), pos):
+            return None
+        return spans[k - 1][2]
+
     def _period_ahead(self, sent: _Sentence, pos: int, told: int) -> int | None:
         """The last year of a period of several years ahead named in the sentence of a value at
         ``pos``, after the last year or time word before it (at ``told``), with no word of each year
@@ -914,6 +959,8 @@ class _Extractor:
             self._record = ("horizon", horizon) if horizon else times[k - 1][1] if k else record
             if not horizon and self.plan_year is not None and self._record[0] != "part":
                 ahead = self._period_ahead(sent, first.start, times[k - 1][0] if k else -1)
+                if not ahead and not k and self._record == ("target", None):  # no time in its sentence
+                    ahead = self._period_section_of(sent, first.start)
                 self._record = ("horizon", ahead) if ahead else self._record
             result, result_year = self._record[0] == "result", self._record[1]
             if result and result_year is None:

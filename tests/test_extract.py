@@ -154,6 +154,28 @@ def test_a_time_limit_after_the_plan_year_makes_a_horizon_target(text, records):
     assert list(zip(df["record"], df["year"], df["metric_text"])) == records
 
 
+@pytest.mark.parametrize(
+    "text, records",
+    [
+        (  # a numbered heading: up to the next heading of its level, or one of this year
+            "二、今后五年的目标任务\n（一）主要目标\n地区生产总值突破500亿元。\n每年新增城镇就业5000人。\n2024年，城镇化率达到60%。\n"
+            "（二）重点任务\n新建5G基站3000个。\n三、2024年工作安排\n新建5G基站500个。\n",
+            [("horizon", 2028, "地区生产总值"), ("target", 2024, "每年新增城镇就业"), ("target", 2024, "城镇化率"),
+             ("horizon", 2028, "新建5G基站"), ("target", 2024, "新建5G基站")],
+        ),
+        (  # a heading with no number: items of any number under it
+            "“十四五”时期的主要目标是：\n1.地区生产总值突破800亿元；\n2.城镇化率达到70%。\n2024年主要预期目标\n地区生产总值增长6%左右。\n",
+            [("horizon", 2025, "地区生产总值"), ("horizon", 2025, "城镇化率"), ("target", 2024, "地区生产总值")],
+        ),
+        ("二、今后五年目标和今年工作\n地区生产总值增长6%左右。\n", [("target", 2024, "地区生产总值")]),  # this year too
+        ("三年内新建5G基站3000个\n新建充电桩100个。\n", [("horizon", 2026, "新建5G基站"), ("target", 2024, "新建充电桩")]),  # a figure: no heading
+    ],
+)
+def test_a_heading_that_names_a_period_ahead_sets_the_horizon_of_the_text_under_it(text, records):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["record"], df["year"], df["metric_text"])) == records
+
+
 def test_horizon_targets_need_a_plan_year_and_stay_out_of_comparisons():
     with pytest.warns(ps.PlanstatsWarning):
         undated = ps.extract_text("到2025年，地区生产总值达到500亿元。", region="测试区")
