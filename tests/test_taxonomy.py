@@ -160,6 +160,9 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("挥发性有机物排放量", "growth", "percent", "voc_emissions_change"),
         ("VOCs", "growth", "percent", "voc_emissions_change"),
         ("税占比", "share", "percent", "tax_revenue_share"),
+        ("生猪存栏", "level", "count", "hog_inventory"),
+        ("招商引资", "level", "money", "domestic_investment_inflow"),
+        ("招商引资项目", "level", "count", "investment_projects"),
         ("挥发性有机物治理项目", "level", "count", None),
     ],
 )
