@@ -258,7 +258,8 @@ class _Words:
         self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.get("per_base", ()))
         # stripped from the front / the back of an indicator phrase
         self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("subset", ()) + self.modal)
-        self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal)
+        self.rate_basis = frozenset(lex.get("rate_basis", ()))  # 每人每月: what an amount is per, kept after the verb
+        self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal + tuple(self.rate_basis))
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
         self.cause_verb = _by_length(lex.get("cause_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("cause_verb", ()))
@@ -1072,7 +1073,8 @@ class _Extractor:
         segment = self.text[clause : values[0].start]
         cut = segment.index("分别")
         head, info = self._strip(segment[:cut])
-        _, tail = self._strip(segment[cut + 2 :])
+        basis, tail = self._strip(segment[cut + 2 :])
+        head += basis if basis in self.w.rate_basis else ""  # 分别提高到每人每月800元和600元
         info["verb"] = tail["verb"] or info["verb"]
         info["pre"] = tail["pre"] or info["pre"]
         n = len(values)
@@ -1146,6 +1148,7 @@ class _Extractor:
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
         info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False}
+        basis = ""  # 每人每月 between the verb and the number (低保标准提高到每人每月800元): kept in the indicator
         cumulative_at = -1  # where a word of the role cumulative starts: cited, since it makes the number a total
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
@@ -1185,7 +1188,9 @@ class _Extractor:
                     break
                 text = text[: base.start()].rstrip()
                 continue
-            if word in self.q["pre"] and not info["pre"]:
+            if word in self.w.rate_basis and not (basis or info["verb"]):
+                basis = word
+            elif word in self.q["pre"] and not info["pre"]:
                 info["pre"] = word
             elif word in self.w.verbs and not info["verb"]:
                 info["verb"] = word
@@ -1198,7 +1203,7 @@ class _Extractor:
             text = text[: start.start()].rstrip() if start else text
         lead = _strip_front(text, self.w.lead_verb)[1]
         info["verb"] = info["verb"] or lead
-        return text.strip(_LEADING_PUNCT), info
+        return text.strip(_LEADING_PUNCT) + basis, info
 
     def _with_context(self, metric_text: str, subset: bool, previous, verb: str = "") -> tuple[str, bool]:
         """An attribute phrase (年度投资, 总投资) takes the subject of the target before it, and so

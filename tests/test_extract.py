@@ -312,6 +312,19 @@ def test_the_items_of_a_respectively_list_share_what_they_leave_out(text, metric
 
 
 @pytest.mark.parametrize(
+    "text, metric_texts",
+    [
+        ("农村低保标准提高到每人每年6000元。", ["农村低保标准每人每年"]),
+        ("城乡低保标准分别提高到每人每月800元和600元。", ["城镇低保标准每人每月", "农村低保标准每人每月"]),
+        ("城乡居民基础养老金最低标准达到每人每月200元。", ["城乡居民基础养老金最低标准每人每月"]),
+    ],
+)
+def test_what_an_amount_is_per_between_the_verb_and_the_number_stays_in_the_indicator(text, metric_texts):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts and df["verb"].notna().all()
+
+
+@pytest.mark.parametrize(
     "text, metric_texts, metrics",
     [
         ("新建改扩建中小学、幼儿园8所。", ["新建改扩建中小学、幼儿园"], [None]),
