@@ -98,6 +98,8 @@ _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's 
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 _DIGIT = re.compile(r"\d")
+# a numbered heading with a year near its start (一、2023年主要工作): it may open a review
+_YEAR_HEADING = re.compile(r"\n\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])[^\n。\d]{0,10}(?:19|20)\d\d年")
 # the numbers of headings, highest level first: 第一部分, 一、, （一）, 1.
 _HEADING_LEVELS = tuple(
     re.compile(p) for p in (r"\s*第[一二三四五六七八九十]+(?:部分|章|篇)", r"\s*[一二三四五六七八九十]+[、.．]", r"\s*[(（][一二三四五六七八九十]+[)）]", r"\s*\d+[、.．](?!\d)")
@@ -701,7 +703,7 @@ class _Extractor:
         when the heading reviews several years (过去五年) or the plan year is unknown."""
         spans, opened, pos, year = [], None, 0, None
         review, plan = self.lex.get("review_heading", ()), self.lex.get("plan_heading", ())
-        if not any(w in self.text for w in review):
+        if not any(w in self.text for w in review) and not _YEAR_HEADING.search(self.text):
             return spans  # no heading can open a review
         for line in self.text.split("\n"):
             if not (0 < len(line.strip()) <= _HEADING_MAX and "。" not in line):  # not a heading
@@ -717,6 +719,9 @@ class _Extractor:
             if word and (summary or not turns):
                 opened = pos
                 year = max(summary or years) if summary or years else self._last_year(line)
+            elif opened is None and years and not turns and self._past_heading(line):  # 一、2023年主要工作
+                # a year before last with 以来 (二、2020年以来的发展成就) starts a review of several years
+                opened, year = pos, max(years) if max(years) == self.plan_year - 1 or "以来" not in line else None
             elif opened is not None and turns:
                 spans.append((opened, pos, year))
                 opened = None
@@ -724,6 +729,12 @@ class _Extractor:
         if opened is not None:
             spans.append((opened, len(self.text), year))
         return spans
+
+    @staticmethod
+    def _past_heading(line: str) -> bool:
+        """Whether a heading line with years before the plan year only (and no plan word) is a
+        numbered heading with no figure but its years (一、2023年主要工作; not 1.2023年增长6%)."""
+        return any(r.match(line) for r in _HEADING_LEVELS[:3]) and not _DIGIT.search(_YEAR.sub("", line))
 
     def _last_year(self, text: str) -> int | None:
         """The year before the plan year, unless ``text`` speaks of several years (过去五年)."""

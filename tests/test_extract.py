@@ -609,6 +609,23 @@ def test_a_summary_with_no_heading_of_its_own_is_reviewed_up_to_the_plan():
 
 
 @pytest.mark.parametrize(
+    "heading, records",
+    [
+        ("一、2023年主要工作", [("result", 2023), ("result", 2023)]),  # a numbered heading of a past year, no review word
+        ("（一）2023年经济运行情况", [("result", 2023), ("result", 2023)]),
+        ("一、2023年以来的主要工作", [("result", 2023), ("result", 2023)]),
+        ("一、2020年以来的发展成就", []),  # several years: results of no one year, rejected
+        ("1.2023年地区生产总值增长5%", [("result", 2023), ("target", 2024), ("target", 2024)]),  # a figure: an item
+        ("2023年主要工作", [("target", 2024), ("target", 2024)]),  # no number: maybe a line of text
+    ],
+)
+def test_a_numbered_heading_of_past_years_opens_a_review(heading, records):
+    text = f"某某区政府工作报告\n{heading}\n全区地区生产总值增长6%，新增就业1万人。\n二、2024年工作安排\n新建5G基站500个。\n"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["record"], df["year"]))[:-1] == records and df["record"].iloc[-1] == "target"
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("一般公共预算收入增长-2%。", [("一般公共预算收入", -2.0, None)]),
