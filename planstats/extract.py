@@ -719,7 +719,7 @@ class _Extractor:
             if word and (summary or not turns):
                 opened = pos
                 year = max(summary or years) if summary or years else self._last_year(line)
-            elif opened is None and years and not turns and self._past_heading(line):  # 一、2023年主要工作
+            elif opened is None and years and self.plan_year and not turns and self._past_heading(line):  # 一、2023年主要工作
                 # a year before last with 以来 (二、2020年以来的发展成就) starts a review of several years
                 opened, year = pos, max(years) if max(years) == self.plan_year - 1 or "以来" not in line else None
             elif opened is not None and turns:

@@ -625,6 +625,12 @@ def test_a_numbered_heading_of_past_years_opens_a_review(heading, records):
     assert list(zip(df["record"], df["year"]))[:-1] == records and df["record"].iloc[-1] == "target"
 
 
+def test_a_numbered_heading_of_a_year_needs_a_plan_year_to_open_a_review():
+    with pytest.warns(ps.PlanstatsWarning):  # no region, no year
+        df = ps.extract_text("某某\n一、2023年主要工作\n地区生产总值增长6%。\n")
+    assert df["record"].tolist() == ["target"]  # the year of the document is unknown: nothing tells it is past
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
