@@ -98,8 +98,9 @@ _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's 
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 _DIGIT = re.compile(r"\d")
-# a numbered heading with a year near its start (一、2023年主要工作): it may open a review
-_YEAR_HEADING = re.compile(r"\n\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])[^\n。\d]{0,10}(?:19|20)\d\d年")
+# a numbered heading with a year near its start (一、2023年主要工作): it may open a review (the
+# space before it stays on its line: a run of blank lines would be tried from each of its breaks)
+_YEAR_HEADING = re.compile(r"\n[^\S\n]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])[^\n。\d]{0,10}(?:19|20)\d\d年")
 # the numbers of headings, highest level first: 第一部分, 一、, （一）, 1.
 _HEADING_LEVELS = tuple(
     re.compile(p) for p in (r"\s*第[一二三四五六七八九十]+(?:部分|章|篇)", r"\s*[一二三四五六七八九十]+[、.．]", r"\s*[(（][一二三四五六七八九十]+[)）]", r"\s*\d+[、.．](?!\d)")
