@@ -98,6 +98,7 @@ _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's 
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 _DIGIT = re.compile(r"\d")
+_HAN = re.compile("[\u4e00-\u9fff]")
 # a numbered heading with a year near its start (一、2023年主要工作): it may open a review (the
 # space before it stays on its line: a run of blank lines would be tried from each of its breaks)
 _YEAR_HEADING = re.compile(r"\n[^\S\n]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])[^\n。\d]{0,10}(?:19|20)\d\d年")
@@ -189,7 +190,7 @@ def _after_number(words) -> str:
 @functools.lru_cache(maxsize=1)
 def _value_regex() -> re.Pattern[str]:
     q = _qualifier_words()
-    after = [s for s, u in units().items() if not u.before]
+    after = [s for s, u in units().items() if not u.before and not u.table_only]
     before = [s for s, u in units().items() if u.before]  # 百分之八
     first = re.escape("".join({s[0] for s in before} - set(CHINESE_DIGITS)))
     num = rf"(?:(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{CHINESE_DIGITS}第点])(?:{CHINESE_NUMERAL}))"
@@ -326,7 +327,7 @@ class _Words:
         self.growth_noun_affixes = _by_length(self.growth_noun)
         self.pre_affixes = _by_length(self.pre)
         # the columns of a table of targets, by the words of its header row
-        self.table_unit, self.table_nature = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature"))
+        self.table_unit, self.table_nature, self.table_name = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature", "table_name"))
         self.table_target, self.table_result = lex.get("table_target", ()), lex.get("table_result", ())
         # words after which a number may open a target (扶持3家以上企业, 推动3家企业上市)
         self.lead = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
@@ -584,10 +585,10 @@ class _Extractor:
                 pos += len(line) + 1
         return read
 
-    def _columns(self, cells: list[tuple[int, str]]) -> tuple[int | None, int | None, list[tuple[int, tuple[str, int | None]]]] | None:
-        """The columns that a header row names: ``(unit, nature, [(column, record), …])``, or
-        ``None`` if the row is no header (its value cells hold numbers)."""
-        unit = nature = None
+    def _columns(self, cells: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None, list[tuple[int, tuple[str, int | None]]]] | None:
+        """The columns that a header row names: ``(unit, nature, name, [(column, record), …])``,
+        or ``None`` if the row is no header (its value cells hold numbers)."""
+        unit = nature = name = None
         values = []
         for j, (_, cell) in enumerate(cells):
             text = "".join(cell.split())
@@ -595,8 +596,12 @@ class _Extractor:
                 unit = j
             elif text in self.w.table_nature:
                 nature = j
+            elif text in self.w.table_name:
+                name = j
             elif j and (_value_regex().fullmatch(text) or text in self.q["modal"]):
                 return None  # a row of values: 6.5, 约束性
+            elif j and text.startswith(self.w.multi_year):  # 年均增长: a rate over the years of the plan
+                values.append((j, ("multi_year", None)))
             elif j:
                 years = _HEADER_YEAR.findall(text)
                 year = int(years[-1]) if years else None
@@ -604,7 +609,7 @@ class _Extractor:
                 record = self._column_record(year, target, result)
                 if record:
                     values.append((j, record))
-        return (unit, nature, values) if values else None
+        return (unit, nature, name, values) if any(record != "multi_year" for _, (record, _) in values) else None
 
     def _column_record(self, year: int | None, target: bool, result: bool) -> tuple[str, int | None] | None:
         """The record of the values of a column: a column of this year's targets, of a past
@@ -613,17 +618,21 @@ class _Extractor:
             return ("target", None) if target and not result else None
         if self.plan_year is None:
             return ("target", None) if target and not result else ("result", year) if result else None
-        if year > self.plan_year:
-            return ("horizon", year) if target else None
+        if year > self.plan_year:  # a later year has no results yet: a column of targets (2025年)
+            return ("horizon", year) if target or not result else None
         if year == self.plan_year:
             return ("target", None) if target or not result else None
         return ("result", year) if result or not target else None  # 2023年目标 in a 2024 plan: not this year's
 
     def _table_row(self, cells: list[tuple[int, str]], columns, section: str) -> bool:
         """Emit the targets of one row of a table; whether it named an indicator."""
-        unit_col, nature_col, value_cols = columns
-        name_at = next((j for j, (_, c) in enumerate(cells) if j not in (unit_col, nature_col) and any("\u4e00" <= ch <= "\u9fff" for ch in c)), None)
-        if name_at is None or name_at >= min(j for j, _ in value_cols):
+        unit_col, nature_col, name_col, value_cols = columns
+        first_value = min(j for j, _ in value_cols)
+        if name_col is not None:  # the column the header names (指标): not a column of groups of rows (类别)
+            name_at = name_col if name_col < len(cells) and _HAN.search(cells[name_col][1]) else None
+        else:  # the words nearest the values: a group (经济发展) or a number may stand before them
+            name_at = next((j for j in range(min(first_value, len(cells)) - 1, -1, -1) if j not in (unit_col, nature_col) and _HAN.search(cells[j][1])), None)
+        if name_at is None or name_at >= first_value:
             return False
         start, name = cells[name_at]
         in_name = _NAME_UNIT.search(name)
@@ -643,11 +652,17 @@ class _Extractor:
             parts = self._value_parts(m) if m else None
             if not parts:
                 continue
+            if record[0] == "multi_year":
+                self._reject(cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR)
+                emitted = True  # the row is read: its numbers are no sentence's
+                continue
             lo, hi, mid, mult, unit, post = parts
             if not unit:  # the unit of the row (a unit that planstats does not know, 元/人, gives none)
                 m = _value_regex().fullmatch("1" + unit_text) if unit_text else None
                 _, _, _, mult_of_row, unit, _ = (m and self._value_parts(m)) or ("",) * 6
                 mult = mult or mult_of_row
+                if not unit and unit_text in self.w.units and self.w.units[unit_text].table_only:
+                    unit = unit_text  # 年 in the column of units (劳动年龄人口平均受教育年限)
             if not unit:
                 continue
             end = cell_start + len(cell.rstrip())

@@ -27,6 +27,7 @@ class Unit:
     family: str
     integer: bool
     before: bool = False  # written before the number (百分之八: 8%)
+    table_only: bool = False  # read only in the column of units of a table (年: in a sentence, 2024年 is a year)
 
 
 @functools.lru_cache(maxsize=1)
@@ -34,7 +35,8 @@ def units() -> dict[str, Unit]:
     """The unit table of ``data/units.csv``, keyed by surface form, longest first.
 
     The optional column ``position`` says where the unit is written: ``after`` the number (the
-    default: 8%, 300家) or ``before`` it (百分之八, 千分之五); a unit written before the number
+    default: 8%, 300家), ``before`` it (百分之八, 千分之五), or only in the column of units of a
+    ``table`` (年: after a number in a sentence, 年 makes a year); a unit written before the number
     spells, as its canonical form, a unit written after it."""
     table: dict[str, Unit] = {}
     for line, row in enumerate(read_rows("units.csv", ("surface", "canonical", "family", "integer")), start=2):
@@ -42,9 +44,10 @@ def units() -> dict[str, Unit]:
             raise DataFileError(f"units.csv, line {line}: duplicate unit {row['surface']!r}.")
         if row["integer"] not in ("true", "false"):
             raise DataFileError(f"units.csv, line {line}: integer must be true or false, not {row['integer']!r}.")
-        if row.get("position", "") not in ("", "after", "before"):
-            raise DataFileError(f"units.csv, line {line}: position must be 'after', 'before' or empty, not {row['position']!r}.")
-        table[row["surface"]] = Unit(row["surface"], row["canonical"], row["family"], row["integer"] == "true", row.get("position") == "before")
+        position = row.get("position", "")
+        if position not in ("", "after", "before", "table"):
+            raise DataFileError(f"units.csv, line {line}: position must be 'after', 'before', 'table' or empty, not {position!r}.")
+        table[row["surface"]] = Unit(row["surface"], row["canonical"], row["family"], row["integer"] == "true", position == "before", position == "table")
     for u in table.values():
         if u.before and (u.canonical not in table or table[u.canonical].before):
             raise DataFileError(f"units.csv: the unit {u.surface!r}, written before the number, must have as canonical form a unit written after it, not {u.canonical!r}.")

@@ -708,6 +708,45 @@ def test_a_table_of_targets_gives_a_target_for_each_row_and_year():
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+OUTLINE_TABLE = (
+    "某某县国民经济和社会发展第十四个五年规划纲要\n"
+    "专栏1 “十四五”时期经济社会发展主要指标\n"
+    "类别\t序号\t指标\t单位\t2020年\t2025年\t年均增长\t属性\n"
+    "经济发展\t1\t地区生产总值增长\t%\t3.5\t—\t6左右\t预期性\n"
+    "\t2\t常住人口城镇化率\t%\t60.1\t65\t[4.9]\t预期性\n"
+    "民生福祉\t3\t劳动年龄人口平均受教育年限\t年\t10.8\t11.3\t—\t约束性\n"
+)
+
+
+def test_a_table_of_a_five_year_plan_reads_its_groups_later_years_and_years_of_schooling():
+    # a column of groups (类别) before the names, a column of a later year with no 目标 in its
+    # header, a unit of years, and a column of yearly averages
+    df, rejects = ps.extract_text(OUTLINE_TABLE, region="某某县", year=2021, with_rejects=True)
+    assert _cells(df, ["record", "year", "metric", "value", "unit"]) == [
+        ["result", 2020, "gdp_growth", 3.5, "%"],
+        ["result", 2020, "urbanization_rate", 60.1, "%"],
+        ["horizon", 2025, "urbanization_rate", 65.0, "%"],
+        ["result", 2020, "schooling_years", 10.8, "年"],
+        ["horizon", 2025, "schooling_years", 11.3, "年"],
+    ]
+    assert df["metric_text"].tolist()[0] == "地区生产总值"  # not the group 经济发展
+    assert rejects["raw"].tolist() == ["6左右"] and "年均" in rejects["reason"][0]
+    assert all(OUTLINE_TABLE[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_table_without_a_header_of_names_takes_the_words_nearest_the_values():
+    text = "某某区2024年计划\n类别\t序号\t名称\t单位\t2024年目标\n经济\t1\t规模以上工业增加值增长\t%\t7\n"
+    df = ps.extract_text(text)
+    assert df[["metric_text", "metric", "value"]].values.tolist() == [["规模以上工业增加值", "industrial_value_added_growth", 7.0]]
+
+
+def test_a_unit_of_the_column_of_units_only_is_no_unit_in_a_sentence():
+    # 年 is a unit in a table's column of units only: in a sentence, a number before it is a year or a count of years
+    df, rejects = ps.extract_text("某某区2024年工作要点\n力争用3年时间，到2026年新建学校3所。\n", with_rejects=True)
+    assert df[["record", "year", "value", "unit"]].values.tolist() == [["horizon", 2026, 3.0, "所"]]
+    assert rejects.empty
+
+
 def _laid_out(table: str) -> str:
     """The tab-separated rows of ``table`` as a PDF converted with its layout writes them: cells
     padded with spaces to the width of their column (a Chinese character is two columns wide)."""
