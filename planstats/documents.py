@@ -424,6 +424,9 @@ def _columns_to_tabs(text: str) -> str:
                     continue
                 starts = _cell_starts(line, seps)
                 column = [_nearest(columns, x) for x in starts] if len(starts) < len(columns) else list(range(len(starts)))
+                indent = len(line) - len(line.lstrip(" "))
+                if column[0] and indent:  # the first cells are empty: the row's indent holds their tabs
+                    chars[start : start + min(column[0], indent)] = "\t" * min(column[0], indent)
                 for (at, length), a, b in zip(seps, column, column[1:]):
                     tabs = min(max(1, b - a), length)
                     chars[start + at : start + at + tabs] = "\t" * tabs
