@@ -329,6 +329,8 @@ class _Words:
         # the columns of a table of targets, by the words of its header row
         self.table_unit, self.table_nature, self.table_name = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature", "table_name"))
         self.table_target, self.table_result = lex.get("table_target", ()), lex.get("table_result", ())
+        self.table_rate = re.compile(_alternation(lex["table_rate"]) if lex.get("table_rate") else "(?!)")
+        self.verbs_longest = tuple(sorted(self.verbs, key=len, reverse=True))
         # words after which a number may open a target (扶持3家以上企业, 推动3家企业上市)
         self.lead = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
         # ... and a number with 的 after it (确保90%以上的行政村通客车, 争取3家以上的企业上市)
@@ -570,7 +572,7 @@ class _Extractor:
         read: the grammar of sentences leaves their numbers alone."""
         read: list[tuple[int, int]] = []
         for block in _TABLE.finditer(self.text):
-            columns, pos = None, block.start()
+            columns, pos, upper = None, block.start(), None
             before = self.text[self.text.rfind("\n", 0, max(pos - 1, 0)) + 1 : pos]  # the line before the table
             for line in block.group().split("\n"):
                 cells, at = [], pos
@@ -578,16 +580,22 @@ class _Extractor:
                     cells.append((at, cell))
                     at += len(cell) + 1
                 header = self._columns(cells)
+                if not header and upper and columns:  # a second row of the header: 2024年 | | over 绝对值 | 增长%
+                    header = self._columns(_under(upper, cells, min(j for j, _, _ in columns[3])))
                 if header:
                     columns, section = header, "headline" if self.w.headline_word.search(before + line) else "body"
                 elif columns and self._table_row(cells, columns, section):
                     read.append((pos, pos + len(line)))
+                upper = cells if header else None
                 pos += len(line) + 1
         return read
 
-    def _columns(self, cells: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None, list[tuple[int, tuple[str, int | None]]]] | None:
-        """The columns that a header row names: ``(unit, nature, name, [(column, record), …])``,
-        or ``None`` if the row is no header (its value cells hold numbers)."""
+    def _columns(self, cells: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None, list[tuple[int, tuple[str, int | None], str]]] | None:
+        """The columns that a header row names: ``(unit, nature, name, [(column, record, rate), …])``,
+        or ``None`` if the row is no header (its value cells hold numbers). ``rate`` is, for a
+        column of rates of change (增长（%）, 增速, 比上年±%; lexicon role ``table_rate``), its
+        verb and unit (``("增长", "%")``), and ``None`` for a column of amounts; such a column with
+        no year is of the record of the column before it (2024年计划 | 增长%)."""
         unit = nature = name = None
         values = []
         for j, (_, cell) in enumerate(cells):
@@ -601,15 +609,27 @@ class _Extractor:
             elif j and (_value_regex().fullmatch(text) or text in self.q["modal"]):
                 return None  # a row of values: 6.5, 约束性
             elif j and text.startswith(self.w.multi_year):  # 年均增长: a rate over the years of the plan
-                values.append((j, ("multi_year", None)))
+                values.append((j, ("multi_year", None), None))
             elif j:
                 years = _HEADER_YEAR.findall(text)
                 year = int(years[-1]) if years else None
                 target, result = any(w in text for w in self.w.table_target), any(w in text for w in self.w.table_result)
+                rate = self._rate_column(text)
                 record = self._column_record(year, target, result)
+                if rate and year is None and values and values[-1][0] == j - 1 and values[-1][1][0] != "multi_year":
+                    record = values[-1][1]
                 if record:
-                    values.append((j, record))
-        return (unit, nature, name, values) if any(record != "multi_year" for _, (record, _) in values) else None
+                    values.append((j, record, rate))
+        return (unit, nature, name, values) if any(record != "multi_year" for _, (record, _), _ in values) else None
+
+    def _rate_column(self, header: str) -> tuple[str, str] | None:
+        """The verb and the unit of a column of rates of change (增长（%）→ ``("增长", "%")``,
+        比上年增减（百分点）→ ``("", "百分点")``), or ``None``."""
+        if not self.w.table_rate.search(header):
+            return None
+        verb = next((w for w in self.w.verbs_longest if w in header and w in self.w.growth), "")
+        unit = next((u for u, of in self.w.units.items() if of.family in _RATE_FAMILIES and not of.before and u in header), "%")
+        return verb, unit
 
     def _column_record(self, year: int | None, target: bool, result: bool) -> tuple[str, int | None] | None:
         """The record of the values of a column: a column of this year's targets, of a past
@@ -627,7 +647,7 @@ class _Extractor:
     def _table_row(self, cells: list[tuple[int, str]], columns, section: str) -> bool:
         """Emit the targets of one row of a table; whether it named an indicator."""
         unit_col, nature_col, name_col, value_cols = columns
-        first_value = min(j for j, _ in value_cols)
+        first_value = min(j for j, _, _ in value_cols)
         if name_col is not None:  # the column the header names (指标): not a column of groups of rows (类别)
             name_at = name_col if name_col < len(cells) and _HAN.search(cells[name_col][1]) else None
         else:  # the words nearest the values: a group (经济发展) or a number may stand before them
@@ -642,13 +662,14 @@ class _Extractor:
         nature = cells[nature_col][1].strip() if nature_col is not None and nature_col < len(cells) else ""
         head, info = self._strip(name)
         emitted = False
-        for j, record in value_cols:
+        for j, record, rate in value_cols:
             if j >= len(cells) or cells[j][1].strip() in _EMPTY_CELL:
                 continue
             cell_start, cell = cells[j]
             text = cell.strip()
             text, pre = _strip_front(text, self.w.pre_affixes)
-            m = _value_regex().fullmatch(text)
+            minus = bool(rate) and text[:1] in _MINUS  # -3 in a column of rates: a fall
+            m = _value_regex().fullmatch(text[1:] if minus else text)
             parts = self._value_parts(m) if m else None
             if not parts:
                 continue
@@ -657,6 +678,8 @@ class _Extractor:
                 emitted = True  # the row is read: its numbers are no sentence's
                 continue
             lo, hi, mid, mult, unit, post = parts
+            if not unit and rate:
+                unit = rate[1]
             if not unit:  # the unit of the row (a unit that planstats does not know, 元/人, gives none)
                 m = _value_regex().fullmatch("1" + unit_text) if unit_text else None
                 _, _, _, mult_of_row, unit, _ = (m and self._value_parts(m)) or ("",) * 6
@@ -669,7 +692,8 @@ class _Extractor:
             value = _Value(cell_start + len(cell) - len(cell.lstrip()), end, lo, hi, mid, mult, unit, post)
             modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
             self._record = record
-            self._emit(-1, value, start, end, head, info["verb"], dict(info, pre=pre or info["pre"], modal=modal, section=section), False)
+            verb, row = (rate[0], dict(info, minus=info["minus"] != minus, rate=True)) if rate else (info["verb"], info)
+            self._emit(-1, value, start, end, head, verb, dict(row, pre=pre or info["pre"], modal=modal, section=section), False)
             emitted = True
         return emitted
 
@@ -1301,7 +1325,7 @@ class _Extractor:
         if reason:
             self._reject(min(start, v.start), v.end, reason)
             return
-        kind = self._kind(family, verb, metric_text)
+        kind = "growth" if info.get("rate") and family in ("percent", "permille") else self._kind(family, verb, metric_text)
         if info["minus"] != (verb in self.w.decrease or (self.w.decrease_noun and metric_text.endswith(self.w.decrease_noun))):
             lo, hi = -lo, (-hi if hi is not None else None)
         if hi is not None:
@@ -1352,6 +1376,22 @@ class _Extractor:
                 return "growth"
             return "share"
         return "level"
+
+
+def _under(upper: list[tuple[int, str]], lower: list[tuple[int, str]], first_value: int) -> list[tuple[int, str]]:
+    """The cells of a header of two rows (``2024年目标 |`` over ``绝对值 | 增长%``): each cell of
+    the lower row under the upper cell above it, or under the last one before it where the
+    upper row is empty (a cell across two columns). ``[]`` unless the lower row has words only
+    under the columns of values: a row of a table has its name before them."""
+    if any(c.strip() for _, c in lower[:first_value]) or not any(c.strip() for _, c in lower[first_value:]):
+        return []
+    cells, above = [], ""
+    for j in range(max(len(upper), len(lower))):
+        up = upper[j][1].strip() if j < len(upper) else ""
+        down = lower[j][1].strip() if j < len(lower) else ""
+        above = up or (above if j > first_value else "")
+        cells.append(((upper if j < len(upper) else lower)[j][0], above + down))
+    return cells
 
 
 _SHORT_ITEM = 3  # characters: an item this short is a modifier that shares its neighbour's noun

@@ -734,6 +734,39 @@ def test_a_table_of_a_five_year_plan_reads_its_groups_later_years_and_years_of_s
     assert all(OUTLINE_TABLE[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+def test_a_column_of_rates_gives_growth_rates_of_the_year_of_the_column_before_it():
+    text = (
+        "附表：2024年国民经济和社会发展主要指标计划\n"
+        "指标名称\t单位\t2023年预计完成\t2024年计划\t增长（%）\n"
+        "地区生产总值\t亿元\t520\t555\t6.5左右\n"
+        "单位地区生产总值能耗\t吨标准煤/万元\t0.5\t0.49\t-2\n"  # a unit planstats does not know: only the rate
+    )
+    df = ps.extract_text(text, region="X")
+    assert _cells(df, ["record", "year", "metric", "kind", "value", "unit", "qualifier"]) == [
+        ["result", 2023, "gdp", "level", 520.0, "亿元", "exact"],
+        ["target", 2024, "gdp", "level", 555.0, "亿元", "exact"],
+        ["target", 2024, "gdp_growth", "growth", 6.5, "%", "approx"],  # not 6.5 亿元
+        ["target", 2024, "energy_intensity_change", "growth", -2.0, "%", "exact"],
+    ]
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_header_of_two_rows_puts_each_lower_cell_under_the_year_above_it():
+    text = (
+        "附表：2024年主要指标\n"
+        "指标\t单位\t2023年\t\t2024年目标\t\n"
+        "\t\t绝对值\t增长%\t绝对值\t下降%\n"
+        "地区生产总值\t亿元\t520\t5.8\t555\t-6.5\n"
+    )
+    df = ps.extract_text(text, region="X", year=2024)
+    assert _cells(df, ["record", "year", "metric", "value", "unit"]) == [
+        ["result", 2023, "gdp", 520.0, "亿元"],
+        ["result", 2023, "gdp_growth", 5.8, "%"],
+        ["target", 2024, "gdp", 555.0, "亿元"],
+        ["target", 2024, "gdp_growth", 6.5, "%"],  # 下降 -6.5%: a rise
+    ]
+
+
 def test_a_table_without_a_header_of_names_takes_the_words_nearest_the_values():
     text = "某某区2024年计划\n类别\t序号\t名称\t单位\t2024年目标\n经济\t1\t规模以上工业增加值增长\t%\t7\n"
     df = ps.extract_text(text)
