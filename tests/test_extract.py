@@ -749,6 +749,8 @@ def test_a_column_of_rates_gives_growth_rates_of_the_year_of_the_column_before_i
         ["target", 2024, "energy_intensity_change", "growth", -2.0, "%", "exact"],
     ]
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    named = ps.extract_text("附表\n指标\t单位\t2023年完成\t2024年增长（%）\n地区生产总值\t亿元\t520\t6.5\n", region="X", year=2024)
+    assert _cells(named, ["record", "year", "metric", "value", "unit"])[1] == ["target", 2024, "gdp_growth", 6.5, "%"]  # not 6.5 亿元
 
 
 def test_a_header_of_two_rows_puts_each_lower_cell_under_the_year_above_it():
