@@ -331,6 +331,7 @@ class _Words:
         self.table_target, self.table_result = lex.get("table_target", ()), lex.get("table_result", ())
         self.table_rate = re.compile(_alternation(lex["table_rate"]) if lex.get("table_rate") else "(?!)")
         self.verbs_longest = tuple(sorted(self.verbs, key=len, reverse=True))
+        self.cell_verb = _by_length(self.verbs)
         # words after which a number may open a target (扶持3家以上企业, 推动3家企业上市)
         self.lead = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
         # ... and a number with 的 after it (确保90%以上的行政村通客车, 争取3家以上的企业上市)
@@ -668,6 +669,9 @@ class _Extractor:
             cell_start, cell = cells[j]
             text = cell.strip()
             text, pre = _strip_front(text, self.w.pre_affixes)
+            text, said = _strip_front(text, self.w.cell_verb)  # 增长6%左右, 控制在5.5%以内: the verb in the cell
+            if said and not pre:
+                text, pre = _strip_front(text, self.w.pre_affixes)  # 增长不低于6%
             minus = bool(rate) and text[:1] in _MINUS  # -3 in a column of rates: a fall
             m = _value_regex().fullmatch(text[1:] if minus else text)
             parts = self._value_parts(m) if m else None
@@ -693,6 +697,7 @@ class _Extractor:
             modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
             self._record = record
             verb, row = (rate[0], dict(info, minus=info["minus"] != minus, rate=True)) if rate else (info["verb"], info)
+            verb = said or verb
             self._emit(-1, value, start, end, head, verb, dict(row, pre=pre or info["pre"], modal=modal, section=section), False)
             emitted = True
         return emitted

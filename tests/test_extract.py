@@ -753,6 +753,22 @@ def test_a_column_of_rates_gives_growth_rates_of_the_year_of_the_column_before_i
     assert _cells(named, ["record", "year", "metric", "value", "unit"])[1] == ["target", 2024, "gdp_growth", 6.5, "%"]  # not 6.5 亿元
 
 
+def test_a_cell_that_opens_with_a_verb_gives_the_value_after_it():
+    text = (
+        "附表：2024年主要预期目标\n序号\t指标\t2024年目标\t属性\n"
+        "1\t地区生产总值\t增长6%左右\t预期性\n2\t单位地区生产总值能耗\t下降2.5%\t约束性\n"
+        "3\t城镇调查失业率\t控制在5.5%以内\t预期性\n4\t居民人均可支配收入\t与经济增长同步\t预期性\n"
+    )
+    df, rejects = ps.extract_text(text, region="X", year=2024, with_rejects=True)
+    assert _cells(df, ["record", "year", "metric", "kind", "value", "qualifier"]) == [
+        ["target", 2024, "gdp_growth", "growth", 6.0, "approx"],
+        ["target", 2024, "energy_intensity_change", "growth", -2.5, "exact"],
+        ["target", 2024, "urban_unemployment_rate", "share", 5.5, "at_most"],
+    ]
+    assert rejects.empty  # the numbers of the cells are no attributes of the words after them
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
 def test_a_header_of_two_rows_puts_each_lower_cell_under_the_year_above_it():
     text = (
         "附表：2024年主要指标\n"
