@@ -164,6 +164,13 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("招商引资", "level", "money", "domestic_investment_inflow"),
         ("招商引资项目", "level", "count", "investment_projects"),
         ("挥发性有机物治理项目", "level", "count", None),
+        ("旅游接待人数", "growth", "percent", "tourist_arrivals"),
+        ("制造业增加值", "growth", "percent", "manufacturing_value_added_growth"),
+        ("制造业投资", "growth", "percent", "manufacturing_investment_growth"),
+        ("争取专项债券", "level", "money", "special_bonds"),
+        ("争取中央和省级资金", "level", "money", "higher_level_funds"),
+        ("争取上级资金", "level", "money", "higher_level_funds"),
+        ("专项债券项目", "level", "count", None),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
