@@ -50,7 +50,9 @@ SCHEMA: dict[str, object] = {
 COLUMNS = tuple(SCHEMA)
 BUNDLED = DATA_DIR / "targets.csv"
 # the kinds of plan a title names, after what they plan (2024年国民经济和社会发展计划)
-_DOC_TYPES = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)?(?:重点|主要)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
+_DEVELOPMENT = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)"
+# 目标任务 only after the words of development (某某县2024年经济社会发展主要目标任务): 完成2024年目标任务 is text
+_DOC_TYPES = rf"(?:{_DEVELOPMENT}?(?:重点|主要)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)|{_DEVELOPMENT}(?:重点|主要)?目标任务)"
 _NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|主要)[^\s《》:：,，。0-9]{2,20}?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # the place of the dateline of a report to a people's congress (——在某某县第十八届人民代表大会…上)

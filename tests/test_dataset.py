@@ -91,6 +91,10 @@ def test_region_and_year_from_titles():
         ("某某镇党委镇政府2024年工作计划\n", ("某某镇", 2024)),
         ("某某区委办公室2024年工作要点\n", ("某某区", 2024)),  # an office of the committee
         ("某某街道办事处2024年工作要点\n", ("某某街道", 2024)),
+        # the targets of development as the kind of plan; but 目标任务 alone is text
+        ("某某县2024年度经济社会发展主要目标任务\n", ("某某县", 2024)),
+        ("某某县2024年国民经济和社会发展目标任务分解\n", ("某某县", 2024)),
+        ("为确保完成2024年目标任务，制定如下措施。\n", (None, None)),
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
