@@ -1386,16 +1386,19 @@ class _Extractor:
 def _under(upper: list[tuple[int, str]], lower: list[tuple[int, str]], first_value: int) -> list[tuple[int, str]]:
     """The cells of a header of two rows (``2024年目标 |`` over ``绝对值 | 增长%``): each cell of
     the lower row under the upper cell above it, or under the last one before it where the
-    upper row is empty (a cell across two columns). ``[]`` unless the lower row has words only
-    under the columns of values: a row of a table has its name before them."""
-    if any(c.strip() for _, c in lower[:first_value]) or not any(c.strip() for _, c in lower[first_value:]):
+    upper row is empty (a cell across two columns). A cell across both rows is empty in the
+    lower row or, as a .docx table gives it, written in both. ``[]`` unless the lower row has
+    words only under the columns of values: a row of a table has its name before them."""
+    def text(row: list[tuple[int, str]], j: int) -> str:
+        return row[j][1].strip() if j < len(row) else ""
+
+    if any(text(lower, j) not in ("", text(upper, j)) for j in range(first_value)) or not any(c.strip() for _, c in lower[first_value:]):
         return []
     cells, above = [], ""
     for j in range(max(len(upper), len(lower))):
-        up = upper[j][1].strip() if j < len(upper) else ""
-        down = lower[j][1].strip() if j < len(lower) else ""
+        up, down = text(upper, j), text(lower, j)
         above = up or (above if j > first_value else "")
-        cells.append(((upper if j < len(upper) else lower)[j][0], above + down))
+        cells.append(((upper if j < len(upper) else lower)[j][0], up if down == up else above + down))
     return cells
 
 

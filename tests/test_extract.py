@@ -785,6 +785,28 @@ def test_a_header_of_two_rows_puts_each_lower_cell_under_the_year_above_it():
     ]
 
 
+def test_a_docx_header_of_two_rows_with_merged_cells(tmp_path):
+    import docx
+
+    d = docx.Document()
+    d.add_paragraph("某某区2024年国民经济和社会发展计划")
+    table = d.add_table(rows=3, cols=6)
+    rows = [["指标", "单位", "2023年", "", "2024年目标", ""], ["", "", "绝对值", "增长%", "绝对值", "增长%"], ["地区生产总值", "亿元", "520", "5.8", "555", "6.5"]]
+    for i, row in enumerate(rows):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    for a, b in (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (0, 5))):  # python-docx repeats a merged cell
+        table.cell(*a).merge(table.cell(*b))
+    d.save(tmp_path / "plan.docx")
+    df = ps.extract(tmp_path / "plan.docx")
+    assert _cells(df, ["record", "year", "metric", "value", "unit"]) == [
+        ["result", 2023, "gdp", 520.0, "亿元"],
+        ["result", 2023, "gdp_growth", 5.8, "%"],  # not 5.8 亿元
+        ["target", 2024, "gdp", 555.0, "亿元"],
+        ["target", 2024, "gdp_growth", 6.5, "%"],
+    ]
+
+
 def test_a_table_without_a_header_of_names_takes_the_words_nearest_the_values():
     text = "某某区2024年计划\n类别\t序号\t名称\t单位\t2024年目标\n经济\t1\t规模以上工业增加值增长\t%\t7\n"
     df = ps.extract_text(text)
