@@ -96,6 +96,7 @@ _CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
 _MONTH_RANGES = (r"1(?<![0-9]1)\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月", r"前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月")
 _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's target or result"
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
+_NO_UNIT = "a magnitude (万, 亿) with no unit after it: what it counts is not known"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 _DIGIT = re.compile(r"\d")
 _HAN = re.compile("[\u4e00-\u9fff]")
@@ -1007,6 +1008,9 @@ class _Extractor:
         record = self._record_of(sent)
         previous: list[tuple[str, bool]] = []  # (metric_text, subset) of the targets so far
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
+        for v in sent.values:  # 新增就业1.2万，: a magnitude with no unit (人? 元?) is set aside, not dropped
+            if v.mult and not v.unit and self.text[v.end : v.end + 1] in _AFTER_BOUNDARY and not any(x.start == v.start for done in lists for x in done):
+                self._reject(v.start, v.end, _NO_UNIT)
         times = self._times(sent, record)
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:

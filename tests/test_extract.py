@@ -58,6 +58,12 @@ def test_rejects_carry_a_reason():
     assert "attribute" in rejects["reason"][0] and "quotation" in rejects["reason"][1]
 
 
+def test_a_magnitude_with_no_unit_is_a_reject_not_dropped():
+    df, rejects = ps.extract_text("城镇新增就业1.2万，新增市场主体1万、2万户。", region="测试区", year=2024, with_rejects=True)
+    assert df[["value", "unit"]].values.tolist() == [[1.0, "万户"], [2.0, "万户"]]  # a bare member of a list takes the unit after it
+    assert rejects["raw"].tolist() == ["1.2万"] and "no unit" in rejects["reason"][0]
+
+
 def test_result_of_several_years_is_rejected_with_reason():
     with pytest.warns(ps.PlanstatsWarning, match="no targets"):
         df, rejects = ps.extract_text("过去五年，地区生产总值年均增长8.1%。", region="测试区", year=2023, with_rejects=True)
