@@ -331,7 +331,7 @@ class _Words:
         self.table_unit, self.table_nature, self.table_name = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature", "table_name"))
         self.table_target, self.table_result = lex.get("table_target", ()), lex.get("table_result", ())
         self.table_rate = re.compile(_alternation(lex["table_rate"]) if lex.get("table_rate") else "(?!)")
-        self.verbs_longest = tuple(sorted(self.verbs, key=len, reverse=True))
+        self.growth_longest = tuple(sorted(self.growth, key=len, reverse=True))  # 比上年增长 before 增长
         self.cell_verb = _by_length(self.verbs)
         # words after which a number may open a target (扶持3家以上企业, 推动3家企业上市)
         self.lead = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
@@ -592,7 +592,7 @@ class _Extractor:
                 pos += len(line) + 1
         return read
 
-    def _columns(self, cells: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None, list[tuple[int, tuple[str, int | None], str]]] | None:
+    def _columns(self, cells: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None, list[tuple[int, tuple[str, int | None], tuple[str, str] | None]]] | None:
         """The columns that a header row names: ``(unit, nature, name, [(column, record, rate), …])``,
         or ``None`` if the row is no header (its value cells hold numbers). ``rate`` is, for a
         column of rates of change (增长（%）, 增速, 比上年±%; lexicon role ``table_rate``), its
@@ -629,7 +629,7 @@ class _Extractor:
         比上年增减（百分点）→ ``("", "百分点")``), or ``None``."""
         if not self.w.table_rate.search(header):
             return None
-        verb = next((w for w in self.w.verbs_longest if w in header and w in self.w.growth), "")
+        verb = next((w for w in self.w.growth_longest if w in header), "")
         unit = next((u for u, of in self.w.units.items() if of.family in _RATE_FAMILIES and not of.before and u in header), "%")
         return verb, unit
 
@@ -1009,7 +1009,7 @@ class _Extractor:
         previous: list[tuple[str, bool]] = []  # (metric_text, subset) of the targets so far
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
         for v in sent.values:  # 新增就业1.2万，: a magnitude with no unit (人? 元?) is set aside, not dropped
-            if v.mult and not v.unit and self.text[v.end : v.end + 1] in _AFTER_BOUNDARY and not any(x.start == v.start for done in lists for x in done):
+            if v.mult and not v.unit and (v.end >= sent.end or self.text[v.end] in _AFTER_BOUNDARY) and not any(x.start == v.start for done in lists for x in done):
                 self._reject(v.start, v.end, _NO_UNIT)
         times = self._times(sent, record)
         self._prev_end, self._prev_reversed = sent.start, False
