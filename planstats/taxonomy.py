@@ -201,6 +201,8 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
 
     A target that reaches a number of a metric of additions is the total (see the module), and so is
     one opened by a ``cumulative`` word of the lexicon (累计建成5G基站3000个, 累计培育高新技术企业120家).
+    Conversely, a total that grows by a count (高新技术企业总数增加30家, 规上工业企业数量净增60家: a
+    ``growth_verb`` or an ``increment`` word) is the count of additions.
     An amount that grows or falls by a number (一般公共预算收入增加2亿元: its verb is a
     ``growth_verb`` or ``decrease_verb``) is a change of the amount, not the amount: it keeps
     no metric id (a count that grows, 高新技术企业增加30家, is a count of additions).
@@ -209,9 +211,12 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
     """
     out: list[tuple[Target, str | None]] = []
     totals = {m.id: m.total for m in load_taxonomy() if m.total}
+    additions_of = {total: m for m, total in totals.items()}
     lex = lexicon()
     reach, additions = frozenset(lex.get("stock_verb", ())), lex.get("lead_verb", ())
     changes = frozenset(lex.get("growth_verb", ()) + lex.get("decrease_verb", ()))
+    increments = lex.get("increment", ())
+    grows = frozenset(lex.get("growth_verb", ()) + increments)
     counted = _counted()
     acts = frozenset(lex.get("cause_verb", ()))  # 推动50家企业实施技术改造: the metric is the action
     whole: dict[str, int] = {}  # metric -> last sentence with a full (not 其中) target of it
@@ -229,6 +234,8 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
             metric = None  # 一般公共预算收入增加2亿元: a change of the amount, not the amount
         if metric in totals and (t.cumulative or (_reaches(t, reach) and not any(w in t.metric_text for w in additions))):
             metric = totals[metric]
+        elif metric in additions_of and t.kind == "level" and not t.cumulative and (t.verb in grows or any(w in t.metric_text for w in increments)):
+            metric = additions_of[metric]  # 规上工业企业数量净增60家: the additions, not the total
         if metric and t.subset and metric in whole and t.sentence - whole[metric] <= 1:
             metric = None
         if metric and not t.subset:

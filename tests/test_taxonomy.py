@@ -220,6 +220,11 @@ def test_an_alias_may_serve_two_metrics_of_different_kinds():
         ("累计建成5G基站3000个。", "base_stations_5g_total"),
         ("全县累计培育高新技术企业120家。", "high_tech_enterprises_total"),
         ("新增“四上”企业100家以上，“四上”企业总数达到800家。", "new_four_above_enterprises four_above_enterprises_total"),
+        # a total that grows by a count is the count of additions
+        ("规上工业企业数量达到500家，净增60家。", "above_scale_industrial_enterprises_total new_above_scale_industrial_enterprises"),
+        ("新增规上工业企业数量60家。", "new_above_scale_industrial_enterprises"),
+        ("高新技术企业总数增加30家。", "new_high_tech_enterprises"),
+        ("高新技术企业数量净增30家。", "new_high_tech_enterprises"),
     ],
 )
 def test_a_count_that_reaches_a_number_is_the_total(sentence, expected):
