@@ -171,6 +171,10 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("争取中央和省级资金", "level", "money", "higher_level_funds"),
         ("争取上级资金", "level", "money", "higher_level_funds"),
         ("专项债券项目", "level", "count", None),
+        ("跨境电商交易额", "growth", "percent", "cross_border_ecommerce_growth"),  # not online retail (电商交易额)
+        ("跨境电商进出口额", "level", "money", "cross_border_ecommerce"),  # not all imports and exports
+        ("争取中央预算内投资", "level", "money", "central_budget_investment"),
+        ("超长期特别国债项目资金", "level", "money", "ultra_long_special_treasury_bonds"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
