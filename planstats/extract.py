@@ -192,6 +192,9 @@ def _after_number(words) -> str:
 def _value_regex() -> re.Pattern[str]:
     q = _qualifier_words()
     after = [s for s, u in units().items() if not u.before and not u.table_only]
+    # a unit of tables (年) is one in a sentence only after a decimal part: 11.2年 is no year
+    decimal = [s for s, u in units().items() if u.table_only]
+    unit = _after_number(after) + (rf"|(?:(?<=\.\d)|(?<=\.\d\d))(?:{_alternation(decimal)})" if decimal else "")
     before = [s for s, u in units().items() if u.before]  # 百分之八
     first = re.escape("".join({s[0] for s in before} - set(CHINESE_DIGITS)))
     num = rf"(?:(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{CHINESE_DIGITS}第点])(?:{CHINESE_NUMERAL}))"
@@ -201,7 +204,7 @@ def _value_regex() -> re.Pattern[str]:
         rf"(?P<before>{pre})?(?P<lo>{num})%?(?:\s*[-–—~至到]\s*{pre}?(?P<hi>{num}))?"
         rf"(?P<mid>{_after_number(q['mid'])})?"
         rf"(?:(?P<mult>{_after_number(MULTIPLIERS)})(?P<mid2>{_after_number(q['mid'])})?)?"  # 2万余人
-        rf"(?P<unit>{_after_number(after)})?"
+        rf"(?P<unit>{unit})?"
         rf"(?P<post>{_after_number(q['post'])})?"
         r"(?![A-Za-z])(?!(?<=\d)\d)"  # nor a digit after a unit that ends with one (8:10 is no ratio 8:1)
     )

@@ -27,7 +27,7 @@ class Unit:
     family: str
     integer: bool
     before: bool = False  # written before the number (百分之八: 8%)
-    table_only: bool = False  # read only in the column of units of a table (年: in a sentence, 2024年 is a year)
+    table_only: bool = False  # read in the column of units of a table, and in a sentence only after a decimal part (11.2年; 2024年 is a year)
 
 
 @functools.lru_cache(maxsize=1)
@@ -36,7 +36,8 @@ def units() -> dict[str, Unit]:
 
     The optional column ``position`` says where the unit is written: ``after`` the number (the
     default: 8%, 300家), ``before`` it (百分之八, 千分之五), or only in the column of units of a
-    ``table`` (年: after a number in a sentence, 年 makes a year); a unit written before the number
+    ``table`` (年: after a number in a sentence, 年 makes a year, unless the number has a decimal
+    part: 平均受教育年限达到11.2年); a unit written before the number
     spells, as its canonical form, a unit written after it."""
     table: dict[str, Unit] = {}
     for line, row in enumerate(read_rows("units.csv", ("surface", "canonical", "family", "integer")), start=2):

@@ -826,6 +826,16 @@ def test_a_unit_of_the_column_of_units_only_is_no_unit_in_a_sentence():
     assert rejects.empty
 
 
+def test_a_unit_of_tables_is_one_in_a_sentence_after_a_decimal_part():
+    # no year and no count of years has a decimal part: 11.2年 is years of schooling
+    text = "某某区2024年工作要点\n人均预期寿命提高到79.5岁，劳动年龄人口平均受教育年限提高到11.25年，用2年时间完成。\n"
+    df = ps.extract_text(text)
+    assert df[["metric", "value", "unit", "raw"]].values.tolist() == [
+        ["life_expectancy", 79.5, "岁", "人均预期寿命提高到79.5岁"],
+        ["schooling_years", 11.25, "年", "劳动年龄人口平均受教育年限提高到11.25年"],
+    ]
+
+
 def _laid_out(table: str) -> str:
     """The tab-separated rows of ``table`` as a PDF converted with its layout writes them: cells
     padded with spaces to the width of their column (a Chinese character is two columns wide)."""
