@@ -1115,9 +1115,11 @@ class _Extractor:
             info["modal"] = self._modal(self.text[clause:start])
         metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
         info["subset"] = subset
-        for v in values:
-            self._emit(sent.index, v, start + info["offset"], v.end, metric_text, info["verb"], info, len(values) > 1)
-        previous.append((metric_text, subset))
+        # two values of an indicator of town and country are one each, as after 分别 (城乡居民人均可支配收入增长6%和7.5%)
+        nouns = (len(values) == 2 and _pair(metric_text)) or [metric_text] * len(values)
+        for v, noun in zip(values, nouns):
+            self._emit(sent.index, v, start + info["offset"], v.end, noun, info["verb"], info, len(values) > 1)
+            previous.append((noun, subset))
 
     def _label(self, sent: _Sentence, colon: int, prev_end: int) -> tuple[int, str] | None:
         """The indicator of a value after a colon that names none (地区生产总值：增长7%, the row of a
@@ -1413,10 +1415,16 @@ _SHORT_ITEM = 3  # characters: an item this short is a modifier that shares its 
 _ORDINAL = re.compile(f"第[{CHINESE_DIGITS}]+")
 
 
+def _pair(head: str) -> list[str]:
+    """The two indicators that an indicator of town and country names (城乡居民人均可支配收入 →
+    城镇…, 农村…), or ``[]``."""
+    return [head.replace("城乡", "城镇", 1), head.replace("城乡", "农村", 1)] if "城乡" in head else []
+
+
 def _split_items(head: str, n: int) -> list[str]:
     """The ``n`` indicators of a ``分别`` list: ``城镇、农村居民人均可支配收入`` → 城镇…, 农村…."""
-    if n == 2 and "城乡" in head:
-        return [head.replace("城乡", "城镇", 1), head.replace("城乡", "农村", 1)]
+    if n == 2 and _pair(head):
+        return _pair(head)
     parts = [p for p in head.split("、")]
     if len(parts) != n:
         parts = [p for p in re.split(r"[、和及与]", head)]

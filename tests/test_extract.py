@@ -318,6 +318,19 @@ def test_the_items_of_a_respectively_list_share_what_they_leave_out(text, metric
 
 
 @pytest.mark.parametrize(
+    "text, metrics",
+    [
+        ("城乡居民人均可支配收入增长6%和7.5%。", ["urban_income_growth", "rural_income_growth"]),
+        ("城乡居民人均可支配收入达到4.6万元、2.3万元。", ["urban_income", "rural_income"]),
+        ("城乡居民人均可支配收入增长6%。", ["resident_income_growth"]),  # one value: of all residents
+    ],
+)
+def test_two_values_of_an_indicator_of_town_and_country_are_one_each_without_respectively(text, metrics):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric"].tolist() == metrics and df["value"].is_unique
+
+
+@pytest.mark.parametrize(
     "text, metric_texts",
     [
         ("农村低保标准提高到每人每年6000元。", ["农村低保标准每人每年"]),
