@@ -484,7 +484,7 @@ _WRAP_LONG = 20  # characters: a line this long is body text, not a heading
 _WRAP_MIN_LINES = 5  # long lines: too few to tell a wrapped text from paragraphs
 _WRAP_COLUMNS = 50  # the narrowest full line of a wrapped text
 #: The number of a heading or of an item of a list (一、 （二） 3. ⑤).
-ITEM_NUMBER = r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|[①-⑳])"
+ITEM_NUMBER = r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|\d{1,2}[)）]|[①-⑳])"
 # what opens a heading or an item (and 第四): a line before it is no wrapped line
 _ITEM_START = re.compile(rf"\s*(?:{ITEM_NUMBER}|第[一二三四五六七八九十]+)")
 

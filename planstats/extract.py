@@ -60,7 +60,7 @@ _YEAR_OF_RECORD = re.compile(
     r"(?=[12])(?<![0-9])" + "".join(f"(?<!{re.escape(w)})" for w in _YEAR_BASE_BEFORE)
     + r"((?:19|20)\d{2})年" + f"(?!{'|'.join(map(re.escape, _YEAR_BASE_AFTER))})"
 )  # fmt: skip
-_LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》"
+_LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》" + "—–-●◆◇■□▲△★☆•·▪►▶○◎※*√"  # and the bullets of items (——地区生产总值增长6%)
 _ITEM = re.compile(ITEM_NUMBER)  # 1.实施重点项目100个: the number of the item is no part of the indicator
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）

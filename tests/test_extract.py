@@ -604,6 +604,14 @@ def test_the_indicator_before_a_colon_names_the_value_after_it(text, metric_text
     assert df["metric_text"].fillna("").tolist() == metric_texts and df["raw"].tolist() == raws
 
 
+@pytest.mark.parametrize("bullet", ["——", "—", "●", "◆", "■", "▲", "★", "•", "·", "-", "1)", "2）", "①", "（3）", "4."])
+def test_the_bullet_or_number_of_an_item_is_no_part_of_the_indicator_nor_of_the_citation(bullet):
+    text = f"某某区2024年工作要点\n{bullet}地区生产总值增长6.5%；\n{bullet}新增市场主体2000户。\n"
+    df = ps.extract_text(text)
+    assert df["metric_text"].tolist() == ["地区生产总值", "新增市场主体"]
+    assert df["raw"].tolist() == ["地区生产总值增长6.5%", "新增市场主体2000户"]
+
+
 def test_a_summary_and_a_plan_in_one_document():
     # the title names the summary and the plan: it opens the review of the summary's year
     text = ("某某镇2023年工作总结和2024年工作计划\n一、2023年工作总结\n今年以来，全镇完成固定资产投资12.5亿元，同比增长8.6%。\n"
