@@ -96,6 +96,7 @@ _CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
 _MONTH_RANGES = (r"1(?<![0-9]1)\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月", r"前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月")
 _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's target or result"
 _MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
+_RANK = "an ordinal or a rank (第3位, 前50名), not an amount"
 _NO_UNIT = "a magnitude (万, 亿) with no unit after it: what it counts is not known"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 _DIGIT = re.compile(r"\d")
@@ -281,6 +282,9 @@ class _Words:
         self.groups = _by_length(self.group_words)
         self.share_of = lex.get("share_of", ())  # 占GDP比重 after 数字经济规模突破500亿元: the share of that subject
         self.stock_verbs = frozenset(lex.get("stock_verb", ()))  # 达到: a value that reaches a number
+        self.rank = lex.get("rank", ())  # 第, 前 right before a number: an ordinal or a rank (居全市第3位)
+        self.rank_last = frozenset(w[-1] for w in self.rank if w)
+        self.not_rank = lex.get("not_rank", ())  # 目前300家: 前 of a word of time
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
         self.headline_word = re.compile(_alternation(lex.get("headline", ())) or "(?!)")
@@ -545,6 +549,11 @@ class _Extractor:
     # -- sentences ---------------------------------------------------------------------
     def run(self) -> tuple[list[Target], list[Reject]]:
         values = self._values()
+        ranks = [v for v in values if v.unit and self.text[v.start - 1 : v.start] in self.w.rank_last and self._rank(v.start)]
+        if ranks:  # 增速居全市第3位: a rank, not 3 people
+            values = [v for v in values if v not in ranks]
+            for v in ranks:
+                self._reject(v.start, v.end, _RANK)
         if "\t" in self.text:
             rows = self._tables()
             if rows:
@@ -569,7 +578,14 @@ class _Extractor:
             self._sentence(sent)
         if "\t" in self.text:
             self.targets.sort(key=lambda t: t.start)  # the rows of tables among the sentences
+        if ranks:
+            self.rejects.sort(key=lambda r: r.start)
         return self.targets, self.rejects
+
+    def _rank(self, start: int) -> bool:
+        """Whether the number at ``start`` follows a word of a rank (第3位, 前50名)."""
+        before = self.text[max(0, start - 4) : start]
+        return before.endswith(self.w.rank) and not before.endswith(self.w.not_rank)
 
     # -- tables of targets ------------------------------------------------------------------
     def _tables(self) -> list[tuple[int, int]]:

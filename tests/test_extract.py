@@ -612,6 +612,13 @@ def test_the_bullet_or_number_of_an_item_is_no_part_of_the_indicator_nor_of_the_
     assert df["raw"].tolist() == ["地区生产总值增长6.5%", "新增市场主体2000户"]
 
 
+def test_a_number_after_a_word_of_rank_is_a_reject_not_an_amount():
+    text = "某某区2024年工作要点\n地区生产总值增长6%，增速进入全市前3位；引进高层次人才50位，目前引进30位。编制第14个五年规划。\n"
+    df, rejects = ps.extract_text(text, with_rejects=True)
+    assert df["raw"].tolist() == ["地区生产总值增长6%", "引进高层次人才50位", "目前引进30位"]
+    assert rejects["raw"].tolist() == ["3位", "14个"] and all("rank" in r for r in rejects["reason"])
+
+
 def test_a_summary_and_a_plan_in_one_document():
     # the title names the summary and the plan: it opens the review of the summary's year
     text = ("某某镇2023年工作总结和2024年工作计划\n一、2023年工作总结\n今年以来，全镇完成固定资产投资12.5亿元，同比增长8.6%。\n"
