@@ -1297,7 +1297,10 @@ class _Extractor:
         attributes = self.w.attribute
         if not previous:
             return metric_text, subset
-        subject, prev_subset = previous[-1]
+        k = len(previous) - 1
+        while k and previous[k][0].endswith(self.w.attainment):  # 完成16.8亿元，为预算的102.5%，增长4.2%: the revenue grows
+            k -= 1
+        subject, prev_subset = previous[k]
         total = metric_text in self.w.total_words
         if not metric_text or total:  # 固定资产投资12.5亿元，同比增长8.6%
             if total or verb in self.w.stock_verbs:  # 新增上市企业2家，累计达到15家

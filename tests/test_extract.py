@@ -444,6 +444,13 @@ def test_a_gap_an_attainment_a_benchmark_and_a_yearly_average_are_no_targets(tex
     assert rejects["raw"].tolist() == [raw] and reason in rejects["reason"][0]
 
 
+def test_a_rate_after_an_attainment_is_the_rate_of_the_indicator_before_it():
+    text = "一般公共预算收入完成16.8亿元，为预算的102.5%，增长4.2%。"
+    df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+    assert df[["metric", "value"]].values.tolist() == [["fiscal_revenue", 16.8], ["fiscal_revenue_growth", 4.2]]
+    assert rejects["raw"].tolist() == ["为预算的102.5%"]
+
+
 @pytest.mark.parametrize(
     "text, metric_text, value",
     [
