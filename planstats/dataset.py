@@ -56,7 +56,9 @@ _DOC_TYPES = rf"(?:{_DEVELOPMENT}?(?:重点|主要)?(?:政府工作报告|工作
 _NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|主要)[^\s《》:：,，。0-9]{2,20}?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # the place of the dateline of a report to a people's congress (——在某某县第十八届人民代表大会…上)
-_DATELINE_PLACE = re.compile(rf"在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届")
+# (or 在区十八届人大四次会议上: no 第, and the level alone names no place)
+_CONGRESS = r"第?[一二三四五六七八九十\d]+届"
+_DATELINE_PLACE = re.compile(rf"在(?P<place>{_NAME})(?<![一二三四五六七八九十第]){_CONGRESS}")
 # whoever issues a plan, before 关于 (某某县人民政府关于印发…的通知)
 _ISSUED_BY = re.compile(rf"(?P<place>{_NAME})\s*关于")
 
@@ -76,8 +78,8 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("", rf"(?P<region>{_NAME}){_YEAR}年(?:度)?(?:(?:{levels})?(?:{issuer}))?{_DOC_TYPES}"),
         ("", rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
         # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
-        # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）
-        ("人民代表大会", rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?P<place>{_NAME})第[一二三四五六七八九十\d]+届"),
+        # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）, ——2024年1月10日在区十八届人大四次会议上
+        ("届", rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?:(?P<place>{_NAME})(?<![一二三四五六七八九十第])|(?:{levels}))?{_CONGRESS}"),
     ))  # fmt: skip
 
 
