@@ -21,7 +21,7 @@ import pandas as pd
 from planstats import documents
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
-from planstats.extract import KINDS, QUALIFIERS, RECORDS, find_targets
+from planstats.extract import KINDS, QUALIFIERS, RECORDS, find_targets, headline_year
 from planstats.taxonomy import assign_metrics, load_taxonomy
 
 SECTIONS = ("headline", "body")
@@ -81,6 +81,12 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
         # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）, ——2024年1月10日在区十八届人大四次会议上
         ("届", rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?:(?P<place>{_NAME})(?<![一二三四五六七八九十第])|(?:{levels}))?{_CONGRESS}"),
     ))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _undated_title() -> re.Pattern[str]:
+    """A first line that names a region and a kind of plan but no year (某某县人民政府工作要点)."""
+    return re.compile(rf"\s*(?P<region>{_NAME})(?:{'|'.join(lexicon().get('issuer', ()))})?{_DOC_TYPES}\s*$")
 
 
 def _region_of_issuer(name: str) -> str:
@@ -211,7 +217,8 @@ def regions() -> pd.DataFrame:
 
 def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None]:
     """Region and plan year from a document's title: the first lines of its normalized text
-    (simplified, half-width, page markers removed). ``text`` may be the normalized view that
+    (simplified, half-width, page markers removed). A title that names no year takes the year
+    named with the main targets (``2026年…主要预期目标是：``). ``text`` may be the normalized view that
     extraction makes anyway, so that a build normalizes each document once.
 
     >>> title_info("新城区政府2021年工作安排\\n\\n2021年是…")
@@ -222,8 +229,11 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     # (line breaks of two characters included), so the rest of a long text is not split.
     head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
     m = next(filter(None, (pattern.search(head) for word, pattern in _titles() if word in head)), None)
+    # a title with no year (某某县人民政府工作要点): the year that the main targets name (2026年…主要预期目标是：)
+    m = m or _undated_title().match(head.partition("\n")[0])
     if not m:
-        return None, None
+        return None, headline_year(norm.text)
+    year = int(m["year"]) if m.groupdict().get("year") else headline_year(norm.text)
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
     if len(region) < 2 or region in lexicon().get("front", ()):  # no name, or 全县 (the whole county)
         # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline;
@@ -232,10 +242,10 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
         if not region and (place := _DATELINE_PLACE.search(head) or _ISSUED_BY.search(head)):
             region = _region_of_issuer(place.group("place"))
     if not region:
-        return None, int(m.group("year"))
+        return None, year
     aliases = _region_aliases()
     region = aliases.get(region) or next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if region.endswith(a)), region)
-    return region, int(m.group("year"))
+    return region, year
 
 
 @functools.lru_cache(maxsize=32)

@@ -1491,6 +1491,23 @@ def _split_items(head: str, n: int) -> list[str]:
     return out
 
 
+def headline_year(text: str) -> int | None:
+    """The year named right before the first marker of the main targets that names one
+    (``2026年全县经济社会发展的主要预期目标是：``, ``三、2026年主要目标任务``): the plan year of a
+    text whose title names none. A time limit (到2030年的主要目标是：) is no plan year.
+
+    >>> headline_year("某某县人民政府工作要点\\n今后五年的主要目标是：…\\n2026年全县经济社会发展的主要预期目标是：GDP增长6%。")
+    2026
+    """
+    w = _words()
+    for m in w.headline.finditer(text):
+        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 40) + 1
+        years = list(_YEAR.finditer(text, start, m.start()))
+        if years and not text[start : years[-1].start()].endswith(w.horizon_before):
+            return int(years[-1][1])
+    return None
+
+
 def find_targets(norm: Normalized, *, plan_year: int | None = None) -> tuple[list[Target], list[Reject]]:
     """All targets of a normalized document, and the numbers set aside with their reasons.
 
