@@ -268,6 +268,31 @@ def _before_newlines(text: str, pos: int) -> str:
     return text[pos - 1] if pos > 0 else ""
 
 
+# The number of a page on a line of its own, as a PDF of an official document prints it: — 3 —, -3-,
+# 第3页, 第3页 共10页 (a bare number may be the cell of a table, one a line: it stays).
+_PAGE_NUMBER = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*\d{1,3}[^\S\n]*[-—–]+|第[^\S\n]*\d{1,3}[^\S\n]*页(?:[^\S\n]*[,，/]?[^\S\n]*共[^\S\n]*\d{1,3}[^\S\n]*页)?)[^\S\n]*(?=\n|$)")
+
+
+def _page_number_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines that hold only the number of a page, with the blank lines around them.
+    Inside a sentence that a full line leaves open (粮食产量稳定在50万 | — 3 — | 吨以上), the break
+    goes too, so that the sentence is whole again; elsewhere one line break stays."""
+    spans = []
+    for m in _PAGE_NUMBER.finditer(text):
+        start, end = m.start(), m.end()
+        while start and text[start - 1] in " \t\n":
+            start -= 1
+        while end < len(text) and text[end] in " \t\n":
+            end += 1
+        line = text[text.rfind("\n", 0, start) + 1 : start].strip()
+        if not line or end == len(text):
+            continue
+        if line[-1] in _SENTENCE_END or len(line) < _WRAP_LONG or _ITEM_START.match(text, end):
+            start = text.index("\n", start) + 1  # a line break stays
+        spans.append((start, end))
+    return spans
+
+
 def _page_marker_spans(text: str) -> list[tuple[int, int]]:
     """Spans ``\\nN、`` of page markers that cut sentences, when a document has a numbered series of them."""
     marks = list(_PAGE_MARKER.finditer(text))
@@ -528,6 +553,17 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``spans`` in order, those that overlap or touch made one."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
 def normalize(text: str) -> Normalized:
     """Build the normalized view of ``text``.
 
@@ -559,11 +595,13 @@ def normalize(text: str) -> Normalized:
     cuts = _page_marker_spans(half)
     markers = {start for start, _ in cuts}  # a marker's span starts at the break before it
     cuts += [span for span in _wrap_spans(half) if span[0] not in markers]
+    if "\n" in half:
+        cuts += _page_number_spans(half)
     if " " in half:
         cuts += _space_spans(half)
-    cuts.sort()
     if not cuts:
         return Normalized(text=to_simplified(repaired), src=range(len(text)))
+    cuts = _merged(cuts)
     keep = np.ones(len(text), dtype=bool)
     for start, end in cuts:
         keep[start:end] = False

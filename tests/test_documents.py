@@ -149,6 +149,19 @@ def test_the_lines_of_a_hard_wrapped_plan_are_joined_again(columns):
     assert normalize(wrapped).text == normalize(text).text
 
 
+@pytest.mark.parametrize("page", ["— {} —", "-{}-", "第{}页", "第 {} 页 共 40 页"])
+def test_the_numbers_of_pages_between_the_lines_of_a_wrapped_plan_go(page):
+    text = (RAW / "000_3e3dedbcbccbc1ab.txt").read_text(encoding="utf-8")
+    lines = wrap(text, 60).split("\n")
+    for n, at in enumerate(range(len(lines) - 10, 0, -10)):  # a page every ten lines, inside sentences and between them
+        lines[at:at] = ["", "  " + page.format(n + 2), ""]
+    paged = "\n".join(lines)
+    lines_of = lambda t: [line for line in normalize(t).text.split("\n") if line]  # noqa: E731 (blank lines may go)
+    assert lines_of(paged) == lines_of(text)
+    df = ps.extract_text(paged)
+    assert len(df) == len(ps.extract_text(text)) and all(paged[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
 def test_a_text_of_paragraphs_keeps_its_line_breaks():
     items = ["地区生产总值增长6%左右，规上工业增加值增长8%以上", "新增规上工业企业20家，完成固定资产投资100亿元以上，新建5G基站300个",
              "实施重点项目80个，其中新开工项目30个", "城镇新增就业5000人以上，城镇调查失业率控制在5.5%以内，居民收入增长与经济增长同步",
