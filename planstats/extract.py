@@ -1442,8 +1442,8 @@ def _pair(head: str) -> list[str]:
 
 def _split_items(head: str, n: int) -> list[str]:
     """The ``n`` indicators of a ``分别`` list: ``城镇、农村居民人均可支配收入`` → 城镇…, 农村…."""
-    if n == 2 and _pair(head):
-        return _pair(head)
+    if n == 2 and (pair := _pair(head)):
+        return pair
     parts = [p for p in head.split("、")]
     if len(parts) != n:
         parts = [p for p in re.split(r"[、和及与]", head)]
