@@ -1124,7 +1124,8 @@ class _Extractor:
                 # 新建改扩建中小学、幼儿园8所: the schools and kindergartens, not the kindergartens
                 start = clause
                 head, info = self._strip(self.text[clause : first.start])
-        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"]):
+        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"] or any(w in head for w in self.w.increments)):
+            # a verb makes a target of a Chinese numeral, or an increment in the indicator (城镇新增就业两千人)
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
             return
         if not info["modal"] and clause < start:

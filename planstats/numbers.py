@@ -13,8 +13,10 @@ from planstats.errors import DataFileError
 MULTIPLIERS = ("万亿", "千万", "百万", "亿", "万", "千")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
-#: A Chinese numeral, with a decimal part after 点 (四点五).
-CHINESE_NUMERAL = rf"[{CHINESE_DIGITS}]+(?:点[{CHINESE_DIGITS}]+)?"
+#: A Chinese numeral, with a decimal part after 点 (四点五), and the sections after 亿 and 万
+#: that a whole number spells (一万二千, 十二万五千, 一亿五千万). A section opens with a digit,
+#: not with 千 or 百: 十万千瓦 is ten 万 of 千瓦 (kilowatts).
+CHINESE_NUMERAL = rf"[{CHINESE_DIGITS}]+(?:亿[零〇一二两三四五六七八九][{CHINESE_DIGITS}]*(?:万(?:[零〇一二两三四五六七八九][{CHINESE_DIGITS}]*)?)?|万[零〇一二两三四五六七八九][{CHINESE_DIGITS}]*)?(?:点[{CHINESE_DIGITS}]+)?"
 _CHINESE = re.compile(CHINESE_NUMERAL)
 
 
@@ -60,6 +62,8 @@ def parse_number(text: str) -> float:
 
     >>> parse_number("1,200"), parse_number("1.53"), parse_number("三"), parse_number("十二"), parse_number("百"), parse_number("四点五")
     (1200.0, 1.53, 3.0, 12.0, 100.0, 4.5)
+    >>> parse_number("一万二千"), parse_number("一亿五千万")
+    (12000.0, 150000000.0)
     """
     if _ARABIC.fullmatch(text):
         return float(text.replace(",", ""))

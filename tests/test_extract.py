@@ -243,6 +243,23 @@ def test_a_unit_written_before_the_number_and_chinese_decimals(text, expected):
 
 
 @pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("城镇新增就业一万二千人。", [("城镇新增就业", 12000.0, "人")]),  # an increment in the indicator makes it a target
+        ("建设高标准农田三万五千亩。", [("建设高标准农田", 35000.0, "亩")]),
+        ("争取上级资金一亿五千万元。", [("上级资金", 150000000.0, "元")]),
+        ("新建充电桩三万二千个。", [("新建充电桩", 32000.0, "个")]),
+        ("建设高标准农田三万亩。", [("建设高标准农田", 3.0, "万亩")]),  # 万 with no section after it is the magnitude
+        ("新增装机容量十万千瓦。", [("新增装机容量", 10.0, "万千瓦")]),  # 千瓦 is a unit, not a section of the number
+    ],
+)
+def test_a_chinese_numeral_with_sections_after_wan_and_yi(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["metric_text"], df["value"], df["unit"])) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+@pytest.mark.parametrize(
     "text, raws",
     [
         ("“专精特新”企业达到50家。", ["“专精特新”企业达到50家"]),
