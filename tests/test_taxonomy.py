@@ -174,6 +174,8 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("跨境电商交易额", "growth", "percent", "cross_border_ecommerce_growth"),  # not online retail (电商交易额)
         ("跨境电商进出口额", "level", "money", "cross_border_ecommerce"),  # not all imports and exports
         ("争取中央预算内投资", "level", "money", "central_budget_investment"),
+        ("户籍人口", "level", "people", "registered_population"),  # the registered population, not its urbanization rate
+        ("户籍人口城镇化率", "share", "percent", "hukou_urbanization_rate"),
         ("超长期特别国债项目资金", "level", "money", "ultra_long_special_treasury_bonds"),
     ],
 )
