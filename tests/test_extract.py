@@ -428,6 +428,7 @@ def test_words_of_nearness_and_of_scope():
         ("今年力争地区生产总值增长7%，去年增长6.1%。", [("target", 2024), ("result", 2023)]),
         ("地区生产总值比去年增长8%。", [("target", 2024)]),  # 比去年: the base of the comparison
         ("一、2023年工作回顾\n今年以来，地区生产总值增长6%。\n二、2024年工作安排\n", [("result", 2023)]),  # 今年 in a review
+        ("预计全年地区生产总值增长5.8%，明年力争增长6%。", [("result", 2023), ("target", 2024)]),  # an estimate of the year before
     ],
 )
 def test_the_last_time_named_before_a_value_in_its_sentence_sets_its_record(text, records):
