@@ -53,14 +53,14 @@ BUNDLED = DATA_DIR / "targets.csv"
 _DEVELOPMENT = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)"
 # 目标任务 only after the words of development (某某县2024年经济社会发展主要目标任务): 完成2024年目标任务 is text
 _DOC_TYPES = rf"(?:{_DEVELOPMENT}?(?:重点|主要)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)|{_DEVELOPMENT}(?:重点|主要)?目标任务)"
-_NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|主要)[^\s《》:：,，。0-9]{2,20}?"
+_NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|主要)[^\s《》:：,，。0-9_|｜\-–—]{2,20}?"  # a web page's title joins its parts with _ | -
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # the place of the dateline of a report to a people's congress (——在某某县第十八届人民代表大会…上)
 # (or 在区十八届人大四次会议上: no 第, and the level alone names no place)
 _CONGRESS = r"第?[一二三四五六七八九十\d]+届"
 _DATELINE_PLACE = re.compile(rf"在(?P<place>{_NAME})(?<![一二三四五六七八九十第]){_CONGRESS}")
 # whoever issues a plan, before 关于 (某某县人民政府关于印发…的通知)
-_ISSUED_BY = re.compile(rf"(?P<place>{_NAME})\s*关于")
+_ISSUED_BY = re.compile(rf"(?P<place>{_NAME})\s*[-_|｜–—]*\s*关于")  # 某某县人民政府 - 关于印发…: the title of a page
 
 
 @functools.lru_cache(maxsize=1)
@@ -123,7 +123,7 @@ def _region_of_issuer(name: str) -> str:
     return cut(name, "issuer")
 
 
-_SUFFIXES = {".txt", ".docx", ".text"}
+_SUFFIXES = {".txt", ".docx", ".text", *documents.HTML_SUFFIXES}
 
 
 def _metric_dtype() -> pd.CategoricalDtype:
@@ -361,7 +361,7 @@ def extract(
     lenient: bool = False,
     with_rejects: bool = False,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
-    """Extract the targets of one document (``.txt`` in any common encoding, or ``.docx``).
+    """Extract the targets of one document (``.txt`` in any common encoding, ``.docx``, or a web page saved as ``.html``).
 
     Region and year come from the arguments, else from a ``manifest.csv`` row beside the
     file, else from the document's title. ``lenient=True`` replaces undecodable bytes

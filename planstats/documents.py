@@ -1,4 +1,4 @@
-"""Read documents (.txt in any common Chinese encoding, .docx) and build a normalized view.
+"""Read documents (.txt in any common Chinese encoding, .docx, a saved web page) and build a normalized view.
 
 Matching runs on the normalized view (half-width characters, simplified script, scrape and
 OCR slips repaired) while every character of it remembers where it stands in the original
@@ -11,6 +11,7 @@ import bisect
 import codecs
 import functools
 import hashlib
+import html.parser
 import math
 import re
 import zipfile
@@ -129,7 +130,9 @@ def _strict(data: bytes, enc: str, name: str, lenient: bool) -> str:
 
 
 def read(path: str | Path, *, lenient: bool = False) -> Document:
-    """Read a ``.txt`` or ``.docx`` document.
+    """Read a ``.txt`` or ``.docx`` document, or a web page saved as ``.html`` (or as ``.txt``:
+    a file that opens with ``<!DOCTYPE html`` or ``<html`` is read as a page). The text of a
+    page is what a browser shows (see :func:`html_text`): spans point into it.
 
     >>> doc = read("data/raw/000_3e3dedbcbccbc1ab.txt")
     >>> doc.text.splitlines()[0]
@@ -149,6 +152,8 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
     sha = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() == ".docx":
         text, enc = _docx_text(data, path), "docx"
+    elif path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data):
+        text, enc = html_text(data, str(path), lenient=lenient)
     else:
         text, enc = decode(data, str(path), lenient=lenient)
     if not text.strip():
@@ -173,6 +178,95 @@ def _docx_text(data: bytes, path: Path) -> str:
         else:
             lines.append(block.text)
     return "\n".join(lines)
+
+
+HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
+#: Elements whose end or start ends a line of text; a cell of a table ends a cell.
+_BLOCKS = frozenset(
+    "address article aside blockquote br caption center dd div dl dt fieldset figcaption figure footer form "
+    "h1 h2 h3 h4 h5 h6 header hr li main nav ol p pre section table tbody thead tfoot title tr ul".split()
+)
+_HEAD = frozenset(("title", "meta", "link", "base", "script", "style", "noscript", "template"))
+_HIDDEN = frozenset(("script", "style", "noscript", "template", "head", "iframe", "object", "svg"))
+
+
+def html_text(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tuple[str, str]:
+    """The text of a web page, as a browser lays it out: a paragraph, a heading, a list item
+    or a ``<br>`` a line, a row of a table a line with its cells separated by tabs (as the
+    rows of a ``.docx`` table), character references decoded (``&nbsp;``), and scripts,
+    styles and the ``<head>`` left out but for its ``<title>``, the first line. Returns
+    ``(text, encoding)``: the charset that the page declares in a ``<meta>`` tag, else the
+    one :func:`decode` finds.
+
+    >>> html_text("<p>地区生产总值增长<b>6%</b>左右。</p><table><tr><td>指标</td><td>目标</td></tr></table>".encode())[0]
+    '地区生产总值增长6%左右。\\n指标\\t目标'
+    """
+    declared = _CHARSET.search(data[:4096])
+    enc = declared.group(1).decode("ascii").lower() if declared else ""
+    enc = "gb18030" if enc in ("gb2312", "gbk", "x-gbk") else "big5hkscs" if enc.startswith("big5") else enc
+    try:
+        text = data.decode(enc) if enc else None
+    except (LookupError, UnicodeDecodeError):  # a charset that lies, or one unknown: read the bytes as a text
+        text = None
+    if text is None:
+        text, enc = decode(data, name, lenient=lenient)
+    parser = _PageText()
+    parser.feed(text)
+    parser.close()
+    return parser.text(), enc
+
+
+class _PageText(html.parser.HTMLParser):
+    """The shown text of a page, a list of lines, each a list of its cells."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.lines: list[list[str]] = [[]]
+        self.cell: list[str] = []  # the pieces of text of the cell (or line) being read
+        self.hidden: list[str] = []  # the open elements whose text is not shown
+        self.in_body = False
+
+    def end_cell(self) -> None:
+        piece = " ".join("".join(self.cell).split())  # runs of white space are one space, as shown
+        if piece:
+            self.lines[-1].append(piece)
+        self.cell = []
+
+    def end_line(self) -> None:
+        self.end_cell()
+        if self.lines[-1]:
+            self.lines.append([])
+
+    def handle_starttag(self, tag: str, attrs: list) -> None:
+        if tag == "body" or (self.hidden == ["head"] and tag not in _HEAD):
+            self.in_body, self.hidden = True, []  # a <head> left open ends at the body, or at what only a body holds
+        elif tag in _HIDDEN and not (tag == "head" and self.in_body):
+            self.hidden.append(tag)
+        elif tag == "title" and self.hidden == ["head"]:
+            self.hidden.append(tag)  # the title is shown: see handle_data
+        self.handle_startendtag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.hidden or tag == "title":
+            while self.hidden and self.hidden.pop() != tag:  # elements left open inside it close with it
+                pass
+        self.handle_startendtag(tag, [])
+
+    def handle_startendtag(self, tag: str, attrs: list) -> None:
+        if tag in ("td", "th"):
+            self.end_cell()
+        elif tag in _BLOCKS:
+            self.end_line()
+
+    def handle_data(self, data: str) -> None:
+        if not self.hidden or self.hidden == ["head", "title"]:
+            self.cell.append(data)
+
+    def text(self) -> str:
+        self.end_line()
+        return "\n".join("\t".join(line) for line in self.lines if line)
 
 
 # ---------------------------------------------------------------------------------------

@@ -104,6 +104,10 @@ def test_region_and_year_from_titles():
         ("某某县2024年度经济社会发展主要目标任务\n", ("某某县", 2024)),
         ("某某县2024年国民经济和社会发展目标任务分解\n", ("某某县", 2024)),
         ("为确保完成2024年目标任务，制定如下措施。\n", (None, None)),
+        # the title of a web page: the article and the site, joined by _ - |
+        ("关于印发某某县2024年政府工作要点的通知_某某县人民政府\n", ("某某县", 2024)),
+        ("某某县人民政府 - 关于印发2024年工作要点的通知\n", ("某某县", 2024)),
+        ("某某县人民政府｜2024年政府工作报告\n", (None, 2024)),  # the site is not always the region of the plan
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):

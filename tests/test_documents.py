@@ -108,6 +108,40 @@ def test_a_docx_table_is_read_in_its_place_a_row_a_line(tmp_path):
     assert read(path).text == "主要预期目标\n指标\t单位\t2024年目标\n地区生产总值 增长\t%\t6左右\n二、重点工作"
 
 
+PAGE = """<!DOCTYPE html>
+<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<title>西咸新区2022年工作要点</title><script>var w = "50%";</script><style>p{width:100%}</style></head>
+<body><div class="info">发布时间：2022-02-05&nbsp;&nbsp;浏览次数：1523</div>
+<p>主要预期目标是：GDP增长<span>12%</span>左右，一般公共预算收入增长
+8%。</p><p>新增高新技术企业50家&nbsp;，<br>城镇新增就业1万人。</p>
+<table><tr><th>指标</th><th>单位</th><th>目标</th></tr><tr><td>固定资产投资增速</td><td>%</td><td>10</td></tr></table>
+</body></html>"""
+PAGE_TEXT = (
+    "西咸新区2022年工作要点\n发布时间：2022-02-05 浏览次数：1523\n主要预期目标是：GDP增长12%左右，一般公共预算收入增长 8%。\n"
+    "新增高新技术企业50家 ，\n城镇新增就业1万人。\n指标\t单位\t目标\n固定资产投资增速\t%\t10"
+)
+
+
+@pytest.mark.parametrize("name", ["plan.html", "plan.htm", "plan.shtml", "plan.txt"])  # a page saved as .txt too
+def test_a_web_page_is_read_as_a_browser_shows_it(tmp_path, name):
+    path = tmp_path / name
+    path.write_bytes(PAGE.encode("gb18030"))  # the charset its <meta> declares
+    doc = read(path)
+    assert (doc.text, doc.encoding) == (PAGE_TEXT, "gb18030")
+    df = ps.extract(path)
+    assert (df["region"].iloc[0], int(df["year"].iloc[0])) == ("西咸新区", 2022)  # from the <title>
+    assert df["raw"].tolist() == ["GDP增长12%左右", "一般公共预算收入增长 8%", "新增高新技术企业50家", "城镇新增就业1万人", "固定资产投资增速\t%\t10"]
+    assert all(doc.text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_page_whose_charset_lies_is_decoded_as_a_text_and_a_corpus_reads_pages(tmp_path):
+    (tmp_path / "a.html").write_bytes(PAGE.replace("gb2312", "utf-8").encode("gb18030"))
+    (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
+    assert read(tmp_path / "a.html").text == PAGE_TEXT
+    df = ps.build([tmp_path])
+    assert sorted(set(df["doc"])) == ["a.html", "b.txt"]
+
+
 def test_to_simplified_keeps_length():
     trad = "規模以上工業增加值增長20%以上；技術契約交易額實現470億元"
     simp = to_simplified(trad)
