@@ -123,7 +123,7 @@ def _region_of_issuer(name: str) -> str:
     return cut(name, "issuer")
 
 
-_SUFFIXES = {".txt", ".docx", ".text", *documents.HTML_SUFFIXES}
+_SUFFIXES = {".txt", ".docx", ".pdf", ".text", *documents.HTML_SUFFIXES}
 
 
 def _metric_dtype() -> pd.CategoricalDtype:
@@ -361,7 +361,7 @@ def extract(
     lenient: bool = False,
     with_rejects: bool = False,
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
-    """Extract the targets of one document (``.txt`` in any common encoding, ``.docx``, or a web page saved as ``.html``).
+    """Extract the targets of one document (``.txt`` in any common encoding, ``.docx``, ``.pdf``, or a web page saved as ``.html``).
 
     Region and year come from the arguments, else from a ``manifest.csv`` row beside the
     file, else from the document's title. ``lenient=True`` replaces undecodable bytes

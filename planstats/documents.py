@@ -1,4 +1,4 @@
-"""Read documents (.txt in any common Chinese encoding, .docx, a saved web page) and build a normalized view.
+"""Read documents (.txt in any common Chinese encoding, .docx, .pdf, a saved web page) and build a normalized view.
 
 Matching runs on the normalized view (half-width characters, simplified script, scrape and
 OCR slips repaired) while every character of it remembers where it stands in the original
@@ -130,9 +130,10 @@ def _strict(data: bytes, enc: str, name: str, lenient: bool) -> str:
 
 
 def read(path: str | Path, *, lenient: bool = False) -> Document:
-    """Read a ``.txt`` or ``.docx`` document, or a web page saved as ``.html`` (or as ``.txt``:
-    a file that opens with ``<!DOCTYPE html`` or ``<html`` is read as a page). The text of a
-    page is what a browser shows (see :func:`html_text`): spans point into it.
+    """Read a ``.txt``, ``.docx`` or ``.pdf`` document, or a web page saved as ``.html`` (or as
+    ``.txt``: a file that opens with ``<!DOCTYPE html`` or ``<html`` is read as a page). The text
+    of a page is what a browser shows (see :func:`html_text`), that of a PDF its text layer, page
+    after page: spans point into it.
 
     >>> doc = read("data/raw/000_3e3dedbcbccbc1ab.txt")
     >>> doc.text.splitlines()[0]
@@ -152,6 +153,8 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
     sha = hashlib.sha256(data).hexdigest()
     if path.suffix.lower() == ".docx":
         text, enc = _docx_text(data, path), "docx"
+    elif path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
+        text, enc = _pdf_text(data, path), "pdf"
     elif path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data):
         text, enc = html_text(data, str(path), lenient=lenient)
     else:
@@ -178,6 +181,28 @@ def _docx_text(data: bytes, path: Path) -> str:
         else:
             lines.append(block.text)
     return "\n".join(lines)
+
+
+def _pdf_text(data: bytes, path: Path) -> str:
+    """The text layer of a PDF, page after page, with pypdf: the lines as the PDF draws them
+    (hard-wrapped; normalization joins them again and drops the page numbers between them)."""
+    import io
+
+    import pypdf
+
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise DocumentError(f"{path}: the PDF is encrypted with a password; save an unprotected copy, or its text as .txt.")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except pypdf.errors.DependencyError as err:  # AES encryption needs the cryptography package
+        raise DocumentError(f"{path}: the PDF is encrypted ({err}); pip install cryptography, or save its text as .txt.") from err
+    except (pypdf.errors.PyPdfError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise DocumentError(f"{path}: not a readable PDF (truncated or corrupt: {err}); download it again, or save its text as .txt.") from err
+    text = "\n".join(page.rstrip("\n") for page in pages)
+    if not text.strip():
+        raise DocumentError(f"{path}: the PDF has no text layer (a scan?); run OCR on it (e.g. ocrmypdf), or save its text as .txt.")
+    return text
 
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")

@@ -3,6 +3,7 @@ import os
 import unicodedata
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import planstats as ps
@@ -140,6 +141,48 @@ def test_a_page_whose_charset_lies_is_decoded_as_a_text_and_a_corpus_reads_pages
     assert read(tmp_path / "a.html").text == PAGE_TEXT
     df = ps.build([tmp_path])
     assert sorted(set(df["doc"])) == ["a.html", "b.txt"]
+
+
+PDF = Path(__file__).parent / "fixtures" / "plan.pdf"  # two pages, hard-wrapped, made with reportlab's STSong-Light
+
+
+def test_a_pdf_is_read_from_its_text_layer_and_its_wrapped_lines_joined():
+    doc = read(PDF)
+    assert doc.encoding == "pdf" and doc.text.splitlines()[0] == "某某区2024年政府工作要点"
+    df = ps.extract(PDF)
+    assert (df["region"].iloc[0], int(df["year"].iloc[0])) == ("某某区", 2024)
+    got = list(zip(df["metric"], df["value"], df["unit"]))
+    assert got[:3] == [("gdp_growth", 6.0, "%"), ("fiscal_revenue_growth", 5.0, "%"), ("fixed_asset_investment_growth", 8.0, "%")]
+    assert ("new_urban_jobs", 1.2, "万人") in got  # 城镇新增就 | 业1.2万人: a line of the page ends inside the word
+    assert ("grain_output", 50.0, "万吨") in got  # 50万 | — 1 — | 吨以上: a sentence carried over to the next page
+    assert all(doc.text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_pdf_without_text_encrypted_or_truncated_is_reported(tmp_path):
+    import pypdf
+
+    writer = pypdf.PdfWriter()
+    writer.add_blank_page(width=595, height=842)  # a scan: pages with no text layer
+    writer.write(tmp_path / "scan.pdf")
+    with pytest.raises(DocumentError, match=r"scan\.pdf: the PDF has no text layer .*OCR"):
+        read(tmp_path / "scan.pdf")
+    locked = pypdf.PdfWriter(clone_from=PDF)
+    locked.encrypt("secret", algorithm="RC4-128")
+    locked.write(tmp_path / "locked.pdf")
+    with pytest.raises(DocumentError, match=r"locked\.pdf: the PDF is encrypted with a password"):
+        read(tmp_path / "locked.pdf")
+    opened = pypdf.PdfWriter(clone_from=PDF)
+    opened.encrypt("", owner_password="owner", algorithm="RC4-128")  # restricted, but no password to open it
+    opened.write(tmp_path / "restricted.pdf")
+    assert read(tmp_path / "restricted.pdf").text == read(PDF).text
+    (tmp_path / "broken.pdf").write_bytes(PDF.read_bytes()[:400])
+    with pytest.raises(DocumentError, match=r"broken\.pdf: not a readable PDF"):
+        read(tmp_path / "broken.pdf")
+    (tmp_path / "good.pdf").write_bytes(PDF.read_bytes())
+    with pytest.warns(ps.PlanstatsWarning, match="3 document"):  # a build goes on past bad PDFs, and says so
+        report = ps.build([tmp_path], out=tmp_path / "targets.csv", progress=False)
+    assert set(pd.read_csv(report.path)["doc"]) == {"good.pdf", "restricted.pdf"}
+    assert sorted(Path(f["path"]).name for f in report.failures) == ["broken.pdf", "locked.pdf", "scan.pdf"]
 
 
 def test_to_simplified_keeps_length():
