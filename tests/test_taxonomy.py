@@ -155,7 +155,9 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("新增城市停车位", "level", "count", "parking_spaces"),
         ("新建充电桩", "level", "count", "charging_piles"),
         ("农村户厕改造", "level", "count", "rural_toilet_renovation"),
-        ("农村卫生厕所普及率", "share", "percent", None),
+        ("农村卫生厕所普及率", "share", "percent", "sanitary_toilet_coverage"),  # a coverage, not the count of toilets renovated
+        ("孕产妇死亡率", "level", "per_100k", "maternal_mortality_rate"),
+        ("婴儿死亡率", "share", "permille", "infant_mortality_rate"),
         ("建设用地供应", "level", "area", "construction_land_supply"),
         ("挥发性有机物排放量", "growth", "percent", "voc_emissions_change"),
         ("VOCs", "growth", "percent", "voc_emissions_change"),
