@@ -274,7 +274,7 @@ class _PageText(html.parser.HTMLParser):
         self.handle_startendtag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in self.hidden or tag == "title":
+        if tag in self.hidden:
             while self.hidden and self.hidden.pop() != tag:  # elements left open inside it close with it
                 pass
         self.handle_startendtag(tag, [])

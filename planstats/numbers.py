@@ -13,10 +13,11 @@ from planstats.errors import DataFileError
 MULTIPLIERS = ("万亿", "千万", "百万", "亿", "万", "千")
 CHINESE_DIGITS = "零〇一二两三四五六七八九十百千"
 _ARABIC = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_SECTION = rf"[零〇一二两三四五六七八九][{CHINESE_DIGITS}]*"  # opens with a digit, not with 千 or 百
 #: A Chinese numeral, with a decimal part after 点 (四点五), and the sections after 亿 and 万
-#: that a whole number spells (一万二千, 十二万五千, 一亿五千万). A section opens with a digit,
-#: not with 千 or 百: 十万千瓦 is ten 万 of 千瓦 (kilowatts).
-CHINESE_NUMERAL = rf"[{CHINESE_DIGITS}]+(?:亿[零〇一二两三四五六七八九][{CHINESE_DIGITS}]*(?:万(?:[零〇一二两三四五六七八九][{CHINESE_DIGITS}]*)?)?|万[零〇一二两三四五六七八九][{CHINESE_DIGITS}]*)?(?:点[{CHINESE_DIGITS}]+)?"
+#: that a whole number spells (一万二千, 十二万五千, 一亿五千万). As a section opens with a
+#: digit, 十万千瓦 is ten 万 of 千瓦 (kilowatts).
+CHINESE_NUMERAL = rf"[{CHINESE_DIGITS}]+(?:亿{_SECTION}(?:万(?:{_SECTION})?)?|万{_SECTION})?(?:点[{CHINESE_DIGITS}]+)?"
 _CHINESE = re.compile(CHINESE_NUMERAL)
 
 
