@@ -232,7 +232,7 @@ def html_text(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> t
     enc = declared.group(1).decode("ascii").lower() if declared else ""
     enc = "gb18030" if enc in ("gb2312", "gbk", "x-gbk") else "big5hkscs" if enc.startswith("big5") else enc
     try:
-        text = data.decode(enc) if enc else None
+        text = data.decode(enc).removeprefix("\ufeff") if enc else None  # a byte-order mark is no text of the page
     except (LookupError, UnicodeDecodeError):  # a charset that lies, or one unknown: read the bytes as a text
         text = None
     if text is None:

@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import planstats as ps
-from planstats.documents import decode, half_width, normalize, read, to_simplified
+from planstats.documents import decode, half_width, html_text, normalize, read, to_simplified
 from planstats.errors import DocumentError, PlanstatsError
 
 from conftest import RAW, wrap
@@ -133,6 +133,11 @@ def test_a_web_page_is_read_as_a_browser_shows_it(tmp_path, name):
     assert (df["region"].iloc[0], int(df["year"].iloc[0])) == ("西咸新区", 2022)  # from the <title>
     assert df["raw"].tolist() == ["GDP增长12%左右", "一般公共预算收入增长 8%", "新增高新技术企业50家", "城镇新增就业1万人", "固定资产投资增速\t%\t10"]
     assert all(doc.text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_the_byte_order_mark_of_a_page_is_no_text():
+    page = codecs.BOM_UTF8 + PAGE.replace("gb2312", "utf-8").encode("utf-8")
+    assert html_text(page) == (PAGE_TEXT, "utf-8")
 
 
 def test_a_page_whose_charset_lies_is_decoded_as_a_text_and_a_corpus_reads_pages(tmp_path):
