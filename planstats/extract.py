@@ -273,6 +273,16 @@ class _Words:
         self.cause_verb = _by_length(lex.get("cause_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("cause_verb", ()))
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
+        # a magnitude with no unit before a milestone word (迈上千亿台阶): the unit it stands for (亿 → 元)
+        self.bare_magnitude: dict[str, str] = {}
+        for word in lex.get("bare_magnitude", ()):
+            split = [(word[:i], word[i:]) for i in range(1, len(word)) if word[:i] in MULTIPLIERS and word[i:] in self.units]
+            if not split:
+                raise DataFileError(f"lexicon.csv: the bare_magnitude {word!r} must be a magnitude ({', '.join(MULTIPLIERS)}) and a unit of units.csv.")
+            self.bare_magnitude.update(split[:1])
+        # a unit of tables (年) after a whole number right after a verb that reaches a level (平均受教育年限达到11年)
+        table_units = [s for s, u in self.units.items() if u.table_only]
+        self.table_unit_after = re.compile(rf"(?P<unit>{_alternation(table_units) or '(?!)'})(?P<post>{_after_number(q['post'])})?")
         self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)
         self.sector = _by_length(lex.get("sector", ()))  # 产业 before a measure: 食品加工产业产值
@@ -491,22 +501,32 @@ class _Extractor:
     def _values(self) -> list[_Value]:
         out = []
         for m in _value_regex().finditer(self.text):
-            parts = self._value_parts(m)
-            if parts:
-                out.append(_Value(*m.span(), *parts))
+            v = self._value(m)
+            if v:
+                out.append(v)
         return out
 
-    def _value_parts(self, m: re.Match[str]) -> tuple[str, str, str, str, str, str] | None:
-        """``(lo, hi, mid, mult, unit, post)`` of a match of the value regex, ``None`` if it is no value."""
+    def _value(self, m: re.Match[str]) -> _Value | None:
+        """The value of a match of the value regex, ``None`` if it is no value."""
         before, lo, hi, mid, mult, mid2, unit, post = m.groups()  # the only groups, in this order
-        mid = mid or mid2
+        mid, end, text, w = mid or mid2, m.end(), m.string, self.w
         if before:  # 百分之八: the unit it spells, unless one follows the number too
-            unit = unit or self.w.units[before].canonical
+            unit = unit or w.units[before].canonical
+        elif unit and unit[0] in w.milestone.first and _strip_front(text[m.start("unit") : end + 4], w.milestone)[1]:
+            unit, post, end = None, None, m.start("unit")  # 迈上千亿台阶: 台 of 台阶 is no unit
+        if mult and not unit and end < len(text) and text[end] in w.milestone.first and _strip_front(text[end : end + 6], w.milestone)[1]:
+            # 突破千亿大关: a magnitude before a milestone word stands for an amount (亿元)
+            unit = next((u for magnitude, u in w.bare_magnitude.items() if mult.endswith(magnitude)), None)
+        elif not (unit or mult or hi) and text[end : end + 1] == "年" and "." not in lo and len(lo) <= 3 and text[max(0, m.start() - 4) : m.start()].endswith(tuple(w.stock_verbs)):
+            # 平均受教育年限达到11年: a whole number of years reached, not a year (2024年) nor a period (连续5年)
+            years = w.table_unit_after.match(text, end)
+            if years:
+                unit, post, end = years.group("unit"), years.group("post"), years.end()
         if lo[0] in CHINESE_DIGITS and not unit:
             return None  # a bare Chinese numeral (一是, 十四五) is no value
         if not unit and "%" in m.group():
             unit = "%"
-        return lo, hi or "", mid or "", mult or "", unit or "", post or ""
+        return _Value(m.start(), end, lo, hi or "", mid or "", mult or "", unit or "", post or "")
 
     def _lists(self, sent: _Sentence) -> list[list[_Value]]:
         lists: list[list[_Value]] = []
@@ -694,19 +714,20 @@ class _Extractor:
                 text, pre = _strip_front(text, self.w.pre_affixes)  # 增长不低于6%
             minus = bool(rate) and text[:1] in _MINUS  # -3 in a column of rates: a fall
             m = _value_regex().fullmatch(text[1:] if minus else text)
-            parts = self._value_parts(m) if m else None
-            if not parts:
+            parsed = self._value(m) if m else None
+            if not parsed:
                 continue
             if record[0] == "multi_year":
                 self._reject(cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR)
                 emitted = True  # the row is read: its numbers are no sentence's
                 continue
-            lo, hi, mid, mult, unit, post = parts
+            _, _, lo, hi, mid, mult, unit, post, _ = parsed
             if not unit and rate:
                 unit = rate[1]
             if not unit:  # the unit of the row (a unit that planstats does not know, 元/人, gives none)
                 m = _value_regex().fullmatch("1" + unit_text) if unit_text else None
-                _, _, _, mult_of_row, unit, _ = (m and self._value_parts(m)) or ("",) * 6
+                of_row = self._value(m) if m else None
+                mult_of_row, unit = (of_row.mult, of_row.unit) if of_row else ("", "")
                 mult = mult or mult_of_row
                 if not unit and unit_text in self.w.units and self.w.units[unit_text].table_only:
                     unit = unit_text  # 年 in the column of units (劳动年龄人口平均受教育年限)

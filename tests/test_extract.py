@@ -5,6 +5,7 @@ held_out: phrasing of other plans, written down before the rules were checked on
 bugs: cases that were once wrong; known_failure: strict xfail, move it when it passes.
 """
 
+import importlib
 import json
 import math
 import warnings
@@ -256,6 +257,41 @@ def test_a_unit_written_before_the_number_and_chinese_decimals(text, expected):
 def test_a_chinese_numeral_with_sections_after_wan_and_yi(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert list(zip(df["metric_text"], df["value"], df["unit"])) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("劳动年龄人口平均受教育年限达到11年。", [("schooling_years", 11.0, "年", "exact", "劳动年龄人口平均受教育年限达到11年")]),
+        ("平均受教育年限提高到10年以上。", [("schooling_years", 10.0, "年", "at_least", "平均受教育年限提高到10年以上")]),
+        ("平均受教育年限达到十一年。", [("schooling_years", 11.0, "年", "exact", "平均受教育年限达到十一年")]),
+        # a count of years after no verb that reaches a level is a period, not a value
+        ("连续5年保持增长，用3年时间新建学校6所。", [(None, 6.0, "所", "exact", "新建学校6所")]),
+        ("到2025年，平均受教育年限达到11.2年。", [("schooling_years", 11.2, "年", "exact", "平均受教育年限达到11.2年")]),
+    ],
+)
+def test_a_whole_number_of_years_reached_is_a_value(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    metrics = [None if isinstance(m, float) else m for m in df["metric"]]
+    assert list(zip(metrics, df["value"], df["unit"], df["qualifier"], df["raw"])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("地区生产总值迈上千亿台阶，增长6.5%左右。", [("gdp", 1000.0, "亿元", "at_least"), ("gdp_growth", 6.5, "%", "approx")]),
+        ("力争地区生产总值突破千亿大关。", [("gdp", 1000.0, "亿元", "at_least")]),
+        ("工业总产值突破1000亿大关。", [("industrial_output", 1000.0, "亿元", "at_least")]),
+        ("规上工业营业收入迈上500亿元新台阶。", [(None, 500.0, "亿元", "at_least")]),
+        ("新增就业1.2万。", []),  # 万 with no unit and no milestone word: what it counts is not known
+    ],
+)
+def test_a_magnitude_before_a_milestone_word_is_an_amount(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    metrics = [None if isinstance(m, float) else m for m in df["metric"]]
+    assert list(zip(metrics, df["value"], df["unit"], df["qualifier"])) == expected
+    assert "台" not in df["unit"].tolist()
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
@@ -957,3 +993,11 @@ def test_tab_indented_paragraphs_are_no_table():
     text = "某某区2024年工作要点\n\t2024年主要目标：\n\t地区生产总值增长6%，固定资产投资增长8%。\n"
     df = ps.extract_text(text)
     assert df[["metric", "value"]].values.tolist() == [["gdp_growth", 6.0], ["fixed_asset_investment_growth", 8.0]]
+
+
+def test_a_bare_magnitude_that_is_no_magnitude_and_unit_is_named(monkeypatch):
+    extract = importlib.import_module("planstats.extract")  # planstats.extract is the function
+    lexicon = extract.lexicon()
+    monkeypatch.setattr(extract, "lexicon", lambda: {**lexicon, "bare_magnitude": ("元亿",)})
+    with pytest.raises(ps.DataFileError, match="lexicon.csv: the bare_magnitude '元亿' must be a magnitude"):
+        extract._Words()
