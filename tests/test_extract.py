@@ -1001,3 +1001,23 @@ def test_a_bare_magnitude_that_is_no_magnitude_and_unit_is_named(monkeypatch):
     monkeypatch.setattr(extract, "lexicon", lambda: {**lexicon, "bare_magnitude": ("元亿",)})
     with pytest.raises(ps.DataFileError, match="lexicon.csv: the bare_magnitude '元亿' must be a magnitude"):
         extract._Words()
+
+
+@pytest.mark.parametrize(
+    "text, metric_text",
+    [
+        ("全力推动地区生产总值增长7%。", "地区生产总值"),
+        ("促进城乡居民人均可支配收入增长7%。", "城乡居民人均可支配收入"),
+        ("带动全县社会消费品零售总额增长9%。", "社会消费品零售总额"),
+        ("推动数字经济核心产业增加值增长15%。", "数字经济核心产业增加值"),  # no metric: the phrase is what a reader sees
+    ],
+)
+def test_a_verb_that_makes_the_indicator_move_is_no_part_of_it(text, metric_text):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == [metric_text]
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_cause_verb_before_a_number_still_opens_a_target_of_the_noun_after_it():
+    df = ps.extract_text("推动3家企业上市。", region="测试区", year=2024)
+    assert df["metric"].tolist() == ["listed_companies"]
