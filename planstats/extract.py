@@ -303,8 +303,10 @@ class _Words:
         # ... and of this year (今年, 明年 in a plan written the year before)
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period", "current")}
         # ... of part of a year (1-11月, 前三季度，): its figures are neither a year's target nor its result,
-        # up to a word of the whole year (1-11月…；预计全年…)
-        part = [rf"(?:{_alternation(lex['part_year'])})(?=[,，])"] if lex.get("part_year") else []
+        # up to a word of the whole year (1-11月…；预计全年…); a word of part of a year is one before a comma,
+        # or before a rate of change in its clause (前三季度地区生产总值增长5%), not before a deadline (上半年投用…)
+        rate = rf"[^,，。；;:：\n]{{0,30}}?(?:{_alternation(self.growth)})[^,，。；;\n\d]{{0,4}}\d"
+        part = [rf"(?:{_alternation(lex['part_year'])})(?=[,，]|{rate})"] if lex.get("part_year") else []
         self.part_year = tuple(re.compile(p) for p in (*_MONTH_RANGES, *part))  # one alternation of all is 3x slower
         self.whole_year = re.compile(_alternation(lex["whole_year"])) if lex.get("whole_year") else None
         # a time limit after the plan year (到2025年, 2025年底): a target for that year

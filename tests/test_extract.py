@@ -595,6 +595,9 @@ def test_a_verb_that_gets_the_counted_noun_to_act_opens_a_target(text, metric_te
         ("前10个月，一般公共预算收入增长5%。", [], 1),
         # a deadline within the plan year, with no comma, is a target of the plan
         ("上半年投用200万平方米以上。", [("target", 2024, "上半年投用", 200.0)], 0),
+        # with no comma, a rate of change in the clause makes it a figure of part of the year
+        ("前三季度地区生产总值增长5%。", [], 1),
+        ("一季度实现开门红，全年地区生产总值增长6%。", [("target", 2024, "地区生产总值", 6.0)], 0),
     ],
 )
 def test_the_figures_of_part_of_a_year_are_no_targets(text, kept, rejected):
