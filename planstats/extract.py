@@ -327,10 +327,13 @@ class _Words:
         # the end (三年内), after a count after a word of the start (今后五年)
         after_start = "|".join(f"(?<={re.escape(w)}{count}年)" for w in self.period_before) or "(?!)"
         self.period_scans = (re.compile(rf"年(?:{ahead_after})"), re.compile(f"年(?:{after_start})"))
+        # years in a row (连续5年, lexicon role streak): no time limit, and no part of the indicator, before or after it
+        streak = rf"(?:{_alternation(lex['streak'])})[\d{''.join(_YEAR_COUNTS)}]{{1,3}}年" if lex.get("streak") else "(?!)"
+        self.streak_at_end = re.compile(f"{streak}$")
         self.leading_period = re.compile(
-            rf"^(?:(?:{ahead_before}){count}年(?:{ahead_after})?|{count}年(?:{ahead_after})|{PLAN_PERIOD}[”\"]?(?:规划)?(?:期间|时期|期末|末))[,，]?"
+            rf"^(?:(?:{ahead_before}){count}年(?:{ahead_after})?|{count}年(?:{ahead_after})|{PLAN_PERIOD}[”\"]?(?:规划)?(?:期间|时期|期末|末)|{streak})[,，]?"
         )
-        self.leading_period_first = frozenset(_YEAR_COUNTS) | {w[0] for w in self.period_before}
+        self.leading_period_first = frozenset(_YEAR_COUNTS) | {w[0] for w in self.period_before + lex.get("streak", ())}
         # an indicator that is no target of its own: a gap to another figure (高于全省平均水平, 比全省高;
         # not 不高于, a qualifier, nor 比上年高, a change), how much of a plan was done (完成年度计划的),
         # an average over several years (年均增长, 年均增速)
@@ -1289,6 +1292,7 @@ class _Extractor:
                 base = _BASE_AT_END.search(text) if text[-1:] in "年期比度" else None  # 较上年, 与上年相比
                 base = base or (self.w.year_at_end.search(text) if text[-1:] in self.w.year_at_end_last else None)  # …到2026年
                 base = base or (_YEAR_OF_VALUE.search(text) if text[-1:] == "的" else None)  # 提高到2025年的
+                base = base or (self.w.streak_at_end.search(text) if text[-1:] == "年" else None)  # 粮食产量连续5年
                 if not base:
                     break
                 text = text[: base.start()].rstrip()

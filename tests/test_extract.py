@@ -1024,3 +1024,16 @@ def test_a_verb_that_makes_the_indicator_move_is_no_part_of_it(text, metric_text
 def test_a_cause_verb_before_a_number_still_opens_a_target_of_the_noun_after_it():
     df = ps.extract_text("推动3家企业上市。", region="测试区", year=2024)
     assert df["metric"].tolist() == ["listed_companies"]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("粮食产量连续5年稳定在50万吨以上。", [("target", 2024, "粮食产量", 50.0)]),
+        ("空气优良天数比例连续两年达到90%。", [("target", 2024, "空气优良天数比例", 90.0)]),
+        ("连续三年新增城镇就业5000人以上。", [("target", 2024, "新增城镇就业", 5000.0)]),  # no period ahead: this year's
+    ],
+)
+def test_years_in_a_row_are_no_part_of_the_indicator_nor_a_time_limit(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["record"], df["year"], df["metric_text"], df["value"])) == expected
