@@ -178,6 +178,18 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("争取中央预算内投资", "level", "money", "central_budget_investment"),
         ("户籍人口", "level", "people", "registered_population"),  # the registered population, not its urbanization rate
         ("户籍人口城镇化率", "share", "percent", "hukou_urbanization_rate"),
+        ("战略性新兴产业产值", "growth", None, "strategic_emerging_output_growth"),
+        ("主要农作物耕种收综合机械化率", "share", "percent", "agricultural_mechanization_rate"),
+        ("新增家庭农场", "level", "count", "new_family_farms"),
+        ("农民专业合作社总数", "level", "count", "farmer_cooperatives_total"),
+        ("新增有效灌溉面积", "level", "area", "new_irrigated_area"),
+        ("有效灌溉面积", "level", "area", None),  # the total is no addition
+        ("城市生活污水集中收集率", "share", "percent", "sewage_collection_rate"),
+        ("光伏装机容量", "level", "power", "solar_capacity"),
+        ("新增光伏装机容量", "level", "power", "new_solar_capacity"),  # an increment of an amount: not the total
+        ("新增城市绿地面积", "level", "area", "new_urban_green_area"),
+        ("养老机构护理型床位占比", "share", "percent", "nursing_beds_share"),
+        ("规上工业企业研发机构覆盖率", "share", "percent", "rd_institution_coverage"),
         ("超长期特别国债项目资金", "level", "money", "ultra_long_special_treasury_bonds"),
     ],
 )
