@@ -230,7 +230,7 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
     m = next(filter(None, (pattern.search(head) for word, pattern in _titles() if word in head)), None)
     # a title with no year (某某县人民政府工作要点): the year that the main targets name (2026年…主要预期目标是：)
-    m = m or _undated_title().match(head.partition("\n")[0])
+    m = m or _undated_title().match(head.partition("\n")[0]) or _title_line(norm.text)
     if not m:
         return None, headline_year(norm.text)
     year = int(m["year"]) if m.groupdict().get("year") else headline_year(norm.text)
@@ -246,6 +246,18 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     aliases = _region_aliases()
     region = aliases.get(region) or next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if region.endswith(a)), region)
     return region, year
+
+
+def _title_line(text: str) -> re.Match[str] | None:
+    """A title that names a region on a short line of its own further down (a web page's menus
+    before it: 首页 | 政务公开 …): a line of at most 40 characters with no comma nor full stop."""
+    for line in text[:3000].splitlines()[5:60]:
+        if len(line) > 40 or any(c in line for c in "。，,；;"):
+            continue
+        for word, pattern in _titles():
+            if word in line and (m := pattern.search(line)) and m.groupdict().get("region"):
+                return m
+    return None
 
 
 @functools.lru_cache(maxsize=32)

@@ -148,6 +148,21 @@ def test_a_page_whose_charset_lies_is_decoded_as_a_text_and_a_corpus_reads_pages
     assert sorted(set(df["doc"])) == ["a.html", "b.txt"]
 
 
+def test_the_title_of_a_page_below_its_menus_names_the_region(tmp_path):
+    menus = "".join(f"<div><a>{m}</a></div>" for m in ["首页", "政务公开", "政务服务", "互动交流", "走进某某", "专题专栏"])
+    page = (
+        "<html><head><title>某某县人民政府门户网站</title></head><body>" + menus + "<div>当前位置：首页 &gt; 通知公告</div>"
+        "<p>学习《某某市2024年工作要点》，抓好落实。</p><h1>关于印发某某县2024年政府工作要点的通知</h1>"
+        "<p>主要预期目标是：地区生产总值增长6%左右。</p></body></html>"
+    )
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    df = ps.extract(path)
+    # not the site (its <title>), nor a plan named in a sentence (某某市): the title on a line of its own
+    assert (df["region"].iloc[0], int(df["year"].iloc[0])) == ("某某县", 2024)
+    assert df["metric"].tolist() == ["gdp_growth"]
+
+
 PDF = Path(__file__).parent / "fixtures" / "plan.pdf"  # two pages, hard-wrapped, made with reportlab's STSong-Light
 
 
