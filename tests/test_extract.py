@@ -1037,3 +1037,17 @@ def test_a_cause_verb_before_a_number_still_opens_a_target_of_the_noun_after_it(
 def test_years_in_a_row_are_no_part_of_the_indicator_nor_a_time_limit(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert list(zip(df["record"], df["year"], df["metric_text"], df["value"])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("新增天然气管道50km。", [(50.0, "公里")]),  # a unit in Latin letters, written as its Chinese form
+        ("新增光伏装机容量200MW。", [(200.0, "兆瓦")]),
+        ("新增工业用地供应30宗。", [(30.0, "宗")]),
+        ("新增5G基站200个。", [(200.0, "个")]),  # 5G is no value
+    ],
+)
+def test_units_in_latin_letters_and_more_counts(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["value"], df["unit"])) == expected

@@ -190,6 +190,12 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("新增城市绿地面积", "level", "area", "new_urban_green_area"),
         ("养老机构护理型床位占比", "share", "percent", "nursing_beds_share"),
         ("规上工业企业研发机构覆盖率", "share", "percent", "rd_institution_coverage"),
+        ("万元地区生产总值用水量", "level", "volume", "water_use_per_10k_gdp"),
+        ("万元地区生产总值用水量", "growth", None, "water_intensity_change"),  # its change, as before
+        ("人均体育场地面积", "level", "area", "sports_area_per_capita"),
+        ("公交分担率", "share", "percent", "public_transport_share"),
+        ("规上工业亩均税收", "level", "money_per_area", "tax_per_mu"),
+        ("新增污水管网", "level", "length", "new_sewer_pipes"),
         ("超长期特别国债项目资金", "level", "money", "ultra_long_special_treasury_bonds"),
     ],
 )
