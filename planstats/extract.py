@@ -237,6 +237,11 @@ def _strip_front(text: str, affixes: _Affixes) -> tuple[str, str]:
     return text, ""
 
 
+def _milestone_at(text: str, at: int, milestone: _Affixes) -> bool:
+    """Whether a milestone word (大关, 台阶) starts at ``at``."""
+    return text[at : at + 1] in milestone.first and bool(_strip_front(text[at : at + 8], milestone)[1])
+
+
 def _strip_back(text: str, affixes: _Affixes) -> tuple[str, str]:
     for n, group in affixes.last.get(text[-1:], ()):
         if text[-n:] in group:  # a text shorter than n is no word of length n
@@ -517,9 +522,9 @@ class _Extractor:
         mid, end, text, w = mid or mid2, m.end(), m.string, self.w
         if before:  # 百分之八: the unit it spells, unless one follows the number too
             unit = unit or w.units[before].canonical
-        elif unit and unit[0] in w.milestone.first and _strip_front(text[m.start("unit") : end + 4], w.milestone)[1]:
+        elif unit and _milestone_at(text, m.start("unit"), w.milestone):
             unit, post, end = None, None, m.start("unit")  # 迈上千亿台阶: 台 of 台阶 is no unit
-        if mult and not unit and end < len(text) and text[end] in w.milestone.first and _strip_front(text[end : end + 6], w.milestone)[1]:
+        if mult and not unit and _milestone_at(text, end, w.milestone):
             # 突破千亿大关: a magnitude before a milestone word stands for an amount (亿元)
             unit = next((u for magnitude, u in w.bare_magnitude.items() if mult.endswith(magnitude)), None)
         elif not (unit or mult or hi) and text[end : end + 1] == "年" and "." not in lo and len(lo) <= 3 and text[max(0, m.start() - 4) : m.start()].endswith(tuple(w.stock_verbs)):
