@@ -159,6 +159,7 @@ class _Value(NamedTuple):  # a tuple: made for every number of every document
     unit: str
     post: str
     cite_end: int = 0  # end of the member that gave this one its unit
+    named: str = ""  # the word after 的 that names what the value is (实现7%的增长: 增长)
 
 
 @functools.lru_cache(maxsize=1)
@@ -278,6 +279,8 @@ class _Words:
         self.cause_verb = _by_length(lex.get("cause_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("cause_verb", ()))
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
+        # a word after 的 that names what the value is, not a noun it describes (实现7%左右的增长, 达到2.5%的水平)
+        self.value_noun = _by_length(lex.get("value_noun", ()))
         # a magnitude with no unit before a milestone word (迈上千亿台阶): the unit it stands for (亿 → 元)
         self.bare_magnitude: dict[str, str] = {}
         for word in lex.get("bare_magnitude", ()):
@@ -353,6 +356,7 @@ class _Words:
         hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ends if words]
         self.no_target_hint = re.compile("|".join(hints))
         self.growth_noun_affixes = _by_length(self.growth_noun)
+        self.growth_affixes = _by_length(self.growth)
         self.pre_affixes = _by_length(self.pre)
         # the columns of a table of targets, by the words of its header row
         self.table_unit, self.table_nature, self.table_name = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature", "table_name"))
@@ -731,7 +735,7 @@ class _Extractor:
                 self._reject(cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR)
                 emitted = True  # the row is read: its numbers are no sentence's
                 continue
-            _, _, lo, hi, mid, mult, unit, post, _ = parsed
+            _, _, lo, hi, mid, mult, unit, post, *_ = parsed
             if not unit and rate:
                 unit = rate[1]
             if not unit:  # the unit of the row (a unit that planstats does not know, 元/人, gives none)
@@ -1081,16 +1085,30 @@ class _Extractor:
                 self._reject(first.start, last.end, "inside quotation marks (a name or slogan)")
                 continue
             nxt = self.text[last.end : last.end + 1]
+            if nxt == "的":
+                values, last = self._named(sent, values)
+                nxt = self.text[max(last.end, last.cite_end) : max(last.end, last.cite_end) + 1]
             if nxt in self.w.milestone.first:  # 突破1000亿元大关，: the threshold word is no noun
                 word = _strip_front(self.text[last.end : sent.end], self.w.milestone)[1]
                 nxt = self.text[last.end + len(word) : last.end + len(word) + 1] if word else nxt
-            if not nxt or nxt in _AFTER_BOUNDARY or last.end >= sent.end:
+            if not nxt or nxt in _AFTER_BOUNDARY or max(last.end, last.cite_end) >= sent.end:
                 self._targets(sent, values, self._prev_end, previous)
                 self._prev_end, self._prev_reversed = last.end, False
             elif self._noun_after(sent, values, self._prev_end, previous):
                 self._prev_end, self._prev_reversed = sent.clause_end(last.end), True
             else:
                 self._prev_reversed = False
+
+    def _named(self, sent: _Sentence, values: list[_Value]) -> tuple[list[_Value], _Value]:
+        """A list followed by 的 and a word that names what its values are, at the end of a clause
+        (保持10%以上的增长, 达到2.5%的水平): the values, with that word and the end of their citation."""
+        last = values[-1]
+        word = _strip_front(self.text[last.end + 1 : last.end + 8], self.w.value_noun)[1]
+        end = last.end + 1 + len(word)
+        if not word or (end < sent.end and self.text[end] not in _AFTER_BOUNDARY):
+            return values, last
+        values = [v._replace(named=word) for v in values[:-1]] + [last._replace(named=word, cite_end=end)]
+        return values, values[-1]
 
     # -- a list followed by a noun ---------------------------------------------------------
     def _noun_after(self, sent: _Sentence, values: list[_Value], prev_end: int, previous) -> bool:
@@ -1391,8 +1409,12 @@ class _Extractor:
         if reason:
             self._reject(min(start, v.start), v.end, reason)
             return
-        kind = "growth" if info.get("rate") and family in ("percent", "permille") else self._kind(family, verb, metric_text)
-        if info["minus"] != (verb in self.w.decrease or (self.w.decrease_noun and metric_text.endswith(self.w.decrease_noun))):
+        if v.named:  # 实现7%的增长: the word after 的 is the verb (增长, 下降) or the noun (增速, 降幅) of a change
+            verb = _strip_back(v.named, self.w.growth_affixes)[1] or verb
+        rate = info.get("rate") or v.named.endswith(self.w.growth_noun)
+        kind = "growth" if rate and family in ("percent", "permille") else self._kind(family, verb, metric_text)
+        decrease_noun = self.w.decrease_noun and (metric_text.endswith(self.w.decrease_noun) or v.named.endswith(self.w.decrease_noun))
+        if info["minus"] != (verb in self.w.decrease or decrease_noun):
             lo, hi = -lo, (-hi if hi is not None else None)
         if hi is not None:
             qualifier = "range"
@@ -1405,7 +1427,8 @@ class _Extractor:
         else:
             qualifier = "exact"
         modal = info["modal"]
-        nature = self.w.nature_after.match(self.text, v.end) if self.text.startswith(("(", "（"), v.end) else None
+        after = max(v.end, v.cite_end) if v.named else v.end  # 增长8%（预期性）, 保持8%的增长（预期性）
+        nature = self.w.nature_after.match(self.text, after) if self.text.startswith(("(", "（"), after) else None
         if nature:  # 下降3%（约束性）: the nature of the target, in brackets after it
             modal, end = modal or nature.group(1), max(end, nature.end())
         words = [w for w in (modal, info["pre"], v.mid, v.post) if w]

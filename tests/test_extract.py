@@ -284,6 +284,7 @@ def test_a_whole_number_of_years_reached_is_a_value(text, expected):
         ("力争地区生产总值突破千亿大关。", [("gdp", 1000.0, "亿元", "at_least")]),
         ("工业总产值突破1000亿大关。", [("industrial_output", 1000.0, "亿元", "at_least")]),
         ("规上工业营业收入迈上500亿元新台阶。", [(None, 500.0, "亿元", "at_least")]),
+        ("地区生产总值迈上千亿级台阶。", [("gdp", 1000.0, "亿元", "at_least")]),  # 级 before the milestone word
         ("新增就业1.2万。", []),  # 万 with no unit and no milestone word: what it counts is not known
     ],
 )
@@ -577,7 +578,8 @@ def test_a_group_of_people_alone_takes_the_measure_of_the_group_before_it(text, 
         ("带动3000人就业。", []),  # no verb that gets its noun to act: a number that describes a noun
         ("确保90%以上的行政村通客车。", ["行政村通客车"]),  # 的 after the number, opened by a verb of the plan
         ("争取3家以上的企业挂牌上市，推动80%的规上工业企业实现数字化改造。", ["企业挂牌上市", "规上工业企业实现数字化改造"]),
-        ("销售收入实现30%的增长，带动50%的农户增收。", []),  # a verb after 的; no verb of the plan before the number
+        # 的增长 at the end of a clause names the value (a growth rate); 带动 is no verb of the plan before 50%的农户
+        ("销售收入实现30%的增长，带动50%的农户增收。", ["销售收入"]),
     ],
 )
 def test_a_verb_that_gets_the_counted_noun_to_act_opens_a_target(text, metric_texts):
@@ -1053,3 +1055,31 @@ def test_years_in_a_row_are_no_part_of_the_indicator_nor_a_time_limit(text, expe
 def test_units_in_latin_letters_and_more_counts(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert list(zip(df["value"], df["unit"])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 的 and a word that names what the value is, at the end of a clause: no noun that the value describes
+        ("地区生产总值实现7%左右的增长。", [("gdp_growth", "growth", 7.0, "approx", "增长", "地区生产总值实现7%左右的增长")]),
+        ("规上工业增加值保持10%以上的较快增长，固定资产投资增长8%。", [
+            ("industrial_value_added_growth", "growth", 10.0, "at_least", "增长", "规上工业增加值保持10%以上的较快增长"),
+            ("fixed_asset_investment_growth", "growth", 8.0, "exact", "增长", "固定资产投资增长8%"),
+        ]),
+        ("单位GDP能耗实现3%的下降。", [("energy_intensity_change", "growth", -3.0, "exact", "下降", "单位GDP能耗实现3%的下降")]),
+        ("一般公共预算收入保持8%的增速（预期性）。", [("fiscal_revenue_growth", "growth", 8.0, "exact", "保持", "一般公共预算收入保持8%的增速（预期性）")]),
+        ("粮食产量保持在50万吨以上的水平。", [("grain_output", "level", 50.0, "at_least", "保持在", "粮食产量保持在50万吨以上的水平")]),
+        ("研发经费投入强度达到2.5%的水平。", [("rd_intensity", "share", 2.5, "exact", "达到", "研发经费投入强度达到2.5%的水平")]),
+        ("城乡居民收入分别实现6%和7%的增长。", [
+            ("urban_income_growth", "growth", 6.0, "exact", "增长", "城乡居民收入分别实现6%"),
+            ("rural_income_growth", "growth", 7.0, "exact", "增长", "城乡居民收入分别实现6%和7%的增长"),
+        ]),
+        # a noun after 的 is still one the value describes
+        ("确保90%以上的行政村通客车。", [(None, "share", 90.0, "at_least", "", "90%以上的行政村通客车")]),
+    ],
+)
+def test_a_value_named_after_de_as_a_change_or_a_level_is_a_target(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    metrics = [None if isinstance(m, float) else m for m in df["metric"]]
+    assert list(zip(metrics, df["kind"], df["value"], df["qualifier"], df["verb"], df["raw"])) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
