@@ -177,6 +177,33 @@ def _qualifier_words() -> dict[str, dict[str, str]]:
     return {pos: dict(sorted(words.items(), key=lambda kv: len(kv[0]), reverse=True)) for pos, words in table.items()}
 
 
+class _NumberWord(NamedTuple):
+    value: float
+    unit: str
+    qualifier: str
+
+
+@functools.lru_cache(maxsize=1)
+def _number_words() -> dict[str, _NumberWord]:
+    """``{word: (value, unit, qualifier)}`` from ``data/number_words.csv``: words that stand for
+    a value (两位数: 10%, at least), longest first."""
+    table: dict[str, _NumberWord] = {}
+    for line, row in enumerate(read_rows("number_words.csv", ("text", "value", "unit", "qualifier")), start=2):
+        where, text = f"number_words.csv, line {line}", row["text"]
+        if not text or text[0] not in CHINESE_DIGITS or text in table:
+            raise DataFileError(f"{where}: {text!r} is empty, a duplicate, or does not open with a Chinese digit ({CHINESE_DIGITS}); the value regex finds a word by that digit.")
+        try:
+            value = float(row["value"])
+        except ValueError:
+            raise DataFileError(f"{where}: value must be a number, not {row['value']!r}.") from None
+        if row["unit"] not in units():
+            raise DataFileError(f"{where}: unit {row['unit']!r} is not in units.csv.")
+        if row["qualifier"] not in QUALIFIERS:
+            raise DataFileError(f"{where}: qualifier must be one of {list(QUALIFIERS)}, not {row['qualifier']!r}.")
+        table[text] = _NumberWord(value, row["unit"], row["qualifier"])
+    return dict(sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
 def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
@@ -281,6 +308,8 @@ class _Words:
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
         # a word after 的 that names what the value is, not a noun it describes (实现7%左右的增长, 达到2.5%的水平)
         self.value_noun = _by_length(lex.get("value_noun", ()))
+        self.number_words = _number_words()  # 两位数: a word that stands for a value
+        self.number_word_first = frozenset(word[0] for word in self.number_words)
         # a magnitude with no unit before a milestone word (迈上千亿台阶): the unit it stands for (亿 → 元)
         self.bare_magnitude: dict[str, str] = {}
         for word in lex.get("bare_magnitude", ()):
@@ -524,6 +553,10 @@ class _Extractor:
         """The value of a match of the value regex, ``None`` if it is no value."""
         before, lo, hi, mid, mult, mid2, unit, post = m.groups()  # the only groups, in this order
         mid, end, text, w = mid or mid2, m.end(), m.string, self.w
+        if lo[0] in w.number_word_first:  # 保持两位数增长: a word that stands for a value
+            word = next((word for word in w.number_words if text.startswith(word, m.start())), "")
+            if word:
+                return _Value(m.start(), m.start() + len(word), word, "", "", "", w.number_words[word].unit, "")
         if before:  # 百分之八: the unit it spells, unless one follows the number too
             unit = unit or w.units[before].canonical
         elif unit and _milestone_at(text, m.start("unit"), w.milestone):
@@ -1085,7 +1118,7 @@ class _Extractor:
                 self._reject(first.start, last.end, "inside quotation marks (a name or slogan)")
                 continue
             nxt = self.text[last.end : last.end + 1]
-            if nxt == "的":
+            if nxt == "的" or nxt in self.w.value_noun.first:
                 values, last = self._named(sent, values)
                 nxt = self.text[max(last.end, last.cite_end) : max(last.end, last.cite_end) + 1]
             if nxt in self.w.milestone.first:  # 突破1000亿元大关，: the threshold word is no noun
@@ -1100,11 +1133,13 @@ class _Extractor:
                 self._prev_reversed = False
 
     def _named(self, sent: _Sentence, values: list[_Value]) -> tuple[list[_Value], _Value]:
-        """A list followed by 的 and a word that names what its values are, at the end of a clause
-        (保持10%以上的增长, 达到2.5%的水平): the values, with that word and the end of their citation."""
+        """A list followed by a word that names what its values are, after 的 or not, at the end of a
+        clause (保持10%以上的增长, 实现6%左右增长, 达到2.5%的水平): the values, with that word and the
+        end of their citation."""
         last = values[-1]
-        word = _strip_front(self.text[last.end + 1 : last.end + 8], self.w.value_noun)[1]
-        end = last.end + 1 + len(word)
+        at = last.end + (self.text[last.end] == "的")
+        word = _strip_front(self.text[at : at + 8], self.w.value_noun)[1]
+        end = at + len(word)
         if not word or (end < sent.end and self.text[end] not in _AFTER_BOUNDARY):
             return values, last
         values = [v._replace(named=word) for v in values[:-1]] + [last._replace(named=word, cite_end=end)]
@@ -1173,8 +1208,8 @@ class _Extractor:
                 # 新建改扩建中小学、幼儿园8所: the schools and kindergartens, not the kindergartens
                 start = clause
                 head, info = self._strip(self.text[clause : first.start])
-        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"] or any(w in head for w in self.w.increments)):
-            # a verb makes a target of a Chinese numeral, or an increment in the indicator (城镇新增就业两千人)
+        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"] or self._change(first.named) or any(w in head for w in self.w.increments)):
+            # a verb makes a target of a Chinese numeral (固定资产投资两位数增长: after it), or an increment in the indicator (城镇新增就业两千人)
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
             return
         if not info["modal"] and clause < start:
@@ -1384,8 +1419,9 @@ class _Extractor:
         if self._record[0] == "part":  # rejected here: its indicator is still the subject of what follows
             self._reject(v.start, v.end, _PART_YEAR)
             return
+        number_word = self.w.number_words.get(v.lo)
         try:
-            lo = parse_number(v.lo)
+            lo = number_word.value if number_word else parse_number(v.lo)
             hi = parse_number(v.hi) if v.hi else None
         except ValueError:
             self._reject(v.start, v.end, "number could not be read")
@@ -1411,7 +1447,7 @@ class _Extractor:
             return
         if v.named:  # 实现7%的增长: the word after 的 is the verb (增长, 下降) or the noun (增速, 降幅) of a change
             verb = _strip_back(v.named, self.w.growth_affixes)[1] or verb
-        rate = info.get("rate") or v.named.endswith(self.w.growth_noun)
+        rate = info.get("rate") or (v.named and v.named.endswith(self.w.growth_noun))
         kind = "growth" if rate and family in ("percent", "permille") else self._kind(family, verb, metric_text)
         decrease_noun = self.w.decrease_noun and (metric_text.endswith(self.w.decrease_noun) or v.named.endswith(self.w.decrease_noun))
         if info["minus"] != (verb in self.w.decrease or decrease_noun):
@@ -1424,6 +1460,8 @@ class _Extractor:
             qualifier = self.q["mid"][v.mid]
         elif info["pre"]:
             qualifier = self.q["pre"][info["pre"]]
+        elif number_word:
+            qualifier = number_word.qualifier
         else:
             qualifier = "exact"
         modal = info["modal"]
@@ -1431,7 +1469,7 @@ class _Extractor:
         nature = self.w.nature_after.match(self.text, after) if self.text.startswith(("(", "（"), after) else None
         if nature:  # 下降3%（约束性）: the nature of the target, in brackets after it
             modal, end = modal or nature.group(1), max(end, nature.end())
-        words = [w for w in (modal, info["pre"], v.mid, v.post) if w]
+        words = [w for w in (modal, info["pre"], v.mid, v.post, number_word and v.lo) if w]
         s, e = self.norm.span(min(start, v.start), max(end, v.end, v.cite_end))
         if _ANY_QUOTE.search(metric_text):
             metric_text = metric_text.translate(_NO_QUOTES)
@@ -1441,6 +1479,10 @@ class _Extractor:
             Target(s, e, info.get("section") or self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier,
                    "…".join(words), info["subset"], sentence, *self._record, info["cumulative"])
         )  # fmt: skip
+
+    def _change(self, named: str) -> bool:
+        """Whether the word after a value (its ``named``) names a change: 增长, 下降, 增速, 降幅."""
+        return bool(named) and (bool(_strip_back(named, self.w.growth_affixes)[1]) or named.endswith(self.w.growth_noun))
 
     def _no_target(self, metric_text: str, verb: str) -> str:
         """Why an indicator names no target of its own, or ``""``."""

@@ -1074,6 +1074,11 @@ def test_units_in_latin_letters_and_more_counts(text, expected):
             ("urban_income_growth", "growth", 6.0, "exact", "增长", "城乡居民收入分别实现6%"),
             ("rural_income_growth", "growth", 7.0, "exact", "增长", "城乡居民收入分别实现6%和7%的增长"),
         ]),
+        ("地区生产总值实现6%左右增长，外贸进出口保持10%增长。", [  # with no 的
+            ("gdp_growth", "growth", 6.0, "approx", "增长", "地区生产总值实现6%左右增长"),
+            ("import_export_growth", "growth", 10.0, "exact", "增长", "外贸进出口保持10%增长"),
+        ]),
+        ("粮食产量稳定在50万吨水平。", [("grain_output", "level", 50.0, "exact", "稳定在", "粮食产量稳定在50万吨水平")]),
         # a noun after 的 is still one the value describes
         ("确保90%以上的行政村通客车。", [(None, "share", 90.0, "at_least", "", "90%以上的行政村通客车")]),
     ],
@@ -1083,3 +1088,40 @@ def test_a_value_named_after_de_as_a_change_or_a_level_is_a_target(text, expecte
     metrics = [None if isinstance(m, float) else m for m in df["metric"]]
     assert list(zip(metrics, df["kind"], df["value"], df["qualifier"], df["verb"], df["raw"])) == expected
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("全社会固定资产投资实现两位数增长。", [("fixed_asset_investment_growth", 10.0, "at_least", "两位数", "全社会固定资产投资实现两位数增长")]),
+        ("规上工业增加值保持两位数的增长。", [("industrial_value_added_growth", 10.0, "at_least", "两位数", "规上工业增加值保持两位数的增长")]),
+        ("固定资产投资两位数增长。", [("fixed_asset_investment_growth", 10.0, "at_least", "两位数", "固定资产投资两位数增长")]),  # the change is the verb
+        ("地区生产总值增速保持两位数。", [("gdp_growth", 10.0, "at_least", "两位数", "地区生产总值增速保持两位数")]),
+        ("粮食产量五十万吨水平。", []),  # 水平 is no verb: a Chinese numeral with no verb stays a name
+    ],
+)
+def test_a_word_that_stands_for_a_value_is_one(text, expected):
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)  # no targets found
+        df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["metric"], df["value"], df["qualifier"], df["qualifier_text"], df["raw"])) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+@pytest.mark.parametrize(
+    "row, message",
+    [
+        ("位数,10,%,at_least", "does not open with a Chinese digit"),
+        ("两位数,ten,%,at_least", "value must be a number"),
+        ("两位数,10,percent,at_least", "unit 'percent' is not in units.csv"),
+        ("两位数,10,%,more", "qualifier must be one of"),
+    ],
+)
+def test_bad_number_words_are_named(tmp_path, monkeypatch, row, message):
+    from planstats import _data
+
+    extract = importlib.import_module("planstats.extract")
+    (tmp_path / "number_words.csv").write_text(f"text,value,unit,qualifier\n{row}\n", encoding="utf-8")
+    monkeypatch.setattr(_data, "DATA_DIR", tmp_path)
+    with pytest.raises(ps.DataFileError, match=f"number_words.csv, line 2: .*{message}"):
+        extract._number_words.__wrapped__()
