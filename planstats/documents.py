@@ -347,9 +347,9 @@ def half_width(text: str) -> str:
     return points.tobytes().decode("utf-32-le", "surrogatepass")
 
 
-# OCR reads 1 as I or l and 0 as O inside numbers ("IIOO万平米" = 1100万平米).
+# OCR reads 1 as I or l and 0 as O inside numbers ("IIOO万平米" = 1100万平米, "2.l%" = 2.1%).
 # Starts a run only (linear); the lookahead, implied by the rest, lets the engine skip to a candidate.
-_OCR_NUMBER = re.compile(r"(?=[0-9IlO])(?<![A-Za-z0-9IlO])[0-9IlO]*[IlO][0-9IlO]*(?![A-Za-z])")
+_OCR_NUMBER = re.compile(r"(?=[0-9IlO])(?<![A-Za-z0-9IlO.])(?:[0-9]*[IlO][0-9IlO]*(?:\.[0-9IlO]+)?|[0-9]+\.[0-9]*[IlO][0-9IlO]*)(?![A-Za-z])")
 # "%o" where "%。" was meant.
 _OCR_PERCENT_O = re.compile(r"(?<=\d%)o(?![A-Za-z])")
 # a year in Chinese numerals (二〇二四年): written with digits, one for one, so that it is read as a year

@@ -232,6 +232,19 @@ def test_normalize_maps_every_character_back():
         assert orig == ch or (orig, ch) in {("I", "1"), ("O", "0"), ("o", "。"), ("７", "7"), ("０", "0"), ("％", "%"), ("，", ",")}
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("工业增加值增长2.l%，", "工业增加值增长2.1%，"),  # a letter in the decimal part
+        ("增长l.5%，投资3O.5亿元", "增长1.5%，投资30.5亿元"),
+        ("工业4.O版本", "工业4.0版本"),
+        ("PM2.5浓度，实施III期工程，v1.l版", "PM2.5浓度，实施III期工程，v1.l版"),  # no number with a slip
+    ],
+)
+def test_ocr_slips_in_a_decimal_number_are_repaired(text, expected):
+    assert normalize(text).text == half_width(expected)
+
+
 def test_spaces_between_chinese_words_and_numbers_go_but_not_between_latin_ones():
     norm = normalize("地区生产总值增长 6.5% 左右，增长 8 %，PM 2.5 浓度，2023 2024")
     assert norm.text == "地区生产总值增长6.5%左右,增长8%,PM 2.5浓度,2023 2024"
