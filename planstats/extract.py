@@ -345,6 +345,7 @@ class _Words:
         rate = rf"[^,，。；;:：\n]{{0,30}}?(?:{_alternation(self.growth)})[^,，。；;\n\d]{{0,4}}\d"
         part = [rf"(?:{_alternation(lex['part_year'])})(?=[,，]|{rate})"] if lex.get("part_year") else []
         self.part_year = tuple(re.compile(p) for p in (*_MONTH_RANGES, *part))  # one alternation of all is 3x slower
+        self.part_year_words = _by_length(lex.get("part_year", ()))
         self.whole_year = re.compile(_alternation(lex["whole_year"])) if lex.get("whole_year") else None
         # a time limit after the plan year (到2025年, 2025年底): a target for that year
         self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
@@ -1387,6 +1388,8 @@ class _Extractor:
         while k and previous[k][0].endswith(self.w.attainment):  # 完成16.8亿元，为预算的102.5%，增长4.2%: the revenue grows
             k -= 1
         subject, prev_subset = previous[k]
+        # 上半年规上工业增加值增长10%，全年增长9%: the part of a year is no part of the subject that is carried
+        subject = _strip_front(subject, self.w.part_year_words)[0] or subject
         total = metric_text in self.w.total_words
         if not metric_text or total:  # 固定资产投资12.5亿元，同比增长8.6%
             if total or verb in self.w.stock_verbs:  # 新增上市企业2家，累计达到15家

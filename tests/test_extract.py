@@ -1125,3 +1125,16 @@ def test_bad_number_words_are_named(tmp_path, monkeypatch, row, message):
     monkeypatch.setattr(_data, "DATA_DIR", tmp_path)
     with pytest.raises(ps.DataFileError, match=f"number_words.csv, line 2: .*{message}"):
         extract._number_words.__wrapped__()
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("力争上半年规上工业增加值增长10%，全年增长9%。", [("规上工业增加值", 9.0)]),
+        ("一季度固定资产投资增长12%，全年增长10%以上。", [("固定资产投资", 10.0)]),
+        ("上半年投用200万平方米以上。", [("上半年投用", 200.0)]),  # a deadline in the plan year stays in its own citation
+    ],
+)
+def test_the_subject_carried_from_a_figure_of_part_of_a_year_leaves_the_part_behind(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["metric_text"], df["value"])) == expected
