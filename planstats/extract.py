@@ -1288,9 +1288,10 @@ class _Extractor:
         items = _strip_front(head, self.w.cause_verb)[0].split("、")
         if len(items) < 2 or not all(items):
             return False
+        shared = _sector_measure(items[-1])  # 汽车、新能源产业产值: 汽车 + 产业产值
         for item in items[:-1]:  # a short item: a modifier that shares the noun of the last, if it is clear how
-            if len(item) <= _SHORT_ITEM and item not in self.w.group_words and item[-1] not in items[-1][: len(item) + 1]:
-                return False  # 进出口、实际利用外资; 汽车、新能源产业产值: where the noun starts is not known
+            if len(item) <= _SHORT_ITEM and item not in self.w.group_words and item[-1] not in items[-1][: len(item) + 1] and not shared:
+                return False  # 进出口、实际利用外资: where the noun starts is not known
         return self._each(sent, v, clause, previous)
 
     def _of_all_items(self, sent: _Sentence, v: _Value, clause: int, start: int) -> bool:
@@ -1541,6 +1542,15 @@ def _pair(head: str) -> list[str]:
     return [head.replace("城乡", "城镇", 1), head.replace("城乡", "农村", 1)] if "城乡" in head else []
 
 
+def _sector_measure(item: str) -> str:
+    """The measure of a sector at the end of a full item (食品加工产业产值 → 产业产值), which the
+    names before it that measure nothing share (装备制造、食品加工产业产值 → 装备制造产业产值); ``""``."""
+    w = _words()
+    stem, measure = _strip_back(item, w.measure)
+    name, sector = _strip_back(stem, w.sector) if measure else (stem, "")
+    return sector + measure if sector and name else ""
+
+
 def _split_items(head: str, n: int) -> list[str]:
     """The ``n`` indicators of a ``分别`` list: ``城镇、农村居民人均可支配收入`` → 城镇…, 农村…."""
     if n == 2 and (pair := _pair(head)):
@@ -1560,11 +1570,7 @@ def _split_items(head: str, n: int) -> list[str]:
     # A short item shares the rest of a full one: 城镇、农村居民人均可支配收入 → 城镇 + 居民人均可支配收入;
     # 高技术产业投资、产值 → 高技术产业 + 产值.
     w, first, last = _words(), parts[0], parts[-1]
-    # the measure of a sector at the end of the full item (食品加工产业产值: 产业产值) is shared by the
-    # names before it that measure nothing (装备制造、食品加工产业产值 → 装备制造产业产值)
-    stem, measure = _strip_back(last, w.measure)
-    name, sector = _strip_back(stem, w.sector) if measure else (stem, "")
-    tail = sector + measure if sector and name else ""
+    tail = _sector_measure(last)
     # only a list of modifiers before the full item shares it: among names of their own, a short
     # one is a name too (化学需氧量、氨氮、二氧化硫、氮氧化物排放量: 氨氮 is no 氨氮氧化物排放量)
     modifiers = all(len(p) <= _SHORT_ITEM for p in parts[:-1])

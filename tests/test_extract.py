@@ -345,6 +345,7 @@ def test_a_word_of_more_after_the_magnitude():
         ("地区生产总值增长7%、规上工业增加值增长8%。", ["地区生产总值", "规上工业增加值"]),  # each its own value
         ("新制定政策“免申即享、即申即享”占比超过70%。", ["即申即享占比"]),  # one name in quotes (its start is kept as before)
         ("进出口、实际利用外资增长10%。", ["实际利用外资"]),  # a short name of its own: where the noun starts is not known
+        ("推动汽车、新能源产业产值增长15%。", ["汽车产业产值", "新能源产业产值"]),  # … but a sector's measure ends the full item
         ("新建中小学、幼儿园6所。", ["新建中小学、幼儿园"]),  # a count: that of all the items, not of each
     ],
 )
