@@ -197,6 +197,12 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("规上工业亩均税收", "level", "money_per_area", "tax_per_mu"),
         ("新增污水管网", "level", "length", "new_sewer_pipes"),
         ("超长期特别国债项目资金", "level", "money", "ultra_long_special_treasury_bonds"),
+        ("全社会用电量", "level", "energy", "electricity_consumption"),
+        ("全社会用电量", "growth", "percent", "electricity_consumption_growth"),
+        ("工业用电量", "level", "energy", None),  # industry's share is no consumption of all
+        ("港口集装箱吞吐量", "level", "volume", "container_throughput"),
+        ("港口货物吞吐量", "level", "weight", "port_cargo_throughput"),
+        ("农村危房改造", "level", "count", "rural_dilapidated_houses_renovated"),
     ],
 )
 def test_match_metric(phrase, kind, family, expected):
