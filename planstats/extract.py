@@ -289,6 +289,7 @@ class _Words:
         self.subset = frozenset(lex.get("subset", ()))
         self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.get("each", ()))
+        self.not_each = lex.get("not_each", ())  # 平均, 人均: words that end in a word of each and are not one
         self.decrease = frozenset(lex.get("decrease_verb", ()))
         self.growth = frozenset(lex.get("growth_verb", ())) | self.decrease
         self.verbs = self.growth | frozenset(lex.get("verb", ()))
@@ -1256,8 +1257,8 @@ class _Extractor:
             previous.append((metric_text, subset))
 
     def _each(self, sent: _Sentence, v: _Value, clause: int, previous) -> bool:
-        """各 after enumerated items (新增孵化器、示范机构各1个; 孵化器和众创空间各2家): the value for
-        each item. ``False`` when the clause names one item."""
+        """各 or 均 after enumerated items (新增孵化器、示范机构各1个; 孵化器和众创空间各2家; 城乡居民…均增长7%):
+        the value for each item. ``False`` when the clause names one item."""
         head, info = self._strip(self.text[clause : v.start])
         head, lead = _strip_front(head, self.w.lead_verb)  # the verb of all the items: 新增 A、B
         if "、" in head:
@@ -1267,7 +1268,8 @@ class _Extractor:
             parts = re.split("[和及与]", head)
             if any(len(p.strip()) < _SHORT_ITEM or any(c.isdigit() for c in p) for p in parts):
                 return False
-        if len(parts) < 2:
+        parts = parts if len(parts) > 1 else _pair(head)  # 城乡居民人均可支配收入均增长7%: town and country each
+        if not parts:
             return False
         for part in parts:
             metric_text, subset = self._with_context(lead + part.strip(), info["subset"], previous)
@@ -1357,6 +1359,8 @@ class _Extractor:
                     break
                 text = text[: base.start()].rstrip()
                 continue
+            if word in self.w.each and (rest + word).endswith(self.w.not_each):
+                break  # 全省平均, 人均: a word that ends in 均 is no 均 of each
             if word in self.w.rate_basis and not (basis or info["verb"]):
                 basis = word
             elif word in self.q["pre"] and not info["pre"]:

@@ -1139,3 +1139,26 @@ def test_bad_number_words_are_named(tmp_path, monkeypatch, row, message):
 def test_the_subject_carried_from_a_figure_of_part_of_a_year_leaves_the_part_behind(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert list(zip(df["metric_text"], df["value"])) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("固定资产投资和社会消费品零售总额均增长8%。", [("固定资产投资", "fixed_asset_investment_growth"), ("社会消费品零售总额", "retail_sales_growth")]),
+        ("工业投资、技改投资均增长10%以上。", [("工业投资", "industrial_investment_growth"), ("技改投资", "technical_renovation_investment_growth")]),
+        ("城乡居民人均可支配收入均增长7%。", [("城镇居民人均可支配收入", "urban_income_growth"), ("农村居民人均可支配收入", "rural_income_growth")]),
+        ("城乡居民人均可支配收入增长7%。", [("城乡居民人均可支配收入", "resident_income_growth")]),  # with no 均: the residents' own
+        # a word that ends in 均 is no word of each
+        ("农民人均纯收入增长8%。", [("农民人均纯收入", "rural_net_income_growth")]),
+        ("规上工业亩均税收达到30万元/亩。", [("规上工业亩均税收", "tax_per_mu")]),
+    ],
+)
+def test_jun_after_items_gives_each_the_value(text, expected):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["metric_text"], df["metric"])) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_wider_average_stays_a_benchmark():
+    _, rejects = ps.extract_text("地区生产总值增长7%（全省平均6%）。", region="测试区", year=2024, with_rejects=True)
+    assert rejects["raw"].tolist() == ["全省平均6%"] and "average of a wider region" in rejects["reason"].iloc[0]
