@@ -1034,20 +1034,28 @@ class _Extractor:
         year too (今后五年目标和2024年工作) opens none."""
         if self._period_spans is None:
             spans: list[tuple[int, int, int]] = []
-            periods = [p for p in self._periods_ahead() if p[1] > self.plan_year]
+            ranges = self._year_ranges()
+            periods = sorted([p for p in self._periods_ahead() if p[1] > self.plan_year] + [(a, last) for a, _, last in ranges])
             opened: tuple[int, int, int] | None = None  # (start, last year, level)
             pos = 0
             for line in self.text.split("\n") if periods else ():
                 end = pos + len(line)
                 if 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line and not self._review_of(pos):
-                    now = self._years(pos, end)[1] or self._has("current", pos, end)
+                    # the years of a range (二、2024—2026年主要目标) name its period, not this year
+                    in_range = [(a - pos, b - pos) for a, b, _ in ranges if pos <= a < end]
+                    now = self._years_outside(pos, end, ranges) or self._has("current", pos, end)
                     k = bisect.bisect_left(periods, (pos,))
                     last = periods[k][1] if k < len(periods) and periods[k][0] < end else None
                     level = next((n for n, r in enumerate(_HEADING_LEVELS) if r.match(line)), None)
+                    if in_range and (level is None or "《" in line):  # only a numbered heading, and no title, opens a range
+                        last = None
                     if opened and (now or last or (level is not None and level <= opened[2])):
                         spans.append((opened[0], pos, opened[1]))
                         opened = None
-                    if last and not now and not _DIGIT.search(line):  # a line with a figure is no heading
+                    figures = line
+                    for a, b in in_range:
+                        figures = figures[:a] + " " * (b - a) + figures[b:]
+                    if last and not now and not _DIGIT.search(figures):  # a line with a figure is no heading
                         # a heading with no number (今后五年的主要目标是：) has items of any number under it
                         opened = (pos, last, 1 if level is None else level)
                 pos = end + 1
@@ -1055,6 +1063,26 @@ class _Extractor:
                 spans.append((opened[0], len(self.text), opened[1]))
             self._period_spans = spans
         return self._period_spans
+
+    def _year_ranges(self) -> list[tuple[int, int, int]]:
+        """Every range of years that the plan year opens (2024—2026年, 2024年至2026年), ``(start,
+        end, last year)``."""
+        marks, text, out = self._year_index()[0], self.text, []
+        for at, year in marks:
+            if year <= self.plan_year:
+                continue
+            mark = at - 1  # the dash, 至 or 到 before the last year
+            if text[mark : mark + 1] in _RANGE_DASH or text[mark : mark + 1] in ("至", "到"):
+                first = mark - (text[mark - 1 : mark] == "年")
+                if text[first - 4 : first] == str(self.plan_year) and not text[first - 5 : first - 4].isdigit():
+                    out.append((first - 4, at + 5, year))
+        return out
+
+    def _years_outside(self, start: int, end: int, ranges: list[tuple[int, int, int]]) -> bool:
+        """Whether a year from the plan year on lies in ``text[start:end]`` outside the ``ranges``."""
+        marks, starts = self._year_index()
+        found = marks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        return any(y >= self.plan_year and not any(a <= at < b for a, b, _ in ranges) for at, y in found)
 
     def _period_section_of(self, sent: _Sentence, pos: int) -> int | None:
         """The last year of the period whose heading a value at ``pos`` lies under, unless a word

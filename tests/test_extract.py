@@ -176,6 +176,14 @@ def test_a_time_limit_after_the_plan_year_makes_a_horizon_target(text, records):
         ),
         ("二、今后五年目标和今年工作\n地区生产总值增长6%左右。\n", [("target", 2024, "地区生产总值")]),  # this year too
         ("三年内新建5G基站3000个\n新建充电桩100个。\n", [("horizon", 2026, "新建5G基站"), ("target", 2024, "新建充电桩")]),  # a figure: no heading
+        (  # a numbered heading of a range of years that the plan year opens
+            "一、2024年主要目标\n地区生产总值增长6%。\n二、2024—2026年主要目标\n新增高新技术企业100家。\n三、2024年重点工作\n新增规上工业企业20家。\n",
+            [("target", 2024, "地区生产总值"), ("horizon", 2026, "新增高新技术企业"), ("target", 2024, "新增规上工业企业")],
+        ),
+        ("一、2024年至2026年目标\n新增高新技术企业100家。\n二、重点工作\n新增规上工业企业20家。\n",
+         [("horizon", 2026, "新增高新技术企业"), ("target", 2024, "新增规上工业企业")]),
+        ("一、2023—2025年目标\n新增高新技术企业100家。\n", [("target", 2024, "新增高新技术企业")]),  # not opened by the plan year
+        ("实施《2024—2026年行动计划》\n新增高新技术企业100家。\n", [("target", 2024, "新增高新技术企业")]),  # a title
     ],
 )
 def test_a_heading_that_names_a_period_ahead_sets_the_horizon_of_the_text_under_it(text, records):
