@@ -235,7 +235,7 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
         return None, headline_year(norm.text)
     year = int(m["year"]) if m.groupdict().get("year") else headline_year(norm.text)
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
-    if len(region) < 2 or region in lexicon().get("front", ()):  # no name, or 全县 (the whole county)
+    if len(region) < 2 or region in lexicon().get("scope", ()) + lexicon().get("front", ()):  # no name, or 全县 (the whole county)
         # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline;
         # 某某县人民政府关于印发《2024年全县重点工作任务》: the region of the issuer
         region = m.groupdict().get("place")

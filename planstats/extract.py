@@ -300,7 +300,8 @@ class _Words:
         self.per_unit = lex.get("per_unit", ())  # 每千人口, 人均: a count per person may have a fraction
         self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.get("per_base", ()))
         # stripped from the front / the back of an indicator phrase
-        self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("subset", ()) + self.modal)
+        self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("scope", ()) + lex.get("subset", ()) + self.modal)
+        self.scope = _by_length(lex.get("scope", ()))  # 全县: the whole region
         self.rate_basis = frozenset(lex.get("rate_basis", ()))  # 每人每月: what an amount is per, kept after the verb
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal + tuple(self.rate_basis))
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
@@ -1189,6 +1190,7 @@ class _Extractor:
         later_value = any(v.unit for v in sent.values_between(last.end, item_end))
         start = max(sent.clause_start(first.start, enumeration=True), prev_end)
         before = self.text[start : first.start].strip()
+        before = _strip_back(before, self.w.scope)[0] or before  # 争取全县90%以上的行政村…: the verb before the scope
         opens = before.endswith(self.w.lead) if before else (self._prev_reversed or start <= clause)
         # 的 after the number: a share or a count of the noun, when a verb of the plan opens it and the noun is no verb (实现30%的增长)
         of = noun.startswith("的") and before.endswith(self.w.lead_of) and len(noun) > 1 and not noun.startswith(self.w.verb_words, 1)

@@ -586,6 +586,8 @@ def test_a_group_of_people_alone_takes_the_measure_of_the_group_before_it(text, 
         ("辅导5家企业挂牌上市，支持2家企业发行债券。", ["企业挂牌上市", "企业发行债券"]),
         ("带动3000人就业。", []),  # no verb that gets its noun to act: a number that describes a noun
         ("确保90%以上的行政村通客车。", ["行政村通客车"]),  # 的 after the number, opened by a verb of the plan
+        ("争取全县90%以上的行政村达到美丽乡村标准。", ["行政村达到美丽乡村标准"]),  # … with the whole region between
+        ("全县3家企业上市。", []),  # the whole region is no verb
         ("争取3家以上的企业挂牌上市，推动80%的规上工业企业实现数字化改造。", ["企业挂牌上市", "规上工业企业实现数字化改造"]),
         # 的增长 at the end of a clause names the value (a growth rate); 带动 is no verb of the plan before 50%的农户
         ("销售收入实现30%的增长，带动50%的农户增收。", ["销售收入"]),
