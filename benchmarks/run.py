@@ -256,6 +256,7 @@ def adversarial(sizes: tuple[int, ...] = (500_000, 1_000_000)) -> list[dict]:
         "headline markers": lambda n: ("主要目标：\n一、工作回顾\n" * n)[:n],
         "a table laid out with spaces": lambda n: ("指标    单位    2024年目标\n" + "地区生产总值增长    %    6.5左右\n" * n)[:n],
         "pipes": lambda n: ("| | |\n" * n)[:n],
+        "headings of a range of years": lambda n: ("二、2023—2025年目标\n新增企业10家。\n" * n)[:n],
     }
     rows = []
     with warnings.catch_warnings():

@@ -11,6 +11,8 @@ The grammar, applied sentence by sentence to the normalized text:
   before it back to the previous boundary, with time words and modal words (全年, 力争 …)
   stripped from the front and verbs and qualifier words (增长, 突破, 不少于 …) from the end;
 * a list after ``分别`` is spread over the indicators listed before ``分别``;
+* a list followed by a word that names what it is (``实现7%左右的增长``, ``达到2.5%的水平``) is a
+  target too: that word is no noun the value describes;
 * a list followed by a noun is a target when a verb stands before it (``争取3家以上企业挂牌上市``,
   indicator after the number) and the **attribute** of a noun otherwise
   (``投资5亿元以上的项目20个``: only 20个 is a target).
@@ -159,7 +161,7 @@ class _Value(NamedTuple):  # a tuple: made for every number of every document
     unit: str
     post: str
     cite_end: int = 0  # end of the member that gave this one its unit
-    named: str = ""  # the word after 的 that names what the value is (实现7%的增长: 增长)
+    named: str = ""  # the word after it, 的 or not, that names what the value is (实现7%的增长: 增长)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1036,6 +1038,7 @@ class _Extractor:
         if self._period_spans is None:
             spans: list[tuple[int, int, int]] = []
             ranges = self._year_ranges()
+            range_starts = [a for a, _, _ in ranges]
             periods = sorted([p for p in self._periods_ahead() if p[1] > self.plan_year] + [(a, last) for a, _, last in ranges])
             opened: tuple[int, int, int] | None = None  # (start, last year, level)
             pos = 0
@@ -1043,8 +1046,9 @@ class _Extractor:
                 end = pos + len(line)
                 if 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line and not self._review_of(pos):
                     # the years of a range (二、2024—2026年主要目标) name its period, not this year
-                    in_range = [(a - pos, b - pos) for a, b, _ in ranges if pos <= a < end]
-                    now = self._years_outside(pos, end, ranges) or self._has("current", pos, end)
+                    here = ranges[bisect.bisect_left(range_starts, pos) : bisect.bisect_left(range_starts, end)]
+                    in_range = [(a - pos, b - pos) for a, b, _ in here]
+                    now = self._years_outside(pos, end, here) or self._has("current", pos, end)
                     k = bisect.bisect_left(periods, (pos,))
                     last = periods[k][1] if k < len(periods) and periods[k][0] < end else None
                     level = next((n for n, r in enumerate(_HEADING_LEVELS) if r.match(line)), None)
@@ -1075,7 +1079,7 @@ class _Extractor:
             mark = at - 1  # the dash, 至 or 到 before the last year
             if text[mark : mark + 1] in _RANGE_DASH or text[mark : mark + 1] in ("至", "到"):
                 first = mark - (text[mark - 1 : mark] == "年")
-                if text[first - 4 : first] == str(self.plan_year) and not text[first - 5 : first - 4].isdigit():
+                if first >= 4 and text[first - 4 : first] == str(self.plan_year) and not text[max(0, first - 5) : first - 4].isdigit():
                     out.append((first - 4, at + 5, year))
         return out
 
