@@ -183,17 +183,19 @@ class _NumberWord(NamedTuple):
     value: float
     unit: str
     qualifier: str
+    verb: str  # the change it names (零增长, 翻番: 增长), or ""
 
 
 @functools.lru_cache(maxsize=1)
 def _number_words() -> dict[str, _NumberWord]:
-    """``{word: (value, unit, qualifier)}`` from ``data/number_words.csv``: words that stand for
-    a value (两位数: 10%, at least), longest first."""
+    """``{word: (value, unit, qualifier, verb)}`` from ``data/number_words.csv``: words that stand
+    for a value (两位数: 10%, at least; 翻番: growth of 100%), longest first."""
     table: dict[str, _NumberWord] = {}
-    for line, row in enumerate(read_rows("number_words.csv", ("text", "value", "unit", "qualifier")), start=2):
+    changes = lexicon().get("value_noun", ())
+    for line, row in enumerate(read_rows("number_words.csv", ("text", "value", "unit", "qualifier", "verb")), start=2):
         where, text = f"number_words.csv, line {line}", row["text"]
-        if not text or text[0] not in CHINESE_DIGITS or text in table:
-            raise DataFileError(f"{where}: {text!r} is empty, a duplicate, or does not open with a Chinese digit ({CHINESE_DIGITS}); the value regex finds a word by that digit.")
+        if not text or text in table:
+            raise DataFileError(f"{where}: {text!r} is empty or a duplicate.")
         try:
             value = float(row["value"])
         except ValueError:
@@ -202,7 +204,9 @@ def _number_words() -> dict[str, _NumberWord]:
             raise DataFileError(f"{where}: unit {row['unit']!r} is not in units.csv.")
         if row["qualifier"] not in QUALIFIERS:
             raise DataFileError(f"{where}: qualifier must be one of {list(QUALIFIERS)}, not {row['qualifier']!r}.")
-        table[text] = _NumberWord(value, row["unit"], row["qualifier"])
+        if row["verb"] and row["verb"] not in changes:
+            raise DataFileError(f"{where}: verb {row['verb']!r} must be empty or a word of lexicon role value_noun (增长, 下降 …).")
+        table[text] = _NumberWord(value, row["unit"], row["qualifier"], row["verb"])
     return dict(sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
@@ -228,7 +232,11 @@ def _value_regex() -> re.Pattern[str]:
     unit = _after_number(after) + (rf"|(?:(?<=\.\d)|(?<=\.\d\d))(?:{_alternation(decimal)})" if decimal else "")
     before = [s for s, u in units().items() if u.before]  # 百分之八
     first = re.escape("".join({s[0] for s in before} - set(CHINESE_DIGITS)))
-    num = rf"(?:(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{CHINESE_DIGITS}第点])(?:{CHINESE_NUMERAL}))"
+    # a word that stands for a value and opens with no digit (翻番); those that do (两位数) are found by it
+    words = [word for word in _number_words() if word[0] not in CHINESE_DIGITS]
+    first += re.escape("".join({word[0] for word in words}))
+    word = rf"|{_alternation(words)}" if words else ""
+    num = rf"(?:(?<![A-Za-z0-9.])\d+(?:,\d{{3}})*(?:\.\d+)?|(?<![{CHINESE_DIGITS}第点])(?:{CHINESE_NUMERAL}){word})"
     pre = rf"(?:{_alternation(before)})" if before else "(?!)"
     return re.compile(
         rf"(?=[\d{CHINESE_DIGITS}{first}])"  # a class first: the regex engine skips to the next digit
@@ -314,6 +322,7 @@ class _Words:
         self.value_noun = _by_length(lex.get("value_noun", ()))
         self.number_words = _number_words()  # 两位数: a word that stands for a value
         self.number_word_first = frozenset(word[0] for word in self.number_words)
+        self.post_after = re.compile(_after_number(q["post"]))  # a qualifier after a word that stands for a value
         # a magnitude with no unit before a milestone word (迈上千亿台阶): the unit it stands for (亿 → 元)
         self.bare_magnitude: dict[str, str] = {}
         for word in lex.get("bare_magnitude", ()):
@@ -558,10 +567,13 @@ class _Extractor:
         """The value of a match of the value regex, ``None`` if it is no value."""
         before, lo, hi, mid, mult, mid2, unit, post = m.groups()  # the only groups, in this order
         mid, end, text, w = mid or mid2, m.end(), m.string, self.w
-        if lo[0] in w.number_word_first:  # 保持两位数增长: a word that stands for a value
+        if lo[0] in w.number_word_first:  # 保持两位数增长, 实现翻番: a word that stands for a value
             word = next((word for word in w.number_words if text.startswith(word, m.start())), "")
             if word:
-                return _Value(m.start(), m.start() + len(word), word, "", "", "", w.number_words[word].unit, "")
+                end = m.start() + len(word)
+                post = w.post_after.match(text, end)  # 两位数以上
+                number_word = w.number_words[word]
+                return _Value(m.start(), post.end() if post else end, word, "", "", "", number_word.unit, post.group() if post else "", named=number_word.verb)
         if before:  # 百分之八: the unit it spells, unless one follows the number too
             unit = unit or w.units[before].canonical
         elif unit and _milestone_at(text, m.start("unit"), w.milestone):
@@ -1511,7 +1523,7 @@ class _Extractor:
         nature = self.w.nature_after.match(self.text, after) if self.text.startswith(("(", "（"), after) else None
         if nature:  # 下降3%（约束性）: the nature of the target, in brackets after it
             modal, end = modal or nature.group(1), max(end, nature.end())
-        words = [w for w in (modal, info["pre"], v.mid, v.post, number_word and v.lo) if w]
+        words = [w for w in (modal, info["pre"], number_word and v.lo, v.mid, v.post) if w]
         s, e = self.norm.span(min(start, v.start), max(end, v.end, v.cite_end))
         if _ANY_QUOTE.search(metric_text):
             metric_text = metric_text.translate(_NO_QUOTES)

@@ -1109,30 +1109,41 @@ def test_a_value_named_after_de_as_a_change_or_a_level_is_a_target(text, expecte
         ("固定资产投资两位数增长。", [("fixed_asset_investment_growth", 10.0, "at_least", "两位数", "固定资产投资两位数增长")]),  # the change is the verb
         ("地区生产总值增速保持两位数。", [("gdp_growth", 10.0, "at_least", "两位数", "地区生产总值增速保持两位数")]),
         ("粮食产量五十万吨水平。", []),  # 水平 is no verb: a Chinese numeral with no verb stays a name
+        ("固定资产投资保持两位数以上增长。", [("fixed_asset_investment_growth", 10.0, "at_least", "两位数…以上", "固定资产投资保持两位数以上增长")]),
+        # a word that names its change (零增长, 翻番) needs no verb of its own
+        ("单位工业增加值能耗实现零增长。", [("industrial_energy_intensity_change", 0.0, "at_most", "零增长", "单位工业增加值能耗实现零增长")]),
+        ("到2030年地区生产总值实现翻番。", [("gdp_growth", 100.0, "exact", "翻番", "地区生产总值实现翻番")]),
+        ("规上工业总产值翻一番。", [("industrial_output_growth", 100.0, "exact", "翻一番", "规上工业总产值翻一番")]),
+        ("工业总产值增长一倍以上。", [("industrial_output_growth", 100.0, "at_least", "一倍…以上", "工业总产值增长一倍以上")]),
+        ("零售额增长8%，经过一番努力。", [(None, 8.0, "exact", "", "零售额增长8%")]),  # 零 of 零售, 一番 of 一番努力: no words of a value
     ],
 )
 def test_a_word_that_stands_for_a_value_is_one(text, expected):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)  # no targets found
         df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["metric"], df["value"], df["qualifier"], df["qualifier_text"], df["raw"])) == expected
+    metrics = [None if isinstance(m, float) else m for m in df["metric"]]
+    assert list(zip(metrics, df["value"], df["qualifier"], df["qualifier_text"], df["raw"])) == expected
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(kind == "growth" for kind in df["kind"])
 
 
 @pytest.mark.parametrize(
     "row, message",
     [
-        ("位数,10,%,at_least", "does not open with a Chinese digit"),
-        ("两位数,ten,%,at_least", "value must be a number"),
-        ("两位数,10,percent,at_least", "unit 'percent' is not in units.csv"),
-        ("两位数,10,%,more", "qualifier must be one of"),
+        (",10,%,at_least,", "is empty or a duplicate"),
+        ("两位数,ten,%,at_least,", "value must be a number"),
+        ("两位数,10,percent,at_least,", "unit 'percent' is not in units.csv"),
+        ("两位数,10,%,more,", "qualifier must be one of"),
+        ("翻番,100,%,exact,翻", "verb '翻' must be empty or a word of lexicon role value_noun"),
     ],
 )
 def test_bad_number_words_are_named(tmp_path, monkeypatch, row, message):
     from planstats import _data
 
     extract = importlib.import_module("planstats.extract")
-    (tmp_path / "number_words.csv").write_text(f"text,value,unit,qualifier\n{row}\n", encoding="utf-8")
+    _data.lexicon()  # read from the real data/ before it moves
+    (tmp_path / "number_words.csv").write_text(f"text,value,unit,qualifier,verb\n{row}\n", encoding="utf-8")
     monkeypatch.setattr(_data, "DATA_DIR", tmp_path)
     with pytest.raises(ps.DataFileError, match=f"number_words.csv, line 2: .*{message}"):
         extract._number_words.__wrapped__()
