@@ -750,6 +750,8 @@ def test_a_numbered_heading_of_a_year_needs_a_plan_year_to_open_a_review():
         ("一般公共预算收入增长-2%。", [("一般公共预算收入", -2.0, None)]),
         ("外贸出口负增长3%。", [("外贸出口", -3.0, None)]),
         ("地区生产总值增长6-8%。", [("地区生产总值", 6.0, 8.0)]),  # a hyphen between numbers: a range
+        ("化学需氧量、氨氮排放量分别削减2%和3%。", [("化学需氧量", -2.0, None), ("氨氮排放量", -3.0, None)]),  # a verb of a decrease
+        ("行政事业单位一般性支出缩减5%。", [("行政事业单位一般性支出", -5.0, None)]),
     ],
 )
 def test_a_negative_growth(text, expected):
