@@ -55,6 +55,10 @@ _DEVELOPMENT = r"(?:国民经济和社会发展|经济社会发展|经济和社�
 _DOC_TYPES = rf"(?:{_DEVELOPMENT}?(?:重点|主要)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)|{_DEVELOPMENT}(?:重点|主要)?目标任务)"
 _NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|主要)[^\s《》:：,，。0-9_|｜\-–—]{2,20}?"  # a web page's title joins its parts with _ | -
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
+# a year, or a range of years that the year opens (2024—2026年, 2024年至2026年): the plan year is the first
+_YEARS = rf"{_YEAR}(?:年?\s*[-–—~至到]\s*(?:19|20)\d{{2}})?年"
+# what a plan is about, between its year and its kind (青山县2024年招商引资工作要点)
+_TOPIC = r"[^\s《》:：,，。]{0,20}?"
 # the place of the dateline of a report to a people's congress (——在某某县第十八届人民代表大会…上)
 # (or 在区十八届人大四次会议上: no 第, and the level alone names no place)
 _CONGRESS = r"第?[一二三四五六七八九十\d]+届"
@@ -74,13 +78,43 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("计划执行情况", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年"),
         # 某某镇2023年工作总结和2024年工作计划: the year of the plan
         ("工作总结", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}"),
-        # 新城区政府2021年工作安排; 某某县人民政府关于印发2024年县政府工作要点的通知
-        ("", rf"(?P<region>{_NAME}){_YEAR}年(?:度)?(?:(?:{levels})?(?:{issuer}))?{_DOC_TYPES}"),
-        ("", rf"{_YEAR}年(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
+        # 新城区政府2021年工作安排; 某某县人民政府关于印发2024年县政府工作要点的通知; 青山县2024年招商引资工作要点;
+        # 青山县2024—2026年招商引资三年行动计划
+        ("", rf"(?P<region>{_NAME}){_YEARS}(?:度)?(?:(?:{levels})?(?:{issuer}))?{_TOPIC}{_DOC_TYPES}"),
+        ("", rf"{_YEARS}(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
         # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
         # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）, ——2024年1月10日在区十八届人大四次会议上
         ("届", rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?:(?P<place>{_NAME})(?<![一二三四五六七八九十第])|(?:{levels}))?{_CONGRESS}"),
     ))  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1)
+def _place_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    lex = lexicon()
+    levels, topics = ("|".join(map(re.escape, lex.get(role, ()))) or "(?!)" for role in ("region_level", "not_place"))
+    level = rf"(?!{topics})(?:{levels})"  # a level that opens no word of a subject (乡 of 乡村振兴, 市 of 市场)
+    # the first part (沛县, 丰州); then a level right after it (丰州区) or a part of 2 to 6 characters and a level (西安市雁塔区)
+    return re.compile(rf".+?{level}"), re.compile(rf"{level}|.{{2,6}}?{level}")
+
+
+def _place(name: str) -> str:
+    """The region that a name of a title opens with: its parts that end in a word of a level
+    (lexicon role ``region_level``); what follows is what the plan is about (lexicon role
+    ``not_place``: words of a subject that open with a level, 乡村, 市场). ``""`` if no part opens it.
+
+    >>> _place("青山县优化营商环境"), _place("西安市雁塔区"), _place("丰州区城市更新"), _place("青山县乡村振兴")
+    ('青山县', '西安市雁塔区', '丰州区', '青山县')
+    >>> _place("招商引资")
+    ''
+    """
+    first, more = _place_regexes()
+    m = first.match(name)
+    if not m:
+        return ""
+    end = m.end()
+    while m := more.match(name, end):
+        end = m.end()
+    return name[:end]
 
 
 @functools.lru_cache(maxsize=1)
@@ -235,6 +269,9 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
         return None, headline_year(norm.text)
     year = int(m["year"]) if m.groupdict().get("year") else headline_year(norm.text)
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
+    aliases = _region_aliases()
+    if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about
+        region = _place(region)
     if len(region) < 2 or region in lexicon().get("scope", ()) + lexicon().get("front", ()):  # no name, or 全县 (the whole county)
         # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline;
         # 某某县人民政府关于印发《2024年全县重点工作任务》: the region of the issuer
@@ -243,7 +280,6 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
             region = _region_of_issuer(place.group("place"))
     if not region:
         return None, year
-    aliases = _region_aliases()
     region = aliases.get(region) or next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if region.endswith(a)), region)
     return region, year
 

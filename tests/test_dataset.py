@@ -108,6 +108,19 @@ def test_region_and_year_from_titles():
         ("关于印发某某县2024年政府工作要点的通知_某某县人民政府\n", ("某某县", 2024)),
         ("某某县人民政府 - 关于印发2024年工作要点的通知\n", ("某某县", 2024)),
         ("某某县人民政府｜2024年政府工作报告\n", (None, 2024)),  # the site is not always the region of the plan
+        # a plan on one subject: the region, not the subject, wherever the subject stands
+        ("青山县2024年招商引资工作要点\n", ("青山县", 2024)),
+        ("2024年青山县优化营商环境工作要点\n", ("青山县", 2024)),
+        ("青山县人民政府关于印发青山县2024年乡村振兴工作要点的通知\n", ("青山县", 2024)),
+        ("2024年招商引资工作计划\n", (None, 2024)),  # no region named: none, rather than the subject
+        ("2024年全县农业农村工作要点\n", (None, 2024)),
+        ("西安市雁塔区城市更新2024年工作计划\n", ("西安市雁塔区", 2024)),
+        ("2024年丰州区优化营商环境工作要点\n", ("丰州区", 2024)),  # 州 inside a name, a level after it
+        ("2024年安乡县县域经济工作要点\n", ("安乡县", 2024)),  # 县域: a subject that opens with a level
+        ("青山县2024年乡村振兴和市场监管工作要点\n", ("青山县", 2024)),
+        # a plan of a range of years: the year that opens it
+        ("青山县2024—2026年招商引资三年行动计划\n", ("青山县", 2024)),
+        ("青山县2024年至2026年工作计划\n", ("青山县", 2024)),
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
