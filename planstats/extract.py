@@ -320,6 +320,7 @@ class _Words:
         self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
         # a word after 的 that names what the value is, not a noun it describes (实现7%左右的增长, 达到2.5%的水平)
         self.value_noun = _by_length(lex.get("value_noun", ()))
+        self.title_filler = lex.get("title_filler", ())  # 关于印发《…》: a notice that issues the plan
         self.number_words = _number_words()  # 两位数: a word that stands for a value
         self.number_word_first = frozenset(word[0] for word in self.number_words)
         self.post_after = re.compile(_after_number(q["post"]))  # a qualifier after a word that stands for a value
@@ -1053,7 +1054,7 @@ class _Extractor:
             range_starts = [a for a, _, _ in ranges]
             periods = sorted([p for p in self._periods_ahead() if p[1] > self.plan_year] + [(a, last) for a, _, last in ranges])
             opened: tuple[int, int, int] | None = None  # (start, last year, level)
-            pos = 0
+            pos, title = 0, True  # the first line with text is the title of the plan
             for line in self.text.split("\n") if periods else ():
                 end = pos + len(line)
                 if 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line and not self._review_of(pos):
@@ -1064,8 +1065,13 @@ class _Extractor:
                     k = bisect.bisect_left(periods, (pos,))
                     last = periods[k][1] if k < len(periods) and periods[k][0] < end else None
                     level = next((n for n, r in enumerate(_HEADING_LEVELS) if r.match(line)), None)
-                    if in_range and (level is None or "《" in line):  # only a numbered heading, and no title, opens a range
+                    # a numbered heading opens a range (二、2024—2026年主要目标), but no title of another plan
+                    # (《…》) in it; so does the title of the plan (某某县2024—2026年…三年行动计划: the whole plan),
+                    # also in a notice that issues it (关于印发《…》的通知), but no sentence (实施《…》)
+                    title = title and level is None and ("《" not in line or line[: line.find("《")].endswith(self.w.title_filler))
+                    if in_range and not title and (level is None or "《" in line):
                         last = None
+                    level = -1 if title else level  # no heading closes the period of the title
                     if opened and (now or last or (level is not None and level <= opened[2])):
                         spans.append((opened[0], pos, opened[1]))
                         opened = None
@@ -1075,6 +1081,7 @@ class _Extractor:
                     if last and not now and not _DIGIT.search(figures):  # a line with a figure is no heading
                         # a heading with no number (今后五年的主要目标是：) has items of any number under it
                         opened = (pos, last, 1 if level is None else level)
+                title = title and not line.strip()
                 pos = end + 1
             if opened:
                 spans.append((opened[0], len(self.text), opened[1]))

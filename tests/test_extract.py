@@ -184,6 +184,12 @@ def test_a_time_limit_after_the_plan_year_makes_a_horizon_target(text, records):
          [("horizon", 2026, "新增高新技术企业"), ("target", 2024, "新增规上工业企业")]),
         ("一、2023—2025年目标\n新增高新技术企业100家。\n", [("target", 2024, "新增高新技术企业")]),  # not opened by the plan year
         ("实施《2024—2026年行动计划》\n新增高新技术企业100家。\n", [("target", 2024, "新增高新技术企业")]),  # a title
+        # the title of a plan of a range of years that the plan year opens: the whole plan, but for a heading of this year
+        ("青山县2024—2026年招商引资三年行动计划\n一、主要目标\n新增规上工业企业50家。\n二、2024年目标\n引进项目18个。\n",
+         [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "引进项目")]),
+        ("\n关于印发《青山县2024—2026年三年行动计划》的通知\n新增规上工业企业50家，每年新增高新技术企业10家。\n",
+         [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "每年新增高新技术企业")]),
+        ("青山县2023—2025年三年行动计划\n新增规上工业企业50家。\n", [("target", 2024, "新增规上工业企业")]),  # opened by another year
     ],
 )
 def test_a_heading_that_names_a_period_ahead_sets_the_horizon_of_the_text_under_it(text, records):
