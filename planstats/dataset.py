@@ -22,6 +22,7 @@ from planstats import documents
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, QUALIFIERS, RECORDS, find_targets, headline_year
+from planstats.numbers import FIVE_YEAR_PLAN, plan_period_end
 from planstats.taxonomy import assign_metrics, load_taxonomy
 
 SECTIONS = ("headline", "body")
@@ -115,6 +116,13 @@ def _place(name: str) -> str:
     while m := more.match(name, end):
         end = m.end()
     return name[:end]
+
+
+@functools.lru_cache(maxsize=1)
+def _five_year_title() -> re.Pattern[str]:
+    """A title of a five-year plan (某某县国民经济和社会发展第十四个五年规划和2035年远景目标纲要,
+    某某县“十四五”工业发展规划): groups 2 or 3 hold the digit after 十."""
+    return re.compile(rf"(?P<region>{_NAME})?{_DEVELOPMENT}?{FIVE_YEAR_PLAN}", re.M)
 
 
 @functools.lru_cache(maxsize=1)
@@ -264,10 +272,15 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
     m = next(filter(None, (pattern.search(head) for word, pattern in _titles() if word in head)), None)
     # a title with no year (某某县人民政府工作要点): the year that the main targets name (2026年…主要预期目标是：)
-    m = m or _undated_title().match(head.partition("\n")[0]) or _title_line(norm.text)
+    # a five-year plan: its first year (第十四个五年规划: 2021)
+    five_year = None if m else _five_year_title().search(head)
+    m = m or five_year or _undated_title().match(head.partition("\n")[0]) or _title_line(norm.text)
     if not m:
         return None, headline_year(norm.text)
-    year = int(m["year"]) if m.groupdict().get("year") else headline_year(norm.text)
+    if five_year:
+        year = plan_period_end(five_year.group(2) or five_year.group(3)) - 4
+    else:
+        year = int(m["year"]) if m.groupdict().get("year") else headline_year(norm.text)
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
     aliases = _region_aliases()
     if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about

@@ -38,7 +38,7 @@ from typing import NamedTuple
 from planstats._data import lexicon, read_rows
 from planstats.documents import ITEM_NUMBER, Normalized
 from planstats.errors import DataFileError
-from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, MULTIPLIERS, PLAN_PERIOD, parse_number, plan_period_end, units
+from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, FIVE_YEAR_PLAN, MULTIPLIERS, PLAN_PERIOD, parse_number, plan_period_end, units
 
 KINDS = ("growth", "level", "share", "pp_change")
 RECORDS = ("target", "result", "horizon")
@@ -76,6 +76,7 @@ _MINUS = frozenset("-−负")
 _PLAN_PERIOD_END = re.compile(rf"{PLAN_PERIOD}[”\"]?(?:规划)?(?:期|时期)?末")
 # ... and the whole of one (“十四五”期间, 十四五时期): a period that ends in that year
 _PLAN_PERIOD_SPAN = re.compile(rf"{PLAN_PERIOD}[”\"]?(?:规划)?(?:期间|时期)")
+_FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN)
 # a count of years (三年内, 今后五年): what may stand before 年, and what may not stand before the count
 _YEAR_COUNTS = {ch: n for n, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2} | {str(n): n for n in range(2, 10)}
 _NOT_BEFORE_COUNT = frozenset("0123456789.第近前去这后十")  # 2024年内, 第三年, 近三年内, 过去三年内, 十四五年
@@ -1055,9 +1056,12 @@ class _Extractor:
             periods = sorted([p for p in self._periods_ahead() if p[1] > self.plan_year] + [(a, last) for a, _, last in ranges])
             opened: tuple[int, int, int] | None = None  # (start, last year, level)
             pos, title = 0, True  # the first line with text is the title of the plan
-            for line in self.text.split("\n") if periods else ():
+            five_year = self._five_year_title()
+            for line in self.text.split("\n") if periods or five_year else ():
                 end = pos + len(line)
-                if 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line and not self._review_of(pos):
+                if five_year and pos == five_year[0]:  # …第十四个五年规划和2035年远景目标纲要: the whole plan
+                    opened = (pos, five_year[1], -1)
+                elif 0 < len(line.strip()) <= _HEADING_MAX and "。" not in line and not self._review_of(pos):
                     # the years of a range (二、2024—2026年主要目标) name its period, not this year
                     here = ranges[bisect.bisect_left(range_starts, pos) : bisect.bisect_left(range_starts, end)]
                     in_range = [(a - pos, b - pos) for a, b, _ in here]
@@ -1087,6 +1091,20 @@ class _Extractor:
                 spans.append((opened[0], len(self.text), opened[1]))
             self._period_spans = spans
         return self._period_spans
+
+    def _five_year_title(self) -> tuple[int, int] | None:
+        """``(start, last year)`` of the title of a five-year plan on the first line with text
+        (…第十四个五年规划和2035年远景目标纲要, “十四五”工业发展规划), when the plan year is one of its
+        years but the last; else ``None``."""
+        text = self.text
+        first = len(text) - len(text.lstrip())
+        start = text.rfind("\n", 0, first) + 1
+        end = text.find("\n", first)
+        m = _FIVE_YEAR_PLAN.search(text[start : end if end >= 0 else len(text)])
+        if not m:
+            return None
+        last = plan_period_end(m.group(1) or m.group(2))
+        return (start, last) if last - 4 <= self.plan_year < last else None
 
     def _year_ranges(self) -> list[tuple[int, int, int]]:
         """Every range of years that the plan year opens (2024—2026年, 2024年至2026年), ``(start,

@@ -121,6 +121,12 @@ def test_region_and_year_from_titles():
         # a plan of a range of years: the year that opens it
         ("青山县2024—2026年招商引资三年行动计划\n", ("青山县", 2024)),
         ("青山县2024年至2026年工作计划\n", ("青山县", 2024)),
+        # a five-year plan: its first year
+        ("青山县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n", ("青山县", 2021)),
+        ("青山县国民经济和社会发展第十三个五年规划纲要（草案）\n", ("青山县", 2016)),
+        ("关于印发《青山县“十四五”工业发展规划》的通知\n", ("青山县", 2021)),
+        ("青山县“十四五”规划纲要实施中期评估报告\n", (None, None)),  # a report on the plan, not the plan
+        ("今年是“十四五”规划的关键之年\n", (None, None)),
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):

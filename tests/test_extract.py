@@ -197,6 +197,24 @@ def test_a_heading_that_names_a_period_ahead_sets_the_horizon_of_the_text_under_
     assert list(zip(df["record"], df["year"], df["metric_text"])) == records
 
 
+def test_a_five_year_plan_sets_its_targets_for_its_last_year():
+    text = (
+        "青山县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n"
+        "第一章 发展基础\n“十三五”时期，全县地区生产总值年均增长7.2%，2020年达到180亿元。\n"
+        "第二章 主要目标\n常住人口城镇化率达到60%。到2035年，地区生产总值达到500亿元。\n"
+    )
+    df = ps.extract_text(text)
+    assert list(zip(df["region"], df["record"], df["year"], df["metric"], df["value"])) == [
+        ("青山县", "result", 2020, "gdp", 180.0),
+        ("青山县", "horizon", 2025, "urbanization_rate", 60.0),
+        ("青山县", "horizon", 2035, "gdp", 500.0),
+    ]
+    # the plan year of a manifest in its last year: targets of that year; a plan on the first line only
+    assert ps.extract_text(text, year=2025)["record"].tolist() == ["result", "target", "horizon"]
+    annual = ps.extract_text("青山县2024年工作要点\n今年是“十四五”规划的关键之年，常住人口城镇化率达到60%。\n")
+    assert annual["record"].tolist() == ["target"]
+
+
 def test_horizon_targets_need_a_plan_year_and_stay_out_of_comparisons():
     with pytest.warns(ps.PlanstatsWarning):
         undated = ps.extract_text("到2025年，地区生产总值达到500亿元。", region="测试区")
