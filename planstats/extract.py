@@ -311,7 +311,7 @@ class _Words:
         self.per_unit = lex.get("per_unit", ())  # 每千人口, 人均: a count per person may have a fraction
         self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.get("per_base", ()))
         # stripped from the front / the back of an indicator phrase
-        self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("scope", ()) + lex.get("subset", ()) + self.modal)
+        self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("scope", ()) + lex.get("subset", ()) + self.modal + lex.get("per_year", ()))
         self.scope = _by_length(lex.get("scope", ()))  # 全县: the whole region
         self.rate_basis = frozenset(lex.get("rate_basis", ()))  # 每人每月: what an amount is per, kept after the verb
         self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal + tuple(self.rate_basis))
@@ -1388,9 +1388,11 @@ class _Extractor:
 
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
-        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False}
+        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False, "cumulative": False}
         basis = ""  # 每人每月 between the verb and the number (低保标准提高到每人每月800元): kept in the indicator
-        cumulative_at = -1  # where a word of the role cumulative starts: cited, since it makes the number a total
+        # where the first word of the role cumulative or per_year starts: cited, since it makes the
+        # number a total or one of each year (累计新增, 每年新增), though no part of the indicator
+        cited_at = -1
         text = segment.lstrip(_LEADING_PUNCT)
         while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
             rest = text.lstrip(_LEADING_PUNCT)
@@ -1408,11 +1410,11 @@ class _Extractor:
             info["acts"] = info["acts"] or word in self.w.verbs  # 完成 of 完成固定资产投资: the phrase has a verb
             if word in self.w.subset:
                 info["subset"] = True
-            if word in self.w.cumulative and cumulative_at < 0:
-                cumulative_at = len(segment) - len(rest) - len(word)
+            info["cumulative"] = info["cumulative"] or word in self.w.cumulative
+            if cited_at < 0 and (word in self.w.cumulative or word in self.w.per_year):
+                cited_at = len(segment) - len(rest) - len(word)
             text = rest
-        info["cumulative"] = cumulative_at >= 0
-        offset = cumulative_at if info["cumulative"] else len(segment) - len(text)
+        offset = cited_at if cited_at >= 0 else len(segment) - len(text)
         if offset and _QUOTES.get(segment[offset - 1], "\0") in text:
             offset -= 1  # “四上”企业: the citation keeps the quotation mark that the indicator closes
         info["offset"] = offset

@@ -167,7 +167,7 @@ def test_a_time_limit_after_the_plan_year_makes_a_horizon_target(text, records):
         (  # a numbered heading: up to the next heading of its level, or one of this year
             "二、今后五年的目标任务\n（一）主要目标\n地区生产总值突破500亿元。\n每年新增城镇就业5000人。\n2024年，城镇化率达到60%。\n"
             "（二）重点任务\n新建5G基站3000个。\n三、2024年工作安排\n新建5G基站500个。\n",
-            [("horizon", 2028, "地区生产总值"), ("target", 2024, "每年新增城镇就业"), ("target", 2024, "城镇化率"),
+            [("horizon", 2028, "地区生产总值"), ("target", 2024, "新增城镇就业"), ("target", 2024, "城镇化率"),
              ("horizon", 2028, "新建5G基站"), ("target", 2024, "新建5G基站")],
         ),
         (  # a heading with no number: items of any number under it
@@ -188,13 +188,27 @@ def test_a_time_limit_after_the_plan_year_makes_a_horizon_target(text, records):
         ("青山县2024—2026年招商引资三年行动计划\n一、主要目标\n新增规上工业企业50家。\n二、2024年目标\n引进项目18个。\n",
          [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "引进项目")]),
         ("\n关于印发《青山县2024—2026年三年行动计划》的通知\n新增规上工业企业50家，每年新增高新技术企业10家。\n",
-         [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "每年新增高新技术企业")]),
+         [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "新增高新技术企业")]),
         ("青山县2023—2025年三年行动计划\n新增规上工业企业50家。\n", [("target", 2024, "新增规上工业企业")]),  # opened by another year
     ],
 )
 def test_a_heading_that_names_a_period_ahead_sets_the_horizon_of_the_text_under_it(text, records):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert list(zip(df["record"], df["year"], df["metric_text"])) == records
+
+
+@pytest.mark.parametrize(
+    "text, metric_text, raw",
+    [
+        ("未来三年，每年新增高新技术企业50家以上。", "新增高新技术企业", "每年新增高新技术企业50家以上"),
+        ("每年度引进亿元以上项目10个。", "引进亿元以上项目", "每年度引进亿元以上项目10个"),
+        ("累计建成5G基站3000个。", "建成5G基站", "累计建成5G基站3000个"),
+    ],
+)
+def test_a_word_of_each_year_or_of_a_total_is_cited_but_no_part_of_the_indicator(text, metric_text, raw):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert (df["metric_text"].tolist(), df["raw"].tolist(), df["record"].tolist()) == ([metric_text], [raw], ["target"])
+    assert text[df["start"][0] : df["end"][0]] == raw
 
 
 def test_a_five_year_plan_sets_its_targets_for_its_last_year():
