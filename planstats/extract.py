@@ -1685,7 +1685,8 @@ def headline_year(text: str) -> int | None:
     """
     w = _words()
     for m in w.headline.finditer(text):
-        start = max(text.rfind("。", 0, m.start()), text.rfind("\n", 0, m.start()), m.start() - 40) + 1
+        lo = max(0, m.start() - 40)  # the search stays within the 40 characters: no scan back to the start
+        start = max(text.rfind("。", lo, m.start()), text.rfind("\n", lo, m.start()), m.start() - 40) + 1
         years = list(_YEAR.finditer(text, start, m.start()))
         if years and not text[start : years[-1].start()].endswith(w.horizon_before):
             return int(years[-1][1])
