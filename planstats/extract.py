@@ -1377,7 +1377,9 @@ class _Extractor:
         # an item before (not the bracket that closes a target: 15个(其中…5个)、投资…项目50个), with no value
         # of its own (5G基站、充电桩500个: 5G is a name)
         before = self.text[clause : start - 1]
-        return any(c.isalnum() for c in before) and not sent.values_between(clause - 1, start)
+        lead = len(before) - len(before.lstrip(_LEADING_PUNCT))
+        item = _ITEM.match(before, lead) if before[lead : lead + 1] in _ITEM_FIRST else None  # 6.新建中小学、: the 6 is no value
+        return any(c.isalnum() for c in before) and not sent.values_between(clause + (item.end() if item else 0) - 1, start)
 
     def _leading_verb(self, text: str) -> str:
         text, _ = self._strip(text)

@@ -393,6 +393,8 @@ def test_a_word_of_more_after_the_magnitude():
         ("进出口、实际利用外资增长10%。", ["实际利用外资"]),  # a short name of its own: where the noun starts is not known
         ("推动汽车、新能源产业产值增长15%。", ["汽车产业产值", "新能源产业产值"]),  # … but a sector's measure ends the full item
         ("新建中小学、幼儿园6所。", ["新建中小学、幼儿园"]),  # a count: that of all the items, not of each
+        ("6.新建中小学、幼儿园8所。", ["新建中小学、幼儿园"]),  # the number of the item is no value before them
+        ("（3）建设村级综合服务中心、卫生室100个。", ["建设村级综合服务中心、卫生室"]),
     ],
 )
 def test_a_rate_after_items_that_state_no_number_is_the_rate_of_each(text, metric_texts):
