@@ -264,6 +264,14 @@ def test_units_of_livestock_volume_and_standard_coal():
     assert list(zip(df["value"], df["unit"])) == [(60.0, "万头"), (5.0, "万立方米"), (300.0, "万吨标准煤")]
 
 
+@pytest.mark.parametrize("written", ["微克/立方米", "微克每立方米", "μg/m³", "µg/m3", "ug/m3"])
+def test_the_ways_of_writing_a_concentration_are_one_unit(written):
+    df = ps.extract_text(f"PM2.5年均浓度控制在35{written}以下。", region="测试区", year=2024)
+    assert list(zip(df["metric"], df["value"], df["unit"], df["qualifier"], df["raw"])) == [
+        ("pm25_concentration", 35.0, "微克/立方米", "at_most", f"PM2.5年均浓度控制在35{written}以下")
+    ]
+
+
 def test_units_per_person_and_per_mu():
     df = ps.extract_text("全员劳动生产率达到15万元/人，亩均税收达到25万元/亩以上，粮食单产达到450公斤/亩。", region="测试区", year=2024)
     got = list(zip(df["metric_text"], df["value"], df["unit"], df["qualifier"]))
