@@ -566,6 +566,8 @@ def _columns_to_tabs(text: str) -> str:
                     for k, (at, _) in enumerate(seps):
                         chars[start + at] = " " if k in (0, len(seps) - 1) else "\t"
                     continue
+                if len(seps) + 1 < len(columns):
+                    seps = _spaces_at_columns(line, seps, columns)
                 starts = _cell_starts(line, seps)
                 column = [_nearest(columns, x) for x in starts] if len(starts) < len(columns) else list(range(len(starts)))
                 indent = len(line) - len(line.lstrip(" "))
@@ -597,6 +599,31 @@ def _columns_to_tabs(text: str) -> str:
 def _cell_starts(line: str, gaps: list[tuple[int, int]]) -> list[int]:
     """The display columns at which the cells of a line start (the first: where its text starts)."""
     return [_width(line[: len(line) - len(line.lstrip(" "))])] + [_width(line[: at + n]) for at, n in gaps]
+
+
+_ONE_SPACE = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
+
+
+def _spaces_at_columns(line: str, gaps: list[tuple[int, int]], columns: list[int]) -> list[tuple[int, int]]:
+    """The gaps of a row of a table with fewer cells than its columns, and its single spaces
+    where a column that none of its cells starts in starts (a name too long for its column:
+    ``一般公共预算收入 亿元  20.5``), but between two Latin letters or digits (``PM 2.5``)."""
+    taken = {_nearest(columns, x) for x in _cell_starts(line, gaps)}
+    found = []
+    x = last = 0  # the display column of the character after the space, counted on from the last one
+    for m in _ONE_SPACE.finditer(line):
+        at = m.start()
+        x, last = x + _width(line[last : at + 1]), at + 1
+        if (line[at - 1] + line[at + 1]).isascii():
+            continue
+        k = _nearest(columns, x)
+        if k not in taken and abs(columns[k] - x) <= _COLUMN_SLACK:
+            found.append((at, 1))
+            taken.add(k)
+    return sorted(gaps + found)
+
+
+_COLUMN_SLACK = 2  # display columns: how far from the start of a column a cell pushed by its neighbour may start
 
 
 def _nearest(columns: list[int], x: int) -> int:

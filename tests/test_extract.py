@@ -1031,6 +1031,23 @@ def _one_cell_a_line(table: str) -> str:
     return "\n".join("\n".join(c for c in line.split("\t") if c) for line in table.split("\n"))
 
 
+def test_a_name_too_long_for_its_column_is_a_cell_before_one_space():
+    # the name of the second row pushes the unit one space to the right of where its column starts;
+    # the space inside the name of the third row starts no column
+    rows = ["指标名称        单位      2024年完成     2025年计划", "地区生产总值    亿元      310            330",
+            "一般公共预算收入 亿元     20.5           21.5", "城镇 居民收入   元        42000          44100"]  # fmt: skip
+    text = "某某县2025年国民经济和社会发展计划\n" + "\n".join(rows) + "\n"
+    tabbed = documents.normalize(text).text
+    assert "\n一般公共预算收入\t亿元\t" in tabbed and "\n城镇居民收入\t元\t" in tabbed
+    df = ps.extract_text(text)
+    assert _cells(df, ["record", "metric_text", "value", "unit"]) == [
+        ["result", "地区生产总值", 310.0, "亿元"], ["target", "地区生产总值", 330.0, "亿元"],
+        ["result", "一般公共预算收入", 20.5, "亿元"], ["target", "一般公共预算收入", 21.5, "亿元"],
+        ["result", "城镇居民收入", 42000.0, "元"], ["target", "城镇居民收入", 44100.0, "元"],
+    ]  # fmt: skip
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
 def test_a_table_written_one_cell_a_line_reads_as_one_with_tabs():
     whole = TABLE.replace("2\t单位地区生产总值能耗下降（%）\t\t3\t2.5\t约束性\n", "")  # a row with an empty cell
     text = _one_cell_a_line(whole)
