@@ -24,6 +24,8 @@ again: a script that builds with it needs ``if __name__ == "__main__":``.
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import operator
 import os
 import shutil
@@ -41,7 +43,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from planstats import documents
+from planstats._data import DATA_DIR
 from planstats.dataset import (
+    BUNDLED,
     COLUMNS,
     FORMATS,
     PREVIOUS,
@@ -62,7 +66,8 @@ if TYPE_CHECKING:
 
 ENGINES = ("local", "dask")
 INDEX = "_documents.parquet"
-INDEX_COLUMNS = ("doc", "path", "sha256", "rows", "status", "message")
+# ``rules``: the fingerprint of the rules a document was extracted by (see :func:`rules_fingerprint`)
+INDEX_COLUMNS = ("doc", "path", "sha256", "rows", "status", "message", "rules")
 _BATCH_ROWS = 20_000
 _NULL_YEAR = "__HIVE_DEFAULT_PARTITION__"
 
@@ -83,6 +88,7 @@ class BuildReport:
     seconds: float = 0.0
     failures: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    stale: int = 0  # documents of the dataset, not seen by this build, that other rules extracted
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
@@ -395,15 +401,30 @@ class _Sink:
             shutil.rmtree(previous)
 
 
+@functools.lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """A hash of what extraction depends on: the code of planstats and its rule files
+    (``data/*.csv`` but the bundled dataset). A rebuild extracts again every document that was
+    extracted by other rules (an older planstats, an alias added to ``metrics.csv``)."""
+    digest = hashlib.sha256()
+    files = sorted(Path(documents.__file__).parent.glob("*.py")) + sorted(p for p in DATA_DIR.glob("*.csv") if p != BUNDLED)
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def _previous(out: Path) -> tuple[dict[str, str], pd.DataFrame]:
-    """Hashes of the documents already in a dataset folder, and its index."""
+    """Hashes of the documents already in a dataset folder that were extracted by the rules of
+    now, and its index (an index of before the column ``rules`` has it empty)."""
     index_path = out / INDEX
     if not index_path.exists():
         if out.exists() and any(out.iterdir()):
             raise ArgumentError(f"{out}: exists and is not a planstats dataset folder (no {INDEX}); choose another -o.")
         return {}, pd.DataFrame(columns=list(INDEX_COLUMNS))
     index = pd.read_parquet(index_path)
-    ok = index[index["status"].isin(["extracted", "unchanged"])]
+    if "rules" not in index.columns:
+        index["rules"] = ""
+    ok = index[index["status"].isin(["extracted", "unchanged"]) & index["rules"].eq(rules_fingerprint())]
     return dict(zip(ok["doc"], ok["sha256"])), index
 
 
@@ -469,6 +490,7 @@ def build(
     target, fmt = _target(out)
     docs = _documents(paths)
     known, old_index = _previous(target) if fmt == "folder" else ({}, None)
+    rules = rules_fingerprint()
     items = [(doc, path, lenient) for doc, path in docs]
     started = time.perf_counter()
     report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
@@ -484,15 +506,15 @@ def build(
             for doc, path, sha, count, message in results:
                 if count is None and message == "unchanged":
                     report.unchanged += 1
-                    index_rows.append((doc, path, sha, -1, "unchanged", ""))
+                    index_rows.append((doc, path, sha, -1, "unchanged", "", rules))
                 elif count is None:
                     report.failures.append({"path": path, "error": message.split(":")[0], "message": message.split(": ", 1)[-1]})
-                    index_rows.append((doc, path, "", 0, "failed", message))
+                    index_rows.append((doc, path, "", 0, "failed", message, ""))
                 else:
                     report.extracted += 1
                     if message:
                         report.notes.append(message)
-                    index_rows.append((doc, path, sha, count, "extracted", message))
+                    index_rows.append((doc, path, sha, count, "extracted", message, rules))
             pending.append(rows)
             pending_rows += len(rows)
             if pending_rows >= _BATCH_ROWS:
@@ -504,6 +526,7 @@ def build(
         if fmt == "folder":
             index, keep = _merge_index(index, old_index)
             _carry_over(target, keep, sink)
+            report.stale = int((index["status"].isin(["unchanged", "kept"]) & index["rules"].ne(rules)).sum())
         sink.commit(index)
     except BaseException:
         sink.abort()
@@ -512,6 +535,12 @@ def build(
         restore()
     report.rows = sink.rows
     report.seconds = time.perf_counter() - started
+    if report.stale:
+        warnings.warn(
+            f"{target}: {report.stale} document(s) of the dataset were extracted by other rules (an older planstats or other data files) "
+            "and were not among the paths of this build, so their rows are as before; build again with their files to extract them anew.",
+            PlanstatsWarning, stacklevel=2,
+        )  # fmt: skip
     untitled = [n for n in report.notes if "was not found in its title" in n]
     if untitled:
         warnings.warn(f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}", PlanstatsWarning, stacklevel=2)
@@ -569,6 +598,7 @@ def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, se
     new = new.assign(
         rows=[before.get(d, r) if s == "unchanged" or k else r for d, s, r, k in zip(new["doc"], new["status"], new["rows"], kept_failed)],
         status=new["status"].mask(kept_failed, "kept"),
+        rules=new["rules"].mask(kept_failed, new["doc"].map(dict(zip(good["doc"], good["rules"])))),  # kept: the rules they were read by
     )
     unseen = good[~good["doc"].isin(new["doc"])].assign(status="unchanged")
     index = pd.concat([new, unseen], ignore_index=True).sort_values("doc").reset_index(drop=True)

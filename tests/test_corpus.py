@@ -53,6 +53,46 @@ def test_rebuild_skips_unchanged_and_replaces_changed_documents(seeds, tmp_path)
     assert_frame_equal(now[now["doc"] != SEEDS[4].name].reset_index(drop=True), first[first["doc"] != SEEDS[4].name].reset_index(drop=True))
 
 
+def test_a_rebuild_extracts_again_what_other_rules_extracted(seeds, tmp_path, monkeypatch):
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    first = ps.load(out)
+    index = pd.read_parquet(out / "_documents.parquet")
+    assert set(index["rules"]) == {corpus.rules_fingerprint()}
+    index.drop(columns="rules").to_parquet(out / "_documents.parquet", index=False)  # a dataset of a planstats before the column
+    again = ps.build([seeds], out=out, workers=1, progress=False)
+    assert (again.extracted, again.unchanged) == (5, 0)
+    assert_frame_equal(ps.load(out), first)
+
+    now = corpus.rules_fingerprint()
+    monkeypatch.setattr(corpus, "rules_fingerprint", lambda: "other rules")  # an alias added, a newer planstats
+    with pytest.warns(ps.PlanstatsWarning, match="4 document\\(s\\) of the dataset were extracted by other rules"):
+        third = ps.build([seeds / SEEDS[0].name], out=out, workers=1, progress=False)
+    assert (third.extracted, third.unchanged, third.stale) == (1, 0, 4)
+    rules = pd.read_parquet(out / "_documents.parquet").set_index("doc")["rules"]
+    assert rules[SEEDS[0].name] == "other rules" and rules[SEEDS[1].name] == now
+    assert_frame_equal(ps.load(out), first)  # the rules are the same in truth: the rows too
+
+
+def test_the_fingerprint_of_the_rules_changes_with_a_rule_file(tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(corpus.DATA_DIR, data, ignore=shutil.ignore_patterns("raw"))
+    monkeypatch.setattr(corpus, "DATA_DIR", data)
+    monkeypatch.setattr(corpus, "BUNDLED", data / "targets.csv")
+    corpus.rules_fingerprint.cache_clear()
+    try:
+        before = corpus.rules_fingerprint()
+        (data / "targets.csv").write_text("doc\n", encoding="utf-8")  # the bundled dataset is no rule
+        corpus.rules_fingerprint.cache_clear()
+        assert corpus.rules_fingerprint() == before
+        with open(data / "metrics.csv", "a", encoding="utf-8") as fh:
+            fh.write("new_metric,New,新指标,level,count,economy,新指标,\n")
+        corpus.rules_fingerprint.cache_clear()
+        assert corpus.rules_fingerprint() != before
+    finally:
+        corpus.rules_fingerprint.cache_clear()
+
+
 def test_a_rebuild_keeps_documents_it_did_not_see_and_those_that_now_fail(seeds, tmp_path):
     out = tmp_path / "targets"
     ps.build([seeds], out=out, workers=1, progress=False)
