@@ -47,8 +47,11 @@ SCHEMA: dict[str, object] = {
     "start": "int64",
     "end": "int64",
     "doc_sha256": "string",
+    "average_from": "Int64",
 }
 COLUMNS = tuple(SCHEMA)
+# columns that a dataset of an earlier planstats lacks: read as empty
+_ADDED = ("average_from",)
 BUNDLED = DATA_DIR / "targets.csv"
 # the kinds of plan a title names, after what they plan (2024年国民经济和社会发展计划)
 _DEVELOPMENT = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)"
@@ -182,7 +185,10 @@ def empty() -> pd.DataFrame:
 
 
 def conform(df: pd.DataFrame) -> pd.DataFrame:
-    """Return a copy of ``df`` with the contract's column order and dtypes."""
+    """Return a copy of ``df`` with the contract's column order and dtypes (a column that an
+    earlier planstats did not write, ``average_from``, is added empty)."""
+    if any(c not in df.columns for c in _ADDED):
+        df = df.assign(**{c: pd.NA for c in _ADDED if c not in df.columns})
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise SchemaError(f"missing column(s) {missing}; a planstats dataset has the columns {list(COLUMNS)}.")
@@ -205,7 +211,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     Raises :class:`SchemaError` naming the column and the first offending row.
 
     >>> validate(empty()).shape
-    (0, 18)
+    (0, 19)
     """
     if not isinstance(df, pd.DataFrame):
         raise SchemaError(f"expected a pandas DataFrame, got {type(df).__name__}.")
@@ -361,7 +367,7 @@ def extract_rows(
         (
             doc, region, t.year if t.record != "target" else year, t.record, t.section, metric, t.metric_text, t.kind,
             t.value, t.value_high if t.value_high is not None else math.nan, t.unit, t.qualifier, t.qualifier_text,
-            t.verb, text[t.start : t.end], t.start, t.end, sha,
+            t.verb, text[t.start : t.end], t.start, t.end, sha, t.average_from,
         )
         for t, metric in assign_metrics(targets, plan_year=year)
     ]  # fmt: skip
@@ -504,7 +510,7 @@ def atomic_write(path: str | os.PathLike, write_to: Callable[[str], object]) -> 
 #: build has the same schema), the year as the partition of a dataset folder.
 ARROW_FIELDS = {
     **{c: "string" for c in COLUMNS},
-    "year": "int64", "value": "float64", "value_high": "float64", "start": "int64", "end": "int64",
+    "year": "int64", "value": "float64", "value_high": "float64", "start": "int64", "end": "int64", "average_from": "int64",
 }  # fmt: skip
 #: Beside a dataset folder while a build replaces it: the previous dataset, until the new one is in place.
 PREVIOUS = ".{}.previous"
@@ -577,7 +583,7 @@ def load(
     fmt = _format(path, format)
     try:
         if fmt == "csv":
-            df = pd.read_csv(path, dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit")}, keep_default_na=False, na_values={"metric": [""], "value_high": [""], "year": [""], "region": [""]})
+            df = pd.read_csv(path, dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit")}, keep_default_na=False, na_values={"metric": [""], "value_high": [""], "year": [""], "region": [""], "average_from": [""]})
         elif fmt == "jsonl":
             df = pd.read_json(path, orient="records", lines=True, dtype=False)
         else:

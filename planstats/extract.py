@@ -98,7 +98,11 @@ _CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
 # (patterns that open with a literal or a list of words: the engine skips to their first characters)
 _MONTH_RANGES = (r"1(?<![0-9]1)\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月", r"前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月")
 _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's target or result"
-_MULTI_YEAR = "an average yearly rate over several years (年均), not one year's target"
+_MULTI_YEAR = "an average yearly rate over several years (年均) whose first year is not known, not one year's target"
+# a five-year plan named before a yearly average, within this many characters (“十四五”期间，…年均增长6%)
+_FIVE_YEAR_PERIOD = re.compile(PLAN_PERIOD)
+_PERIOD_REACH = 200
+_SENTENCE_END = "。；;!?！？"
 _RANK = "an ordinal or a rank (第3位, 前50名), not an amount"
 _NO_UNIT = "a magnitude (万, 亿) with no unit after it: what it counts is not known"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
@@ -141,6 +145,7 @@ class Target:
     record: str = "target"
     year: int | None = None  # for a result: the year it reports
     cumulative: bool = False  # opened by a word of the role ``cumulative`` (累计建成5G基站3000个): a total
+    average_from: int | None = None  # a yearly average (年均增长6%) over the years from this one to ``year``
 
 
 @dataclass(frozen=True)
@@ -716,7 +721,7 @@ class _Extractor:
             elif j and (_value_regex().fullmatch(text) or text in self.q["modal"]):
                 return None  # a row of values: 6.5, 约束性
             elif j and text.startswith(self.w.multi_year):  # 年均增长: a rate over the years of the plan
-                values.append((j, ("multi_year", None), None))
+                values.append((j, ("multi_year", None), self._rate_column(text) or ("", "%")))
             elif j:
                 years = _HEADER_YEAR.findall(text)
                 year = int(years[-1]) if years else None
@@ -783,10 +788,14 @@ class _Extractor:
             parsed = self._value(m) if m else None
             if not parsed:
                 continue
-            if record[0] == "multi_year":
-                self._reject(cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR)
-                emitted = True  # the row is read: its numbers are no sentence's
-                continue
+            average = record[0] == "multi_year"
+            if average:  # a yearly average up to the last year of the table's columns of later years
+                last = max((year for _, (kind, year), _ in value_cols if kind == "horizon" and year), default=None)
+                if last is None:
+                    self._reject(cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR)
+                    emitted = True  # the row is read: its numbers are no sentence's
+                    continue
+                record = ("horizon", last)
             _, _, lo, hi, mid, mult, unit, post, *_ = parsed
             if not unit and rate:
                 unit = rate[1]
@@ -805,7 +814,7 @@ class _Extractor:
             self._record = record
             verb, row = (rate[0], dict(info, minus=info["minus"] != minus, rate=True)) if rate else (info["verb"], info)
             verb = said or verb
-            self._emit(-1, value, start, end, head, verb, dict(row, pre=pre or info["pre"], modal=modal, section=section), False)
+            self._emit(-1, value, start, end, head, verb, dict(row, pre=pre or info["pre"], modal=modal, section=section, average=average), False)
             emitted = True
         return emitted
 
@@ -1524,6 +1533,12 @@ class _Extractor:
                 self._reject(v.start, v.end, "fractional count")
                 return
         hint = verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(metric_text)  # one cheap test for most
+        average = None
+        if (hint and self._multi_year(metric_text.strip(), verb)) or info.get("average"):
+            average = self._average_from(v.start)
+            if average is None:
+                self._reject(min(start, v.start), v.end, _MULTI_YEAR)
+                return
         reason = self._no_target(metric_text.strip(), verb) if hint else ""
         if reason:
             self._reject(min(start, v.start), v.end, reason)
@@ -1560,7 +1575,7 @@ class _Extractor:
         name = "%" if v.unit == "%" else v.mult + unit.canonical  # the unit as written, canonical spelling (平米 → 平方米)
         self.targets.append(
             Target(s, e, info.get("section") or self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier,
-                   "…".join(words), info["subset"], sentence, *self._record, info["cumulative"])
+                   "…".join(words), info["subset"], sentence, *self._record, info["cumulative"], average)
         )  # fmt: skip
 
     def _change(self, named: str) -> bool:
@@ -1572,15 +1587,30 @@ class _Extractor:
         w = self.w
         if metric_text.endswith(w.attainment):
             return "how much of a plan was done (完成年度计划的105%), a result, not a target"
-        if verb.startswith(w.multi_year):
-            return _MULTI_YEAR
         if w.gap.search(metric_text):
             return "a gap to another figure (高于…, 比…高), not a target of its own"
         if metric_text.endswith(w.benchmark):
             return "the average of a wider region given for comparison (全省平均6%), not a target"
-        if _strip_back(metric_text, w.growth_noun_affixes)[0].endswith(w.multi_year):
-            return _MULTI_YEAR
         return ""
+
+    def _multi_year(self, metric_text: str, verb: str) -> bool:
+        """Whether a value is a yearly average over several years: 年均增长6%, 年均增速6%."""
+        return verb.startswith(self.w.multi_year) or _strip_back(metric_text, self.w.growth_noun_affixes)[0].endswith(self.w.multi_year)
+
+    def _average_from(self, pos: int) -> int | None:
+        """The first year of the period whose yearly average a value of 年均 at ``pos`` is, or
+        ``None`` when it is not known. Such a value of a target for a later year (到2025年,
+        今后五年, a five-year plan) averages the years from the plan year on, or, when its
+        sentence names a five-year plan (“十四五”期间), from that plan's first year."""
+        record, year = self._record
+        if record != "horizon" or year is None or self.plan_year is None or year <= self.plan_year:
+            return None
+        reach = max(self.text.rfind("\n", 0, pos) + 1, pos - _PERIOD_REACH)
+        opened = max(self.text.rfind(c, reach, pos) for c in _SENTENCE_END) + 1  # in its sentence
+        plan = _FIVE_YEAR_PERIOD.search(self.text, max(opened, reach), pos)
+        if plan and plan_period_end(plan.group(1)) == year:
+            return year - 4
+        return self.plan_year
 
     def _kind(self, family: str, verb: str, metric_text: str) -> str:
         if family == "pp":

@@ -195,6 +195,28 @@ def test_write_and_load_round_trip(tmp_path, corpus, suffix):
     assert [p.name for p in tmp_path.iterdir()] == [f"targets.{suffix}"]  # no temporary file left
 
 
+FIVE_YEAR_PLAN = "某某县国民经济和社会发展第十四个五年规划纲要\n到2025年，地区生产总值达到300亿元，年均增长6%左右。\n"
+
+
+@pytest.mark.parametrize("suffix", ["csv", "jsonl", "parquet", ""])
+def test_the_first_year_of_a_yearly_average_is_written_and_loaded(tmp_path, suffix):
+    (tmp_path / "plans").mkdir()
+    (tmp_path / "plans" / "plan.txt").write_text(FIVE_YEAR_PLAN, encoding="utf-8")
+    out = tmp_path / (f"targets.{suffix}" if suffix else "targets")
+    ps.build([tmp_path / "plans"], out=out, workers=1, progress=False)
+    df = ps.load(out)
+    assert df[["metric", "year", "average_from", "value"]].astype(object).values.tolist() == [["gdp", 2025, pd.NA, 300.0], ["gdp_growth", 2025, 2021, 6.0]]
+    assert str(df["average_from"].dtype) == "Int64"
+
+
+def test_a_dataset_of_an_earlier_planstats_loads_with_no_first_years(tmp_path, corpus):
+    path = tmp_path / "old.csv"
+    corpus.drop(columns="average_from").to_csv(path, index=False)
+    back = ps.load(path)
+    assert list(back.columns) == list(COLUMNS) and back["average_from"].isna().all()
+    pd.testing.assert_frame_equal(back, corpus.reset_index(drop=True), check_categorical=False)
+
+
 def test_a_failed_write_leaves_the_previous_file_intact(tmp_path, corpus, monkeypatch):
     path = ps.write(corpus, tmp_path / "targets.csv")
     before = path.read_bytes()

@@ -539,6 +539,23 @@ def test_the_target_named_after_its_value_and_a_like_for_like_basis():
 
 
 @pytest.mark.parametrize(
+    "text, year, last, first",
+    [
+        ("今后五年，地区生产总值年均增长6%以上。", 2021, 2025, 2021),
+        ("到2026年，地区生产总值年均增长6%以上。", 2024, 2026, 2024),
+        ("“十四五”期间，地区生产总值年均增长6%以上。", 2023, 2025, 2021),  # the years of the five-year plan
+        ("“十四五”开局良好。到2025年，地区生产总值年均增长6%以上。", 2023, 2025, 2023),  # named in another sentence
+        ("某某县国民经济和社会发展第十四个五年规划纲要\n地区生产总值年均增长6%以上。", 2021, 2025, 2021),
+    ],
+)
+def test_a_yearly_average_of_a_later_year_is_a_target_from_the_first_year_of_its_period(text, year, last, first):
+    df = ps.extract_text(text, region="测试区", year=year)
+    assert _cells(df, ["record", "year", "average_from", "metric", "kind", "value", "qualifier", "raw"]) == [
+        ["horizon", last, first, "gdp_growth", "growth", 6.0, "at_least", "地区生产总值年均增长6%以上"]
+    ]
+
+
+@pytest.mark.parametrize(
     "text, raw, reason",
     [
         ("地区生产总值增长7%，高于全省平均水平1个百分点。", "高于全省平均水平1个百分点", "gap"),
@@ -546,7 +563,7 @@ def test_the_target_named_after_its_value_and_a_like_for_like_basis():
         ("居民收入增速快于经济增速0.5个百分点。", "居民收入增速快于经济增速0.5个百分点", "gap"),
         ("一般公共预算收入完成年度计划的105%。", "一般公共预算收入完成年度计划的105%", "plan was done"),
         ("地区生产总值增长7%（全省平均6%）。", "全省平均6%", "wider region"),
-        ("今后五年，地区生产总值年均增长6%以上。", "地区生产总值年均增长6%以上", "several years"),
+        ("全县地区生产总值年均增长6%以上。", "地区生产总值年均增长6%以上", "several years"),  # of which years?
         ("地区生产总值年均增速7%左右。", "地区生产总值年均增速7%左右", "several years"),
     ],
 )
@@ -885,15 +902,16 @@ def test_a_table_of_a_five_year_plan_reads_its_groups_later_years_and_years_of_s
     # a column of groups (类别) before the names, a column of a later year with no 目标 in its
     # header, a unit of years, and a column of yearly averages
     df, rejects = ps.extract_text(OUTLINE_TABLE, region="某某县", year=2021, with_rejects=True)
-    assert _cells(df, ["record", "year", "metric", "value", "unit"]) == [
-        ["result", 2020, "gdp_growth", 3.5, "%"],
-        ["result", 2020, "urbanization_rate", 60.1, "%"],
-        ["horizon", 2025, "urbanization_rate", 65.0, "%"],
-        ["result", 2020, "schooling_years", 10.8, "年"],
-        ["horizon", 2025, "schooling_years", 11.3, "年"],
+    assert _cells(df, ["record", "year", "average_from", "metric", "value", "unit", "qualifier"]) == [
+        ["result", 2020, None, "gdp_growth", 3.5, "%", "exact"],
+        ["horizon", 2025, 2021, "gdp_growth", 6.0, "%", "approx"],  # the yearly average of 2021-2025
+        ["result", 2020, None, "urbanization_rate", 60.1, "%", "exact"],
+        ["horizon", 2025, None, "urbanization_rate", 65.0, "%", "exact"],
+        ["result", 2020, None, "schooling_years", 10.8, "年", "exact"],
+        ["horizon", 2025, None, "schooling_years", 11.3, "年", "exact"],
     ]
     assert df["metric_text"].tolist()[0] == "地区生产总值"  # not the group 经济发展
-    assert rejects["raw"].tolist() == ["6左右"] and "年均" in rejects["reason"][0]
+    assert rejects.empty  # [4.9], a change over the five years, is no value
     assert all(OUTLINE_TABLE[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
