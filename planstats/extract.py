@@ -559,6 +559,7 @@ class _Extractor:
         self._period_ends: set[int] = set()
         self._periods: list[tuple[int, int]] | None = None
         self._period_spans: list[tuple[int, int, int]] | None = None
+        self._ahead = False  # the record is that of a period ahead named in the sentence (今后三年)
         self._year_starts: list[int] = []
 
     # -- values and lists -------------------------------------------------------------
@@ -788,10 +789,12 @@ class _Extractor:
             parsed = self._value(m) if m else None
             if not parsed:
                 continue
-            average = record[0] == "multi_year"
-            if average:  # a yearly average up to the last year of the table's columns of later years
+            average = None
+            if record[0] == "multi_year":  # a yearly average up to the last year of the table's columns of later years,
+                # when that year ends a five-year plan (plan_period_end: 2025, 2030), over that plan's years
                 last = max((year for _, (kind, year), _ in value_cols if kind == "horizon" and year), default=None)
-                if last is None:
+                average = last - 4 if last is not None and last % 5 == 0 else None
+                if average is None:
                     self._reject(cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR)
                     emitted = True  # the row is read: its numbers are no sentence's
                     continue
@@ -811,7 +814,7 @@ class _Extractor:
             end = cell_start + len(cell.rstrip())
             value = _Value(cell_start + len(cell) - len(cell.lstrip()), end, lo, hi, mid, mult, unit, post)
             modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
-            self._record = record
+            self._record, self._ahead = record, False
             verb, row = (rate[0], dict(info, minus=info["minus"] != minus, rate=True)) if rate else (info["verb"], info)
             verb = said or verb
             self._emit(-1, value, start, end, head, verb, dict(row, pre=pre or info["pre"], modal=modal, section=section, average=average), False)
@@ -1186,8 +1189,10 @@ class _Extractor:
             horizon = self._horizon(sent, first.start)
             k = bisect.bisect_left(times, (first.start,)) if times else 0
             self._record = ("horizon", horizon) if horizon else times[k - 1][1] if k else record
+            self._ahead = False
             if not horizon and self.plan_year is not None and self._record[0] != "part":
                 ahead = self._period_ahead(sent, first.start, times[k - 1][0] if k else -1)
+                self._ahead = bool(ahead)
                 if not ahead and not k and self._record == ("target", None):  # no time in its sentence
                     ahead = self._period_section_of(sent, first.start)
                 self._record = ("horizon", ahead) if ahead else self._record
@@ -1533,8 +1538,8 @@ class _Extractor:
                 self._reject(v.start, v.end, "fractional count")
                 return
         hint = verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(metric_text)  # one cheap test for most
-        average = None
-        if (hint and self._multi_year(metric_text.strip(), verb)) or info.get("average"):
+        average = info.get("average")  # the first year of the average of a column of a table
+        if average is None and hint and self._multi_year(metric_text.strip(), verb):
             average = self._average_from(v.start)
             if average is None:
                 self._reject(min(start, v.start), v.end, _MULTI_YEAR)
@@ -1599,9 +1604,12 @@ class _Extractor:
 
     def _average_from(self, pos: int) -> int | None:
         """The first year of the period whose yearly average a value of 年均 at ``pos`` is, or
-        ``None`` when it is not known. Such a value of a target for a later year (到2025年,
-        今后五年, a five-year plan) averages the years from the plan year on, or, when its
-        sentence names a five-year plan (“十四五”期间), from that plan's first year."""
+        ``None`` when it is not known. A five-year plan named in its sentence (“十四五”期间) that
+        ends in the year of the target starts it; else a period that the plan year opens: one
+        named in the sentence (今后五年), or the period of a heading or of the whole plan (a
+        five-year plan, a three-year plan) that the value lies in and that ends in that year. A
+        later year alone (到2025年 in a plan of 2024: the years of the plan of that name, or the
+        two from now?) is no period."""
         record, year = self._record
         if record != "horizon" or year is None or self.plan_year is None or year <= self.plan_year:
             return None
@@ -1609,8 +1617,10 @@ class _Extractor:
         opened = max(self.text.rfind(c, reach, pos) for c in _SENTENCE_END) + 1  # in its sentence
         plan = _FIVE_YEAR_PERIOD.search(self.text, max(opened, reach), pos)
         if plan and plan_period_end(plan.group(1)) == year:
-            return year - 4
-        return self.plan_year
+            return year - 4  # the first year of a five-year plan
+        if self._ahead or any(a <= pos < b and last == year for a, b, last in self._period_sections()):
+            return self.plan_year
+        return None
 
     def _kind(self, family: str, verb: str, metric_text: str) -> str:
         if family == "pp":

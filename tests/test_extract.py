@@ -542,9 +542,9 @@ def test_the_target_named_after_its_value_and_a_like_for_like_basis():
     "text, year, last, first",
     [
         ("今后五年，地区生产总值年均增长6%以上。", 2021, 2025, 2021),
-        ("到2026年，地区生产总值年均增长6%以上。", 2024, 2026, 2024),
+        ("某某县2024—2026年工业发展三年行动计划\n到2026年，地区生产总值年均增长6%以上。", 2024, 2026, 2024),
+        ("二、2024—2026年主要目标\n到2026年，地区生产总值年均增长6%以上。", 2024, 2026, 2024),
         ("“十四五”期间，地区生产总值年均增长6%以上。", 2023, 2025, 2021),  # the years of the five-year plan
-        ("“十四五”开局良好。到2025年，地区生产总值年均增长6%以上。", 2023, 2025, 2023),  # named in another sentence
         ("某某县国民经济和社会发展第十四个五年规划纲要\n地区生产总值年均增长6%以上。", 2021, 2025, 2021),
     ],
 )
@@ -564,6 +564,8 @@ def test_a_yearly_average_of_a_later_year_is_a_target_from_the_first_year_of_its
         ("一般公共预算收入完成年度计划的105%。", "一般公共预算收入完成年度计划的105%", "plan was done"),
         ("地区生产总值增长7%（全省平均6%）。", "全省平均6%", "wider region"),
         ("全县地区生产总值年均增长6%以上。", "地区生产总值年均增长6%以上", "several years"),  # of which years?
+        # a later year alone: 2024-2025, or the years of the five-year plan? (named in another sentence does not tell)
+        ("“十四五”开局良好。到2025年，地区生产总值年均增长6%以上。", "地区生产总值年均增长6%以上", "several years"),
         ("地区生产总值年均增速7%左右。", "地区生产总值年均增速7%左右", "several years"),
     ],
 )
