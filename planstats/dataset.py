@@ -22,7 +22,7 @@ from planstats import documents
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, QUALIFIERS, RECORDS, find_targets, headline_year
-from planstats.numbers import FIVE_YEAR_PLAN, plan_period_end
+from planstats.numbers import FIVE_YEAR_PLAN, plan_period_end, plan_period_start
 from planstats.taxonomy import assign_metrics, load_taxonomy
 
 SECTIONS = ("headline", "body")
@@ -284,7 +284,7 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     if not m:
         return None, headline_year(norm.text)
     if five_year:
-        year = plan_period_end(five_year.group(2) or five_year.group(3)) - 4
+        year = plan_period_start(plan_period_end(five_year.group(2) or five_year.group(3)))
     else:
         year = int(m["year"]) if m.groupdict().get("year") else headline_year(norm.text)
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))

@@ -38,7 +38,7 @@ from typing import NamedTuple
 from planstats._data import lexicon, read_rows
 from planstats.documents import ITEM_NUMBER, Normalized
 from planstats.errors import DataFileError
-from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, FIVE_YEAR_PLAN, MULTIPLIERS, PLAN_PERIOD, parse_number, plan_period_end, units
+from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, FIVE_YEAR_PLAN, MULTIPLIERS, PLAN_PERIOD, parse_number, plan_period_end, plan_period_start, units
 
 KINDS = ("growth", "level", "share", "pp_change")
 RECORDS = ("target", "result", "horizon")
@@ -791,9 +791,9 @@ class _Extractor:
                 continue
             average = None
             if record[0] == "multi_year":  # a yearly average up to the last year of the table's columns of later years,
-                # when that year ends a five-year plan (plan_period_end: 2025, 2030), over that plan's years
+                # when that year ends a five-year plan (2025, 2030), over that plan's years
                 last = max((year for _, (kind, year), _ in value_cols if kind == "horizon" and year), default=None)
-                average = last - 4 if last is not None and last % 5 == 0 else None
+                average = plan_period_start(last) if last is not None else None
                 if average is None:
                     self._reject(cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR)
                     emitted = True  # the row is read: its numbers are no sentence's
@@ -1116,7 +1116,7 @@ class _Extractor:
         if not m:
             return None
         last = plan_period_end(m.group(1) or m.group(2))
-        return (start, last) if last - 4 <= self.plan_year < last else None
+        return (start, last) if plan_period_start(last) <= self.plan_year < last else None
 
     def _year_ranges(self) -> list[tuple[int, int, int]]:
         """Every range of years that the plan year opens (2024—2026年, 2024年至2026年), ``(start,
@@ -1617,7 +1617,7 @@ class _Extractor:
         opened = max(self.text.rfind(c, reach, pos) for c in _SENTENCE_END) + 1  # in its sentence
         plan = _FIVE_YEAR_PERIOD.search(self.text, max(opened, reach), pos)
         if plan and plan_period_end(plan.group(1)) == year:
-            return year - 4  # the first year of a five-year plan
+            return plan_period_start(year)
         if self._ahead or any(a <= pos < b and last == year for a, b, last in self._period_sections()):
             return self.plan_year
         return None

@@ -105,3 +105,12 @@ def plan_period_end(digit: str) -> int:
     (2020, 2025, 2030)
     """
     return 1970 + 5 * (11 + "一二三四五六七八九".index(digit) - 3)
+
+
+def plan_period_start(last: int) -> int | None:
+    """The first year of the five-year plan that ends in ``last``, or ``None`` if no plan ends then.
+
+    >>> plan_period_start(2025), plan_period_start(2026)
+    (2021, None)
+    """
+    return last - 4 if last % 5 == 0 else None
