@@ -21,7 +21,7 @@ import pandas as pd
 from planstats import documents
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
-from planstats.extract import KINDS, QUALIFIERS, RECORDS, find_targets, headline_year
+from planstats.extract import KINDS, OF_PLAN_YEAR, QUALIFIERS, RECORDS, find_targets, headline_year
 from planstats.numbers import FIVE_YEAR_PLAN, plan_period_end, plan_period_start
 from planstats.taxonomy import assign_metrics, load_taxonomy
 
@@ -365,7 +365,7 @@ def extract_rows(
     targets, rejects = find_targets(norm, plan_year=year)
     rows = [
         (
-            doc, region, t.year if t.record != "target" else year, t.record, t.section, metric, t.metric_text, t.kind,
+            doc, region, year if t.record in OF_PLAN_YEAR else t.year, t.record, t.section, metric, t.metric_text, t.kind,
             t.value, t.value_high if t.value_high is not None else math.nan, t.unit, t.qualifier, t.qualifier_text,
             t.verb, text[t.start : t.end], t.start, t.end, sha, t.average_from,
         )

@@ -41,7 +41,9 @@ from planstats.errors import DataFileError
 from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, FIVE_YEAR_PLAN, MULTIPLIERS, PLAN_PERIOD, parse_number, plan_period_end, plan_period_start, units
 
 KINDS = ("growth", "level", "share", "pp_change")
-RECORDS = ("target", "result", "horizon")
+RECORDS = ("target", "result", "horizon", "stretch")
+#: The records of the plan year, whose ``Target.year`` the plan year fills in.
+OF_PLAN_YEAR = ("target", "stretch")
 QUALIFIERS = ("approx", "at_least", "at_most", "range", "exact")
 
 _SENTENCE = re.compile(r"[^。！？!?；;\n]+")
@@ -303,6 +305,7 @@ class _Words:
         self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
         self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})[)）]")  # 增长7%（预期性）
         self.subset = frozenset(lex.get("subset", ()))
+        self.stretch = frozenset(lex.get("stretch", ()))  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.get("each", ()))
         self.not_each = lex.get("not_each", ())  # 平均, 人均: words that end in a word of each and are not one
@@ -1578,10 +1581,34 @@ class _Extractor:
             metric_text = metric_text.translate(_NO_QUOTES)
         metric_text = metric_text.strip()
         name = "%" if v.unit == "%" else v.mult + unit.canonical  # the unit as written, canonical spelling (平米 → 平方米)
+        record = self._record
+        if modal and record[0] == "target" and self._stretch(sentence, metric_text, family, modal):
+            record = ("stretch", record[1])
         self.targets.append(
             Target(s, e, info.get("section") or self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier,
-                   "…".join(words), info["subset"], sentence, *self._record, info["cumulative"], average)
+                   "…".join(words), info["subset"], sentence, *record, info["cumulative"], average)
         )  # fmt: skip
+
+    def _stretch(self, sentence: int, metric_text: str, family: str, modal: str) -> bool:
+        """Whether a target with a modal word is the stretch target of a main target of its indicator
+        before it in its sentence (增长6%左右，力争7%: the 7%). When the main target comes second
+        (力争增长8%，确保7%: its modal word is no stretch word), the one before it becomes the stretch
+        target and this one stays a target (returns ``False``)."""
+        stretch = self.w.stretch
+        for t in reversed(self.targets):
+            if t.sentence != sentence:
+                return False
+            if t.metric_text != metric_text:
+                continue
+            if t.record != "target" or t.year != self._record[1] or t.unit_family != family:
+                return False
+            earlier = t.qualifier_text.split("…", 1)[0] in stretch
+            if modal in stretch:
+                return not earlier
+            if earlier:
+                t.record = "stretch"
+            return False
+        return False
 
     def _change(self, named: str) -> bool:
         """Whether the word after a value (its ``named``) names a change: 增长, 下降, 增速, 降幅."""

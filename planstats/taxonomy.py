@@ -29,7 +29,7 @@ import pandas as pd
 
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import DataFileError
-from planstats.extract import KINDS, Target
+from planstats.extract import KINDS, OF_PLAN_YEAR, Target
 from planstats.numbers import PLAN_PERIOD, plan_period_end, units
 
 _COLUMNS = ("id", "label_en", "label_zh", "kinds", "unit_family", "category", "aliases")
@@ -224,7 +224,7 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
         metric_text = t.metric_text
         base = _BASE_YEAR.search(metric_text) if t.kind != "share" and metric_text.endswith(_BASE_ENDS) else None
         if base and t.record != "horizon":
-            year = plan_year if t.record == "target" else t.year
+            year = plan_year if t.record in OF_PLAN_YEAR else t.year
             since = int(base[1]) if base[1] else plan_period_end(base[2])
             metric_text = metric_text[: base.start()] if year is not None and since == year - 1 else ""
         metric, kind = match_metric(metric_text, t.kind, t.unit_family, t.verb in acts)

@@ -134,6 +134,15 @@ def test_headline_first_and_conflicts_reported():
     assert c[["region", "section", "value"]].values.tolist() == [["A", "headline", 12.0], ["A", "body", 13.0]]
 
 
+def test_a_stretch_target_is_no_conflict():
+    df = ps.extract_text("全市生产总值增长6%左右，力争7%。", region="测试区", year=2024)
+    assert df["record"].tolist() == ["target", "stretch"]
+    t = ps.targets(df, "gdp_growth")
+    assert t[["value", "n_targets", "conflict"]].values.tolist() == [[6.0, 1, False]]
+    assert ps.conflicts(df).empty
+    assert ps.compare(df, "gdp_growth").loc["测试区", 2024] == 6.0
+
+
 def test_rank_ties_and_qualifiers():
     df = make_frame(
         dict(region="A", value=10.0, qualifier="at_least"),

@@ -43,11 +43,12 @@ def test_golden_sentence(case):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)  # "no targets" is the expected outcome of some cases
         df = ps.extract_text(case["text"], region="测试区", year=case.get("year", 2024))
-    targets, results, horizons = (df[df["record"] == record] for record in ("target", "result", "horizon"))
+    targets, results, horizons, stretches = (df[df["record"] == record] for record in ("target", "result", "horizon", "stretch"))
     assert _rows(targets, "section") == _expected(case["expect"])
-    # results and horizons: [year, metric, kind, value, value_high, unit, qualifier]; none unless listed
+    # results, horizons and stretch targets: [year, metric, kind, value, value_high, unit, qualifier]; none unless listed
     assert _rows(results, "year") == _expected(case.get("results", []))
     assert _rows(horizons, "year") == _expected(case.get("horizons", []))
+    assert _rows(stretches, "year") == _expected(case.get("stretches", []))
     for r in df.itertuples(index=False):
         assert case["text"][r.start : r.end] == r.raw
 
