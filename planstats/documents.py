@@ -14,13 +14,14 @@ import hashlib
 import html.parser
 import math
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
-from planstats.errors import DocumentError
+from planstats.errors import DocumentError, PlanstatsWarning
 
 #: Signatures of binary formats that are sometimes renamed to .txt.
 _MAGIC = {
@@ -199,10 +200,104 @@ def _pdf_text(data: bytes, path: Path) -> str:
         raise DocumentError(f"{path}: the PDF is encrypted ({err}); pip install cryptography, or save its text as .txt.") from err
     except (pypdf.errors.PyPdfError, ValueError, KeyError, TypeError, AttributeError) as err:
         raise DocumentError(f"{path}: not a readable PDF (truncated or corrupt: {err}); download it again, or save its text as .txt.") from err
+    tabled = [i for i, page in enumerate(pages) if _table_header(page)]
+    if tabled:
+        pages = _with_tables(data, pages, tabled, path)
     text = "\n".join(page.rstrip("\n") for page in pages)
     if not text.strip():
         raise DocumentError(f"{path}: the PDF has no text layer (a scan?); run OCR on it (e.g. ocrmypdf), or save its text as .txt.")
     return text
+
+
+def _table_header(page: str) -> bool:
+    """Whether the text of a PDF page holds the header of a table of targets: a word of the role
+    ``table_unit`` or ``table_name`` (单位, 指标名称) as a cell of its own, apart by spaces or lines."""
+    if not page:
+        return False
+    unit_words, _, _, _ = _header_words()
+    cells = set(to_simplified(page).split())
+    return bool(cells & (unit_words | _name_words()))
+
+
+@functools.lru_cache(maxsize=1)
+def _name_words() -> frozenset[str]:
+    from planstats._data import lexicon
+
+    return frozenset(lexicon().get("table_name", ()))
+
+
+def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -> list[str]:
+    """The pages ``tabled``, which may hold a table, read again with pdfplumber, which finds the
+    cells of a ruled table (pypdf writes the lines of a cell whose text wraps, 规模以上工业 /
+    增加值增速, apart from the rest of its row). A page with a table of 2 rows and 3 columns or
+    more becomes its lines of text and the rows of its tables, top to bottom, the cells of a row
+    apart by tabs as those of a .docx table, the lines within a cell joined; other pages keep
+    the text of pypdf. A table may go on over the next page, and a row that the page break cut
+    (固定资产 / 投资, with no figure below the break) is made whole again."""
+    import io
+
+    import pdfplumber
+
+    pages = list(pages)
+    read: dict[int, list[tuple[float, str | list[str]]]] = {}  # page → its lines and rows (cells), top to bottom
+    todo = set(tabled)
+    try:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            for i, page in enumerate(pdf.pages):
+                if i not in todo:
+                    continue
+                tables = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r) for r in t.extract()) >= 3]
+                if not tables:
+                    continue
+                todo.add(i + 1)  # the table may go on over the next page
+
+                def outside(obj, boxes=[t.bbox for t in tables]) -> bool:
+                    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+                    return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+                items: list[tuple[float, str | list[str]]] = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
+                for t in tables:
+                    items += [(row.bbox[1], [" ".join((cell or "").split()) for cell in cells]) for row, cells in zip(t.rows, t.extract())]
+                items.sort(key=lambda item: item[0])
+                if i - 1 in read and _cut_row(read[i - 1], items):
+                    items = [item for item in items if item is not _first_row(items)]
+                read[i] = items
+    except Exception as err:  # pdfminer raises many kinds; the text of pypdf is still there
+        warnings.warn(f"{path}: the tables of the PDF could not be read ({type(err).__name__}: {err}); its text is read without them.", PlanstatsWarning, stacklevel=4)
+        return pages
+    for i, items in read.items():
+        pages[i] = "\n".join(item if isinstance(item, str) else "\t".join(item) for _, item in items)
+    return pages
+
+
+def _prose(item: tuple[float, str | list[str]]) -> bool:
+    """Whether a line of a page is text (a row is a list of cells), not a page number (— 2 —)."""
+    return isinstance(item[1], str) and any(not ch.isascii() and ch.isalpha() for ch in item[1])
+
+
+def _first_row(items: list[tuple[float, str | list[str]]]) -> tuple[float, str | list[str]] | None:
+    """The first row of a table on a page, if no text comes before it."""
+    for item in items:
+        if _prose(item):
+            return None
+        if not isinstance(item[1], str):
+            return item
+    return None
+
+
+def _cut_row(before: list[tuple[float, str | list[str]]], items: list[tuple[float, str | list[str]]]) -> bool:
+    """If the first row of a page goes on the last row of the page before (both pages meet in a
+    table, and it is as wide and holds text with no figure where the last row has more), add
+    its text to that row's cells and say so."""
+    first, last = _first_row(items), _first_row(before[::-1])
+    if first is None or last is None:
+        return False
+    cells, above = first[1], last[1]
+    filled = [c for c in cells if c]
+    if len(cells) != len(above) or not filled or any(ch.isdigit() for c in filled for ch in c) or len(filled) >= sum(1 for c in above if c):
+        return False
+    above[:] = [a + b for a, b in zip(above, cells)]
+    return True
 
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
@@ -395,7 +490,8 @@ _PAGE_NUMBER = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*\d{1,3}[^\S\n]*[-—�
 def _page_number_spans(text: str) -> list[tuple[int, int]]:
     """Spans of the lines that hold only the number of a page, with the blank lines around them.
     Inside a sentence that a full line leaves open (粮食产量稳定在50万 | — 3 — | 吨以上), the break
-    goes too, so that the sentence is whole again; elsewhere one line break stays."""
+    goes too, so that the sentence is whole again; elsewhere (and after the row of a table) one
+    line break stays."""
     spans = []
     for m in _PAGE_NUMBER.finditer(text):
         start, end = m.start(), m.end()
@@ -406,7 +502,7 @@ def _page_number_spans(text: str) -> list[tuple[int, int]]:
         line = text[text.rfind("\n", 0, start) + 1 : start].strip()
         if not line or end == len(text):
             continue
-        if line[-1] in _SENTENCE_END or len(line) < _WRAP_LONG or _ITEM_START.match(text, end):
+        if line[-1] in _SENTENCE_END or len(line) < _WRAP_LONG or "\t" in line or _ITEM_START.match(text, end):  # a row of a table ends a line
             start = text.index("\n", start) + 1  # a line break stays
         spans.append((start, end))
     return spans

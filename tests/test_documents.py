@@ -178,6 +178,43 @@ def test_a_pdf_is_read_from_its_text_layer_and_its_wrapped_lines_joined():
     assert all(doc.text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+# The same plan printed to PDF by LibreOffice 7.4 from the .docx beside it (made with python-docx,
+# traditional script, font AR PL UMing, a page number in the footer): a ruled table of targets whose
+# names wrap within their cells, and whose third row the page break cuts (固定資產 | — 2 — | 投資).
+TABLE_PDF = Path(__file__).parent / "fixtures" / "targets_table.pdf"
+
+
+def test_a_ruled_table_of_a_pdf_is_read_as_rows_of_cells():
+    doc = read(TABLE_PDF)
+    rows = [line.split("\t") for line in doc.text.splitlines() if "\t" in line]
+    assert rows[0] == ["序號", "指標名稱", "單位", "2023年完 成", "2024年目 標", "屬性"]
+    assert rows[3] == ["3", "固定資產投資", "億元", "30.5", "33", "預期性"]  # made whole over the page break
+    assert len(rows) == 13 and all(len(r) == 6 for r in rows)
+    key = ["record", "year", "section", "metric", "kind", "value", "unit", "qualifier"]
+    pdf, docx = ps.extract(TABLE_PDF), ps.extract(TABLE_PDF.with_suffix(".docx"))
+    assert len(pdf) > 20 and pdf[key].astype(str).values.tolist() == docx[key].astype(str).values.tolist()
+    assert all(doc.text[s:e] == raw for s, e, raw in zip(pdf["start"], pdf["end"], pdf["raw"]))
+
+
+def test_a_page_number_between_two_rows_of_a_table_leaves_them_two_rows():
+    rows = "指标\t单位\t2023年完成\t2024年目标\n全社会固定资产投资增长率（%）\t%\t8.5\t8\n— 2 —\n社会消费品零售总额增长率\t%\t6.5\t7\n"
+    assert normalize(rows).text.splitlines()[1:] == ["全社会固定资产投资增长率(%)\t%\t8.5\t8", "社会消费品零售总额增长率\t%\t6.5\t7"]
+    df = ps.extract_text("某某县2024年工作要点\n" + rows, year=2024)
+    assert df.loc[df["record"] == "target", "metric"].tolist() == ["fixed_asset_investment_growth", "retail_sales_growth"]
+
+
+def test_a_pdf_whose_tables_cannot_be_read_keeps_its_text(monkeypatch):
+    import pdfplumber
+
+    def broken(*args, **kwargs):
+        raise ValueError("bad xref")
+
+    monkeypatch.setattr(pdfplumber, "open", broken)
+    with pytest.warns(ps.PlanstatsWarning, match=r"targets_table\.pdf: the tables of the PDF could not be read \(ValueError: bad xref\)"):
+        text = read(TABLE_PDF).text
+    assert "\t" not in text and "固定資產" in text
+
+
 def test_a_pdf_without_text_encrypted_or_truncated_is_reported(tmp_path):
     import pypdf
 
