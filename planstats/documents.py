@@ -257,7 +257,7 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
 
                 items: list[tuple[float, str | list[str]]] = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
                 for t in tables:
-                    items += [(row.bbox[1], [" ".join((cell or "").split()) for cell in cells]) for row, cells in zip(t.rows, t.extract())]
+                    items += [(row.bbox[1], cells) for row, cells in zip(t.rows, _grid(t))]
                 items.sort(key=lambda item: item[0])
                 if i - 1 in read and _cut_row(read[i - 1], items):
                     items = [item for item in items if item is not _first_row(items)]
@@ -268,6 +268,32 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
     for i, items in read.items():
         pages[i] = "\n".join(item if isinstance(item, str) else "\t".join(item) for _, item in items)
     return pages
+
+
+def _grid(table) -> list[list[str]]:
+    """The text of each cell of a pdfplumber table, its lines joined; a position that a merged
+    cell covers has the text of that cell, as python-docx gives it (a header 2024年 over the
+    columns 目标 and 增长%: 2024年 in both)."""
+    text = table.extract()
+    boxes = [row.cells for row in table.rows]
+    width = max(len(row) for row in boxes)
+    middle = [next(((b[0] + b[2]) / 2 for row in boxes if j < len(row) and (b := row[j])), 0.0) for j in range(width)]
+    grid: list[list[str]] = []
+    for i, row in enumerate(boxes):
+        cells = []
+        for j in range(width):
+            box = row[j] if j < len(row) else None
+            if box is not None:
+                cells.append(" ".join((text[i][j] or "").split()))
+                continue
+            left = next((k for k in range(j - 1, -1, -1) if row[k] is not None), None)  # a cell merged across columns
+            if left is not None and row[left][2] > middle[j]:
+                cells.append(cells[left])
+                continue
+            up = next((r for r in range(i - 1, -1, -1) if j < len(boxes[r]) and boxes[r][j] is not None), None)  # ... or rows
+            cells.append(grid[up][j] if up is not None else "")
+        grid.append(cells)
+    return grid
 
 
 def _prose(item: tuple[float, str | list[str]]) -> bool:

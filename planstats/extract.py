@@ -695,9 +695,10 @@ class _Extractor:
                 for cell in line.split("\t"):
                     cells.append((at, cell))
                     at += len(cell) + 1
-                header = self._columns(cells)
-                if not header and upper and columns:  # a second row of the header: 2024年 | | over 绝对值 | 增长%
-                    header = self._columns(_under(upper, cells, min(j for j, _, _ in columns[3])))
+                # a second row of the header, read under the first: 2024年 | | over 绝对值 | 增长%, or
+                # 2023年 | 2023年 over 完成 | 增长% (a header in its own right, but of no year)
+                lower = _under(upper, cells, min(j for j, _, _ in columns[3])) if upper and columns else None
+                header = (lower and self._columns(lower)) or self._columns(cells)
                 if header:
                     columns, section = header, "headline" if self.w.headline_word.search(before + line) else "body"
                 elif columns and self._table_row(cells, columns, section):

@@ -203,6 +203,15 @@ def test_a_page_number_between_two_rows_of_a_table_leaves_them_two_rows():
     assert df.loc[df["record"] == "target", "metric"].tolist() == ["fixed_asset_investment_growth", "retail_sales_growth"]
 
 
+def test_a_merged_cell_of_a_pdf_table_fills_every_column_and_row_it_covers():
+    # a header of two rows printed by LibreOffice: 指标 and 单位 across both, 2023年 and 2024年 across two columns each
+    doc = read(Path(__file__).parent / "fixtures" / "merged_header.pdf")
+    rows = [line.split("\t") for line in doc.text.splitlines() if "\t" in line]
+    assert rows[:2] == [["指标", "单位", "2023年", "2023年", "2024年", "2024年"], ["指标", "单位", "完成", "增长%", "目标", "增长%"]]
+    df = ps.extract(Path(__file__).parent / "fixtures" / "merged_header.pdf")
+    assert df.loc[df["metric"] == "gdp_growth", ["record", "year", "value"]].values.tolist() == [["result", 2023, 5.2], ["target", 2024, 6.0]]
+
+
 def test_a_pdf_whose_tables_cannot_be_read_keeps_its_text(monkeypatch):
     import pdfplumber
 

@@ -969,6 +969,23 @@ def test_a_header_of_two_rows_puts_each_lower_cell_under_the_year_above_it():
     ]
 
 
+def test_a_lower_header_row_that_names_no_year_is_read_under_the_years_above_it():
+    # 完成 | 增长% | 目标 | 增长% is a header of its own (目标: this year's targets), but its years are above it
+    text = (
+        "附表：2024年主要指标\n"
+        "指标\t单位\t2023年\t2023年\t2024年\t2024年\n"
+        "指标\t单位\t完成\t增长%\t目标\t增长%\n"
+        "地区生产总值\t亿元\t500\t5.2\t530\t6左右\n"
+    )
+    df = ps.extract_text(text, region="X", year=2024)
+    assert _cells(df, ["record", "year", "metric", "value", "unit"]) == [
+        ["result", 2023, "gdp", 500.0, "亿元"],
+        ["result", 2023, "gdp_growth", 5.2, "%"],
+        ["target", 2024, "gdp", 530.0, "亿元"],
+        ["target", 2024, "gdp_growth", 6.0, "%"],
+    ]
+
+
 def test_a_docx_header_of_two_rows_with_merged_cells(tmp_path):
     import docx
 
