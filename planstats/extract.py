@@ -303,7 +303,8 @@ class _Words:
         self.lex, self.q = lex, q
         self.units = units()
         self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
-        self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})[)）]")  # 增长7%（预期性）
+        # 增长7%（预期性）, 下降3%（约束性指标）
+        self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})(?:{_alternation(lex.get('nature_noun', ()))})?[)）]")
         self.subset = frozenset(lex.get("subset", ()))
         self.stretch = frozenset(lex.get("stretch", ()))  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions

@@ -492,13 +492,15 @@ def test_a_share_with_no_subject_is_the_share_of_the_subject_before_it(text, met
     assert text[last["start"] : last["end"]] == last["raw"] and last["raw"].startswith("占")
 
 
-def test_the_nature_of_a_target_in_brackets_after_it_is_a_word_of_its_hardness():
-    text = "地区生产总值增长7%（预期性），单位GDP能耗下降3%（约束性），规上工业增加值增长8%（力争10%）。"
+@pytest.mark.parametrize("noun", ["", "指标", "目标"])  # （约束性指标）: the nature may name its noun
+def test_the_nature_of_a_target_in_brackets_after_it_is_a_word_of_its_hardness(noun):
+    text = f"地区生产总值增长7%（预期性{noun}），单位GDP能耗下降3%（约束性{noun}），规上工业增加值增长8%（力争10%）。"
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["qualifier_text"].tolist() == ["预期性", "约束性", "", "力争"]
     assert ps.hardness(df).tolist() == ["soft", "hard", "unmarked", "soft"]
+    assert df["record"].tolist() == ["target", "target", "target", "stretch"]  # 力争10% beside 8%: a stretch target
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
-    assert df["raw"].iloc[1] == "单位GDP能耗下降3%（约束性）"  # the citation holds the word
+    assert df["raw"].iloc[1] == f"单位GDP能耗下降3%（约束性{noun}）"  # the citation holds the word
 
 
 def test_a_fractional_count_is_a_misread_range_or_no_target_unless_it_is_per_person():
