@@ -364,15 +364,43 @@ def html_text(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> t
     return parser.text(), enc
 
 
+_SPAN_MAX = 50  # columns or rows that one cell of a page's table may span: more is an error of the page
+_CELL_MAX = 60  # characters: a cell of a table longer than this, or with a full stop, is text laid out in a table
+
+
+class _Table:
+    """A table of a page being read: the cells of its open row (each the lines of its text, and
+    the rows and columns it spans), and the cells of the rows above that span down into it."""
+
+    __slots__ = ("row", "open", "down")
+
+    def __init__(self) -> None:
+        self.row: list[tuple[list[list[str]], int, int]] | None = None
+        self.open = False  # a cell is open
+        self.down: dict[int, list] = {}  # column → [rows it still spans, its text]
+
+
 class _PageText(html.parser.HTMLParser):
-    """The shown text of a page, a list of lines, each a list of its cells."""
+    """The shown text of a page, a list of lines, each a list of its cells.
+
+    A row of a table whose cells hold short text (each ≤ 60 characters, no full stop) is one
+    line, a cell a cell, the lines within a cell (``<td><p>指标</p></td>``, as Word writes a
+    table) joined; an empty cell stays one, and a cell that spans rows or columns (``rowspan``,
+    ``colspan``) is written in each position it covers, as python-docx gives a merged cell. A row
+    with a longer cell is text laid out in a table (a page whose body is a cell): the lines of
+    its cells are lines."""
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.lines: list[list[str]] = [[]]
+        self.stack: list[list[list[str]]] = [[[]]]  # the lines of the page, then of each open cell
         self.cell: list[str] = []  # the pieces of text of the cell (or line) being read
         self.hidden: list[str] = []  # the open elements whose text is not shown
         self.in_body = False
+        self.tables: list[_Table] = []
+
+    @property
+    def lines(self) -> list[list[str]]:
+        return self.stack[-1]
 
     def end_cell(self) -> None:
         piece = " ".join("".join(self.cell).split())  # runs of white space are one space, as shown
@@ -392,27 +420,135 @@ class _PageText(html.parser.HTMLParser):
             self.hidden.append(tag)
         elif tag == "title" and self.hidden == ["head"]:
             self.hidden.append(tag)  # the title is shown: see handle_data
-        self.handle_startendtag(tag, attrs)
+        if self.hidden and self.hidden != ["head", "title"]:
+            return
+        if tag == "table":
+            self.end_line()
+            self.tables.append(_Table())
+        elif tag == "tr" and self.tables:
+            self.end_row()
+            self.tables[-1].row = []
+        elif tag in ("td", "th") and self.tables:
+            t = self.tables[-1]
+            self.end_td()
+            if t.row is None:
+                t.row = []
+            self.end_cell()
+            span = {k: v for k, v in attrs if k in ("rowspan", "colspan")}
+            t.row.append(([], _span(span.get("rowspan")), _span(span.get("colspan"))))
+            t.open = True
+            self.stack.append([[]])
+        else:
+            self.handle_startendtag(tag, attrs)
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.hidden:
             while self.hidden and self.hidden.pop() != tag:  # elements left open inside it close with it
                 pass
-        self.handle_startendtag(tag, [])
+            return
+        if self.hidden and self.hidden != ["head", "title"]:
+            return
+        if tag in ("td", "th"):
+            self.end_td()
+        elif tag == "tr":
+            self.end_row()
+        elif tag == "table" and self.tables:
+            self.end_table()
+        else:
+            self.handle_startendtag(tag, [])
 
     def handle_startendtag(self, tag: str, attrs: list) -> None:
-        if tag in ("td", "th"):
-            self.end_cell()
-        elif tag in _BLOCKS:
+        if tag in _BLOCKS:
             self.end_line()
 
     def handle_data(self, data: str) -> None:
         if not self.hidden or self.hidden == ["head", "title"]:
             self.cell.append(data)
 
+    def end_table(self) -> None:
+        self.end_row()
+        self.tables.pop()
+        self.end_line()
+
+    def end_td(self) -> None:
+        """Close the open cell of the innermost table, if any: its lines go to its row."""
+        t = self.tables[-1] if self.tables else None
+        if t is None or not t.open:
+            return
+        self.end_line()
+        lines = [line for line in self.stack.pop() if line]
+        t.row[-1][0].extend(lines)
+        t.open = False
+
+    def end_row(self) -> None:
+        """Write the open row of the innermost table, if any (see the class)."""
+        t = self.tables[-1] if self.tables else None
+        if t is None or t.row is None:
+            return
+        self.end_td()
+        row, t.row = t.row, None
+        self.end_line()
+        texts = [" ".join(" ".join(line) for line in lines) for lines, _, _ in row]
+        if all(all(len(line) == 1 for line in lines) and len(text) <= _CELL_MAX and "。" not in text for (lines, _, _), text in zip(row, texts)):
+            cells = _grid_row(t.down, [(text, down, across) for text, (_, down, across) in zip(texts, row)])
+            if any(cells):
+                self.lines[-1] = cells
+                self.lines.append([])
+            return
+        t.down = {}  # text laid out in a table: the lines of its cells are lines
+        if all(len(lines) <= 1 for lines, _, _ in row):
+            self.lines[-1] = [cell for lines, _, _ in row for line in lines for cell in line]
+            self.lines.append([])
+            return
+        for lines, _, _ in row:
+            self.lines[-1:] = [*lines, []]
+
     def text(self) -> str:
+        while self.tables:
+            self.end_table()
+        while len(self.stack) > 1:  # a cell left open outside any table
+            lines = self.stack.pop()
+            self.lines[-1:] = [*(line for line in lines if line), []]
         self.end_line()
         return "\n".join("\t".join(line) for line in self.lines if line)
+
+
+def _span(value: str | None) -> int:
+    """The number of rows or columns a cell spans (its ``rowspan`` or ``colspan``): 1 unless a
+    number from 1 to ``_SPAN_MAX`` is given."""
+    try:
+        return min(max(int(str(value).strip()), 1), _SPAN_MAX)
+    except ValueError:
+        return 1
+
+
+def _grid_row(down: dict[int, list], row: list[tuple[str, int, int]]) -> list[str]:
+    """The cells of a row of a table, each column one: a cell spanning columns in each of them,
+    and the cells of rows above that span down into this one in their columns (``down``,
+    updated)."""
+    cells: list[str] = []
+
+    def from_above() -> None:
+        while len(cells) in down:
+            rows_left, text = down[len(cells)]
+            cells.append(text)
+            if rows_left <= 1:
+                del down[len(cells) - 1]
+            else:
+                down[len(cells) - 1][0] = rows_left - 1
+
+    for text, rows, across in row:
+        from_above()
+        for _ in range(across):
+            if rows > 1:
+                down[len(cells)] = [rows - 1, text]
+            cells.append(text)
+            from_above()
+    while down and max(down) >= len(cells):  # cells from above after the last cell of this row
+        if len(cells) not in down:
+            cells.append("")
+        from_above()
+    return cells
 
 
 # ---------------------------------------------------------------------------------------

@@ -123,6 +123,44 @@ PAGE_TEXT = (
 )
 
 
+# A table as Word writes it into a page: each cell a paragraph, a header of two rows (rowspan, colspan), an empty cell.
+WORD_TABLE = """<html><head><meta charset="utf-8"><title>某某区2024年国民经济和社会发展计划</title></head><body>
+<p>附表：2024年主要指标</p><table border=1>
+<tr><td rowspan="2"><p><span>指标</span></p></td><td rowspan=2><p>单位</p></td><td colspan="2"><p>2023年</p></td><td colspan="2"><p>2024年</p></td></tr>
+<tr><td><p>完成</p></td><td><p>增长%</p></td><td><p>目标</p></td><td><p>增长%</p></td></tr>
+<tr><td><p>地区生产</p><p>总值</p></td><td><p>亿元</p></td><td><p>500</p></td><td><p>5.2</p></td><td><p>530</p></td><td><p>6左右</p></td></tr>
+<tr><td><p>城镇新增就业</p></td><td><p>人</p></td><td></td><td></td><td><p>5000</p></td><td></td></tr>
+</table></body></html>"""
+
+
+def test_a_table_of_a_page_as_word_writes_it_is_read_as_rows_of_cells():
+    text, _ = html_text(WORD_TABLE.encode())
+    assert text.splitlines()[2:] == [
+        "指标\t单位\t2023年\t2023年\t2024年\t2024年",  # a merged cell in each position it covers, as python-docx gives it
+        "指标\t单位\t完成\t增长%\t目标\t增长%",
+        "地区生产 总值\t亿元\t500\t5.2\t530\t6左右",  # the paragraphs of a cell: one cell
+        "城镇新增就业\t人\t\t\t5000\t",  # an empty cell is a cell: 5000 is the 2024 target
+    ]
+    df = ps.extract_text(text)
+    assert df[["record", "year", "metric", "value"]].values.tolist() == [
+        ["result", 2023, "gdp", 500.0], ["result", 2023, "gdp_growth", 5.2], ["target", 2024, "gdp", 530.0],
+        ["target", 2024, "gdp_growth", 6.0], ["target", 2024, "new_urban_jobs", 5000.0],
+    ]  # fmt: skip
+
+
+def test_text_laid_out_in_the_cells_of_a_page_stays_lines():
+    page = (
+        "<html><body><table><tr><td><a>首页</a></td><td><a>政务公开</a></td></tr><tr><td colspan=2><table><tr><td>"
+        "<h2>某某县2024年政府工作要点</h2><p>主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。</p>"
+        "<table><tr><td><p>指标</p></td><td><p>单位</p></td><td><p>2024年目标</p></td></tr><tr><td>新增规上工业企业</td><td>家</td><td>20</td></tr></table>"
+        "<p>新建5G基站300个。</p></td></tr></table></td></tr></table></body></html>"
+    )
+    assert html_text(page.encode())[0].splitlines() == [
+        "首页\t政务公开", "某某县2024年政府工作要点", "主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。",
+        "指标\t单位\t2024年目标", "新增规上工业企业\t家\t20", "新建5G基站300个。",
+    ]  # fmt: skip
+
+
 @pytest.mark.parametrize("name", ["plan.html", "plan.htm", "plan.shtml", "plan.txt"])  # a page saved as .txt too
 def test_a_web_page_is_read_as_a_browser_shows_it(tmp_path, name):
     path = tmp_path / name
