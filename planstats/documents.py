@@ -165,6 +165,16 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
     return Document(name=path.name, text=text, sha256=sha, path=str(path), encoding=enc)
 
 
+def _row_line(cells: list[str]) -> str:
+    """The line of a row of a table: its cells apart by tabs, but one cell merged across the
+    whole row (a caption, ``2024年主要预期目标``, written in each position it covers) once.
+
+    >>> _row_line(["指标", "单位", "2024年目标"]), _row_line(["主要指标", "主要指标", "主要指标"])
+    ('指标\\t单位\\t2024年目标', '主要指标')
+    """
+    return cells[0] if len(cells) > 1 and cells.count(cells[0]) == len(cells) else "\t".join(cells)
+
+
 def _docx_text(data: bytes, path: Path) -> str:
     import io
 
@@ -178,7 +188,7 @@ def _docx_text(data: bytes, path: Path) -> str:
     for block in document.iter_inner_content():  # paragraphs and tables, in the order of the document
         if isinstance(block, docx.table.Table):
             # a row a line, its cells separated by tabs (the line breaks of a cell become spaces)
-            lines.extend("\t".join(" ".join(cell.text.split()) for cell in row.cells) for row in block.rows)
+            lines.extend(_row_line([" ".join(cell.text.split()) for cell in row.cells]) for row in block.rows)
         else:
             lines.append(block.text)
     return "\n".join(lines)
@@ -266,7 +276,7 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
         warnings.warn(f"{path}: the tables of the PDF could not be read ({type(err).__name__}: {err}); its text is read without them.", PlanstatsWarning, stacklevel=4)
         return pages
     for i, items in read.items():
-        pages[i] = "\n".join(item if isinstance(item, str) else "\t".join(item) for _, item in items)
+        pages[i] = "\n".join(item if isinstance(item, str) else _row_line(item) for _, item in items)
     return pages
 
 
@@ -510,7 +520,7 @@ class _PageText(html.parser.HTMLParser):
             lines = self.stack.pop()
             self.lines[-1:] = [*(line for line in lines if line), []]
         self.end_line()
-        return "\n".join("\t".join(line) for line in self.lines if line)
+        return "\n".join(_row_line(line) for line in self.lines if line)
 
 
 def _span(value: str | None) -> int:

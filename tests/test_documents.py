@@ -125,7 +125,7 @@ PAGE_TEXT = (
 
 # A table as Word writes it into a page: each cell a paragraph, a header of two rows (rowspan, colspan), an empty cell.
 WORD_TABLE = """<html><head><meta charset="utf-8"><title>某某区2024年国民经济和社会发展计划</title></head><body>
-<p>附表：2024年主要指标</p><table border=1>
+<p>附表</p><table border=1><tr><td colspan="6"><p>2024年主要指标</p></td></tr>
 <tr><td rowspan="2"><p><span>指标</span></p></td><td rowspan=2><p>单位</p></td><td colspan="2"><p>2023年</p></td><td colspan="2"><p>2024年</p></td></tr>
 <tr><td><p>完成</p></td><td><p>增长%</p></td><td><p>目标</p></td><td><p>增长%</p></td></tr>
 <tr><td><p>地区生产</p><p>总值</p></td><td><p>亿元</p></td><td><p>500</p></td><td><p>5.2</p></td><td><p>530</p></td><td><p>6左右</p></td></tr>
@@ -136,16 +136,31 @@ WORD_TABLE = """<html><head><meta charset="utf-8"><title>某某区2024年国民�
 def test_a_table_of_a_page_as_word_writes_it_is_read_as_rows_of_cells():
     text, _ = html_text(WORD_TABLE.encode())
     assert text.splitlines()[2:] == [
+        "2024年主要指标",  # a cell across the whole row: a caption, once
         "指标\t单位\t2023年\t2023年\t2024年\t2024年",  # a merged cell in each position it covers, as python-docx gives it
         "指标\t单位\t完成\t增长%\t目标\t增长%",
         "地区生产 总值\t亿元\t500\t5.2\t530\t6左右",  # the paragraphs of a cell: one cell
         "城镇新增就业\t人\t\t\t5000\t",  # an empty cell is a cell: 5000 is the 2024 target
     ]
     df = ps.extract_text(text)
+    assert set(df["section"]) == {"headline"}  # 主要指标 in the caption marks the main targets
     assert df[["record", "year", "metric", "value"]].values.tolist() == [
         ["result", 2023, "gdp", 500.0], ["result", 2023, "gdp_growth", 5.2], ["target", 2024, "gdp", 530.0],
         ["target", 2024, "gdp_growth", 6.0], ["target", 2024, "new_urban_jobs", 5000.0],
     ]  # fmt: skip
+
+
+def test_a_docx_caption_merged_across_its_table_is_one_line(tmp_path):
+    import docx
+
+    d = docx.Document()
+    table = d.add_table(rows=3, cols=3)
+    for i, row in enumerate([["", "", ""], ["指标", "单位", "2024年目标"], ["地区生产总值增长", "%", "6左右"]]):
+        for j, text in enumerate(row):
+            table.cell(i, j).text = text
+    table.cell(0, 0).merge(table.cell(0, 2)).text = "2024年主要预期目标"
+    d.save(tmp_path / "plan.docx")
+    assert read(tmp_path / "plan.docx").text.splitlines()[0] == "2024年主要预期目标"
 
 
 def test_text_laid_out_in_the_cells_of_a_page_stays_lines():
