@@ -332,6 +332,8 @@ def _cut_row(before: list[tuple[float, str | list[str]]], items: list[tuple[floa
     filled = [c for c in cells if c]
     if len(cells) != len(above) or not filled or any(ch.isdigit() for c in filled for ch in c) or len(filled) >= sum(1 for c in above if c):
         return False
+    if any(_ITEM_START.match(c) for c in filled):  # 二、社会发展: the heading of a group of rows, no rest of a row
+        return False
     above[:] = [a + b for a, b in zip(above, cells)]
     return True
 

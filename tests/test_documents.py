@@ -265,6 +265,23 @@ def test_a_merged_cell_of_a_pdf_table_fills_every_column_and_row_it_covers():
     assert df.loc[df["metric"] == "gdp_growth", ["record", "year", "value"]].values.tolist() == [["result", 2023, 5.2], ["target", 2024, 6.0]]
 
 
+@pytest.mark.parametrize(
+    "first, whole",
+    [
+        (["", "投资", "", "", ""], True),  # the rest of the name: 固定资产 | — 2 — | 投资
+        (["", "二、社会发展", "", "", ""], False),  # the heading of a group of rows
+        (["4", "新增就业", "人", "", "5000"], False),  # a row of its own
+    ],
+)
+def test_a_row_of_a_pdf_table_cut_by_the_page_break_is_made_whole(first, whole):
+    from planstats.documents import _cut_row
+
+    last = ["3", "固定资产", "亿元", "30.5", "33"]
+    before, after = [(700.0, list(last)), (780.0, "— 2 —")], [(60.0, first), (80.0, ["5", "城镇新增就业", "人", "60", "63"])]
+    assert _cut_row(before, after) is whole
+    assert before[0][1] == ([a + b for a, b in zip(last, first)] if whole else last)
+
+
 def test_a_pdf_whose_tables_cannot_be_read_keeps_its_text(monkeypatch):
     import pdfplumber
 
