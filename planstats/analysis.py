@@ -4,7 +4,8 @@ Every function takes the tidy frame first, checks its arguments, never changes i
 and returns a new pandas object. They share one set of rules, stated here once:
 
 **One value per region, year and metric.** Only rows with ``record == "target"`` are
-targets (a stretch target, ``record == "stretch"``, the 7% of 增长6%左右，力争7%, is not). When a region, year and metric has several targets (the headline figure and its
+targets (a stretch target, ``record == "stretch"``, the 7% of 增长6%左右，力争7%, is not).
+When a region, year and metric has several targets (the headline figure and its
 restatement in the body, or two different figures), the headline one is used, then the one
 that comes first in the document. If the others state a different value, the cell is marked
 ``conflict`` and :func:`conflicts` lists every target behind it.

@@ -270,7 +270,8 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
                     items += [(row.bbox[1], cells) for row, cells in zip(t.rows, _grid(t))]
                 items.sort(key=lambda item: item[0])
                 if i - 1 in read and _cut_row(read[i - 1], items):
-                    items = [item for item in items if item is not _first_row(items)]
+                    cut = _first_row(items)
+                    items = [item for item in items if item is not cut]
                 read[i] = items
     except Exception as err:  # pdfminer raises many kinds; the text of pypdf is still there
         warnings.warn(f"{path}: the tables of the PDF could not be read ({type(err).__name__}: {err}); its text is read without them.", PlanstatsWarning, stacklevel=4)
