@@ -196,7 +196,8 @@ def _docx_text(data: bytes, path: Path) -> str:
 
 def _pdf_text(data: bytes, path: Path) -> str:
     """The text layer of a PDF, page after page, with pypdf: the lines as the PDF draws them
-    (hard-wrapped; normalization joins them again and drops the page numbers between them)."""
+    (hard-wrapped; normalization joins them again and drops the page numbers between them);
+    the pages with the header of a table are read with pdfplumber (see :func:`_with_tables`)."""
     import io
 
     import pypdf
