@@ -586,8 +586,11 @@ class _Extractor:
                 post = w.post_after.match(text, end)  # 两位数以上
                 number_word = w.number_words[word]
                 return _Value(m.start(), post.end() if post else end, word, "", "", "", number_word.unit, post.group() if post else "", named=number_word.verb)
-        if before:  # 百分之八: the unit it spells, unless one follows the number too
-            unit = unit or w.units[before].canonical
+        if before:  # 百分之八: the unit it spells, unless one follows the number too, but the
+            # denominator of a rate before it and its numerator after it are one unit (每立方米35微克)
+            per = w.units[before].canonical
+            if not unit or per.startswith(w.units[unit].canonical + "/"):
+                unit = per
         elif unit and _milestone_at(text, m.start("unit"), w.milestone):
             unit, post, end = None, None, m.start("unit")  # 迈上千亿台阶: 台 of 台阶 is no unit
         if mult and not unit and _milestone_at(text, end, w.milestone):
@@ -1510,6 +1513,8 @@ class _Extractor:
                     subject = subject[: -len(word)]
                     break
             return subject + metric_text, subset or prev_subset
+        if metric_text in self.w.growth_noun:  # 固定资产投资突破500亿元，增速保持在10%以上: the rate of the subject
+            return _strip_back(subject, self.w.growth_noun_affixes)[0] + metric_text, subset or prev_subset
         if metric_text in self.w.measure_words:
             stem, measure = _strip_back(subject, self.w.measure)
             if measure and stem:

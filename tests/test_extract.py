@@ -273,6 +273,24 @@ def test_the_ways_of_writing_a_concentration_are_one_unit(written):
     ]
 
 
+@pytest.mark.parametrize(
+    "text, raw, qualifier",
+    [
+        ("PM2.5平均浓度下降到每立方米35微克以下。", "PM2.5平均浓度下降到每立方米35微克以下", "at_most"),
+        ("细颗粒物年均浓度降至每立方米35微克。", "细颗粒物年均浓度降至每立方米35微克", "exact"),
+    ],
+)
+def test_a_concentration_whose_denominator_comes_before_the_number(text, raw, qualifier):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert list(zip(df["metric"], df["value"], df["unit"], df["qualifier"], df["raw"])) == [("pm25_concentration", 35.0, "微克/立方米", qualifier, raw)]
+
+
+def test_a_unit_before_the_number_keeps_a_unit_after_it_that_is_not_its_numerator():
+    df = ps.extract_text("每立方米水价3元，集装箱吞吐量突破300万标箱。", region="测试区", year=2024)
+    assert list(zip(df["value"], df["unit"])) == [(3.0, "元"), (300.0, "万标准箱")]
+    assert df["metric"].tolist()[1] == "container_throughput"
+
+
 def test_units_per_person_and_per_mu():
     df = ps.extract_text("全员劳动生产率达到15万元/人，亩均税收达到25万元/亩以上，粮食单产达到450公斤/亩。", region="测试区", year=2024)
     got = list(zip(df["metric_text"], df["value"], df["unit"], df["qualifier"]))
@@ -615,6 +633,19 @@ def test_the_authors_and_the_future_tense_are_no_part_of_the_indicator():
 def test_a_bare_measure_takes_the_subject_of_the_target_before_it(text, metric_texts):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == metric_texts
+
+
+@pytest.mark.parametrize(
+    "text, metrics",
+    [
+        ("全年完成固定资产投资突破500亿元，增速保持在10%以上。", ["fixed_asset_investment", "fixed_asset_investment_growth"]),
+        ("规上工业增加值达到1000亿元，增幅达到8%。", ["industrial_value_added", "industrial_value_added_growth"]),
+        ("地区生产总值增速6%，社会消费品零售总额达到650亿元，增速8%。", ["gdp_growth", "retail_sales", "retail_sales_growth"]),
+    ],
+)
+def test_a_bare_rate_of_growth_is_the_rate_of_the_target_before_it(text, metrics):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert [None if isinstance(m, float) else m for m in df["metric"]] == metrics
 
 
 @pytest.mark.parametrize(
