@@ -31,6 +31,7 @@ import bisect
 import functools
 import math
 import operator
+import os
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -306,6 +307,13 @@ class _Words:
         # 增长7%（预期性）, 下降3%（约束性指标）
         self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})(?:{_alternation(lex.get('nature_noun', ()))})?[)）]")
         self.subset = frozenset(lex.get("subset", ()))
+        # a collective word and its parts, written 城乡=城镇|农村
+        self.collective: dict[str, tuple[str, ...]] = {}
+        for entry in lex.get("collective", ()):
+            word, _, parts = entry.partition("=")
+            if not word or parts.count("|") < 1 or "" in parts.split("|"):
+                raise DataFileError(f"lexicon.csv: the collective {entry!r} must be written as a word, '=', and its parts joined by '|' (城乡=城镇|农村).")
+            self.collective[word] = tuple(parts.split("|"))
         self.stretch = frozenset(lex.get("stretch", ()))  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.get("each", ()))
@@ -1311,8 +1319,8 @@ class _Extractor:
             info["modal"] = self._modal(self.text[clause:start])
         metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
         info["subset"] = subset
-        # two values of an indicator of town and country are one each, as after 分别 (城乡居民人均可支配收入增长6%和7.5%)
-        nouns = (len(values) == 2 and _pair(metric_text)) or [metric_text] * len(values)
+        # the values of a collective indicator are one for each part, as after 分别 (城乡居民人均可支配收入增长6%和7.5%)
+        nouns = (len(values) > 1 and _collective(metric_text, len(values))) or [metric_text] * len(values)
         for v, noun in zip(values, nouns):
             self._emit(sent.index, v, start + info["offset"], v.end, noun, info["verb"], info, len(values) > 1)
             previous.append((noun, subset))
@@ -1361,7 +1369,7 @@ class _Extractor:
             parts = re.split("[和及与]", head)
             if any(len(p.strip()) < _SHORT_ITEM or any(c.isdigit() for c in p) for p in parts):
                 return False
-        parts = parts if len(parts) > 1 else _pair(head)  # 城乡居民人均可支配收入均增长7%: town and country each
+        parts = parts if len(parts) > 1 else _collective(head)  # 城乡居民人均可支配收入均增长7%: town and country each
         if not parts:
             return False
         for part in parts:
@@ -1689,10 +1697,18 @@ _SHORT_ITEM = 3  # characters: an item this short is a modifier that shares its 
 _ORDINAL = re.compile(f"第[{CHINESE_DIGITS}]+")
 
 
-def _pair(head: str) -> list[str]:
-    """The two indicators that an indicator of town and country names (城乡居民人均可支配收入 →
-    城镇…, 农村…), or ``[]``."""
-    return [head.replace("城乡", "城镇", 1), head.replace("城乡", "农村", 1)] if "城乡" in head else []
+def _collective(head: str, n: int = 0) -> list[str]:
+    """The indicators that an indicator of a collective word names, one for each of its parts
+    (lexicon role ``collective``: 城乡居民人均可支配收入 → 城镇…, 农村…; 三次产业增加值 → 第一产业…,
+    第二产业…, 第三产业…), or ``[]``. With ``n``, only a word of ``n`` parts counts."""
+    for word, parts in _words().collective.items():
+        at = head.find(word)
+        if at >= 0 and len(parts) == (n or len(parts)):
+            # what the parts open with may stand before the word (第 of 第一、二、三产业): it is theirs
+            lead = os.path.commonprefix(parts)
+            at -= len(lead) if head[:at].endswith(lead) else 0
+            return [head[:at] + part + head[head.find(word) + len(word) :] for part in parts]
+    return []
 
 
 def _sector_measure(item: str) -> str:
@@ -1706,8 +1722,8 @@ def _sector_measure(item: str) -> str:
 
 def _split_items(head: str, n: int) -> list[str]:
     """The ``n`` indicators of a ``分别`` list: ``城镇、农村居民人均可支配收入`` → 城镇…, 农村…."""
-    if n == 2 and (pair := _pair(head)):
-        return pair
+    if parts := _collective(head, n):
+        return parts
     parts = [p for p in head.split("、")]
     if len(parts) != n:
         parts = [p for p in re.split(r"[、和及与]", head)]

@@ -8,6 +8,7 @@ bugs: cases that were once wrong; known_failure: strict xfail, move it when it p
 import importlib
 import json
 import math
+import re
 import warnings
 
 import pytest
@@ -1143,6 +1144,29 @@ def test_a_bare_magnitude_that_is_no_magnitude_and_unit_is_named(monkeypatch):
     monkeypatch.setattr(extract, "lexicon", lambda: {**lexicon, "bare_magnitude": ("元亿",)})
     with pytest.raises(ps.DataFileError, match="lexicon.csv: the bare_magnitude '元亿' must be a magnitude"):
         extract._Words()
+
+
+@pytest.mark.parametrize("entry", ["城乡", "城乡=城镇", "城乡=城镇||农村", "=城镇|农村"])
+def test_a_collective_word_written_without_its_parts_is_named(monkeypatch, entry):
+    extract = importlib.import_module("planstats.extract")
+    lexicon = extract.lexicon()
+    monkeypatch.setattr(extract, "lexicon", lambda: {**lexicon, "collective": (entry,)})
+    with pytest.raises(ps.DataFileError, match=f"lexicon.csv: the collective '{re.escape(entry)}' must be written as a word"):
+        extract._Words()
+
+
+@pytest.mark.parametrize(
+    "text, metrics",
+    [
+        ("三次产业增加值分别增长4%、15%和12%。", ["agriculture_value_added_growth", "secondary_industry_value_added_growth", "services_value_added_growth"]),
+        ("一二三产业增加值分别增长3.5%、8%和7%。", ["agriculture_value_added_growth", "secondary_industry_value_added_growth", "services_value_added_growth"]),
+        ("城乡居民人均可支配收入增长6%和7.5%。", ["urban_income_growth", "rural_income_growth"]),
+        ("三次产业增加值分别增长4%和15%。", [None, None]),  # two values for three parts: no part is known
+    ],
+)
+def test_an_indicator_of_a_collective_word_is_one_indicator_for_each_part(text, metrics):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert [None if isinstance(m, float) else m for m in df["metric"]] == metrics
 
 
 @pytest.mark.parametrize(

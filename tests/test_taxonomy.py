@@ -29,6 +29,7 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("进出口总额", "growth", "percent", "import_export_growth"),
         ("出口", "growth", "percent", "exports_growth"),
         ("新增养老机构床位", "level", "count", "elderly_care_beds"),
+        ("万元GDP综合能耗", "growth", "percent", "energy_intensity_change"),
         ("万元GDP能耗", "growth", "percent", "energy_intensity_change"),
         ("引进内资", "level", "money", "domestic_investment_inflow"),
         ("引进内资", "growth", "percent", "domestic_investment_inflow"),
