@@ -68,8 +68,9 @@ _YEAR_OF_RECORD = re.compile(
 _LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》" + "—–-●◆◇■□▲△★☆•·▪►▶○◎※*√"  # and the bullets of items (——地区生产总值增长6%)
 _ITEM = re.compile(ITEM_NUMBER)  # 1.实施重点项目100个: the number of the item is no part of the indicator
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-# what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）
-_HEADING_NUMBER = re.compile(r"[\s一二三四五六七八九十()（）、.．0-9年度的]*")
+# what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）,
+# and the words of the subject of the plan (lexicon role headline_subject: 一、2024年经济社会发展的主要目标)
+_HEADING_NUMBER = r"[\s一二三四五六七八九十()（）、.．0-9年度的和及与]*"
 _LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
@@ -368,6 +369,8 @@ class _Words:
         # ... or a heading of its own line (二、2024年主要目标\n)
         self.headline_word = re.compile(_alternation(lex.get("headline", ())) or "(?!)")
         link = _alternation(lex.get("headline_link", ())) or "(?!)"  # 主要预期目标设定为：, 主要目标是，
+        subjects = _alternation(lex.get("headline_subject", ())) or "(?!)"
+        self.heading_before = re.compile(rf"{_HEADING_NUMBER}(?:(?:{subjects}){_HEADING_NUMBER})*")
         self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:{link})?\s*[:：]|(?:{link})[,，]|[^\n。，,：:；;]{{0,6}}\n)")
         # ... and of this year (今年, 明年 in a plan written the year before)
         self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period", "current")}
@@ -851,7 +854,7 @@ class _Extractor:
             start, end = m.start(), m.end()
             if self.headline and start < self.headline[-1][1]:
                 continue  # inside the list of the marker before
-            if self.text[end - 1] == "\n" and not _HEADING_NUMBER.fullmatch(self.text, self.text.rfind("\n", 0, start) + 1, start):
+            if self.text[end - 1] == "\n" and not self.w.heading_before.fullmatch(self.text, self.text.rfind("\n", 0, start) + 1, start):
                 continue  # a marker without a colon is one only as a heading: 二、2024年主要目标
             for i in range(bisect.bisect_right(ends, start), len(spans)):  # no copy of the tail
                 sent_start, sent_end = spans[i]

@@ -248,6 +248,20 @@ def test_a_heading_of_the_main_targets_opens_the_headline_without_a_colon():
 
 
 @pytest.mark.parametrize(
+    "heading, sections",
+    [
+        ("一、2024年经济社会发展的主要目标", ["headline", "headline", "body"]),
+        ("二、今年政府工作的总体要求和主要预期目标", ["headline", "headline", "body"]),
+        ("二、2024年全县国民经济和社会发展主要预期目标", ["headline", "headline", "body"]),
+        ("二、强化产业支撑 确保完成主要目标", ["body", "body", "body"]),  # a heading of its own words
+    ],
+)
+def test_a_heading_of_the_main_targets_may_name_the_subject_of_the_plan(heading, sections):
+    text = heading + "\n全县地区生产总值增长7%左右；规模以上工业增加值增长9%。\n三、主要任务\n新增规上工业企业30家。"
+    assert ps.extract_text(text, region="测试区", year=2024)["section"].tolist() == sections
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "2024年发展的主要目标是，地区生产总值增长6%左右，一般公共预算收入增长5%。",
