@@ -1570,7 +1570,7 @@ class _Extractor:
             self._reject(min(start, v.start), v.end, reason)
             return
         if v.named:  # 实现7%的增长: the word after 的 is the verb (增长, 下降) or the noun (增速, 降幅) of a change
-            verb = _strip_back(v.named, self.w.growth_affixes)[1] or verb
+            verb = _strip_back(v.named, self.w.growth_affixes)[1] or _strip_front(v.named, self.w.growth_affixes)[1] or verb  # 增长目标
         rate = info.get("rate") or (v.named and v.named.endswith(self.w.growth_noun))
         kind = "growth" if rate and family in ("percent", "permille") else self._kind(family, verb, metric_text)
         decrease_noun = self.w.decrease_noun and (metric_text.endswith(self.w.decrease_noun) or v.named.endswith(self.w.decrease_noun))

@@ -1252,6 +1252,8 @@ def test_units_in_latin_letters_and_more_counts(text, expected):
             ("import_export_growth", "growth", 10.0, "exact", "增长", "外贸进出口保持10%增长"),
         ]),
         ("粮食产量稳定在50万吨水平。", [("grain_output", "level", 50.0, "exact", "稳定在", "粮食产量稳定在50万吨水平")]),
+        ("实现地区生产总值6%左右的增长目标。", [("gdp_growth", "growth", 6.0, "approx", "增长", "地区生产总值6%左右的增长目标")]),
+        ("一般公共预算收入实现5%的预期目标。", [("fiscal_revenue_growth", "growth", 5.0, "exact", "实现", "一般公共预算收入实现5%的预期目标")]),
         # a noun after 的 is still one the value describes
         ("确保90%以上的行政村通客车。", [(None, "share", 90.0, "at_least", "", "90%以上的行政村通客车")]),
     ],
