@@ -31,6 +31,7 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("新增养老机构床位", "level", "count", "elderly_care_beds"),
         ("万元GDP综合能耗", "growth", "percent", "energy_intensity_change"),
         ("引进市外境内资金(内资)", "level", "money", "domestic_investment_inflow"),
+        ("完成工业技改投资", "level", "money", "technical_renovation_investment"),
         ("万元GDP能耗", "growth", "percent", "energy_intensity_change"),
         ("引进内资", "level", "money", "domestic_investment_inflow"),
         ("引进内资", "growth", "percent", "domestic_investment_inflow"),
