@@ -1314,13 +1314,14 @@ class _Extractor:
                 # 新建改扩建中小学、幼儿园8所: the schools and kindergartens, not the kindergartens
                 start = clause
                 head, info = self._strip(self.text[clause : first.start])
-        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"] or self._change(first.named) or any(w in head for w in self.w.increments)):
-            # a verb makes a target of a Chinese numeral (固定资产投资两位数增长: after it), or an increment in the indicator (城镇新增就业两千人)
+        metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
+        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"] or self._change(first.named) or any(w in metric_text for w in self.w.increments)):
+            # a verb makes a target of a Chinese numeral (固定资产投资两位数增长: after it), or an increment in the
+            # indicator (城镇新增就业两千人), its own or that of the whole it is part of (新增市场主体…，其中企业五千户)
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
             return
         if not info["modal"] and clause < start:
             info["modal"] = self._modal(self.text[clause:start])
-        metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
         info["subset"] = subset
         # the values of a collective indicator are one for each part, as after 分别 (城乡居民人均可支配收入增长6%和7.5%)
         nouns = (len(values) > 1 and _collective(metric_text, len(values))) or [metric_text] * len(values)
@@ -1530,6 +1531,10 @@ class _Extractor:
             stem, measure = _strip_back(subject, self.w.measure)
             if measure and stem:
                 return stem + metric_text, subset or prev_subset
+        if subset and not verb and not _strip_front(metric_text, self.w.lead_verb)[1]:
+            # 新增市场主体1万户，其中企业3000户: a part with no verb of its own is new as the whole is
+            lead = _strip_front(subject, self.w.lead_verb)[1]
+            return (lead if lead in self.w.increments else "") + metric_text, subset
         return metric_text, subset
 
     # -- one target ----------------------------------------------------------------------

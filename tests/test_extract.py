@@ -320,7 +320,7 @@ def test_units_per_person_and_per_mu():
         ("城镇登记失业率控制在百分之四点五以内。", [("urban_unemployment_rate", 4.5, None, "%", "at_most")]),
         ("税收收入增长百分之七到百分之八。", [("tax_revenue_growth", 7.0, 8.0, "%", "range")]),
         ("人口自然增长率控制在千分之五以内。", [("population_natural_growth_rate", 5.0, None, "‰", "at_most")]),
-        ("二是新增企业十家。", [(None, 10.0, None, "家", "exact")]),  # 一是, 二是: enumerators, not the indicator
+        ("二是新增企业十家。", [("new_enterprises", 10.0, None, "家", "exact")]),  # 一是, 二是: enumerators, not the indicator
     ],
 )
 def test_a_unit_written_before_the_number_and_chinese_decimals(text, expected):
@@ -407,7 +407,7 @@ def test_a_citation_keeps_the_quotation_mark_that_opens_its_indicator(text, raws
         # the colon of a ratio ends no clause: the indicator is before the start of the change
         ("城乡收入比由2.3:1缩小到2.2:1。", [("urban_rural_income_ratio", 2.2, "exact", "城乡收入比由2.3:1缩小到2.2:1")]),
         ("城乡居民人均可支配收入比达到2.1∶1。", [("urban_rural_income_ratio", 2.1, "exact", "城乡居民人均可支配收入比达到2.1∶1")]),
-        ("上午8:10召开会议，新增企业10家。", [(None, 10.0, "exact", "新增企业10家")]),  # a time, no ratio 8:1
+        ("上午8:10召开会议，新增企业10家。", [("new_enterprises", 10.0, "exact", "新增企业10家")]),  # a time, no ratio 8:1
     ],
 )
 def test_a_ratio_to_one(text, expected):
@@ -648,6 +648,23 @@ def test_the_authors_and_the_future_tense_are_no_part_of_the_indicator():
 def test_a_bare_measure_takes_the_subject_of_the_target_before_it(text, metric_texts):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == metric_texts
+
+
+@pytest.mark.parametrize(
+    "text, metric_texts, metrics",
+    [
+        ("新增市场主体1万户，其中企业3000户。", ["新增市场主体", "新增企业"], ["new_market_entities", "new_enterprises"]),
+        ("新增市场主体一万五千户，其中企业五千户。", ["新增市场主体", "新增企业"], ["new_market_entities", "new_enterprises"]),
+        ("新增高层次人才43名以上（其中海外高层次人才7名以上）。", ["新增高层次人才", "新增海外高层次人才"], [None, None]),
+        # only an increment is shared: 引进, 新建 … may not be what the part does (新建成投用…，其中上半年投用…)
+        ("引进项目30个，其中亿元以上项目10个。", ["引进项目", "亿元以上项目"], ["investment_projects", None]),
+        ("进出口总额增长8%，其中出口增长10%。", ["进出口总额", "出口"], ["import_export_growth", "exports_growth"]),  # a verb of its own
+    ],
+)
+def test_a_part_of_a_new_whole_with_no_verb_of_its_own_is_new_too(text, metric_texts, metrics):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts
+    assert [None if isinstance(m, float) else m for m in df["metric"]] == metrics
 
 
 @pytest.mark.parametrize(
