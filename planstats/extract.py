@@ -31,7 +31,6 @@ import bisect
 import functools
 import math
 import operator
-import os
 import re
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -1710,12 +1709,8 @@ def _collective(head: str, n: int = 0) -> list[str]:
     (lexicon role ``collective``: 城乡居民人均可支配收入 → 城镇…, 农村…; 三次产业增加值 → 第一产业…,
     第二产业…, 第三产业…), or ``[]``. With ``n``, only a word of ``n`` parts counts."""
     for word, parts in _words().collective.items():
-        at = head.find(word)
-        if at >= 0 and len(parts) == (n or len(parts)):
-            # what the parts open with may stand before the word (第 of 第一、二、三产业): it is theirs
-            lead = os.path.commonprefix(parts)
-            at -= len(lead) if head[:at].endswith(lead) else 0
-            return [head[:at] + part + head[head.find(word) + len(word) :] for part in parts]
+        if word in head and len(parts) == (n or len(parts)):
+            return [head.replace(word, part, 1) for part in parts]
     return []
 
 
