@@ -68,7 +68,7 @@ _LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》" + "—–-●◆�
 _ITEM = re.compile(ITEM_NUMBER)  # 1.实施重点项目100个: the number of the item is no part of the indicator
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）,
-# and the words of the subject of the plan (lexicon role headline_subject: 一、2024年经济社会发展的主要目标)
+# and the words of the subject of the plan and of scope (lexicon roles headline_subject, scope: 一、2024年全县经济社会发展的主要目标)
 _HEADING_NUMBER = r"[\s一二三四五六七八九十()（）、.．0-9年度的和及与]*"
 _LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
@@ -368,7 +368,7 @@ class _Words:
         # ... or a heading of its own line (二、2024年主要目标\n)
         self.headline_word = re.compile(_alternation(lex.get("headline", ())) or "(?!)")
         link = _alternation(lex.get("headline_link", ())) or "(?!)"  # 主要预期目标设定为：, 主要目标是，
-        subjects = _alternation(lex.get("headline_subject", ())) or "(?!)"
+        subjects = _alternation(lex.get("headline_subject", ()) + lex.get("scope", ())) or "(?!)"  # 全县 too
         self.heading_before = re.compile(rf"{_HEADING_NUMBER}(?:(?:{subjects}){_HEADING_NUMBER})*")
         self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:{link})?\s*[:：]|(?:{link})[,，]|[^\n。，,：:；;]{{0,6}}\n)")
         # ... and of this year (今年, 明年 in a plan written the year before)
