@@ -314,6 +314,8 @@ class _Words:
             if not word or parts.count("|") < 1 or "" in parts.split("|"):
                 raise DataFileError(f"lexicon.csv: the collective {entry!r} must be written as a word, '=', and its parts joined by '|' (城乡=城镇|农村).")
             self.collective[word] = tuple(parts.split("|"))
+        # the longest first: 一、二、三产业 before 二、三产业, which it holds
+        self.collective = dict(sorted(self.collective.items(), key=lambda kv: -len(kv[0])))
         self.stretch = frozenset(lex.get("stretch", ()))  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.get("each", ()))
@@ -1428,18 +1430,22 @@ class _Extractor:
         # where the first word of the role cumulative or per_year starts: cited, since it makes the
         # number a total or one of each year (累计新增, 每年新增), though no part of the indicator
         cited_at = -1
-        text = segment.lstrip(_LEADING_PUNCT)
+        text, words = segment.lstrip(_LEADING_PUNCT), False
         while True:  # time words, modal words, 其中, a leading year and the number of an item, in any order
             rest = text.lstrip(_LEADING_PUNCT)
             year = self.w.leading_year.match(rest) if rest[:1] in self.w.leading_year_first else None
             year = year or (self.w.leading_period.match(rest) if rest[:1] in self.w.leading_period_first else None)
-            item = _ITEM.match(rest) if not year and rest[:1] in _ITEM_FIRST else None
+            # the number of an item comes before any word (全县二、三产业: no item)
+            item = _ITEM.match(rest) if not year and not words and rest[:1] in _ITEM_FIRST else None
+            if item and rest[item.end() : item.end() + 1] in _ITEM_FIRST and _numeral_list(rest, item):
+                item = None  # 一、二、三产业: numerals listed, no number of an item
             if year or item:
                 text = rest[(year or item).end() :]
                 continue
             rest, word = _strip_front(rest, self.w.front)
             if not word:
                 break
+            words = True
             if word in self.q["modal"]:
                 info["modal"] = info["modal"] or word
             info["acts"] = info["acts"] or word in self.w.verbs  # 完成 of 完成固定资产投资: the phrase has a verb
@@ -1709,9 +1715,19 @@ def _collective(head: str, n: int = 0) -> list[str]:
     (lexicon role ``collective``: 城乡居民人均可支配收入 → 城镇…, 农村…; 三次产业增加值 → 第一产业…,
     第二产业…, 第三产业…), or ``[]``. With ``n``, only a word of ``n`` parts counts."""
     for word, parts in _words().collective.items():
-        if word in head and len(parts) == (n or len(parts)):
-            return [head.replace(word, part, 1) for part in parts]
+        if (i := head.find(word)) >= 0 and len(parts) == (n or len(parts)):
+            before = head[:i]
+            if all(p.startswith("第") for p in parts):
+                before = before.removesuffix("第")  # 第二、三产业: the parts carry their 第
+            return [before + part + head[i + len(word) :] for part in parts]
     return []
+
+
+def _numeral_list(text: str, item: re.Match) -> bool:
+    """Whether the number of an item at the start of ``text`` is the first of numerals listed in
+    the same form (一、二、三产业, 1、2号线): no item number is followed by another."""
+    following = _ITEM.match(text, item.end())
+    return following is not None and following[0][-1] == item[0][-1]
 
 
 def _sector_measure(item: str) -> str:

@@ -1186,6 +1186,15 @@ def test_a_collective_word_written_without_its_parts_is_named(monkeypatch, entry
         extract._Words()
 
 
+def test_the_longer_collective_word_wins_whatever_the_order_of_the_lexicon(monkeypatch):
+    extract = importlib.import_module("planstats.extract")
+    lexicon = extract.lexicon()
+    words = ("二、三产业=第二产业|第三产业", "一、二、三产业=第一产业|第二产业|第三产业")  # the shorter first
+    monkeypatch.setattr(extract, "lexicon", lambda: {**lexicon, "collective": words})
+    monkeypatch.setattr(extract, "_words", extract._Words)  # a fresh reading, not the cached one
+    assert extract._collective("一、二、三产业增加值") == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+
+
 @pytest.mark.parametrize(
     "text, metrics",
     [
