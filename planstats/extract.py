@@ -414,6 +414,7 @@ class _Words:
         gap, adjective = (_alternation(lex[role]) if lex.get(role) else "(?!)" for role in ("gap", "gap_adjective"))
         self.gap = re.compile(rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!{_PREVIOUS_YEAR}|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$")
         self.attainment = lex.get("attainment", ())
+        self.turnaround = _by_length(lex.get("turnaround", ()))  # 进出口总额由负转正，增长3%: the subject of the rate after it
         self.benchmark = lex.get("benchmark", ())
         self.multi_year = lex.get("multi_year", ())
         first = "".join({word[0] for word in lex.get("gap", ())})
@@ -1295,6 +1296,10 @@ class _Extractor:
         head, info = self._strip(segment)
         opened_by_colon = not head and start == clause and self.text[clause - 1 : clause] in _LABEL_END
         label = self._label(sent, clause - 1, prev_end) if opened_by_colon else None
+        if not head and start == clause > prev_end + 1 and not label and self.text[clause - 1] in "，,":
+            # 进出口总额由负转正，增长3%: the indicator of a clause before that only turns round, with no number
+            turn = _strip_back(self.text[max(prev_end, clause - 9) : clause - 1], self.w.turnaround)[1]
+            label = self._label(sent, clause - 1 - len(turn), prev_end) if turn else None
         if label:
             (start, head), info["offset"] = label, 0
         n = len(values)
