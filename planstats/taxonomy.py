@@ -14,8 +14,9 @@ and whose indicator names no addition (no ``lead_verb``: 新增, 培育 …) is 
 An amount (a level in a unit that is no count: 亿元, 亩) whose indicator names an increment
 (an ``increment`` word of the lexicon: 新增工业总产值300亿元) is not the level of its metric:
 it matches only an alias that names the increment itself. Nor is a measure per person or per
-unit (a ``per_unit`` word right before the alias: 人均地区生产总值, 单位地区生产总值能耗) the
-metric that the alias names, unless the alias names that word too.
+unit (a ``per_unit`` word right before the alias, or at the start of the phrase: 人均地区生产总值,
+单位地区生产总值能耗, 每万人高价值发明专利拥有量) the metric that the alias names, unless the alias
+names that word too.
 """
 
 from __future__ import annotations
@@ -174,8 +175,8 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
             continue
         if any(w not in alias.text for w in increments):  # 新增工业总产值: an increment, not the output
             continue
-        if metric_text[: m.start()].endswith(per_unit) and not any(w in alias.text for w in per_unit):
-            continue  # 人均地区生产总值: per person, not the GDP
+        if (metric_text[: m.start()].endswith(per_unit) or (m.start() and metric_text.startswith(per_unit))) and not any(w in alias.text for w in per_unit):
+            continue  # 人均地区生产总值, 每万人高价值发明专利拥有量: per person, not the GDP nor the patents
         candidate = (alias.weight, m.end(), metric.id, use_kind)
         if best is None or candidate[:2] > best[:2]:
             best = candidate

@@ -371,7 +371,7 @@ def test_a_whole_number_of_years_reached_is_a_value(text, expected):
         ("地区生产总值迈上千亿台阶，增长6.5%左右。", [("gdp", 1000.0, "亿元", "at_least"), ("gdp_growth", 6.5, "%", "approx")]),
         ("力争地区生产总值突破千亿大关。", [("gdp", 1000.0, "亿元", "at_least")]),
         ("工业总产值突破1000亿大关。", [("industrial_output", 1000.0, "亿元", "at_least")]),
-        ("规上工业营业收入迈上500亿元新台阶。", [(None, 500.0, "亿元", "at_least")]),
+        ("规上工业营业收入迈上500亿元新台阶。", [("industrial_revenue", 500.0, "亿元", "at_least")]),
         ("地区生产总值迈上千亿级台阶。", [("gdp", 1000.0, "亿元", "at_least")]),  # 级 before the milestone word
         ("新增就业1.2万。", []),  # 万 with no unit and no milestone word: what it counts is not known
     ],

@@ -52,6 +52,8 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("安排区级重点建设项目", "level", "count", "key_projects_count"),
         ("新引进投资5亿元以上的重点项目", "level", "count", None),
         ("规上工业总产值", "level", "money", "industrial_output"),
+        ("规上工业企业营业收入", "level", "money", "industrial_revenue"),  # the amount, beside its growth
+        ("规上工业企业营业收入", "growth", "percent", "industrial_revenue_growth"),
         ("外贸进出口总额", "level", "money", "import_export"),
         ("新增工业总产值", "level", "money", None),  # an increment of the output, not the output
         ("新增固定资产投资", "level", "money", None),
@@ -63,6 +65,11 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("人均地区生产总值", "level", "money", "gdp_per_capita"),  # per person: not the GDP
         ("人均GDP", "growth", "percent", "gdp_per_capita_growth"),
         ("人均固定资产投资", "level", "money", None),  # a per-person measure with no metric of its own
+        # a per word at the start holds for a modified name after it too: per person, per unit
+        ("人均国内生产总值", "growth", "percent", "gdp_per_capita_growth"),
+        ("单位建设用地地区生产总值", "growth", "percent", None),
+        ("单位面积粮食产量", "level", "weight", None),
+        ("每万人高价值发明专利拥有量", "level", "count", "invention_patents_per_10k"),  # not all valid patents
         ("单位地区生产总值能耗", "growth", "percent", "energy_intensity_change"),  # the alias names 单位
         ("国家级专精特新企业", "level", "count", "new_specialized_smes"),
         ("造林面积", "level", "area", "afforestation"),
