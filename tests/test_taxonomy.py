@@ -36,7 +36,7 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("引进内资", "level", "money", "domestic_investment_inflow"),
         ("引进内资", "growth", "percent", "domestic_investment_inflow"),
         ("引进内资", "level", "count", None),
-        ("民间投资占比", "share", "percent", None),
+        ("民间投资占比", "share", "percent", None),  # not the growth, and the share of what is not said (其中…民间投资占比: of key projects)
         ("竣工投用重点项目", "level", "count", None),
         ("新增高标准农田", "level", "area", "high_standard_farmland"),  # the alias names the addition
         ("高标准农田", "level", "area", "high_standard_farmland"),
@@ -54,6 +54,11 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("规上工业总产值", "level", "money", "industrial_output"),
         ("规上工业企业营业收入", "level", "money", "industrial_revenue"),  # the amount, beside its growth
         ("规上工业企业营业收入", "growth", "percent", "industrial_revenue_growth"),
+        ("金融机构各项贷款余额", "level", "money", "loans"),  # the balance, beside its growth
+        ("新增贷款", "level", "money", "new_loans"),  # the additions, not the balance
+        ("金融机构本外币存款余额", "level", "money", "deposits"),
+        ("工业投资占固定资产投资比重", "share", "percent", "industrial_investment_share"),  # no industrial investment
+        ("民间投资占固定资产投资比重", "share", "percent", "private_investment_share"),
         ("外贸进出口总额", "level", "money", "import_export"),
         ("新增工业总产值", "level", "money", None),  # an increment of the output, not the output
         ("新增固定资产投资", "level", "money", None),
