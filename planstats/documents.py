@@ -809,6 +809,28 @@ def _cells_per_line_to_tabs(text: str) -> str:
     return "".join(chars) if chars is not None else text
 
 
+def _spaced_cells_to_tabs(text: str) -> str:
+    """Write a table whose cells are parted by single spaces (text copied from a web page or a PDF:
+    ``1 地区生产总值增长 % 5.5 6 预期性``) as the rows of a .docx table, one character for one.
+
+    Its lines are read as a table written one cell per line (see ``_cells_per_line_to_tabs``), with
+    its header of units, its rows of names and units: a line of prose, or one that holds fewer
+    than two spaces, is left as it is, and a space that is no separator of the cells of a row
+    stays a space."""
+    unit_words = _header_words()[0]
+    if " " not in text or not any(f" {w}{end}" in text for w in unit_words for end in " \n"):  # a cheap test
+        return text
+    lines = [
+        line.replace(" ", "\n") if line.strip(" ").count(" ") >= 2 and not _PROSE & set(line) else line
+        for line in text.split("\n")
+    ]
+    split = "\n".join(lines)
+    read = _cells_per_line_to_tabs(split)
+    if read == split:
+        return text
+    return "".join("\t" if r == "\t" else c for c, r in zip(text, read))
+
+
 def _columns_to_tabs(text: str) -> str:
     """Write the cell separators of tables laid out as text as tabs, as those of a .docx table
     are written, one character for one (the spans stay those of the original).
@@ -985,7 +1007,8 @@ def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def normalize(text: str) -> Normalized:
     """Build the normalized view of ``text``.
 
-    Steps: the cell separators of tables laid out as text written as tabs, OCR repairs inside
+    Steps: the cell separators of tables laid out as text (in columns, between pipes, one cell per
+    line or parted by single spaces) written as tabs, OCR repairs inside
     numbers, years in Chinese numerals written with digits, removal
     of page markers that cut sentences, of the line breaks of a hard-wrapped text and of spaces
     that separate no Latin words or numbers, full-width → half-width, traditional → simplified. Each normalized character keeps
@@ -997,7 +1020,7 @@ def normalize(text: str) -> Normalized:
     >>> n.span(9, 12)
     (9, 12)
     """
-    half = _cells_per_line_to_tabs(_columns_to_tabs(half_width(text)))
+    half = _cells_per_line_to_tabs(_spaced_cells_to_tabs(_columns_to_tabs(half_width(text))))
     fixes = _ocr_digit_runs(half)
     if "%o" in half:
         fixes.update((m.start(), "。") for m in _OCR_PERCENT_O.finditer(half))

@@ -1148,6 +1148,31 @@ def test_a_table_written_one_cell_a_line_reads_as_one_with_tabs():
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+def test_a_table_whose_cells_are_parted_by_single_spaces_reads_as_one_with_tabs():
+    whole = TABLE.replace("2\t单位地区生产总值能耗下降（%）\t\t3\t2.5\t约束性\n", "")  # a row with an empty cell
+    text = whole.replace("\t", " ")
+    assert documents.normalize(text).text == documents.normalize(whole).text  # the spaces of the table become tabs
+    df = ps.extract_text(text)
+    columns = ["record", "year", "section", "metric", "value", "unit", "qualifier"]
+    assert _cells(df, columns) == _cells(ps.extract_text(whole), columns) and len(df) == 8
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_space_in_a_name_or_in_prose_next_to_a_spaced_table_is_no_separator():
+    text = ("某某区2024年计划\n指标 单位 2023年完成 2024年目标\n地区生产总值 亿元 512 545\n城镇 居民收入 元 42000 44100\n"
+            "一般公共预算收入 亿元 18.6 19.5\n全年新增就业 8000人，单位 GDP 能耗下降 3%。\n")  # fmt: skip
+    norm = documents.normalize(text).text
+    assert "\n地区生产总值\t亿元\t512\t545\n" in norm and "\n一般公共预算收入\t亿元\t18.6\t19.5\n" in norm
+    assert "\n城镇居民收入\t元\t42000\t44100\n" in norm  # five cells for four columns: the first space is in the name
+    assert "\t" not in norm.split("\n")[-2]  # a line of prose keeps its spaces
+    df = ps.extract_text(text)
+    assert _cells(df, ["record", "metric_text", "value"]) == [
+        ["result", "地区生产总值", 512.0], ["target", "地区生产总值", 545.0], ["result", "城镇居民收入", 42000.0], ["target", "城镇居民收入", 44100.0],
+        ["result", "一般公共预算收入", 18.6], ["target", "一般公共预算收入", 19.5], ["target", "新增就业", 8000.0], ["target", "单位GDP能耗", -3.0],
+    ]  # fmt: skip
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
 def test_a_row_of_a_table_a_cell_a_line_that_lost_a_cell_gives_no_value():
     # no line for the empty result cell of 新增上市企业: its 2 is no 2023 result, nor the name after it a value
     text = "某某区2024年工作计划\n指标\n单位\n2023年完成\n2024年目标\n地区生产总值\n亿元\n512\n545\n新增上市企业\n家\n2\n城镇新增就业\n人\n8000\n8500\n单位\n负责人\n"
