@@ -240,7 +240,7 @@ def _name_words() -> frozenset[str]:
 def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -> list[str]:
     """The pages ``tabled``, which may hold a table, read again with pdfplumber, which finds the
     cells of a ruled table (pypdf writes the lines of a cell whose text wraps, 规模以上工业 /
-    增加值增速, apart from the rest of its row). A page with a table of 2 rows and 3 columns or
+    增加值增速, apart from the rest of its row), or of one with no rules (see :func:`_borderless`). A page with a table of 2 rows and 3 columns or
     more becomes its lines of text and the rows of its tables, top to bottom, the cells of a row
     apart by tabs as those of a .docx table, the lines within a cell joined; other pages keep
     the text of pypdf. A table may go on over the next page, and a row that the page break cut
@@ -252,23 +252,28 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
     pages = list(pages)
     read: dict[int, list[tuple[float, str | list[str]]]] = {}  # page → its lines and rows (cells), top to bottom
     todo = set(tabled)
+    columns: dict[int, list[float]] = {}  # page → the edges of the columns of its table with no rules
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             for i, page in enumerate(pdf.pages):
                 if i not in todo:
                     continue
                 tables = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r) for r in t.extract()) >= 3]
-                if not tables:
+                rows = [(row.bbox[1], cells) for t in tables for row, cells in zip(t.rows, _grid(t))]
+                boxes = [t.bbox for t in tables]
+                if not tables and (borderless := _borderless(page, columns.get(i - 1))):
+                    box, rows, columns[i] = borderless
+                    boxes = [box]
+                if not boxes:
                     continue
                 todo.add(i + 1)  # the table may go on over the next page
 
-                def outside(obj, boxes=[t.bbox for t in tables]) -> bool:
+                def outside(obj, boxes=boxes) -> bool:
                     x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
                     return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
                 items: list[tuple[float, str | list[str]]] = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
-                for t in tables:
-                    items += [(row.bbox[1], cells) for row, cells in zip(t.rows, _grid(t))]
+                items += rows
                 items.sort(key=lambda item: item[0])
                 if i - 1 in read and _cut_row(read[i - 1], items):
                     cut = _first_row(items)
@@ -280,6 +285,53 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
     for i, items in read.items():
         pages[i] = "\n".join(item if isinstance(item, str) else _row_line(item) for _, item in items)
     return pages
+
+
+def _borderless(page, edges: list[float] | None = None) -> tuple[tuple[float, float, float, float], list[tuple[float, list[str]]], list[float]] | None:
+    """A table with no rules on a PDF page (a Word table with no borders): its box, its rows, top
+    to bottom, and the edges of its columns, or ``None``. It starts at a line that holds the header
+    of a table of targets (a word of the units, 单位, or of the names, 指标名称, apart by spaces,
+    and three cells or more), or at the top of the page with the ``edges`` of a table on the page
+    before, and ends before the first line of prose (punctuation of a sentence: 。，；). pdfplumber
+    reads its columns from where the words of those lines line up. A line that holds no figure,
+    no unit and no number of a heading (二、社会民生) goes on the row above it, cell by cell: the
+    rest of a name that wraps in its column (地区生产总 / 值) or of a header (2023年完 / 成). A
+    table with no unit in any cell is no table of targets."""
+    header = _header_words()[0] | _name_words()
+    lines = page.extract_text_lines()
+    if edges:
+        start = next((k for k, line in enumerate(lines) if _prose((0.0, line["text"]))), None)  # past a page number
+    else:
+        start = next(
+            (k for k, line in enumerate(lines) if len(cells := to_simplified(line["text"]).split()) >= 3 and header & set(cells) and not _PROSE & set(line["text"])),
+            None,
+        )
+    if start is None:
+        return None
+    end = next((k for k in range(start, len(lines)) if _PROSE & set(lines[k]["text"])), len(lines))
+    if end - start < (1 if edges else 2):
+        return None
+    region = page.crop((page.bbox[0], lines[start]["top"] - 1, page.bbox[2], lines[end - 1]["bottom"] + 1))
+    vertical = {"vertical_strategy": "explicit", "explicit_vertical_lines": edges} if edges else {"vertical_strategy": "text"}
+    found = region.find_tables({**vertical, "horizontal_strategy": "text"})
+    if not found:
+        return None
+    rows: list[tuple[float, list[str]]] = []
+    for row, cells in zip(found[0].rows, found[0].extract()):
+        cells = [" ".join((c or "").split()) for c in cells]
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        # the rest of the row above: no figure, no unit, no heading of a group of rows (二、社会发展)
+        rest = not any(any(ch.isdigit() for ch in c) or _ITEM_START.match(c) or _is_unit(c) for c in filled)
+        if rows and len(cells) == len(rows[-1][1]) and rest:
+            rows[-1][1][:] = [a + b for a, b in zip(rows[-1][1], cells)]
+            continue
+        rows.append((row.bbox[1], cells))
+    if len(rows) < (1 if edges else 2) or max(len(cells) for _, cells in rows) < 3 or not any(_is_unit(c) for _, cells in rows for c in cells):
+        return None  # no row of a target: a heading at the top of the next page, say
+    table = found[0]
+    return table.bbox, rows, [c.bbox[0] for c in table.columns] + [table.bbox[2]]
 
 
 def _grid(table) -> list[list[str]]:

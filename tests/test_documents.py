@@ -249,6 +249,28 @@ def test_a_ruled_table_of_a_pdf_is_read_as_rows_of_cells():
     assert all(doc.text[s:e] == raw for s, e, raw in zip(pdf["start"], pdf["end"], pdf["raw"]))
 
 
+# The same kind of plan, printed by LibreOffice 7.4 from the .docx beside it (python-docx's default
+# table style: no borders): names and headers that wrap within their columns, headings of groups of
+# rows, and a table that goes on over the next page, the page break cutting a row (固定资产投 | 资增长);
+# a third page opens with lines of no punctuation (三、主要任务和工作举措), in no table.
+BORDERLESS_PDF = Path(__file__).parent / "fixtures" / "borderless_table.pdf"
+
+
+def test_a_table_with_no_rules_of_a_pdf_is_read_as_rows_of_cells():
+    doc = read(BORDERLESS_PDF)
+    rows = [line.split("\t") for line in doc.text.splitlines() if "\t" in line]
+    assert rows[0] == ["序号", "指标", "单位", "2023年完成", "2024年目标", "属性"]  # 2023年完 / 成: one cell
+    assert rows[1] == ["", "一、经济发展", "", "", "", ""]  # a heading of a group of rows is no rest of the header
+    assert rows[3] == ["2", "规模以上工业增加值增长", "%", "7", "8", "预期性"]  # 规模以上工 / 业增加值增 / 长
+    assert rows[6] == ["5", "固定资产投资增长", "%", "5", "6", "预期性"]  # made whole over the page break
+    assert len(rows) == 12 and all(len(r) == 6 for r in rows)
+    assert "\n成全年各项目标任务。\n三、主要任务和工作举措\n" in doc.text  # the prose after it stays prose, and the headings after that
+    key = ["record", "year", "section", "metric", "kind", "value", "unit", "qualifier"]
+    pdf, docx = ps.extract(BORDERLESS_PDF), ps.extract(BORDERLESS_PDF.with_suffix(".docx"))
+    assert len(pdf) == 41 and pdf[key].astype(str).values.tolist() == docx[key].astype(str).values.tolist()
+    assert all(doc.text[s:e] == raw for s, e, raw in zip(pdf["start"], pdf["end"], pdf["raw"]))
+
+
 def test_a_page_number_between_two_rows_of_a_table_leaves_them_two_rows():
     rows = "指标\t单位\t2023年完成\t2024年目标\n全社会固定资产投资增长率（%）\t%\t8.5\t8\n— 2 —\n社会消费品零售总额增长率\t%\t6.5\t7\n"
     assert normalize(rows).text.splitlines()[1:] == ["全社会固定资产投资增长率(%)\t%\t8.5\t8", "社会消费品零售总额增长率\t%\t6.5\t7"]
