@@ -240,8 +240,8 @@ def _name_words() -> frozenset[str]:
 def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -> list[str]:
     """The pages ``tabled``, which may hold a table, read again with pdfplumber, which finds the
     cells of a ruled table (pypdf writes the lines of a cell whose text wraps, 规模以上工业 /
-    增加值增速, apart from the rest of its row), or of one with no rules (see :func:`_borderless`). A page with a table of 2 rows and 3 columns or
-    more becomes its lines of text and the rows of its tables, top to bottom, the cells of a row
+    增加值增速, apart from the rest of its row), or of one with no rules (see :func:`_borderless`).
+    A page with a table of 2 rows and 3 columns or more becomes its lines of text and the rows of its tables, top to bottom, the cells of a row
     apart by tabs as those of a .docx table, the lines within a cell joined; other pages keep
     the text of pypdf. A table may go on over the next page, and a row that the page break cut
     (固定资产 / 投资, with no figure below the break) is made whole again."""

@@ -1298,7 +1298,7 @@ class _Extractor:
         label = self._label(sent, clause - 1, prev_end) if opened_by_colon else None
         if not head and start == clause > prev_end + 1 and not label and self.text[clause - 1] in "，,":
             # 进出口总额由负转正，增长3%: the indicator of a clause before that only turns round, with no number
-            turn = _strip_back(self.text[max(prev_end, clause - 9) : clause - 1], self.w.turnaround)[1]
+            turn = _strip_back(self.text[prev_end : clause - 1], self.w.turnaround)[1]
             label = self._label(sent, clause - 1 - len(turn), prev_end) if turn else None
         if label:
             (start, head), info["offset"] = label, 0
