@@ -60,6 +60,14 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("工业投资占固定资产投资比重", "share", "percent", "industrial_investment_share"),  # no industrial investment
         ("民间投资占固定资产投资比重", "share", "percent", "private_investment_share"),
         ("外贸进出口总额", "level", "money", "import_export"),
+        ("服务贸易进出口额", "level", "money", "services_trade"),  # trade in services, not the trade in goods
+        ("合同利用外资", "level", "money", "contracted_foreign_investment"),  # contracted, not used
+        ("实际利用外资", "level", "money", "foreign_investment"),
+        ("城市居民人均可支配收入", "level", "money", "urban_income"),  # 城市 is urban (older plans), not all residents
+        ("城市居民人均可支配收入", "growth", "percent", "urban_income_growth"),
+        ("本外币贷款余额", "growth", "percent", "loans_growth"),
+        ("人民币存款余额", "level", "money", "deposits"),
+        ("城乡居民储蓄存款余额", "level", "money", None),  # household savings, not all deposits
         ("新增工业总产值", "level", "money", None),  # an increment of the output, not the output
         ("新增固定资产投资", "level", "money", None),
         ("新增上市企业", "level", "count", "listed_companies"),  # a count of additions is a count
