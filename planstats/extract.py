@@ -54,11 +54,13 @@ _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 _YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
 _YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期", "由", "从")  # 由2023年的500亿元增加到…: the start of a change
 _YEAR_BASE_AFTER = ("基础", "水平")
+_CLAUSE_OPEN = frozenset("，,；;")
+_BASE_AFTER = _YEAR_BASE_AFTER + ("的基础", "的水平", "同期")  # 在上年的基础上, 上年同期: a base, not a time
 # the previous year as the base of a comparison, at the end of an indicator phrase (单位GDP能耗较上年,
 # 财政收入与上年相比): what a growth rate means anyway. A base year (比2020年) is kept: it makes the
 # rate one over several years.
 _PREVIOUS_YEAR = r"(?:上年度?|去年|上一年)"
-_BASE_AT_END = re.compile(rf"(?:较|比|与|相比){_PREVIOUS_YEAR}(?:同期)?(?:相比|比)?$")
+_BASE_AT_END = re.compile(rf"(?:(?:较|比|与|相比){_PREVIOUS_YEAR}(?:同期)?(?:相比|比)?|在?{_PREVIOUS_YEAR}的?基础上)$")
 # a year that is not the base of a comparison (比2020年, 2020年基础上)
 _YEAR_OF_RECORD = re.compile(
     r"(?=[12])(?<![0-9])" + "".join(f"(?<!{re.escape(w)})" for w in _YEAR_BASE_BEFORE)
@@ -843,10 +845,11 @@ class _Extractor:
         return emitted
 
     def _time_words(self, pattern: re.Pattern[str] | None) -> list[int]:
-        """Where the words of ``pattern`` start, except as the base of a comparison (比去年)."""
+        """Where the words of ``pattern`` start, except as the base of a comparison (比去年, 在上年基础上)."""
         if pattern is None:
             return []
-        return [m.start() for m in pattern.finditer(self.text) if not self.text.endswith(_YEAR_BASE_BEFORE, 0, m.start())]
+        text = self.text
+        return [m.start() for m in pattern.finditer(text) if not text.endswith(_YEAR_BASE_BEFORE, 0, m.start()) and not text.startswith(_BASE_AFTER, m.end())]
 
     def _find_headline(self, spans: list[tuple[int, int]], with_unit: set[int]) -> None:
         """The spans of the main targets: after a marker (主要预期目标是：) to the end of its list.
@@ -937,12 +940,14 @@ class _Extractor:
         k = bisect.bisect_left(found, start)
         return k < len(found) and found[k] < end
 
-    def _record_of(self, sent: _Sentence) -> tuple[str, int | None]:
+    def _record_of(self, sent: _Sentence, end: int | None = None) -> tuple[str, int | None]:
         """Whether the values of a sentence report past outcomes, and the year they are for:
         ``("result", year)`` (``year`` is ``None`` for outcomes over several years, or when the
         plan year is unknown), else ``("target", None)``. A clause after a semicolon shares the
-        time of the clauses before it in the same sentence, unless it names a year of its own."""
-        past, later = self._years(sent.start, sent.end)
+        time of the clauses before it in the same sentence, unless it names a year of its own.
+        With ``end``, only the years and time words before it count."""
+        end = sent.end if end is None else end
+        past, later = self._years(sent.start, end)
         if past:
             return "result", max(past)
         if later:
@@ -951,9 +956,9 @@ class _Extractor:
         past, later = self._years(opened, sent.start)
         if past and not later:
             return "result", max(past)
-        if self._has("result_period", opened, sent.end):
+        if self._has("result_period", opened, end):
             return "result", None
-        if self._has("result", opened, sent.end):
+        if self._has("result", opened, end):
             return "result", self._last_year("")
         review = self._review_of(sent.start)
         if review:
@@ -998,6 +1003,26 @@ class _Extractor:
                 before = told_here
             out.append((at, told_here))
         return out
+
+    def _brackets(self, sent: _Sentence, times: list[tuple[int, tuple[str, int | None]]]) -> list[tuple[int, int]]:
+        """The brackets of the full sentence of ``sent`` that a time is told in, ``(open, close)``."""
+        text, out = self.text, []
+        at = text.find("(", self._opened(sent), sent.end)
+        while at >= 0:
+            close = text.find(")", at, sent.end)
+            if close < 0:
+                break
+            k = bisect.bisect_left(times, (at,))
+            if k < len(times) and times[k][0] < close:
+                out.append((at, close))
+            at = text.find("(", close, sent.end)
+        return out
+
+    @staticmethod
+    def _told_before(times: list[tuple[int, tuple[str, int | None]]], pos: int, record: tuple[str, int | None]) -> tuple[str, int | None]:
+        """The record told last before ``pos`` (``record`` if none)."""
+        k = bisect.bisect_left(times, (pos,))
+        return times[k - 1][1] if k else record
 
     def _opened(self, sent: _Sentence) -> int:
         """Where the full sentence of ``sent`` opens (``sent`` may follow a semicolon)."""
@@ -1204,6 +1229,20 @@ class _Extractor:
             if v.mult and not v.unit and (v.end >= sent.end or self.text[v.end] in _AFTER_BOUNDARY) and not any(x.start == v.start for done in lists for x in done):
                 self._reject(v.start, v.end, _NO_UNIT)
         times = self._times(sent, record)
+        brackets = self._brackets(sent, times) if times else []
+        # a time told in a bracket is that of the values in it (地区生产总值增长6%左右（2023年增长5.1%）, 增长5%
+        # （上年实际增长3.2%），固定资产投资增长8%), and a word of last year that opens a clause, that of the values
+        # after it (控制在3%左右，上年为2.1%): neither reaches back to the values before it (a year that opens a
+        # clause does: “十三五”时期，…年均增长7.2%，2020年达到180亿元)
+        at, told = next(((at, told) for at, told in times if at >= sent.start), (sent.end, record))
+        last_year = told[0] == "result" and told[1] is not None and not self.text[at : at + 1].isdigit()
+        cut = at if last_year and self.text[at - 1 : at] in _CLAUSE_OPEN else sent.end
+        if brackets and brackets[0][0] >= sent.start:
+            cut = min(cut, brackets[0][0])
+        if cut < sent.end:
+            record = self._record_of(sent, cut)
+        for at, close in brackets:  # in order: the time before a bracket is back after the one before it
+            times = sorted(times + [(close, self._told_before(times, at, record))])
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:
             first, last = values[0], values[-1]
@@ -1470,7 +1509,7 @@ class _Extractor:
         while True:  # verbs, qualifier words and the base of a comparison between the indicator and the number
             rest, word = _strip_back(text, self.w.back)
             if not word:
-                base = _BASE_AT_END.search(text) if text[-1:] in "年期比度" else None  # 较上年, 与上年相比
+                base = _BASE_AT_END.search(text) if text[-1:] in "年期比度上" else None  # 较上年, 与上年相比, 在上年基础上
                 base = base or (self.w.year_at_end.search(text) if text[-1:] in self.w.year_at_end_last else None)  # …到2026年
                 base = base or (_YEAR_OF_VALUE.search(text) if text[-1:] == "的" else None)  # 提高到2025年的
                 base = base or (self.w.streak_at_end.search(text) if text[-1:] == "年" else None)  # 粮食产量连续5年

@@ -147,6 +147,13 @@ def test_the_previous_year_as_base_is_left_out_of_the_indicator_but_a_base_year_
     assert df["metric"].tolist()[:3] == ["energy_intensity_change", "fiscal_revenue_growth", "industrial_investment_growth"]
 
 
+def test_last_year_as_the_basis_is_no_time_and_no_part_of_the_indicator():
+    text = "一般公共预算收入在上年基础上增长10%，税收收入在去年的基础上增长8%。"
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["record"].tolist() == ["target", "target"]  # growth on last year's base: this year's target
+    assert df["metric_text"].tolist() == ["一般公共预算收入", "税收收入"]
+
+
 @pytest.mark.parametrize(
     "text, records",
     [
