@@ -123,6 +123,7 @@ _HEADING_LEVELS = tuple(
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
 _CLAUSE_MAX = 400
+_RATIO_WORD_BEFORE = 24  # 三次产业结构由10:40:50调整为8:45:47: the word of a ratio, at most this far before its first number
 _FULL_STOPS = re.compile(r"[。！？!?\n]")
 _QUOTE_MARKS = "\"'“”‘’「」『』【】"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
@@ -173,6 +174,7 @@ class _Value(NamedTuple):  # a tuple: made for every number of every document
     post: str
     cite_end: int = 0  # end of the member that gave this one its unit
     named: str = ""  # the word after it, 的 or not, that names what the value is (实现7%的增长: 增长)
+    ratio: bool = False  # a member of a ratio of shares (三次产业结构8:45:47): in percent
 
 
 @functools.lru_cache(maxsize=1)
@@ -318,6 +320,7 @@ class _Words:
             self.collective[word] = tuple(parts.split("|"))
         # the longest first: 一、二、三产业 before 二、三产业, which it holds
         self.collective = dict(sorted(self.collective.items(), key=lambda kv: -len(kv[0])))
+        self.ratio = tuple(lex.get("ratio", ()))  # 结构, 比例: the words of a ratio of shares (三次产业结构8:45:47)
         self.stretch = frozenset(lex.get("stretch", ()))  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.get("each", ()))
@@ -588,6 +591,27 @@ class _Extractor:
             v = self._value(m)
             if v:
                 out.append(v)
+        return self._ratios(out) if ":" in self.text else out
+
+    def _ratios(self, values: list[_Value]) -> list[_Value]:
+        """Three bare numbers parted by colons that add up to 100, shortly after a word of a ratio
+        (lexicon role ``ratio``), are shares in percent (三次产业结构调整为8:45:47): the members of a
+        ratio."""
+        text, out, i = self.text, [], 0
+        while i < len(values):
+            run = values[i : i + 3]
+            if (
+                len(run) == 3
+                and all(not (v.unit or v.hi or v.mult or v.post) and v.lo[0] not in CHINESE_DIGITS for v in run)
+                and all(a.end + 1 == b.start and text[a.end] == ":" for a, b in zip(run, run[1:]))
+                and abs(sum(float(v.lo) for v in run) - 100) <= 1
+                and any(w in text[max(0, run[0].start - _RATIO_WORD_BEFORE) : run[0].start] for w in self.w.ratio)
+            ):
+                out.extend(v._replace(unit="%", ratio=True) for v in run)
+                i += 3
+            else:
+                out.append(values[i])
+                i += 1
         return out
 
     def _value(self, m: re.Match[str]) -> _Value | None:
@@ -639,7 +663,7 @@ class _Extractor:
                     if spread or not (prev.unit and v.unit) or units[prev.unit].family == units[v.unit].family:
                         lists[-1].append(v)
                         continue
-                elif gap in ",，" and spread:
+                elif gap in ",，" and spread or gap == ":" and prev.ratio and v.ratio:
                     lists[-1].append(v)
                     continue
             lists.append([v])

@@ -68,6 +68,9 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("本外币贷款余额", "growth", "percent", "loans_growth"),
         ("人民币存款余额", "level", "money", "deposits"),
         ("城乡居民储蓄存款余额", "level", "money", None),  # household savings, not all deposits
+        ("第二产业增加值占GDP比重", "share", "percent", "secondary_industry_share"),
+        ("第一产业比重", "share", "percent", "primary_industry_share"),
+        ("第二产业投资占固定资产投资比重", "share", "percent", None),  # a share of investment, not of GDP
         ("新增工业总产值", "level", "money", None),  # an increment of the output, not the output
         ("新增固定资产投资", "level", "money", None),
         ("新增上市企业", "level", "count", "listed_companies"),  # a count of additions is a count
