@@ -17,6 +17,10 @@ it matches only an alias that names the increment itself. Nor is a measure per p
 unit (a ``per_unit`` word right before the alias, or at the start of the phrase: 人均地区生产总值,
 单位地区生产总值能耗, 每万人高价值发明专利拥有量) the metric that the alias names, unless the alias
 names that word too.
+
+A bare percentage of a metric that is only ever a growth rate is read as that rate
+(居民消费价格涨幅控制在3%左右), and one near 100 as an index with the year before at 100
+(居民消费价格指数控制在103%以内: a rise of 3%).
 """
 
 from __future__ import annotations
@@ -39,6 +43,8 @@ _THRESHOLD = re.compile(r"\d[^的]{0,8}的")
 # The base year of a change, at the end of the indicator phrase (单位GDP能耗比2020年, 较2020年末)
 _BASE_YEAR = re.compile(rf"(?:比|较|与)(?:((?:19|20)\d{{2}})年|{PLAN_PERIOD}(?:规划)?(?:期|时期)?(?=末))(?:末|底)?(?:同期)?(?:相比|比)?$")  # or 比十三五末
 _BASE_ENDS = ("年", "末", "底", "期", "比")
+# A bare percentage of a growth rate from this to this is an index, the year before at 100 (103% = +3%)
+_INDEX = (90.0, 130.0)
 
 
 @dataclass(frozen=True)
@@ -230,7 +236,8 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
             metric_text = metric_text[: base.start()] if year is not None and since == year - 1 else ""
         metric, kind = match_metric(metric_text, t.kind, t.unit_family, t.verb in acts)
         if kind != t.kind:
-            t = replace(t, kind=kind)
+            index = t.kind == "share" and _INDEX[0] <= t.value <= _INDEX[1]  # 居民消费价格指数控制在103%以内
+            t = replace(t, kind=kind, value=t.value - 100, value_high=t.value_high and t.value_high - 100) if index else replace(t, kind=kind)
         if metric and t.kind == "level" and t.verb in changes and t.unit_family not in counted:
             metric = None  # 一般公共预算收入增加2亿元: a change of the amount, not the amount
         if metric in totals and (t.cumulative or (_reaches(t, reach) and not any(w in t.metric_text for w in additions))):

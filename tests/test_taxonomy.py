@@ -70,6 +70,7 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("城乡居民储蓄存款余额", "level", "money", None),  # household savings, not all deposits
         ("第二产业增加值占GDP比重", "share", "percent", "secondary_industry_share"),
         ("第一产业比重", "share", "percent", "primary_industry_share"),
+        ("公共预算收入", "growth", "percent", "fiscal_revenue_growth"),  # 一般 left out
         ("第二产业投资占固定资产投资比重", "share", "percent", None),  # a share of investment, not of GDP
         ("新增工业总产值", "level", "money", None),  # an increment of the output, not the output
         ("新增固定资产投资", "level", "money", None),
