@@ -583,6 +583,8 @@ class _Extractor:
         self._period_spans: list[tuple[int, int, int]] | None = None
         self._ahead = False  # the record is that of a period ahead named in the sentence (今后三年)
         self._year_starts: list[int] = []
+        self._previous: list[tuple[str, bool]] = []  # see _sentence
+        self._previous_opened = -1
 
     # -- values and lists -------------------------------------------------------------
     def _values(self) -> list[_Value]:
@@ -1064,6 +1066,8 @@ class _Extractor:
         if not k or marks[k - 1][1] <= self.plan_year or starts[k - 1] < self._opened(sent):
             return None
         at, year = marks[k - 1]  # "2025年" starts at ``at``
+        if self._has("current", at, pos) or self._has("result", at, pos):
+            return None  # 到2026年，高新技术企业达到500家；今年新增100家: a word of a year after the limit
         if at in self._period_ends:
             return year
         text = self.text
@@ -1247,7 +1251,12 @@ class _Extractor:
 
     def _sentence(self, sent: _Sentence) -> None:
         record = self._record_of(sent)
-        previous: list[tuple[str, bool]] = []  # (metric_text, subset) of the targets so far
+        # (metric_text, subset) of the targets so far in the full sentence: a clause after a semicolon
+        # with no indicator of its own has that of the clause before it (上半年，地区生产总值增长5%；全年力争增长6%)
+        opened = self._opened(sent)
+        if opened != self._previous_opened:
+            self._previous, self._previous_opened = [], opened
+        previous = self._previous
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
         for v in sent.values:  # 新增就业1.2万，: a magnitude with no unit (人? 元?) is set aside, not dropped
             if v.mult and not v.unit and (v.end >= sent.end or self.text[v.end] in _AFTER_BOUNDARY) and not any(x.start == v.start for done in lists for x in done):
