@@ -1359,7 +1359,10 @@ class _Extractor:
     def _targets(self, sent: _Sentence, values: list[_Value], prev_end: int, previous) -> None:
         first = values[0]
         clause = max(sent.clause_start(first.start, enumeration=False), prev_end)
-        if self.text.find("分别", clause, first.start) >= 0:
+        n = len(values)
+        if self.text.find("分别", clause, first.start) >= 0 or (n > 1 and self.text.count("、", clause, first.start) == n - 1 and not self._has_each(clause, first.start)):
+            # as many items as values: one value for each, in order, 分别 or not (新建、改建农村公路100公里、50公里),
+            # unless a word of each gives every item every value (财务中心、结算中心各不少于10家、20家)
             self._respectively(sent, values, clause, previous)
             return
         # with no 、 in the clause, the enumerated item is the whole clause
@@ -1407,6 +1410,18 @@ class _Extractor:
             self._emit(sent.index, v, start + info["offset"], v.end, noun, info["verb"], info, len(values) > 1)
             previous.append((noun, subset))
 
+    def _has_each(self, start: int, end: int) -> bool:
+        """Whether a word of each (各, 均: lexicon role ``each``) stands in ``text[start:end]``, not as the end
+        of a word that is none (年均, 人均: role ``not_each``)."""
+        text = self.text
+        for w in self.w.each:
+            at = text.find(w, start, end)
+            while at >= 0:
+                if not text.endswith(self.w.not_each, start, at + len(w)):
+                    return True
+                at = text.find(w, at + 1, end)
+        return False
+
     def _label(self, sent: _Sentence, colon: int, prev_end: int) -> tuple[int, str] | None:
         """The indicator of a value after a colon that names none (地区生产总值：增长7%, the row of a
         table): the phrase before the colon, if it is one (no number, no marker of the main
@@ -1422,7 +1437,8 @@ class _Extractor:
 
     def _respectively(self, sent: _Sentence, values: list[_Value], clause: int, previous) -> None:
         segment = self.text[clause : values[0].start]
-        cut = segment.index("分别")
+        cut = segment.find("分别")
+        cut = len(segment) if cut < 0 else cut
         head, info = self._strip(segment[:cut])
         basis, tail = self._strip(segment[cut + 2 :])
         head += basis if basis in self.w.rate_basis else ""  # 分别提高到每人每月800元和600元

@@ -1405,3 +1405,9 @@ def test_jun_after_items_gives_each_the_value(text, expected):
 def test_a_wider_average_stays_a_benchmark():
     _, rejects = ps.extract_text("地区生产总值增长7%（全省平均6%）。", region="测试区", year=2024, with_rejects=True)
     assert rejects["raw"].tolist() == ["全省平均6%"] and "average of a wider region" in rejects["reason"].iloc[0]
+
+
+def test_as_many_items_as_values_are_one_value_each_without_fenbie():
+    df = ps.extract_text("新建、改建农村公路100公里、50公里；财务中心、结算中心各不少于10家。", region="测试区", year=2024)
+    assert df["metric_text"].tolist()[:2] == ["新建农村公路", "改建农村公路"]
+    assert df["value"].tolist()[:2] == [100.0, 50.0]
