@@ -60,6 +60,7 @@ _BASE_AFTER = _YEAR_BASE_AFTER + ("的基础", "的水平", "同期")  # 在上�
 # 财政收入与上年相比): what a growth rate means anyway. A base year (比2020年) is kept: it makes the
 # rate one over several years.
 _PREVIOUS_YEAR = r"(?:上年度?|去年|上一年)"
+_PREVIOUS_YEAR_WORD = re.compile(_PREVIOUS_YEAR)
 _BASE_AT_END = re.compile(rf"(?:(?:较|比|与|相比){_PREVIOUS_YEAR}(?:同期)?(?:相比|比)?|在?{_PREVIOUS_YEAR}的?基础上)$")
 # a year that is not the base of a comparison (比2020年, 2020年基础上)
 _YEAR_OF_RECORD = re.compile(
@@ -606,7 +607,7 @@ class _Extractor:
                 len(run) == 3
                 and all(not (v.unit or v.hi or v.mult or v.post) and v.lo[0] not in CHINESE_DIGITS for v in run)
                 and all(a.end + 1 == b.start and text[a.end] == ":" for a, b in zip(run, run[1:]))
-                and abs(sum(float(v.lo) for v in run) - 100) <= 1
+                and abs(sum(parse_number(v.lo) for v in run) - 100) <= 1
                 and any(w in text[max(0, run[0].start - _RATIO_WORD_BEFORE) : run[0].start] for w in self.w.ratio)
             ):
                 out.extend(v._replace(unit="%", ratio=True) for v in run)
@@ -1267,9 +1268,8 @@ class _Extractor:
         # （上年实际增长3.2%），固定资产投资增长8%), and a word of last year that opens a clause, that of the values
         # after it (控制在3%左右，上年为2.1%): neither reaches back to the values before it (a year that opens a
         # clause does: “十三五”时期，…年均增长7.2%，2020年达到180亿元)
-        at, told = next(((at, told) for at, told in times if at >= sent.start), (sent.end, record))
-        last_year = told[0] == "result" and told[1] is not None and not self.text[at : at + 1].isdigit()
-        cut = at if last_year and self.text[at - 1 : at] in _CLAUSE_OPEN else sent.end
+        at = next((at for at, _ in times if at >= sent.start), sent.end)
+        cut = at if self.text[at - 1 : at] in _CLAUSE_OPEN and _PREVIOUS_YEAR_WORD.match(self.text, at) else sent.end
         if brackets and brackets[0][0] >= sent.start:
             cut = min(cut, brackets[0][0])
         if cut < sent.end:
