@@ -71,6 +71,8 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("第二产业增加值占GDP比重", "share", "percent", "secondary_industry_share"),
         ("第一产业比重", "share", "percent", "primary_industry_share"),
         ("公共预算收入", "growth", "percent", "fiscal_revenue_growth"),  # 一般 left out
+        ("工业税收", "growth", "percent", None),  # the tax of one sector, not all tax revenue
+        ("地方税收", "level", "money", "tax_revenue"),
         ("第二产业投资占固定资产投资比重", "share", "percent", None),  # a share of investment, not of GDP
         ("新增工业总产值", "level", "money", None),  # an increment of the output, not the output
         ("新增固定资产投资", "level", "money", None),
