@@ -89,6 +89,8 @@ _NOT_BEFORE_COUNT = frozenset("0123456789.第近前去这后十")  # 2024年内,
 _BASE_MARK = frozenset("比较与由从")
 _RANGE_OPEN = frozenset("0123456789年")  # before 至 or 到 (2024年至2026年): a range of years
 _RANGE_DASH = frozenset("-—–―－~～")  # 2024—2026年
+_RANGE_WORDS = frozenset(("至", "到", "-", "—", "–", "~", "～", "——"))  # between the two ends of a range of values
+_CHANGE_START = ("由", "从")  # 由45万吨到50万吨: the start of a change, not of a range
 _RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
 # A table of targets: lines whose cells are separated by tabs (a .docx table, or one copied from
 # Word or Excel), under a header row that names the columns (指标, 单位, 2023年完成, 2024年目标, 属性).
@@ -590,12 +592,27 @@ class _Extractor:
 
     # -- values and lists -------------------------------------------------------------
     def _values(self) -> list[_Value]:
-        out = []
-        for m in _value_regex().finditer(self.text):
+        out: list[_Value] = []
+        text = self.text
+        for m in _value_regex().finditer(text):
             v = self._value(m)
             if v:
+                a = out[-1] if out and v.start - out[-1].end <= 3 else None
+                if a and text[a.end : v.start].strip() in _RANGE_WORDS and self._unit_range(a, v):
+                    # 稳定在45万吨至50万吨: a range whose ends both carry the unit
+                    v = v._replace(start=a.start, lo=a.lo, hi=v.lo, mid=v.mid or a.mid)
+                    out.pop()
                 out.append(v)
-        return self._ratios(out) if _RATIO.search(self.text) else out
+        return self._ratios(out) if _RATIO.search(text) else out
+
+    def _unit_range(self, a: _Value, b: _Value) -> bool:
+        """Whether ``a`` and ``b``, parted by a word of a range, are its two ends: both plain
+        numbers in the same unit, not the two ends of a change (由45万吨到50万吨)."""
+        return (
+            a.unit == b.unit != "" and a.mult == b.mult and not (a.hi or b.hi or a.post or a.named)
+            and a.lo[0] not in CHINESE_DIGITS and b.lo[0] not in CHINESE_DIGITS
+            and not self.text.endswith(_CHANGE_START, 0, a.start)
+        )
 
     def _ratios(self, values: list[_Value]) -> list[_Value]:
         """Three bare numbers parted by colons that add up to 100, shortly after a word of a ratio
