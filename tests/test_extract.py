@@ -1411,3 +1411,9 @@ def test_as_many_items_as_values_are_one_value_each_without_fenbie():
     df = ps.extract_text("新建、改建农村公路100公里、50公里；财务中心、结算中心各不少于10家。", region="测试区", year=2024)
     assert df["metric_text"].tolist()[:2] == ["新建农村公路", "改建农村公路"]
     assert df["value"].tolist()[:2] == [100.0, 50.0]
+
+
+def test_the_start_of_a_change_with_a_bare_dao_is_no_part_of_the_indicator():
+    df, rejects = ps.extract_text("粮食产量由45万吨到50万吨。", region="测试区", year=2024, with_rejects=True)
+    assert df["metric_text"].tolist() == ["粮食产量"]
+    assert rejects["reason"].str.startswith("the start of a change").tolist() == [True]
