@@ -104,21 +104,48 @@ def _legacy_encoding(data: bytes) -> str | None:
     """The legacy Chinese encoding of ``data`` (of ``_LEGACY``), or None if it is none of them.
 
     Nearly any bytes decode as GB18030, so Big5 text would come out as garbage characters:
-    when both decode, charset-normalizer judges which text reads as language (the lower its
-    "chaos"). A tie, as in a few characters, goes to GB18030, the encoding of the mainland."""
-    fits = []
+    when both decode, the text that holds far more of the characters of the words of plans
+    (those of ``data/lexicon.csv``, in simplified script) is the one, and otherwise
+    charset-normalizer judges which text reads as language (the lower its "chaos"). The
+    characters decide short texts, where the chaos of the two is alike (“十四五”末，高 read as
+    Big5). A tie goes to GB18030, the encoding of the mainland."""
+    texts = {}
     for enc in _LEGACY:
         try:
-            data.decode(enc)
+            texts[enc] = data.decode(enc)
         except UnicodeDecodeError:
             continue
-        fits.append(enc)
+    fits = list(texts)
     if len(fits) < 2:
         return fits[0] if fits else None
+    shares = {enc: _plan_characters(text) for enc, text in texts.items()}
+    best = max(fits, key=shares.__getitem__)
+    if all(shares[best] - share >= _CHARACTER_MARGIN for enc, share in shares.items() if enc != best):
+        return best
     import charset_normalizer
 
     chaos = {m.encoding: m.chaos for m in charset_normalizer.from_bytes(data, cp_isolation=fits, threshold=1.0)}
     return min(fits, key=lambda enc: chaos.get(enc, math.inf))  # GB18030 first
+
+
+_CHARACTER_MARGIN = 0.25  # how much more of the characters of plans the right decoding holds
+_PUNCTUATION = re.compile(r"[\u2000-\u206f\u3000-\u303f\uff00-\uffef]")  # general and CJK punctuation, full-width forms
+
+
+def _plan_characters(text: str) -> float:
+    """The share of the characters of ``text`` beyond ASCII and punctuation (in simplified
+    script) that occur in the words of ``data/lexicon.csv``: high for a plan, low for bytes
+    decoded wrong (rare characters, kana, box drawing: 祘╯いみ单)."""
+    chars = [c for c in to_simplified(text) if c > "\x7f" and not _PUNCTUATION.fullmatch(c)]
+    known = _lexicon_characters()
+    return sum(c in known for c in chars) / len(chars) if chars else 0.0
+
+
+@functools.lru_cache(maxsize=1)
+def _lexicon_characters() -> frozenset[str]:
+    from planstats._data import lexicon
+
+    return frozenset("".join(w for words in lexicon().values() for w in words))
 
 
 def _strict(data: bytes, enc: str, name: str, lenient: bool) -> str:

@@ -41,6 +41,20 @@ def test_big5_is_told_from_gb18030_though_its_bytes_decode_as_both():
     assert decode(TRADITIONAL.encode("gb18030")) == (TRADITIONAL, "gb18030")
 
 
+@pytest.mark.parametrize(
+    "text, encoding",
+    [
+        ("“十四五”末，高", "gb18030"),  # a few characters: charset-normalizer took Big5
+        ("第一、二、三产业增加值分别增长3%、8%和7%，一产、二产、", "gb18030"),
+        ("西鹹新區2022", "big5hkscs"),  # and GB18030 for these
+        ("技術攻關項目40", "big5hkscs"),
+        ("料工程研究中心等", "big5hkscs"),  # as GB18030: 祘╯いみ单, kana and box drawing
+    ],
+)
+def test_a_short_text_is_told_by_the_characters_of_plans(text, encoding):
+    assert decode(text.encode(encoding)) == (text, encoding)
+
+
 def test_a_big5_plan_is_extracted_like_its_utf8_copy(tmp_path):
     text = TRADITIONAL + "全年新增高新技術企業300家以上。"
     (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
