@@ -240,3 +240,25 @@ def test_bad_arguments(seeds, tmp_path):
 def test_a_missing_main_guard_gets_an_error_that_says_so():
     err = corpus._guard_error(RuntimeError("An attempt has been made to start a new process before the current process has finished its bootstrapping phase."))
     assert isinstance(err, ps.PlanstatsError) and '__name__ == "__main__"' in str(err)
+
+
+@pytest.mark.parametrize("method", ["spawn", "forkserver"])
+def test_a_build_on_all_cores_works_where_processes_are_spawned(seeds, tmp_path, corpus, method):
+    # macOS and Windows spawn the workers (Linux forks them): they import planstats afresh and inherit nothing
+    import subprocess
+    import sys
+
+    script = tmp_path / "build.py"
+    script.write_text(
+        "import multiprocessing, sys\nimport planstats as ps\n"
+        'if __name__ == "__main__":\n'
+        f"    multiprocessing.set_start_method({method!r})\n"
+        "    report = ps.build([sys.argv[1]], out=sys.argv[2], workers=2, progress=False)\n"
+        "    assert report.extracted == 5 and not report.failures, report\n"
+        "    again = ps.build([sys.argv[1]], out=sys.argv[2], workers=2, progress=False)\n"
+        "    assert (again.unchanged, again.extracted) == (5, 0), again  # the workers know the dataset's documents\n",
+        encoding="utf-8",
+    )
+    out = tmp_path / "targets"
+    subprocess.run([sys.executable, str(script), str(seeds), str(out)], check=True, timeout=120)
+    assert_frame_equal(ps.load(out), _canonical(corpus), check_categorical=False)
