@@ -19,7 +19,9 @@ Engines: ``"local"`` (default) runs a pool of ``workers`` processes from the sta
 library (``workers=1``: in this process); ``"dask"`` runs the same extraction with
 ``dask.bag``, or on a ``dask.distributed`` cluster when ``scheduler`` is its address.
 Dask (``pip install planstats[dask]``) starts worker processes that import your script
-again: a script that builds with it needs ``if __name__ == "__main__":``.
+again: a script that builds with it needs ``if __name__ == "__main__":``. The workers of a
+cluster must run the same planstats, with the same data files, as the process that builds
+(the same :func:`rules_fingerprint`): a build on a cluster checks it before it starts.
 """
 
 from __future__ import annotations
@@ -273,6 +275,7 @@ def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | Non
             except ImportError as err:
                 raise EngineError("a Dask scheduler address needs dask.distributed: pip install 'planstats[dask]'.") from err
             with Client(scheduler) as client:
+                _same_rules(client, scheduler)
                 for future in client.compute(parts):  # in order, each partition as it is done
                     yield from future.result()
         else:
@@ -281,6 +284,32 @@ def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | Non
                     yield from part
     except RuntimeError as err:
         raise _guard_error(err) from err
+
+
+def _same_rules(client, scheduler: str) -> None:
+    """Raise :class:`EngineError` unless every worker of the cluster extracts by the rules of this
+    process (the same :func:`rules_fingerprint`): a worker with another planstats, or other rule
+    files, would give other targets, and the dataset would mix the two."""
+    mine = rules_fingerprint()
+    try:
+        theirs = client.run(_worker_rules)
+    except Exception as err:  # raised on a worker: planstats not installed there, say
+        raise EngineError(
+            f"the workers of the Dask cluster at {scheduler} could not run planstats ({type(err).__name__}: {err}); "
+            "install the same planstats on every worker."
+        ) from err
+    other = sorted(worker for worker, rules in theirs.items() if rules != mine)
+    if other:
+        raise EngineError(
+            f"{len(other)} of the {len(theirs)} workers of the Dask cluster at {scheduler} run other planstats code or "
+            f"rule files than this process ({other[0]}: rules {theirs[other[0]]}, here {mine}); install the same "
+            "planstats version, with the same data files, on every worker."
+        )
+
+
+def _worker_rules() -> str:
+    """The rules fingerprint of the process it runs in (a worker's own, by reference)."""
+    return rules_fingerprint()
 
 
 def _dask_partition(items: list, known: dict[str, str], arrow: bool) -> list:

@@ -211,6 +211,19 @@ def test_dask_on_a_local_cluster_gives_the_same_rows(seeds, corpus, tmp_path):
     assert_frame_equal(ps.load(tmp_path / "targets"), _canonical(corpus), check_categorical=False)  # rows as Arrow batches
 
 
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")
+def test_dask_workers_with_other_rules_are_refused_before_anything_is_written(seeds, tmp_path, monkeypatch):
+    distributed = pytest.importorskip("distributed")
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    before = ps.load(out)
+    monkeypatch.setattr(corpus, "rules_fingerprint", lambda: "0123456789abcdef")  # here only: the workers keep theirs
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        with pytest.raises(corpus.EngineError, match="other planstats code or rule files"):
+            ps.build([seeds], out=out, engine="dask", scheduler=cluster.scheduler_address, workers=1, progress=False)
+    assert_frame_equal(ps.load(out), before)
+
+
 def test_dask_without_a_scheduler_uses_local_processes(seeds, corpus):
     pytest.importorskip("dask")
     df = ps.build([seeds], engine="dask", workers=2)
