@@ -73,7 +73,7 @@ _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③�
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）,
 # and the words of the subject of the plan and of scope (lexicon roles headline_subject, scope: 一、2024年全县经济社会发展的主要目标)
 _HEADING_NUMBER = r"[\s一二三四五六七八九十()（）、.．0-9年度的和及与]*"
-_LIST_OPEN = frozenset(":：;；")  # a line that ends with these leaves its list open
+_LIST_OPEN = frozenset(":：;；,，、")  # a line that ends with these leaves its list open (a comma: a sentence cut by a line break)
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
 _MINUS = frozenset("-−负")
