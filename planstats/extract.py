@@ -1629,6 +1629,9 @@ class _Extractor:
             return subject + metric_text, subset or prev_subset
         if metric_text in self.w.increments:  # 规上工业企业达到300家，新增50家: additions to the subject
             return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset or prev_subset
+        rest, lead = _strip_front(metric_text, self.w.lead_verb)
+        if subset and lead and not rest:  # 完成高标准农田建设5万亩，其中新建3万亩: a part that is a verb alone acts on the whole
+            return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset
         if metric_text in self.w.group_words:  # 城镇居民人均可支配收入增长7%、农村居民增长8%: the measure of the group
             rest, group = _strip_front(subject, self.w.groups)
             if group and rest and group != metric_text:

@@ -1417,3 +1417,9 @@ def test_the_start_of_a_change_with_a_bare_dao_is_no_part_of_the_indicator():
     df, rejects = ps.extract_text("粮食产量由45万吨到50万吨。", region="测试区", year=2024, with_rejects=True)
     assert df["metric_text"].tolist() == ["粮食产量"]
     assert rejects["reason"].str.startswith("the start of a change").tolist() == [True]
+
+
+def test_a_part_that_is_a_verb_alone_names_what_it_acts_on():
+    df = ps.extract_text("完成高标准农田建设5万亩，其中新建3万亩。引进高层次人才100名，建设15支以上、总规模超过200人的队伍。", region="测试区", year=2024)
+    assert df["metric_text"].tolist()[:2] == ["高标准农田建设", "新建高标准农田建设"]  # of which: the whole's subject
+    assert df["metric_text"].tolist()[3] == "建设"  # no part: 15 teams are no talents
