@@ -89,7 +89,7 @@ _NOT_BEFORE_COUNT = frozenset("0123456789.第近前去这后十")  # 2024年内,
 _BASE_MARK = frozenset("比较与由从")
 _RANGE_OPEN = frozenset("0123456789年")  # before 至 or 到 (2024年至2026年): a range of years
 _RANGE_DASH = frozenset("-—–―－~～")  # 2024—2026年
-_RANGE_WORDS = frozenset(("至", "到", "-", "—", "–", "~", "～", "——"))  # between the two ends of a range of values
+_RANGE_WORDS = _RANGE_DASH | {"至", "到", "——"}  # between the two ends of a range of values
 _CHANGE_START = ("由", "从")  # 由45万吨到50万吨: the start of a change, not of a range
 _RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
 # A table of targets: lines whose cells are separated by tabs (a .docx table, or one copied from
@@ -1629,8 +1629,8 @@ class _Extractor:
             return subject + metric_text, subset or prev_subset
         if metric_text in self.w.increments:  # 规上工业企业达到300家，新增50家: additions to the subject
             return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset or prev_subset
-        rest, lead = _strip_front(metric_text, self.w.lead_verb)
-        if subset and lead and not rest:  # 完成高标准农田建设5万亩，其中新建3万亩: a part that is a verb alone acts on the whole
+        if subset and metric_text and _strip_front(metric_text, self.w.lead_verb) == ("", metric_text):
+            # 完成高标准农田建设5万亩，其中新建3万亩: a part that is a verb alone acts on the whole
             return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset
         if metric_text in self.w.group_words:  # 城镇居民人均可支配收入增长7%、农村居民增长8%: the measure of the group
             rest, group = _strip_front(subject, self.w.groups)
