@@ -128,6 +128,8 @@ _HEADING_LEVELS = tuple(
 _CLAUSE_MAX = 400
 _RATIO = re.compile(r":(?<=\d:)\d[\d.,]*:\d")  # 8:45:47 (a literal first: the engine skips to a colon)
 _RATIO_WORD_BEFORE = 24  # 三次产业结构由10:40:50调整为8:45:47: the word of a ratio, at most this far before its first number
+_RATIO_OF_TWO_BEFORE = 12  # 城乡居民收入比缩小到1.75: the word of a ratio of two, with the verbs after it, at most this far before
+_RATIO_OF_TWO_MAX = 10  # a ratio of two amounts (incomes) is told as a few to one
 _FULL_STOPS = re.compile(r"[。！？!?\n]")
 _QUOTE_MARKS = "\"'“”‘’「」『』【】"
 _NO_QUOTES = str.maketrans("", "", _QUOTE_MARKS)
@@ -325,6 +327,8 @@ class _Words:
         # the longest first: 一、二、三产业 before 二、三产业, which it holds
         self.collective = dict(sorted(self.collective.items(), key=lambda kv: -len(kv[0])))
         self.ratio = tuple(lex.get("ratio", ()))  # 结构, 比例: the words of a ratio of shares (三次产业结构8:45:47)
+        # 收入比, 倍差: the words of a ratio of two amounts, told as one bare number (收入比缩小到1.75, i.e. 1.75:1)
+        self.ratio_of_two = _by_length(lex.get("ratio_of_two", ()))
         self.stretch = frozenset(lex.get("stretch", ()))  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.get("each", ()))
@@ -661,11 +665,31 @@ class _Extractor:
             years = w.table_unit_after.match(text, end)
             if years:
                 unit, post, end = years.group("unit"), years.group("post"), years.end()
+        elif not (unit or mult or hi or before) and lo[0] not in CHINESE_DIGITS and self._ratio_of_two(m.start(), lo):
+            unit = ":1"  # 城乡居民收入比缩小到1.75: the ratio 1.75:1
         if lo[0] in CHINESE_DIGITS and not unit:
             return None  # a bare Chinese numeral (一是, 十四五) is no value
         if not unit and "%" in m.group():
             unit = "%"
         return _Value(m.start(), end, lo, hi or "", mid or "", mult or "", unit or "", post or "")
+
+    def _ratio_of_two(self, start: int, lo: str) -> bool:
+        """Whether a bare number at ``start`` is a ratio x:1, told after a word of a ratio of two
+        amounts and the verbs and qualifiers before a value (城乡居民收入比缩小到1.75, 收入倍差控制在2以内).
+        A ratio of incomes is a few to one: a larger number (出生人口性别比107) is left out."""
+        if parse_number(lo) >= _RATIO_OF_TWO_MAX or self.text[start - 1 : start] in ":∶":
+            return False
+        before, w = self.text[max(0, start - _RATIO_OF_TWO_BEFORE) : start], self.w
+        for i in range(3):  # 缩小到, 控制在 …
+            before, word = _strip_back(before, w.back)
+            if not word:
+                break
+            if i == 0 and word in w.growth:
+                return False  # 收入比下降0.02: a change of the ratio, not the ratio
+            start_of_change = before.rstrip("0123456789.")  # 收入比由2.05缩小到2.0
+            if start_of_change != before and start_of_change.endswith(_CHANGE_START):
+                before = start_of_change[:-1]
+        return bool(_strip_back(before, w.ratio_of_two)[1])
 
     def _lists(self, sent: _Sentence) -> list[list[_Value]]:
         lists: list[list[_Value]] = []
