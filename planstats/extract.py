@@ -106,6 +106,9 @@ _CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
 # (patterns that open with a literal or a list of words: the engine skips to their first characters)
 _MONTH_RANGES = (r"1(?<![0-9]1)\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月", r"前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月")
 _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's target or result"
+# an indicator that is only a deadline within the year (6月底前完成150个, 上半年完成150套): a milestone
+_MID_YEAR_DEADLINE = re.compile(r"(?:(?:19|20)\d\d年)?(?:1[01]|[1-9]|十一|[一二三四五六七八九十])月份?(?:底|末|中|上旬|中旬|下旬)?(?:前|以前|之前)?")
+_MILESTONE = "a milestone within the year (6月底前完成150个, 上半年完成150套) with no indicator of its own, not a year's target"
 _MULTI_YEAR = "an average yearly rate over several years (年均) whose first year is not known, not one year's target"
 # a five-year plan named before a yearly average, within this many characters (“十四五”期间，…年均增长6%)
 _FIVE_YEAR_PERIOD = re.compile(PLAN_PERIOD)
@@ -1437,6 +1440,9 @@ class _Extractor:
                 # 新建改扩建中小学、幼儿园8所: the schools and kindergartens, not the kindergartens
                 start = clause
                 head, info = self._strip(self.text[clause : first.start])
+        if head and (_MID_YEAR_DEADLINE.fullmatch(head) or _strip_front(head, self.w.part_year_words) == ("", head)):
+            self._reject(first.start, values[-1].end, _MILESTONE)
+            return
         metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
         if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"] or self._change(first.named) or any(w in metric_text for w in self.w.increments)):
             # a verb makes a target of a Chinese numeral (固定资产投资两位数增长: after it), or an increment in the
