@@ -662,7 +662,7 @@ def test_a_bare_measure_takes_the_subject_of_the_target_before_it(text, metric_t
     [
         ("新增市场主体1万户，其中企业3000户。", ["新增市场主体", "新增企业"], ["new_market_entities", "new_enterprises"]),
         ("新增市场主体一万五千户，其中企业五千户。", ["新增市场主体", "新增企业"], ["new_market_entities", "new_enterprises"]),
-        ("新增高层次人才43名以上（其中海外高层次人才7名以上）。", ["新增高层次人才", "新增海外高层次人才"], [None, None]),
+        ("新增高层次人才43名以上（其中海外高层次人才7名以上）。", ["新增高层次人才", "新增海外高层次人才"], ["high_level_talents", None]),
         # only an increment is shared: 引进, 新建 … may not be what the part does (新建成投用…，其中上半年投用…)
         ("引进项目30个，其中亿元以上项目10个。", ["引进项目", "亿元以上项目"], ["investment_projects", None]),
         ("进出口总额增长8%，其中出口增长10%。", ["进出口总额", "出口"], ["import_export_growth", "exports_growth"]),  # a verb of its own
