@@ -63,6 +63,8 @@ _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _YEARS = rf"{_YEAR}(?:年?\s*[-–—~至到]\s*(?:19|20)\d{{2}})?年"
 # what a plan is about, between its year and its kind (青山县2024年招商引资工作要点)
 _TOPIC = r"[^\s《》:：,，。]{0,20}?"
+# the month and day of a dateline, in digits or Chinese numerals (1月10日, 一月十日, 二月二十八日)
+_DAY_OF_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
 # the place of the dateline of a report to a people's congress (——在某某县第十八届人民代表大会…上)
 # (or 在区十八届人大四次会议上: no 第, and the level alone names no place)
 _CONGRESS = r"第?[一二三四五六七八九十\d]+届"
@@ -88,7 +90,7 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("", rf"{_YEARS}(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
         # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
         # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）, ——2024年1月10日在区十八届人大四次会议上
-        ("届", rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年\d{{1,2}}月\d{{1,2}}日在(?:(?P<place>{_NAME})(?<![一二三四五六七八九十第])|(?:{levels}))?{_CONGRESS}"),
+        ("届", rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年{_DAY_OF_MONTH}在(?:(?P<place>{_NAME})(?<![一二三四五六七八九十第])|(?:{levels}))?{_CONGRESS}"),
     ))  # fmt: skip
 
 

@@ -82,6 +82,10 @@ def test_region_and_year_from_titles():
         # the congress abbreviated (十八届人大, no 第), or at a level with no name: the year all the same
         ("政府工作报告\n——2024年1月10日在某某区十八届人大四次会议上\n", ("某某区", 2024)),
         ("某某县政府工作报告\n——2024年1月10日在县十八届人大四次会议上\n", ("某某县", 2024)),
+        # the date in Chinese numerals, as printed on the cover of the report
+        ("政府工作报告\n——二〇二四年一月十日在某某县第十八届人民代表大会第四次会议上\n", ("某某县", 2024)),
+        ("某某区政府工作报告\n——二〇二四年二月二十八日在区十八届人大四次会议上\n", ("某某区", 2024)),
+        ("政府工作报告（二○二五年十二月三十一日在某某区第二届人民代表大会第四次会议上）\n", ("某某区", 2025)),
         ("政府工作报告\n——2026年1月8日在县第十八届人民代表大会第五次会议上\n", (None, 2026)),
         # a title with no year: the region it names, and the year that the main targets name (not a time limit)
         ("某某县人民政府工作要点\n到2030年的主要目标是：……\n2026年全县经济社会发展的主要预期目标是：GDP增长6%。", ("某某县", 2026)),
