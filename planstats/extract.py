@@ -1301,7 +1301,11 @@ class _Extractor:
         # with no indicator of its own has that of the clause before it (上半年，地区生产总值增长5%；全年力争增长6%)
         opened = self._opened(sent)
         if opened != self._previous_opened:
-            self._previous, self._previous_opened = [], opened
+            # ... and so has a sentence that opens with 其中 (…新增市场主体1万户。其中，企业3000户)
+            opens = self.text[opened : opened + 8].lstrip(_LEADING_PUNCT + "\n")
+            if not opens.startswith(tuple(self.w.subset)):
+                self._previous = []
+            self._previous_opened = opened
         previous = self._previous
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
         for v in sent.values:  # 新增就业1.2万，: a magnitude with no unit (人? 元?) is set aside, not dropped
@@ -1414,6 +1418,8 @@ class _Extractor:
         start = clause if self.text.find("、", clause, first.start) < 0 else max(sent.clause_start(first.start, enumeration=True), prev_end)
         segment = self.text[start : first.start]
         head, info = self._strip(segment)
+        if not info["subset"] and start == clause and self._subset_clause(clause):
+            info["subset"] = True  # 其中，省重点项目12个: 其中 is a clause of its own
         opened_by_colon = not head and start == clause and self.text[clause - 1 : clause] in _LABEL_END
         label = self._label(sent, clause - 1, prev_end) if opened_by_colon else None
         if not head and start == clause > prev_end + 1 and not label and self.text[clause - 1] in "，,":
@@ -1457,6 +1463,15 @@ class _Extractor:
         for v, noun in zip(values, nouns):
             self._emit(sent.index, v, start + info["offset"], v.end, noun, info["verb"], info, len(values) > 1)
             previous.append((noun, subset))
+
+    def _subset_clause(self, clause: int) -> bool:
+        """Whether the clause before the one that starts at ``clause`` is a word of a part alone
+        (lexicon role ``subset``: 其中，省重点项目12个)."""
+        text = self.text
+        if text[clause - 1 : clause] not in _CLAUSE_OPEN and text[clause - 1 : clause] not in _LABEL_END:
+            return False
+        end = len(text[:clause - 1].rstrip())
+        return any(text.endswith(w, 0, end) and text[end - len(w) - 1 : end - len(w)] in _AFTER_BOUNDARY for w in self.w.subset)
 
     def _has_each(self, start: int, end: int) -> bool:
         """Whether a word of each (各, 均: lexicon role ``each``) stands in ``text[start:end]``, not as the end
