@@ -38,7 +38,7 @@ from typing import NamedTuple
 from planstats._data import lexicon, read_rows
 from planstats.documents import ITEM_NUMBER, Normalized
 from planstats.errors import DataFileError
-from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, FIVE_YEAR_PLAN, MULTIPLIERS, PLAN_PERIOD, parse_number, plan_period_end, plan_period_start, units
+from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, FIVE_YEAR_PLAN, MULTIPLIERS, PLAN_PERIOD, PLAN_PERIOD_QUOTE, parse_number, plan_period_end, plan_period_start, units
 
 KINDS = ("growth", "level", "share", "pp_change")
 RECORDS = ("target", "result", "horizon", "stretch")
@@ -79,9 +79,9 @@ _RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
 _MINUS = frozenset("-−负")
 # the end of a five-year plan (“十四五”末, 十四五期末: 2025), not the base of a comparison (比“十三五”末).
 # A literal first: a pattern that opens with a look-behind is tried at every character (60x slower)
-_PLAN_PERIOD_END = re.compile(rf"{PLAN_PERIOD}[”\"]?(?:规划)?(?:期|时期)?末")
+_PLAN_PERIOD_END = re.compile(rf"{PLAN_PERIOD}{PLAN_PERIOD_QUOTE}(?:规划)?(?:期|时期)?末")
 # ... and the whole of one (“十四五”期间, 十四五时期): a period that ends in that year
-_PLAN_PERIOD_SPAN = re.compile(rf"{PLAN_PERIOD}[”\"]?(?:规划)?(?:期间|时期)")
+_PLAN_PERIOD_SPAN = re.compile(rf"{PLAN_PERIOD}{PLAN_PERIOD_QUOTE}(?:规划)?(?:期间|时期)")
 _FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN)
 # a count of years (三年内, 今后五年): what may stand before 年, and what may not stand before the count
 _YEAR_COUNTS = {ch: n for n, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2} | {str(n): n for n in range(2, 10)}
@@ -421,7 +421,7 @@ class _Words:
         streak = rf"(?:{_alternation(lex['streak'])})[\d{''.join(_YEAR_COUNTS)}]{{1,3}}年" if lex.get("streak") else "(?!)"
         self.streak_at_end = re.compile(f"{streak}$")
         self.leading_period = re.compile(
-            rf"^(?:(?:{ahead_before}){count}年(?:{ahead_after})?|{count}年(?:{ahead_after})|{PLAN_PERIOD}[”\"]?(?:规划)?(?:期间|时期|期末|末)|{streak})[,，]?"
+            rf"^(?:(?:{ahead_before}){count}年(?:{ahead_after})?|{count}年(?:{ahead_after})|{PLAN_PERIOD}{PLAN_PERIOD_QUOTE}(?:规划)?(?:期间|时期|期末|末)|{streak})[,，]?"
         )
         self.leading_period_first = frozenset(_YEAR_COUNTS) | {w[0] for w in self.period_before + lex.get("streak", ())}
         # an indicator that is no target of its own: a gap to another figure (高于全省平均水平, 比全省高;
@@ -1153,7 +1153,7 @@ class _Extractor:
 
     def _from_quote(self, start: int) -> int:
         """Where a name that starts at ``start`` starts with its opening quotation mark (“十四五”末)."""
-        return start - (start > 0 and self.text[start - 1] in "“\"")
+        return start - (start > 0 and self.text[start - 1] in "“\"「『‘")
 
     def _periods_ahead(self) -> list[tuple[int, int]]:
         """Every period of several years from the plan year on that the text names, ``(position,

@@ -92,9 +92,11 @@ def unit_name(multiplier: str, surface: str) -> str:
 
 #: A five-year plan by its short name (十四五, 十三五), in a pattern: group 1 is the digit after 十.
 PLAN_PERIOD = "十([一二三四五六七八九])五"
+#: The closing quotation mark that may follow its short name (“十四五”, 「十四五」), in a pattern.
+PLAN_PERIOD_QUOTE = "[”\"」』’]?"
 #: The title of a five-year plan, to the end of its line (…第十四个五年规划和2035年远景目标纲要,
 #: “十四五”工业发展规划, 关于印发《…规划》的通知), in a pattern: group 1 or 2 is the digit after 十.
-FIVE_YEAR_PLAN = rf"(?:第十([一二三四五六七八九])个五年|{PLAN_PERIOD}[”\"]?)[^\n。，；]{{0,20}}?(?:规划|纲要)(?:[(（]草案[)）])?》?(?:的通知)?[ \t]*$"
+FIVE_YEAR_PLAN = rf"(?:第十([一二三四五六七八九])个五年|{PLAN_PERIOD}{PLAN_PERIOD_QUOTE})[^\n。，；]{{0,20}}?(?:规划|纲要)(?:[(（]草案[)）])?》?(?:的通知)?[ \t]*$"
 
 
 def plan_period_end(digit: str) -> int:
