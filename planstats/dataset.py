@@ -84,6 +84,8 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("计划执行情况", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年"),
         # 某某镇2023年工作总结和2024年工作计划: the year of the plan
         ("工作总结", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}"),
+        # 某某县人民政府2023年工作总结: a summary of its year, whose plan (if it tells one) is for the year after
+        ("工作总结", rf"(?P<region>{_NAME})?(?P<summary>(?:19|20)\d{{2}})年(?:度)?{_TOPIC}工作总结"),
         # 新城区政府2021年工作安排; 某某县人民政府关于印发2024年县政府工作要点的通知; 青山县2024年招商引资工作要点;
         # 青山县2024—2026年招商引资三年行动计划
         ("", rf"(?P<region>{_NAME}){_YEARS}(?:度)?(?:(?:{levels})?(?:{issuer}))?{_TOPIC}{_DOC_TYPES}"),
@@ -288,7 +290,8 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     if five_year:
         year = plan_period_start(plan_period_end(five_year.group(2) or five_year.group(3)))
     else:
-        year = int(m["year"]) if m.groupdict().get("year") else headline_year(norm.text)
+        found = m.groupdict()
+        year = int(found["year"]) if found.get("year") else int(found["summary"]) + 1 if found.get("summary") else headline_year(norm.text)
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
     aliases = _region_aliases()
     if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about

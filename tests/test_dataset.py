@@ -60,6 +60,8 @@ def test_region_and_year_from_titles():
         ("关于某某县2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n", ("某某县", 2024)),
         ("关于某某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n", ("某某县", 2024)),
         ("某某镇2023年工作总结和2024年工作计划\n", ("某某镇", 2024)),
+        ("某某县人民政府2023年度工作总结\n", ("某某县", 2024)),  # a summary alone: its plan, if any, is for the year after
+        ("某某县2023年招商引资工作总结\n", ("某某县", 2024)),
         ("某某区二〇二四年工作要点\n", ("某某区", 2024)),  # a year in Chinese numerals  # a summary and a plan: the plan's year
         # what the plan plans, between the year and the kind of plan: no region
         ("某某区2024年国民经济和社会发展计划\n", ("某某区", 2024)),

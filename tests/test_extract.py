@@ -861,6 +861,16 @@ def test_a_summary_with_no_heading_of_its_own_is_reviewed_up_to_the_plan():
     ]
 
 
+def test_a_summary_alone_is_a_review_of_its_year_and_plans_for_the_year_after():
+    # the title names a summary only: its figures are results of its year, a year after it is a target
+    text = ("某某县人民政府2023年工作总结\n2023年，全县地区生产总值完成285亿元，增长6.2%。全年新增规上工业企业35家。\n"
+            "2024年，我们将力争地区生产总值增长6.5%。\n")  # fmt: skip
+    df = ps.extract_text(text)
+    assert list(zip(df["region"], df["record"], df["year"], df["value"])) == [
+        ("某某县", "result", 2023, 285.0), ("某某县", "result", 2023, 6.2), ("某某县", "result", 2023, 35.0), ("某某县", "target", 2024, 6.5)
+    ]
+
+
 @pytest.mark.parametrize(
     "heading, records",
     [
