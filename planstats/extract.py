@@ -131,6 +131,7 @@ _HEADING_LEVELS = tuple(
 _CLAUSE_MAX = 400
 _RATIO = re.compile(r":(?<=\d:)\d[\d.,]*:\d")  # 8:45:47 (a literal first: the engine skips to a colon)
 _RATIO_WORD_BEFORE = 24  # 三次产业结构由10:40:50调整为8:45:47: the word of a ratio, at most this far before its first number
+_TASK_MAX = 16  # characters: the subject of a task in a clause before a measure alone (重点项目建设)
 _RATIO_OF_TWO_BEFORE = 12  # 城乡居民收入比缩小到1.75: the word of a ratio of two, with the verbs after it, at most this far before
 _RATIO_OF_TWO_MAX = 10  # a ratio of two amounts (incomes) is told as a few to one
 _FULL_STOPS = re.compile(r"[。！？!?\n]")
@@ -372,6 +373,7 @@ class _Words:
         self.table_unit_after = re.compile(rf"(?P<unit>{_alternation(table_units) or '(?!)'})(?P<post>{_after_number(q['post'])})?")
         self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)
+        self.task_verb = _by_length(lex.get("task_verb", ()))  # 加快推进 before the task that a measure alone measures
         self.sector = _by_length(lex.get("sector", ()))  # 产业 before a measure: 食品加工产业产值
         self.total_words = frozenset(lex.get("total_word", ()))  # 总数: the number of a subject, not its additions
         self.increments = frozenset(lex.get("increment", ()))  # 新增: the additions to a subject
@@ -1428,6 +1430,9 @@ class _Extractor:
             label = self._label(sent, clause - 1 - len(turn), prev_end) if turn else None
         if label:
             (start, head), info["offset"] = label, 0
+        elif head in self.w.measure_words and not previous and start == clause > prev_end + 1 and self.text[clause - 1] in "，,":
+            # 加快推进重点项目建设，完成投资200亿元: a measure alone measures the task of the clause before
+            head = self._task(sent, clause - 1, prev_end) + head
         n = len(values)
         if not head and 1 < n <= len(previous) and len({m for m, _ in previous[-n:]}) == n:
             # a list that names nothing after as many targets (城镇、农村居民人均可支配收入分别达到45120元、
@@ -1463,6 +1468,21 @@ class _Extractor:
         for v, noun in zip(values, nouns):
             self._emit(sent.index, v, start + info["offset"], v.end, noun, info["verb"], info, len(values) > 1)
             previous.append((noun, subset))
+
+    def _task(self, sent: _Sentence, comma: int, prev_end: int) -> str:
+        """The subject of the task that a clause with no number before ``comma`` names, after the
+        verbs that set it (lexicon role ``task_verb``: 加快推进重点项目建设 → 重点项目建设), or ``""``
+        when it has none of them, holds a number or is long (a clause of another kind)."""
+        start = max(sent.clause_start(comma, enumeration=False), prev_end)
+        task, stripped = self.text[start:comma].strip(_LEADING_PUNCT), False
+        for _ in range(4):  # 全力 加快 推进 …
+            task, word = _strip_front(task, self.w.task_verb)
+            if not word:
+                break
+            stripped = True
+        if not stripped or not task or len(task) > _TASK_MAX or _DIGIT.search(task):
+            return ""
+        return task
 
     def _subset_clause(self, clause: int) -> bool:
         """Whether the clause before the one that starts at ``clause`` is a word of a part alone
