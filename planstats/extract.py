@@ -321,6 +321,7 @@ class _Words:
         # 增长7%（预期性）, 下降3%（约束性指标）
         self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})(?:{_alternation(lex.get('nature_noun', ()))})?[)）]")
         self.subset = frozenset(lex.get("subset", ()))
+        self.subset_last = frozenset(w[-1] for w in self.subset)
         # a collective word and its parts, written 城乡=城镇|农村
         self.collective: dict[str, tuple[str, ...]] = {}
         for entry in lex.get("collective", ()):
@@ -333,6 +334,7 @@ class _Words:
         self.ratio = tuple(lex.get("ratio", ()))  # 结构, 比例: the words of a ratio of shares (三次产业结构8:45:47)
         # 收入比, 倍差: the words of a ratio of two amounts, told as one bare number (收入比缩小到1.75, i.e. 1.75:1)
         self.ratio_of_two = _by_length(lex.get("ratio_of_two", ()))
+        self.ratio_of_two_end = re.compile(f"[{re.escape(''.join(self.ratio_of_two.last))}]" if self.ratio_of_two.last else "(?!)")
         self.stretch = frozenset(lex.get("stretch", ()))  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.get("each", ()))
@@ -670,7 +672,7 @@ class _Extractor:
             years = w.table_unit_after.match(text, end)
             if years:
                 unit, post, end = years.group("unit"), years.group("post"), years.end()
-        elif not (unit or mult or hi or before) and lo[0] not in CHINESE_DIGITS and self._ratio_of_two(m.start(), lo):
+        elif not (unit or mult or hi or before) and w.ratio_of_two_end.search(text, max(0, m.start() - _RATIO_OF_TWO_BEFORE), m.start()) and self._ratio_of_two(m.start(), lo):
             unit = ":1"  # 城乡居民收入比缩小到1.75: the ratio 1.75:1
         if lo[0] in CHINESE_DIGITS and not unit:
             return None  # a bare Chinese numeral (一是, 十四五) is no value
@@ -681,10 +683,12 @@ class _Extractor:
     def _ratio_of_two(self, start: int, lo: str) -> bool:
         """Whether a bare number at ``start`` is a ratio x:1, told after a word of a ratio of two
         amounts and the verbs and qualifiers before a value (城乡居民收入比缩小到1.75, 收入倍差控制在2以内).
-        A ratio of incomes is a few to one: a larger number (出生人口性别比107) is left out."""
-        if parse_number(lo) >= _RATIO_OF_TWO_MAX or self.text[start - 1 : start] in ":∶":
-            return False
+        The caller has found the last character of such a word shortly before it (most bare numbers,
+        years among them, have none). A ratio of incomes is a few to one: a larger number
+        (出生人口性别比107) is left out."""
         before, w = self.text[max(0, start - _RATIO_OF_TWO_BEFORE) : start], self.w
+        if lo[0] in CHINESE_DIGITS or parse_number(lo) >= _RATIO_OF_TWO_MAX or before[-1:] in ":∶":
+            return False
         for i in range(3):  # 缩小到, 控制在 …
             before, word = _strip_back(before, w.back)
             if not word:
@@ -1487,10 +1491,9 @@ class _Extractor:
     def _subset_clause(self, clause: int) -> bool:
         """Whether the clause before the one that starts at ``clause`` is a word of a part alone
         (lexicon role ``subset``: 其中，省重点项目12个)."""
-        text = self.text
-        if text[clause - 1 : clause] not in _CLAUSE_OPEN and text[clause - 1 : clause] not in _LABEL_END:
+        text, end = self.text, clause - 1
+        if text[end : clause] not in _CLAUSE_OPEN and text[end : clause] not in _LABEL_END or text[end - 1 : end] not in self.w.subset_last:
             return False
-        end = len(text[:clause - 1].rstrip())
         return any(text.endswith(w, 0, end) and text[end - len(w) - 1 : end - len(w)] in _AFTER_BOUNDARY for w in self.w.subset)
 
     def _has_each(self, start: int, end: int) -> bool:
