@@ -291,7 +291,12 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
         year = plan_period_start(plan_period_end(five_year.group(2) or five_year.group(3)))
     else:
         found = m.groupdict()
-        year = int(found["year"]) if found.get("year") else int(found["summary"]) + 1 if found.get("summary") else headline_year(norm.text)
+        if found.get("year"):
+            year = int(found["year"])
+        elif found.get("summary"):  # a summary of a year alone: what it plans is for the year after
+            year = int(found["summary"]) + 1
+        else:
+            year = headline_year(norm.text)
     region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
     aliases = _region_aliases()
     if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about

@@ -1492,7 +1492,7 @@ class _Extractor:
         """Whether the clause before the one that starts at ``clause`` is a word of a part alone
         (lexicon role ``subset``: 其中，省重点项目12个)."""
         text, end = self.text, clause - 1
-        if text[end : clause] not in _CLAUSE_OPEN and text[end : clause] not in _LABEL_END or text[end - 1 : end] not in self.w.subset_last:
+        if (text[end:clause] not in _CLAUSE_OPEN and text[end:clause] not in _LABEL_END) or text[end - 1 : end] not in self.w.subset_last:
             return False
         return any(text.endswith(w, 0, end) and text[end - len(w) - 1 : end - len(w)] in _AFTER_BOUNDARY for w in self.w.subset)
 
