@@ -175,8 +175,25 @@ def _region_of_issuer(name: str) -> str:
 _SUFFIXES = {".txt", ".docx", ".pdf", ".text", *documents.HTML_SUFFIXES}
 
 
-def _metric_dtype() -> pd.CategoricalDtype:
-    return pd.CategoricalDtype([m.id for m in load_taxonomy()])
+def _metric_dtype(metric: pd.Series) -> pd.CategoricalDtype:
+    """The metric ids of the taxonomy, and any others that ``metric`` holds (a dataset built by
+    another planstats, or with another taxonomy): those are kept, with a warning, never turned
+    into missing values."""
+    known = [m.id for m in load_taxonomy()]
+    if isinstance(metric.dtype, pd.CategoricalDtype):
+        held = metric.cat.remove_unused_categories().cat.categories
+    else:
+        held = metric.dropna().unique()
+    unknown = sorted(set(held) - set(known))
+    if unknown:
+        shown = ", ".join(map(repr, unknown[:5])) + (f" and {len(unknown) - 5} more" if len(unknown) > 5 else "")
+        warnings.warn(
+            f"metric id(s) not in the taxonomy (data/metrics.csv): {shown}. Their rows keep them, with no label; "
+            "rebuild the dataset with this planstats, or use the taxonomy it was built with.",
+            PlanstatsWarning,
+            stacklevel=4,
+        )
+    return pd.CategoricalDtype(known + unknown)
 
 
 def empty() -> pd.DataFrame:
@@ -199,7 +216,7 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     out = df.loc[:, list(COLUMNS) + [c for c in df.columns if c not in SCHEMA]].copy()
     for col, dtype in SCHEMA.items():
         if col == "metric":
-            dtype = _metric_dtype()
+            dtype = _metric_dtype(out[col])
         if col in ("metric_text", "qualifier_text", "verb", "unit", "raw"):
             out[col] = out[col].fillna("")
         try:
@@ -225,7 +242,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     if list(df.columns[: len(COLUMNS)]) != list(COLUMNS):
         raise SchemaError(f"columns are out of order; expected {list(COLUMNS)} first.")
     for col, dtype in SCHEMA.items():
-        expected = _metric_dtype() if col == "metric" else dtype
+        expected = "category" if col == "metric" else dtype  # any metric ids: see _metric_dtype
         if str(df[col].dtype) != str(pd.api.types.pandas_dtype(expected) if isinstance(expected, str) else expected):
             if not (isinstance(expected, pd.CategoricalDtype) and isinstance(df[col].dtype, pd.CategoricalDtype)):
                 raise SchemaError(f"column {col!r} has dtype {df[col].dtype}, expected {expected}.")

@@ -223,6 +223,20 @@ def test_a_dataset_of_an_earlier_planstats_loads_with_no_first_years(tmp_path, c
     pd.testing.assert_frame_equal(back, corpus.reset_index(drop=True), check_categorical=False)
 
 
+@pytest.mark.parametrize("suffix", ["csv", "parquet"])
+def test_a_metric_id_this_taxonomy_lacks_is_kept_with_a_warning_not_lost(tmp_path, corpus, suffix):
+    """A dataset built by another planstats (or taxonomy) may hold ids this one does not know."""
+    ids = corpus["metric"].astype(object).where(corpus["metric"].notna(), None).tolist()
+    ids[0], ids[1] = "a_metric_of_a_newer_taxonomy", "another_one"
+    path = tmp_path / f"newer.{suffix}"
+    frame = corpus.assign(metric=ids)
+    frame.to_csv(path, index=False) if suffix == "csv" else frame.to_parquet(path, index=False)
+    with pytest.warns(ps.PlanstatsWarning, match="not in the taxonomy.*'a_metric_of_a_newer_taxonomy', 'another_one'"):
+        back = ps.load(path)
+    assert back["metric"].astype(object).where(back["metric"].notna(), None).tolist() == ids
+    ps.validate(back)
+
+
 def test_a_failed_write_leaves_the_previous_file_intact(tmp_path, corpus, monkeypatch):
     path = ps.write(corpus, tmp_path / "targets.csv")
     before = path.read_bytes()
