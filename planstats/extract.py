@@ -346,6 +346,7 @@ class _Words:
         self.decrease_noun = lex.get("decrease_noun", ())  # 下降率, 降幅: a growth rate, negated
         self.growth_noun = lex.get("growth_noun", ()) + self.decrease_noun
         self.attribute = lex.get("attribute", ())
+        self.yearly, self.not_yearly = lex.get("yearly", ()), lex.get("not_yearly", ())  # 地区生产总值年增长8%: 年 is no part of the indicator
         self.per_unit = lex.get("per_unit", ())  # 每千人口, 人均: a count per person may have a fraction
         self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.get("per_base", ()))
         # stripped from the front / the back of an indicator phrase
@@ -1643,6 +1644,11 @@ class _Extractor:
             text, info["minus"] = text[:-1].rstrip(), True
         while True:  # verbs, qualifier words and the base of a comparison between the indicator and the number
             rest, word = _strip_back(text, self.w.back)
+            if not word and info["verb"] in self.w.growth and text.endswith(self.w.yearly) and not text.endswith(self.w.not_yearly):
+                rest = text[: -len(next(w for w in self.w.yearly if text.endswith(w)))]
+                if not rest[-1:].isdigit() and rest[-1:] not in CHINESE_DIGITS:  # 2023年, 三年: a year or a span of years, not 年 of each year
+                    text = rest.rstrip()
+                    continue
             if not word:
                 base = _BASE_AT_END.search(text) if text[-1:] in "年期比度上" else None  # 较上年, 与上年相比, 在上年基础上
                 base = base or (self.w.year_at_end.search(text) if text[-1:] in self.w.year_at_end_last else None)  # …到2026年

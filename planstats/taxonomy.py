@@ -159,11 +159,14 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
     ('new_high_tech_enterprises', 'level')
     >>> match_metric("地区生产总值", "share", "percent")
     ('gdp_growth', 'growth')
+    >>> match_metric("GDP增速", "pp_change", "pp")  # a growth rate that changes by percentage points
+    ('gdp_growth', 'pp_change')
     """
     if not metric_text or "、" in metric_text or _THRESHOLD.search(metric_text):
         return None, kind  # 新建中小学、幼儿园: an amount of several things is none of their metrics
     increments = () if kind != "level" or unit_family in _counted() else [w for w in lexicon().get("increment", ()) if w in metric_text]
     per_unit = lexicon().get("per_unit", ())
+    rate = metric_text.endswith(lexicon().get("growth_noun", ()))  # GDP增速提高0.5个百分点: the change of a growth rate
     best: tuple[int, int, str, str] | None = None
     for alias in _candidates(metric_text):
         if best and alias.weight < best[0]:
@@ -175,7 +178,7 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
         use_kind = kind
         if kind == "share" and "share" not in metric.kinds and "growth" in metric.kinds and m.end() == len(metric_text):
             use_kind = "growth"
-        if use_kind not in metric.kinds and not (use_kind == "pp_change" and "share" in metric.kinds):
+        if use_kind not in metric.kinds and not (use_kind == "pp_change" and ("share" in metric.kinds or ("growth" in metric.kinds and rate))):
             continue
         if use_kind in ("level", "share") and unit_family not in (metric.unit_families or ("percent",)):
             continue

@@ -696,7 +696,7 @@ def test_a_bare_rate_of_growth_is_the_rate_of_the_target_before_it(text, metrics
         ("新增规上工业企业20家，增长10%。", ["new_above_scale_industrial_enterprises", None]),  # no total: the subject stays whole
         ("地区生产总值增长7%，总量达到500亿元。", ["gdp_growth", "gdp"]),
         ("力争规上工业企业达到300家，新增50家。", ["above_scale_industrial_enterprises_total", "new_above_scale_industrial_enterprises"]),
-        ("全年引进各类人才2万名，建设15支人才队伍。", [None, None]),  # 建设 names no increment of the subject
+        ("全年引进各类人才2万名，建设15支人才队伍。", ["talents_attracted", None]),  # 建设 names no increment of the subject
     ],
 )
 def test_a_total_after_additions_counts_the_subject_not_its_additions_and_a_bare_increment_its_additions(text, metrics):
@@ -1433,3 +1433,18 @@ def test_a_part_that_is_a_verb_alone_names_what_it_acts_on():
     df = ps.extract_text("完成高标准农田建设5万亩，其中新建3万亩。引进高层次人才100名，建设15支以上、总规模超过200人的队伍。", region="测试区", year=2024)
     assert df["metric_text"].tolist()[:2] == ["高标准农田建设", "新建高标准农田建设"]  # of which: the whole's subject
     assert df["metric_text"].tolist()[3] == "建设"  # no part: 15 teams are no talents
+
+
+@pytest.mark.parametrize(
+    "text, metric_texts",
+    [
+        ("地区生产总值年增长8%左右，财政收入年递增10%。", ["地区生产总值", "财政收入"]),
+        # a word that ends in 年 keeps it; a year or a span of years is no yearly 年
+        ("青年增长10%，老年人口年增长2%。", ["青年", "老年人口"]),
+        ("地区生产总值全年增长6%，今年增长7%。", ["地区生产总值", "地区生产总值"]),
+    ],
+)
+def test_a_lone_year_before_a_verb_of_growth_is_no_part_of_the_indicator(text, metric_texts):
+    df = ps.extract_text(text, region="测试区", year=2024)
+    assert df["metric_text"].tolist() == metric_texts
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
