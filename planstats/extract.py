@@ -886,7 +886,7 @@ class _Extractor:
             text, said = _strip_front(text, self.w.cell_verb)  # 增长6%左右, 控制在5.5%以内: the verb in the cell
             if said and not pre:
                 text, pre = _strip_front(text, self.w.pre_affixes)  # 增长不低于6%
-            minus = bool(rate) and text[:1] in _MINUS  # -3 in a column of rates: a fall
+            minus = text[:1] in _MINUS and text[1:2].isdigit()  # -3.1 in a column of rates, or in a row of one (固定资产投资增速): a fall
             m = _value_regex().fullmatch(text[1:] if minus else text)
             parsed = self._value(m) if m else None
             if not parsed:
@@ -917,7 +917,7 @@ class _Extractor:
             value = _Value(cell_start + len(cell) - len(cell.lstrip()), end, lo, hi, mid, mult, unit, post)
             modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
             self._record, self._ahead = record, False
-            verb, row = (rate[0], dict(info, minus=info["minus"] != minus, rate=True)) if rate else (info["verb"], info)
+            verb, row = (rate[0], dict(info, minus=info["minus"] != minus, rate=True)) if rate else (info["verb"], dict(info, minus=info["minus"] != minus))
             verb = said or verb
             self._emit(-1, value, start, end, head, verb, dict(row, pre=pre or info["pre"], modal=modal, section=section, average=average), False)
             emitted = True

@@ -973,6 +973,18 @@ def test_a_table_of_targets_gives_a_target_for_each_row_and_year():
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
 
 
+def test_a_negative_cell_of_a_row_of_a_rate_is_a_fall_in_any_column():
+    table = "某某县2024年计划主要指标\n指标名称\t单位\t2023年完成\t2024年目标\n固定资产投资增速\t%\t-3.1\t5\n地区生产总值增速\t%\t−0.8\t6左右\n"
+    df = ps.extract_text(table)
+    assert _cells(df, ["record", "year", "metric", "value"]) == [
+        ["result", 2023, "fixed_asset_investment_growth", -3.1],  # it gave nothing: the sign stood in the way of the number
+        ["target", 2024, "fixed_asset_investment_growth", 5.0],
+        ["result", 2023, "gdp_growth", -0.8],
+        ["target", 2024, "gdp_growth", 6.0],
+    ]
+    assert all(table[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
 OUTLINE_TABLE = (
     "某某县国民经济和社会发展第十四个五年规划纲要\n"
     "专栏1 “十四五”时期经济社会发展主要指标\n"
