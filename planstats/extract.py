@@ -353,7 +353,7 @@ class _Words:
         self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("scope", ()) + lex.get("subset", ()) + self.modal + lex.get("per_year", ()))
         self.scope = _by_length(lex.get("scope", ()))  # 全县: the whole region
         self.rate_basis = frozenset(lex.get("rate_basis", ()))  # 每人每月: what an amount is per, kept after the verb
-        self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal + tuple(self.rate_basis))
+        self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal + tuple(self.rate_basis) + lex.get("copula", ()))
         self.lead_verb = _by_length(lex.get("lead_verb", ()))
         self.cause_verb = _by_length(lex.get("cause_verb", ()))
         self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("cause_verb", ()))
