@@ -246,7 +246,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
         if str(df[col].dtype) != str(pd.api.types.pandas_dtype(expected) if isinstance(expected, str) else expected):
             if not (isinstance(expected, pd.CategoricalDtype) and isinstance(df[col].dtype, pd.CategoricalDtype)):
                 raise SchemaError(f"column {col!r} has dtype {df[col].dtype}, expected {expected}.")
-        if isinstance(expected, pd.CategoricalDtype) and expected.categories is not None and col != "metric" and df[col].dtype != expected:
+        if isinstance(expected, pd.CategoricalDtype) and expected.categories is not None and df[col].dtype != expected:
             extra = set(df[col].dropna().unique()) - set(expected.categories)
             if extra:
                 raise SchemaError(f"column {col!r} has values {sorted(extra)} outside {list(expected.categories)}.")
