@@ -441,9 +441,16 @@ def extract_text(
 
     if not isinstance(text, str):
         raise ArgumentError(f"The value for `text` must be a str, but {type(text).__name__} was passed.")
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate (text decoded with surrogateescape, or cut from UTF-16)
+        raise DocumentError(
+            f"{doc}: the text holds {text[err.start]!r} at position {err.start}, half of a UTF-16 pair and no character; "
+            "decode the document with errors='replace' (or read the file with planstats.extract(path, lenient=True))."
+        ) from None
     norm = documents.normalize(text)
     title_region, title_year = title_info(norm)
-    found = _frame(doc, text, norm, hashlib.sha256(text.encode("utf-8")).hexdigest(), region or title_region, year or title_year)
+    found = _frame(doc, text, norm, hashlib.sha256(data).hexdigest(), region or title_region, year or title_year)
     return found if with_rejects else found[0]
 
 

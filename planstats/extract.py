@@ -1750,8 +1750,8 @@ class _Extractor:
         if unit and unit.integer and not v.mult and hi is None and lo != int(lo) and not metric_text.startswith(self.w.per_unit):
             # OCR reads a hyphen as a dot: "2.3个" is 2-3个; other fractional counts are not targets,
             # but for a count per person (每千人口执业医师数3.2人)
-            whole, frac = v.lo.split(".")
-            if frac.isdigit() and int(frac) == int(whole) + 1:
+            whole, _, frac = v.lo.partition(".")  # 九点五家 (in numerals) has no dot: a fraction all the same
+            if whole.isdigit() and frac.isdigit() and int(frac) == int(whole) + 1:
                 lo, hi = float(whole), float(frac)
             else:
                 self._reject(v.start, v.end, "fractional count")

@@ -2,6 +2,7 @@
 
 development: phrasing the rules were written against (the five seeds);
 held_out: phrasing of other plans, written down before the rules were checked on it;
+dev_corpus: rules learned from misses on the real pages of ../shared/dev-corpus (never its sentences verbatim);
 bugs: cases that were once wrong; known_failure: strict xfail, move it when it passes.
 """
 
@@ -1460,3 +1461,14 @@ def test_a_lone_year_before_a_verb_of_growth_is_no_part_of_the_indicator(text, m
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == metric_texts
     assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+
+
+def test_a_fraction_in_chinese_numerals_of_a_count_is_a_reject_not_a_crash():
+    df, rejects = ps.extract_text("新增企业九点五家，新增企业20家。", region="测试区", year=2024, with_rejects=True)
+    assert df["value"].tolist() == [20.0]
+    assert rejects["raw"].tolist() == ["九点五家"] and rejects["reason"].tolist() == ["fractional count"]
+
+
+def test_a_lone_surrogate_is_a_document_error_that_names_the_position():
+    with pytest.raises(ps.DocumentError, match=r"position 4"):
+        ps.extract_text("新增企业\ud800五家。", region="测试区", year=2024)
