@@ -54,6 +54,7 @@ _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 _YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
 _YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期", "由", "从")  # 由2023年的500亿元增加到…: the start of a change
 _YEAR_BASE_AFTER = ("基础", "水平")
+_SINCE = ("以来",)  # 2020年以来: a year that opens a period up to now
 _CLAUSE_OPEN = frozenset("，,；;")
 _BASE_AFTER = _YEAR_BASE_AFTER + ("的基础", "的水平", "同期")  # 在上年的基础上, 上年同期: a base, not a time
 # the previous year as the base of a comparison, at the end of an indicator phrase (单位GDP能耗较上年,
@@ -404,6 +405,8 @@ class _Words:
         self.part_year = tuple(re.compile(p) for p in (*_MONTH_RANGES, *part))  # one alternation of all is 3x slower
         self.part_year_words = _by_length(lex.get("part_year", ()))
         self.whole_year = re.compile(_alternation(lex["whole_year"])) if lex.get("whole_year") else None
+        # ... and of a turn to the plan year in a paragraph that reviews a past year (力争, 确保)
+        self.plan_turn = re.compile(_alternation(lex["plan_turn"])) if lex.get("plan_turn") else None
         # a time limit after the plan year (到2025年, 2025年底): a target for that year
         self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
         before, after = (_alternation(w) if w else "(?!)" for w in (self.horizon_before, self.horizon_after))
@@ -601,6 +604,8 @@ class _Extractor:
         self._year_starts: list[int] = []
         self._previous: list[tuple[str, bool]] = []  # see _sentence
         self._previous_opened = -1
+        self._turns: list[int] | None = None  # where the words of a turn to the plan year start (see _carried)
+        self._whole: list[int] = []
 
     # -- values and lists -------------------------------------------------------------
     def _values(self) -> list[_Value]:
@@ -1015,9 +1020,7 @@ class _Extractor:
 
     def _has(self, role: str, start: int, end: int) -> bool:
         """Whether a word of ``role`` starts in ``text[start:end]``."""
-        found = self._markers[role]
-        k = bisect.bisect_left(found, start)
-        return k < len(found) and found[k] < end
+        return self._has_at(self._markers[role], start, end)
 
     def _record_of(self, sent: _Sentence, end: int | None = None) -> tuple[str, int | None]:
         """Whether the values of a sentence report past outcomes, and the year they are for:
@@ -1037,12 +1040,61 @@ class _Extractor:
             return "result", max(past)
         if self._has("result_period", opened, end):
             return "result", None
+        carried = self._carried(sent, opened, end)
+        if carried and carried[0] == "part":  # 2022年一季度，…。初步预计，地区生产总值增长7%: not last year's estimate
+            return carried
         if self._has("result", opened, end):
             return "result", self._last_year("")
         review = self._review_of(sent.start)
         if review:
             return "result", review[2]
-        return "target", None
+        return carried or ("target", None)
+
+    def _carried(self, sent: _Sentence, opened: int, end: int) -> tuple[str, int | None] | None:
+        """The time that the sentences before a sentence with no time of its own tell in its
+        paragraph: a paragraph that reviews a year (2021年，全区经济稳中提质。全年地区生产总值增长
+        11.7%) or part of one (2022年一季度，…。初步预计，…增长7%) stays so up to a sentence that
+        turns to the plan year (a year from it on, 今年, a word of a target: lexicon role
+        ``plan_turn``), or a word of the whole year after part of it. ``None`` when the paragraph
+        tells no such time before it, or the sentence turns (or is among the main targets)."""
+        text = self.text
+        para = text.rfind("\n", 0, opened) + 1
+        if self.plan_year is None or para >= opened or (self.headline and self._section(sent.start) == "headline"):
+            return None
+        if self._turns is None:
+            self._turns = self._time_words(self.w.plan_turn)
+            self._whole = self._whole_year or self._time_words(self.w.whole_year)
+        if any(self._has_at(found, opened, end) for found in (self._turns, self._markers["current"])):
+            return None
+        marks, starts = self._year_index()
+        # a year (not the end of a five-year plan: “十三五”末，…达到500亿元。…比“十三五”末增长30%)
+        told = [(at, ("result", None if text.startswith(_SINCE, at + 5) else year) if year < self.plan_year else ("target", None))
+                for at, year in marks[bisect.bisect_left(starts, para) : bisect.bisect_left(starts, opened)] if at not in self._period_ends]
+        for found, record in (
+            (self._part_year, ("part", None)), (self._turns, ("target", None)), (self._whole, ("whole", None)),
+            (self._markers["current"], ("target", None)), (self._markers["result"], ("result", self.plan_year - 1)),
+        ):
+            told += [(at, record) for at in found[bisect.bisect_left(found, para) : bisect.bisect_left(found, opened)]]
+        if not told:
+            return None
+        before: tuple[str, int | None] | None = None
+        record = None
+        for _, record in sorted(told):
+            if record[0] == "whole":  # 全年 after part of the year: the time before the part
+                record = before
+            elif record[0] != "part":
+                before = record
+        if record is None or record[0] == "target":
+            return None
+        if record[0] == "part" and self._has_at(self._whole, opened, end):
+            return None  # 上半年，…。全年地区生产总值增长6%
+        return record
+
+    @staticmethod
+    def _has_at(found: list[int], start: int, end: int) -> bool:
+        """Whether a position of ``found`` (sorted) lies in ``[start, end)``."""
+        k = bisect.bisect_left(found, start)
+        return k < len(found) and found[k] < end
 
     def _review_of(self, pos: int) -> tuple[int, int, int | None] | None:
         """The review section (start, end, year) that ``pos`` lies in, if any."""
@@ -1067,6 +1119,8 @@ class _Extractor:
         times = [(at, ("result", year) if year < self.plan_year else ("target", None)) for at, year in found]
         told = {"result": ("result", self.plan_year - 1), "result_period": ("result", None), "current": ("target", None)}
         for role, words in self._markers.items():
+            if role == "result" and record[0] == "part":
+                continue  # an estimate (初步预计) in a paragraph of part of the year (2022年一季度，…): of that part
             for at in words[bisect.bisect_left(words, opened) : bisect.bisect_left(words, sent.end)]:
                 if role != "current" or not self._review_of(at):
                     times.append((at, told[role]))
