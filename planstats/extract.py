@@ -74,6 +74,10 @@ _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③�
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）,
 # and the words of the subject of the plan and of scope (lexicon roles headline_subject, scope: 一、2024年全县经济社会发展的主要目标)
 _HEADING_NUMBER = r"[\s一二三四五六七八九十()（）、.．0-9年度的和及与]*"
+_LINE = re.compile(r"[^\n]*")
+# an item of a numbered list of lines: 1. 1、 (1) （1） ①; groups: the opening bracket, the number in
+# digits, the mark after it, the circled number
+_ITEM_LINE = re.compile(r"[^\S\n]*([(（]?)(?:(\d{1,2})([、.．)）])(?!\d)|([①-⑳]))")
 _LIST_OPEN = frozenset(":：;；,，、")  # a line that ends with these leaves its list open (a comma: a sentence cut by a line break)
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
@@ -943,8 +947,13 @@ class _Extractor:
             start, end = m.start(), m.end()
             if self.headline and start < self.headline[-1][1]:
                 continue  # inside the list of the marker before
-            if self.text[end - 1] == "\n" and not self.w.heading_before.fullmatch(self.text, self.text.rfind("\n", 0, start) + 1, start):
-                continue  # a marker without a colon is one only as a heading: 二、2024年主要目标
+            if self.text[end - 1] == "\n":
+                if not self.w.heading_before.fullmatch(self.text, self.text.rfind("\n", 0, start) + 1, start):
+                    continue  # a marker without a colon is one only as a heading: 二、2024年主要目标
+                items = self._item_list(end, with_unit, spans)
+                if items:  # 一、经济社会发展指标\n1.地区生产总值增长8%左右。（责任单位：…）\n\n2.…
+                    self.headline.append((start, items))
+                    continue
             for i in range(bisect.bisect_right(ends, start), len(spans)):  # no copy of the tail
                 sent_start, sent_end = spans[i]
                 if sent_end < m.end():
@@ -966,6 +975,28 @@ class _Extractor:
                         break
                 end = sent_end
             self.headline.append((m.start(), end))
+
+    def _item_list(self, pos: int, with_unit: set[int], spans: list[tuple[int, int]]) -> int:
+        """The end of a numbered list of lines that starts at ``pos`` (after a heading): items
+        numbered 1, 2, 3 … in one form (1. or （1） or ①), blank lines between them allowed, up
+        to the first line that is not the next item; ``0`` unless it has two items or more and
+        the first states a value with a unit."""
+        n, end, form, valued = 0, 0, None, False
+        starts = [a for a, _ in spans]
+        for m in _LINE.finditer(self.text, pos):
+            line = m.group()
+            if not line.strip():
+                continue
+            item = _ITEM_LINE.match(line)
+            number = item and (int(item.group(2)) if item.group(2) else ord(item.group(4)) - ord("①") + 1)
+            shape = item and (item.group(1), item.group(3))
+            if not item or number != n + 1 or (form is not None and shape != form):
+                break
+            if not n:  # the first item states a value (1.加快工业发展。2.… is a list of tasks)
+                k = bisect.bisect_right(starts, m.start())
+                valued = any(i in with_unit for i in range(max(k - 1, 0), bisect.bisect_left(starts, m.end())))
+            n, form, end = number, shape, m.end()
+        return end if n >= 2 and valued else 0
 
     def _review_sections(self) -> list[tuple[int, int, int | None]]:
         """Spans of the text under a heading that reviews past work (一、2022年工作回顾), up to
