@@ -70,6 +70,15 @@ _DAY_OF_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:\d
 _CONGRESS = r"第?[一二三四五六七八九十\d]+届"
 _DATELINE_PLACE = re.compile(rf"在(?P<place>{_NAME})(?<![一二三四五六七八九十第]){_CONGRESS}")
 # whoever issues a plan, before 关于 (某某县人民政府关于印发…的通知)
+# the place of a session of a people's congress named in a news report (1月9日，济南市历城区第十九届
+# 人民代表大会第四次会议召开; 坪山区二届人大二次会议开幕)
+# (the name opens the text, a line or a clause: not 日在县 of …1月8日在县第十八届人民代表大会)
+_CONGRESS_PLACE = re.compile(rf"(?<![^\s,，。:：;；、)）】」』”\"])(?![日月在])(?P<place>{_NAME})(?<![一二三四五六七八九十第]){_CONGRESS}(?:人民代表大会|人大)")
+# a year that a text calls the year of its plan (2025年是“十四五”规划的收官之年); the latest of them is the
+# plan year (a report reviews the year before it the same way: 2024年是…开局之年。…2025年是…)
+_YEAR_IS = re.compile(r"(?<![0-9])((?:19|20)\d{2})年是[^。\n]{0,80}?(?:之年|一年)")
+# a province in brackets before the name of a region ((湖北省)黄石市黄石港区)
+_PROVINCE_BEFORE = re.compile(r"^[(（][^()（）]{2,8}[)）]")
 _ISSUED_BY = re.compile(rf"(?P<place>{_NAME})\s*[-_|｜–—]*\s*关于")  # 某某县人民政府 - 关于印发…: the title of a page
 
 
@@ -88,7 +97,8 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
         ("工作总结", rf"(?P<region>{_NAME})?(?P<summary>(?:19|20)\d{{2}})年(?:度)?{_TOPIC}工作总结"),
         # 新城区政府2021年工作安排; 某某县人民政府关于印发2024年县政府工作要点的通知; 青山县2024年招商引资工作要点;
         # 青山县2024—2026年招商引资三年行动计划
-        ("", rf"(?P<region>{_NAME}){_YEARS}(?:度)?(?:(?:{levels})?(?:{issuer}))?{_TOPIC}{_DOC_TYPES}"),
+        # (湖北省)黄石市黄石港区2023年《政府工作报告》重点工作分解意见: the kind of plan in 《》
+        ("", rf"(?P<region>{_NAME}){_YEARS}(?:度)?(?:(?:{levels})?(?:{issuer}))?{_TOPIC}《?{_DOC_TYPES}"),
         ("", rf"{_YEARS}(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
         # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
         # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）, ——2024年1月10日在区十八届人大四次会议上
@@ -302,10 +312,15 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     # a five-year plan: its first year (第十四个五年规划: 2021)
     five_year = None if m else _five_year_title().search(head)
     m = m or five_year or _undated_title().match(head.partition("\n")[0]) or _title_line(norm.text)
-    if not m:
-        return None, headline_year(norm.text)
-    if five_year:
-        year = plan_period_start(plan_period_end(five_year.group(2) or five_year.group(3)))
+    region, year = _title_match(m, head, norm.text) if m else (None, headline_year(norm.text))
+    # a news report of a work report: the place of the congress, the year the text calls the plan's
+    return region or _congress_place(norm.text), year or _year_is(norm.text)
+
+
+def _title_match(m: re.Match[str], head: str, text: str) -> tuple[str | None, int | None]:
+    """Region and plan year from the match ``m`` of a form of title in the ``head`` of ``text``."""
+    if m.re is _five_year_title():
+        year = plan_period_start(plan_period_end(m.group(2) or m.group(3)))
     else:
         found = m.groupdict()
         if found.get("year"):
@@ -313,8 +328,8 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
         elif found.get("summary"):  # a summary of a year alone: what it plans is for the year after
             year = int(found["summary"]) + 1
         else:
-            year = headline_year(norm.text)
-    region = _region_of_issuer((m.group("region") or "").lstrip("《“\""))
+            year = headline_year(text)
+    region = _region_of_issuer(_PROVINCE_BEFORE.sub("", (m.group("region") or "").lstrip("《“\"")))
     aliases = _region_aliases()
     if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about
         region = _place(region)
@@ -324,10 +339,28 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
         region = m.groupdict().get("place")
         if not region and (place := _DATELINE_PLACE.search(head) or _ISSUED_BY.search(head)):
             region = _region_of_issuer(place.group("place"))
-    if not region:
-        return None, year
-    region = aliases.get(region) or next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if region.endswith(a)), region)
-    return region, year
+    return _known(region) if region else None, year
+
+
+def _known(region: str) -> str:
+    """The name of the region table for a name or its alias (or a name that ends with one), else ``region``."""
+    aliases = _region_aliases()
+    return aliases.get(region) or next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if region.endswith(a)), region)
+
+
+def _congress_place(text: str) -> str | None:
+    """The region whose people's congress the first 1,500 characters of ``text`` name: a name
+    that ends with a level (坪山区; not 深圳 of a headline that names the city alone)."""
+    for m in _CONGRESS_PLACE.finditer(text, 0, 1500):
+        region = _place(_region_of_issuer(m.group("place")))
+        if len(region) >= 2:
+            return _known(region)
+    return None
+
+
+def _year_is(text: str) -> int | None:
+    """The latest year that the first 3,000 characters of ``text`` call a year of its own (2025年是…之年)."""
+    return max((int(y) for y in _YEAR_IS.findall(text, 0, 3000)), default=None)
 
 
 def _title_line(text: str) -> re.Match[str] | None:

@@ -133,6 +133,15 @@ def test_region_and_year_from_titles():
         ("关于印发《青山县“十四五”工业发展规划》的通知\n", ("青山县", 2021)),
         ("青山县“十四五”规划纲要实施中期评估报告\n", (None, None)),  # a report on the plan, not the plan
         ("今年是“十四五”规划的关键之年\n", (None, None)),
+        # a province in brackets, the kind of plan in 《》, after a web page's menu
+        ("导航菜单\n\n(湖北省)某某市某某区2023年《政府工作报告》重点工作分解意见\n", ("某某市某某区", 2023)),
+        ("（湖北省）某某市某某区2023年政府工作报告重点工作分解意见\n", ("某某市某某区", 2023)),
+        # a news report of a work report: the place of the congress that has a level (not the headline's 某某),
+        # and the latest year that the text calls the year of its plan
+        ("某某二届人大二次会议开幕\n4月21日，某某区二届人大二次会议开幕。报告回顾了2021年工作。\n", ("某某区", None)),
+        ("某某区描绘2025年发展蓝图\n1月9日，某某市某某区第十九届人民代表大会第四次会议召开。\n2024年是极不平凡的一年。2025年是“十四五”规划的收官之年。\n", ("某某市某某区", 2025)),
+        ("某某区第七届人民代表大会第八次会议开幕\n", ("某某区", None)),
+        ("新闻\n2023年是全面贯彻党的二十大精神的开局之年。\n", (None, 2023)),
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
