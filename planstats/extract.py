@@ -123,6 +123,7 @@ _RANK = "an ordinal or a rank (第3位, 前50名), not an amount"
 _NO_UNIT = "a magnitude (万, 亿) with no unit after it: what it counts is not known"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 _DIGIT = re.compile(r"\d")
+_NOT_WORDS = re.compile(r"[\d\s|:：]+")  # between the counts of a web page: 0浏览 评论0条, 阅读:120
 _HAN = re.compile("[\u4e00-\u9fff]")
 # a numbered heading with a year near its start (一、2023年主要工作): it may open a review (the
 # space before it stays on its line: a run of blank lines would be tried from each of its breaks)
@@ -447,7 +448,8 @@ class _Words:
         self.multi_year = lex.get("multi_year", ())
         first = "".join({word[0] for word in lex.get("gap", ())})
         # what any of them needs: a character of a gap, a multi-year word, an attainment or a benchmark word at the end
-        ends = ((self.multi_year, ""), (self.attainment, r"\s*$"), (self.benchmark, r"\s*$"))
+        self.chrome = re.compile(rf"(?:{_alternation(lex.get('page_chrome', ())) or '(?!)'})+")
+        ends = ((self.multi_year, ""), (self.attainment, r"\s*$"), (self.benchmark, r"\s*$"), (lex.get("page_chrome", ()), r"\s*$"))
         hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ends if words]
         self.no_target_hint = re.compile("|".join(hints))
         self.growth_noun_affixes = _by_length(self.growth_noun)
@@ -1924,6 +1926,8 @@ class _Extractor:
             return "a gap to another figure (高于…, 比…高), not a target of its own"
         if metric_text.endswith(w.benchmark):
             return "the average of a wider region given for comparison (全省平均6%), not a target"
+        if w.chrome.fullmatch(_NOT_WORDS.split(metric_text)[-1]):  # the last word, apart from what is before it
+            return "the counts of a web page (0浏览 评论0条), not a target"
         return ""
 
     def _multi_year(self, metric_text: str, verb: str) -> bool:
