@@ -123,6 +123,8 @@ _RANK = "an ordinal or a rank (第3位, 前50名), not an amount"
 _NO_UNIT = "a magnitude (万, 亿) with no unit after it: what it counts is not known"
 _HEADING_MAX = 40  # characters: a line this short without a full stop is a heading
 _DIGIT = re.compile(r"\d")
+# 等 after examples (A、B等重点项目), not 等 of a word (高等教育, 平等, 同等)
+_EXAMPLES = re.compile(r"(?<![高初中平同对均相])等(?![级次同])")
 _NOT_WORDS = re.compile(r"[\d\s|:：]+")  # between the counts of a web page: 0浏览 评论0条, 阅读:120
 _HAN = re.compile("[\u4e00-\u9fff]")
 # a numbered heading with a year near its start (一、2023年主要工作): it may open a review (the
@@ -1482,7 +1484,8 @@ class _Extractor:
         start = max(sent.clause_start(first.start, enumeration=True), prev_end)
         before = self.text[start : first.start].strip()
         before = _strip_back(before, self.w.scope)[0] or before  # 争取全县90%以上的行政村…: the verb before the scope
-        opens = before.endswith(self.w.lead) if before else (self._prev_reversed or start <= clause)
+        # …or after examples (抓好市第三医院二期、枣园安置社区等12个市级重点项目): the count of the noun they name
+        opens = (before.endswith(self.w.lead) or _EXAMPLES.search(before, len(before) - 1) is not None) if before else (self._prev_reversed or start <= clause)
         # 的 after the number: a share or a count of the noun, when a verb of the plan opens it and the noun is no verb (实现30%的增长)
         of = noun.startswith("的") and before.endswith(self.w.lead_of) and len(noun) > 1 and not noun.startswith(self.w.verb_words, 1)
         if (noun.startswith("的") and not of) or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
@@ -1762,6 +1765,9 @@ class _Extractor:
             text = text[: start.start()].rstrip() if start else text
         lead = _strip_front(text, self.w.lead_verb)[1]
         info["verb"] = info["verb"] or lead
+        examples = _EXAMPLES.search(text) if "、" in text else None
+        if examples and examples.start() > text.rfind("、") and len(text) - examples.end() >= 2:
+            text = lead + text[examples.end() :]  # 安排团结片区城市更新、广成国际等重点项目: 重点项目, named by examples
         return text.strip(_LEADING_PUNCT) + basis, info
 
     def _with_context(self, metric_text: str, subset: bool, previous, verb: str = "") -> tuple[str, bool]:

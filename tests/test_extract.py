@@ -1472,3 +1472,15 @@ def test_a_fraction_in_chinese_numerals_of_a_count_is_a_reject_not_a_crash():
 def test_a_lone_surrogate_is_a_document_error_that_names_the_position():
     with pytest.raises(ps.DocumentError, match=r"position 4"):
         ps.extract_text("新增企业\ud800五家。", region="测试区", year=2024)
+
+
+@pytest.mark.parametrize(
+    "text, metric_text",
+    [
+        ("新建小学、初中、高等职业学校等各类学校12所。", "新建各类学校"),  # the examples before 等 name no indicator
+        ("学前教育、高等教育在校生达到5万人。", "高等教育在校生"),  # 高等 is a word, no 等 after examples
+        ("推进一号路、二号路等道路改造，新建公园3个。", "新建公园"),
+    ],
+)
+def test_examples_before_deng_are_no_part_of_the_indicator(text, metric_text):
+    assert ps.extract_text(text, region="测试区", year=2024)["metric_text"].tolist() == [metric_text]
