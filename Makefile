@@ -34,9 +34,17 @@ notebooks: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 
-## eval: precision / recall / F1 against the hand annotations, with every miss listed
+## eval: precision / recall / F1 against the hand annotations, with every miss listed: the seeds, then
+## the real pages of the development corpus (DEV, beside the checkout) with its own scorer: headline and
+## body targets, results found or taken for targets, region and year of each document
+DEV ?= ../shared/dev-corpus
 eval: $(STAMP)
 	$(BIN)/python -m planstats.evaluate tests/golden/seeds.csv data/raw
+	@if [ -f $(DEV)/score.py ]; then \
+		mkdir -p out && echo "development corpus $(DEV):" && \
+		$(BIN)/planstats extract $(DEV)/docs/*.txt --format jsonl > out/dev.jsonl 2> out/dev.warnings && \
+		$(BIN)/python $(DEV)/score.py $(DEV)/gold.jsonl $(DEV)/docs out/dev.jsonl; \
+	else echo "no development corpus at $(DEV) (set DEV=…): only the seeds were scored"; fi
 
 ## bench: extraction speed, memory and accuracy on synthetic corpora; analytics on 1M rows (a few minutes)
 bench: $(STAMP)
