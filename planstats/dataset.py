@@ -18,7 +18,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planstats import documents
+from planstats import documents, places
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, OF_PLAN_YEAR, QUALIFIERS, RECORDS, find_targets, headline_year
@@ -314,7 +314,9 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     m = m or five_year or _undated_title().match(head.partition("\n")[0]) or _title_line(norm.text)
     region, year = _title_match(m, head, norm.text) if m else (None, headline_year(norm.text))
     # a news report of a work report: the place of the congress, the year the text calls the plan's
-    return region or _congress_place(norm.text), year or _year_is(norm.text)
+    year = year or _year_is(norm.text)
+    # else the region that the text names (十堰高新区 under a title of 全市)
+    return region or _congress_place(norm.text) or places.named_in(norm.text, year), year
 
 
 def _title_match(m: re.Match[str], head: str, text: str) -> tuple[str | None, int | None]:

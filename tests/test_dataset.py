@@ -142,6 +142,11 @@ def test_region_and_year_from_titles():
         ("某某区描绘2025年发展蓝图\n1月9日，某某市某某区第十九届人民代表大会第四次会议召开。\n2024年是极不平凡的一年。2025年是“十四五”规划的收官之年。\n", ("某某市某某区", 2025)),
         ("某某区第七届人民代表大会第八次会议开幕\n", ("某某区", None)),
         ("新闻\n2023年是全面贯彻党的二十大精神的开局之年。\n", (None, 2023)),
+        # a title of 全市 with no region: the unit of that level that the text names (by full or short name)
+        ("2022年全市国民经济和社会发展计划报告\n支持十堰高新区建设，推动十堰产业技术研究院落地。\n", ("十堰市", 2022)),
+        ("2022年全区工作要点\n全区经济平稳，增速排名全市第二。\n", (None, 2022)),  # a rank in the city is no scope
+        ("2022年全区工作要点\n全区推进朝阳大道建设。\n", (None, 2022)),  # 朝阳区 of Beijing and of Changchun: no guess
+        ("2022年全区工作要点\n全区对接雁塔、碑林两区。\n", (None, 2022)),  # two named as often
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
@@ -301,3 +306,16 @@ def test_manifest_is_checked_line_by_line(tmp_path, manifest, message):
     (tmp_path / "manifest.csv").write_text(manifest, encoding="utf-8")
     with pytest.raises(ps.DataFileError, match=message):
         ps.extract(tmp_path / "plan.txt")
+
+
+def test_the_national_region_table_by_year():
+    from planstats import places
+
+    df = places.table()
+    now = df[(df["first_year"] <= 2024) & (df["last_year"] >= 2024)]
+    assert now["level"].value_counts().to_dict() == {"county": 2846, "prefecture": 333, "province": 34}
+    # a rename keeps the stable id: 襄樊市 → 襄阳市 (2010), 户县 → 鄠邑区 (2016)
+    by_name = df.set_index("name")
+    assert by_name.loc["襄樊市", "id"] == by_name.loc["襄阳市", "id"] and by_name.loc["襄阳市", "first_year"] == 2010
+    assert by_name.loc["鄠邑区", "id"] in set(df.loc[df["name"] == "户县", "id"])
+    assert by_name.loc["未央区", "parent"] == by_name.loc["西安市", "code"]
