@@ -214,6 +214,12 @@ def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple]
                     stage(d)
                 except PlanstatsError as err:
                     d.sha, d.message = "", f"{type(err).__name__}: {err}"
+                except Exception as err:  # noqa: BLE001 - one document never stops a build (a bug, a library's)
+                    # a message, not the error: some do not pickle back from a worker (lxml's _ListErrorLog)
+                    d.sha, d.message = "", (
+                        f"UnexpectedError: {d.path}: {stage.__name__.strip('_')} failed with {type(err).__name__}: {err}; "
+                        "the document was skipped. Please report it to planstats with the file."
+                    )
     results, rows = [], []
     for d in docs:
         if d.message:

@@ -157,6 +157,10 @@ def _strict(data: bytes, enc: str, name: str, lenient: bool) -> str:
         ) from err
 
 
+#: The most that the parts of a .docx may unpack to (unless the file is larger than 1/100 of it).
+DOCX_UNPACKED_MAX = 256 * 2**20
+
+
 def read(path: str | Path, *, lenient: bool = False) -> Document:
     """Read a ``.txt``, ``.docx`` or ``.pdf`` document, or a web page saved as ``.html`` (or as
     ``.txt``: a file that opens with ``<!DOCTYPE html`` or ``<html`` is read as a page). The text
@@ -179,14 +183,26 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
     except OSError as err:
         raise DocumentError(f"{path}: cannot be read ({err.strerror}).") from err
     sha = hashlib.sha256(data).hexdigest()
-    if path.suffix.lower() == ".docx":
-        text, enc = _docx_text(data, path), "docx"
-    elif path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
-        text, enc = _pdf_text(data, path), "pdf"
-    elif path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data):
-        text, enc = html_text(data, str(path), lenient=lenient)
-    else:
-        text, enc = decode(data, str(path), lenient=lenient)
+    kind = "text"
+    try:
+        if path.suffix.lower() == ".docx":
+            kind = ".docx"
+            text, enc = _docx_text(data, path), "docx"
+        elif path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
+            kind = "PDF"
+            text, enc = _pdf_text(data, path), "pdf"
+        elif path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data):
+            kind = "web page"
+            text, enc = html_text(data, str(path), lenient=lenient)
+        else:
+            text, enc = decode(data, str(path), lenient=lenient)
+    except DocumentError:
+        raise
+    except Exception as err:  # noqa: BLE001 - a mutated file trips its parser anywhere (lxml, zlib, pypdf's recursion)
+        raise DocumentError(
+            f"{path}: not a readable {kind} ({type(err).__name__}: {err}); the file is damaged or not what its name says: "
+            "open and save it again, or save its text as .txt."
+        ) from None
     if not text.strip():
         raise DocumentError(f"{path}: the document has no text; nothing to extract.")
     return Document(name=path.name, text=text, sha256=sha, path=str(path), encoding=enc)
@@ -207,6 +223,7 @@ def _docx_text(data: bytes, path: Path) -> str:
 
     import docx  # python-docx
 
+    _refuse_bomb(data, path)
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
@@ -219,6 +236,24 @@ def _docx_text(data: bytes, path: Path) -> str:
         else:
             lines.append(block.text)
     return "\n".join(lines)
+
+
+def _refuse_bomb(data: bytes, path: Path) -> None:
+    """Refuse a .docx whose parts unpack to far more than any document holds (a zip bomb: 3 MB
+    that unpack to 1.5 GB of XML), before any of it is unpacked: at most :data:`DOCX_UNPACKED_MAX`
+    bytes, or 100 times the file, whichever is larger."""
+    import io
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            unpacked = sum(info.file_size for info in z.infolist())
+    except (zipfile.BadZipFile, ValueError) as err:
+        raise DocumentError(f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word.") from err
+    if unpacked > max(DOCX_UNPACKED_MAX, 100 * len(data)):
+        raise DocumentError(
+            f"{path}: the .docx unpacks to {unpacked / 2**20:,.0f} MiB from {len(data) / 2**20:,.1f} MiB, more than a document "
+            f"holds (at most {DOCX_UNPACKED_MAX // 2**20} MiB): refused as a zip bomb. Save its text as .txt if it is a real document."
+        )
 
 
 def _pdf_text(data: bytes, path: Path) -> str:

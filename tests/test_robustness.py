@@ -126,3 +126,87 @@ def test_lenient_build_decodes_the_rest_of_a_file_with_bad_bytes(tmp_path):
     assert strict.empty
     lenient = ps.build([plans], workers=1, lenient=True)
     assert lenient["metric"].tolist() == ["gdp_growth", "new_urban_jobs"]
+
+
+FIXTURES = ROOT / "tests" / "fixtures"
+_MUTABLE = {
+    "docx": (FIXTURES / "targets_table.docx").read_bytes(),
+    "pdf": (FIXTURES / "plan.pdf").read_bytes(),
+    "html": "<html><head><title>某某县2024年工作要点</title></head><body><table><tr><td rowspan=2>指标</td><td>2024年目标</td></tr>"
+    "<tr><td>6%</td></tr></table><p>地区生产总值增长6%左右。</p></body></html>".encode(),
+}
+
+
+def _mutate(data: bytes, edits: list[tuple[int, int, int]]) -> bytes:
+    """Overwrite, drop or repeat bytes at a few places (positions taken modulo the length)."""
+    out = bytearray(data)
+    for kind, pos, value in edits:
+        at = pos % max(len(out), 1)
+        if kind == 0:
+            out[at : at + 1] = bytes([value])
+        elif kind == 1:
+            del out[at : at + value % 64 + 1]
+        else:
+            out[at:at] = out[at : at + value % 64 + 1]
+    return bytes(out)
+
+
+@pytest.mark.parametrize("kind", sorted(_MUTABLE))
+def test_mutated_documents_raise_only_a_document_error(kind, tmp_path):
+    """A fuzz test: a .docx, .pdf or web page with bytes overwritten, dropped or repeated (and cut
+    short) is read, or refused with a DocumentError that names it; never another error."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    path = tmp_path / f"mutated.{kind}"
+    edits = st.lists(st.tuples(st.integers(0, 2), st.integers(0, 1 << 20), st.integers(0, 255)), min_size=1, max_size=6)
+
+    @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(edits, st.integers(1, 1 << 20))
+    def check(mutation, cut):
+        data = _mutate(_MUTABLE[kind], mutation)
+        path.write_bytes(data[: max(cut % (len(data) + 1), 1)] if cut % 3 == 0 else data)
+        try:
+            ps.documents.read(path)
+        except ps.DocumentError as err:
+            assert str(path) in str(err)
+
+    check()
+
+
+def test_a_zip_bomb_docx_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
+    import io
+    import zipfile
+
+    monkeypatch.setattr(ps.documents, "DOCX_UNPACKED_MAX", 2**20)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (8 * 2**20))  # 8 MiB of spaces: a few KB packed
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(buffer.getvalue())
+    with pytest.raises(ps.DocumentError, match="zip bomb"):
+        ps.documents.read(path)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_an_unexpected_error_in_one_document_is_a_reported_failure(tmp_path, monkeypatch, workers):
+    """A bug of planstats (or of a library) while extracting one document fails that document only,
+    with its path and the error, on one worker or several (the error itself may not pickle)."""
+    from planstats import corpus
+
+    for i in range(4):
+        (tmp_path / f"plan{i}.txt").write_text(f"某某县2024年工作要点\n地区生产总值增长{6 + i}%。", encoding="utf-8")
+    real = corpus.extract_rows
+
+    def broken(doc, *args):
+        if doc == "plan2.txt":
+            raise RecursionError("maximum recursion depth exceeded")
+        return real(doc, *args)
+
+    monkeypatch.setattr(corpus, "extract_rows", broken)  # forked workers inherit it
+    with pytest.warns(ps.PlanstatsWarning, match="1 document\\(s\\) could not be read"):
+        df = ps.build([tmp_path], workers=workers)
+    assert sorted(df["doc"].unique()) == ["plan0.txt", "plan1.txt", "plan3.txt"]
+    (failure,) = df.attrs["failures"]
+    assert failure["path"].endswith("plan2.txt") and "RecursionError" in failure["message"] and "extract" in failure["message"]
