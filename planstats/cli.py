@@ -63,11 +63,14 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    with warnings.catch_warnings(record=True):
+    with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PlanstatsWarning)
         report = build(args.dirs, out=args.output, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
                        progress=not args.no_progress, lenient=args.lenient)  # fmt: skip
     print(report, file=sys.stderr)
+    for w in caught:  # what the API warns of (no region or year, stale rows kept, folders not listed …), said once each
+        if issubclass(w.category, PlanstatsWarning) and "could not be read" not in str(w.message):  # the report lists those
+            print(f"planstats: warning: {w.message}", file=sys.stderr)
     return 1 if report.failures and report.extracted + report.unchanged == 0 else 0
 
 

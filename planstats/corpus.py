@@ -26,6 +26,7 @@ cluster must run the same planstats, with the same data files, as the process th
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import operator
@@ -61,7 +62,7 @@ from planstats.dataset import (
     missing_title_info,
     recover,
 )
-from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
+from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -109,12 +110,23 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     out: list[tuple[str, str]] = []
-    for p in map(Path, paths):
+    paths = list(map(Path, paths))
+    for p in paths:
         if p.is_dir():
             prefix = len(os.path.join(str(p), ""))
-            out.extend((path[prefix:].replace(os.sep, "/"), path) for path in _files(str(p)) if os.path.splitext(path)[1].lower() in _SUFFIXES)
+            found = [(path[prefix:].replace(os.sep, "/"), path) for path in _files(str(p)) if os.path.splitext(path)[1].lower() in _SUFFIXES]
+            if not found and len(paths) > 1:
+                warnings.warn(f"{p}: this folder holds no document ({', '.join(sorted(_SUFFIXES))}).", PlanstatsWarning, stacklevel=4)
+            out.extend(found)
+        elif not p.exists() and p.suffix.lower() not in _SUFFIXES:
+            raise ArgumentError(f"{p}: no such folder (nor a document); check the path.")
         else:
             out.append((p.name, str(p)))
+    if not out:
+        raise ArgumentError(
+            f"no documents to build in {', '.join(map(str, paths)) or 'no path'}: a build reads the files ending in "
+            f"{', '.join(sorted(_SUFFIXES))} of its folders."
+        )
     seen: dict[str, str] = {}
     for doc, path in out:
         if doc in seen and seen[doc] != path:
@@ -132,7 +144,7 @@ def _files(folder: str) -> Iterator[str]:
         try:
             listing = os.scandir(current)
         except OSError as err:
-            warnings.warn(f"{current}: this folder cannot be listed ({err.strerror}); its documents are skipped.", PlanstatsWarning, stacklevel=4)
+            warnings.warn(f"{current}: this folder cannot be listed ({err.strerror}); its documents are skipped.", PlanstatsWarning, stacklevel=5)
             continue
         with listing as entries:
             for entry in entries:
@@ -522,6 +534,11 @@ def build(
     workers = workers or os.cpu_count() or 1
     if workers < 1:
         raise ArgumentError(f"The value for `workers` must be at least 1, but {workers!r} was passed.")
+    with _locked(out):
+        return _build(paths, out=out, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
+
+
+def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, progress: bool | None, lenient: bool) -> pd.DataFrame | BuildReport:
     target, fmt = _target(out)
     docs = _documents(paths)
     known, old_index = _previous(target) if fmt == "folder" else ({}, None)
@@ -574,19 +591,59 @@ def build(
         warnings.warn(
             f"{target}: {report.stale} document(s) of the dataset were extracted by other rules (an older planstats or other data files) "
             "and were not among the paths of this build, so their rows are as before; build again with their files to extract them anew.",
-            PlanstatsWarning, stacklevel=2,
+            PlanstatsWarning, stacklevel=3,
         )  # fmt: skip
     untitled = [n for n in report.notes if "was not found in its title" in n]
     if untitled:
-        warnings.warn(f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}", PlanstatsWarning, stacklevel=2)
+        warnings.warn(f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}", PlanstatsWarning, stacklevel=3)
     if report.failures:
         listing = "\n".join(f"  {f['path']}: {f['message']}" for f in report.failures)
-        warnings.warn(f"{len(report.failures)} document(s) could not be read and were skipped:\n{listing}", PlanstatsWarning, stacklevel=2)
+        warnings.warn(f"{len(report.failures)} document(s) could not be read and were skipped:\n{listing}", PlanstatsWarning, stacklevel=3)
     if out is not None:
         return report
     result = conform(pd.concat(sink.frames, ignore_index=True)) if sink.frames else empty()
     result.attrs["failures"] = report.failures
     return result
+
+
+@contextlib.contextmanager
+def _locked(out: str | os.PathLike | None) -> Iterator[None]:
+    """Hold the lock of the dataset ``out`` (a file ``.NAME.lock`` beside it that holds the pid of
+    the build), so that a second build into it at the same time fails, naming the first, rather
+    than both replacing it and one's documents vanishing. A lock left by a build that was killed
+    (its process is gone) is taken over."""
+    if out is None:
+        yield
+        return
+    path = Path(out)
+    lock = path.parent / f".{path.name}.lock"
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for _ in range(2):
+            try:
+                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                break
+            except FileExistsError:
+                try:
+                    pid = int(lock.read_text(encoding="ascii").strip() or 0)
+                except (OSError, ValueError):
+                    pid = 0
+                if pid and pid != os.getpid() and _alive(pid):
+                    raise OutputError(
+                        f"{path}: another build (process {pid}) is writing this dataset; wait for it to finish, "
+                        f"or remove {lock} if no such build runs."
+                    ) from None
+                lock.unlink(missing_ok=True)  # left by a build that was killed
+        else:
+            raise OutputError(f"{path}: could not take the lock {lock}; another build took it first. Try again.")
+    except PermissionError as err:
+        raise OutputError(f"{path}: the folder {path.parent} is not writable ({err.strerror}); choose another `out` or fix its permissions.") from None
+    try:
+        os.write(fd, str(os.getpid()).encode("ascii"))
+        os.close(fd)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
 
 
 def _stop_on_sigterm():

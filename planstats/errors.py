@@ -16,6 +16,10 @@ class DocumentError(PlanstatsError, OSError):
     """A document could not be read: missing, empty, binary, undecodable, or unreadable."""
 
 
+class OutputError(PlanstatsError, OSError):
+    """A dataset could not be written: another build is writing it, or its folder is not writable."""
+
+
 class DataFileError(PlanstatsError, ValueError):
     """A data file (taxonomy, regions, rules, manifest) is malformed."""
 

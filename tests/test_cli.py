@@ -102,3 +102,21 @@ def test_report_writes_tables_charts_and_bibtex(tmp_path, capsys):
     assert (out / "sources.bib").read_text(encoding="utf-8").count("@misc{") == 5
     assert "report written to" in capsys.readouterr().err
     assert not list(out.rglob(".*.tmp"))
+
+
+def test_build_says_what_the_api_warns_of_and_refuses_an_empty_or_missing_folder(tmp_path, capsys):
+    from planstats.cli import main
+
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "untitled.txt").write_text("地区生产总值增长6%。", encoding="utf-8")
+    assert main(["build", str(plans), "-o", str(tmp_path / "targets"), "--no-progress"]) == 0
+    err = capsys.readouterr().err
+    assert "1 documents (1 extracted" in err and "planstats: warning: 1 document(s) have no region or year" in err
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["build", str(empty), "-o", str(tmp_path / "t2"), "--no-progress"]) == 2
+    assert "no documents to build in" in capsys.readouterr().err
+    assert main(["build", str(tmp_path / "missing"), "-o", str(tmp_path / "t3"), "--no-progress"]) == 2
+    assert "no such folder" in capsys.readouterr().err
+    assert not (tmp_path / "t2").exists() and not (tmp_path / "t3").exists()

@@ -13,6 +13,8 @@ import pytest
 import planstats as ps
 from conftest import ROOT, SEEDS
 
+RAW_PLAN = SEEDS[0]
+
 SIZE = 200_000  # characters
 ORDINARY = SEEDS[0].read_text(encoding="utf-8")
 ADVERSARIAL = {
@@ -210,3 +212,47 @@ def test_an_unexpected_error_in_one_document_is_a_reported_failure(tmp_path, mon
     assert sorted(df["doc"].unique()) == ["plan0.txt", "plan1.txt", "plan3.txt"]
     (failure,) = df.attrs["failures"]
     assert failure["path"].endswith("plan2.txt") and "RecursionError" in failure["message"] and "extract" in failure["message"]
+
+
+def test_a_second_build_into_the_same_dataset_fails_naming_the_first(tmp_path):
+    """Two builds into one folder at once: the second fails with the pid of the first (before,
+    both exited 0 and one's documents vanished); the first goes on and leaves its lock behind it."""
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for i in range(3):
+        (plans / f"p{i}.txt").write_text(f"某某县2024年工作要点\n地区生产总值增长{6 + i}%。", encoding="utf-8")
+    out = tmp_path / "targets"
+    first = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        (tmp_path / ".targets.lock").write_text(str(first.pid))  # as a build running in that process holds it
+        with pytest.raises(ps.OutputError, match=f"process {first.pid}"):
+            ps.build([plans], out=out, workers=1, progress=False)
+        assert not out.exists()
+    finally:
+        first.kill()
+        first.wait()
+    report = ps.build([plans], out=out, workers=1, progress=False)  # the lock of a process that is gone is taken over
+    assert report.extracted == 3 and not (tmp_path / ".targets.lock").exists()
+
+
+def test_two_builds_at_once_one_fails_and_the_dataset_is_whole(big_corpus, tmp_path):
+    plans = big_corpus / "b" / "plans"
+    script = f"import planstats as ps; ps.build([{str(plans)!r}], out={str(tmp_path / 'targets')!r}, workers=1, progress=False)"
+    runs = [subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    errors = [run.communicate(timeout=600)[1] for run in runs]
+    codes = sorted(run.returncode for run in runs)
+    assert codes[0] == 0 and (codes[1] == 0 or any("another build" in e for e in errors)), errors
+    assert ps.load(tmp_path / "targets")["doc"].nunique() == len(list(plans.rglob("*.txt")))
+
+
+def test_an_unwritable_output_folder_is_an_output_error(tmp_path, monkeypatch):
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):  # as a folder without write permission answers (root writes anywhere)
+        if str(path).endswith(".lock"):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    with pytest.raises(ps.OutputError, match="not writable"):
+        ps.build([RAW_PLAN], out=tmp_path / "targets", workers=1, progress=False)
