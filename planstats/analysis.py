@@ -30,6 +30,7 @@ from __future__ import annotations
 import difflib
 import functools
 import os
+import re
 import warnings
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -696,6 +697,20 @@ def coverage(
 ACTUALS_COLUMNS = ("region", "year", "metric", "value")
 
 
+#: The years that an outcome may be of: from the founding of the People's Republic to 2100.
+ACTUALS_YEARS = (1949, 2100)
+# a number whose comma is no separator of thousands (9,3; 12,75): a decimal comma
+_DECIMAL_COMMA = re.compile(r"-?\d+,(?!\d{3}(?:[,.]|$))\d+(?:,\d+)*")
+
+
+def _number(value) -> float:
+    """A number of a cell: 1,234.5 (commas apart thousands) → 1234.5."""
+    text = str(value).strip()
+    if "," in text and not re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
+        raise ValueError(text)
+    return float(text.replace(",", ""))
+
+
 def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
     """Read and check realized outcomes: columns region, year, metric, value (and ``unit``).
 
@@ -718,15 +733,22 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
         raise DataFileError(f"{where}: missing column(s) {missing}; actuals need the columns {list(ACTUALS_COLUMNS)} (and optionally unit).")
     out = pd.DataFrame({"region": raw["region"].astype(str).str.strip(), "metric": raw["metric"].astype(str).str.strip()})
     ids = {m.id for m in load_taxonomy()}
-    for col, parse in (("year", lambda v: int(str(v).strip())), ("value", lambda v: float(str(v).strip().replace(",", "")))):
+    for col, parse in (("year", lambda v: int(str(v).strip())), ("value", _number)):
         parsed = []
         for i, v in enumerate(raw[col]):
+            if col == "value" and _DECIMAL_COMMA.fullmatch(str(v).strip()):
+                raise DataFileError(
+                    f"{where}, {label(i)}, column 'value': {v!r} has a decimal comma; write it with a point ({str(v).strip().replace(',', '.')}), "
+                    "as a comma is read as a separator of thousands (1,234.5)."
+                )
             try:
                 x = parse(v)
             except (TypeError, ValueError):
                 x = None
             if x is None or (col == "value" and not np.isfinite(x)):
                 raise DataFileError(f"{where}, {label(i)}, column {col!r}: {v!r} is not a {'year' if col == 'year' else 'number'}.")
+            if col == "year" and not ACTUALS_YEARS[0] <= x <= ACTUALS_YEARS[1]:
+                raise DataFileError(f"{where}, {label(i)}, column 'year': {x} is not a plan year ({ACTUALS_YEARS[0]} to {ACTUALS_YEARS[1]}).")
             parsed.append(x)
         out[col] = parsed
     for i, (region, metric) in enumerate(zip(out["region"], out["metric"])):
@@ -794,6 +816,13 @@ def attainment(
     else:
         found = read_actuals(actuals)
         found["actual_source"] = str(actuals) if not isinstance(actuals, pd.DataFrame) else "actuals"
+        unnamed = sorted(set(found["region"]) - set(df["region"].dropna().astype(str)))
+        if unnamed:
+            warnings.warn(
+                f"{found['actual_source'].iloc[0]}: {len(unnamed)} region(s) of the actuals are named by no document of the dataset, "
+                f"so their outcomes meet no target: {', '.join(unnamed[:10])}{' …' if len(unnamed) > 10 else ''}. Check their spelling.",
+                PlanstatsWarning, stacklevel=2,
+            )  # fmt: skip
     found = found.rename(columns={"value": "actual", "unit": "actual_unit"})
     out = cells.merge(found.astype({"year": "Int64"}), on=_KEY, how="left")
     out["actual"] = [

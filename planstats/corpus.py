@@ -55,6 +55,7 @@ from planstats.dataset import (
     _SUFFIXES,
     arrow_schema,
     atomic_write,
+    check_manifest,
     conform,
     document_info,
     empty,
@@ -541,6 +542,12 @@ def build(
 def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, progress: bool | None, lenient: bool) -> pd.DataFrame | BuildReport:
     target, fmt = _target(out)
     docs = _documents(paths)
+    for manifest in sorted({Path(path).parent / "manifest.csv" for _, path in docs}):
+        try:
+            if manifest.is_file():
+                check_manifest(manifest)  # here, once: the workers read it too, but their warnings are not shown
+        except PlanstatsError:
+            pass  # a malformed manifest: a failure of each of its documents, as they are built
     known, old_index = _previous(target) if fmt == "folder" else ({}, None)
     rules = rules_fingerprint()
     items = [(doc, path, lenient) for doc, path in docs]

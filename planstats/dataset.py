@@ -403,6 +403,21 @@ def manifest_row(path: Path) -> dict[str, str]:
     return _manifest(os.path.abspath(mf), mtime).get(path.name, {})
 
 
+def check_manifest(path: Path) -> None:
+    """Warn of the regions of a manifest that are no region planstats knows: neither in the
+    region table (``data/regions.csv``, its aliases) nor a name or short name of the national
+    table of any year (a misspelling, say: 西咸新去)."""
+    table = places.table()
+    known = set(_region_aliases()) | set(table["name"]) | set(table["short"])
+    unknown = sorted({row["region"] for row in read_manifest(path).values() if row["region"] and row["region"] not in known})
+    if unknown:
+        warnings.warn(
+            f"{path}: {len(unknown)} region(s) are in no region table: {', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}. "
+            "Check their spelling; a functional area (a new area, a zone) may be added to data/regions.csv.",
+            PlanstatsWarning, stacklevel=4,
+        )  # fmt: skip
+
+
 def read_manifest(path: str | os.PathLike) -> dict[str, dict[str, str]]:
     """The rows of a manifest (columns file, region, year, and optionally title, issuer), by file name."""
     path = Path(path)

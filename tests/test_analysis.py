@@ -313,6 +313,10 @@ def test_bad_options_name_the_parameter(data):
         ("region,year,metric,value\nA,2022,gdp_grwth,8\n", r"line 2, column 'metric': unknown metric id 'gdp_grwth'. Did you mean 'gdp_growth'"),
         ("region,year,metric,value\nA,2022,gdp_growth,8\nB,2022,gdp_growth,8\nA,2022,gdp_growth,9\n", r"line 4: duplicate of line 2"),
         ("region,year,metric,value\nA,2022,gdp_growth\n", r"line 2: wrong number of fields"),
+        # a decimal comma was read as a separator of thousands: 9,3 → 93
+        ('region,year,metric,value\nA,2022,gdp_growth,"9,3"\n', r"line 2, column 'value': '9,3' has a decimal comma; write it with a point \(9.3\)"),
+        ('region,year,metric,value\nA,2022,gdp_growth,"1234,567"\n', r"line 2, column 'value': '1234,567' is not a number"),
+        ("region,year,metric,value\nA,1900,gdp_growth,8\n", r"line 2, column 'year': 1900 is not a plan year \(1949 to 2100\)"),
     ],
 )
 def test_bad_actuals_file_names_line_and_column(tmp_path, text, message):
@@ -347,3 +351,11 @@ def test_packed_sort_keys_sort_like_the_keys_themselves():
         start = rng.integers(0, 10, 500)
         assert len(_packed(*keys)) == (1 if high == 5 else 3)
         assert (np.lexsort((start, *_packed(*keys))) == np.lexsort((start, *keys[::-1]))).all()
+
+
+def test_actuals_keep_thousands_and_warn_of_regions_no_document_names(tmp_path):
+    path = tmp_path / "actuals.csv"
+    path.write_text('region,year,metric,value\nA,2022,gdp_growth,"1,234.5"\nB区,2022,gdp_growth,8\n', encoding="utf-8")
+    with pytest.warns(ps.PlanstatsWarning, match="1 region\\(s\\) of the actuals are named by no document of the dataset.*B区"):
+        out = ps.attainment(make_frame(dict(value=8.0)), path)
+    assert out["actual"].tolist() == [1234.5]

@@ -275,3 +275,12 @@ def test_a_build_on_all_cores_works_where_processes_are_spawned(seeds, tmp_path,
     out = tmp_path / "targets"
     subprocess.run([sys.executable, str(script), str(seeds), str(out)], check=True, timeout=120)
     assert_frame_equal(ps.load(out), _canonical(corpus), check_categorical=False)
+
+
+def test_a_manifest_region_in_no_region_table_warns(tmp_path):
+    (tmp_path / "a.txt").write_text("地区生产总值增长6%。", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("地区生产总值增长7%。", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,region,year\na.txt,西咸新去,2024\nb.txt,十堰市,2024\n", encoding="utf-8")
+    with pytest.warns(ps.PlanstatsWarning, match=r"manifest.csv: 1 region\(s\) are in no region table: 西咸新去\."):
+        df = ps.build([tmp_path], workers=1)
+    assert sorted(df["region"].astype(str)) == ["十堰市", "西咸新去"]  # kept as written
