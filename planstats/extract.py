@@ -614,6 +614,7 @@ class _Extractor:
         self._previous_opened = -1
         self._turns: list[int] | None = None  # where the words of a turn to the plan year start (see _carried)
         self._whole: list[int] = []
+        self._sources: list[int] = []  # where a time that a paragraph carries may be told (see _carried)
 
     # -- values and lists -------------------------------------------------------------
     def _values(self) -> list[_Value]:
@@ -1092,13 +1093,17 @@ class _Extractor:
         turns to the plan year (a year from it on, 今年, a word of a target: lexicon role
         ``plan_turn``), or a word of the whole year after part of it. ``None`` when the paragraph
         tells no such time before it, or the sentence turns (or is among the main targets)."""
+        if self.plan_year is None:
+            return None
         text = self.text
         para = text.rfind("\n", 0, opened) + 1
-        if self.plan_year is None or para >= opened or (self.headline and self._section(sent.start) == "headline"):
-            return None
-        if self._turns is None:
+        if self._turns is None:  # once a document: where a time that carries may be told, and what turns
+            marks, _ = self._year_index()
+            self._sources = sorted([at for at, year in marks if year < self.plan_year] + self._part_year + self._markers["result"])
             self._turns = self._time_words(self.w.plan_turn)
             self._whole = self._whole_year or self._time_words(self.w.whole_year)
+        if para >= opened or not self._has_at(self._sources, para, opened) or (self.headline and self._section(sent.start) == "headline"):
+            return None  # most sentences: no past year, part of a year or last year before them in their paragraph
         if any(self._has_at(found, opened, end) for found in (self._turns, self._markers["current"])):
             return None
         marks, starts = self._year_index()
