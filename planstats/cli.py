@@ -25,14 +25,14 @@ import pandas as pd
 
 from planstats import analysis, tables
 from planstats.corpus import ENGINES, build
-from planstats.dataset import FORMATS, conform, extract, load, write
+from planstats.dataset import FORMATS, conform, extract, load, spreadsheet_safe, write
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
 from planstats.taxonomy import metrics
 
 
 def _print_frame(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        df.to_csv(sys.stdout, index=False, lineterminator="\n")
+        spreadsheet_safe(df).to_csv(sys.stdout, index=False, lineterminator="\n")
     elif fmt == "jsonl":
         sys.stdout.write(df.to_json(orient="records", lines=True, force_ascii=False))
     else:

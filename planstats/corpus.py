@@ -62,6 +62,7 @@ from planstats.dataset import (
     extract_rows,
     missing_title_info,
     recover,
+    spreadsheet_safe,
 )
 from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
 
@@ -381,7 +382,7 @@ class _Sink:
         if self.out is None:
             self.frames.append(frame)
         elif self.fmt == "csv":
-            frame.to_csv(self.tmp, mode="a", header=self.rows == len(frame), index=False, encoding="utf-8", lineterminator="\n")
+            spreadsheet_safe(frame).to_csv(self.tmp, mode="a", header=self.rows == len(frame), index=False, encoding="utf-8", lineterminator="\n")
         else:
             with open(self.tmp, "a", encoding="utf-8") as fh:
                 fh.write(frame.to_json(orient="records", lines=True, force_ascii=False))

@@ -553,6 +553,44 @@ def _format(path: Path, fmt: str | None) -> str:
     return fmt
 
 
+# a cell that a spreadsheet would run as a formula: =, @, a tab or a return first, or + or - before
+# anything but a plain number (-3.1 and +5% stay numbers; -A1+1, +cmd|… would run)
+_FORMULA = re.compile(r"[=@\t\r]|[+-](?![\d.]+%?$)")
+_ESCAPED = re.compile(r"'(?:[=@\t\r]|[+-](?![\d.]+%?$))")
+_TEXT_COLUMNS = ("doc", "region", "metric_text", "qualifier_text", "verb", "raw", "unit")
+
+
+def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
+    """The rows of a dataset for a CSV file that a spreadsheet may open: a text cell that the
+    spreadsheet would run as a formula is written after an apostrophe (``'=HYPERLINK(…)``), as
+    spreadsheets show it; :func:`load` takes the apostrophe off again, so the span of ``raw`` stays
+    exact. Parquet and JSONL are written as they are.
+
+    >>> spreadsheet_safe(pd.DataFrame({"raw": ["=1+1", "-3.1", "-A1", "增长6%"]}))["raw"].tolist()
+    ["'=1+1", '-3.1', "'-A1", '增长6%']
+    """
+    out = df
+    for column in _TEXT_COLUMNS:
+        if column in df.columns:
+            cells = df[column].astype("string")
+            risky = cells.str.match(_FORMULA).fillna(False).astype(bool)
+            if risky.any():
+                out = out.copy() if out is df else out
+                out[column] = cells.mask(risky, "'" + cells)
+    return out
+
+
+def _unescape(df: pd.DataFrame) -> pd.DataFrame:
+    """Take off the apostrophe that :func:`spreadsheet_safe` put before a cell."""
+    for column in _TEXT_COLUMNS:
+        if column in df.columns:
+            cells = df[column].astype("string")
+            escaped = cells.str.match(_ESCAPED).fillna(False).astype(bool)
+            if escaped.any():
+                df[column] = cells.mask(escaped, cells.str.slice(1))
+    return df
+
+
 def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None) -> Path:
     """Write a dataset atomically (a temporary file renamed into place), as csv, jsonl or parquet."""
     path = Path(path)
@@ -561,6 +599,7 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
     plain = df.copy()
     plain.attrs = {}
     if fmt == "csv":
+        plain = spreadsheet_safe(plain)
         return atomic_write(path, lambda tmp: plain.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
     if fmt == "jsonl":
         return atomic_write(path, lambda tmp: plain.to_json(tmp, orient="records", lines=True, force_ascii=False))
@@ -668,6 +707,7 @@ def load(
     try:
         if fmt == "csv":
             df = pd.read_csv(path, dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit")}, keep_default_na=False, na_values={"metric": [""], "value_high": [""], "year": [""], "region": [""], "average_from": [""]})
+            df = _unescape(df)
         elif fmt == "jsonl":
             df = pd.read_json(path, orient="records", lines=True, dtype=False)
         else:

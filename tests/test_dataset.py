@@ -319,3 +319,18 @@ def test_the_national_region_table_by_year():
     assert by_name.loc["襄樊市", "id"] == by_name.loc["襄阳市", "id"] and by_name.loc["襄阳市", "first_year"] == 2010
     assert by_name.loc["鄠邑区", "id"] in set(df.loc[df["name"] == "户县", "id"])
     assert by_name.loc["未央区", "parent"] == by_name.loc["西安市", "code"]
+
+
+@pytest.mark.parametrize("raw, written", [("=HYPERLINK(\"http://x\")增长6%", "'=HYPERLINK"), ("@SUM(A1)", "'@SUM"), ("-A1+1", "'-A1"), ("-3.1", "-3.1"), ("增长6%", "增长6%")])
+def test_csv_cells_a_spreadsheet_would_run_are_escaped_and_read_back_exact(tmp_path, raw, written):
+    from conftest import make_frame
+
+    df = make_frame(dict(raw=raw, metric_text=raw))
+    for fmt in ("csv", "jsonl", "parquet"):
+        path = ps.write(df, tmp_path / f"d.{fmt}")
+        assert ps.load(path)["raw"].tolist() == [raw]  # exact again when loaded
+    cell = (tmp_path / "d.csv").read_text(encoding="utf-8").splitlines()[1]
+    assert written in cell and (written == raw or f",{raw}" not in cell)
+    import json
+
+    assert json.loads((tmp_path / "d.jsonl").read_text(encoding="utf-8"))["raw"] == raw  # JSONL as it is
