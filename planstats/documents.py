@@ -61,7 +61,8 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
     """Decode the bytes of a text document; return ``(text, encoding)``.
 
     Tries, in order: a byte-order mark (UTF-8, UTF-16), strict UTF-8, UTF-16 without a
-    BOM (recognised by its NUL bytes), then the legacy encodings of Chinese: strict GB18030
+    BOM (recognised by its NUL bytes, or, mostly Chinese and so with few of them, by the
+    characters of plans its text holds), then the legacy encodings of Chinese: strict GB18030
     (a superset of GBK and GB2312) or Big5 (as Big5-HKSCS); when the bytes decode as both,
     charset-normalizer tells which. Raises :class:`DocumentError` when the file is empty,
     binary or undecodable; with ``lenient=True`` undecodable bytes become U+FFFD instead.
@@ -86,7 +87,7 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_err:
-        enc = _legacy_encoding(data)
+        enc = _utf16_without_bom(data) or _legacy_encoding(data)
         if enc:
             return data.decode(enc), enc
         if lenient:
@@ -98,6 +99,31 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
 
 
 _LEGACY = ("gb18030", "big5hkscs")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` for UTF-16 without a BOM whose text is mostly Chinese, so
+    that it has few NUL bytes (those of its ASCII characters): the byte order whose text holds
+    most of the characters of the words of plans, when that share is high and far above that of
+    the text GB18030 or Big5 would make of the same bytes (which decode nearly any bytes)."""
+    if len(data) % 2:
+        return None
+    shares = {}
+    for enc in ("utf-16-le", "utf-16-be"):
+        try:
+            shares[enc] = _plan_characters(data.decode(enc))
+        except UnicodeDecodeError:
+            continue
+    if not shares:
+        return None
+    best = max(shares, key=shares.__getitem__)
+    if shares[best] < _UTF16_SHARE:
+        return None
+    legacy = _legacy_encoding(data)
+    return best if legacy is None or shares[best] - _plan_characters(data.decode(legacy)) >= _CHARACTER_MARGIN else None
+
+
+_UTF16_SHARE = 0.5  # the least share of the characters of plans in a text read as UTF-16 without a BOM
 
 
 def _legacy_encoding(data: bytes) -> str | None:

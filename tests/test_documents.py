@@ -10,7 +10,8 @@ import planstats as ps
 from planstats.documents import decode, half_width, html_text, normalize, read, to_simplified
 from planstats.errors import DocumentError, PlanstatsError
 
-from conftest import RAW, wrap
+from conftest import RAW, SEEDS, wrap
+from planstats import documents
 
 TEXT = "西咸新区2022年工作要点\n主要预期目标是：GDP增长12%左右。"
 
@@ -453,3 +454,20 @@ def test_permission_denied_names_the_file_even_when_run_as_root(tmp_path, monkey
     monkeypatch.setattr(Path, "read_bytes", refuse)
     with pytest.raises(DocumentError, match=r"secret\.txt: permission denied; make the file readable"):
         read(p)
+
+
+@pytest.mark.parametrize("enc", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_of_mostly_chinese_text_is_recognised(enc):
+    """Chinese text in UTF-16 has NUL bytes only for its ASCII characters: too few to tell it by
+    them. It was decoded as GB18030, into garbage."""
+    text = SEEDS[0].read_text(encoding="utf-8")[:400]
+    assert documents.decode(text.encode(enc)) == (text, enc)
+    short = "主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人。"
+    assert documents.decode(short.encode(enc)) == (short, enc)
+
+
+def test_gb18030_of_even_length_is_not_taken_for_utf16():
+    text = SEEDS[1].read_text(encoding="utf-8")[:400]
+    data = text.encode("gb18030")
+    data = data if len(data) % 2 == 0 else data + b" "
+    assert documents.decode(data)[1] == "gb18030"
