@@ -51,6 +51,7 @@ from planstats.dataset import (
     BUNDLED,
     COLUMNS,
     FORMATS,
+    PART,
     PREVIOUS,
     _SUFFIXES,
     arrow_schema,
@@ -413,7 +414,7 @@ class _Sink:
                 target = self.tmp
             else:
                 (self.tmp / key).mkdir(exist_ok=True)
-                target = self.tmp / key / "part-0.parquet"
+                target = self.tmp / key / PART
             self.writers[key] = pq.ParquetWriter(target, schema)
         return self.writers[key]
 

@@ -53,6 +53,8 @@ COLUMNS = tuple(SCHEMA)
 # columns that a dataset of an earlier planstats lacks: read as empty
 _ADDED = ("average_from",)
 BUNDLED = DATA_DIR / "targets.csv"
+#: The file of each year's rows in a dataset folder (year=2024/part-0.parquet)
+PART = "part-0.parquet"
 # the kinds of plan a title names, after what they plan (2024年国民经济和社会发展计划)
 _DEVELOPMENT = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)"
 # 目标任务 only after the words of development (某某县2024年经济社会发展主要目标任务): 完成2024年目标任务 is text
@@ -726,8 +728,18 @@ def _read_folder(path: Path, wanted: dict[str, list | None]) -> pd.DataFrame:
     import pyarrow.dataset as pads
 
     partitioning = pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive")
+    # the files a build writes, one a year (year=2024/part-0.parquet): not a stray copy of one beside them
+    parts = sorted(path.glob(f"year=*/{PART}"))
+    strays = sorted(p for p in path.rglob("*.parquet") if p.parent != path and p.name != PART)
+    if strays:
+        warnings.warn(
+            f"{path}: {len(strays)} file(s) in the dataset folder are no part a build wrote and were not read: "
+            f"{', '.join(str(p.relative_to(path)) for p in strays[:5])}{' …' if len(strays) > 5 else ''}.",
+            PlanstatsWarning, stacklevel=3,
+        )  # fmt: skip
     try:
-        data = pads.dataset(path, format="parquet", partitioning=partitioning, schema=arrow_schema(partitioned=False))
+        data = pads.dataset([str(p) for p in parts], format="parquet", partitioning=partitioning,
+                            partition_base_dir=str(path), schema=arrow_schema(partitioned=False))  # fmt: skip
         expression = None
         for col, values in wanted.items():
             if values is not None:

@@ -284,3 +284,13 @@ def test_a_manifest_region_in_no_region_table_warns(tmp_path):
     with pytest.warns(ps.PlanstatsWarning, match=r"manifest.csv: 1 region\(s\) are in no region table: 西咸新去\."):
         df = ps.build([tmp_path], workers=1)
     assert sorted(df["region"].astype(str)) == ["十堰市", "西咸新去"]  # kept as written
+
+
+def test_load_reads_only_the_parts_a_build_wrote(tmp_path):
+    out = tmp_path / "targets"
+    ps.build([SEEDS[0]], out=out, workers=1, progress=False)
+    rows = len(ps.load(out))
+    (part,) = out.glob("year=*/part-0.parquet")
+    shutil.copy(part, part.with_name("part-0 (copy).parquet"))  # as a file manager copies
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 file\(s\) in the dataset folder are no part a build wrote.*part-0 \(copy\)"):
+        assert len(ps.load(out)) == rows
