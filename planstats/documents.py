@@ -519,6 +519,7 @@ def html_text(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> t
 
 
 _SPAN_MAX = 50  # columns or rows that one cell of a page's table may span: more is an error of the page
+_GRID_COLUMNS = 120  # columns of a row of a table, with the cells of rows above that span down into it
 _CELL_MAX = 60  # characters: a cell of a table longer than this, or with a full stop, is text laid out in a table
 
 
@@ -643,7 +644,10 @@ class _PageText(html.parser.HTMLParser):
         row, t.row = t.row, None
         self.end_line()
         texts = [" ".join(" ".join(line) for line in lines) for lines, _, _ in row]
-        if all(all(len(line) == 1 for line in lines) and len(text) <= _CELL_MAX and "。" not in text for (lines, _, _), text in zip(row, texts)):
+        # a grid of at most _GRID_COLUMNS columns: cells spanning more (rowspan=colspan=50 in every cell) are
+        # an error of the page, whose grid would grow 2,500 times a cell: read as the text of its cells
+        grid = sum(across for _, _, across in row) + len(t.down) <= _GRID_COLUMNS
+        if grid and all(all(len(line) == 1 for line in lines) and len(text) <= _CELL_MAX and "。" not in text for (lines, _, _), text in zip(row, texts)):
             cells = _grid_row(t.down, [(text, down, across) for text, (_, down, across) in zip(texts, row)])
             if any(cells):
                 self.lines[-1] = cells

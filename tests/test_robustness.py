@@ -256,3 +256,23 @@ def test_an_unwritable_output_folder_is_an_output_error(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", denied)
     with pytest.raises(ps.OutputError, match="not writable"):
         ps.build([RAW_PLAN], out=tmp_path / "targets", workers=1, progress=False)
+
+
+def test_a_page_table_whose_cells_all_span_50_by_50_is_read_in_linear_work(monkeypatch):
+    """A table of 1 MB whose every cell has rowspan=50 colspan=50 made a grid of 2,500 entries a
+    cell (38 s): its rows are read as the text of their cells; counted in cells, not seconds."""
+    made = []
+    real = ps.documents._grid_row
+
+    def counting(down, row):
+        cells = real(down, row)
+        made.append(len(cells))
+        return cells
+
+    monkeypatch.setattr(ps.documents, "_grid_row", counting)
+    rows = 1600
+    html = "<html><body><table>" + "".join("<tr>" + '<td rowspan="50" colspan="50">x</td>' * 20 + "</tr>" for _ in range(rows)) + "</table></body></html>"
+    text, _ = ps.documents.html_text(html.encode())
+    assert sum(made) <= 120 * rows and text.count("x") >= rows
+    ordinary = "<html><body><table>" + "".join(f"<tr><td>指标{i}</td><td>6%</td></tr>" for i in range(3)) + "</table></body></html>"
+    assert ps.documents.html_text(ordinary.encode())[0].splitlines()[0] == "指标0\t6%"  # a table of a page stays a grid
