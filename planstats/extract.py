@@ -1056,7 +1056,9 @@ class _Extractor:
 
     def _has(self, role: str, start: int, end: int) -> bool:
         """Whether a word of ``role`` starts in ``text[start:end]``."""
-        return self._has_at(self._markers[role], start, end)
+        found = self._markers[role]  # (as _has_at: inline, since every sentence asks)
+        k = bisect.bisect_left(found, start)
+        return k < len(found) and found[k] < end
 
     def _record_of(self, sent: _Sentence, end: int | None = None) -> tuple[str, int | None]:
         """Whether the values of a sentence report past outcomes, and the year they are for:
