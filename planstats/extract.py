@@ -615,6 +615,7 @@ class _Extractor:
         self._turns: list[int] | None = None  # where the words of a turn to the plan year start (see _carried)
         self._whole: list[int] = []
         self._sources: list[int] = []  # where a time that a paragraph carries may be told (see _carried)
+        self._paragraphs: dict[int, tuple[list[int], list]] = {}  # paragraph start → its times (see _paragraph_times)
 
     # -- values and lists -------------------------------------------------------------
     def _values(self) -> list[_Value]:
@@ -1108,29 +1109,44 @@ class _Extractor:
             return None  # most sentences: no past year, part of a year or last year before them in their paragraph
         if any(self._has_at(found, opened, end) for found in (self._turns, self._markers["current"])):
             return None
-        marks, starts = self._year_index()
-        # a year (not the end of a five-year plan: “十三五”末，…达到500亿元。…比“十三五”末增长30%)
-        told = [(at, ("result", None if text.startswith(_SINCE, at + 5) else year) if year < self.plan_year else ("target", None))
-                for at, year in marks[bisect.bisect_left(starts, para) : bisect.bisect_left(starts, opened)] if at not in self._period_ends]
-        for found, record in (
-            (self._part_year, ("part", None)), (self._turns, ("target", None)), (self._whole, ("whole", None)),
-            (self._markers["current"], ("target", None)), (self._markers["result"], ("result", self.plan_year - 1)),
-        ):
-            told += [(at, record) for at in found[bisect.bisect_left(found, para) : bisect.bisect_left(found, opened)]]
-        if not told:
-            return None
-        before: tuple[str, int | None] | None = None
-        record = None
-        for _, record in sorted(told):
-            if record[0] == "whole":  # 全年 after part of the year: the time before the part
-                record = before
-            elif record[0] != "part":
-                before = record
+        positions, records = self._paragraph_times(para)
+        k = bisect.bisect_left(positions, opened)
+        record = records[k - 1] if k else None
         if record is None or record[0] == "target":
             return None
         if record[0] == "part" and self._has_at(self._whole, opened, end):
             return None  # 上半年，…。全年地区生产总值增长6%
         return record
+
+    def _paragraph_times(self, para: int) -> tuple[list[int], list[tuple[str, int | None] | None]]:
+        """The times told in the paragraph that starts at ``para``, once a paragraph: where each is
+        told, and the time in force after it (a word of the whole year brings back the time before
+        the part of the year that came before it)."""
+        if para in self._paragraphs:
+            return self._paragraphs[para]
+        text, plan_year = self.text, self.plan_year or 0  # asked only when the plan year is known
+        end = text.find("\n", para)
+        end = len(text) if end < 0 else end
+        marks, starts = self._year_index()
+        # a year (not the end of a five-year plan: “十三五”末，…达到500亿元。…比“十三五”末增长30%)
+        told = [(at, ("result", None if text.startswith(_SINCE, at + 5) else year) if year < plan_year else ("target", None))
+                for at, year in marks[bisect.bisect_left(starts, para) : bisect.bisect_left(starts, end)] if at not in self._period_ends]
+        for found, record in (
+            (self._part_year, ("part", None)), (self._turns or [], ("target", None)), (self._whole, ("whole", None)),
+            (self._markers["current"], ("target", None)), (self._markers["result"], ("result", plan_year - 1)),
+        ):
+            told += [(at, record) for at in found[bisect.bisect_left(found, para) : bisect.bisect_left(found, end)]]
+        told.sort()
+        records: list[tuple[str, int | None] | None] = []
+        before: tuple[str, int | None] | None = None
+        for _, told_here in told:
+            if told_here[0] == "whole":  # 全年 after part of the year: the time before the part
+                records.append(before)
+            else:
+                before = told_here if told_here[0] != "part" else before
+                records.append(told_here)
+        self._paragraphs[para] = times = ([at for at, _ in told], records)
+        return times
 
     @staticmethod
     def _has_at(found: list[int], start: int, end: int) -> bool:
