@@ -95,6 +95,7 @@ class BuildReport:
     failures: list[dict] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     stale: int = 0  # documents of the dataset, not seen by this build, that other rules extracted
+    gone: list[str] = field(default_factory=list)  # paths of documents of the dataset whose files are gone (rows kept)
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
@@ -448,7 +449,7 @@ class _Sink:
             os.replace(self.out, previous)
         os.replace(self.tmp, self.out)  # a stop between these two renames is undone by recover()
         if previous.exists():
-            shutil.rmtree(previous)
+            shutil.rmtree(previous, ignore_errors=True)  # what a stop leaves of it, the next build removes (recover)
 
 
 @functools.lru_cache(maxsize=1)
@@ -502,7 +503,7 @@ def _target(out: str | os.PathLike | None) -> tuple[Path | None, str | None]:
     suffix = path.suffix.lower().lstrip(".")
     if not suffix:
         path.parent.mkdir(parents=True, exist_ok=True)
-        return recover(path), "folder"
+        return recover(path, clean=True), "folder"
     if suffix not in FORMATS:
         raise ArgumentError(f"The value for `out` must end in one of {['.' + f for f in FORMATS]} or name a folder, but {str(out)!r} was passed.")
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -552,7 +553,7 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
             pass  # a malformed manifest: a failure of each of its documents, as they are built
     known, old_index = _previous(target) if fmt == "folder" else ({}, None)
     rules = rules_fingerprint()
-    items = [(doc, path, lenient) for doc, path in docs]
+    items = [(doc, os.path.abspath(path), lenient) for doc, path in docs]  # the index keeps where each was
     started = time.perf_counter()
     report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
     if target is not None:
@@ -588,6 +589,7 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
             index, keep = _merge_index(index, old_index)
             _carry_over(target, keep, sink)
             report.stale = int((index["status"].isin(["unchanged", "kept"]) & index["rules"].ne(rules)).sum())
+            report.gone = sorted(index.loc[index["status"].eq("gone"), "path"])
         sink.commit(index)
     except BaseException:
         sink.abort()
@@ -600,6 +602,12 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
         warnings.warn(
             f"{target}: {report.stale} document(s) of the dataset were extracted by other rules (an older planstats or other data files) "
             "and were not among the paths of this build, so their rows are as before; build again with their files to extract them anew.",
+            PlanstatsWarning, stacklevel=3,
+        )  # fmt: skip
+    if report.gone:
+        warnings.warn(
+            f"{target}: {len(report.gone)} document(s) of the dataset are no longer at their paths, e.g. {report.gone[0]}; "
+            "their rows are kept (a build does not delete). Build into a new folder to leave them out.",
             PlanstatsWarning, stacklevel=3,
         )  # fmt: skip
     untitled = [n for n in report.notes if "was not found in its title" in n]
@@ -693,7 +701,7 @@ def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, se
     """The index of the new dataset, and the documents whose rows to carry over from the old one:
     the unchanged, those this build did not see (a build adds and replaces, it does not
     delete), and those that failed this time but were read before (their rows are kept)."""
-    good = old[old["status"].isin(["extracted", "unchanged", "kept"])]
+    good = old[old["status"].isin(["extracted", "unchanged", "kept", "gone"])]
     before = dict(zip(good["doc"], good["rows"]))
     kept_failed = new["status"].eq("failed") & new["doc"].isin(before)
     new = new.assign(
@@ -701,9 +709,15 @@ def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, se
         status=new["status"].mask(kept_failed, "kept"),
         rules=new["rules"].mask(kept_failed, new["doc"].map(dict(zip(good["doc"], good["rules"])))),  # kept: the rules they were read by
     )
-    unseen = good[~good["doc"].isin(new["doc"])].assign(status="unchanged")
+    # a document of before under another name whose content this build read (a subfolder built
+    # into the dataset of its parent: plans/a/2023.txt was a/2023.txt): the new name replaces it
+    read = set(new.loc[new["status"].isin(["extracted", "unchanged"]), "sha256"])
+    unseen = good[~good["doc"].isin(new["doc"]) & ~good["sha256"].isin(read)]
+    # … and one this build did not see whose file is gone: kept (a build does not delete), but said
+    gone = [os.path.isabs(p) and not os.path.exists(p) for p in unseen["path"]]
+    unseen = unseen.assign(status=["gone" if g else "unchanged" for g in gone])
     index = pd.concat([new, unseen], ignore_index=True).sort_values("doc").reset_index(drop=True)
-    return index, set(index.loc[index["status"].isin(["unchanged", "kept"]), "doc"])
+    return index, set(index.loc[index["status"].isin(["unchanged", "kept", "gone"]), "doc"])
 
 
 def _progress(chunks: Iterator, total: int, show: bool) -> Iterator:

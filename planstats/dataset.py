@@ -10,6 +10,7 @@ import functools
 import math
 import os
 import re
+import shutil
 import tempfile
 import warnings
 from collections.abc import Callable, Iterable
@@ -648,12 +649,17 @@ def arrow_schema(*, partitioned: bool):
     return pa.schema([(c, t) for c, t in ARROW_FIELDS.items() if not (partitioned and c == "year")])
 
 
-def recover(path: Path) -> Path:
-    """If a build was stopped between moving the previous dataset folder aside and moving the
-    new one in, put the previous one back. Returns ``path``."""
+def recover(path: Path, *, clean: bool = False) -> Path:
+    """Undo what a stopped build left of a dataset folder: stopped between moving the previous
+    folder aside and moving the new one in, the previous one is put back; stopped while it
+    removed the previous folder after the new one was in (``clean=True``, which a build that
+    holds the dataset's lock asks for), what is left of it is removed, so that the next build
+    can move its own aside. Returns ``path``."""
     previous = path.parent / PREVIOUS.format(path.name)
     if not path.exists() and previous.is_dir():
         os.replace(previous, path)
+    elif clean and previous.exists():
+        shutil.rmtree(previous) if previous.is_dir() and not previous.is_symlink() else previous.unlink()
     return path
 
 

@@ -294,3 +294,45 @@ def test_load_reads_only_the_parts_a_build_wrote(tmp_path):
     shutil.copy(part, part.with_name("part-0 (copy).parquet"))  # as a file manager copies
     with pytest.warns(ps.PlanstatsWarning, match=r"1 file\(s\) in the dataset folder are no part a build wrote.*part-0 \(copy\)"):
         assert len(ps.load(out)) == rows
+
+
+def test_every_state_a_stopped_build_leaves_is_recovered(seeds, tmp_path):
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    rows = len(ps.load(out))
+    previous = tmp_path / ".targets.previous"
+    # stopped while it removed the previous copy, after the new one was in: a part of it is left
+    shutil.copytree(out, previous)
+    next(previous.glob("year=*")).rename(previous / "half-removed")
+    report = ps.build([seeds], out=out, workers=1, progress=False)  # failed with ENOTEMPTY before
+    assert report.unchanged == 5 and not previous.exists() and len(ps.load(out)) == rows
+    # stopped between the two renames: the previous copy is put back
+    out.rename(previous)
+    assert len(ps.load(out)) == rows and not previous.exists()
+
+
+def test_a_subfolder_built_into_its_parents_dataset_is_not_counted_twice(tmp_path):
+    plans = tmp_path / "plans" / "甲县"
+    plans.mkdir(parents=True)
+    for year in (2023, 2024):
+        (plans / f"{year}.txt").write_text(f"甲县{year}年工作要点\n地区生产总值增长6%。", encoding="utf-8")
+    out = tmp_path / "targets"
+    ps.build([tmp_path / "plans"], out=out, workers=1, progress=False)  # docs 甲县/2023.txt, 甲县/2024.txt
+    ps.build([plans], out=out, workers=1, progress=False)  # the same files as 2023.txt, 2024.txt
+    df = ps.load(out)
+    assert len(df) == 2 and sorted(df["doc"]) == ["2023.txt", "2024.txt"]
+
+
+def test_documents_whose_files_are_gone_are_reported_and_kept(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    for name in ("a", "b"):
+        (plans / f"{name}.txt").write_text(f"{name}县2024年工作要点\n地区生产总值增长6%。", encoding="utf-8")
+    out = tmp_path / "targets"
+    ps.build([plans], out=out, workers=1, progress=False)
+    (plans / "b.txt").unlink()
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 document\(s\) of the dataset are no longer at their paths, e.g. .*b\.txt"):
+        report = ps.build([plans / "a.txt"], out=out, workers=1, progress=False)
+    assert report.gone == [str(plans / "b.txt")]
+    index = pd.read_parquet(out / "_documents.parquet").set_index("doc")["status"]
+    assert index["b.txt"] == "gone" and len(ps.load(out)) == 2
