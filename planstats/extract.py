@@ -614,7 +614,7 @@ class _Extractor:
         self._previous_opened = -1
         self._turns: list[int] | None = None  # where the words of a turn to the plan year start (see _carried)
         self._whole: list[int] = []
-        self._sources: list[int] = []  # where a time that a paragraph carries may be told (see _carried)
+        self._sources: list[int] | None = None  # where a time that a paragraph carries may be told (see _carried)
         self._paragraphs: dict[int, tuple[list[int], list]] = {}  # paragraph start → its times (see _paragraph_times)
 
     # -- values and lists -------------------------------------------------------------
@@ -1100,13 +1100,14 @@ class _Extractor:
             return None
         text = self.text
         para = text.rfind("\n", 0, opened) + 1
-        if self._turns is None:  # once a document: where a time that carries may be told, and what turns
+        if self._sources is None:  # once a document: where a time that carries may be told
             marks, _ = self._year_index()
             self._sources = sorted([at for at, year in marks if year < self.plan_year] + self._part_year + self._markers["result"])
-            self._turns = self._time_words(self.w.plan_turn)
-            self._whole = self._whole_year or self._time_words(self.w.whole_year)
         if para >= opened or not self._has_at(self._sources, para, opened) or (self.headline and self._section(sent.start) == "headline"):
             return None  # most sentences: no past year, part of a year or last year before them in their paragraph
+        if self._turns is None:  # once a document that has such times: what turns to the plan year
+            self._turns = self._time_words(self.w.plan_turn)
+            self._whole = self._whole_year or self._time_words(self.w.whole_year)
         if any(self._has_at(found, opened, end) for found in (self._turns, self._markers["current"])):
             return None
         positions, records = self._paragraph_times(para)
