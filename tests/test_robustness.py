@@ -276,3 +276,48 @@ def test_a_page_table_whose_cells_all_span_50_by_50_is_read_in_linear_work(monke
     assert sum(made) <= 120 * rows and text.count("x") >= rows
     ordinary = "<html><body><table>" + "".join(f"<tr><td>指标{i}</td><td>6%</td></tr>" for i in range(3)) + "</table></body></html>"
     assert ps.documents.html_text(ordinary.encode())[0].splitlines()[0] == "指标0\t6%"  # a table of a page stays a grid
+
+
+def test_three_thousand_documents_with_thirty_hostile_files(big_corpus, tmp_path, monkeypatch):
+    """Done means of the issue on builds: a build of 3,000 plans among 30 hostile files finishes
+    with every good document and a report that names each bad one."""
+    import io
+    import random
+    import zipfile
+
+    plans = tmp_path / "plans"
+    docs = sorted((big_corpus / "b" / "plans").rglob("*.txt"))[:3000]
+    for p in docs:
+        target = plans / p.relative_to(big_corpus / "b" / "plans")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(p.read_bytes())
+    hostile = plans / "hostile"
+    hostile.mkdir()
+    rng = random.Random(38)
+    bomb = io.BytesIO()
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", b" " * (300 * 2**20))  # 300 MiB of XML in a few hundred KB
+    bad = {"empty.txt": b"", "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(200), "nul.txt": bytes(1000), "bomb.docx": bomb.getvalue(),
+           "cut.docx": _MUTABLE["docx"][: len(_MUTABLE["docx"]) // 2], "cut.pdf": _MUTABLE["pdf"][:300], "zip.pdf": b"%PDF-1.4\n" + bytes(100)}  # fmt: skip
+    cut_xml = io.BytesIO()  # a .docx whose document.xml is cut in half: lxml's XMLSyntaxError stopped the build
+    with zipfile.ZipFile(io.BytesIO(_MUTABLE["docx"])) as src, zipfile.ZipFile(cut_xml, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            z.writestr(info.filename, data[: len(data) // 2] if info.filename == "word/document.xml" else data)
+    bad["cut_xml.docx"] = cut_xml.getvalue()
+    for i in range(22):
+        kind = ("docx", "pdf", "html")[i % 3]
+        edits = [(rng.randint(0, 2), rng.randint(0, 1 << 20), rng.randint(0, 255)) for _ in range(6)]
+        bad[f"mutated{i}.{kind}"] = _mutate(_MUTABLE[kind], edits)[: rng.randint(50, 4000)]
+    for name, data in bad.items():
+        (hostile / name).write_bytes(data)
+    assert len(bad) == 30
+    with pytest.warns(ps.PlanstatsWarning, match=r"document\(s\) could not be read and were skipped:\n.*hostile/") as caught:
+        report = ps.build([plans], out=tmp_path / "targets", workers=2, progress=False)
+    named = {os.path.basename(f["path"]) for f in report.failures}
+    assert all(f"hostile/{name}" in str(caught[-1].message) for name in named)
+    assert report.documents == 3030 and report.extracted + len(report.failures) == 3030
+    assert {"empty.txt", "image.txt", "nul.txt", "bomb.docx", "cut.docx", "cut_xml.docx", "cut.pdf", "zip.pdf"} <= named
+    assert named <= set(bad)  # only hostile files fail; some mutated pages still read as text
+    assert ps.load(tmp_path / "targets")["doc"].str.startswith("hostile/").sum() <= 30
+    assert ps.load(tmp_path / "targets")["doc"].nunique() >= 3000
