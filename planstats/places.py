@@ -23,6 +23,9 @@ _LAST_YEAR = 2024  # the last year of the table: a later plan year reads the reg
 # the level a text speaks at (全市, 全县, 全区, 全旗): the level of its units, and the last character of their names
 # (not a rank within a wider region: 增速排名全市第三, 居全市前列)
 _SCOPE = re.compile(r"(?<![居列排在])全(市|县|区|旗)(?![第前])")
+# ... else the bodies of its own level that it names (市委, 区政府, 市第九次党代会, 县人大), not those of a
+# province (省委) nor those of a named region (十堰市委: the 市 ends the name 十堰市)
+_BODIES = re.compile(r"(市|县|区|旗)(?:委|政府|人大|人民政府|第[一二三四五六七八九十]+次党代会)")
 _LEVEL_OF = {"市": ("prefecture", "市"), "县": ("county", "县"), "区": ("county", "区"), "旗": ("county", "旗")}
 _READ = 3000  # characters of a text in which its region is looked for
 
@@ -42,13 +45,14 @@ def table() -> pd.DataFrame:
 
 @functools.lru_cache(maxsize=64)
 def _names(year: int) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str, str]]]]:
-    """The names (full, and short ones of two characters or more) of every unit in ``year``, as
-    one regex, and the units each may stand for: ``(code, full name, level)``."""
+    """The names of every unit in ``year`` (full; and the short ones of two characters or more of
+    prefectures), as one regex, and the units each may stand for: ``(code, full name, level)``."""
     df = table()
     df = df[(df["first_year"] <= year) & (df["last_year"] >= year)]
     units: dict[str, set[tuple[str, str, str]]] = {}
     for code, name, short, level in zip(df["code"], df["name"], df["short"], df["level"]):
-        for word in {name, short}:
+        # a short name of a prefecture (十堰, 珠海), not of a county, many of which are words (合作, 城关)
+        for word in {name, short} if level == "prefecture" else {name}:
             if len(word) >= 2:
                 units.setdefault(word, set()).add((code, name, level))
     words = sorted(units, key=len, reverse=True)
@@ -57,9 +61,10 @@ def _names(year: int) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str, s
 
 def named_in(text: str, year: int | None) -> str | None:
     """The region that a text whose title names none speaks of: the level it speaks at is the one
-    its words of scope name most (全市 …; not a rank, 排名全市第二), and its region the unit of
-    that level (in the plan year; a county-level city is a 市 too) that it names most, by full or
-    short name (十堰高新区, 珠海发展). ``None`` when the text has no word of scope, names no such
+    its words of scope name most (全市 …; not a rank, 排名全市第二), or with none of them, the one
+    of the bodies it names most (落实市第九次党代会部署, 区委, 县政府), and its region the unit of
+    that level (in the plan year; a county-level city is a 市 too) that it names most, by full name,
+    or a prefecture by short name too (十堰高新区, 珠海发展). ``None`` when the text has no word of scope, names no such
     unit, names two as often, or names most a name that several units share (朝阳区 of Beijing and
     of Changchun; 西安, a prefecture and a district): never a guess.
 
@@ -69,11 +74,13 @@ def named_in(text: str, year: int | None) -> str | None:
     True
     """
     head = text[:_READ]
+    pattern, units = _names(min(year or _LAST_YEAR, _LAST_YEAR))
     scopes = Counter(_SCOPE.findall(head))
+    if not scopes:  # 市委 of a region's own name (十堰市委) is no body of the level the text speaks at
+        scopes = Counter(m[1] for m in _BODIES.finditer(head) if not any(head[max(0, m.start() + 1 - k) : m.start() + 1] in units for k in range(3, 8)))
     if not scopes:
         return None
     level, last = _LEVEL_OF[scopes.most_common(1)[0][0]]
-    pattern, units = _names(min(year or _LAST_YEAR, _LAST_YEAR))
 
     def of_level(unit: tuple[str, str, str]) -> bool:
         return unit[1].endswith(last) and (unit[2] == level or (unit[2] == "county" and last == "市"))

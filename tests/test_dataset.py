@@ -147,6 +147,10 @@ def test_region_and_year_from_titles():
         ("2022年全区工作要点\n全区经济平稳，增速排名全市第二。\n", (None, 2022)),  # a rank in the city is no scope
         ("2022年全区工作要点\n全区推进朝阳大道建设。\n", (None, 2022)),  # 朝阳区 of Beijing and of Changchun: no guess
         ("2022年全区工作要点\n全区对接雁塔、碑林两区。\n", (None, 2022)),  # two named as often
+        # no word of scope: the bodies it names tell the level (市第九次党代会), not those of a named region (十堰市委)
+        ("三、2022年重点工作安排\n落实好市第九次党代会部署。珠海发展仍处于重要战略机遇期。\n", ("珠海市", 2022)),
+        ("2022年工作要点\n根据十堰市委部署，推进十堰高新区建设。\n", (None, 2022)),
+        ("2022年全市工作要点\n深化珠澳合作，推进合作区建设。\n", (None, 2022)),  # 合作 is a word, not 合作市 (a county's short name)
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
