@@ -1079,15 +1079,15 @@ class _Extractor:
             return "result", max(past)
         if self._has("result_period", opened, end):
             return "result", None
-        carried = self._carried(sent, opened, end)
-        if carried and carried[0] == "part":  # 2022年一季度，…。初步预计，地区生产总值增长7%: not last year's estimate
-            return carried
         if self._has("result", opened, end):
+            carried = self._carried(sent, opened, end)
+            if carried and carried[0] == "part":  # 2022年一季度，…。初步预计，地区生产总值增长7%: not last year's estimate
+                return carried
             return "result", self._last_year("")
         review = self._review_of(sent.start)
         if review:
             return "result", review[2]
-        return carried or ("target", None)
+        return self._carried(sent, opened, end) or ("target", None)
 
     def _carried(self, sent: _Sentence, opened: int, end: int) -> tuple[str, int | None] | None:
         """The time that the sentences before a sentence with no time of its own tell in its
