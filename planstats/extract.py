@@ -813,7 +813,10 @@ class _Extractor:
                 lower = _under(upper, cells, min(j for j, _, _ in columns[3])) if upper and columns else None
                 header = (lower and self._columns(lower)) or self._columns(cells)
                 if header:
-                    columns, section = header, "headline" if self.w.headline_word.search(before + line) else "body"
+                    # a table of indicators (a column named 指标) with a column of this year's targets is the list
+                    # of main targets, as one under a marker of them is (2024年经济社会发展主要预期目标)
+                    indicators = header[2] is not None and any(record == ("target", None) for _, record, _ in header[3])
+                    columns, section = header, "headline" if indicators or self.w.headline_word.search(before + line) else "body"
                 elif columns and self._table_row(cells, columns, section):
                     read.append((pos, pos + len(line)))
                 upper = cells if header else None
