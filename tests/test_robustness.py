@@ -94,13 +94,18 @@ def test_leftovers_of_a_killed_build_are_removed_by_the_next(big_corpus, tmp_pat
     assert [p.name for p in tmp_path.iterdir()] == ["targets"]
 
 
-def test_a_thousand_documents_with_a_few_bad_ones(big_corpus, tmp_path):
-    plans = tmp_path / "plans"
-    docs = sorted((big_corpus / "b" / "plans").rglob("*.txt"))[:1000]
-    for p in docs:
-        target = plans / p.relative_to(big_corpus / "b" / "plans")
+def _copy_plans(big_corpus, plans, n):
+    """The first ``n`` synthetic plans of the big corpus, copied into the folder ``plans``."""
+    source = big_corpus / "b" / "plans"
+    for p in sorted(source.rglob("*.txt"))[:n]:
+        target = plans / p.relative_to(source)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(p.read_bytes())
+    return plans
+
+
+def test_a_thousand_documents_with_a_few_bad_ones(big_corpus, tmp_path):
+    plans = _copy_plans(big_corpus, tmp_path / "plans", 1000)
     bad = {
         "empty.txt": b"",
         "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(100),
@@ -285,12 +290,7 @@ def test_three_thousand_documents_with_thirty_hostile_files(big_corpus, tmp_path
     import random
     import zipfile
 
-    plans = tmp_path / "plans"
-    docs = sorted((big_corpus / "b" / "plans").rglob("*.txt"))[:3000]
-    for p in docs:
-        target = plans / p.relative_to(big_corpus / "b" / "plans")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(p.read_bytes())
+    plans = _copy_plans(big_corpus, tmp_path / "plans", 3000)
     hostile = plans / "hostile"
     hostile.mkdir()
     rng = random.Random(38)
