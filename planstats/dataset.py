@@ -406,12 +406,20 @@ def manifest_row(path: Path) -> dict[str, str]:
     return _manifest(os.path.abspath(mf), mtime).get(path.name, {})
 
 
+@functools.lru_cache(maxsize=1)
+def _known_regions() -> frozenset[str]:
+    """The names of regions planstats knows: the region table's names and aliases, and the names
+    and short names of the national table of any year (made once: a corpus may have a manifest
+    in each of its folders)."""
+    table = places.table()
+    return frozenset(_region_aliases()).union(table["name"], table["short"])
+
+
 def check_manifest(path: Path) -> None:
     """Warn of the regions of a manifest that are no region planstats knows: neither in the
     region table (``data/regions.csv``, its aliases) nor a name or short name of the national
     table of any year (a misspelling, say: 西咸新去)."""
-    table = places.table()
-    known = set(_region_aliases()) | set(table["name"]) | set(table["short"])
+    known = _known_regions()
     unknown = sorted({row["region"] for row in read_manifest(path).values() if row["region"] and row["region"] not in known})
     if unknown:
         warnings.warn(
