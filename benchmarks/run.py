@@ -37,14 +37,14 @@ KEY = ["doc", "record", "year", "section", "metric", "kind", "value", "value_hig
 # extraction
 
 
-def child(corpus: str, out: str, workers: int) -> None:
+def child(corpus: str, out: str, workers: int, engine: str = "local") -> None:
     """Run one build in this (fresh) process and print what it cost."""
     import planstats as ps
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         started = time.perf_counter()
-        report = ps.build([corpus], out=out, workers=workers, progress=False)
+        report = ps.build([corpus], out=out, workers=workers, engine=engine, progress=False)
         seconds = time.perf_counter() - started
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the process that started us
     me = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
@@ -52,10 +52,10 @@ def child(corpus: str, out: str, workers: int) -> None:
     print(json.dumps({"seconds": seconds, "rows": report.rows, "failures": len(report.failures), "rss_mb": me / 1024, "worker_rss_mb": kids / 1024}))
 
 
-def _build(corpus: Path, workers: int) -> dict:
+def _build(corpus: Path, workers: int, engine: str = "local") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "targets"
-        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(workers)],
+        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(workers), "--engine", engine],
                               check=True, capture_output=True, text=True)  # fmt: skip
         result = json.loads(done.stdout.strip().splitlines()[-1])
         result["accuracy"] = _accuracy(out, corpus.parent / "truth.csv")
@@ -112,6 +112,12 @@ def real_corpus(cache: Path, copies: int) -> Path:
     return root
 
 
+def _has_dask() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("dask") is not None
+
+
 def extraction(sizes: list[int], workers: int, cache: Path, real_copies: int, rounds: int = 3) -> list[dict]:
     """Each build ``rounds`` times, each time right after a floor run, so that the noise of a shared
     machine falls on both alike: the best of each, and the median ratio of the pairs."""
@@ -127,27 +133,30 @@ def extraction(sizes: list[int], workers: int, cache: Path, real_copies: int, ro
         roots.append(("synthetic", n, root))
     if real_copies:
         roots.append(("real", real_copies * sum(1 for f in (ROOT / "data" / "raw").glob("*.txt")), real_corpus(cache, real_copies)))
-    for kind, n, root in roots:
+    # and the first corpus on Dask without a scheduler (local processes), against the local engine
+    runs = [(kind, n, root, w, "local") for kind, n, root in roots for w in (1, workers)]
+    if _has_dask():
+        runs.insert(2, (*roots[0], workers, "dask"))
+    for kind, n, root, w, engine in runs:
         corpus = root / "plans"
-        for w in (1, workers):
-            floors, builds = [], []
-            for _ in range(rounds):
-                floors.append(_floor(corpus))
-                builds.append(_build(corpus, w))
-            floor = min(floors, key=lambda f: f["seconds"])
-            best = min(builds, key=lambda b: b["seconds"])
-            rows.append({
-                "corpus": kind, "documents": n, "workers": w, "mb": round(floor["mb"], 1),
-                "docs_per_s": round(n / best["seconds"], 1), "mb_per_s": round(floor["mb"] / best["seconds"], 2),
-                "seconds": round(best["seconds"], 2), "floor_seconds": round(floor["seconds"], 3),
-                "ratio_to_floor": round(best["seconds"] / floor["seconds"], 1),
-                "ratio_median_of_pairs": round(float(np.median([b["seconds"] / f["seconds"] for b, f in zip(builds, floors)])), 1),
-                "peak_rss_mb": round(max(b["rss_mb"] for b in builds)),
-                "worker_peak_rss_mb": round(max(b["worker_rss_mb"] for b in builds)) if w > 1 else None,
-                "precision": round(min(b["accuracy"]["precision"] for b in builds), 4),
-                "recall": round(min(b["accuracy"]["recall"] for b in builds), 4),
-            })  # fmt: skip
-            print(rows[-1], flush=True)
+        floors, builds = [], []
+        for _ in range(rounds):
+            floors.append(_floor(corpus))
+            builds.append(_build(corpus, w, engine))
+        floor = min(floors, key=lambda f: f["seconds"])
+        best = min(builds, key=lambda b: b["seconds"])
+        rows.append({
+            "corpus": kind, "documents": n, "workers": w, "engine": engine, "mb": round(floor["mb"], 1),
+            "docs_per_s": round(n / best["seconds"], 1), "mb_per_s": round(floor["mb"] / best["seconds"], 2),
+            "seconds": round(best["seconds"], 2), "floor_seconds": round(floor["seconds"], 3),
+            "ratio_to_floor": round(best["seconds"] / floor["seconds"], 1),
+            "ratio_median_of_pairs": round(float(np.median([b["seconds"] / f["seconds"] for b, f in zip(builds, floors)])), 1),
+            "peak_rss_mb": round(max(b["rss_mb"] for b in builds)),
+            "worker_peak_rss_mb": round(max(b["worker_rss_mb"] for b in builds)) if w > 1 else None,
+            "precision": round(min(b["accuracy"]["precision"] for b in builds), 4),
+            "recall": round(min(b["accuracy"]["recall"] for b in builds), 4),
+        })  # fmt: skip
+        print(rows[-1], flush=True)
     return rows
 
 
@@ -281,6 +290,7 @@ def adversarial(sizes: tuple[int, ...] = (500_000, 1_000_000)) -> list[dict]:
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
+    p.add_argument("--engine", default="local", help=argparse.SUPPRESS)  # of a child's build
     p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--real-copies", type=int, default=200, help="copies of the bundled real plans (0: none)")
@@ -289,7 +299,7 @@ def main() -> int:
     p.add_argument("--out", type=Path, default=HERE / "results.json")
     args = p.parse_args()
     if args.child:
-        child(args.child[0], args.child[1], int(args.child[2]))
+        child(args.child[0], args.child[1], int(args.child[2]), args.engine)
         return 0
     results = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "pandas": pd.__version__},

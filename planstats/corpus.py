@@ -300,10 +300,11 @@ def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | Non
                 _same_rules(client, scheduler)
                 for future in client.compute(parts):  # in order, each partition as it is done
                     yield from future.result()
-        else:
-            for i in range(0, len(parts), workers):
-                for part in dask.compute(*parts[i : i + workers], scheduler="processes", num_workers=workers):
-                    yield from part
+        else:  # one pool of processes for the whole build (a new one for each batch made it 3.2x slower)
+            with ProcessPoolExecutor(max_workers=workers) as pool:
+                for i in range(0, len(parts), workers * 2):
+                    for part in dask.compute(*parts[i : i + workers * 2], scheduler="processes", pool=pool):
+                        yield from part
     except RuntimeError as err:
         raise _guard_error(err) from err
 

@@ -336,3 +336,22 @@ def test_documents_whose_files_are_gone_are_reported_and_kept(tmp_path):
     assert report.gone == [str(plans / "b.txt")]
     index = pd.read_parquet(out / "_documents.parquet").set_index("doc")["status"]
     assert index["b.txt"] == "gone" and len(ps.load(out)) == 2
+
+
+def test_dask_without_a_scheduler_runs_the_whole_build_on_one_pool(tmp_path, monkeypatch):
+    """A new pool of processes for each batch of partitions made the build 3.2x slower than the
+    local engine on 2,000 plans: every batch is given the same pool."""
+    dask_base = pytest.importorskip("dask.base")
+    for i in range(40):
+        (tmp_path / f"p{i:02d}.txt").write_text(f"某某县2024年工作要点\n地区生产总值增长{i % 9 + 1}%。", encoding="utf-8")
+    pools = []
+    real = dask_base.named_schedulers["processes"]
+
+    def get(*args, pool=None, **kwargs):
+        pools.append(pool)
+        return real(*args, pool=pool, **kwargs)
+
+    monkeypatch.setitem(dask_base.named_schedulers, "processes", get)
+    df = ps.build([tmp_path], engine="dask", workers=2)
+    assert len(df) == 40 and len(pools) > 1
+    assert pools[0] is not None and all(p is pools[0] for p in pools)
