@@ -27,6 +27,7 @@ cluster must run the same planstats, with the same data files, as the process th
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import hashlib
 import operator
@@ -54,6 +55,7 @@ from planstats.dataset import (
     PART,
     PREVIOUS,
     _SUFFIXES,
+    _umask,
     arrow_schema,
     atomic_write,
     check_manifest,
@@ -441,10 +443,11 @@ class _Sink:
         if self.fmt in ("csv", "jsonl", "parquet"):
             if self.rows == 0 and self.fmt == "csv":
                 empty().to_csv(self.tmp, index=False)
-            os.chmod(self.tmp, 0o644)
+            os.chmod(self.tmp, 0o666 & ~_umask())
             os.replace(self.tmp, self.out)
             return
         index.to_parquet(self.tmp / INDEX, index=False)
+        os.chmod(self.tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the dataset gets the usual mode (755)
         previous = self.out.parent / PREVIOUS.format(self.out.name)
         if self.out.exists():
             os.replace(self.out, previous)
@@ -592,6 +595,14 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
             report.stale = int((index["status"].isin(["unchanged", "kept"]) & index["rules"].ne(rules)).sum())
             report.gone = sorted(index.loc[index["status"].eq("gone"), "path"])
         sink.commit(index)
+    except OSError as err:
+        sink.abort()
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise
+        raise OutputError(
+            f"{target}: no space left on the disk while the build wrote ({err.strerror}); its temporary files were removed "
+            "and the previous dataset is as it was. Free some space, or build into another folder."
+        ) from None
     except BaseException:
         sink.abort()
         raise

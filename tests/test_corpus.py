@@ -355,3 +355,38 @@ def test_dask_without_a_scheduler_runs_the_whole_build_on_one_pool(tmp_path, mon
     df = ps.build([tmp_path], engine="dask", workers=2)
     assert len(df) == 40 and len(pools) > 1
     assert pools[0] is not None and all(p is pools[0] for p in pools)
+
+
+def test_a_dataset_folder_and_file_get_the_usual_permissions(seeds, tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        ps.build([seeds], out=tmp_path / "targets", workers=1, progress=False)
+        ps.build([seeds], out=tmp_path / "targets.csv", workers=1, progress=False)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "targets").stat().st_mode) == 0o755  # mkdtemp made it 0o700
+    assert stat.S_IMODE((tmp_path / "targets.csv").stat().st_mode) == 0o644
+
+
+def test_a_full_disk_is_one_clear_error_and_the_previous_dataset_stays(seeds, tmp_path, monkeypatch):
+    import errno
+
+    from planstats import corpus
+
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    before = ps.load(out)
+
+    def full(self, parts):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(corpus._Sink, "add_parts", full)
+    changed = seeds / "000_3e3dedbcbccbc1ab.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增市场主体100户。", encoding="utf-8")  # to be written again
+    with pytest.raises(ps.OutputError, match="no space left on the disk .* the previous dataset is as it was"):
+        ps.build([seeds], out=out, workers=1, progress=False)
+    assert not list(tmp_path.glob(".targets.building-*")) and not (tmp_path / ".targets.lock").exists()
+    pd.testing.assert_frame_equal(ps.load(out), before)
