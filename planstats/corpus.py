@@ -33,6 +33,7 @@ import hashlib
 import operator
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -171,6 +172,36 @@ def _init_worker(known: dict[str, str]) -> None:
     _KNOWN = known
 
 
+def _init_pool_worker(known: dict[str, str], parent: int) -> None:
+    """What a worker of the local pool does first: know the dataset's documents, and end when the
+    build that started it dies (SIGKILL leaves no time to stop its pool): on Linux the kernel is
+    asked to send it SIGTERM then (PR_SET_PDEATHSIG), elsewhere a thread watches its parent. A worker
+    that a fork server started (its parent is that server) ends with the server."""
+    _init_worker(known)
+    # a forked worker inherits the build's handler of SIGTERM (see _stop_on_sigterm), whose KeyboardInterrupt
+    # the worker's loop would catch: SIGTERM ends a worker, as it does any process
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    asked = False
+    if sys.platform.startswith("linux"):
+        try:
+            import ctypes
+
+            asked = ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM) == 0  # 1: PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:
+        return  # started by a fork server (forkserver), not by the build: its parent is not the build's
+    if not asked:
+        import threading
+
+        def watch() -> None:
+            while os.getppid() == parent:
+                time.sleep(1)
+            os._exit(1)
+
+        threading.Thread(target=watch, daemon=True, name="planstats-parent-watch").start()
+
+
 _SPAN = operator.itemgetter(COLUMNS.index("start"), COLUMNS.index("end"))
 
 
@@ -265,7 +296,7 @@ def _local(items: list, known: dict[str, str], workers: int, arrow: bool) -> Ite
         yield from (_chunk(chunk, arrow) for chunk in chunks)
         return
     try:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_worker, initargs=(known,))
+        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(known, os.getpid()))
     except RuntimeError as err:
         raise _guard_error(err) from err
     try:
@@ -303,7 +334,7 @@ def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | Non
                 for future in client.compute(parts):  # in order, each partition as it is done
                     yield from future.result()
         else:  # one pool of processes for the whole build (a new one for each batch made it 3.2x slower)
-            with ProcessPoolExecutor(max_workers=workers) as pool:
+            with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(known, os.getpid())) as pool:
                 for i in range(0, len(parts), workers * 2):
                     for part in dask.compute(*parts[i : i + workers * 2], scheduler="processes", pool=pool):
                         yield from part
@@ -678,7 +709,6 @@ def _locked(out: str | os.PathLike | None) -> Iterator[None]:
 def _stop_on_sigterm():
     """While a build runs in the main thread, SIGTERM stops it like Ctrl-C does, so that its
     temporary files are removed and the previous dataset stays. Returns the undo."""
-    import signal
     import threading
 
     if threading.current_thread() is not threading.main_thread():

@@ -321,3 +321,37 @@ def test_three_thousand_documents_with_thirty_hostile_files(big_corpus, tmp_path
     assert named <= set(bad)  # only hostile files fail; some mutated pages still read as text
     assert ps.load(tmp_path / "targets")["doc"].str.startswith("hostile/").sum() <= 30
     assert ps.load(tmp_path / "targets")["doc"].nunique() >= 3000
+
+
+def test_pool_workers_end_when_the_build_is_killed(big_corpus, tmp_path):
+    """A build killed outright (SIGKILL) cannot stop its pool: its workers end by themselves
+    rather than run on as orphans."""
+    script = (
+        "import planstats as ps\n"
+        f"ps.build([{str(big_corpus / 'b' / 'plans')!r}], out={str(tmp_path / 'targets')!r}, workers=2, progress=False)\n"
+    )
+    build = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
+
+    def children():
+        found = []
+        for pid in filter(str.isdigit, os.listdir("/proc")):
+            try:
+                with open(f"/proc/{pid}/stat") as fh:
+                    if int(fh.read().rsplit(")", 1)[1].split()[1]) == build.pid:
+                        found.append(int(pid))
+            except OSError:
+                continue
+        return found
+
+    deadline = time.monotonic() + 60
+    while len(workers := children()) < 2 and time.monotonic() < deadline and build.poll() is None:
+        time.sleep(0.05)
+    assert len(workers) >= 2, "the pool did not start"
+    build.kill()
+    build.wait()
+    deadline = time.monotonic() + 20
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.1)
+        alive = [p for p in alive if os.path.exists(f"/proc/{p}") and open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+    assert not alive, f"workers {alive} outlived the build"
