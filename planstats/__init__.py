@@ -21,7 +21,7 @@ from planstats.analysis import (
     yoy,
 )
 from planstats.corpus import BuildReport, build
-from planstats.dataset import SCHEMA, extract, extract_text, load, regions, validate, write
+from planstats.dataset import SCHEMA, extract, extract_text, load, validate, write
 from planstats.errors import (
     ArgumentError,
     DataFileError,
@@ -32,6 +32,7 @@ from planstats.errors import (
     SchemaError,
 )
 from planstats import plot
+from planstats.places import Place, region, regions
 from planstats.tables import cite, export, formatted, table
 from planstats.taxonomy import metrics
 
@@ -44,6 +45,7 @@ __all__ = [
     "DataFileError",
     "DocumentError",
     "OutputError",
+    "Place",
     "PlanstatsError",
     "PlanstatsWarning",
     "SchemaError",
@@ -65,6 +67,7 @@ __all__ = [
     "plot",
     "rank",
     "read_actuals",
+    "region",
     "regions",
     "summary",
     "table",

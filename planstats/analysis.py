@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from planstats._data import lexicon, read_rows
-from planstats.dataset import regions as region_table
+from planstats import places
 from planstats.dataset import conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
 from planstats.numbers import MULTIPLIERS, units
@@ -613,16 +613,29 @@ def summary(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str |
     return out.astype({"n": "int64"})
 
 
-def amplification(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str | None = None) -> pd.DataFrame:
+def amplification(
+    df: pd.DataFrame,
+    metric: str,
+    *,
+    parents: Mapping[str, str] | None = None,
+    range_as: str = "mid",
+    kind: str | None = None,
+) -> pd.DataFrame:
     """Each region's target against its parent region's target of the same year (层层加码).
 
-    Parents come from the region table (``planstats.regions()``: XX新城 → 西咸新区,
-    新城区 → 西安市). ``difference`` is region minus parent (percentage points for rates),
-    ``ratio`` region over parent, ``amplified`` whether the region's target is higher.
-    Regions whose parent set no target that year keep the row with the parent's value
-    missing. For rates (growth, shares) this is the amplification of the literature; for
-    levels (家, 亿元) a region's total is part of its parent's, so ``ratio`` is its share of
-    the parent's target and ``amplified`` means little.
+    A region is placed by its ``region_code`` (or, a functional area, by the hand-kept region
+    table), in the plan year: a county under its prefecture, a prefecture under its province,
+    XX新城 under 西咸新区 (``planstats.regions()``). Its parent is the nearest region above it
+    that set a target of ``metric`` that year (``parent_level`` says which); with none, the row
+    keeps its direct parent with the value missing. ``parents`` maps a region (name or code) to
+    its parent (name or code): a user's own hierarchy (a zone under a city), before the tables.
+    The same unit written two ways (西安市未央区, 未央区) is one region. Regions it cannot place (a
+    name several units share, a name in no table) are named in one warning.
+
+    ``difference`` is region minus parent (percentage points for rates), ``ratio`` region over
+    parent, ``amplified`` whether the region's target is higher. For rates (growth, shares) this
+    is the amplification of the literature; for levels (家, 亿元) a region's total is part of its
+    parent's, so ``ratio`` is its share of the parent's target and ``amplified`` means little.
 
     >>> import planstats as ps
     >>> a = ps.amplification(ps.load(), "gdp_growth")
@@ -630,25 +643,88 @@ def amplification(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind:
     [['西咸新区', 2024, 9.0, nan]]
     """
     (mid,) = _metric_ids(metric)
+    df = _dataset(df)
     cells = _resolve(df, [mid], range_as=range_as, kind=kind)
-    parents = region_table().set_index("name")["parent"]
-    cells = cells.assign(parent=cells["region"].map(parents).replace("", np.nan))
-    child = cells[cells["parent"].notna()]
-    parent = cells[["region", "year", "value", "qualifier", "doc", "raw"]].rename(
-        columns={"region": "parent", "value": "parent_value", "qualifier": "parent_qualifier", "doc": "parent_doc", "raw": "parent_raw"}
-    )
-    out = child.merge(parent, on=["parent", "year"], how="left")
+    keys, parents = _region_keys(df, parents)
+    cells["region_code"] = [keys.get((r, y), (None, None))[1] for r, y in zip(cells["region"], cells["year"])]
+    cells["_key"] = [keys.get((r, y), (None,))[0] for r, y in zip(cells["region"], cells["year"])]
+    unplaced = sorted({str(r) for r, k in zip(cells["region"], cells["_key"]) if k is None})
+    if unplaced:
+        why = {r: places.resolve(r).match for r in unplaced}
+        warnings.warn(
+            f"amplification: {len(unplaced)} region(s) could not be placed and are left out: "
+            + ", ".join(f"{r} ({'a name several units share' if why[r] == 'ambiguous' else 'in no region table'})" for r in unplaced[:10])
+            + ". Give their codes (manifest column region_code) or their parents (parents={'区': '市'}).",
+            PlanstatsWarning, stacklevel=2,
+        )  # fmt: skip
+    cells = cells[cells["_key"].notna()].drop_duplicates(["_key", "year"])  # one unit under two names: the first
+    have = dict(zip(zip(cells["_key"], cells["year"]), cells.index))
+    chosen = []
+    for key, year in zip(cells["_key"], cells["year"]):
+        chain = _chain_above(key, int(year), parents)
+        found = next(((p, i) for p in chain if (i := have.get((p.key, year))) is not None), (chain[0], None) if chain else (None, None))
+        chosen.append(found)
+    placed = [p is not None for p, _ in chosen]
+    child = cells.iloc[np.flatnonzero(placed)].assign(
+        parent=[p.unit for p, _ in chosen if p], parent_code=[p.code for p, _ in chosen if p],
+        parent_level=[p.level for p, _ in chosen if p],
+    )  # fmt: skip
+    at = [i for p, i in chosen if p]
+    parent = cells.reindex([-1 if i is None else i for i in at])[["value", "qualifier", "doc", "raw"]]
+    parent.columns = ["parent_value", "parent_qualifier", "parent_doc", "parent_raw"]
+    out = pd.concat([child, parent.set_axis(child.index)], axis=1)
     out["difference"] = out["value"] - out["parent_value"]
     with np.errstate(divide="ignore", invalid="ignore"):
         out["ratio"] = out["value"] / out["parent_value"]
     out["amplified"] = pd.array(np.where(out["parent_value"].isna(), None, out["difference"] > 0), dtype="boolean")
     out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
     cols = [
-        "region", "parent", "year", "metric", "unit", "value", "qualifier", "parent_value", "parent_qualifier",
-        "difference", "difference_unit", "ratio", "amplified", "doc", "raw", "parent_doc", "parent_raw",
+        "region", "region_code", "parent", "parent_code", "parent_level", "year", "metric", "unit", "value", "qualifier",
+        "parent_value", "parent_qualifier", "difference", "difference_unit", "ratio", "amplified", "doc", "raw",
+        "parent_doc", "parent_raw",
     ]  # fmt: skip
     out = out.reindex(columns=cols).sort_values(["region", "year"]).reset_index(drop=True)
     return out.astype({"parent_value": "float64", "difference": "float64", "ratio": "float64"})
+
+
+def _region_keys(df: pd.DataFrame, parents: Mapping[str, str] | None) -> tuple[dict[tuple, tuple], dict[str, str]]:
+    """``(region, year)`` of the dataset → ``(key, code)``, where the key identifies the region:
+    its code, a functional area's name, or (a region of ``parents`` with neither) its name; and
+    ``parents`` by the keys of its regions, and with the keys of their parents."""
+    if parents is not None and not isinstance(parents, Mapping):
+        raise ArgumentError(f"The value for `parents` must be a mapping of region to parent region, but {type(parents).__name__} was passed.")
+    parents = {str(k): str(v) for k, v in (parents or {}).items()}
+    first = df.loc[df["region"].notna() & df["year"].notna(), ["region", "year", "region_code"]].drop_duplicates(["region", "year"])
+    keys, written = {}, {}
+    for region, year, code in first.itertuples(index=False):
+        code = None if pd.isna(code) else str(code)
+        key = code or places.resolve(str(region), int(year)).key or (str(region) if str(region) in parents else None)
+        keys[(region, year)] = (key, code)
+        if key:
+            written[str(region)] = key
+
+    def key_of(name: str) -> str:
+        return written.get(name) or places.resolve(name).key or name
+
+    return keys, {key_of(k): key_of(v) for k, v in parents.items()}
+
+
+def _chain_above(key: str, year: int, parents: dict[str, str]) -> list[places.Place]:
+    """The regions above ``key`` in ``year``, nearest first: by the user's ``parents`` (by key), then the tables."""
+    chain: list[places.Place] = []
+    place = places.resolve(key, year)
+    for _ in range(8):
+        if key in parents:
+            up = parents[key]
+            found = places.resolve(up, year)
+            place = found if found.key else places.Place(up, "manifest", unit=up, level="given")
+        elif place.parent:
+            place = places.resolve(place.parent, year)
+        else:
+            break
+        key = place.key or ""
+        chain.append(place)
+    return chain
 
 
 def coverage(

@@ -47,7 +47,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from planstats import documents
+from planstats import documents, places
 from planstats._data import DATA_DIR
 from planstats.dataset import (
     BUNDLED,
@@ -217,6 +217,7 @@ class _Doc:
     norm: documents.Normalized | None = None
     region: str | None = None
     year: int | None = None
+    place: places.Place | None = None
     rows: list[tuple] | None = None
     message: str = ""  # why it left the stages: "unchanged", or the error that stopped it
 
@@ -233,11 +234,11 @@ def _normalize(d: _Doc) -> None:
 
 
 def _title(d: _Doc) -> None:
-    d.region, d.year = document_info(Path(d.path), d.norm)
+    d.region, d.year, d.place = document_info(Path(d.path), d.norm)
 
 
 def _extract(d: _Doc) -> None:
-    d.rows, _ = extract_rows(d.doc, d.text, d.norm, d.sha, d.region, d.year)
+    d.rows, _ = extract_rows(d.doc, d.text, d.norm, d.sha, d.region, d.year, d.place)
     d.rows.sort(key=_SPAN)
 
 
@@ -274,7 +275,7 @@ def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple]
         if d.message:
             results.append((d.doc, d.path, d.sha, None, d.message))
             continue
-        note = missing_title_info(d.doc, d.region, d.year) or ("" if d.rows else f"{d.doc}: no targets found in this document.")
+        note = missing_title_info(d.doc, d.region, d.year, d.place) or ("" if d.rows else f"{d.doc}: no targets found in this document.")
         results.append((d.doc, d.path, d.sha, len(d.rows), note))
         rows.extend(d.rows)
     return results, (_record_batch(rows) if arrow else rows)

@@ -32,6 +32,10 @@ FORMATS = ("csv", "jsonl", "parquet")
 SCHEMA: dict[str, object] = {
     "doc": "category",
     "region": "category",
+    "region_code": "string",
+    "province": "category",
+    "prefecture": "category",
+    "region_match": pd.CategoricalDtype(places.MATCHES),
     "year": "Int64",
     "record": pd.CategoricalDtype(RECORDS),
     "section": pd.CategoricalDtype(SECTIONS, ordered=True),
@@ -53,6 +57,8 @@ SCHEMA: dict[str, object] = {
 COLUMNS = tuple(SCHEMA)
 # columns that a dataset of an earlier planstats lacks: read as empty
 _ADDED = ("average_from",)
+# ... or found again from its region and year (with no context: a name several units share is ambiguous)
+PLACE_COLUMNS = ("region_code", "province", "prefecture", "region_match")
 BUNDLED = DATA_DIR / "targets.csv"
 #: The file of each year's rows in a dataset folder (year=2024/part-0.parquet)
 PART = "part-0.parquet"
@@ -212,8 +218,8 @@ def _metric_dtype(metric: pd.Series) -> pd.CategoricalDtype:
 def empty() -> pd.DataFrame:
     """An empty frame with the contract's columns and dtypes.
 
-    >>> list(empty().columns)[:4]
-    ['doc', 'region', 'year', 'record']
+    >>> list(empty().columns)[:7]
+    ['doc', 'region', 'region_code', 'province', 'prefecture', 'region_match', 'year']
     """
     return conform(pd.DataFrame({c: [] for c in COLUMNS}))
 
@@ -223,6 +229,8 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     earlier planstats did not write, ``average_from``, is added empty)."""
     if any(c not in df.columns for c in _ADDED):
         df = df.assign(**{c: pd.NA for c in _ADDED if c not in df.columns})
+    if any(c not in df.columns for c in PLACE_COLUMNS) and {"region", "year"} <= set(df.columns):
+        df = df.assign(**_place_columns(df["region"], df["year"]))
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise SchemaError(f"missing column(s) {missing}; a planstats dataset has the columns {list(COLUMNS)}.")
@@ -239,13 +247,22 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def _place_columns(region: pd.Series, year: pd.Series) -> dict[str, list]:
+    """The place columns of the rows of a dataset written before planstats had them."""
+    keys = list(zip(region.astype(object).where(region.notna(), None), year.astype(object).where(year.notna(), None)))
+    found = {key: places.resolve(*key) for key in set(keys)}
+    rows = [found[key] for key in keys]
+    return {"region_code": [p.code for p in rows], "province": [p.province for p in rows],
+            "prefecture": [p.prefecture for p in rows], "region_match": [p.match for p in rows]}  # fmt: skip
+
+
 def validate(df: pd.DataFrame) -> pd.DataFrame:
     """Check that ``df`` follows the dataset contract; return it unchanged.
 
     Raises :class:`SchemaError` naming the column and the first offending row.
 
     >>> validate(empty()).shape
-    (0, 19)
+    (0, 23)
     """
     if not isinstance(df, pd.DataFrame):
         raise SchemaError(f"expected a pandas DataFrame, got {type(df).__name__}.")
@@ -276,25 +293,9 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
 # region and year
 
 
-@functools.lru_cache(maxsize=1)
 def _region_aliases() -> dict[str, str]:
-    table: dict[str, str] = {}
-    for line, row in enumerate(read_rows("regions.csv", ("name", "name_en", "level", "parent", "aliases")), start=2):
-        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
-            if table.setdefault(alias, row["name"]) != row["name"]:
-                raise DataFileError(f"regions.csv, line {line}: name {alias!r} already belongs to {table[alias]!r}.")
-    return table
-
-
-def regions() -> pd.DataFrame:
-    """The region table (``data/regions.csv``): name, English name, level, parent region.
-
-    >>> regions().set_index("name").loc["XX新城", "parent"]
-    '西咸新区'
-    """
-    _region_aliases()  # validates
-    rows = read_rows("regions.csv", ("name", "name_en", "level", "parent", "aliases"))
-    return pd.DataFrame(rows, columns=["name", "name_en", "level", "parent", "aliases"])
+    """Every name and alias of the hand-kept region table (``data/regions.csv``) → its name."""
+    return places.aliases()
 
 
 def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None]:
@@ -348,9 +349,16 @@ def _title_match(m: re.Match[str], head: str, text: str) -> tuple[str | None, in
 
 
 def _known(region: str) -> str:
-    """The name of the region table for a name or its alias (or a name that ends with one), else ``region``."""
+    """The name of the hand-kept region table for a name or its alias, or for a name that ends
+    with that of a functional area (陕西省西咸新区), else ``region`` (呼和浩特市新城区 stays whole)."""
     aliases = _region_aliases()
-    return aliases.get(region) or next((aliases[a] for a in sorted(aliases, key=len, reverse=True) if region.endswith(a)), region)
+    return aliases.get(region) or next((aliases[a] for a in _area_suffixes() if region.endswith(a)), region)
+
+
+@functools.lru_cache(maxsize=1)
+def _area_suffixes() -> tuple[str, ...]:
+    """The names and aliases of the functional areas of the hand-kept table, longest first."""
+    return tuple(sorted(places.aliases(areas_only=True), key=len, reverse=True))
 
 
 def _congress_place(text: str) -> str | None:
@@ -445,15 +453,18 @@ REJECT_COLUMNS = ("doc", "start", "end", "raw", "reason")
 
 
 def extract_rows(
-    doc: str, text: str, norm: documents.Normalized, sha: str, region: str | None, year: int | None
+    doc: str, text: str, norm: documents.Normalized, sha: str, region: str | None, year: int | None,
+    place: places.Place | None = None,
 ) -> tuple[list[tuple], list[tuple]]:
     """The rows of one document (tuples of the contract's columns, in order) and its rejects,
     with no DataFrame made: what a corpus build calls for each document. ``norm`` is the
-    normalized view of ``text``."""
+    normalized view of ``text``; ``place`` where ``region`` is (else it is resolved with no context)."""
     targets, rejects = find_targets(norm, plan_year=year)
+    place = place or places.resolve(region, year)
+    where = (region, place.code, place.province, place.prefecture, place.match)
     rows = [
         (
-            doc, region, year if t.record in OF_PLAN_YEAR else t.year, t.record, t.section, metric, t.metric_text, t.kind,
+            doc, *where, year if t.record in OF_PLAN_YEAR else t.year, t.record, t.section, metric, t.metric_text, t.kind,
             t.value, t.value_high if t.value_high is not None else math.nan, t.unit, t.qualifier, t.qualifier_text,
             t.verb, text[t.start : t.end], t.start, t.end, sha, t.average_from,
         )
@@ -462,8 +473,15 @@ def extract_rows(
     return rows, [(doc, r.start, r.end, text[r.start : r.end], r.reason) for r in rejects]
 
 
-def missing_title_info(doc: str, region: str | None, year: int | None) -> str | None:
-    """The warning for a document whose region or year is unknown, or ``None``."""
+def missing_title_info(doc: str, region: str | None, year: int | None, place: places.Place | None = None) -> str | None:
+    """The warning for a document whose region or year is unknown, or whose region is a name that
+    several units share; or ``None``."""
+    if place is not None and place.match == "ambiguous":
+        return (
+            f"{doc}: the region {region!r} is the name of {len(place.candidates)} units in {year}: "
+            f"{', '.join(place.candidates[:5])}{' …' if len(place.candidates) > 5 else ''}; its region_code is left empty. "
+            "Name the prefecture in the folder path (…/济南市/市中区/) or give the code in a manifest.csv column region_code."
+        )
     if region is not None and year is not None:
         return None
     return (
@@ -474,10 +492,10 @@ def missing_title_info(doc: str, region: str | None, year: int | None) -> str | 
 
 
 def _frame(
-    doc: str, text: str, norm: documents.Normalized, sha: str, region: str | None, year: int | None
+    doc: str, text: str, norm: documents.Normalized, sha: str, region: str | None, year: int | None, place: places.Place
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    rows, rejects = extract_rows(doc, text, norm, sha, region, year)
-    message = missing_title_info(doc, region, year)
+    rows, rejects = extract_rows(doc, text, norm, sha, region, year, place)
+    message = missing_title_info(doc, region, year, place)
     if message:
         warnings.warn(message, PlanstatsWarning, stacklevel=3)
     df = conform(pd.DataFrame(rows, columns=list(COLUMNS))) if rows else empty()
@@ -510,8 +528,8 @@ def extract_text(
             "decode the document with errors='replace' (or read the file with planstats.extract(path, lenient=True))."
         ) from None
     norm = documents.normalize(text)
-    title_region, title_year = title_info(norm)
-    found = _frame(doc, text, norm, hashlib.sha256(data).hexdigest(), region or title_region, year or title_year)
+    region, year, place = document_info(None, norm, region=region, year=year)
+    found = _frame(doc, text, norm, hashlib.sha256(data).hexdigest(), region, year, place)
     return found if with_rejects else found[0]
 
 
@@ -536,21 +554,30 @@ def extract(
     path = Path(path)
     doc = documents.read(path, lenient=lenient)
     norm = documents.normalize(doc.text)
-    region, year = document_info(path, norm, region=region, year=year)
-    found = _frame(doc.name, doc.text, norm, doc.sha256, region, year)
+    region, year, place = document_info(path, norm, region=region, year=year)
+    found = _frame(doc.name, doc.text, norm, doc.sha256, region, year, place)
     return found if with_rejects else found[0]
 
 
 def document_info(
-    path: Path, text: str | documents.Normalized, *, region: str | None = None, year: int | None = None
-) -> tuple[str | None, int | None]:
-    """Region and plan year of a document: the arguments, else its manifest row, else its title
-    (``text``: the document's text or its normalized view)."""
-    row = manifest_row(path)
+    path: Path | None, text: str | documents.Normalized, *, region: str | None = None, year: int | None = None
+) -> tuple[str | None, int | None, places.Place]:
+    """Region, plan year and place of a document (``text``: its text or its normalized view).
+
+    Region and year are the arguments, else its manifest row, else its title, else (the region)
+    the folders it is in (陕西省/西安市/未央区/). A code (``region="610112"``, or a manifest's
+    ``region_code`` column) places it; else its name, with its folders and first pages as context.
+    """
+    row = manifest_row(path) if path is not None else {}
     title_region, title_year = title_info(text)
-    region = region or row.get("region") or title_region
     year = year or (int(row["year"]) if row.get("year") else None) or title_year
-    return region, year
+    given = region or row.get("region_code") or row.get("region")
+    if given and re.fullmatch(r"\d{6}", given):  # a code: the region is the unit's name, unless the manifest gives one
+        place = places.resolve(given, year, given=True)
+        return (row.get("region") if not region else None) or place.unit, year, place
+    region = given or title_region or (places.from_folders(path, year) if path is not None else None)
+    body = text.text if isinstance(text, documents.Normalized) else text
+    return region, year, places.resolve(region, year, context=places.context(path, body), given=bool(given))
 
 
 # ---------------------------------------------------------------------------------------
@@ -677,8 +704,7 @@ def region_names() -> dict[str, str]:
     >>> region_names()["Xixian New Area"], region_names()["陕西西咸新区"]
     ('西咸新区', '西咸新区')
     """
-    table = regions()
-    return {**dict(zip(table["name_en"], table["name"])), **_region_aliases()}
+    return {**places.english_names(), **_region_aliases()}
 
 
 def _listed(value) -> list | None:
@@ -722,7 +748,9 @@ def load(
     fmt = _format(path, format)
     try:
         if fmt == "csv":
-            df = pd.read_csv(path, dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit")}, keep_default_na=False, na_values={"metric": [""], "value_high": [""], "year": [""], "region": [""], "average_from": [""]})
+            empty_is_na = ("metric", "value_high", "year", "region", "average_from", *PLACE_COLUMNS)
+            df = pd.read_csv(path, dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit", "region_code")},
+                             keep_default_na=False, na_values=dict.fromkeys(empty_is_na, [""]))  # fmt: skip
             df = _unescape(df)
         elif fmt == "jsonl":
             df = pd.read_json(path, orient="records", lines=True, dtype=False)

