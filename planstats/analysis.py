@@ -648,7 +648,7 @@ def amplification(
     keys, parents = _region_keys(df, parents)
     cells["region_code"] = [keys.get((r, y), (None, None))[1] for r, y in zip(cells["region"], cells["year"])]
     cells["_key"] = [keys.get((r, y), (None,))[0] for r, y in zip(cells["region"], cells["year"])]
-    unplaced = sorted({str(r) for r, k in zip(cells["region"], cells["_key"]) if k is None})
+    unplaced = sorted(set(cells.loc[cells["_key"].isna(), "region"].astype(str)))
     if unplaced:
         why = {r: places.resolve(r).match for r in unplaced}
         warnings.warn(

@@ -50,6 +50,7 @@ import pandas as pd
 from planstats import documents, places
 from planstats._data import DATA_DIR
 from planstats.dataset import (
+    AMBIGUOUS,
     BUNDLED,
     COLUMNS,
     FORMATS,
@@ -657,6 +658,9 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
     untitled = [n for n in report.notes if "was not found in its title" in n]
     if untitled:
         warnings.warn(f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}", PlanstatsWarning, stacklevel=3)
+    shared = [n for n in report.notes if AMBIGUOUS in n]
+    if shared:
+        warnings.warn(f"{len(shared)} document(s) name a region that several units share, e.g. {shared[0]}", PlanstatsWarning, stacklevel=3)
     if report.failures:
         listing = "\n".join(f"  {f['path']}: {f['message']}" for f in report.failures)
         warnings.warn(f"{len(report.failures)} document(s) could not be read and were skipped:\n{listing}", PlanstatsWarning, stacklevel=3)

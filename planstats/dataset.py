@@ -229,7 +229,9 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     earlier planstats did not write, ``average_from``, is added empty)."""
     if any(c not in df.columns for c in _ADDED):
         df = df.assign(**{c: pd.NA for c in _ADDED if c not in df.columns})
-    if any(c not in df.columns for c in PLACE_COLUMNS) and {"region", "year"} <= set(df.columns):
+    # (a dataset folder of an earlier planstats is read with them empty)
+    older = any(c not in df.columns for c in PLACE_COLUMNS) or (len(df) and df["region_match"].isna().all())
+    if older and {"region", "year"} <= set(df.columns):
         df = df.assign(**_place_columns(df["region"], df["year"]))
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
@@ -400,6 +402,8 @@ def _manifest(file: str, mtime: float) -> dict[str, dict[str, str]]:
             raise DataFileError(f"{path}, line {line}: {row['file']!r} is listed twice.")
         if row["year"] and not re.fullmatch(r"(19|20)\d{2}", row["year"]):
             raise DataFileError(f"{path}, line {line}: year {row['year']!r} is not a four-digit year.")
+        if row.get("region_code") and not re.fullmatch(r"\d{6}", row["region_code"]):
+            raise DataFileError(f"{path}, line {line}: region_code {row['region_code']!r} is not a six-digit division code (610112).")
         table[row["file"]] = row
     return table
 
@@ -414,21 +418,15 @@ def manifest_row(path: Path) -> dict[str, str]:
     return _manifest(os.path.abspath(mf), mtime).get(path.name, {})
 
 
-@functools.lru_cache(maxsize=1)
-def _known_regions() -> frozenset[str]:
-    """The names of regions planstats knows: the region table's names and aliases, and the names
-    and short names of the national table of any year (made once: a corpus may have a manifest
-    in each of its folders)."""
-    table = places.table()
-    return frozenset(_region_aliases()).union(table["name"], table["short"])
-
-
 def check_manifest(path: Path) -> None:
-    """Warn of the regions of a manifest that are no region planstats knows: neither in the
-    region table (``data/regions.csv``, its aliases) nor a name or short name of the national
-    table of any year (a misspelling, say: 西咸新去)."""
-    known = _known_regions()
-    unknown = sorted({row["region"] for row in read_manifest(path).values() if row["region"] and row["region"] not in known})
+    """Warn of the regions of a manifest that no region table knows: a name (or chain of names)
+    of no unit of the national table nor of the hand-kept table (a misspelling, say: 西咸新去), or
+    a code of no unit."""
+    rows = read_manifest(path).values()
+    unknown = sorted(
+        {row[c] for row in rows for c in ("region", "region_code")
+         if row.get(c) and places.resolve(row[c], int(row["year"]) if row["year"] else None).match == "none"}
+    )  # fmt: skip
     if unknown:
         warnings.warn(
             f"{path}: {len(unknown)} region(s) are in no region table: {', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}. "
@@ -450,6 +448,8 @@ def read_manifest(path: str | os.PathLike) -> dict[str, dict[str, str]]:
 
 
 REJECT_COLUMNS = ("doc", "start", "end", "raw", "reason")
+#: What the note of a document whose region is a name several units share says (a build counts them)
+AMBIGUOUS = "is the name of"
 
 
 def extract_rows(
@@ -478,7 +478,7 @@ def missing_title_info(doc: str, region: str | None, year: int | None, place: pl
     several units share; or ``None``."""
     if place is not None and place.match == "ambiguous":
         return (
-            f"{doc}: the region {region!r} is the name of {len(place.candidates)} units in {year}: "
+            f"{doc}: the region {region!r} {AMBIGUOUS} {len(place.candidates)} units in {year}: "
             f"{', '.join(place.candidates[:5])}{' …' if len(place.candidates) > 5 else ''}; its region_code is left empty. "
             "Name the prefecture in the folder path (…/济南市/市中区/) or give the code in a manifest.csv column region_code."
         )
@@ -717,7 +717,7 @@ def load(
     path: str | os.PathLike | None = None,
     *,
     format: str | None = None,
-    regions: str | Iterable[str] | None = None,
+    regions: str | int | Iterable[str | int] | None = None,
     years: int | Iterable[int] | None = None,
     metrics: str | Iterable[str] | None = None,
 ) -> pd.DataFrame:
@@ -725,7 +725,9 @@ def load(
 
     ``path`` is a file (.csv, .jsonl, .parquet) or a dataset folder written by
     :func:`planstats.build` (Parquet, partitioned by year). ``regions``, ``years`` and
-    ``metrics`` keep only those rows; on a dataset folder they are pushed down to pyarrow,
+    ``metrics`` keep only those rows (``regions``: names, aliases, English names or six-digit
+    codes; a name that one unit has finds it however a document wrote it, 未央区 and
+    西安市未央区); on a dataset folder they are pushed down to pyarrow,
     so only the matching partitions and row groups are read.
 
     >>> df = load()
@@ -736,7 +738,7 @@ def load(
     """
     path = recover(Path(path)) if path is not None else BUNDLED
     wanted = {
-        "region": [region_names().get(r, r) for r in _listed(regions)] if regions is not None else None,
+        **_region_filter(regions),
         "year": [int(y) for y in _listed(years)] if years is not None else None,
         "metric": _listed(metrics),
     }
@@ -755,14 +757,36 @@ def load(
         elif fmt == "jsonl":
             df = pd.read_json(path, orient="records", lines=True, dtype=False)
         else:
-            filters = [(c, "in", v) for c, v in wanted.items() if v is not None]
+            filters = [(c, "in", v) for c, v in wanted.items() if v is not None and c in ("year", "metric")]
             df = pd.read_parquet(path, filters=filters or None)
     except (ValueError, OSError) as err:
         raise DataFileError(f"{path}: cannot be read as {fmt} ({err}).") from err
-    for col, values in wanted.items():
-        if values is not None:
-            df = df[df[col].isin(values)]
-    return validate(conform(df.reset_index(drop=True)))
+    df = conform(df.reset_index(drop=True))
+    keep = np.ones(len(df), dtype=bool)
+    if wanted["region"] is not None:
+        keep &= (df["region"].isin(wanted["region"]) | df["region_code"].isin(wanted["region_code"])).to_numpy(dtype=bool)
+    for col in ("year", "metric"):
+        if wanted[col] is not None:
+            keep &= df[col].isin(wanted[col]).to_numpy(dtype=bool)
+    return validate(df[keep].reset_index(drop=True))
+
+
+def _region_filter(regions: str | int | Iterable[str | int] | None) -> dict[str, list | None]:
+    """The regions to keep, as names (an alias or English name stands for its region's name) and
+    as codes (a six-digit code; the code of a name that one unit has, so that 未央区 also finds
+    西安市未央区)."""
+    if regions is None:
+        return {"region": None, "region_code": None}
+    names, codes = [], []
+    for value in map(str, _listed(regions)):
+        if re.fullmatch(r"\d{6}", value):
+            codes.append(value)
+            continue
+        names.append(region_names().get(value, value))
+        found = places.resolve(names[-1])
+        if found.code and found.match in ("exact", "unique"):
+            codes.append(found.code)
+    return {"region": names, "region_code": codes}
 
 
 def _read_folder(path: Path, wanted: dict[str, list | None]) -> pd.DataFrame:
@@ -783,9 +807,13 @@ def _read_folder(path: Path, wanted: dict[str, list | None]) -> pd.DataFrame:
         data = pads.dataset([str(p) for p in parts], format="parquet", partitioning=partitioning,
                             partition_base_dir=str(path), schema=arrow_schema(partitioned=False))  # fmt: skip
         expression = None
-        for col, values in wanted.items():
-            if values is not None:
-                term = pads.field(col).isin(values)
+        if wanted["region"] is not None:
+            expression = pads.field("region").isin(pa.array(wanted["region"], pa.string()))
+            if wanted["region_code"]:
+                expression = expression | pads.field("region_code").isin(pa.array(wanted["region_code"], pa.string()))
+        for col in ("year", "metric"):
+            if wanted[col] is not None:
+                term = pads.field(col).isin(wanted[col])
                 expression = term if expression is None else expression & term
         table = data.to_table(filter=expression)
     except (pa.ArrowException, OSError) as err:

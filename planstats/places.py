@@ -308,7 +308,8 @@ def resolve(name: str | None, year: int | None = None, *, context: str = "", giv
     name, year = name.strip(), _year(year)
     found = _lookup(name, year)
     if isinstance(found, tuple):  # several units: the context may name where one is
-        named = [i for i in found if context and _in_context(i, year, context)]
+        depth = {i: _named_above(i, year, context) for i in found}
+        named = [i for i in found if depth[i] == min(depth.values()) < 9]
         found = _admin(name, named[0], year, "context") if len(named) == 1 else Place(name, "ambiguous", candidates=tuple(_chain_text(i, year) for i in found))
     elif found is None:
         found = _zone(name, year, context) or Place(name)
@@ -356,10 +357,14 @@ def _lookup(name: str, year: int) -> Place | tuple[int, ...] | None:
     return None
 
 
-def _in_context(i: int, year: int, context: str) -> bool:
-    """Whether ``context`` names a region above row ``i`` (its prefecture, its province)."""
+def _named_above(i: int, year: int, context: str) -> int:
+    """How far above row ``i`` the nearest region is that ``context`` names (0: its prefecture
+    or, under none, its province; 1: that province), else 9. The units of a shared name that
+    the context names nearest are those it speaks of (山东省/济南市/市中区: 济南市, not 枣庄市 of
+    山东省 too)."""
     rows = _rows()[0]
-    return any(word in context for a in _ancestors(i, year) for word in {rows[a][1], rows[a][2]} if len(word) >= 2)
+    above = _ancestors(i, year) if context else []
+    return next((k for k, a in enumerate(above) if any(w in context for w in {rows[a][1], rows[a][2]} if len(w) >= 2)), 9)
 
 
 def context(path: str | os.PathLike | None, text: str) -> str:

@@ -1,0 +1,229 @@
+"""Regions by code and year: resolution of names, the region columns of a dataset, filters by
+code, and amplification on a corpus of mixed levels."""
+
+import shutil
+import warnings
+
+import pandas as pd
+import pytest
+
+import planstats as ps
+from planstats import places
+from planstats.errors import ArgumentError, DataFileError
+
+from conftest import GOLDEN, RAW, ROOT
+
+DEV = ROOT.parent / "shared" / "dev-corpus" / "docs"
+PLAN = "{title}\n\n主要预期目标是：地区生产总值增长{gdp}%左右，城镇登记失业率控制在4%以内。\n"
+
+
+@pytest.mark.parametrize(
+    "name, year, match, code",
+    [
+        ("西安市未央区", 2021, "exact", "610112"),  # a chain of names
+        ("陕西省西安市未央区", 2021, "exact", "610112"),
+        ("西安未央区", 2021, "exact", "610112"),  # a prefecture's short name opens the chain
+        ("绵阳市涪城区", 2019, "exact", "510703"),
+        ("610112", 2021, "exact", "610112"),  # a code
+        ("涪城区", 2019, "unique", "510703"),  # one unit has the name that year
+        ("十堰", 2022, "unique", "420300"),  # a prefecture's short name
+        ("襄樊市", 2009, "unique", "420600"),
+        ("襄阳市", 2009, "unique", "420600"),  # renamed in 2010: the nearest year's unit
+        ("户县", 2015, "unique", "610125"),
+        ("鄠邑区", 2017, "unique", "610118"),
+        ("市中区", 2021, "ambiguous", None),  # four units share it
+        ("鼓楼区", 2021, "ambiguous", None),
+        ("西咸新去", 2021, "none", None),  # a misspelling
+        ("", 2021, "none", None),
+    ],
+)
+def test_a_name_resolves_by_plan_year(name, year, match, code):
+    found = places.resolve(name, year)
+    assert (found.match, found.code) == (match, code)
+
+
+def test_a_renamed_unit_keeps_its_stable_id():
+    table = ps.regions()
+    ids = table.set_index(["code", "name"])["id"]
+    assert ids[("610125", "户县")] == ids[("610118", "鄠邑区")]
+    assert ids[("420600", "襄樊市")] == ids[("420600", "襄阳市")]
+
+
+def test_an_ambiguous_name_lists_its_candidates_and_context_settles_it():
+    found = places.resolve("市中区", 2021)
+    assert found.match == "ambiguous" and found.code is None
+    assert "370103 山东省济南市市中区" in found.candidates and "511002 四川省内江市市中区" in found.candidates
+    assert places.resolve("市中区", 2021, context="乐山市/市中区").code == "511102"
+    assert places.resolve("市中区", 2021, context="山东省").match == "ambiguous"  # two of them are in Shandong
+    assert places.resolve("市中区", 2021, context="济南 枣庄").match == "ambiguous"  # the context names two: no guess
+
+
+def test_functional_areas_and_zones_are_placed_under_their_regions():
+    xixian = places.resolve("西咸新区", 2022)
+    assert (xixian.match, xixian.code, xixian.parent, xixian.province, xixian.prefecture) == ("exact", None, "610000", "陕西省", None)
+    assert places.resolve("陕西西咸新区", 2022).unit == "西咸新区"  # an alias
+    qinhan = places.resolve("秦汉新城", 2022)
+    assert (qinhan.parent, qinhan.prefecture) == ("西咸新区", "咸阳市")
+    zone = places.resolve("十堰高新区", 2022)
+    assert (zone.code, zone.level, zone.parent, zone.prefecture) == (None, "zone", "420300", "十堰市")
+    assert places.resolve("市中区经济开发区", 2022).match == "ambiguous"  # its host is
+
+
+def test_a_users_name_is_a_manifest_match():
+    assert places.resolve("未央区", 2021, given=True).match == "manifest"
+    assert places.resolve("市中区", 2021, given=True).match == "ambiguous"
+
+
+def test_public_region_and_regions():
+    found = ps.region("未央区", year=2021)
+    assert isinstance(found, ps.Place) and (found.code, found.prefecture, found.province) == ("610112", "西安市", "陕西省")
+    table = ps.regions(2024)
+    # the Ministry's count of the end of 2024: 34 provinces, 333 prefectures, 2,846 counties
+    assert table["level"].value_counts()[["province", "prefecture", "county"]].tolist() == [34, 333, 2846]
+    assert table["code"].notna().sum() == 34 + 333 + 2846
+    assert table.set_index("name").loc["XX新城", "parent"] == "西咸新区"
+    assert table.set_index("name").loc["西咸新区", "name_en"] == "Xixian New Area"
+    with pytest.raises(ArgumentError, match="`name`"):
+        ps.region(610112)
+    with pytest.raises(ArgumentError, match="`year`"):
+        ps.region("未央区", year="2021")
+
+
+def _codes(df: pd.DataFrame) -> dict[str, tuple]:
+    first = df.groupby("doc", observed=True).first()
+    return {doc: (None if pd.isna(r.region_code) else r.region_code, r.province, None if pd.isna(r.prefecture) else r.prefecture) for doc, r in first.iterrows()}
+
+
+def _golden() -> dict[str, tuple]:
+    gold = pd.read_csv(GOLDEN / "regions.csv", dtype=str, keep_default_na=False)
+    return {r.doc: (r.region_code or None, r.province, r.prefecture or None) for r in gold.itertuples()}
+
+
+def test_the_seeds_resolve_from_their_text(tmp_path):
+    for path in RAW.glob("*.txt"):  # without the manifest of data/raw
+        shutil.copy(path, tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        got = _codes(ps.build([tmp_path], progress=False))
+    gold = _golden()
+    assert got == {doc: gold[doc] for doc in got} and len(got) == 5
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason=f"no development corpus at {DEV}")
+def test_the_dev_corpus_resolves_to_the_right_codes(tmp_path):
+    for path in DEV.glob("*.txt"):
+        shutil.copy(path, tmp_path)
+    (tmp_path / "manifest.csv").write_text("file,region,year\nhx_04.txt,未央区,2021\n", encoding="utf-8")
+    got = _codes(ps.build([tmp_path], progress=False))
+    gold = _golden()
+    assert got == {doc: gold[doc] for doc in got} and len(got) == 11
+
+
+def _plans(root, plans):
+    for rel, title, gdp in plans:
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(PLAN.format(title=title, gdp=gdp), encoding="utf-8")
+
+
+def test_a_corpus_of_folders_by_province_prefecture_county_resolves(tmp_path):
+    _plans(tmp_path, [
+        ("山东省/济南市/市中区/2021.txt", "2021年政府工作报告", 6),  # no region in the title: the folders
+        ("山东省/枣庄市/市中区/2021.txt", "市中区2021年政府工作报告", 6.5),  # a shared name: the folders settle it
+        ("四川省/乐山市/市中区/2021.txt", "市中区2021年政府工作报告", 7),
+        ("陕西省/西安市/未央区/2021.txt", "2021年政府工作报告", 7.5),
+        ("陕西省/西安市/2021.txt", "2021年政府工作报告", 6),
+        ("misc/2021.txt", "市中区2021年政府工作报告", 8),  # nothing settles it
+    ])  # fmt: skip
+    with pytest.warns(ps.PlanstatsWarning, match="^1 document.* several units share.*misc/2021.txt.*市中区.*370103 山东省济南市市中区"):
+        df = ps.build([tmp_path], progress=False)
+    first = df.drop_duplicates("doc").set_index("doc")
+    got = dict(zip(first.index.astype(str), zip(first["region"].astype(str), first["region_code"], first["region_match"].astype(str))))
+    assert got == {
+        "山东省/济南市/市中区/2021.txt": ("市中区", "370103", "context"),
+        "山东省/枣庄市/市中区/2021.txt": ("市中区", "370402", "context"),
+        "四川省/乐山市/市中区/2021.txt": ("市中区", "511102", "context"),
+        "陕西省/西安市/未央区/2021.txt": ("未央区", "610112", "unique"),
+        "陕西省/西安市/2021.txt": ("西安市", "610100", "unique"),
+        "misc/2021.txt": ("市中区", pd.NA, "ambiguous"),
+    }
+
+
+def test_a_manifest_code_settles_a_shared_name(tmp_path):
+    _plans(tmp_path, [("a.txt", "市中区2021年政府工作报告", 6)])
+    (tmp_path / "manifest.csv").write_text("file,region,year,region_code\na.txt,市中区,2021,511002\n", encoding="utf-8")
+    row = ps.extract(tmp_path / "a.txt").iloc[0]
+    assert (row.region, row.region_code, row.prefecture, row.region_match) == ("市中区", "511002", "内江市", "manifest")
+    (tmp_path / "manifest.csv").write_text("file,region,year,region_code\na.txt,市中区,2021,51100\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match="manifest.csv, line 2: region_code '51100' is not a six-digit"):
+        ps.extract(tmp_path / "a.txt")
+
+
+def test_a_region_argument_may_be_a_code():
+    df = ps.extract_text(PLAN.format(title="2021年政府工作报告", gdp=6), region="370103", year=2021)
+    assert df[["region", "region_code", "prefecture", "region_match"]].iloc[0].tolist() == ["市中区", "370103", "济南市", "manifest"]
+
+
+def test_load_filters_by_code_and_finds_a_unit_however_it_was_written(tmp_path):
+    _plans(tmp_path, [("a.txt", "西安市未央区2022年政府工作报告", 7), ("b.txt", "未央区2023年政府工作报告", 8), ("c.txt", "西安市2022年政府工作报告", 6)])
+    for out in (tmp_path / "t.csv", tmp_path / "folder"):
+        ps.build([tmp_path], out=out, progress=False)
+        assert set(ps.load(out, regions="610112")["doc"]) == {"a.txt", "b.txt"}
+        assert set(ps.load(out, regions=610112)["doc"]) == {"a.txt", "b.txt"}
+        assert set(ps.load(out, regions="未央区")["doc"]) == {"a.txt", "b.txt"}
+        assert set(ps.load(out, regions=["西安市"])["doc"]) == {"c.txt"}
+
+
+def test_a_dataset_without_the_region_columns_gets_them(tmp_path, corpus):
+    path = tmp_path / "old.csv"
+    corpus.drop(columns=list(ps.dataset.PLACE_COLUMNS)).to_csv(path, index=False)
+    back = ps.load(path)
+    first = back.drop_duplicates("region").set_index("region")
+    assert first.loc["新城区", "region_match"] == "ambiguous"  # with no context: never a guess
+    assert (first.loc["西咸新区", "region_match"], first.loc["西咸新区", "province"]) == ("exact", "陕西省")
+
+
+def test_amplification_places_every_region_of_a_mixed_corpus_or_says_why(tmp_path):
+    _plans(tmp_path, [
+        ("sx22.txt", "陕西省2022年政府工作报告", 5.5), ("sx23.txt", "陕西省2023年政府工作报告", 5.5),
+        ("xa22.txt", "西安市2022年政府工作报告", 6), ("wy22.txt", "西安市未央区2022年政府工作报告", 7),
+        ("wy23.txt", "未央区2023年政府工作报告", 8), ("xx22.txt", "西咸新区2022年政府工作报告", 9),
+        ("qh22.txt", "秦汉新城2022年政府工作报告", 10), ("szq22.txt", "市中区2022年政府工作报告", 6.5),
+        ("yq22.txt", "某某产业园区2022年政府工作报告", 12),
+    ])  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        df = ps.build([tmp_path], progress=False)
+    with pytest.warns(ps.PlanstatsWarning, match=r"2 region\(s\) could not be placed.*市中区 \(a name several units share\), 某某产业园区 \(in no region table\)"):
+        ps.amplification(df, "gdp_growth")
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 region\(s\).*市中区") as caught:
+        a = ps.amplification(df, "gdp_growth", parents={"某某产业园区": "西安市"})
+    assert len(caught) == 1
+    got = {(r.region, r.year): (r.parent, None if pd.isna(r.parent_code) else r.parent_code, r.parent_level, r.parent_value) for r in a.itertuples()}
+    assert got == {
+        ("西安市", 2022): ("陕西省", "610000", "province", 5.5),
+        ("西安市未央区", 2022): ("西安市", "610100", "prefecture", 6.0),
+        ("未央区", 2023): ("陕西省", "610000", "province", 5.5),  # no plan of 西安市 for 2023: the province's
+        ("西咸新区", 2022): ("陕西省", "610000", "province", 5.5),
+        ("秦汉新城", 2022): ("西咸新区", None, "state-level new area", 9.0),
+        ("某某产业园区", 2022): ("西安市", "610100", "prefecture", 6.0),
+    }
+    assert a.loc[a.region == "西安市未央区", "region_code"].item() == "610112"
+    with pytest.raises(ArgumentError, match="`parents`"):
+        ps.amplification(df, "gdp_growth", parents=[("a", "b")])
+
+
+def test_a_bad_row_of_the_region_table_names_its_line(tmp_path, monkeypatch):
+    for bad, message in [
+        ("甲新区,,new area,,乙省不存在,,", "line 2: '乙省不存在' is none in 2024"),
+        ("甲新区,,new area,999999,,,", "line 2: code '999999' is no code"),
+        ("甲新区,,new area,,,,", "line 2: '甲新区' has no code and no parent"),
+    ]:
+        path = tmp_path / "regions.csv"
+        path.write_text(",".join(places.AREA_COLUMNS) + "\n" + bad + "\n", encoding="utf-8")
+        monkeypatch.setattr(places, "AREAS", path)
+        for cached in (places._area_rows, places._lookup, places._regions):
+            cached.cache_clear()
+        with pytest.raises(DataFileError, match=message):
+            places.resolve("甲新区", 2024)
+    for cached in (places._area_rows, places._lookup, places._regions):
+        cached.cache_clear()
