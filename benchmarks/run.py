@@ -17,6 +17,7 @@ import json
 import os
 import re
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -37,9 +38,13 @@ KEY = ["doc", "record", "year", "section", "metric", "kind", "value", "value_hig
 # extraction
 
 
-def child(corpus: str, out: str, workers: int, engine: str = "local") -> None:
-    """Run one build in this (fresh) process and print what it cost."""
+def child(corpus: str, out: str, workers: int, engine: str = "local", places: bool = True) -> None:
+    """Run one build in this (fresh) process and print what it cost; with ``places=False``
+    the regions are not resolved (a stub that finds nothing stands in for the resolver)."""
     import planstats as ps
+
+    if not places:
+        ps.places.resolve = lambda name, year=None, **_: ps.places.Place(name)
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
@@ -52,11 +57,11 @@ def child(corpus: str, out: str, workers: int, engine: str = "local") -> None:
     print(json.dumps({"seconds": seconds, "rows": report.rows, "failures": len(report.failures), "rss_mb": me / 1024, "worker_rss_mb": kids / 1024}))
 
 
-def _build(corpus: Path, workers: int, engine: str = "local") -> dict:
+def _build(corpus: Path, workers: int, engine: str = "local", places: bool = True) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "targets"
-        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(workers), "--engine", engine],
-                              check=True, capture_output=True, text=True)  # fmt: skip
+        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(workers), "--engine", engine,
+                               *([] if places else ["--no-places"])], check=True, capture_output=True, text=True)  # fmt: skip
         result = json.loads(done.stdout.strip().splitlines()[-1])
         result["accuracy"] = _accuracy(out, corpus.parent / "truth.csv")
     return result
@@ -158,6 +163,60 @@ def extraction(sizes: list[int], workers: int, cache: Path, real_copies: int, ro
         })  # fmt: skip
         print(rows[-1], flush=True)
     return rows
+
+
+def region_corpus(cache: Path, n: int, year: int = 2022, seed: int = 0) -> Path:
+    """The bundled plans under ``n`` titles that name ``n`` different county-level units of
+    ``year`` (about 6% of them a name several units share), each in the folders of its province
+    and prefecture, which settle those."""
+    import random
+
+    import planstats as ps
+
+    root = cache / f"regions-{n}"
+    if root.exists():
+        shutil.rmtree(root)
+    texts = [f.read_text(encoding="utf-8") for f in sorted((ROOT / "data" / "raw").glob("*.txt"))]
+    counties = ps.regions(year).query("level == 'county'")
+    picked = counties.sample(n=n, random_state=seed)
+    rng = random.Random(seed)
+    for i, r in enumerate(picked.itertuples()):
+        folder = root / "plans" / r.province / (r.prefecture if isinstance(r.prefecture, str) else "")
+        folder.mkdir(parents=True, exist_ok=True)
+        body = rng.choice(texts).split("\n", 1)[1]
+        (folder / f"{r.name}{i}.txt").write_text(f"{r.name}{year}年工作要点\n{body}", encoding="utf-8")
+    return root
+
+
+def region_resolution(cache: Path, n: int = 1000, rounds: int = 5) -> list[dict]:
+    """What resolving each document's region costs a build: :func:`region_corpus`, built on one
+    core with the regions resolved and without (a stub), alternately in fresh processes; the
+    best of each and the median ratio of the pairs."""
+    corpus = region_corpus(cache, n) / "plans"
+    on, off = [], []
+    for _ in range(rounds):
+        off.append(_build_seconds(corpus, places=False))
+        on.append(_build_seconds(corpus, places=True))
+    import planstats as ps
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        built = ps.build([corpus], progress=False)
+    matches = built.drop_duplicates("doc")["region_match"].value_counts().to_dict()
+    row = {
+        "documents": n, "seconds_with": round(min(on), 3), "seconds_without": round(min(off), 3),
+        "ratio_median_of_pairs": round(float(np.median([a / b for a, b in zip(on, off)])), 3),
+        "region_match": {k: int(v) for k, v in matches.items() if v},
+    }  # fmt: skip
+    print(row, flush=True)
+    return [row]
+
+
+def _build_seconds(corpus: Path, *, places: bool) -> float:
+    with tempfile.TemporaryDirectory() as tmp:
+        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(Path(tmp) / "t"), "1",
+                               *([] if places else ["--no-places"])], check=True, capture_output=True, text=True)  # fmt: skip
+    return json.loads(done.stdout.strip().splitlines()[-1])["seconds"]
 
 
 # ---------------------------------------------------------------------------------------
@@ -291,6 +350,8 @@ def main() -> int:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--child", nargs=3, metavar=("CORPUS", "OUT", "WORKERS"), help=argparse.SUPPRESS)
     p.add_argument("--engine", default="local", help=argparse.SUPPRESS)  # of a child's build
+    p.add_argument("--no-places", action="store_true", help=argparse.SUPPRESS)  # a child's build without resolution
+    p.add_argument("--only", choices=["regions"], help="run one benchmark only")
     p.add_argument("--sizes", type=int, nargs="*", default=[1000, 10000])
     p.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     p.add_argument("--real-copies", type=int, default=200, help="copies of the bundled real plans (0: none)")
@@ -299,13 +360,17 @@ def main() -> int:
     p.add_argument("--out", type=Path, default=HERE / "results.json")
     args = p.parse_args()
     if args.child:
-        child(args.child[0], args.child[1], int(args.child[2]), args.engine)
+        child(args.child[0], args.child[1], int(args.child[2]), args.engine, places=not args.no_places)
+        return 0
+    if args.only == "regions":
+        print(region_resolution(args.cache))
         return 0
     results = {
         "machine": {"cpus": os.cpu_count(), "python": sys.version.split()[0], "pandas": pd.__version__},
         "extraction": extraction(args.sizes, args.workers, args.cache, args.real_copies),
         "analytics": analytics(args.rows),
         "adversarial": adversarial(),
+        "region_resolution": region_resolution(args.cache),
     }
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"wrote {args.out}")

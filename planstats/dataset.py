@@ -128,11 +128,12 @@ def _place(name: str) -> str:
     """The region that a name of a title opens with: its parts that end in a word of a level
     (lexicon role ``region_level``); what follows is what the plan is about (lexicon role
     ``not_place``: words of a subject that open with a level, 乡村, 市场). ``""`` if no part opens it.
+    A longer opening that is the name of a region is the region (西乡塘区: not 西乡, whose 乡 is a level).
 
     >>> _place("青山县优化营商环境"), _place("西安市雁塔区"), _place("丰州区城市更新"), _place("青山县乡村振兴")
     ('青山县', '西安市雁塔区', '丰州区', '青山县')
-    >>> _place("招商引资")
-    ''
+    >>> _place("招商引资"), _place("西乡塘区2022年")
+    ('', '西乡塘区')
     """
     first, more = _place_regexes()
     m = first.match(name)
@@ -141,7 +142,9 @@ def _place(name: str) -> str:
     end = m.end()
     while m := more.match(name, end):
         end = m.end()
-    return name[:end]
+    levels = lexicon().get("region_level", ())
+    longer = (j for j in range(min(len(name), 20), end, -1) if name[:j].endswith(levels) and places.known(name[:j]))
+    return name[: next(longer, end)]
 
 
 @functools.lru_cache(maxsize=1)

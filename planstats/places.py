@@ -21,12 +21,13 @@ import functools
 import os
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
 
+from planstats import documents
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError
 
@@ -162,12 +163,25 @@ def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
     )  # fmt: skip
     by_word: dict[str, list[int]] = {}
     by_code: dict[str, list[int]] = {}
+    # a document's text is read in simplified characters, which turns some of a name's (乾安县 → 干安县)
+    simplified = dict(zip(df["name"], documents.to_simplified("\n".join(df["name"])).split("\n")))
+    simplified.update(zip(df["short"], documents.to_simplified("\n".join(df["short"])).split("\n")))
     for i, (code, name, short, level, *_) in enumerate(rows):
         by_code.setdefault(code, []).append(i)
-        for word in {name, short} if level != "county" else {name}:
+        for word in {name, short, simplified[name], simplified[short]} if level != "county" else {name, simplified[name]}:
             if len(word) >= 2:
                 by_word.setdefault(word, []).append(i)
     return rows, by_word, by_code
+
+
+def known(name: str) -> bool:
+    """Whether ``name`` is the name of a region in some year: of a unit (or a chain of them) or
+    of a functional area.
+
+    >>> known("西乡塘区"), known("西乡"), known("南宁市西乡塘区"), known("西咸新区")
+    (True, False, True, True)
+    """
+    return name in _rows()[1] or name in _area_rows() or bool(_chain(name, _LAST_YEAR))
 
 
 def _at(indices: Iterable[int], year: int) -> list[int]:
@@ -286,12 +300,12 @@ def _year(year: int | None) -> int:
     return min(max(int(year), _FIRST_YEAR), _LAST_YEAR) if year is not None else _LAST_YEAR
 
 
-def resolve(name: str | None, year: int | None = None, *, context: str = "", given: bool = False) -> Place:
+def resolve(name: str | None, year: int | None = None, *, context: str | Sequence[str] = "", given: bool = False) -> Place:
     """Where the region ``name`` is in plan ``year`` (default: the table's last year), in this
     order: a code or a full chain of names (``exact``); a row of the hand-kept table of
     functional areas (``exact``); a name of one unit that year (``unique``); a name several units
-    share, of which ``context`` (a document's folders and first pages) names the prefecture or
-    province of one (``context``); else ``ambiguous`` with the candidates, or ``none``. A zone
+    share, of which ``context`` (a text, or texts tried in order: a document's folders, then its
+    first pages) names the prefecture or province of one (``context``); else ``ambiguous`` with the candidates, or ``none``. A zone
     (十堰高新区) is placed in the region its name opens with. ``given``: the name is a user's
     (a manifest, ``region=``), and a name found is a ``manifest`` match.
 
@@ -307,10 +321,8 @@ def resolve(name: str | None, year: int | None = None, *, context: str = "", giv
         return Place(None)
     name, year = name.strip(), _year(year)
     found = _lookup(name, year)
-    if isinstance(found, tuple):  # several units: the context may name where one is
-        depth = {i: _named_above(i, year, context) for i in found}
-        named = [i for i in found if depth[i] == min(depth.values()) < 9]
-        found = _admin(name, named[0], year, "context") if len(named) == 1 else Place(name, "ambiguous", candidates=tuple(_chain_text(i, year) for i in found))
+    if isinstance(found, tuple):  # several units: the contexts, in order, may name where one is
+        found = _settled(name, found, year, (context,) if isinstance(context, str) else tuple(context))
     elif found is None:
         found = _zone(name, year, context) or Place(name)
     if given and found.match in ("exact", "unique", "context"):
@@ -357,6 +369,19 @@ def _lookup(name: str, year: int) -> Place | tuple[int, ...] | None:
     return None
 
 
+def _settled(name: str, rows: tuple[int, ...], year: int, contexts: tuple[str, ...]) -> Place:
+    """The unit among ``rows`` (of a name they share) whose nearest region above the first of
+    ``contexts`` that names any of theirs names (its folders before its text); else ambiguous."""
+    for text in contexts:
+        depth = {i: _named_above(i, year, text) for i in rows}
+        if min(depth.values()) < 9:
+            named = [i for i in rows if depth[i] == min(depth.values())]
+            if len(named) == 1:
+                return _admin(name, named[0], year, "context")
+            break
+    return Place(name, "ambiguous", candidates=tuple(_chain_text(i, year) for i in rows))
+
+
 def _named_above(i: int, year: int, context: str) -> int:
     """How far above row ``i`` the nearest region is that ``context`` names (0: its prefecture
     or, under none, its province; 1: that province), else 9. The units of a shared name that
@@ -367,11 +392,10 @@ def _named_above(i: int, year: int, context: str) -> int:
     return next((k for k, a in enumerate(above) if any(w in context for w in {rows[a][1], rows[a][2]} if len(w) >= 2)), 9)
 
 
-def context(path: str | os.PathLike | None, text: str) -> str:
-    """What may settle a name that several units share: the names of a document's last three
-    folders and its first pages."""
-    folders = "/".join(Path(path).parts[-4:-1]) if path is not None else ""
-    return f"{folders}\n{text[:_READ]}"
+def context(path: str | os.PathLike | None, text: str) -> tuple[str, str]:
+    """What may settle a name that several units share, in order: the names of a document's last
+    three folders (which a user chose), then its first pages."""
+    return ("/".join(Path(path).parts[-4:-1]) if path is not None else "", text[:_READ])
 
 
 def from_folders(path: str | os.PathLike, year: int | None) -> str | None:

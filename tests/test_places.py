@@ -227,3 +227,25 @@ def test_a_bad_row_of_the_region_table_names_its_line(tmp_path, monkeypatch):
             places.resolve("甲新区", 2024)
     for cached in (places._area_rows, places._lookup, places._regions):
         cached.cache_clear()
+
+
+def test_any_county_titled_by_its_name_in_its_folders_resolves_to_its_code(tmp_path):
+    """300 county-level units of 2022 drawn at random (names shared by several units among them,
+    names that simplified script changes: 乾安县 → 干安县, names whose level opens them: 西乡塘区)."""
+    counties = ps.regions(2022).query("level == 'county'").sample(n=300, random_state=7)
+    for i, r in enumerate(counties.itertuples()):
+        folder = tmp_path / r.province / (r.prefecture if isinstance(r.prefecture, str) else "")
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / f"{i}.txt").write_text(PLAN.format(title=f"{r.name}2022年工作要点", gdp=6), encoding="utf-8")
+    for extra, code in (("乾安县", "220723"), ("西乡塘区", "450107")):
+        folder = tmp_path / "more"
+        folder.mkdir(exist_ok=True)
+        (folder / f"{code}.txt").write_text(PLAN.format(title=f"{extra}2022年工作要点", gdp=6), encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        df = ps.build([tmp_path], progress=False).drop_duplicates("doc")
+    want = {f"{r.province}/{r.prefecture}/{i}.txt" if isinstance(r.prefecture, str) else f"{r.province}/{i}.txt": r.code
+            for i, r in enumerate(counties.itertuples())}  # fmt: skip
+    want.update({"more/220723.txt": "220723", "more/450107.txt": "450107"})
+    assert dict(zip(df["doc"].astype(str), df["region_code"])) == want
+    assert set(df["region_match"]) <= {"unique", "context"}
