@@ -579,8 +579,11 @@ def document_info(
         place = places.resolve(given, year, given=True)
         return (row.get("region") if not region else None) or place.unit, year, place
     region = given or title_region or (places.from_folders(path, year) if path is not None else None)
-    body = text.text if isinstance(text, documents.Normalized) else text
-    return region, year, places.resolve(region, year, context=places.context(path, body), given=bool(given))
+    place = places.resolve(region, year, given=bool(given))
+    if place.match == "ambiguous":  # the document's folders, else its first pages, may settle it
+        body = text.text if isinstance(text, documents.Normalized) else text
+        place = places.resolve(region, year, context=places.context(path, body), given=bool(given))
+    return region, year, place
 
 
 # ---------------------------------------------------------------------------------------

@@ -158,14 +158,14 @@ def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
     provinces and prefectures, of two characters or more), and the rows of each code."""
     df = table()
     rows: list[_Row] = list(
-        zip(df["code"], df["name"], df["short"], df["level"], df["parent"].fillna(""), df["id"],
-            df["first_year"].astype(int), df["last_year"].astype(int))
+        zip(*(df[c].tolist() for c in ("code", "name", "short", "level")), df["parent"].fillna("").tolist(), df["id"].tolist(),
+            df["first_year"].astype(int).tolist(), df["last_year"].astype(int).tolist())
     )  # fmt: skip
     by_word: dict[str, list[int]] = {}
     by_code: dict[str, list[int]] = {}
     # a document's text is read in simplified characters, which turns some of a name's (乾安县 → 干安县)
-    simplified = dict(zip(df["name"], documents.to_simplified("\n".join(df["name"])).split("\n")))
-    simplified.update(zip(df["short"], documents.to_simplified("\n".join(df["short"])).split("\n")))
+    words = sorted({w for row in rows for w in row[1:3]})
+    simplified = dict(zip(words, documents.to_simplified("\n".join(words)).split("\n")))
     for i, (code, name, short, level, *_) in enumerate(rows):
         by_code.setdefault(code, []).append(i)
         for word in {name, short, simplified[name], simplified[short]} if level != "county" else {name, simplified[name]}:
@@ -254,8 +254,10 @@ def _area_rows() -> dict[str, tuple[int, dict[str, str]]]:
     return by_name
 
 
+@functools.lru_cache(maxsize=2)
 def aliases(*, areas_only: bool = False) -> dict[str, str]:
-    """Every name and alias of the hand-kept table (or only of its functional areas) → the name of its row.
+    """Every name and alias of the hand-kept table (or only of its functional areas) → the name
+    of its row (made once: do not change it).
 
     >>> aliases()["陕西西咸新区"], "西安" in aliases(areas_only=True)
     ('西咸新区', False)

@@ -221,11 +221,11 @@ def test_a_bad_row_of_the_region_table_names_its_line(tmp_path, monkeypatch):
         path = tmp_path / "regions.csv"
         path.write_text(",".join(places.AREA_COLUMNS) + "\n" + bad + "\n", encoding="utf-8")
         monkeypatch.setattr(places, "AREAS", path)
-        for cached in (places._area_rows, places._lookup, places._regions):
+        for cached in (places._area_rows, places._lookup, places._regions, places.aliases):
             cached.cache_clear()
         with pytest.raises(DataFileError, match=message):
             places.resolve("甲新区", 2024)
-    for cached in (places._area_rows, places._lookup, places._regions):
+    for cached in (places._area_rows, places._lookup, places._regions, places.aliases):
         cached.cache_clear()
 
 
