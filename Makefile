@@ -25,10 +25,10 @@ data: $(STAMP)
 demo: data
 	MPLBACKEND=Agg $(BIN)/planstats report -o out
 
-## notebooks: run every notebook into out/notebooks/ (the committed ones stay without outputs)
+## notebooks: run every notebook into out/notebooks/ with its charts (the committed ones stay without outputs)
 notebooks: $(STAMP)
 	mkdir -p out/notebooks
-	MPLBACKEND=Agg $(BIN)/python notebooks/run.py out/notebooks
+	MPLBACKEND=module://matplotlib_inline.backend_inline $(BIN)/python notebooks/run.py out/notebooks
 
 ## test: the whole suite (unit, golden, doctests, accuracy against the hand annotations)
 test: $(STAMP)

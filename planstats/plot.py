@@ -88,9 +88,18 @@ def use_cjk_font() -> None:
 
 @contextmanager
 def style():
-    """The planstats look (paper-sized fonts, no top/right spines, a CJK fallback font) for a block."""
+    """The planstats look (paper-sized fonts, no top/right spines, a CJK fallback font) for a block.
+
+    What a backend set up inside the block stays: Jupyter's backend turns interactive mode on
+    when the first figure of a kernel is made, and restoring it (as ``rc_context`` does) would
+    leave every later chart unshown.
+    """
     with mpl.rc_context({**_STYLE, "font.family": _families()}):
-        yield
+        try:
+            yield
+        finally:
+            interactive = mpl.is_interactive()
+    mpl.interactive(interactive)
 
 
 # ---------------------------------------------------------------------------------------

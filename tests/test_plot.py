@@ -139,3 +139,19 @@ def test_without_any_cjk_font_the_error_says_what_to_install(monkeypatch):
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ps.plot.FontError, match="mpl-font"):
         ps.plot.cjk_font.__wrapped__()
+
+
+def test_style_keeps_what_a_backend_set_up_inside_it():
+    """Jupyter's backend turns interactive mode on with the first figure of a kernel; if the style
+    put it back off, every later chart of the kernel went unshown."""
+    import matplotlib as mpl
+
+    before = mpl.is_interactive()
+    try:
+        mpl.interactive(False)
+        with ps.plot.style():
+            mpl.interactive(True)  # what ipykernel's backend does when the first figure is made
+            assert mpl.rcParams["axes.spines.top"] is False  # the style holds inside
+        assert mpl.is_interactive() and mpl.rcParams["axes.spines.top"] is True
+    finally:
+        mpl.interactive(before)
