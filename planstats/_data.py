@@ -12,8 +12,9 @@ from planstats.errors import DataFileError
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-def read_rows(name: str, required: tuple[str, ...], path: Path | None = None) -> list[dict[str, str]]:
-    """Read a CSV rule file into a list of dicts, checking its columns and cells.
+def read_rows(name: str, required: tuple[str, ...], path: Path | None = None, *, kind: str = "rule file") -> list[dict[str, str]]:
+    """Read a CSV rule file (or a user's CSV file of another ``kind``) into a list of dicts,
+    checking its columns and cells.
 
     Raises :class:`DataFileError` naming the file, the line and the problem.
     """
@@ -35,7 +36,8 @@ def read_rows(name: str, required: tuple[str, ...], path: Path | None = None) ->
                     )
                 rows.append({k: v.strip() for k, v in row.items()})
     except FileNotFoundError as err:
-        raise DataFileError(f"{path}: rule file not found; reinstall planstats or restore the file.") from err
+        todo = "reinstall planstats or restore the file" if kind == "rule file" else "check the path"
+        raise DataFileError(f"{path}: {kind} not found; {todo}.") from err
     except UnicodeDecodeError as err:
         raise DataFileError(f"{path}: not UTF-8 ({err.reason} at byte {err.start}); save it as UTF-8.") from err
     except csv.Error as err:

@@ -39,7 +39,7 @@ import numpy as np
 import pandas as pd
 
 from planstats._data import lexicon, read_rows
-from planstats import places
+from planstats import _checks, places
 from planstats.dataset import conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
 from planstats.numbers import MULTIPLIERS, units
@@ -81,9 +81,9 @@ def _metric_ids(metric: str | Iterable[str], param: str = "metric") -> list[str]
 
 def _region_names(names: str | Iterable[str] | None, df: pd.DataFrame) -> list[str] | None:
     """Region filters may use the Chinese name, an alias or the English name."""
+    names = _checks.names(names, "regions")
     if names is None:
         return None
-    names = [names] if isinstance(names, str) else list(names)
     lookup = {**{str(r): str(r) for r in df["region"].dropna().unique()}, **region_names()}
     return [lookup[_choices(n, lookup, "regions", "planstats.regions() lists the known regions.")] for n in names]
 
@@ -450,6 +450,7 @@ def compare(
     [20.0, 650.0]
     """
     ids = _metric_ids(metric)
+    year = _checks.plan_year(year)
     cells = _resolve(df, ids, range_as=range_as, kind=kind)
     if year is not None:
         cells = cells[cells["year"] == year]
@@ -569,6 +570,7 @@ def rank(
     """
     (mid,) = _metric_ids(metric)
     cells = _resolve(df, [mid], range_as=range_as, kind=kind)
+    year = _checks.plan_year(year)
     if year is not None:
         cells = cells[cells["year"] == year]
     sign = 1 if ascending else -1
@@ -752,8 +754,9 @@ def coverage(
     ids = _metric_ids(metrics, "metrics") if metrics is not None else [m.id for m in load_taxonomy() if m.id in set(t["metric"].dropna())]
     names = _region_names(regions, df)
     names = names if names is not None else sorted(map(str, t["region"].unique()))
+    years = _checks.plan_years(years)
     if years is None:
-        years = range(int(t["year"].min()), int(t["year"].max()) + 1) if len(t) else []
+        years = list(range(int(t["year"].min()), int(t["year"].max()) + 1)) if len(t) else []
     grid = pd.MultiIndex.from_product([names, list(years), ids], names=_KEY).to_frame(index=False)
     docs = set(zip(t["region"].astype(str), t["year"].astype(int)))
     counts = t.groupby(_KEY, observed=True).size().rename("n_targets").reset_index()
@@ -801,7 +804,7 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
         label = lambda i: f"row {i}"  # noqa: E731
     else:
         path = Path(actuals)
-        rows = read_rows(path.name, ACTUALS_COLUMNS, path)
+        rows = read_rows(path.name, ACTUALS_COLUMNS, path, kind="actuals file")
         raw, where, first = pd.DataFrame(rows, columns=list(dict.fromkeys([*ACTUALS_COLUMNS, *(rows[0] if rows else [])]))), str(path), 2
         label = lambda i: f"line {i + first}"  # noqa: E731
     missing = [c for c in ACTUALS_COLUMNS if c not in raw.columns]

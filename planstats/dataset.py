@@ -19,7 +19,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planstats import documents, places
+from planstats import _checks, documents, places
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, OF_PLAN_YEAR, QUALIFIERS, RECORDS, find_targets, headline_year
@@ -396,7 +396,7 @@ def _title_line(text: str) -> re.Match[str] | None:
 @functools.lru_cache(maxsize=32)
 def _manifest(file: str, mtime: float) -> dict[str, dict[str, str]]:
     path = Path(file)
-    rows = read_rows(path.name, ("file", "region", "year"), path)
+    rows = read_rows(path.name, ("file", "region", "year"), path, kind="manifest")
     table: dict[str, dict[str, str]] = {}
     for line, row in enumerate(rows, start=2):
         if not row["file"]:
@@ -523,6 +523,7 @@ def extract_text(
 
     if not isinstance(text, str):
         raise ArgumentError(f"The value for `text` must be a str, but {type(text).__name__} was passed.")
+    region, year = _checks.text(region, "region"), _checks.plan_year(year)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as err:  # a lone surrogate (text decoded with surrogateescape, or cut from UTF-16)
@@ -555,6 +556,7 @@ def extract(
     [['新城区', 2021, 4.0, 'at_most']]
     """
     path = Path(path)
+    region, year = _checks.text(region, "region"), _checks.plan_year(year)
     doc = documents.read(path, lenient=lenient)
     norm = documents.normalize(doc.text)
     region, year, place = document_info(path, norm, region=region, year=year)
@@ -745,8 +747,8 @@ def load(
     path = recover(Path(path)) if path is not None else BUNDLED
     wanted = {
         **_region_filter(regions),
-        "year": [int(y) for y in _listed(years)] if years is not None else None,
-        "metric": _listed(metrics),
+        "year": _checks.plan_years(years),
+        "metric": _checks.names(metrics, "metrics"),
     }
     if not path.exists():
         hint = " Run `make data` to build it." if path == BUNDLED else ""

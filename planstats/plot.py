@@ -33,6 +33,7 @@ from matplotlib.axes import Axes
 from planstats import analysis
 from planstats.dataset import atomic_write
 from planstats.errors import ArgumentError, PlanstatsError
+from planstats import _checks
 from planstats.tables import cell, doc_titles, labels, metric_label, number
 
 #: CJK fonts that may be installed on a system, preferred in this order.
@@ -160,6 +161,7 @@ def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str
     """
     _check_lang(lang)
     cells = analysis.targets(df, metric)
+    year = _checks.plan_year(year)
     if year is not None:
         cells = cells[cells["year"] == year]
     with style():
@@ -281,6 +283,7 @@ def heatmap(
     """
     _check_lang(lang)
     ids = analysis._metric_ids(metrics, "metrics") if metrics is not None else None
+    year = _checks.plan_year(year)
     if year is not None:
         df = df[df["year"] == year]
     # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.

@@ -359,3 +359,30 @@ def test_actuals_keep_thousands_and_warn_of_regions_no_document_names(tmp_path):
     with pytest.warns(ps.PlanstatsWarning, match="1 region\\(s\\) of the actuals are named by no document of the dataset.*B区"):
         out = ps.attainment(make_frame(dict(value=8.0)), path)
     assert out["actual"].tolist() == [1234.5]
+
+
+@pytest.mark.parametrize(
+    "call, message",
+    [
+        (lambda df: ps.extract_text("GDP增长6%", year="2023"), r"`year` must be an int.*'2023' \(str\)"),
+        (lambda df: ps.extract("data/raw/004_8503dda5db454a12.txt", year="2021"), r"`year` must be an int.*'2021' \(str\)"),
+        (lambda df: ps.extract_text("GDP增长6%", region=610112), r"`region` must be a str.*610112 \(int\)"),
+        (lambda df: ps.compare(df, "gdp_growth", year="2022"), r"`year` must be an int.*'2022' \(str\)"),
+        (lambda df: ps.compare(df, "gdp_growth", year=22), r"`year` must be a plan year from 1949 to 2100, but 22"),
+        (lambda df: ps.rank(df, "gdp_growth", year=2022.0), r"`year` must be an int.*2022.0 \(float\)"),
+        (lambda df: ps.coverage(df, years="2022"), r"`years` must be a plan year or a list of them"),
+        (lambda df: ps.yoy(df, "gdp_growth", regions=5), r"`regions` must be a name or a list of names, but 5 \(int\)"),
+        (lambda df: ps.compare(df, "gdp_growth", regions=["西咸新区", None]), r"`regions` must hold names \(str\), but it holds None"),
+        (lambda df: ps.load(years=["2022"]), r"`years` must be an int.*'2022' \(str\)"),
+        (lambda df: ps.plot.heatmap(df, year="2021"), r"`year` must be an int"),
+    ],
+)
+def test_a_wrong_argument_names_itself_its_value_and_what_is_allowed(data, call, message):
+    """Before: a TypeError from inside pandas, or (compare with year="2022") an empty frame."""
+    with pytest.raises(ps.ArgumentError, match=message):
+        call(data)
+
+
+def test_a_missing_actuals_file_is_not_called_a_rule_file(tmp_path):
+    with pytest.raises(ps.DataFileError, match=r"nope.csv: actuals file not found; check the path"):
+        ps.read_actuals(tmp_path / "nope.csv")

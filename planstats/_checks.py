@@ -1,0 +1,61 @@
+"""Checks of the arguments of public functions: a wrong type or value is an ArgumentError that
+names the argument, the value and what is allowed, never a TypeError from deep inside pandas
+nor a silently empty result."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import numpy as np
+
+from planstats.errors import ArgumentError
+
+FIRST_YEAR, LAST_YEAR = 1949, 2100
+
+
+def plan_year(value: object, param: str = "year") -> int | None:
+    """``value`` as a plan year, or ``None``.
+
+    >>> plan_year(2022), plan_year(None)
+    (2022, None)
+    """
+    if value is None:
+        return None
+    if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
+        raise ArgumentError(f"The value for `{param}` must be an int (a plan year, such as 2022), but {value!r} ({type(value).__name__}) was passed.")
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise ArgumentError(f"The value for `{param}` must be a plan year from {FIRST_YEAR} to {LAST_YEAR}, but {value!r} was passed.")
+    return int(value)
+
+
+def plan_years(value: object, param: str = "years") -> list[int] | None:
+    """``value`` (a year or an iterable of years) as a list of plan years, or ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
+        return [plan_year(value, param)]  # type: ignore[list-item]
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise ArgumentError(f"The value for `{param}` must be a plan year or a list of them (2022, [2022, 2023]), but {value!r} ({type(value).__name__}) was passed.")
+    return [plan_year(v, param) for v in value]  # type: ignore[misc]
+
+
+def names(value: object, param: str) -> list[str] | None:
+    """``value`` (a name or an iterable of names) as a list, or ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return [value]
+    if not isinstance(value, Iterable) or isinstance(value, bytes):
+        raise ArgumentError(f"The value for `{param}` must be a name or a list of names, but {value!r} ({type(value).__name__}) was passed.")
+    out = list(value)
+    bad = [v for v in out if not isinstance(v, str)]
+    if bad:
+        raise ArgumentError(f"The value for `{param}` must hold names (str), but it holds {bad[0]!r} ({type(bad[0]).__name__}).")
+    return out
+
+
+def text(value: object, param: str) -> str | None:
+    """``value`` as a str, or ``None``."""
+    if value is not None and not isinstance(value, str):
+        raise ArgumentError(f"The value for `{param}` must be a str, but {value!r} ({type(value).__name__}) was passed.")
+    return value
