@@ -849,6 +849,11 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
 EXACT_AS = ("at_least", "approx")
 
 
+#: How an approximate target (左右) is read by :func:`attainment`
+APPROX_AS = ("band", "floor")
+_APPROX_TOLD: list[bool] = []  # the warning of a reading no one chose is given once a session
+
+
 def attainment(
     df: pd.DataFrame,
     actuals: str | os.PathLike | pd.DataFrame | None = None,
@@ -857,6 +862,7 @@ def attainment(
     tolerance: float = 0.5,
     level_tolerance: float = 0.05,
     exact_as: str = "at_least",
+    approx_as: str | None = None,
     words: Mapping[str, str] | None = None,
 ) -> pd.DataFrame:
     """Targets against realized outcomes: ``actual``, ``gap`` (actual − target) and ``met``.
@@ -867,8 +873,11 @@ def attainment(
     The qualifier decides what met means:
 
     - ``at_least``: actual ≥ target; ``at_most``: actual ≤ target; ``range``: inside it;
-    - ``approx``: within ``tolerance`` percentage points for rates, within
-      ``level_tolerance`` (a fraction of the target) for levels;
+    - ``approx`` (左右) as ``approx_as``: ``"band"``, within ``tolerance`` percentage points
+      of the target for rates, within ``level_tolerance`` (a fraction of the target) for
+      levels, so that ≈6 is not met by 7.5; or ``"floor"``, at least the target less that
+      tolerance, so that ≈6 is met by 7.5. Researchers read 左右 both ways: with approximate
+      targets and no choice made, the band is used and a warning says so, once a session;
     - ``exact`` (a figure with no qualifying word) as ``exact_as``: a floor by default,
       as targets are commonly read, or ``"approx"``;
     - a decrease (下降3%以上, stored as −3) is met by a fall at least as large (actual ≤ −3).
@@ -877,11 +886,13 @@ def attainment(
 
     >>> import planstats as ps
     >>> actual = pd.DataFrame({"region": ["西咸新区"], "year": [2022], "metric": ["gdp_growth"], "value": [11.6]})
-    >>> a = ps.attainment(ps.load(), actual, metrics="gdp_growth")
+    >>> a = ps.attainment(ps.load(), actual, metrics="gdp_growth", approx_as="band")
     >>> a.loc[a.region == "西咸新区", ["year", "value", "qualifier", "actual", "gap", "met"]].round(1).values.tolist()
     [[2022, 12.0, 'approx', 11.6, -0.4, True], [2023, 20.0, 'at_least', nan, nan, <NA>]]
     """
     _option(exact_as, EXACT_AS, "exact_as")
+    chosen = approx_as is not None
+    approx_as = _option(approx_as, APPROX_AS, "approx_as") if chosen else "band"
     if tolerance < 0 or level_tolerance < 0:
         raise ArgumentError(f"`tolerance` and `level_tolerance` must not be negative, but {tolerance!r}, {level_tolerance!r} were passed.")
     df = _dataset(df)
@@ -914,11 +925,20 @@ def attainment(
     lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
     tol = np.where(out["kind"].isin(RATE_KINDS), tolerance, level_tolerance * v.abs()) + 1e-9
     qualifier = out["qualifier"].replace({"exact": exact_as})
+    approx = (a - v).abs() <= tol if approx_as == "band" else a >= v - tol
     met = np.select(
         [qualifier == "at_least", qualifier == "at_most", qualifier == "range", qualifier == "approx"],
-        [a >= v - 1e-9, a <= v + 1e-9, (a >= lo - 1e-9) & (a <= hi + 1e-9), (a - v).abs() <= tol],
+        [a >= v - 1e-9, a <= v + 1e-9, (a >= lo - 1e-9) & (a <= hi + 1e-9), approx],
         default=False,
     )
+    if not chosen and not _APPROX_TOLD and ((qualifier == "approx") & out["actual"].notna()).any():
+        _APPROX_TOLD.append(True)
+        warnings.warn(
+            "attainment: approximate targets (左右) are read as a band: ≈6 is met by an outcome within "
+            f"{tolerance:g} percentage points (rates) or {level_tolerance:.0%} (levels), and not by 7.5. Pass approx_as='floor' "
+            "to read them as floors, or approx_as='band' to keep this reading; this warning is given once a session.",
+            PlanstatsWarning, stacklevel=2,
+        )  # fmt: skip
     out["gap"] = out["actual"] - out["value"]
     out["met"] = pd.array(np.where(out["actual"].isna(), None, met), dtype="boolean")
     cols = [

@@ -6,7 +6,7 @@
     planstats show [--data PATH] [--section headline|body] [--metric ID]
     planstats compare --metric ID [--metric ID …] [--year YEAR] [--format markdown|latex|csv] [--data PATH]
     planstats yoy --metric ID [--format …]
-    planstats attainment [--actuals actuals.csv] [--metric ID …] [--tolerance PP] [--format …]
+    planstats attainment [--actuals actuals.csv] [--metric ID …] [--tolerance PP] [--approx-as band|floor] [--format …]
     planstats coverage [--metric ID …] [--format …]
     planstats report [--data PATH] [-o out] [--lang en|zh]
 
@@ -102,7 +102,7 @@ def _analysis(args: argparse.Namespace) -> int:
             raise ArgumentError("yoy takes one --metric.")
         result = analysis.yoy(df, metric)
     elif args.command == "attainment":
-        result = analysis.attainment(df, args.actuals, metrics=metric, tolerance=args.tolerance)
+        result = analysis.attainment(df, args.actuals, metrics=metric, tolerance=args.tolerance, approx_as=args.approx_as)
     else:
         result = analysis.coverage(df, metrics=metric)
     cite = not args.no_cite
@@ -172,6 +172,7 @@ def parser() -> argparse.ArgumentParser:
     t = _analysis_parser(sub, "attainment", help="targets against outcomes (default: the results the plans report)", metric_required=False)
     t.add_argument("--actuals", type=Path, help="CSV with columns region, year, metric, value (and optionally unit)")
     t.add_argument("--tolerance", type=float, default=0.5, help="for approx targets of rates, in percentage points (default 0.5)")
+    t.add_argument("--approx-as", choices=analysis.APPROX_AS, help="read 左右 as a band around the target or as a floor (default: band, with a warning)")
     _analysis_parser(sub, "coverage", help="for each region, year and metric: extracted, not in the document, or no document", metric_required=False)
 
     r = sub.add_parser("report", help="write tables (Markdown), charts (PNG) and BibTeX of a dataset into a folder")

@@ -239,7 +239,7 @@ def _actual(region, year, value, metric="gdp_growth"):
 def test_attainment_by_qualifier(target, actual, met):
     df = make_frame(target)
     metric = target.get("metric", "gdp_growth")
-    a = ps.attainment(df, pd.DataFrame([_actual("A", 2022, actual, metric)]))
+    a = ps.attainment(df, pd.DataFrame([_actual("A", 2022, actual, metric)]), approx_as="band")
     assert a["met"].tolist() == [met]
     assert a["gap"].round(6).tolist() == [round(actual - (target["value"] + target.get("value_high", target["value"])) / 2, 6)]
 
@@ -386,3 +386,20 @@ def test_a_wrong_argument_names_itself_its_value_and_what_is_allowed(data, call,
 def test_a_missing_actuals_file_is_not_called_a_rule_file(tmp_path):
     with pytest.raises(ps.DataFileError, match=r"nope.csv: actuals file not found; check the path"):
         ps.read_actuals(tmp_path / "nope.csv")
+
+
+def test_an_approximate_target_is_read_as_a_band_or_a_floor_and_the_reading_is_told_once(monkeypatch):
+    monkeypatch.setattr(ps.analysis, "_APPROX_TOLD", [])
+    df = make_frame(dict(value=6.0, qualifier="approx", qualifier_text="左右"))
+    actual = pd.DataFrame([_actual("A", 2022, 7.5)])
+    assert ps.attainment(df, actual, approx_as="band")["met"].tolist() == [False]
+    assert ps.attainment(df, actual, approx_as="floor")["met"].tolist() == [True]
+    assert ps.attainment(df, pd.DataFrame([_actual("A", 2022, 5.6)]), approx_as="floor")["met"].tolist() == [True]  # 6 less 0.5
+    assert ps.attainment(df, pd.DataFrame([_actual("A", 2022, 5.4)]), approx_as="floor")["met"].tolist() == [False]
+    with pytest.warns(ps.PlanstatsWarning, match="read as a band.*approx_as='floor'.*once a session"):
+        assert ps.attainment(df, actual)["met"].tolist() == [False]
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ps.attainment(df, actual)  # not again
+    with pytest.raises(ps.ArgumentError, match="`approx_as` must be one of \\['band', 'floor'\\]"):
+        ps.attainment(df, actual, approx_as="two-sided")
