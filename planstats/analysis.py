@@ -931,7 +931,7 @@ def attainment(
         [a >= v - 1e-9, a <= v + 1e-9, (a >= lo - 1e-9) & (a <= hi + 1e-9), approx],
         default=False,
     )
-    if not chosen and not _APPROX_TOLD and ((qualifier == "approx") & out["actual"].notna()).any():
+    if not chosen and not _APPROX_TOLD and ((out["qualifier"] == "approx") & out["actual"].notna()).any():
         _APPROX_TOLD.append(True)
         warnings.warn(
             "attainment: approximate targets (左右) are read as a band: ≈6 is met by an outcome within "
