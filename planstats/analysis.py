@@ -40,7 +40,7 @@ import pandas as pd
 
 from planstats._data import lexicon, read_rows
 from planstats import _checks, places
-from planstats.dataset import conform, region_names, validate
+from planstats.dataset import Shared, conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
 from planstats.numbers import MULTIPLIERS, units
 from planstats.taxonomy import load_taxonomy
@@ -335,7 +335,9 @@ def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kin
     cells["n_targets"] = np.bincount(group)
     cells["conflict"] = np.bincount(group, weights=differs) > 0
     cells["hardness"] = hardness(cells)
-    return _typed(cells.loc[:, list(CELL_COLUMNS)])
+    out = _typed(cells.loc[:, list(CELL_COLUMNS)])
+    out.attrs["dataset"] = Shared(df)  # what the cells come from: the hashes and paths of its documents, for cite
+    return out
 
 
 def _typed(cells: pd.DataFrame) -> pd.DataFrame:
@@ -423,6 +425,7 @@ def _attach(table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[
         "units": dict(zip(units["metric"], units["unit"])),
         "kinds": dict(zip(units["metric"], units["kind"])),
     }
+    table.attrs["dataset"] = cells.attrs.get("dataset")
     return table
 
 

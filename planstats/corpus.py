@@ -54,8 +54,10 @@ from planstats.dataset import (
     BUNDLED,
     COLUMNS,
     FORMATS,
+    INDEX,
     PART,
     PREVIOUS,
+    Paths,
     _SUFFIXES,
     _umask,
     arrow_schema,
@@ -75,7 +77,6 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
 ENGINES = ("local", "dask")
-INDEX = "_documents.parquet"
 # ``rules``: the fingerprint of the rules a document was extracted by (see :func:`rules_fingerprint`)
 INDEX_COLUMNS = ("doc", "path", "sha256", "rows", "status", "message", "rules")
 _BATCH_ROWS = 20_000
@@ -668,6 +669,7 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
         return report
     result = conform(pd.concat(sink.frames, ignore_index=True)) if sink.frames else empty()
     result.attrs["failures"] = report.failures
+    result.attrs["paths"] = Paths((doc, path) for doc, path, *_ in items)  # where each document is: its manifest, for cite
     return result
 
 

@@ -62,6 +62,8 @@ PLACE_COLUMNS = ("region_code", "province", "prefecture", "region_match")
 BUNDLED = DATA_DIR / "targets.csv"
 #: The file of each year's rows in a dataset folder (year=2024/part-0.parquet)
 PART = "part-0.parquet"
+#: The index of the documents of a dataset folder (doc, path, sha256, rows, status, message, rules)
+INDEX = "_documents.parquet"
 # the kinds of plan a title names, after what they plan (2024年国民经济和社会发展计划)
 _DEVELOPMENT = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)"
 # 目标任务 only after the words of development (某某县2024年经济社会发展主要目标任务): 完成2024年目标任务 is text
@@ -754,7 +756,9 @@ def load(
         hint = " Run `make data` to build it." if path == BUNDLED else ""
         raise DocumentError(f"{path}: no such dataset.{hint}")
     if path.is_dir():
-        return validate(conform(_read_folder(path, wanted)))
+        df = validate(conform(_read_folder(path, wanted)))
+        df.attrs["paths"] = _document_paths(path)
+        return df
     fmt = _format(path, format)
     try:
         if fmt == "csv":
@@ -795,6 +799,45 @@ def _region_filter(regions: str | int | Iterable[str | int] | None) -> dict[str,
         if found.code and found.match in ("exact", "unique"):
             codes.append(found.code)
     return {"region": names, "region_code": codes}
+
+
+class Paths(dict):
+    """Where each document of a dataset was when it was built (``df.attrs["paths"]``: doc → path),
+    so that its manifest beside it can be read (:func:`planstats.cite`). pandas copies ``attrs``
+    into every frame derived from a dataset: this one is shared, not copied (it is never changed)."""
+
+    def __deepcopy__(self, memo) -> Paths:
+        return self
+
+    def __eq__(self, other) -> bool:  # pd.concat compares attrs
+        return self is other
+
+    __hash__ = object.__hash__
+
+
+class Shared:
+    """A value kept in ``attrs`` that pandas shares between derived frames rather than copying
+    (``attrs["dataset"]`` of a table: the dataset it was made from, for :func:`planstats.cite`)."""
+
+    def __init__(self, value: object):
+        self.value = value
+
+    def __deepcopy__(self, memo) -> Shared:
+        return self
+
+    def __eq__(self, other) -> bool:
+        return self is other
+
+    __hash__ = object.__hash__
+
+
+def _document_paths(folder: Path) -> Paths:
+    """Where each document of a dataset folder was when it was built."""
+    try:
+        index = pd.read_parquet(folder / INDEX, columns=["doc", "path"])
+    except (OSError, ValueError):  # an index of an older planstats, or none: no paths
+        return Paths()
+    return Paths(zip(index["doc"].astype(str), index["path"].astype(str)))
 
 
 def _read_folder(path: Path, wanted: dict[str, list | None]) -> pd.DataFrame:

@@ -121,8 +121,8 @@ def _palette(n: int) -> list:
     return sns.color_palette("colorblind", max(n, 1))
 
 
-def _source_note(ax: Axes, docs: Iterable[str], lang: str) -> None:
-    titles = doc_titles(sorted(set(docs)))
+def _source_note(ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | None = None) -> None:
+    titles = doc_titles(sorted(set(docs)), data=data)
     if not titles:
         return
     text = ("Source: " if lang == "en" else "资料来源：") + "; ".join(titles) + ". Extracted with planstats."
@@ -193,7 +193,7 @@ def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str
         ax.margins(y=0.15)
         ax.axhline(0, color="0.5", lw=0.6)
         _legend(ax, {str(y): colors[y] for y in years}, cells["qualifier"], lang)
-        _source_note(ax, cells["doc"], lang)
+        _source_note(ax, cells["doc"], lang, df)
         return _finish(ax)
 
 
@@ -259,7 +259,7 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("targets over time" if lang == "en" else "目标的变化"))
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.margins(x=0.08, y=0.15)
-        _source_note(ax, cells["doc"], lang)
+        _source_note(ax, cells["doc"], lang, df)
         return _finish(ax)
 
 
@@ -318,7 +318,7 @@ def heatmap(
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.set_title(("Targets by region and metric" if lang == "en" else "各地区各指标目标") + (f", {year}" if year else ""))
-        _source_note(ax, cells["doc"], lang)
+        _source_note(ax, cells["doc"], lang, df)
         return _finish(ax)
 
 
@@ -360,7 +360,7 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
         ax.set_ylabel(metric_label(metric, lang, kind=kind, unit=change))
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("change of the target between plan years" if lang == "en" else "目标的年度变化"))
         ax.margins(y=0.2)
-        _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang)
+        _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang, df)
         return _finish(ax)
 
 

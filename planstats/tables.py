@@ -10,17 +10,19 @@ Stata). Labels are English by default (``data/regions.csv``, ``data/metrics.csv`
 
 from __future__ import annotations
 
+import functools
 import math
 import os
+import warnings
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from planstats.dataset import DATA_DIR, atomic_write, load, read_manifest
 from planstats import places
-from planstats.errors import ArgumentError
+from planstats.dataset import BUNDLED, DATA_DIR, atomic_write, load, manifest_row, read_manifest
+from planstats.errors import ArgumentError, PlanstatsWarning
 from planstats.taxonomy import load_taxonomy
 from planstats.taxonomy import metrics as metric_table
 
@@ -403,30 +405,61 @@ def _docs(result: pd.DataFrame) -> list[str]:
     return sorted({str(d) for d in docs if d and str(d) != "nan"})
 
 
-def _manifests(manifest: str | os.PathLike | None = None) -> dict[str, dict[str, str]]:
-    bundled = DATA_DIR / "raw" / "manifest.csv"
-    rows = read_manifest(bundled) if bundled.exists() else {}
-    return rows | read_manifest(manifest) if manifest is not None else rows
+@functools.lru_cache(maxsize=1)
+def _bundled() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """The manifest rows of the bundled sample, and the hash of each of its documents."""
+    manifest = DATA_DIR / "raw" / "manifest.csv"
+    rows = read_manifest(manifest) if manifest.exists() else {}
+    shas = {}
+    if BUNDLED.exists():
+        data = pd.read_csv(BUNDLED, usecols=["doc", "doc_sha256"], dtype=str).drop_duplicates("doc")
+        shas = dict(zip(data["doc"], data["doc_sha256"]))
+    return rows, shas
 
 
-def doc_titles(docs: Iterable[str], *, manifest: str | os.PathLike | None = None) -> list[str]:
-    """The titles of documents from the manifests (the bundled one and ``manifest=``), else their file names.
+def _manifests(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None) -> dict[str, dict[str, str]]:
+    """The manifest row of each document that has one: of ``manifest=`` (by path in the corpus or
+    by file name); else of the ``manifest.csv`` beside the document where it was built (a dataset
+    from :func:`planstats.build` or a dataset folder knows where: ``data.attrs["paths"]``); else,
+    for a document of the bundled sample (the same file, by its hash), of the sample's manifest."""
+    paths = (data.attrs.get("paths") if data is not None else None) or {}
+    shas = dict(zip(data["doc"].astype(str), data["doc_sha256"].astype(str))) if data is not None and "doc_sha256" in data.columns else {}
+    sample, sample_shas = _bundled()
+    given = read_manifest(manifest) if manifest is not None else {}
+    rows = {}
+    for doc in docs:
+        row = given.get(doc) or given.get(Path(doc).name)
+        if row is None and doc in paths:
+            row = manifest_row(Path(paths[doc])) or None
+        if row is None and doc in sample and (doc not in shas or shas[doc] == sample_shas.get(doc)):
+            row = sample[doc]
+        if row:
+            rows[doc] = row
+    return rows
+
+
+def doc_titles(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None) -> list[str]:
+    """The titles of documents from their manifests (see :func:`cite`), else their file names.
 
     >>> doc_titles(["000_3e3dedbcbccbc1ab.txt", "other.txt"])
     ['西咸新区2022年工作要点', 'other.txt']
     """
-    rows = _manifests(manifest)
+    docs = list(docs)
+    rows = _manifests(docs, data=data, manifest=manifest)
     return [rows.get(d, {}).get("title") or d for d in docs]
 
 
 def cite(
     result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None
 ) -> str:
-    """BibTeX entries for the documents behind a result: title, issuing body, year, file hash.
+    """BibTeX entries for the documents behind a result: title, issuing body, year, url, file hash.
 
-    Titles and issuers come from ``manifest.csv`` (the bundled one, and ``manifest=``);
-    region, plan year and hash from the dataset (``data``, by default ``result`` itself when
-    it is a dataset, else the bundled dataset).
+    Title, issuer and url come from the manifest of each document: ``manifest=``, else the
+    ``manifest.csv`` beside the document where it was built (columns file, region, year, and
+    title, issuer, url), else for the bundled sample its own. Region, plan year and hash come
+    from the dataset (``data``, by default ``result`` itself when it is a dataset, else the
+    bundled dataset). Nothing is made up: a document with no title in a manifest is cited by
+    its file name, with no author, and one warning names those documents.
 
     >>> import planstats as ps
     >>> print(ps.cite(ps.compare(ps.load(), "gdp_growth", year=2022)))
@@ -438,22 +471,29 @@ def cite(
     }
     <BLANKLINE>
     """
-    if data is None:
-        data = result if "doc_sha256" in result.columns else load()
-    rows = _manifests(manifest)
+    if data is None:  # the dataset itself, or the dataset a table was made from, or else the bundled dataset
+        made_from = result.attrs.get("dataset")
+        data = result if "doc_sha256" in result.columns else made_from.value if made_from is not None else load()
+    docs = _docs(result)
+    rows = _manifests(docs, data=data, manifest=manifest)
     targets = data[data["record"] == "target"] if "record" in data.columns else data
-    entries = []
-    for doc in _docs(result):
+    entries, unlisted = [], []
+    for doc in docs:
         mine = targets[targets["doc"] == doc]
         row = rows.get(doc, {})
-        region = row.get("region") or (str(mine["region"].dropna().iloc[0]) if mine["region"].notna().any() else "")
         year = row.get("year") or (str(int(mine["year"].dropna().mode().iloc[0])) if mine["year"].notna().any() else "")
         sha = str(mine["doc_sha256"].iloc[0]) if len(mine) else ""
-        title = row.get("title") or f"{region}{year}年工作计划 ({doc})"
-        issuer = row.get("issuer") or region or "unknown"
-        key = f"plan{year or 'nd'}_{sha[:8] or doc.split('.')[0]}"
-        entries.append(
-            f"@misc{{{key},\n  title = {{{{{title}}}}},\n  author = {{{{{issuer}}}}},\n  year = {{{year}}},\n"
-            f"  note = {{File {doc}{', SHA-256 ' + sha if sha else ''}}},\n}}\n"
-        )
+        if not (row.get("title") and row.get("issuer")):
+            unlisted.append(doc)
+        fields = [("title", "{" + (row.get("title") or doc) + "}"), ("author", "{" + row["issuer"] + "}" if row.get("issuer") else ""),
+                  ("year", year), ("url", row.get("url", "")), ("note", f"File {doc}{', SHA-256 ' + sha if sha else ''}")]  # fmt: skip
+        key = f"plan{year or 'nd'}_{sha[:8] or Path(doc).stem}"
+        entries.append(f"@misc{{{key},\n" + "".join(f"  {k} = {{{v}}},\n" for k, v in fields if v or k == "year") + "}\n")
+    if unlisted:
+        warnings.warn(
+            f"cite: {len(unlisted)} document(s) have no title or issuer in a manifest: {', '.join(unlisted[:5])}"
+            f"{' …' if len(unlisted) > 5 else ''}. Their entries give the file name as the title and no author; add a "
+            "manifest.csv beside the documents (columns file, region, year, title, issuer, url) or pass manifest=.",
+            PlanstatsWarning, stacklevel=2,
+        )  # fmt: skip
     return "\n".join(entries)

@@ -103,7 +103,36 @@ def test_cite_gives_bibtex_for_the_documents_behind_a_result(data):
     assert f"SHA-256 {sha}" in bib and "year = {2023}" in bib
 
 
-def test_cite_without_manifest_falls_back_to_region_and_year():
+def test_cite_without_a_manifest_invents_nothing_and_warns():
+    """Before: title {甲县2025年工作计划 (jia.txt)} and author {甲县}, neither of which the document says."""
     df = ps.extract_text("甲县2025年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", doc="jia.txt")
-    bib = ps.cite(df)
-    assert "title = {{甲县2025年工作计划 (jia.txt)}}" in bib and "author = {{甲县}}" in bib and "year = {2025}" in bib
+    with pytest.warns(ps.PlanstatsWarning, match=r"cite: 1 document\(s\) have no title or issuer in a manifest: jia.txt"):
+        bib = ps.cite(df)
+    assert "title = {{jia.txt}}" in bib and "author" not in bib and "year = {2025}" in bib
+
+
+PLAN = "{title}\n\n主要预期目标是：地区生产总值增长{gdp}%左右。\n"
+
+
+@pytest.mark.parametrize("as_folder", [False, True])
+def test_cite_reads_the_manifest_of_the_users_own_corpus(tmp_path, as_folder):
+    corpus = tmp_path / "corpus" / "涪城区"
+    corpus.mkdir(parents=True)
+    (corpus / "2019.txt").write_text(PLAN.format(title="涪城区2019年政府工作报告", gdp=8), encoding="utf-8")
+    # a file of the same name as one of the bundled sample, but another document: not the sample's title
+    (corpus / "000_3e3dedbcbccbc1ab.txt").write_text(PLAN.format(title="涪城区2020年政府工作报告", gdp=7), encoding="utf-8")
+    (corpus / "manifest.csv").write_text(
+        "file,region,year,title,issuer,url\n2019.txt,涪城区,2019,涪城区2019年政府工作报告,绵阳市涪城区人民政府,http://example.org/2019\n",
+        encoding="utf-8",
+    )
+    if as_folder:
+        ps.build([tmp_path / "corpus"], out=tmp_path / "out", progress=False)
+        df = ps.load(tmp_path / "out")
+    else:
+        df = ps.build([tmp_path / "corpus"], progress=False)
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 document\(s\) have no title.*涪城区/000_3e3dedbcbccbc1ab.txt") as caught:
+        bib = ps.cite(ps.compare(df, "gdp_growth"))  # the table knows where its documents were built
+    assert len(caught) == 1
+    assert "title = {{涪城区2019年政府工作报告}}" in bib and "author = {{绵阳市涪城区人民政府}}" in bib
+    assert "url = {http://example.org/2019}" in bib
+    assert "西咸新区" not in bib and "title = {{涪城区/000_3e3dedbcbccbc1ab.txt}}" in bib
