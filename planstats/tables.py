@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 import os
 import warnings
 from collections.abc import Iterable
@@ -231,11 +232,39 @@ def _cited(result: pd.DataFrame, lang: str, cite: bool) -> tuple[pd.DataFrame, l
     return view, notes
 
 
+#: What each mark of a rendered number means, in the order a legend lists them
+_MARKS = (
+    ("≥", "at least (以上, 不低于)"),
+    ("≤", "at most (以内, 不超过)"),
+    ("≈", "approximately (左右)"),
+    ("–", "a range: from the first number to the second"),
+    ("†", "the document states other values for this cell as well (see planstats.conflicts)"),
+)
+# a cell that holds a number as rendered: marks, a number or a range, a note's number
+_NUMBER_CELL = re.compile(r"^(?:[≥≤≈]?-?[\d,.]+(?:–-?[\d,.]+)?%?†?(?: \[\d+\])?|nan|None|<NA>|)$")
+
+
+def legend(text: str) -> list[str]:
+    """The meaning of each mark that ``text`` (a rendered table) uses, one line each.
+
+    >>> legend("| ≈12 | ≥20† |")
+    ['≥ at least (以上, 不低于)', '≈ approximately (左右)', '† the document states other values for this cell as well (see planstats.conflicts)']
+    """
+    return [f"{mark} {meaning}" for mark, meaning in _MARKS if mark in text]
+
+
+def _numeric(view: pd.DataFrame) -> list[bool]:
+    """Which columns of a rendered view hold numbers only (right-aligned)."""
+    return [bool(view[c].astype(str).str.match(_NUMBER_CELL).all()) for c in view.columns]
+
+
 def _markdown(view: pd.DataFrame, notes: list[str], caption: str) -> str:
-    table = view.to_markdown(tablefmt="pipe", index=not isinstance(view.index, pd.RangeIndex))
+    index = not isinstance(view.index, pd.RangeIndex)
+    align = ["left"] * index + ["right" if n else "left" for n in _numeric(view)]
+    table = view.to_markdown(tablefmt="pipe", index=index, colalign=align)
     lines = ([caption, ""] if caption else []) + [table]
-    if "†" in table:
-        lines += ["", "† the document states other values for this cell as well (see planstats.conflicts)."]
+    if marks := legend("\n".join(view.astype(str).stack().tolist()) if view.size else ""):
+        lines += ["", "; ".join(marks) + "."]
     if notes:
         lines += ["", "Sources:", ""] + [f"{i}. {n}" for i, n in enumerate(notes, start=1)]
     return "\n".join(lines) + "\n"
@@ -249,22 +278,24 @@ def _latex_text(text: str) -> str:
 
 def _latex(view: pd.DataFrame, notes: list[str], caption: str) -> str:
     view = view.copy()
+    marks = legend("\n".join(view.astype(str).stack().tolist()) if view.size else "")
+    numeric = _numeric(view)
     for col in view.columns:
         view[col] = view[col].astype(str).str.replace(r" \[(\d+)\]$", r"<sup>\1</sup>", regex=True)
     styler = view.style
     styler = styler.format(escape="latex").format_index(escape="latex", axis=0).format_index(escape="latex", axis=1)
-    if isinstance(view.index, pd.RangeIndex):
+    index = not isinstance(view.index, pd.RangeIndex)
+    if not index:
         styler = styler.hide(axis="index")
-    body = styler.to_latex(hrules=True, caption=caption or None, position_float="centering", environment="table")
+    columns = "l" * (view.index.nlevels if index else 0) + "".join("r" if n else "l" for n in numeric)  # numbers right-aligned
+    body = styler.to_latex(hrules=True, caption=caption or None, position_float="centering", environment="table", column_format=columns)
     body = body.replace(r"<sup>", r"\textsuperscript{").replace(r"</sup>", "}")
     body = _latex_text(body)
+    after = ["\\par\\footnotesize " + _latex_text(_escape("; ".join(marks))) + "."] if marks else []
     if notes:
         listing = "\n".join(rf"\item[{i}] {_latex_text(_escape(n))}" for i, n in enumerate(notes, start=1))
-        body = body.replace(
-            r"\end{table}",
-            "\\par\\footnotesize Sources:\n\\begin{description}\n" + listing + "\n\\end{description}\n\\end{table}",
-        )
-    return body
+        after.append("\\par\\footnotesize Sources:\n\\begin{description}\n" + listing + "\n\\end{description}")
+    return body.replace(r"\end{table}", "\n".join([*after, r"\end{table}"])) if after else body
 
 
 _LATEX_SPECIAL = str.maketrans({c: "\\" + c for c in "&%$#_{}"} | {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"})
@@ -312,9 +343,11 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
     >>> print(ps.table(ps.compare(ps.load(), "gdp_growth", year=2022)))
     Targets: GDP growth (%)
     <BLANKLINE>
-    | region          | 2022    |
-    |:----------------|:--------|
+    | region          |    2022 |
+    |:----------------|--------:|
     | Xixian New Area | ≈12 [1] |
+    <BLANKLINE>
+    ≈ approximately (左右).
     <BLANKLINE>
     Sources:
     <BLANKLINE>

@@ -136,3 +136,21 @@ def test_cite_reads_the_manifest_of_the_users_own_corpus(tmp_path, as_folder):
     assert "title = {{涪城区2019年政府工作报告}}" in bib and "author = {{绵阳市涪城区人民政府}}" in bib
     assert "url = {http://example.org/2019}" in bib
     assert "西咸新区" not in bib and "title = {{涪城区/000_3e3dedbcbccbc1ab.txt}}" in bib
+
+
+def test_tables_have_a_legend_of_their_marks_and_right_aligned_numbers():
+    df = make_frame(
+        dict(region="甲县", value=6.0, qualifier="approx", qualifier_text="左右"),
+        dict(region="甲县", value=7.0, section="body", start=500, end=510),  # another value: a conflict (†)
+        dict(region="乙县", value=8.0, value_high=10.0, qualifier="range"),
+        dict(region="丙县", value=5.0, qualifier="at_most", qualifier_text="以内"),
+    )
+    result = ps.compare(df, "gdp_growth")
+    latex = ps.table(result, format="latex")
+    assert r"\begin{tabular}{lr}" in latex  # the region left, the numbers right
+    legend = next(line for line in latex.splitlines() if "approximately" in line)
+    assert all(mark in legend for mark in (r"$\leq$ at most", r"$\approx$ approximately", "-- a range", r"$^\dagger$ the document states"))
+    assert r"$\geq$" not in legend  # only the marks the table uses
+    markdown = ps.table(result)
+    assert "|:---------|---------:|" in markdown
+    assert "≤ at most (以内, 不超过); ≈ approximately (左右); – a range" in markdown and "† the document states" in markdown
