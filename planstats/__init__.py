@@ -7,6 +7,7 @@
 """
 
 from planstats.analysis import (
+    against_plan,
     amplification,
     attainment,
     compare,
@@ -39,6 +40,7 @@ from planstats.taxonomy import metrics
 __version__ = "0.1.0"
 
 __all__ = [
+    "against_plan",
     "SCHEMA",
     "BuildReport",
     "ArgumentError",

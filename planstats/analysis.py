@@ -42,7 +42,7 @@ from planstats._data import lexicon, read_rows
 from planstats import _checks, places
 from planstats.dataset import Shared, conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
-from planstats.numbers import MULTIPLIERS, units
+from planstats.numbers import MULTIPLIERS, plan_period_start, units
 from planstats.taxonomy import load_taxonomy
 
 RATE_KINDS = ("growth", "share", "pp_change")
@@ -549,6 +549,54 @@ def yoy(
 
 
 _QUALIFIER_ORDER = {"at_least": 1, "exact": 0, "approx": 0, "range": 0, "at_most": -1}
+
+
+def against_plan(
+    df: pd.DataFrame,
+    metrics: str | Iterable[str] | None = None,
+    *,
+    range_as: str = "mid",
+) -> pd.DataFrame:
+    """Each annual target against the five-year-plan target of the same region and metric whose
+    period holds its year: a yearly average (``年均增长6%``, a ``horizon`` row with
+    ``average_from``) over the years it averages, or a target for the last year of a five-year
+    plan (``到2025年…达到300家``) over that plan's years (2021-2025).
+
+    ``difference`` is the annual target minus the plan's (percentage points for rates);
+    ``ratio`` the annual over the plan's (for a level, how far one year's target goes toward
+    the plan's). Only targets of the same kind and unit are set side by side.
+
+    >>> import planstats as ps
+    >>> plan = ps.extract_text("某县“十四五”规划纲要\\n主要目标：到2025年，地区生产总值年均增长6%左右。", region="某县", year=2021)
+    >>> year = ps.extract_text("主要预期目标是：地区生产总值增长6.5%左右。", region="某县", year=2022)
+    >>> a = ps.against_plan(pd.concat([plan, year]))
+    >>> a[["region", "year", "value", "plan_value", "plan_from", "plan_to", "difference"]].values.tolist()
+    [['某县', 2022, 6.5, 6.0, 2021, 2025, 0.5]]
+    """
+    df = _dataset(df)
+    ids = _metric_ids(metrics, "metrics") if metrics is not None else list(dict.fromkeys(df["metric"].dropna().astype(str)))
+    cells = _resolve(df, ids, range_as=range_as)
+    plans = _resolve(df, ids, range_as=range_as, record="horizon")
+    first = df[(df["record"] == "horizon") & df["region"].notna() & df["year"].notna()]
+    average = dict(zip(zip(first["doc"].astype(str), first["start"]), first["average_from"]))
+    plans["plan_from"] = [
+        int(a) if not pd.isna(a := average.get((str(d), s))) else plan_period_start(int(y)) for d, s, y in zip(plans["doc"], plans["start"], plans["year"])
+    ]  # fmt: skip
+    plans = plans[plans["plan_from"].notna()].rename(columns={"year": "plan_to"})
+    keep = ["region", "metric", "kind", "unit", "plan_from", "plan_to", "value", "qualifier", "doc", "raw"]
+    plans = plans[keep].rename(columns={c: f"plan_{c}" for c in ("value", "qualifier", "doc", "raw")})
+    out = cells.merge(plans.astype({"region": object, "metric": object}), on=["region", "metric", "kind", "unit"])
+    out = out[(out["plan_from"] <= out["year"]) & (out["year"] <= out["plan_to"])]
+    out["difference"] = out["value"] - out["plan_value"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["ratio"] = out["value"] / out["plan_value"]
+    out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
+    cols = [
+        "region", "year", "metric", "kind", "unit", "value", "qualifier", "plan_value", "plan_qualifier", "plan_from",
+        "plan_to", "difference", "difference_unit", "ratio", "doc", "raw", "plan_doc", "plan_raw",
+    ]  # fmt: skip
+    out = out[cols].astype({"plan_from": "int64", "plan_to": "int64", "difference": "float64", "ratio": "float64"})
+    return out.sort_values(["region", "metric", "year"]).reset_index(drop=True)
 
 
 def rank(

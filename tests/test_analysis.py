@@ -403,3 +403,24 @@ def test_an_approximate_target_is_read_as_a_band_or_a_floor_and_the_reading_is_t
         ps.attainment(df, actual)  # not again
     with pytest.raises(ps.ArgumentError, match="`approx_as` must be one of \\['band', 'floor'\\]"):
         ps.attainment(df, actual, approx_as="two-sided")
+
+
+def test_against_plan_sets_each_annual_target_beside_the_five_year_plans():
+    plan = ps.extract_text(
+        "某县“十四五”规划纲要\n主要目标：到2025年，地区生产总值年均增长6%左右，高新技术企业达到300家。", region="某县", year=2021, doc="plan.txt"
+    )
+    years = [
+        ps.extract_text(f"主要预期目标是：地区生产总值增长{g}%左右，高新技术企业达到{n}家。", region=r, year=y, doc=f"{r}{y}.txt")
+        for r, y, g, n in [("某县", 2021, 7, 200), ("某县", 2023, 6.5, 250), ("某县", 2026, 5, 320), ("另县", 2023, 8, 100)]
+    ]
+    a = ps.against_plan(pd.concat([plan, *years]))
+    got = {(r.metric, r.year): (r.value, r.plan_value, r.plan_from, r.plan_to, r.difference, r.difference_unit) for r in a.itertuples()}
+    assert got == {
+        ("gdp_growth", 2021): (7.0, 6.0, 2021, 2025, 1.0, "pp"),  # a yearly average over 2021-2025
+        ("gdp_growth", 2023): (6.5, 6.0, 2021, 2025, 0.5, "pp"),
+        ("high_tech_enterprises_total", 2021): (200.0, 300.0, 2021, 2025, -100.0, "家"),  # a level for the plan's last year
+        ("high_tech_enterprises_total", 2023): (250.0, 300.0, 2021, 2025, -50.0, "家"),
+    }  # 2026 is after the plan; 另县 has no plan
+    assert set(a["plan_raw"]) == {"地区生产总值年均增长6%左右", "高新技术企业达到300家"}
+    assert ps.against_plan(pd.concat([plan, *years]), metrics="gdp_growth")["metric"].unique().tolist() == ["gdp_growth"]
+    assert ps.against_plan(years[0]).empty
