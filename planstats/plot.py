@@ -121,11 +121,12 @@ def _palette(n: int) -> list:
     return sns.color_palette("colorblind", max(n, 1))
 
 
-def _source_note(ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | None = None) -> None:
+def _source_note(ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | None = None, *, before: str = "") -> None:
     titles = doc_titles(sorted(set(docs)), data=data)
-    if not titles:
+    if not titles and not before:
         return
-    text = ("Source: " if lang == "en" else "资料来源：") + "; ".join(titles) + ". Extracted with planstats."
+    text = ("Source: " if lang == "en" else "资料来源：") + "; ".join(titles) + ". Extracted with planstats." if titles else ""
+    text = f"{before} {text}".strip()
     ax.figure.text(0.01, -0.01, "\n".join(textwrap.wrap(text, 110)), ha="left", va="top", fontsize=6.5, color="0.35")
 
 
@@ -151,8 +152,28 @@ def _empty(ax: Axes, message: str) -> Axes:
 # charts
 
 
+#: Beyond this many regions (or bars) a chart lays its bars horizontally, one line each
+MANY = 8
+#: A trajectory draws this many regions in colour, with their names; the rest in grey, named in a note
+TOP = 10
+
+
+def _region_labels(names: Iterable[str], lang: str) -> dict[str, str]:
+    """Each region's name on a chart: in English when every region has an English name (the
+    hand-kept region table), else all as written, so that a chart never mixes the two."""
+    names = list(dict.fromkeys(map(str, names)))
+    english, _ = labels("en")
+    if lang == "en" and all(n in english for n in names):
+        return {n: english[n] for n in names}
+    return {n: n for n in names}
+
+
 def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Each region's target side by side (grouped by plan year), qualifiers visible, values labelled.
+
+    Up to :data:`MANY` regions stand as columns; more lie as horizontal bars, highest first, each
+    labelled at its end, so that 30 regions stay legible. † marks a target whose document
+    states another value for it too (``planstats.conflicts``).
 
     >>> import planstats as ps
     >>> ax = ps.plot.compare(ps.load(), "gdp_growth")
@@ -165,43 +186,62 @@ def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str
     if year is not None:
         cells = cells[cells["year"] == year]
     with style():
-        ax = _axes(ax)
         if cells.empty:
-            return _empty(ax, f"no {metric} targets")
-        regions, _ = labels(lang)
-        names = list(dict.fromkeys(cells["region"]))
+            return _empty(_axes(ax), f"no {metric} targets")
         years = sorted(cells["year"].unique())
+        flat = cells.groupby("region")["value"].max().sort_values(ascending=False).index.tolist()
+        names = flat if len(flat) > MANY else list(dict.fromkeys(cells["region"]))
+        across = len(names) > MANY  # bars along x, regions down the y axis
+        per = cells.groupby("region").size().max()
+        ax = _axes(ax, figsize=(FIGSIZE[0], max(FIGSIZE[1], 0.16 * len(names) * per + 1.2)) if across else FIGSIZE)
         colors = dict(zip(years, _palette(len(years))))
-        width = 0.8 / cells.groupby("region").size().max()
+        width = 0.8 / per
+        shown = _region_labels(names, lang)
         for i, name in enumerate(names):
             mine = cells[cells["region"] == name].sort_values("year")
             for j, r in enumerate(mine.itertuples()):
-                x = i + (j - (len(mine) - 1) / 2) * width
-                hatch = "////" if r.qualifier == "approx" else None
-                ax.bar(x, r.value, width * 0.92, color=colors[r.year], hatch=hatch, edgecolor="white", linewidth=0)
-                if r.qualifier == "range":
-                    ax.errorbar(x, r.value, yerr=[[r.value - r.low], [r.high - r.value]], color="0.15", capsize=3, lw=1)
-                elif r.qualifier in ("at_least", "at_most"):
-                    ax.plot(x, r.value, marker=_MARKERS[r.qualifier], color="0.15", markersize=5)
-                ax.annotate(cell(r.value, r.qualifier, r.low, r.high), (x, max(r.high, r.value)), xytext=(0, 6),
-                            textcoords="offset points", ha="center", va="bottom", fontsize=7.5)  # fmt: skip
-        ax.set_xticks(range(len(names)), [_wrap(regions.get(n, n)) for n in names])
+                _bar(ax, i + (j - (len(mine) - 1) / 2) * width, r, width, colors[r.year], across)
+        ticks = [_wrap(shown[n]) for n in names]
+        ax.set_yticks(range(len(names)), ticks) if across else ax.set_xticks(range(len(names)), ticks)
+        if across:
+            ax.invert_yaxis()  # the highest on top
         kind, unit = cells["kind"].iloc[0], cells["unit"].iloc[0]
-        ax.set_ylabel(metric_label(metric, lang, kind=kind, unit=unit))
+        (ax.set_xlabel if across else ax.set_ylabel)(metric_label(metric, lang, kind=kind, unit=unit))
         title = "targets by region" if lang == "en" else "各地区目标"
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: {title}" + (f", {year}" if year else ""))
-        ax.margins(y=0.15)
-        ax.axhline(0, color="0.5", lw=0.6)
-        _legend(ax, {str(y): colors[y] for y in years}, cells["qualifier"], lang)
+        ax.margins(**({"x": 0.15} if across else {"y": 0.15}))
+        (ax.axvline if across else ax.axhline)(0, color="0.5", lw=0.6)
+        _legend(ax, {str(y): colors[y] for y in years}, cells["qualifier"], lang, conflict=bool(cells["conflict"].any()), across=across)
         _source_note(ax, cells["doc"], lang, df)
         return _finish(ax)
+
+
+def _bar(ax: Axes, at: float, r, width: float, color, across: bool) -> None:
+    """One target as a bar at ``at``: hatched if approximate, a whisker for a range, a marker
+    for a floor or a ceiling, and a label as the tables write it (≥20, ≈12, 8–10, †)."""
+    hatch = "////" if r.qualifier == "approx" else None
+    draw = ax.barh if across else ax.bar
+    draw(at, r.value, width * 0.92, color=color, hatch=hatch, edgecolor="white", linewidth=0)
+    point = (r.value, at) if across else (at, r.value)
+    if r.qualifier == "range":
+        spread = [[r.value - r.low], [r.high - r.value]]
+        ax.errorbar(*point, **({"xerr": spread} if across else {"yerr": spread}), color="0.15", capsize=3, lw=1)
+    elif r.qualifier in ("at_least", "at_most"):
+        marker = {"at_least": ">", "at_most": "<"}[r.qualifier] if across else _MARKERS[r.qualifier]
+        ax.plot(*point, marker=marker, color="0.15", markersize=5)
+    end = max(r.high, r.value) if r.qualifier == "range" else r.value
+    text = cell(r.value, r.qualifier, r.low, r.high) + ("†" if r.conflict else "")
+    if across:
+        ax.annotate(text, (end, at), xytext=(6, 0), textcoords="offset points", ha="left", va="center", fontsize=7)
+    else:
+        ax.annotate(text, (at, end), xytext=(0, 6), textcoords="offset points", ha="center", va="bottom", fontsize=7.5)
 
 
 def _wrap(label: str, width: int = 16) -> str:
     return "\n".join(textwrap.wrap(label, width)) if " " in label else label
 
 
-def _legend(ax: Axes, colors: dict[str, object], qualifiers: pd.Series, lang: str) -> None:
+def _legend(ax: Axes, colors: dict[str, object], qualifiers: pd.Series, lang: str, *, conflict: bool = False, across: bool = False) -> None:
     """One legend outside the plot: the plan years' colours, then what the symbols mean."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -220,7 +260,11 @@ def _legend(ax: Axes, colors: dict[str, object], qualifiers: pd.Series, lang: st
         elif q == "range":
             handles.append(Line2D([], [], color="0.15", marker="|", markersize=8, lw=1, label=text))
         else:
-            handles.append(Line2D([], [], color="0.15", marker=_MARKERS[q], lw=0, label=text))
+            marker = {"at_least": ">", "at_most": "<"}[q] if across else _MARKERS[q]  # as the bars lie
+            handles.append(Line2D([], [], color="0.15", marker=marker, lw=0, label=text))
+    if conflict:
+        text = "† other values in the same document" if lang == "en" else "† 同一文件另有数值"
+        handles.append(Line2D([], [], lw=0, label=text))
     ax.legend(handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
 
 
@@ -238,13 +282,19 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         ax = _axes(ax)
         if cells.empty:
             return _empty(ax, f"no {metric} targets")
-        regions, _ = labels(lang)
         years = list(range(int(cells["year"].min()), int(cells["year"].max()) + 1))
         names = list(dict.fromkeys(cells["region"]))
-        for color, name in zip(_palette(len(names)), names):
+        shown = _region_labels(names, lang)
+        # many regions: the TOP highest of their last plan year in colour, the rest in grey and named in the note
+        latest = cells.sort_values("year").groupby("region")["value"].last().sort_values(ascending=False)
+        top = latest.index[:TOP].tolist() if len(names) > TOP else names
+        rest = [n for n in names if n not in top]
+        for name in rest:
+            mine = cells[cells["region"] == name].set_index("year").reindex(years)
+            ax.plot(years, mine["value"].to_numpy(dtype=float), color="0.8", lw=0.8, zorder=1)
+        for color, name in zip(_palette(len(top)), top):
             mine = cells[cells["region"] == name].set_index("year").reindex(years)  # missing years: NaN, a gap
-            label = regions.get(name, name)
-            ax.plot(years, mine["value"].to_numpy(dtype=float), color=color, lw=1.5, label=label, marker="o", markersize=3)
+            ax.plot(years, mine["value"].to_numpy(dtype=float), color=color, lw=1.5, label=shown[name], marker="o", markersize=3)
             for y, r in mine.dropna(subset=["value"]).iterrows():
                 if r["qualifier"] == "range":
                     ax.vlines(y, r["low"], r["high"], color=color, lw=1)
@@ -259,7 +309,12 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("targets over time" if lang == "en" else "目标的变化"))
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.margins(x=0.08, y=0.15)
-        _source_note(ax, cells["doc"], lang, df)
+        others = ""
+        if rest:
+            listed = ", ".join(shown[n] for n in rest)
+            others = (f"In grey, the {len(rest)} other regions (below the {TOP} highest of their last plan year): {listed}."
+                      if lang == "en" else f"灰线为其余{len(rest)}个地区：{listed}。")  # fmt: skip
+        _source_note(ax, cells["doc"], lang, df, before=others)
         return _finish(ax)
 
 
@@ -288,9 +343,9 @@ def heatmap(
         df = df[df["year"] == year]
     # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.
     cells = pd.concat([analysis.targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")], ignore_index=True)
-    regions, _ = labels(lang)
+    shown = _region_labels(cells["region"], lang)
     cells = cells.assign(
-        row=[regions.get(r, r) + ("" if year is not None else f" {y}") for r, y in zip(cells["region"], cells["year"])],
+        row=[shown[str(r)] + ("" if year is not None else f" {y}") for r, y in zip(cells["region"], cells["year"])],
         column=[metric_label(m, lang, kind=k, unit=u) for m, k, u in zip(cells["metric"], cells["kind"], cells["unit"])],
     )
     if ids is None:
@@ -302,14 +357,15 @@ def heatmap(
         import seaborn as sns
 
         values = cells.pivot(index="row", columns="column", values="value")
-        text = cells.assign(t=[cell(v, q, lo, hi) for v, q, lo, hi in zip(cells["value"], cells["qualifier"], cells["low"], cells["high"])])
+        text = cells.assign(t=[cell(v, q, lo, hi) + ("†" if c else "")
+                               for v, q, lo, hi, c in zip(cells["value"], cells["qualifier"], cells["low"], cells["high"], cells["conflict"])])  # fmt: skip
         text = text.pivot(index="row", columns="column", values="t").reindex_like(values).fillna("")
         span = values.max() - values.min()
         scaled = (values - values.min()) / span.where(span > 0, 1.0)
         scaled.loc[:, span == 0] = 0.5  # one value, or all equal: the middle of the scale
         scaled = scaled.where(values.notna())
         width = min(max(FIGSIZE[0], 0.55 * len(values.columns) + 3), 12)
-        ax = _axes(ax, figsize=(width, 0.45 * len(values) + 2.2))
+        ax = _axes(ax, figsize=(width, (0.45 if len(values) <= 12 else 0.26) * len(values) + 2.2))
         sns.heatmap(scaled, annot=text.to_numpy(), fmt="", cmap="cividis", vmin=0, vmax=1, linewidths=0.5, linecolor="white",
                     cbar_kws={"label": "lowest → highest target of the metric" if lang == "en" else "各指标内由低到高"},
                     annot_kws={"fontsize": 7}, ax=ax)  # fmt: skip
@@ -318,49 +374,68 @@ def heatmap(
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.set_title(("Targets by region and metric" if lang == "en" else "各地区各指标目标") + (f", {year}" if year else ""))
-        _source_note(ax, cells["doc"], lang, df)
+        conflicts = "† other values in the same document." if lang == "en" else "† 同一文件另有数值。"
+        _source_note(ax, cells["doc"], lang, df, before=conflicts if cells["conflict"].any() else "")
         return _finish(ax)
 
 
 def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """The change of each region's target between plan years: percentage points for rates,
-    percent for levels (the metric's kind decides); bars labelled with the change and years.
+    percent for levels (the metric's kind decides); each bar labelled with both targets as the
+    tables write them (≈12 → ≥20) and the change. More than :data:`MANY` bars lie horizontally,
+    largest rise first.
 
     >>> import planstats as ps
     >>> ax = ps.plot.yoy(ps.load(), "new_high_tech_enterprises")
     >>> ax.get_ylabel()
     'New national high-tech enterprises (change, %)'
     >>> print(ax.texts[0].get_text())
-    +116.67%
-    (+350 家)
+    ≥300 → ≥650 家
+    +116.67% (+350)
     """
     _check_lang(lang)
     changes = analysis.yoy(df, metric)
     with style():
-        ax = _axes(ax)
         if changes.empty:
-            return _empty(ax, f"no region has {metric} targets in two plan years")
+            return _empty(_axes(ax), f"no region has {metric} targets in two plan years")
         rate = changes["kind"].iloc[0] in analysis.RATE_KINDS
         column, unit = ("change", "pp") if rate else ("change_pct", "%")
-        regions, _ = labels(lang)
-        xs = [f"{regions.get(r, r)}\n{p}" for r, p in zip(changes["region"], changes["period"])]
+        across = len(changes) > MANY
+        if across:
+            changes = changes.sort_values(column, ascending=False, kind="stable").reset_index(drop=True)
+        ax = _axes(ax, figsize=(FIGSIZE[0], max(FIGSIZE[1], 0.32 * len(changes) + 1.2)) if across else FIGSIZE)
+        shown = _region_labels(changes["region"], lang)
+        ticks = [f"{shown[r]} {p}" if across else f"{shown[r]}\n{p}" for r, p in zip(changes["region"], changes["period"])]
         values = changes[column].to_numpy(dtype=float)
         colors = [_palette(2)[0] if v >= 0 else _palette(2)[1] for v in values]
-        ax.bar(range(len(xs)), values, 0.6, color=colors)
+        (ax.barh if across else ax.bar)(range(len(ticks)), values, 0.6, color=colors)
         for i, (v, r) in enumerate(zip(values, changes.itertuples())):
-            text = f"{_signed(v)} pp" if rate else f"{_signed(v)}%\n({_signed(r.change)} {r.unit})"
-            ax.annotate(text, (i, v), xytext=(0, 4 if v >= 0 else -4), textcoords="offset points", ha="center",
-                        va="bottom" if v >= 0 else "top", fontsize=7.5)  # fmt: skip
-        ax.axhline(0, color="0.4", lw=0.8)
-        ax.set_xticks(range(len(xs)), xs)
-        pad = max(0.0, (4 - len(xs)) / 2)  # a lone bar stays a bar, in the middle
-        ax.set_xlim(-0.75 - pad, len(xs) - 0.25 + pad)
+            both = (f"{cell(r.value_from, r.qualifier_from, r.low_from, r.high_from)} → "
+                    f"{cell(r.value_to, r.qualifier_to, r.low_to, r.high_to)}{'' if rate else ' ' + str(r.unit)}")  # fmt: skip
+            change = f"{_signed(v)} pp" if rate else f"{_signed(v)}% ({_signed(r.change)})"
+            text = f"{both}{'†' if r.conflict else ''}" + (": " if across else "\n") + change
+            if across:
+                ax.annotate(text, (v, i), xytext=(4 if v >= 0 else -4, 0), textcoords="offset points",
+                            ha="left" if v >= 0 else "right", va="center", fontsize=7)  # fmt: skip
+            else:
+                ax.annotate(text, (i, v), xytext=(0, 4 if v >= 0 else -4), textcoords="offset points", ha="center",
+                            va="bottom" if v >= 0 else "top", fontsize=7.5)  # fmt: skip
         kind = changes["kind"].iloc[0]
-        change = ("change, " if lang == "en" else "变化，") + unit
-        ax.set_ylabel(metric_label(metric, lang, kind=kind, unit=change))
+        change = metric_label(metric, lang, kind=kind, unit=("change, " if lang == "en" else "变化，") + unit)
+        if across:
+            (ax.axvline(0, color="0.4", lw=0.8), ax.set_yticks(range(len(ticks)), ticks), ax.invert_yaxis())
+            ax.set_xlabel(change)
+            ax.margins(x=0.75)  # room for the labels beside the bars
+        else:
+            ax.axhline(0, color="0.4", lw=0.8)
+            ax.set_xticks(range(len(ticks)), ticks)
+            pad = max(0.0, (4 - len(ticks)) / 2)  # a lone bar stays a bar, in the middle
+            ax.set_xlim(-0.75 - pad, len(ticks) - 0.25 + pad)
+            ax.set_ylabel(change)
+            ax.margins(y=0.25)
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("change of the target between plan years" if lang == "en" else "目标的年度变化"))
-        ax.margins(y=0.2)
-        _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang, df)
+        conflicts = "† other values in the same document." if lang == "en" else "† 同一文件另有数值。"
+        _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang, df, before=conflicts if changes["conflict"].any() else "")
         return _finish(ax)
 
 

@@ -155,3 +155,51 @@ def test_style_keeps_what_a_backend_set_up_inside_it():
         assert mpl.is_interactive() and mpl.rcParams["axes.spines.top"] is True
     finally:
         mpl.interactive(before)
+
+
+def _many(n=30):
+    """``n`` regions of made-up names (no English name), two plan years, every qualifier, and a conflict."""
+    rows = []
+    for i in range(n):
+        for j, y in enumerate((2022, 2023)):
+            q = ("exact", "approx", "at_least", "range", "at_most")[(i + j) % 5]
+            row = dict(region=f"第{i:02d}县", year=y, value=4 + (i * 7 + j * 3) % 9, qualifier=q, start=i * 100 + j * 10, end=i * 100 + j * 10 + 5)
+            rows.append({**row, "value_high": row["value"] + 1.5} if q == "range" else row)
+    rows.append(dict(region="第00县", year=2022, value=3.0, section="body", start=60, end=65))
+    return make_frame(*rows)
+
+
+def _overlapping(labels):
+    """Pairs of tick labels whose boxes overlap, once drawn."""
+    boxes = [t.get_window_extent() for t in labels if t.get_text()]
+    return [(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :] if a.overlaps(b)]
+
+
+def test_thirty_regions_stay_legible():
+    df = _many()
+    ax = ps.plot.compare(df, "gdp_growth")
+    ax.figure.canvas.draw()
+    names = [t.get_text() for t in ax.get_yticklabels()]
+    assert len(names) == 30 and names[0] != names[-1] and _overlapping(ax.get_yticklabels()) == []  # horizontal, one line each
+    cells = ps.targets(df, "gdp_growth")
+    assert len(ax.texts) == len(cells)  # every bar labelled, as the tables write it
+    assert any(t.get_text().endswith("†") for t in ax.texts)  # the conflict of 第00县 2022
+    assert "† other values in the same document" in [t.get_text() for t in ax.get_legend().get_texts()]
+    ax = ps.plot.yoy(df, "gdp_growth")
+    ax.figure.canvas.draw()
+    assert len(ax.get_yticklabels()) == 30 and _overlapping(ax.get_yticklabels()) == []
+    assert all("→" in t.get_text() for t in ax.texts)  # both targets with their qualifiers: ≈12 → ≥20: +8 pp
+    ax = ps.plot.trajectory(df, "gdp_growth")
+    assert len(ax.get_legend().get_texts()) == ps.plot.TOP
+    note = ax.figure.texts[-1].get_text().replace("\n", " ")
+    assert "the 20 other regions" in note and all(f"第{i:02d}县" in note or f"第{i:02d}县" in [t.get_text() for t in ax.get_legend().get_texts()] for i in range(30))
+
+
+def test_a_chart_does_not_mix_english_and_chinese_names(data):
+    import pandas as pd
+
+    df = pd.concat([data, ps.extract_text("主要预期目标是：地区生产总值增长6%。", region="涪城区", year=2022)])
+    ticks = [t.get_text() for t in ps.plot.compare(df, "gdp_growth").get_xticklabels()]
+    assert "涪城区" in ticks and "西咸新区" in ticks and not any("Xixian" in t for t in ticks)  # all as written
+    ticks = [t.get_text() for t in ps.plot.compare(data, "gdp_growth").get_xticklabels()]
+    assert "Xixian New Area" in ticks  # every region has an English name: all in English
