@@ -203,3 +203,15 @@ def test_a_chart_does_not_mix_english_and_chinese_names(data):
     assert "涪城区" in ticks and "西咸新区" in ticks and not any("Xixian" in t for t in ticks)  # all as written
     ticks = [t.get_text() for t in ps.plot.compare(data, "gdp_growth").get_xticklabels()]
     assert "Xixian New Area" in ticks  # every region has an English name: all in English
+
+
+def test_the_gallery_draws_every_chart(tmp_path):
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gallery", ps.__file__.replace("planstats/__init__.py", "scripts/gallery.py"))
+    gallery = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gallery)
+    gallery.main(["-o", str(tmp_path)])
+    drawn = sorted(p.name for p in tmp_path.glob("*.png"))
+    assert len(drawn) == 8 and all((tmp_path / n).stat().st_size > 10_000 for n in drawn)
+    assert all(f"({n})" in (tmp_path / "README.md").read_text(encoding="utf-8") for n in drawn)
