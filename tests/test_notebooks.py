@@ -10,10 +10,10 @@ sys.path.insert(0, str(ROOT / "notebooks"))
 NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 
 
-def test_there_are_three_notebooks_committed_without_outputs():
+def test_there_are_four_notebooks_committed_without_outputs():
     import nbformat
 
-    assert [p.name for p in NOTEBOOKS] == ["01_quickstart.ipynb", "02_cross_region_comparison.ipynb", "03_year_over_year.ipynb"]
+    assert [p.name for p in NOTEBOOKS] == ["01_quickstart.ipynb", "02_cross_region_comparison.ipynb", "03_year_over_year.ipynb", "04_your_own_documents.ipynb"]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), path.name
