@@ -4,13 +4,17 @@ nor a silently empty result."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import warnings
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import numpy as np
 
 from planstats.errors import ArgumentError
 
 FIRST_YEAR, LAST_YEAR = 1949, 2100
+F = TypeVar("F", bound=Callable)
 
 
 def plan_year(value: object, param: str = "year") -> int | None:
@@ -59,3 +63,26 @@ def text(value: object, param: str) -> str | None:
     if value is not None and not isinstance(value, str):
         raise ArgumentError(f"The value for `{param}` must be a str, but {value!r} ({type(value).__name__}) was passed.")
     return value
+
+
+def renamed(**names: str) -> Callable[[F], F]:
+    """Keep an argument's old name working for a while: ``@renamed(metric="metrics")`` takes
+    ``metric=`` as ``metrics=`` with a FutureWarning that names the new one."""
+
+    def wrap(func: F) -> F:
+        @functools.wraps(func)
+        def inner(*args, **kwargs):
+            for old, new in names.items():
+                if old in kwargs:
+                    if new in kwargs:
+                        raise ArgumentError(f"{func.__name__}(): pass `{new}=` only; `{old}=` is its old name.")
+                    warnings.warn(
+                        f"{func.__name__}(): `{old}=` is now `{new}=` (it takes one or more); `{old}=` will be removed in planstats 0.3.",
+                        FutureWarning, stacklevel=2,
+                    )  # fmt: skip
+                    kwargs[new] = kwargs.pop(old)
+            return func(*args, **kwargs)
+
+        return inner  # type: ignore[return-value]
+
+    return wrap

@@ -355,8 +355,9 @@ def _typed(cells: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+@_checks.renamed(metric="metrics")
 def targets(
-    df: pd.DataFrame, metric: str | Iterable[str] | None = None, *, range_as: str = "mid", kind: str | None = None
+    df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, range_as: str = "mid", kind: str | None = None
 ) -> pd.DataFrame:
     """The resolved targets: one row per region, year and metric, with its source.
 
@@ -369,11 +370,12 @@ def targets(
     >>> t.loc[t.region == "西咸新区", ["year", "value", "qualifier", "raw"]].values.tolist()
     [[2022, 12.0, 'approx', 'GDP增长12%左右'], [2023, 20.0, 'at_least', 'GDP增长20%以上']]
     """
-    ids = _metric_ids(metric) if metric is not None else [m for m in df["metric"].dropna().unique()]
+    ids = _metric_ids(metrics, "metrics") if metrics is not None else [m for m in df["metric"].dropna().unique()]
     return _resolve(df, ids, range_as=range_as, kind=kind)
 
 
-def conflicts(df: pd.DataFrame, metric: str | Iterable[str] | None = None, *, kind: str | None = None) -> pd.DataFrame:
+@_checks.renamed(metric="metrics")
+def conflicts(df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, kind: str | None = None) -> pd.DataFrame:
     """Every target of the region-year-metric cells whose targets state different values.
 
     >>> import planstats as ps
@@ -381,7 +383,7 @@ def conflicts(df: pd.DataFrame, metric: str | Iterable[str] | None = None, *, ki
     >>> c[["region", "year", "section", "value", "raw"]].values.tolist()
     [['西咸新区', 2022, 'headline', 20.0, '实际利用外资增长20%左右'], ['西咸新区', 2022, 'body', 55.0, '外商直接投资增长55%以上']]
     """
-    cells = targets(df, metric, kind=kind)
+    cells = targets(df, metrics, kind=kind)
     bad = cells.loc[cells["conflict"], _KEY]
     rows = df[df["record"] == "target"].merge(bad.astype({"region": object, "metric": object}), on=_KEY)
     return rows.sort_values([*_KEY, "section", "start"]).reset_index(drop=True)
@@ -429,9 +431,10 @@ def _attach(table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[
     return table
 
 
+@_checks.renamed(metric="metrics")
 def compare(
     df: pd.DataFrame,
-    metric: str | Iterable[str],
+    metrics: str | Iterable[str],
     year: int | None = None,
     *,
     regions: str | Iterable[str] | None = None,
@@ -452,7 +455,7 @@ def compare(
     >>> ps.compare(df, ["gdp_growth", "new_high_tech_enterprises"], year=2023).loc["西咸新区"].tolist()
     [20.0, 650.0]
     """
-    ids = _metric_ids(metric)
+    ids = _metric_ids(metrics, "metrics")
     year = _checks.plan_year(year)
     cells = _resolve(df, ids, range_as=range_as, kind=kind)
     if year is not None:
@@ -460,7 +463,7 @@ def compare(
     wanted = _region_names(regions, df)
     if wanted is not None:
         cells = cells[cells["region"].isin(wanted)]
-    if isinstance(metric, str):
+    if isinstance(metrics, str):
         col: str | list[str] = "year"
         table = cells.pivot(index="region", columns="year", values="value")
         if year is not None and year not in table.columns:

@@ -424,3 +424,20 @@ def test_against_plan_sets_each_annual_target_beside_the_five_year_plans():
     assert set(a["plan_raw"]) == {"地区生产总值年均增长6%左右", "高新技术企业达到300家"}
     assert ps.against_plan(pd.concat([plan, *years]), metrics="gdp_growth")["metric"].unique().tolist() == ["gdp_growth"]
     assert ps.against_plan(years[0]).empty
+
+
+def test_metrics_is_the_name_wherever_one_or_more_are_taken_and_the_old_one_still_works(data):
+    """compare, targets and conflicts took one or more metrics as `metric=`, attainment and coverage as `metrics=`."""
+    import inspect
+
+    for func in (ps.compare, ps.targets, ps.conflicts, ps.attainment, ps.coverage, ps.against_plan, ps.load, ps.plot.heatmap):
+        assert "metrics" in inspect.signature(func).parameters and "metric" not in inspect.signature(func).parameters, func.__name__
+    for func in (ps.yoy, ps.rank, ps.summary, ps.amplification, ps.plot.compare, ps.plot.trajectory, ps.plot.yoy):
+        assert "metric" in inspect.signature(func).parameters, func.__name__  # exactly one
+    with pytest.warns(FutureWarning, match=r"compare\(\): `metric=` is now `metrics=`"):
+        old = ps.compare(data, metric="gdp_growth")
+    pd.testing.assert_frame_equal(old, ps.compare(data, metrics="gdp_growth"))
+    with pytest.warns(FutureWarning, match="targets"):
+        assert len(ps.targets(data, metric="gdp_growth")) == len(ps.targets(data, "gdp_growth"))
+    with pytest.raises(ps.ArgumentError, match="pass `metrics=` only"):
+        ps.compare(data, metric="gdp_growth", metrics="gdp_growth")
