@@ -285,16 +285,24 @@ def _area(name: str, line: int, row: dict[str, str], year: int, depth: int = 0) 
     return Place(name, "exact", None, row["name"], row["level"], up.key, up.province, prefecture)
 
 
-def _zone(name: str, year: int, context: str) -> Place | None:
-    """A zone named after the region that hosts it (十堰高新区, 历城经济开发区; lexicon role ``zone``)."""
+def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
+    """A zone named after the region that hosts it (十堰高新区, 苏州工业园区; lexicon role
+    ``zone``), by its name, or the short name of a county (历城经济开发区: 历城区)."""
     for word in lexicon().get("zone", ()):
         if name.endswith(word) and len(name) >= len(word) + 2:
-            host = resolve(name[: -len(word)], year, context=context)
-            if host.match == "ambiguous":
-                return replace(host, name=name)
-            if host.code:
+            prefix = name[: -len(word)]
+            rows = _rows()
+            alive = ("",) + tuple(level for level in ("市", "区", "县")  # a unit of that year (历城区, not 历城县 of 1986)
+                                  if any(rows[0][i][6] <= year <= rows[0][i][7] for i in rows[1].get(prefix + level, ())))  # fmt: skip
+            found = [resolve(prefix + level, year, context=context) for level in alive]
+            hosts = {p.code: p for p in found if p.code}
+            if len(hosts) == 1:
+                host = next(iter(hosts.values()))
                 prefecture = host.prefecture if host.level != "province" else None
                 return Place(name, host.match, None, name, "zone", host.code, host.province, prefecture)
+            shared = [c for p in found for c in p.candidates] + [_text for _text in (f"{p.code} {p.unit}" for p in hosts.values())]
+            if len(hosts) > 1 or shared:
+                return Place(name, "ambiguous", candidates=tuple(dict.fromkeys(shared)))
     return None
 
 

@@ -67,6 +67,9 @@ def test_functional_areas_and_zones_are_placed_under_their_regions():
     zone = places.resolve("十堰高新区", 2022)
     assert (zone.code, zone.level, zone.parent, zone.prefecture) == (None, "zone", "420300", "十堰市")
     assert places.resolve("市中区经济开发区", 2022).match == "ambiguous"  # its host is
+    assert places.resolve("历城经济开发区", 2022).parent == "370112"  # a county's short name: 历城区 (not 历城县 of 1986)
+    assert places.resolve("苏州工业园区", 2022).parent == "320500"
+    assert places.resolve("朝阳经济开发区", 2022).match == "ambiguous"  # 朝阳区 of Beijing and of Changchun, 朝阳市
 
 
 def test_a_users_name_is_a_manifest_match():
