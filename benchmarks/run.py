@@ -211,7 +211,7 @@ def _resolution_row(kind: str, corpus: Path, n: int, rounds: int) -> dict:
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        built = ps.build([corpus], progress=False)
+        built = ps.extract([corpus], progress=False)
     matches = built.drop_duplicates("doc")["region_match"].value_counts().to_dict()
     row = {
         "corpus": kind, "documents": n, "seconds_with": round(min(on), 3), "seconds_without": round(min(off), 3),

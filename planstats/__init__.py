@@ -21,8 +21,8 @@ from planstats.analysis import (
     targets,
     yoy,
 )
-from planstats.corpus import BuildReport, build
-from planstats.dataset import SCHEMA, extract, extract_text, load, validate, write
+from planstats.corpus import BuildReport, build, extract
+from planstats.dataset import SCHEMA, extract_text, load, rejects, validate, write
 from planstats.errors import (
     ArgumentError,
     DataFileError,
@@ -70,6 +70,7 @@ __all__ = [
     "rank",
     "read_actuals",
     "region",
+    "rejects",
     "regions",
     "summary",
     "table",

@@ -25,7 +25,7 @@ import pandas as pd
 
 from planstats import analysis, tables
 from planstats.corpus import ENGINES, build
-from planstats.dataset import FORMATS, conform, extract, load, spreadsheet_safe, write
+from planstats.dataset import FORMATS, conform, extract_file, load, rejects, spreadsheet_safe, write
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
 from planstats.taxonomy import metrics
 
@@ -40,16 +40,17 @@ def _print_frame(df: pd.DataFrame, fmt: str) -> None:
 
 
 def _cmd_extract(args: argparse.Namespace) -> int:
-    frames, rejects, failed = [], [], 0
+    frames, rejected, failed = [], [], 0
     for path in args.files:
         try:
-            df, rej = extract(path, with_rejects=True)
+            df = extract_file(path)
+            rej = rejects(df)
         except PlanstatsError as err:
             print(f"planstats: {err}", file=sys.stderr)
             failed += 1
             continue
         frames.append(df)
-        rejects.append(rej)
+        rejected.append(rej)
     if frames:
         result = conform(pd.concat(frames, ignore_index=True))
         if args.output:
@@ -58,7 +59,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         else:
             _print_frame(result, args.format or "csv")
         if args.rejects:
-            pd.concat(rejects, ignore_index=True).to_csv(args.rejects, index=False)
+            pd.concat(rejected, ignore_index=True).to_csv(args.rejects, index=False)
     return 1 if failed else 0
 
 

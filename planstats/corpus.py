@@ -64,11 +64,14 @@ from planstats.dataset import (
     atomic_write,
     check_manifest,
     conform,
+    _old_rejects,
     document_info,
     empty,
+    extract_file,
     extract_rows,
     missing_title_info,
     recover,
+    rejects,
     spreadsheet_safe,
 )
 from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
@@ -548,6 +551,57 @@ def _target(out: str | os.PathLike | None) -> tuple[Path | None, str | None]:
     return path, suffix
 
 
+def extract(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    lenient: bool = False,
+    workers: int | None = None,
+    engine: str = "local",
+    scheduler: str | None = None,
+    progress: bool | None = None,
+    with_rejects: bool = False,
+) -> pd.DataFrame:
+    """Extract the targets of one document, or of many (files and folders), into one DataFrame.
+
+    One file (``.txt`` in any common encoding, ``.docx``, ``.pdf``, a web page saved as
+    ``.html``): its region and year come from ``region=``/``year=``, else a ``manifest.csv``
+    row beside it, else its title; the numbers set aside as non-targets, with the reason, are
+    given by :func:`planstats.rejects`. Many, or a folder: as :func:`build` does, in parallel
+    (``workers``, ``engine``, ``scheduler``, ``progress``), in memory; the documents that could
+    not be read are in ``df.attrs["failures"]`` and one warning. ``lenient=True`` replaces
+    undecodable bytes instead of failing. (``with_rejects=True``, which returned the pair
+    ``(targets, rejects)`` for one file, is deprecated.)
+
+    >>> df = extract("data/raw/004_8503dda5db454a12.txt")
+    >>> df.loc[df.metric == "urban_unemployment_rate", ["region", "year", "value", "qualifier"]].values.tolist()
+    [['新城区', 2021, 4.0, 'at_most']]
+    >>> sorted(extract(["data/raw"], workers=1)["doc"].unique())[:2]
+    ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
+    """
+    if isinstance(paths, (str, os.PathLike)) and not Path(paths).is_dir():
+        df = extract_file(paths, region=region, year=year, lenient=lenient)
+        return _old_rejects((df, rejects(df)), with_rejects, "extract")  # type: ignore[return-value]
+    if region is not None or year is not None or with_rejects:
+        raise ArgumentError("region=, year= and with_rejects= apply to one document; for many, give each its region and year in a manifest.csv beside it.")
+    return _in_memory(paths, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
+
+
+def _in_memory(paths, *, workers: int | None, engine: str, scheduler: str | None, progress: bool | None, lenient: bool) -> pd.DataFrame:
+    engine, workers = _engine(engine, workers)
+    return _build(paths, out=None, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
+
+
+def _engine(engine: str, workers: int | None) -> tuple[str, int]:
+    if engine not in ENGINES:
+        raise ArgumentError(f"The value for `engine` must be one of {list(ENGINES)}, but {engine!r} was passed.")
+    workers = workers or os.cpu_count() or 1
+    if workers < 1:
+        raise ArgumentError(f"The value for `workers` must be at least 1, but {workers!r} was passed.")
+    return engine, workers
+
+
 def build(
     paths: Iterable[str | os.PathLike] | str | os.PathLike,
     *,
@@ -557,25 +611,29 @@ def build(
     scheduler: str | None = None,
     progress: bool | None = None,
     lenient: bool = False,
-) -> pd.DataFrame | BuildReport:
-    """Extract every document of files and folders; return the rows, or write them to ``out``.
-
-    Without ``out`` the rows come back as one DataFrame, and the documents that could not be
-    read are listed in ``df.attrs["failures"]`` and in one warning. With ``out`` (a file, or a
-    folder for a Parquet dataset partitioned by year that later builds update incrementally)
-    the rows are streamed to disk and a :class:`BuildReport` comes back.
+) -> BuildReport | pd.DataFrame:  # a DataFrame only on the deprecated call without ``out``
+    """Extract every document of files and folders into a dataset at ``out``: a file (.csv,
+    .jsonl, .parquet), or a folder for a Parquet dataset partitioned by year that later builds
+    update incrementally. The rows are streamed to disk and a :class:`BuildReport` comes back:
+    what was extracted, unchanged, failed and why.
     ``workers`` defaults to all cores; ``engine="dask"`` (with ``scheduler=`` an address for
-    a cluster) runs on Dask; ``progress`` shows a bar (default: when writing to ``out``).
+    a cluster) runs on Dask; ``progress`` shows a bar (default: on).
 
-    >>> df = build(["data/raw"], workers=1)
-    >>> sorted(df["doc"].unique())[:2]
-    ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
+    (Without ``out`` it returns the rows as a DataFrame, as :func:`extract` of many documents
+    does: deprecated, that call will need ``out`` in planstats 0.3.)
+
+    >>> import tempfile
+    >>> report = build(["data/raw"], out=tempfile.mkdtemp() + "/targets", workers=1, progress=False)
+    >>> report.documents, report.extracted, report.rows
+    (5, 5, 403)
     """
-    if engine not in ENGINES:
-        raise ArgumentError(f"The value for `engine` must be one of {list(ENGINES)}, but {engine!r} was passed.")
-    workers = workers or os.cpu_count() or 1
-    if workers < 1:
-        raise ArgumentError(f"The value for `workers` must be at least 1, but {workers!r} was passed.")
+    engine, workers = _engine(engine, workers)
+    if out is None:
+        warnings.warn(
+            "build() without out= is deprecated and will need out= in planstats 0.3: use planstats.extract(paths) for the "
+            "rows in memory (the same DataFrame), or build(paths, out=...) for a dataset on disk.",
+            FutureWarning, stacklevel=2,
+        )  # fmt: skip
     with _locked(out):
         return _build(paths, out=out, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
 

@@ -506,7 +506,40 @@ def _frame(
     df = conform(pd.DataFrame(rows, columns=list(COLUMNS))) if rows else empty()
     if not rows:
         warnings.warn(f"{doc}: no targets found in this document.", PlanstatsWarning, stacklevel=3)
-    return df, pd.DataFrame(rejects, columns=list(REJECT_COLUMNS))
+    found = pd.DataFrame(rejects, columns=list(REJECT_COLUMNS))
+    df.attrs["rejects"] = Shared(found)  # shared, not compared nor copied by pandas
+    return df, found
+
+
+def rejects(df: pd.DataFrame) -> pd.DataFrame:
+    """The numbers that extraction set aside as non-targets in the document behind ``df`` (what
+    :func:`planstats.extract` or :func:`planstats.extract_text` returned for one document), with
+    the reason: columns doc, start, end, raw, reason.
+
+    >>> import planstats as ps
+    >>> df = ps.extract_text("主要预期目标是：GDP增长6%，投资5亿元以上的产业项目20个以上。", region="某县", year=2024)
+    >>> ps.rejects(df)[["raw", "reason"]].values.tolist()
+    [['5亿元以上', 'describes a noun (an attribute, not a target value)']]
+    """
+    held = df.attrs.get("rejects") if isinstance(df, pd.DataFrame) else None
+    if not isinstance(held, Shared):
+        raise ArgumentError(
+            "This frame carries no rejects: they are kept for one document, as planstats.extract(path) or "
+            "planstats.extract_text(text) returned it; for many, `planstats extract FILES --rejects rejects.csv` writes them."
+        )
+    return held.value
+
+
+def _old_rejects(found: tuple[pd.DataFrame, pd.DataFrame], with_rejects: bool, name: str) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+    """The frame, or with the deprecated ``with_rejects=True`` the pair ``(targets, rejects)``."""
+    if not with_rejects:
+        return found[0]
+    warnings.warn(
+        f"{name}(with_rejects=True) is deprecated and will be removed in planstats 0.3: {name}() returns the targets, "
+        "and planstats.rejects(targets) the numbers set aside as non-targets.",
+        FutureWarning, stacklevel=3,
+    )  # fmt: skip
+    return found
 
 
 def extract_text(
@@ -514,8 +547,9 @@ def extract_text(
 ) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """Extract the targets of a plan held in a string.
 
-    Region and year default to those of the text's title. With ``with_rejects=True`` the
-    result is ``(targets, rejects)``: the numbers set aside as non-targets, with the reason.
+    Region and year default to those of the text's title. The numbers set aside as
+    non-targets, with the reason, are given by :func:`planstats.rejects` (``with_rejects=True``,
+    which returned the pair, is deprecated).
 
     >>> df = extract_text("主要预期目标是：GDP增长12%左右，城镇登记失业率控制在4%以内。", region="西咸新区", year=2022)
     >>> df[["metric", "kind", "value", "qualifier", "qualifier_text"]].values.tolist()
@@ -536,24 +570,18 @@ def extract_text(
     norm = documents.normalize(text)
     region, year, place = document_info(None, norm, region=region, year=year)
     found = _frame(doc, text, norm, hashlib.sha256(data).hexdigest(), region, year, place)
-    return found if with_rejects else found[0]
+    return _old_rejects(found, with_rejects, "extract_text")
 
 
-def extract(
-    path: str | os.PathLike,
-    *,
-    region: str | None = None,
-    year: int | None = None,
-    lenient: bool = False,
-    with_rejects: bool = False,
-) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
-    """Extract the targets of one document (``.txt`` in any common encoding, ``.docx``, ``.pdf``, or a web page saved as ``.html``).
+def extract_file(path: str | os.PathLike, *, region: str | None = None, year: int | None = None, lenient: bool = False) -> pd.DataFrame:
+    """Extract the targets of one document (``.txt`` in any common encoding, ``.docx``, ``.pdf``,
+    or a web page saved as ``.html``); what :func:`planstats.extract` does for one file.
 
     Region and year come from the arguments, else from a ``manifest.csv`` row beside the
     file, else from the document's title. ``lenient=True`` replaces undecodable bytes
-    instead of failing; ``with_rejects=True`` returns ``(targets, rejects)``.
+    instead of failing. :func:`rejects` gives the numbers set aside as non-targets.
 
-    >>> df = extract("data/raw/004_8503dda5db454a12.txt")
+    >>> df = extract_file("data/raw/004_8503dda5db454a12.txt")
     >>> df.loc[df.metric == "urban_unemployment_rate", ["region", "year", "value", "qualifier"]].values.tolist()
     [['新城区', 2021, 4.0, 'at_most']]
     """
@@ -562,8 +590,7 @@ def extract(
     doc = documents.read(path, lenient=lenient)
     norm = documents.normalize(doc.text)
     region, year, place = document_info(path, norm, region=region, year=year)
-    found = _frame(doc.name, doc.text, norm, doc.sha256, region, year, place)
-    return found if with_rejects else found[0]
+    return _frame(doc.name, doc.text, norm, doc.sha256, region, year, place)[0]
 
 
 def document_info(

@@ -24,7 +24,7 @@ def corpus():
 
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        return ps.build([RAW])
+        return ps.extract([RAW])
 
 
 def make_frame(*rows):

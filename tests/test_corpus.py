@@ -112,7 +112,7 @@ def test_a_document_that_fails_after_it_is_read_is_reported_and_the_rest_built(s
     shutil.copy(SEEDS[0], bad / "plan.txt")
     (bad / "manifest.csv").write_text("file,region,year\nplan.txt,乙区,twenty\n", encoding="utf-8")
     with pytest.warns(ps.PlanstatsWarning, match="1 document\\(s\\) could not be read"):
-        df = ps.build([seeds, bad], workers=1)  # the manifest is read with the title, after the text
+        df = ps.extract([seeds, bad], workers=1)  # the manifest is read with the title, after the text
     assert [f["error"] for f in df.attrs["failures"]] == ["DataFileError"]
     assert "manifest.csv, line 2: year 'twenty'" in df.attrs["failures"][0]["message"]
     assert_frame_equal(_canonical(df), _canonical(corpus))
@@ -122,7 +122,7 @@ def test_documents_of_the_same_name_in_different_folders_stay_apart(tmp_path):
     for county in ("甲县", "乙县"):
         (tmp_path / "plans" / county).mkdir(parents=True)
         (tmp_path / "plans" / county / "2023.txt").write_text(f"{county}2023年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8")
-    df = ps.build([tmp_path / "plans"], workers=1)
+    df = ps.extract([tmp_path / "plans"], workers=1)
     assert sorted(df["doc"]) == ["乙县/2023.txt", "甲县/2023.txt"]
     assert sorted(df["region"]) == ["乙县", "甲县"]
 
@@ -143,7 +143,7 @@ def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_is_built(tmp_path,
 
     monkeypatch.setattr(os, "scandir", scandir)
     with pytest.warns(ps.PlanstatsWarning, match="乙县: this folder cannot be listed \\(Permission denied\\)"):
-        df = ps.build([tmp_path / "plans"], workers=1)
+        df = ps.extract([tmp_path / "plans"], workers=1)
     assert sorted(df["doc"].unique()) == ["甲县/2023.txt"]
 
 
@@ -205,7 +205,7 @@ def test_a_stop_between_the_two_renames_is_undone(seeds, tmp_path):
 def test_dask_on_a_local_cluster_gives_the_same_rows(seeds, corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        df = ps.build([seeds], engine="dask", scheduler=cluster.scheduler_address, workers=2)
+        df = ps.extract([seeds], engine="dask", scheduler=cluster.scheduler_address, workers=2)
         ps.build([seeds], out=tmp_path / "targets", engine="dask", scheduler=cluster.scheduler_address, workers=2, progress=False)
     assert_frame_equal(_canonical(df), _canonical(corpus))
     assert_frame_equal(ps.load(tmp_path / "targets"), _canonical(corpus), check_categorical=False)  # rows as Arrow batches
@@ -226,7 +226,7 @@ def test_dask_workers_with_other_rules_are_refused_before_anything_is_written(se
 
 def test_dask_without_a_scheduler_uses_local_processes(seeds, corpus):
     pytest.importorskip("dask")
-    df = ps.build([seeds], engine="dask", workers=2)
+    df = ps.extract([seeds], engine="dask", workers=2)
     assert_frame_equal(_canonical(df), _canonical(corpus))
 
 
@@ -238,9 +238,9 @@ def test_progress_bar_shows_documents_per_second(seeds, tmp_path, capsys):
 
 def test_bad_arguments(seeds, tmp_path):
     with pytest.raises(ps.ArgumentError, match=r"`engine` must be one of \['local', 'dask'\], but 'spark'"):
-        ps.build([seeds], engine="spark")
+        ps.extract([seeds], engine="spark")
     with pytest.raises(ps.ArgumentError, match="`workers` must be at least 1"):
-        ps.build([seeds], workers=-2)
+        ps.extract([seeds], workers=-2)
     with pytest.raises(ps.ArgumentError, match=r"`out` must end in one of"):
         ps.build([seeds], out=tmp_path / "t.xlsx")
     other = tmp_path / "photos"
@@ -282,7 +282,7 @@ def test_a_manifest_region_in_no_region_table_warns(tmp_path):
     (tmp_path / "b.txt").write_text("地区生产总值增长7%。", encoding="utf-8")
     (tmp_path / "manifest.csv").write_text("file,region,year\na.txt,西咸新去,2024\nb.txt,十堰市,2024\n", encoding="utf-8")
     with pytest.warns(ps.PlanstatsWarning, match=r"manifest.csv: 1 region\(s\) are in no region table: 西咸新去\."):
-        df = ps.build([tmp_path], workers=1)
+        df = ps.extract([tmp_path], workers=1)
     assert sorted(df["region"].astype(str)) == ["十堰市", "西咸新去"]  # kept as written
 
 
@@ -352,7 +352,7 @@ def test_dask_without_a_scheduler_runs_the_whole_build_on_one_pool(tmp_path, mon
         return real(*args, pool=pool, **kwargs)
 
     monkeypatch.setitem(dask_base.named_schedulers, "processes", get)
-    df = ps.build([tmp_path], engine="dask", workers=2)
+    df = ps.extract([tmp_path], engine="dask", workers=2)
     assert len(df) == 40 and len(pools) > 1
     assert pools[0] is not None and all(p is pools[0] for p in pools)
 

@@ -206,7 +206,7 @@ def test_build_goes_past_bad_files_and_reports_them(tmp_path):
     (good / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
     (good / "bad.txt").write_bytes("增长".encode() + b"\xff\xfe\xfa\xfb" * 3)
     with pytest.warns(ps.PlanstatsWarning, match="3 document\\(s\\) could not be read"):
-        df = ps.build([good], workers=2)
+        df = ps.extract([good], workers=2)
     assert sorted(df["doc"].unique()) == sorted(p.name for p in SEEDS[:2])
     assert sorted(f["path"].rsplit("/", 1)[1] for f in df.attrs["failures"]) == ["bad.txt", "empty.txt", "image.txt"]
 
@@ -338,3 +338,25 @@ def test_csv_cells_a_spreadsheet_would_run_are_escaped_and_read_back_exact(tmp_p
     import json
 
     assert json.loads((tmp_path / "d.jsonl").read_text(encoding="utf-8"))["raw"] == raw  # JSONL as it is
+
+
+def test_extract_and_build_return_one_type_each_and_the_old_calls_still_work(tmp_path):
+    one = ps.extract("data/raw/004_8503dda5db454a12.txt")
+    many = ps.extract(["data/raw"], workers=1)
+    assert isinstance(one, pd.DataFrame) and isinstance(many, pd.DataFrame) and set(one["doc"]) < set(many["doc"])
+    assert list(ps.rejects(one).columns) == ["doc", "start", "end", "raw", "reason"] and len(ps.rejects(one)) > 0
+    assert isinstance(ps.build(["data/raw"], out=tmp_path / "t.csv", workers=1, progress=False), ps.BuildReport)
+    with pytest.warns(FutureWarning, match=r"extract\(with_rejects=True\) is deprecated.*planstats.rejects"):
+        old, rejected = ps.extract("data/raw/004_8503dda5db454a12.txt", with_rejects=True)
+    pd.testing.assert_frame_equal(old, one)
+    pd.testing.assert_frame_equal(rejected, ps.rejects(one))
+    with pytest.warns(FutureWarning, match=r"extract_text\(with_rejects=True\)"):
+        assert len(ps.extract_text("主要预期目标是：GDP增长6%。", region="某县", year=2024, with_rejects=True)) == 2
+    with pytest.warns(FutureWarning, match=r"build\(\) without out= is deprecated.*planstats.extract\(paths\)"):
+        pd.testing.assert_frame_equal(ps.build(["data/raw"], workers=1), many)
+    with pytest.raises(ps.ArgumentError, match="carries no rejects"):
+        ps.rejects(many)
+    with pytest.raises(ps.ArgumentError, match="apply to one document"):
+        ps.extract(["data/raw"], year=2024)
+    joined = pd.concat([one, ps.extract("data/raw/000_3e3dedbcbccbc1ab.txt")])  # frames with rejects still concatenate
+    assert len(joined) > len(one)

@@ -212,7 +212,7 @@ def test_a_page_whose_charset_lies_is_decoded_as_a_text_and_a_corpus_reads_pages
     (tmp_path / "a.html").write_bytes(PAGE.replace("gb2312", "utf-8").encode("gb18030"))
     (tmp_path / "b.txt").write_text(TEXT, encoding="utf-8")
     assert read(tmp_path / "a.html").text == PAGE_TEXT
-    df = ps.build([tmp_path])
+    df = ps.extract([tmp_path])
     assert sorted(set(df["doc"])) == ["a.html", "b.txt"]
 
 

@@ -56,21 +56,24 @@ def test_golden_sentence(case):
 
 
 def test_rejects_carry_a_reason():
-    df, rejects = ps.extract_text("投资5亿元以上的产业项目20个以上，强化“六个提升”。", region="测试区", year=2024, with_rejects=True)
+    df = ps.extract_text("投资5亿元以上的产业项目20个以上，强化“六个提升”。", region="测试区", year=2024)
+    rejects = ps.rejects(df)
     assert df["value"].tolist() == [20.0]
     assert rejects["raw"].tolist() == ["5亿元以上", "六个"]
     assert "attribute" in rejects["reason"][0] and "quotation" in rejects["reason"][1]
 
 
 def test_a_magnitude_with_no_unit_is_a_reject_not_dropped():
-    df, rejects = ps.extract_text("城镇新增就业1.2万，新增市场主体1万、2万户。", region="测试区", year=2024, with_rejects=True)
+    df = ps.extract_text("城镇新增就业1.2万，新增市场主体1万、2万户。", region="测试区", year=2024)
+    rejects = ps.rejects(df)
     assert df[["value", "unit"]].values.tolist() == [[1.0, "万户"], [2.0, "万户"]]  # a bare member of a list takes the unit after it
     assert rejects["raw"].tolist() == ["1.2万"] and "no unit" in rejects["reason"][0]
 
 
 def test_result_of_several_years_is_rejected_with_reason():
     with pytest.warns(ps.PlanstatsWarning, match="no targets"):
-        df, rejects = ps.extract_text("过去五年，地区生产总值年均增长8.1%。", region="测试区", year=2023, with_rejects=True)
+        df = ps.extract_text("过去五年，地区生产总值年均增长8.1%。", region="测试区", year=2023)
+        rejects = ps.rejects(df)
     assert df.empty
     assert rejects["reason"].str.contains("several years").all()
 
@@ -136,7 +139,8 @@ def test_an_empty_item_in_a_list_does_not_break_the_spreading():
 
 
 def test_a_chinese_numeral_right_after_a_count_is_the_scale_of_the_noun():
-    df, rejects = ps.extract_text("打造3个千亩“吨粮田”试验方。", region="测试区", year=2024, with_rejects=True)
+    df = ps.extract_text("打造3个千亩“吨粮田”试验方。", region="测试区", year=2024)
+    rejects = ps.rejects(df)
     assert df[["metric_text", "value", "unit"]].values.tolist() == [["千亩吨粮田试验方", 3.0, "个"]]
     assert rejects["raw"].tolist() == ["千亩"]
 
@@ -419,7 +423,8 @@ def test_a_citation_keeps_the_quotation_mark_that_opens_its_indicator(text, raws
     ],
 )
 def test_a_ratio_to_one(text, expected):
-    df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+    df = ps.extract_text(text, region="测试区", year=2024)
+    rejects = ps.rejects(df)
     assert "8:1" not in rejects["raw"].tolist()  # 8:10 is not even set aside as a ratio
     metrics = [None if isinstance(m, float) else m for m in df["metric"]]
     assert list(zip(metrics, df["value"], df["qualifier"], df["raw"])) == expected
@@ -545,8 +550,9 @@ def test_the_nature_of_a_target_in_brackets_after_it_is_a_word_of_its_hardness(n
 
 
 def test_a_fractional_count_is_a_misread_range_or_no_target_unless_it_is_per_person():
-    df, rejects = ps.extract_text("建成社区服务中心2.3个，新建口袋公园2.5个，每千人口执业医师数达到3.2人，每百户拥有家用汽车45.5辆。",
-                                  region="测试区", year=2024, with_rejects=True)  # fmt: skip
+    df = ps.extract_text("建成社区服务中心2.3个，新建口袋公园2.5个，每千人口执业医师数达到3.2人，每百户拥有家用汽车45.5辆。",
+                         region="测试区", year=2024)  # fmt: skip
+    rejects = ps.rejects(df)
     assert list(zip(df["metric_text"], df["value"], df["value_high"].fillna(0))) == [
         ("建成社区服务中心", 2.0, 3.0), ("每千人口执业医师数", 3.2, 0), ("每百户拥有家用汽车", 45.5, 0)]  # fmt: skip
     assert list(rejects["reason"]).count("fractional count") == 1  # 2.5个
@@ -616,14 +622,16 @@ def test_a_yearly_average_of_a_later_year_is_a_target_from_the_first_year_of_its
 def test_a_gap_an_attainment_a_benchmark_and_a_yearly_average_are_no_targets(text, raw, reason):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)
-        df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+        df = ps.extract_text(text, region="测试区", year=2024)
+        rejects = ps.rejects(df)
     assert raw not in df["raw"].tolist()
     assert rejects["raw"].tolist() == [raw] and reason in rejects["reason"][0]
 
 
 def test_a_rate_after_an_attainment_is_the_rate_of_the_indicator_before_it():
     text = "一般公共预算收入完成16.8亿元，为预算的102.5%，增长4.2%。"
-    df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+    df = ps.extract_text(text, region="测试区", year=2024)
+    rejects = ps.rejects(df)
     assert df[["metric", "value"]].values.tolist() == [["fiscal_revenue", 16.8], ["fiscal_revenue_growth", 4.2]]
     assert rejects["raw"].tolist() == ["为预算的102.5%"]
 
@@ -759,7 +767,8 @@ def test_a_verb_that_gets_the_counted_noun_to_act_opens_a_target(text, metric_te
 def test_the_figures_of_part_of_a_year_are_no_targets(text, kept, rejected):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)
-        df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+        df = ps.extract_text(text, region="测试区", year=2024)
+        rejects = ps.rejects(df)
     assert list(zip(df["record"], df["year"], df["metric_text"], df["value"])) == kept
     assert rejects["reason"].str.contains("part of a year").sum() == rejected
 
@@ -787,7 +796,8 @@ def test_a_measure_or_a_basis_of_comparison_after_a_target(text, metric_texts):
     ],
 )
 def test_the_start_of_a_change_is_no_target_and_no_part_of_the_indicator(text, target, start):
-    df, rejects = ps.extract_text(text, region="测试区", year=2024, with_rejects=True)
+    df = ps.extract_text(text, region="测试区", year=2024)
+    rejects = ps.rejects(df)
     assert [tuple(r) for r in df[["record", "year", "metric_text", "value"]].values.tolist()] == [target]
     assert rejects["raw"].tolist() == [start]
     assert rejects["reason"].str.contains("start of a change").all()
@@ -834,7 +844,8 @@ def test_the_bullet_or_number_of_an_item_is_no_part_of_the_indicator_nor_of_the_
 
 def test_a_number_after_a_word_of_rank_is_a_reject_not_an_amount():
     text = "某某区2024年工作要点\n地区生产总值增长6%，增速进入全市前3位；引进高层次人才50位，目前引进30位。编制第14个五年规划。\n"
-    df, rejects = ps.extract_text(text, with_rejects=True)
+    df = ps.extract_text(text)
+    rejects = ps.rejects(df)
     assert df["raw"].tolist() == ["地区生产总值增长6%", "引进高层次人才50位", "目前引进30位"]
     assert rejects["raw"].tolist() == ["3位", "14个"] and all("rank" in r for r in rejects["reason"])
 
@@ -999,7 +1010,8 @@ OUTLINE_TABLE = (
 def test_a_table_of_a_five_year_plan_reads_its_groups_later_years_and_years_of_schooling():
     # a column of groups (类别) before the names, a column of a later year with no 目标 in its
     # header, a unit of years, and a column of yearly averages
-    df, rejects = ps.extract_text(OUTLINE_TABLE, region="某某县", year=2021, with_rejects=True)
+    df = ps.extract_text(OUTLINE_TABLE, region="某某县", year=2021)
+    rejects = ps.rejects(df)
     assert _cells(df, ["record", "year", "average_from", "metric", "value", "unit", "qualifier"]) == [
         ["result", 2020, None, "gdp_growth", 3.5, "%", "exact"],
         ["horizon", 2025, 2021, "gdp_growth", 6.0, "%", "approx"],  # the yearly average of 2021-2025
@@ -1038,7 +1050,8 @@ def test_a_cell_that_opens_with_a_verb_gives_the_value_after_it():
         "1\t地区生产总值\t增长6%左右\t预期性\n2\t单位地区生产总值能耗\t下降2.5%\t约束性\n"
         "3\t城镇调查失业率\t控制在5.5%以内\t预期性\n4\t居民人均可支配收入\t与经济增长同步\t预期性\n"
     )
-    df, rejects = ps.extract_text(text, region="X", year=2024, with_rejects=True)
+    df = ps.extract_text(text, region="X", year=2024)
+    rejects = ps.rejects(df)
     assert _cells(df, ["record", "year", "metric", "kind", "value", "qualifier"]) == [
         ["target", 2024, "gdp_growth", "growth", 6.0, "approx"],
         ["target", 2024, "energy_intensity_change", "growth", -2.5, "exact"],
@@ -1097,7 +1110,8 @@ def test_a_table_without_a_header_of_names_takes_the_words_nearest_the_values():
 
 def test_a_unit_of_the_column_of_units_only_is_no_unit_in_a_sentence():
     # 年 is a unit in a table's column of units only: in a sentence, a number before it is a year or a count of years
-    df, rejects = ps.extract_text("某某区2024年工作要点\n力争用3年时间，到2026年新建学校3所。\n", with_rejects=True)
+    df = ps.extract_text("某某区2024年工作要点\n力争用3年时间，到2026年新建学校3所。\n")
+    rejects = ps.rejects(df)
     assert df[["record", "year", "value", "unit"]].values.tolist() == [["horizon", 2026, 3.0, "所"]]
     assert rejects.empty
 
@@ -1426,7 +1440,7 @@ def test_jun_after_items_gives_each_the_value(text, expected):
 
 
 def test_a_wider_average_stays_a_benchmark():
-    _, rejects = ps.extract_text("地区生产总值增长7%（全省平均6%）。", region="测试区", year=2024, with_rejects=True)
+    rejects = ps.rejects(ps.extract_text("地区生产总值增长7%（全省平均6%）。", region="测试区", year=2024))
     assert rejects["raw"].tolist() == ["全省平均6%"] and "average of a wider region" in rejects["reason"].iloc[0]
 
 
@@ -1437,7 +1451,8 @@ def test_as_many_items_as_values_are_one_value_each_without_fenbie():
 
 
 def test_the_start_of_a_change_with_a_bare_dao_is_no_part_of_the_indicator():
-    df, rejects = ps.extract_text("粮食产量由45万吨到50万吨。", region="测试区", year=2024, with_rejects=True)
+    df = ps.extract_text("粮食产量由45万吨到50万吨。", region="测试区", year=2024)
+    rejects = ps.rejects(df)
     assert df["metric_text"].tolist() == ["粮食产量"]
     assert rejects["reason"].str.startswith("the start of a change").tolist() == [True]
 
@@ -1464,7 +1479,8 @@ def test_a_lone_year_before_a_verb_of_growth_is_no_part_of_the_indicator(text, m
 
 
 def test_a_fraction_in_chinese_numerals_of_a_count_is_a_reject_not_a_crash():
-    df, rejects = ps.extract_text("新增企业九点五家，新增企业20家。", region="测试区", year=2024, with_rejects=True)
+    df = ps.extract_text("新增企业九点五家，新增企业20家。", region="测试区", year=2024)
+    rejects = ps.rejects(df)
     assert df["value"].tolist() == [20.0]
     assert rejects["raw"].tolist() == ["九点五家"] and rejects["reason"].tolist() == ["fractional count"]
 

@@ -107,7 +107,7 @@ def test_the_seeds_resolve_from_their_text(tmp_path):
         shutil.copy(path, tmp_path)
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        got = _codes(ps.build([tmp_path], progress=False))
+        got = _codes(ps.extract([tmp_path], progress=False))
     gold = _golden()
     assert got == {doc: gold[doc] for doc in got} and len(got) == 5
 
@@ -117,7 +117,7 @@ def test_the_dev_corpus_resolves_to_the_right_codes(tmp_path):
     for path in DEV.glob("*.txt"):
         shutil.copy(path, tmp_path)
     (tmp_path / "manifest.csv").write_text("file,region,year\nhx_04.txt,未央区,2021\n", encoding="utf-8")
-    got = _codes(ps.build([tmp_path], progress=False))
+    got = _codes(ps.extract([tmp_path], progress=False))
     gold = _golden()
     assert got == {doc: gold[doc] for doc in got} and len(got) == 11
 
@@ -138,7 +138,7 @@ def test_a_corpus_of_folders_by_province_prefecture_county_resolves(tmp_path):
         ("misc/2021.txt", "市中区2021年政府工作报告", 8),  # nothing settles it
     ])  # fmt: skip
     with pytest.warns(ps.PlanstatsWarning, match="^1 document.* several units share.*misc/2021.txt.*市中区.*370103 山东省济南市市中区"):
-        df = ps.build([tmp_path], progress=False)
+        df = ps.extract([tmp_path], progress=False)
     first = df.drop_duplicates("doc").set_index("doc")
     got = dict(zip(first.index.astype(str), zip(first["region"].astype(str), first["region_code"], first["region_match"].astype(str))))
     assert got == {
@@ -195,7 +195,7 @@ def test_amplification_places_every_region_of_a_mixed_corpus_or_says_why(tmp_pat
     ])  # fmt: skip
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        df = ps.build([tmp_path], progress=False)
+        df = ps.extract([tmp_path], progress=False)
     with pytest.warns(ps.PlanstatsWarning, match=r"2 region\(s\) could not be placed.*市中区 \(a name several units share\), 某某产业园区 \(in no region table\)"):
         ps.amplification(df, "gdp_growth")
     with pytest.warns(ps.PlanstatsWarning, match=r"1 region\(s\).*市中区") as caught:
@@ -246,7 +246,7 @@ def test_any_county_titled_by_its_name_in_its_folders_resolves_to_its_code(tmp_p
         (folder / f"{code}.txt").write_text(PLAN.format(title=f"{extra}2022年工作要点", gdp=6), encoding="utf-8")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
-        df = ps.build([tmp_path], progress=False).drop_duplicates("doc")
+        df = ps.extract([tmp_path], progress=False).drop_duplicates("doc")
     want = {f"{r.province}/{r.prefecture}/{i}.txt" if isinstance(r.prefecture, str) else f"{r.province}/{i}.txt": r.code
             for i, r in enumerate(counties.itertuples())}  # fmt: skip
     want.update({"more/220723.txt": "220723", "more/450107.txt": "450107"})

@@ -50,7 +50,8 @@ def test_adversarial_text_takes_time_linear_in_its_size(name, ordinary_seconds):
 
 def test_a_huge_number_is_set_aside_not_made_infinite():
     with pytest.warns(ps.PlanstatsWarning, match="no targets"):
-        df, rejects = ps.extract_text("地区生产总值增长" + "9" * 400 + "%。", region="A", year=2023, with_rejects=True)
+        df = ps.extract_text("地区生产总值增长" + "9" * 400 + "%。", region="A", year=2023)
+        rejects = ps.rejects(df)
     assert df.empty
     assert "too large" in rejects["reason"].iloc[0]
 
@@ -129,9 +130,9 @@ def test_lenient_build_decodes_the_rest_of_a_file_with_bad_bytes(tmp_path):
     plans.mkdir()
     (plans / "middle.txt").write_bytes("甲区2023年工作要点\n地区生产总值增长8%。".encode() + b"\xff\xfe\xfd" + "城镇新增就业1万人。".encode())
     with pytest.warns(ps.PlanstatsWarning, match="could not be read"):
-        strict = ps.build([plans], workers=1)
+        strict = ps.extract([plans], workers=1)
     assert strict.empty
-    lenient = ps.build([plans], workers=1, lenient=True)
+    lenient = ps.extract([plans], workers=1, lenient=True)
     assert lenient["metric"].tolist() == ["gdp_growth", "new_urban_jobs"]
 
 
@@ -213,7 +214,7 @@ def test_an_unexpected_error_in_one_document_is_a_reported_failure(tmp_path, mon
 
     monkeypatch.setattr(corpus, "extract_rows", broken)  # forked workers inherit it
     with pytest.warns(ps.PlanstatsWarning, match="1 document\\(s\\) could not be read"):
-        df = ps.build([tmp_path], workers=workers)
+        df = ps.extract([tmp_path], workers=workers)
     assert sorted(df["doc"].unique()) == ["plan0.txt", "plan1.txt", "plan3.txt"]
     (failure,) = df.attrs["failures"]
     assert failure["path"].endswith("plan2.txt") and "RecursionError" in failure["message"] and "extract" in failure["message"]

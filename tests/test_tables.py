@@ -129,7 +129,7 @@ def test_cite_reads_the_manifest_of_the_users_own_corpus(tmp_path, as_folder):
         ps.build([tmp_path / "corpus"], out=tmp_path / "out", progress=False)
         df = ps.load(tmp_path / "out")
     else:
-        df = ps.build([tmp_path / "corpus"], progress=False)
+        df = ps.extract([tmp_path / "corpus"], progress=False)
     with pytest.warns(ps.PlanstatsWarning, match=r"1 document\(s\) have no title.*涪城区/000_3e3dedbcbccbc1ab.txt") as caught:
         bib = ps.cite(ps.compare(df, "gdp_growth"))  # the table knows where its documents were built
     assert len(caught) == 1
