@@ -125,6 +125,9 @@ def _source_note(ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | 
     titles = doc_titles(sorted(set(docs)), data=data)
     if not titles and not before:
         return
+    if len(titles) > 8:  # a note of a page's width: the rest are counted, and planstats.cite lists them all
+        more = len(titles) - 6
+        titles = titles[:6] + [f"and {more} more (planstats.cite lists them)" if lang == "en" else f"另{more}份 (planstats.cite 列出全部)"]
     text = ("Source: " if lang == "en" else "资料来源：") + "; ".join(titles) + ". Extracted with planstats." if titles else ""
     text = f"{before} {text}".strip()
     ax.figure.text(0.01, -0.01, "\n".join(textwrap.wrap(text, 110)), ha="left", va="top", fontsize=6.5, color="0.35")
@@ -292,6 +295,9 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         for name in rest:
             mine = cells[cells["region"] == name].set_index("year").reindex(years)
             ax.plot(years, mine["value"].to_numpy(dtype=float), color="0.8", lw=0.8, zorder=1)
+        # labels of close values in the same year stack upwards rather than print over each other (12 and ≈12)
+        close = 0.04 * float(cells["value"].max() - cells["value"].min() or 1.0)
+        placed: dict[int, list[float]] = {}
         for color, name in zip(_palette(len(top)), top):
             mine = cells[cells["region"] == name].set_index("year").reindex(years)  # missing years: NaN, a gap
             ax.plot(years, mine["value"].to_numpy(dtype=float), color=color, lw=1.5, label=shown[name], marker="o", markersize=3)
@@ -300,8 +306,10 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
                     ax.vlines(y, r["low"], r["high"], color=color, lw=1)
                 elif r["qualifier"] in ("at_least", "at_most"):
                     ax.plot(y, r["value"], marker=_MARKERS[r["qualifier"]], color=color, markersize=6)
-                ax.annotate(cell(r["value"], r["qualifier"], r["low"], r["high"]), (y, r["value"]), xytext=(4, 4),
-                            textcoords="offset points", fontsize=7, color=color)  # fmt: skip
+                below = sum(abs(v - r["value"]) < close for v in placed.setdefault(y, []))
+                placed[y].append(r["value"])
+                text = cell(r["value"], r["qualifier"], r["low"], r["high"]) + ("†" if r["conflict"] else "")
+                ax.annotate(text, (y, r["value"]), xytext=(4, 4 + 9 * below), textcoords="offset points", fontsize=7, color=color)
         ax.set_xticks(years, [str(y) for y in years])
         ax.set_xlabel("plan year" if lang == "en" else "计划年份")
         kind, unit = cells["kind"].iloc[0], cells["unit"].iloc[0]
@@ -309,12 +317,14 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("targets over time" if lang == "en" else "目标的变化"))
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.margins(x=0.08, y=0.15)
-        others = ""
+        notes = []
+        if cells.loc[cells["region"].isin(top), "conflict"].any():
+            notes.append("† other values in the same document." if lang == "en" else "† 同一文件另有数值。")
         if rest:
             listed = ", ".join(shown[n] for n in rest)
-            others = (f"In grey, the {len(rest)} other regions (below the {TOP} highest of their last plan year): {listed}."
-                      if lang == "en" else f"灰线为其余{len(rest)}个地区：{listed}。")  # fmt: skip
-        _source_note(ax, cells["doc"], lang, df, before=others)
+            notes.append(f"In grey, the {len(rest)} other regions (below the {TOP} highest of their last plan year): {listed}."
+                         if lang == "en" else f"灰线为其余{len(rest)}个地区：{listed}。")  # fmt: skip
+        _source_note(ax, cells["doc"], lang, df, before=" ".join(notes))
         return _finish(ax)
 
 

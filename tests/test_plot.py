@@ -215,3 +215,13 @@ def test_the_gallery_draws_every_chart(tmp_path):
     drawn = sorted(p.name for p in tmp_path.glob("*.png"))
     assert len(drawn) == 8 and all((tmp_path / n).stat().st_size > 10_000 for n in drawn)
     assert all(f"({n})" in (tmp_path / "README.md").read_text(encoding="utf-8") for n in drawn)
+
+
+def test_trajectory_labels_of_equal_values_do_not_print_over_each_other_and_show_conflicts():
+    df = make_frame(dict(region="甲县", value=12.0), dict(region="乙县", value=12.0, qualifier="approx", qualifier_text="左右"),
+                    dict(region="甲县", value=8.0, section="body", start=50, end=55))  # fmt: skip
+    ax = ps.plot.trajectory(df, "gdp_growth")
+    ax.figure.canvas.draw()
+    boxes = [t.get_window_extent() for t in ax.texts]
+    assert sorted(t.get_text() for t in ax.texts) == ["12†", "≈12"] and not boxes[0].overlaps(boxes[1])
+    assert "† other values in the same document." in ax.figure.texts[-1].get_text()
