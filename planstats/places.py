@@ -281,7 +281,8 @@ def _area(name: str, line: int, row: dict[str, str], year: int, depth: int = 0) 
     for p in [up, *hosts]:
         if p.match not in ("exact", "unique"):
             raise DataFileError(f"{where}: {p.name!r} is {p.match} in {year} as a region of {row['name']!r}; write it as a full chain (陕西省西安市) or a code.")
-    prefecture = up.prefecture or next(iter({h.prefecture for h in hosts}), None) if len({h.prefecture for h in hosts}) <= 1 else up.prefecture
+    host_prefectures = {h.prefecture for h in hosts}
+    prefecture = up.prefecture or (host_prefectures.pop() if len(host_prefectures) == 1 else None)
     return Place(name, "exact", None, row["name"], row["level"], up.key, up.province, prefecture)
 
 
@@ -300,7 +301,7 @@ def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
                 host = next(iter(hosts.values()))
                 prefecture = host.prefecture if host.level != "province" else None
                 return Place(name, host.match, None, name, "zone", host.code, host.province, prefecture)
-            shared = [c for p in found for c in p.candidates] + [_text for _text in (f"{p.code} {p.unit}" for p in hosts.values())]
+            shared = [c for p in found for c in p.candidates] + [f"{p.code} {p.unit}" for p in hosts.values()]
             if len(hosts) > 1 or shared:
                 return Place(name, "ambiguous", candidates=tuple(dict.fromkeys(shared)))
     return None
