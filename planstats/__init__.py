@@ -32,12 +32,20 @@ from planstats.errors import (
     PlanstatsWarning,
     SchemaError,
 )
-from planstats import plot
 from planstats.places import Place, region, regions
 from planstats.tables import cite, export, formatted, table
 from planstats.taxonomy import metrics
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``planstats.plot`` is imported on first use: ``import planstats`` does not import matplotlib."""
+    if name == "plot":
+        import importlib
+
+        return importlib.import_module("planstats.plot")
+    raise AttributeError(f"module 'planstats' has no attribute {name!r}")
 
 __all__ = [
     "against_plan",

@@ -225,3 +225,11 @@ def test_trajectory_labels_of_equal_values_do_not_print_over_each_other_and_show
     boxes = [t.get_window_extent() for t in ax.texts]
     assert sorted(t.get_text() for t in ax.texts) == ["12†", "≈12"] and not boxes[0].overlaps(boxes[1])
     assert "† other values in the same document." in ax.figure.texts[-1].get_text()
+
+
+def test_import_planstats_does_not_import_matplotlib():
+    import subprocess
+    import sys
+
+    code = "import sys, planstats; assert 'matplotlib' not in sys.modules; planstats.plot.compare; assert 'matplotlib' in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ps.__file__.rsplit("/planstats/", 1)[0])
