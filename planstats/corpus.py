@@ -496,10 +496,11 @@ class _Sink:
 @functools.lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
     """A hash of what extraction depends on: the code of planstats and its rule files
-    (``data/*.csv`` but the bundled dataset). A rebuild extracts again every document that was
+    (``data/*.csv`` but the bundled dataset, and the national region table). A rebuild extracts again every document that was
     extracted by other rules (an older planstats, an alias added to ``metrics.csv``)."""
     digest = hashlib.sha256()
-    files = sorted(Path(documents.__file__).parent.glob("*.py")) + sorted(p for p in DATA_DIR.glob("*.csv") if p != BUNDLED)
+    rules = [p for p in (*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.parquet")) if p != BUNDLED]  # the region tables too
+    files = sorted(Path(documents.__file__).parent.glob("*.py")) + sorted(rules)
     for path in files:
         digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]

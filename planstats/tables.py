@@ -494,13 +494,22 @@ def cite(
     bundled dataset). Nothing is made up: a document with no title in a manifest is cited by
     its file name, with no author, and one warning names those documents.
 
+    The last entry cites planstats itself, with its version and the fingerprint of its rules.
+
     >>> import planstats as ps
-    >>> print(ps.cite(ps.compare(ps.load(), "gdp_growth", year=2022)))
+    >>> print(ps.cite(ps.compare(ps.load(), "gdp_growth", year=2022)))  # doctest: +ELLIPSIS
     @misc{plan2022_6e70fa78,
       title = {{西咸新区2022年工作要点}},
       author = {{西咸新区管委会}},
       year = {2022},
       note = {File 000_3e3dedbcbccbc1ab.txt, SHA-256 6e70fa7848ec19b385a69bde8ccbcb4afd773e9606381041dbcf7a4acaba99e3},
+    }
+    <BLANKLINE>
+    @software{planstats,
+      title = {{planstats: quantified targets of Chinese local government work plans}},
+      version = {0.1.0},
+      year = {2026},
+      note = {Rules fingerprint ...},
     }
     <BLANKLINE>
     """
@@ -529,4 +538,17 @@ def cite(
             "manifest.csv beside the documents (columns file, region, year, title, issuer, url) or pass manifest=.",
             PlanstatsWarning, stacklevel=2,
         )  # fmt: skip
+    entries.append(_software_entry())
     return "\n".join(entries)
+
+
+def _software_entry() -> str:
+    """The BibTeX entry of planstats itself: its version, and the fingerprint of its rules
+    (code and rule files), which tells whether another copy extracts the same."""
+    from planstats import __version__
+    from planstats.corpus import rules_fingerprint
+
+    return (
+        "@software{planstats,\n  title = {{planstats: quantified targets of Chinese local government work plans}},\n"
+        f"  version = {{{__version__}}},\n  year = {{2026}},\n  note = {{Rules fingerprint {rules_fingerprint()}}},\n}}\n"
+    )

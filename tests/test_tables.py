@@ -154,3 +154,11 @@ def test_tables_have_a_legend_of_their_marks_and_right_aligned_numbers():
     markdown = ps.table(result)
     assert "|:---------|---------:|" in markdown
     assert "≤ at most (以内, 不超过); ≈ approximately (左右); – a range" in markdown and "† the document states" in markdown
+
+
+def test_cite_ends_with_planstats_itself_its_version_and_rules():
+    from planstats.corpus import rules_fingerprint
+
+    bib = ps.cite(ps.compare(ps.load(), "gdp_growth", year=2022))
+    software = bib.split("@software{planstats,")[1]
+    assert f"version = {{{ps.__version__}}}" in software and f"Rules fingerprint {rules_fingerprint()}" in software
