@@ -666,16 +666,69 @@ def _unescape(df: pd.DataFrame) -> pd.DataFrame:
     return df
 
 
-def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None) -> Path:
-    """Write a dataset atomically (a temporary file renamed into place), as csv, jsonl or parquet."""
+_STATA_LABELS = {
+    "region": "Region", "parent": "Parent region", "year": "Year (plan year, or year of a result)", "metric": "Metric id",
+    "metric_label": "Metric", "kind": "Kind of target", "unit": "Unit", "value": "Target value (midpoint of a range)",
+    "low": "Lower end", "high": "Upper end", "qualifier": "Qualifier", "hardness": "Hard or soft target",
+    "is_range": "Target is a range", "conflict": "Document states other values too", "doc": "Source document",
+    "raw": "Source text", "span_start": "Start of source span (characters)", "span_end": "End of source span (characters)",
+    "actual": "Realized value", "gap": "Actual minus target", "met": "Target met", "change": "Change between plan years",
+    "change_pct": "Change in percent", "change_unit": "Unit of change", "year_from": "Earlier plan year",
+    "year_to": "Later plan year", "years_apart": "Years between the plans", "n_targets": "Targets found for the cell",
+    "region_code": "Division code of the region in the plan year", "province": "Province", "prefecture": "Prefecture",
+    "region_match": "How the region code was found", "record": "Target, result, horizon or stretch",
+    "section": "Headline or body", "metric_text": "Indicator as written", "value_high": "Upper end of a range",
+    "qualifier_text": "Qualifying words as written", "verb": "Verb as written", "doc_sha256": "SHA-256 of the document",
+    "average_from": "First year of a yearly average",
+}  # fmt: skip
+
+
+_STATA_NAMES = {"start": "span_start", "end": "span_end", "start_from": "span_start_from", "start_to": "span_start_to"}
+
+
+def write_stata(frame: pd.DataFrame, path: str) -> None:
+    """Write ``frame`` as a Stata 14+ file (UTF-8): variable labels, categoricals as value labels,
+    missing integers as missing numbers, text longer than Stata's 2,045 bytes as strL."""
+    out = frame.rename(columns=lambda c: _STATA_NAMES.get(c, c) if isinstance(c, str) else c)
+    out.columns = [str(c)[:32] for c in out.columns]
+    for col in out.columns:
+        s = out[col]
+        if isinstance(s.dtype, pd.CategoricalDtype):
+            out[col] = s.cat.rename_categories(str).astype(pd.CategoricalDtype([str(c) for c in s.cat.categories]))
+        elif pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_integer_dtype(s.dtype):
+            out[col] = s.astype("float64") if s.isna().any() else s.astype("int64")
+        elif not pd.api.types.is_float_dtype(s.dtype):
+            out[col] = s.astype(object).where(s.notna(), "").astype(str)
+    for col in ("qualifier", "kind", "hardness"):
+        if col in out.columns and not isinstance(out[col].dtype, pd.CategoricalDtype):
+            out[col] = out[col].astype("category")
+    variable_labels = {c: _STATA_LABELS.get(c, c)[:80] for c in out.columns}
+    long = [c for c in out.columns if out[c].dtype == object and out[c].map(lambda v: len(str(v).encode("utf-8"))).max(initial=0) > 2045]
+    out.to_stata(path, write_index=False, version=118, variable_labels=variable_labels, convert_strl=long)
+
+
+
+def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None, encoding: str = "utf-8") -> Path:
+    """Write a dataset atomically (a temporary file renamed into place), as csv, jsonl, parquet
+    or (``.dta``) Stata. ``encoding="utf-8-sig"`` writes a CSV that Excel opens as UTF-8.
+
+    >>> import tempfile
+    >>> write(load(), tempfile.mkdtemp() + "/targets.dta").suffix
+    '.dta'
+    """
     path = Path(path)
+    if (format or path.suffix.lower().lstrip(".")) in ("dta", "stata"):
+        validate(df)
+        return atomic_write(path, lambda tmp: write_stata(df, tmp))
     fmt = _format(path, format)
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raise ArgumentError(f"The value for `encoding` must be 'utf-8' or 'utf-8-sig' (for Excel), but {encoding!r} was passed.")
     validate(df)
     plain = df.copy()
     plain.attrs = {}
     if fmt == "csv":
         plain = spreadsheet_safe(plain)
-        return atomic_write(path, lambda tmp: plain.to_csv(tmp, index=False, encoding="utf-8", lineterminator="\n"))
+        return atomic_write(path, lambda tmp: plain.to_csv(tmp, index=False, encoding=encoding, lineterminator="\n"))
     if fmt == "jsonl":
         return atomic_write(path, lambda tmp: plain.to_json(tmp, orient="records", lines=True, force_ascii=False))
     return atomic_write(path, lambda tmp: plain.to_parquet(tmp, index=False))

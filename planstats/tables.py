@@ -22,7 +22,7 @@ import numpy as np
 import pandas as pd
 
 from planstats import places
-from planstats.dataset import BUNDLED, DATA_DIR, atomic_write, load, manifest_row, read_manifest
+from planstats.dataset import BUNDLED, DATA_DIR, atomic_write, load, manifest_row, read_manifest, write_stata
 from planstats.errors import ArgumentError, PlanstatsWarning
 from planstats.taxonomy import load_taxonomy
 from planstats.taxonomy import metrics as metric_table
@@ -364,39 +364,6 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
     return _markdown(view, notes, caption) if format == "markdown" else _latex(view, notes, caption)
 
 
-_STATA_LABELS = {
-    "region": "Region", "parent": "Parent region", "year": "Year (plan year, or year of a result)", "metric": "Metric id",
-    "metric_label": "Metric", "kind": "Kind of target", "unit": "Unit", "value": "Target value (midpoint of a range)",
-    "low": "Lower end", "high": "Upper end", "qualifier": "Qualifier", "hardness": "Hard or soft target",
-    "is_range": "Target is a range", "conflict": "Document states other values too", "doc": "Source document",
-    "raw": "Source text", "span_start": "Start of source span (characters)", "span_end": "End of source span (characters)",
-    "actual": "Realized value", "gap": "Actual minus target", "met": "Target met", "change": "Change between plan years",
-    "change_pct": "Change in percent", "change_unit": "Unit of change", "year_from": "Earlier plan year",
-    "year_to": "Later plan year", "years_apart": "Years between the plans", "n_targets": "Targets found for the cell",
-}  # fmt: skip
-
-
-_STATA_NAMES = {"start": "span_start", "end": "span_end", "start_from": "span_start_from", "start_to": "span_start_to"}
-
-
-def _stata(frame: pd.DataFrame, path: str) -> None:
-    out = frame.rename(columns=lambda c: _STATA_NAMES.get(c, c) if isinstance(c, str) else c)
-    out.columns = [str(c)[:32] for c in out.columns]
-    for col in out.columns:
-        s = out[col]
-        if isinstance(s.dtype, pd.CategoricalDtype):
-            out[col] = s.cat.rename_categories(str).astype(pd.CategoricalDtype([str(c) for c in s.cat.categories]))
-        elif pd.api.types.is_bool_dtype(s.dtype) or pd.api.types.is_integer_dtype(s.dtype):
-            out[col] = s.astype("float64") if s.isna().any() else s.astype("int64")
-        elif not pd.api.types.is_float_dtype(s.dtype):
-            out[col] = s.astype(object).where(s.notna(), "").astype(str)
-    for col in ("qualifier", "kind", "hardness"):
-        if col in out.columns and not isinstance(out[col].dtype, pd.CategoricalDtype):
-            out[col] = out[col].astype("category")
-    variable_labels = {c: _STATA_LABELS.get(c, c)[:80] for c in out.columns}
-    out.to_stata(path, write_index=False, version=118, variable_labels=variable_labels)
-
-
 def export(
     result: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None, cite: bool = True, lang: str = "en"
 ) -> Path:
@@ -417,7 +384,7 @@ def export(
     _check(lang, fmt)
     if fmt == "stata":
         frame = _tidy(result, lang, cite)
-        atomic_write(path, lambda tmp: _stata(frame, tmp))
+        atomic_write(path, lambda tmp: write_stata(frame, tmp))
     else:
         text = table(result, format=fmt, cite=cite, lang=lang)
         atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))

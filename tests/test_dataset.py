@@ -360,3 +360,18 @@ def test_extract_and_build_return_one_type_each_and_the_old_calls_still_work(tmp
         ps.extract(["data/raw"], year=2024)
     joined = pd.concat([one, ps.extract("data/raw/000_3e3dedbcbccbc1ab.txt")])  # frames with rejects still concatenate
     assert len(joined) > len(one)
+
+
+def test_write_stata_and_a_csv_for_excel(tmp_path, corpus):
+    ps.write(corpus, tmp_path / "t.dta")
+    back = pd.read_stata(tmp_path / "t.dta")
+    assert len(back) == len(corpus) and back["raw"].tolist() == corpus["raw"].astype(str).tolist()
+    assert back["region_code"].tolist() == corpus["region_code"].fillna("").astype(str).tolist()
+    assert back["span_start"].tolist() == corpus["start"].tolist()  # start/end are reserved words in Stata
+    labels = pd.io.stata.StataReader(tmp_path / "t.dta").variable_labels()
+    assert labels["region_code"] == "Division code of the region in the plan year"
+    ps.write(corpus, tmp_path / "excel.csv", encoding="utf-8-sig")
+    assert (tmp_path / "excel.csv").read_bytes().startswith(b"\xef\xbb\xbfdoc,")  # Excel reads UTF-8 with its BOM
+    pd.testing.assert_frame_equal(ps.load(tmp_path / "excel.csv"), ps.load(ps.write(corpus, tmp_path / "plain.csv")))
+    with pytest.raises(ps.ArgumentError, match="`encoding` must be 'utf-8' or 'utf-8-sig'"):
+        ps.write(corpus, tmp_path / "x.csv", encoding="gbk")
