@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import functools
-import hashlib
 import operator
 import os
 import shutil
@@ -48,10 +46,8 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from planstats import documents, places
-from planstats._data import DATA_DIR
 from planstats.dataset import (
     AMBIGUOUS,
-    BUNDLED,
     COLUMNS,
     FORMATS,
     INDEX,
@@ -70,8 +66,10 @@ from planstats.dataset import (
     extract_file,
     extract_rows,
     missing_title_info,
+    provenance,
     recover,
     rejects,
+    rules_fingerprint,
     spreadsheet_safe,
 )
 from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
@@ -456,7 +454,7 @@ class _Sink:
             else:
                 (self.tmp / key).mkdir(exist_ok=True)
                 target = self.tmp / key / PART
-            self.writers[key] = pq.ParquetWriter(target, schema)
+            self.writers[key] = pq.ParquetWriter(target, schema.with_metadata({**(schema.metadata or {}), **provenance()}))
         return self.writers[key]
 
     def close(self) -> None:
@@ -491,19 +489,6 @@ class _Sink:
         os.replace(self.tmp, self.out)  # a stop between these two renames is undone by recover()
         if previous.exists():
             shutil.rmtree(previous, ignore_errors=True)  # what a stop leaves of it, the next build removes (recover)
-
-
-@functools.lru_cache(maxsize=1)
-def rules_fingerprint() -> str:
-    """A hash of what extraction depends on: the code of planstats and its rule files
-    (``data/*.csv`` but the bundled dataset, and the national region table). A rebuild extracts again every document that was
-    extracted by other rules (an older planstats, an alias added to ``metrics.csv``)."""
-    digest = hashlib.sha256()
-    rules = [p for p in (*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.parquet")) if p != BUNDLED]  # the region tables too
-    files = sorted(Path(documents.__file__).parent.glob("*.py")) + sorted(rules)
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 def _previous(out: Path) -> tuple[dict[str, str], pd.DataFrame]:

@@ -7,6 +7,7 @@ One row per target or reported result. The contract (column order and dtypes) is
 from __future__ import annotations
 
 import functools
+import hashlib
 import math
 import os
 import re
@@ -731,7 +732,47 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
         return atomic_write(path, lambda tmp: plain.to_csv(tmp, index=False, encoding=encoding, lineterminator="\n"))
     if fmt == "jsonl":
         return atomic_write(path, lambda tmp: plain.to_json(tmp, orient="records", lines=True, force_ascii=False))
-    return atomic_write(path, lambda tmp: plain.to_parquet(tmp, index=False))
+    return atomic_write(path, lambda tmp: _write_parquet(plain, tmp))
+
+
+def _write_parquet(df: pd.DataFrame, path: str) -> None:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    table = pa.Table.from_pandas(df, preserve_index=False)
+    pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **provenance()}), path)
+
+
+@functools.lru_cache(maxsize=1)
+def rules_fingerprint() -> str:
+    """A hash of what extraction depends on: the code of planstats and its rule files
+    (``data/*.csv`` but the bundled dataset, and the national region table). A rebuild extracts again every document that was
+    extracted by other rules (an older planstats, an alias added to ``metrics.csv``)."""
+    digest = hashlib.sha256()
+    rules = [p for p in (*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.parquet")) if p != BUNDLED]  # the region tables too
+    files = sorted(Path(documents.__file__).parent.glob("*.py")) + sorted(rules)
+    for path in files:
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+def provenance() -> dict[bytes, bytes]:
+    """What a written Parquet file or dataset folder records of the planstats that wrote it:
+    its version and the fingerprint of its rules (read back as ``df.attrs["built_with"]``)."""
+    from planstats import __version__
+
+    return {b"planstats_version": __version__.encode(), b"planstats_rules": rules_fingerprint().encode()}
+
+
+def _built_with(path: Path) -> dict[str, str]:
+    """The version and rules recorded in a Parquet file (``{}`` for one an older planstats wrote)."""
+    import pyarrow.parquet as pq
+
+    try:
+        meta = pq.read_schema(path).metadata or {}
+    except (OSError, ValueError):
+        return {}
+    return {k.decode().removeprefix("planstats_"): v.decode() for k, v in meta.items() if k.startswith(b"planstats_")}
 
 
 def _umask() -> int:
@@ -838,6 +879,8 @@ def load(
     if path.is_dir():
         df = validate(conform(_read_folder(path, wanted)))
         df.attrs["paths"] = _document_paths(path)
+        parts = sorted(path.glob(f"year=*/{PART}"))
+        df.attrs["built_with"] = _built_with(parts[0]) if parts else {}
         return df
     fmt = _format(path, format)
     try:
@@ -860,7 +903,10 @@ def load(
     for col in ("year", "metric"):
         if wanted[col] is not None:
             keep &= df[col].isin(wanted[col]).to_numpy(dtype=bool)
-    return validate(df[keep].reset_index(drop=True))
+    df = validate(df[keep].reset_index(drop=True))
+    if fmt == "parquet":
+        df.attrs["built_with"] = _built_with(path)
+    return df
 
 
 def _region_filter(regions: str | int | Iterable[str | int] | None) -> dict[str, list | None]:

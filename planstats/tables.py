@@ -513,7 +513,7 @@ def _software_entry() -> str:
     """The BibTeX entry of planstats itself: its version, and the fingerprint of its rules
     (code and rule files), which tells whether another copy extracts the same."""
     from planstats import __version__
-    from planstats.corpus import rules_fingerprint
+    from planstats.dataset import rules_fingerprint
 
     return (
         "@software{planstats,\n  title = {{planstats: quantified targets of Chinese local government work plans}},\n"

@@ -76,9 +76,9 @@ def test_a_rebuild_extracts_again_what_other_rules_extracted(seeds, tmp_path, mo
 
 def test_the_fingerprint_of_the_rules_changes_with_a_rule_file(tmp_path, monkeypatch):
     data = tmp_path / "data"
-    shutil.copytree(corpus.DATA_DIR, data, ignore=shutil.ignore_patterns("raw"))
-    monkeypatch.setattr(corpus, "DATA_DIR", data)
-    monkeypatch.setattr(corpus, "BUNDLED", data / "targets.csv")
+    shutil.copytree(ps.dataset.DATA_DIR, data, ignore=shutil.ignore_patterns("raw"))
+    monkeypatch.setattr(ps.dataset, "DATA_DIR", data)
+    monkeypatch.setattr(ps.dataset, "BUNDLED", data / "targets.csv")
     corpus.rules_fingerprint.cache_clear()
     try:
         before = corpus.rules_fingerprint()

@@ -375,3 +375,15 @@ def test_write_stata_and_a_csv_for_excel(tmp_path, corpus):
     pd.testing.assert_frame_equal(ps.load(tmp_path / "excel.csv"), ps.load(ps.write(corpus, tmp_path / "plain.csv")))
     with pytest.raises(ps.ArgumentError, match="`encoding` must be 'utf-8' or 'utf-8-sig'"):
         ps.write(corpus, tmp_path / "x.csv", encoding="gbk")
+
+
+def test_a_written_parquet_dataset_records_the_version_and_rules_that_wrote_it(tmp_path, corpus):
+    from planstats.dataset import rules_fingerprint
+
+    want = {"version": ps.__version__, "rules": rules_fingerprint()}
+    assert ps.load(ps.write(corpus, tmp_path / "t.parquet")).attrs["built_with"] == want
+    ps.build(["data/raw"], out=tmp_path / "folder", workers=1, progress=False)
+    assert ps.load(tmp_path / "folder").attrs["built_with"] == want
+    old = tmp_path / "old.parquet"
+    corpus.to_parquet(old, index=False)  # as an earlier planstats wrote it
+    assert ps.load(old).attrs["built_with"] == {}
