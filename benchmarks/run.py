@@ -58,11 +58,11 @@ def child(corpus: str, out: str, workers: int, engine: str = "local", places: bo
     print(json.dumps({"seconds": seconds, "rows": report.rows, "failures": len(report.failures), "rss_mb": me / 1024, "worker_rss_mb": kids / 1024}))
 
 
-def _build(corpus: Path, workers: int, engine: str = "local", places: bool = True) -> dict:
+def _build(corpus: Path, workers: int, engine: str = "local") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "targets"
-        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(workers), "--engine", engine,
-                               *([] if places else ["--no-places"])], check=True, capture_output=True, text=True)  # fmt: skip
+        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(workers), "--engine", engine],
+                              check=True, capture_output=True, text=True)  # fmt: skip
         result = json.loads(done.stdout.strip().splitlines()[-1])
         result["accuracy"] = _accuracy(out, corpus.parent / "truth.csv")
     return result

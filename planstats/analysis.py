@@ -393,7 +393,7 @@ def conflicts(df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, k
 # tables
 
 
-class Cells:
+class Cells(Shared):
     """The resolved targets behind a table (:func:`targets` rows), kept in ``table.attrs``.
 
     pandas copies ``attrs`` into every frame derived from a table; this holder is shared
@@ -401,15 +401,8 @@ class Cells:
     """
 
     def __init__(self, frame: pd.DataFrame, row: str, col: str | list[str]):
+        super().__init__(frame)
         self.frame, self.row, self.col = frame, row, col
-
-    def __deepcopy__(self, memo) -> Cells:
-        return self
-
-    def __eq__(self, other) -> bool:  # pd.concat compares attrs
-        return self is other
-
-    __hash__ = object.__hash__
 
     def lookup(self) -> dict:
         """``{(row label, column label): cell}`` for rendering a table."""

@@ -53,7 +53,7 @@ from planstats.dataset import (
     INDEX,
     PART,
     PREVIOUS,
-    Paths,
+    Shared,
     _SUFFIXES,
     _umask,
     arrow_schema,
@@ -713,7 +713,7 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
         return report
     result = conform(pd.concat(sink.frames, ignore_index=True)) if sink.frames else empty()
     result.attrs["failures"] = report.failures
-    result.attrs["paths"] = Paths((doc, path) for doc, path, *_ in items)  # where each document is: its manifest, for cite
+    result.attrs["paths"] = Shared({doc: path for doc, path, *_ in items})  # where each document is: its manifest, for cite
     return result
 
 

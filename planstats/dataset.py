@@ -927,43 +927,36 @@ def _region_filter(regions: str | int | Iterable[str | int] | None) -> dict[str,
     return {"region": names, "region_code": codes}
 
 
-class Paths(dict):
-    """Where each document of a dataset was when it was built (``df.attrs["paths"]``: doc → path),
-    so that its manifest beside it can be read (:func:`planstats.cite`). pandas copies ``attrs``
-    into every frame derived from a dataset: this one is shared, not copied (it is never changed)."""
-
-    def __deepcopy__(self, memo) -> Paths:
-        return self
-
-    def __eq__(self, other) -> bool:  # pd.concat compares attrs
-        return self is other
-
-    __hash__ = object.__hash__
-
-
-class Shared:
-    """A value kept in ``attrs`` that pandas shares between derived frames rather than copying
-    (``attrs["dataset"]`` of a table: the dataset it was made from, for :func:`planstats.cite`)."""
+class Shared(dict):
+    """A value kept in ``attrs`` that pandas shares between derived frames rather than copying or
+    comparing (it is never changed): ``attrs["paths"]`` of a dataset, where each document was
+    when it was built (doc → path: its manifest beside it, for :func:`planstats.cite`);
+    ``attrs["dataset"]`` of a table, the dataset it was made from; ``attrs["rejects"]``.
+    An empty dict to JSON, so that ``df.to_parquet``, which writes ``attrs``, stores nothing of it."""
 
     def __init__(self, value: object):
+        super().__init__()
         self.value = value
 
     def __deepcopy__(self, memo) -> Shared:
         return self
 
-    def __eq__(self, other) -> bool:
+    def __eq__(self, other) -> bool:  # pd.concat compares attrs
         return self is other
+
+    def __bool__(self) -> bool:
+        return True
 
     __hash__ = object.__hash__
 
 
-def _document_paths(folder: Path) -> Paths:
+def _document_paths(folder: Path) -> Shared:
     """Where each document of a dataset folder was when it was built."""
     try:
         index = pd.read_parquet(folder / INDEX, columns=["doc", "path"])
     except (OSError, ValueError):  # an index of an older planstats, or none: no paths
-        return Paths()
-    return Paths(zip(index["doc"].astype(str), index["path"].astype(str)))
+        return Shared({})
+    return Shared(dict(zip(index["doc"].astype(str), index["path"].astype(str))))
 
 
 def _read_folder(path: Path, wanted: dict[str, list | None]) -> pd.DataFrame:

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planstats import documents
+from planstats import _checks, documents
 from planstats._data import DATA_DIR, lexicon, read_rows
 from planstats.errors import ArgumentError, DataFileError
 
@@ -354,11 +354,9 @@ def region(name: str, year: int | None = None, *, context: str = "") -> Place:
     >>> ps.region("鼓楼区", year=2021).match, ps.region("鼓楼区", 2021, context="福州市").code
     ('ambiguous', '350102')
     """
-    if not isinstance(name, str):
-        raise ArgumentError(f"The value for `name` must be a str (a name or a six-digit code), but {type(name).__name__} was passed.")
-    if year is not None and (isinstance(year, bool) or not isinstance(year, int)):
-        raise ArgumentError(f"The value for `year` must be an int (a plan year, 2021), but {year!r} was passed.")
-    return resolve(name, year, context=context)
+    if _checks.text(name, "name") is None:
+        raise ArgumentError("The value for `name` must be a str (a name or a six-digit code), but None was passed.")
+    return resolve(name, _checks.plan_year(year), context=context)
 
 
 @functools.lru_cache(maxsize=4096)

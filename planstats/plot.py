@@ -41,6 +41,8 @@ SYSTEM_CJK = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuan
               "PingFang SC", "Microsoft YaHei", "SimHei", "Heiti SC")  # fmt: skip
 FIGSIZE = (6.5, 3.6)  # inches: the width of a two-column page; half of it still reads at 8 pt
 _MARKERS = {"at_least": "^", "at_most": "v", "approx": "o", "exact": "_", "range": "_"}
+_MARKERS_ACROSS = {"at_least": ">", "at_most": "<"}  # on horizontal bars
+_CONFLICT = {"en": "† other values in the same document.", "zh": "† 同一文件另有数值。"}  # what † means
 _STYLE = {
     "font.size": 8.5, "axes.titlesize": 9.5, "axes.labelsize": 8.5, "xtick.labelsize": 8, "ytick.labelsize": 8,
     "legend.fontsize": 7.5, "axes.spines.top": False, "axes.spines.right": False, "savefig.bbox": "tight",
@@ -230,7 +232,7 @@ def _bar(ax: Axes, at: float, r, width: float, color, across: bool) -> None:
         spread = [[r.value - r.low], [r.high - r.value]]
         ax.errorbar(*point, **({"xerr": spread} if across else {"yerr": spread}), color="0.15", capsize=3, lw=1)
     elif r.qualifier in ("at_least", "at_most"):
-        marker = {"at_least": ">", "at_most": "<"}[r.qualifier] if across else _MARKERS[r.qualifier]
+        marker = (_MARKERS_ACROSS if across else _MARKERS)[r.qualifier]
         ax.plot(*point, marker=marker, color="0.15", markersize=5)
     end = max(r.high, r.value) if r.qualifier == "range" else r.value
     text = cell(r.value, r.qualifier, r.low, r.high) + ("†" if r.conflict else "")
@@ -263,11 +265,10 @@ def _legend(ax: Axes, colors: dict[str, object], qualifiers: pd.Series, lang: st
         elif q == "range":
             handles.append(Line2D([], [], color="0.15", marker="|", markersize=8, lw=1, label=text))
         else:
-            marker = {"at_least": ">", "at_most": "<"}[q] if across else _MARKERS[q]  # as the bars lie
+            marker = (_MARKERS_ACROSS if across else _MARKERS)[q]  # as the bars lie
             handles.append(Line2D([], [], color="0.15", marker=marker, lw=0, label=text))
     if conflict:
-        text = "† other values in the same document" if lang == "en" else "† 同一文件另有数值"
-        handles.append(Line2D([], [], lw=0, label=text))
+        handles.append(Line2D([], [], lw=0, label=_CONFLICT[lang].rstrip(".。")))
     ax.legend(handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
 
 
@@ -319,7 +320,7 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         ax.margins(x=0.08, y=0.15)
         notes = []
         if cells.loc[cells["region"].isin(top), "conflict"].any():
-            notes.append("† other values in the same document." if lang == "en" else "† 同一文件另有数值。")
+            notes.append(_CONFLICT[lang])
         if rest:
             listed = ", ".join(shown[n] for n in rest)
             notes.append(f"In grey, the {len(rest)} other regions (below the {TOP} highest of their last plan year): {listed}."
@@ -384,8 +385,7 @@ def heatmap(
         ax.set_xlabel("")
         ax.set_ylabel("")
         ax.set_title(("Targets by region and metric" if lang == "en" else "各地区各指标目标") + (f", {year}" if year else ""))
-        conflicts = "† other values in the same document." if lang == "en" else "† 同一文件另有数值。"
-        _source_note(ax, cells["doc"], lang, df, before=conflicts if cells["conflict"].any() else "")
+        _source_note(ax, cells["doc"], lang, df, before=_CONFLICT[lang] if cells["conflict"].any() else "")
         return _finish(ax)
 
 
@@ -444,8 +444,7 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
             ax.set_ylabel(change)
             ax.margins(y=0.25)
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("change of the target between plan years" if lang == "en" else "目标的年度变化"))
-        conflicts = "† other values in the same document." if lang == "en" else "† 同一文件另有数值。"
-        _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang, df, before=conflicts if changes["conflict"].any() else "")
+        _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang, df, before=_CONFLICT[lang] if changes["conflict"].any() else "")
         return _finish(ax)
 
 

@@ -422,7 +422,8 @@ def _manifests(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifes
     by file name); else of the ``manifest.csv`` beside the document where it was built (a dataset
     from :func:`planstats.build` or a dataset folder knows where: ``data.attrs["paths"]``); else,
     for a document of the bundled sample (the same file, by its hash), of the sample's manifest."""
-    paths = (data.attrs.get("paths") if data is not None else None) or {}
+    held = data.attrs.get("paths") if data is not None else None
+    paths = held.value if held is not None else {}
     shas = dict(zip(data["doc"].astype(str), data["doc_sha256"].astype(str))) if data is not None and "doc_sha256" in data.columns else {}
     sample, sample_shas = _bundled()
     given = read_manifest(manifest) if manifest is not None else {}

@@ -387,3 +387,12 @@ def test_a_written_parquet_dataset_records_the_version_and_rules_that_wrote_it(t
     old = tmp_path / "old.parquet"
     corpus.to_parquet(old, index=False)  # as an earlier planstats wrote it
     assert ps.load(old).attrs["built_with"] == {}
+
+
+def test_frames_of_planstats_go_to_parquet_with_pandas_without_a_warning(tmp_path):
+    """Their attrs (rejects, paths, the dataset behind a table) are held so that pandas writes nothing of them."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        ps.extract("data/raw/004_8503dda5db454a12.txt").to_parquet(tmp_path / "one.parquet")
+        ps.compare(ps.load(), "gdp_growth").to_parquet(tmp_path / "table.parquet")
+        ps.extract(["data/raw"], workers=1).to_parquet(tmp_path / "many.parquet")
