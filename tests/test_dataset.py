@@ -1,4 +1,5 @@
 import math
+import warnings
 
 import pandas as pd
 import pytest
