@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo data test eval notebooks bench clean
+.PHONY: install demo data test wheel eval notebooks bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,9 +30,21 @@ notebooks: $(STAMP)
 	mkdir -p out/notebooks
 	MPLBACKEND=module://matplotlib_inline.backend_inline $(BIN)/python notebooks/run.py out/notebooks
 
-## test: the whole suite (unit, golden, doctests, accuracy against the hand annotations)
+## test: the whole suite (unit, golden, doctests, accuracy against the hand annotations), then the
+## wheel as a researcher installs it
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(MAKE) wheel
+
+## wheel: build the wheel, install it with its dependencies into a fresh venv outside the clone and
+## run scripts/smoke.py there from an empty folder (sample dataset, extraction, taxonomy, CLI, a chart)
+wheel: $(STAMP)
+	rm -rf out/wheel && mkdir -p out/wheel
+	$(BIN)/python -m pip wheel --quiet --no-deps --wheel-dir out/wheel .
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+	$(PYTHON) -m venv "$$tmp/venv" && \
+	"$$tmp/venv/bin/python" -m pip install --quiet out/wheel/planstats-*.whl && \
+	cp scripts/smoke.py "$$tmp/smoke.py" && cd "$$tmp" && "$$tmp/venv/bin/python" smoke.py
 
 ## eval: precision / recall / F1 against the hand annotations, with every miss listed: the seeds, then
 ## the real pages of the development corpus (DEV, beside the checkout) with its own scorer: headline and

@@ -6,6 +6,7 @@
 ['XX新城', '新城区', '西咸新区', '西安高新区']
 """
 
+from planstats._data import sample_corpus
 from planstats.analysis import (
     against_plan,
     amplification,
@@ -76,6 +77,7 @@ __all__ = [
     "metrics",
     "plot",
     "rank",
+    "sample_corpus",
     "read_actuals",
     "region",
     "rejects",

@@ -1,15 +1,32 @@
-"""Locate and read the CSV files under ``data/`` that hold the rules of planstats."""
+"""Locate and read the files of ``planstats/data/`` that hold the rules of planstats, the region
+tables, the sample corpus and the dataset built from it. They are package data: an installed
+wheel carries them (``importlib.resources``), and a clone sees them also as ``data/``."""
 
 from __future__ import annotations
 
 import csv
 import functools
+from importlib import resources
 from pathlib import Path
 
 from planstats.errors import DataFileError
 
-# The rule files live in the repository's data/ folder; planstats is installed in editable mode.
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(str(resources.files("planstats") / "data"))
+
+
+def sample_corpus() -> Path:
+    """The folder of the sample corpus that ships with planstats: five real plans of districts
+    and new areas of Xi'an, with their ``manifest.csv``. ``planstats.load()`` reads the dataset
+    built from it.
+
+    >>> import planstats as ps
+    >>> sorted(p.name for p in ps.sample_corpus().glob("*.txt"))[:2]
+    ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
+    """
+    folder = DATA_DIR / "raw"
+    if not folder.is_dir():
+        raise DataFileError(f"{folder}: the sample corpus is missing from this installation; reinstall planstats.")
+    return folder
 
 
 def read_rows(name: str, required: tuple[str, ...], path: Path | None = None, *, kind: str = "rule file") -> list[dict[str, str]]:

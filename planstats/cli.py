@@ -128,7 +128,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
 def _analysis_parser(sub, name: str, help: str, *, metric_required: bool) -> argparse.ArgumentParser:
     a = sub.add_parser(name, help=help)
     a.add_argument("--metric", action="append", required=metric_required, help="metric id (see `planstats metrics`); repeatable")
-    a.add_argument("--data", type=Path, help="dataset file (default: the bundled data/targets.csv)")
+    a.add_argument("--data", type=Path, help="dataset file (default: the sample dataset that ships with planstats)")
     a.add_argument("--format", choices=("markdown", "latex", "csv"), default="markdown")
     a.add_argument("--lang", choices=("en", "zh"), default="en", help="labels in English (default) or Chinese")
     a.add_argument("--no-cite", action="store_true", help="leave out the source of each number")
@@ -162,7 +162,7 @@ def parser() -> argparse.ArgumentParser:
     m.set_defaults(func=_cmd_metrics)
 
     s = sub.add_parser("show", help="print a dataset (default: the bundled one)")
-    s.add_argument("--data", type=Path, help="dataset file (default: the bundled data/targets.csv)")
+    s.add_argument("--data", type=Path, help="dataset file (default: the sample dataset that ships with planstats)")
     s.add_argument("--section", choices=("headline", "body"))
     s.add_argument("--metric")
     s.set_defaults(func=_cmd_show)
@@ -177,7 +177,7 @@ def parser() -> argparse.ArgumentParser:
     _analysis_parser(sub, "coverage", help="for each region, year and metric: extracted, not in the document, or no document", metric_required=False)
 
     r = sub.add_parser("report", help="write tables (Markdown), charts (PNG) and BibTeX of a dataset into a folder")
-    r.add_argument("--data", type=Path, help="dataset file (default: the bundled data/targets.csv)")
+    r.add_argument("--data", type=Path, help="dataset file (default: the sample dataset that ships with planstats)")
     r.add_argument("-o", "--output", default="out", help="folder to write into (default: out)")
     r.add_argument("--lang", choices=("en", "zh"), default="en")
     r.set_defaults(func=_cmd_report)

@@ -560,10 +560,11 @@ def extract(
     undecodable bytes instead of failing. (``with_rejects=True``, which returned the pair
     ``(targets, rejects)`` for one file, is deprecated.)
 
-    >>> df = extract("data/raw/004_8503dda5db454a12.txt")
+    >>> import planstats as ps
+    >>> df = extract(ps.sample_corpus() / "004_8503dda5db454a12.txt")
     >>> df.loc[df.metric == "urban_unemployment_rate", ["region", "year", "value", "qualifier"]].values.tolist()
     [['新城区', 2021, 4.0, 'at_most']]
-    >>> sorted(extract(["data/raw"], workers=1)["doc"].unique())[:2]
+    >>> sorted(extract(ps.sample_corpus(), workers=1)["doc"].unique())[:2]
     ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
     """
     if isinstance(paths, (str, os.PathLike)) and not Path(paths).is_dir():
@@ -608,8 +609,8 @@ def build(
     (Without ``out`` it returns the rows as a DataFrame, as :func:`extract` of many documents
     does: deprecated, that call will need ``out`` in planstats 0.3.)
 
-    >>> import tempfile
-    >>> report = build(["data/raw"], out=tempfile.mkdtemp() + "/targets", workers=1, progress=False)
+    >>> import tempfile, planstats as ps
+    >>> report = build(ps.sample_corpus(), out=tempfile.mkdtemp() + "/targets", workers=1, progress=False)
     >>> report.documents, report.extracted, report.rows
     (5, 5, 403)
     """

@@ -582,7 +582,8 @@ def extract_file(path: str | os.PathLike, *, region: str | None = None, year: in
     file, else from the document's title. ``lenient=True`` replaces undecodable bytes
     instead of failing. :func:`rejects` gives the numbers set aside as non-targets.
 
-    >>> df = extract_file("data/raw/004_8503dda5db454a12.txt")
+    >>> import planstats as ps
+    >>> df = extract_file(ps.sample_corpus() / "004_8503dda5db454a12.txt")
     >>> df.loc[df.metric == "urban_unemployment_rate", ["region", "year", "value", "qualifier"]].values.tolist()
     [['新城区', 2021, 4.0, 'at_most']]
     """

@@ -193,7 +193,8 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
     of a page is what a browser shows (see :func:`html_text`), that of a PDF its text layer, page
     after page: spans point into it.
 
-    >>> doc = read("data/raw/000_3e3dedbcbccbc1ab.txt")
+    >>> import planstats as ps
+    >>> doc = read(ps.sample_corpus() / "000_3e3dedbcbccbc1ab.txt")
     >>> doc.text.splitlines()[0]
     '西咸新区2022年工作要点'
     """
