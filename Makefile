@@ -5,14 +5,14 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo data test wheel eval notebooks bench clean
+.PHONY: install demo data test test-lowest wheel docs eval notebooks bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): setup.cfg pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,docs]"
 	touch $@
 
 install: $(STAMP)
@@ -35,6 +35,21 @@ notebooks: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(MAKE) wheel
+
+## test-lowest: the whole suite again with the lowest versions setup.cfg allows (constraints-lowest.txt),
+## on the oldest Python planstats supports when the machine has it (LOWEST_PYTHON=…), else on python3
+LOWEST_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10) $(PYTHON))
+LOWEST := .venv-lowest
+test-lowest:
+	@test -x $(LOWEST)/bin/python || $(LOWEST_PYTHON) -m venv $(LOWEST)
+	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LOWEST)/bin/python -m pip install --quiet -c constraints-lowest.txt -e ".[test,docs]"
+	@$(LOWEST)/bin/python -c "import sys, pandas; print('lowest:', sys.version.split()[0], 'pandas', pandas.__version__)"
+	$(LOWEST)/bin/python -m pytest -q
+
+## docs: the documentation site into out/site (warnings are errors; the test suite builds it too)
+docs: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 
 ## wheel: build the wheel, install it with its dependencies into a fresh venv outside the clone and
 ## run scripts/smoke.py there from an empty folder (sample dataset, extraction, taxonomy, CLI, a chart)
@@ -63,4 +78,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.json
 
 clean:
-	rm -rf $(VENV) out .pytest_cache
+	rm -rf $(VENV) $(LOWEST) out .pytest_cache

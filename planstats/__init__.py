@@ -1,5 +1,7 @@
 """planstats: quantified targets of Chinese local government work plans, as a tidy dataset.
 
+Examples
+--------
 >>> import planstats as ps
 >>> df = ps.load()
 >>> sorted(df["region"].unique())

@@ -20,6 +20,8 @@ F = TypeVar("F", bound=Callable)
 def plan_year(value: object, param: str = "year") -> int | None:
     """``value`` as a plan year, or ``None``.
 
+    Examples
+    --------
     >>> plan_year(2022), plan_year(None)
     (2022, None)
     """

@@ -19,6 +19,8 @@ def sample_corpus() -> Path:
     and new areas of Xi'an, with their ``manifest.csv``. ``planstats.load()`` reads the dataset
     built from it.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> sorted(p.name for p in ps.sample_corpus().glob("*.txt"))[:2]
     ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']

@@ -117,6 +117,8 @@ def hardness(df: pd.DataFrame, *, words: Mapping[str, str] | None = None) -> pd.
     words. ``words`` overrides the default reading of single words (``data/qualifiers.csv``),
     for instance ``{"力争": "hard"}``.
 
+    Examples
+    --------
     >>> df = pd.DataFrame({"qualifier_text": ["确保…不低于", "力争…以上", "左右", ""]})
     >>> hardness(df).tolist()
     ['hard', 'soft', 'soft', 'unmarked']
@@ -159,6 +161,8 @@ def _split_unit(unit: str) -> tuple[str, float]:
 def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Series | float:
     """Convert values between units of one base (万元 → 亿元, 人 → 万人).
 
+    Examples
+    --------
     >>> convert(4000.0, "万美元", "亿美元")
     0.4
     >>> convert(12000.0, "人", "万人")
@@ -365,6 +369,8 @@ def targets(
     ``low``/``high``, the qualifier and its ``hardness``, ``n_targets`` found for the cell,
     ``conflict`` when they disagree, and the ``doc``/``raw``/``start``/``end`` of the one used.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> t = ps.targets(ps.load(), "gdp_growth")
     >>> t.loc[t.region == "西咸新区", ["year", "value", "qualifier", "raw"]].values.tolist()
@@ -378,6 +384,8 @@ def targets(
 def conflicts(df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, kind: str | None = None) -> pd.DataFrame:
     """Every target of the region-year-metric cells whose targets state different values.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> c = ps.conflicts(ps.load(), "foreign_investment", kind="growth")
     >>> c[["region", "year", "section", "value", "raw"]].values.tolist()
@@ -441,6 +449,8 @@ def compare(
     (:func:`planstats.formatted` shows "≥20", :func:`planstats.table` cites the sources).
     With several metrics and no year, the columns are (metric, year).
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> df = ps.load()
     >>> ps.compare(df, "gdp_growth").loc["西咸新区", [2022, 2023]].tolist()
@@ -513,6 +523,8 @@ def yoy(
     ``years_apart`` and ``period`` ("2021→2023") say which years are compared, and the
     change is over that whole span, never per year.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> y = ps.yoy(ps.load(), "new_high_tech_enterprises")
     >>> y[["region", "period", "value_from", "value_to", "change", "change_pct"]].round(1).values.tolist()
@@ -562,6 +574,8 @@ def against_plan(
     ``ratio`` the annual over the plan's (for a level, how far one year's target goes toward
     the plan's). Only targets of the same kind and unit are set side by side.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> plan = ps.extract_text("某县“十四五”规划纲要\\n主要目标：到2025年，地区生产总值年均增长6%左右。", region="某县", year=2021)
     >>> year = ps.extract_text("主要预期目标是：地区生产总值增长6.5%左右。", region="某县", year=2022)
@@ -610,6 +624,8 @@ def rank(
     ranks above the same value stated plainly or approximately (12, ≈12), which rank above a
     ceiling (≤12): the floor commits to more. ``tied`` marks regions that share their rank.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> r = ps.rank(ps.load(), "gdp_growth", year=2023)
     >>> r[["region", "value", "rank"]].values.tolist()
@@ -624,8 +640,8 @@ def rank(
     strength = cells["qualifier"].map(_QUALIFIER_ORDER).fillna(0).astype(int)
     cells = cells.assign(_v=sign * cells["value"], _q=sign * strength)
     cells = cells.sort_values(["year", "_v", "_q", "region"], kind="stable")
-    position = cells.groupby("year").cumcount() + 1
-    cells["rank"] = position.groupby([cells["year"], cells["_v"], cells["_q"]]).transform("min")
+    position = cells.groupby("year", observed=True).cumcount() + 1
+    cells["rank"] = position.groupby([cells["year"], cells["_v"], cells["_q"]], observed=True).transform("min")
     cells["tied"] = cells.duplicated(["year", "_v", "_q"], keep=False)
     cols = ["year", "rank", "region", "metric", "value", "qualifier", "unit", "tied", "is_range", "conflict", "hardness", "doc", "raw"]
     out = cells.reindex(columns=cols).reset_index(drop=True)
@@ -640,6 +656,8 @@ def summary(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str |
     Columns: ``n`` regions, ``mean``, ``median``, ``min``, ``max``, ``std`` (sample, ddof=1),
     the ``unit``, and how many of the values are ranges (``n_range``) or conflicts.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> ps.summary(ps.load(), "gdp_growth")[["n", "mean", "max"]]
           n  mean   max
@@ -651,7 +669,7 @@ def summary(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str |
     """
     (mid,) = _metric_ids(metric)
     cells = _resolve(df, [mid], range_as=range_as, kind=kind)
-    g = cells.groupby("year")
+    g = cells.groupby("year", observed=True)
     out = g["value"].agg(["count", "mean", "median", "min", "max", "std"]).rename(columns={"count": "n"})
     out["n_range"] = g["is_range"].sum().astype("int64")
     out["n_conflict"] = g["conflict"].sum().astype("int64")
@@ -686,6 +704,8 @@ def amplification(
     is the amplification of the literature; for levels (家, 亿元) a region's total is part of its
     parent's, so ``ratio`` is its share of the parent's target and ``amplified`` means little.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> a = ps.amplification(ps.load(), "gdp_growth")
     >>> a.loc[a.region == "XX新城", ["parent", "year", "value", "parent_value"]].values.tolist()
@@ -791,6 +811,8 @@ def coverage(
     default to every year from the first to the last plan year, so gaps show; metrics to
     those found anywhere in ``df``.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> c = ps.coverage(ps.load(), metrics="gdp_growth")
     >>> c[c.region == "西咸新区"][["year", "status"]].values.tolist()
@@ -842,6 +864,8 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
 
     Errors name the line (of the file, counting the header as line 1) and the column.
 
+    Examples
+    --------
     >>> read_actuals(pd.DataFrame({"region": ["西咸新区"], "year": [2022], "metric": ["gdp_growth"], "value": [9.3]}))
       region  year      metric  value unit
     0   西咸新区  2022  gdp_growth    9.3
@@ -931,6 +955,8 @@ def attainment(
 
     Targets without an actual are listed with ``actual`` and ``met`` missing.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> actual = pd.DataFrame({"region": ["西咸新区"], "year": [2022], "metric": ["gdp_growth"], "value": [11.6]})
     >>> a = ps.attainment(ps.load(), actual, metrics="gdp_growth", approx_as="band")
@@ -971,7 +997,7 @@ def attainment(
     a, v, lo, hi = out["actual"] * sign, out["value"] * sign, out["low"] * sign, out["high"] * sign
     lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
     tol = np.where(out["kind"].isin(RATE_KINDS), tolerance, level_tolerance * v.abs()) + 1e-9
-    qualifier = out["qualifier"].replace({"exact": exact_as})
+    qualifier = out["qualifier"].astype(object).replace({"exact": exact_as})
     approx = (a - v).abs() <= tol if approx_as == "band" else a >= v - tol
     met = np.select(
         [qualifier == "at_least", qualifier == "at_most", qualifier == "range", qualifier == "approx"],

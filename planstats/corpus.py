@@ -560,6 +560,8 @@ def extract(
     undecodable bytes instead of failing. (``with_rejects=True``, which returned the pair
     ``(targets, rejects)`` for one file, is deprecated.)
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> df = extract(ps.sample_corpus() / "004_8503dda5db454a12.txt")
     >>> df.loc[df.metric == "urban_unemployment_rate", ["region", "year", "value", "qualifier"]].values.tolist()
@@ -609,6 +611,8 @@ def build(
     (Without ``out`` it returns the rows as a DataFrame, as :func:`extract` of many documents
     does: deprecated, that call will need ``out`` in planstats 0.3.)
 
+    Examples
+    --------
     >>> import tempfile, planstats as ps
     >>> report = build(ps.sample_corpus(), out=tempfile.mkdtemp() + "/targets", workers=1, progress=False)
     >>> report.documents, report.extracted, report.rows

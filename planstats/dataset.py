@@ -133,6 +133,8 @@ def _place(name: str) -> str:
     ``not_place``: words of a subject that open with a level, 乡村, 市场). ``""`` if no part opens it.
     A longer opening that is the name of a region is the region (西乡塘区: not 西乡, whose 乡 is a level).
 
+    Examples
+    --------
     >>> _place("青山县优化营商环境"), _place("西安市雁塔区"), _place("丰州区城市更新"), _place("青山县乡村振兴")
     ('青山县', '西安市雁塔区', '丰州区', '青山县')
     >>> _place("招商引资"), _place("西乡塘区2022年")
@@ -167,6 +169,8 @@ def _region_of_issuer(name: str) -> str:
     """The region in the name of whoever issues a plan (lexicon roles ``title_filler``,
     ``party_committee``, ``department``, ``issuer``).
 
+    Examples
+    --------
     >>> _region_of_issuer("中共某某县委某某县人民政府关于印发"), _region_of_issuer("西安市雁塔区商务局")
     ('某某县', '西安市雁塔区')
     >>> _region_of_issuer("某某县委县政府"), _region_of_issuer("某某新区党工委管委会")
@@ -224,6 +228,8 @@ def _metric_dtype(metric: pd.Series) -> pd.CategoricalDtype:
 def empty() -> pd.DataFrame:
     """An empty frame with the contract's columns and dtypes.
 
+    Examples
+    --------
     >>> list(empty().columns)[:7]
     ['doc', 'region', 'region_code', 'province', 'prefecture', 'region_match', 'year']
     """
@@ -269,6 +275,8 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
 
     Raises :class:`SchemaError` naming the column and the first offending row.
 
+    Examples
+    --------
     >>> validate(empty()).shape
     (0, 23)
     """
@@ -312,6 +320,8 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     named with the main targets (``2026年…主要预期目标是：``). ``text`` may be the normalized view that
     extraction makes anyway, so that a build normalizes each document once.
 
+    Examples
+    --------
     >>> title_info("新城区政府2021年工作安排\\n\\n2021年是…")
     ('新城区', 2021)
     """
@@ -517,6 +527,8 @@ def rejects(df: pd.DataFrame) -> pd.DataFrame:
     :func:`planstats.extract` or :func:`planstats.extract_text` returned for one document), with
     the reason: columns doc, start, end, raw, reason.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> df = ps.extract_text("主要预期目标是：GDP增长6%，投资5亿元以上的产业项目20个以上。", region="某县", year=2024)
     >>> ps.rejects(df)[["raw", "reason"]].values.tolist()
@@ -552,6 +564,8 @@ def extract_text(
     non-targets, with the reason, are given by :func:`planstats.rejects` (``with_rejects=True``,
     which returned the pair, is deprecated).
 
+    Examples
+    --------
     >>> df = extract_text("主要预期目标是：GDP增长12%左右，城镇登记失业率控制在4%以内。", region="西咸新区", year=2022)
     >>> df[["metric", "kind", "value", "qualifier", "qualifier_text"]].values.tolist()
     [['gdp_growth', 'growth', 12.0, 'approx', '左右'], ['urban_unemployment_rate', 'share', 4.0, 'at_most', '控制在…以内']]
@@ -582,6 +596,8 @@ def extract_file(path: str | os.PathLike, *, region: str | None = None, year: in
     file, else from the document's title. ``lenient=True`` replaces undecodable bytes
     instead of failing. :func:`rejects` gives the numbers set aside as non-targets.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> df = extract_file(ps.sample_corpus() / "004_8503dda5db454a12.txt")
     >>> df.loc[df.metric == "urban_unemployment_rate", ["region", "year", "value", "qualifier"]].values.tolist()
@@ -643,6 +659,8 @@ def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
     spreadsheets show it; :func:`load` takes the apostrophe off again, so the span of ``raw`` stays
     exact. Parquet and JSONL are written as they are.
 
+    Examples
+    --------
     >>> spreadsheet_safe(pd.DataFrame({"raw": ["=1+1", "-3.1", "-A1", "增长6%"]}))["raw"].tolist()
     ["'=1+1", '-3.1', "'-A1", '增长6%']
     """
@@ -705,7 +723,8 @@ def write_stata(frame: pd.DataFrame, path: str) -> None:
         if col in out.columns and not isinstance(out[col].dtype, pd.CategoricalDtype):
             out[col] = out[col].astype("category")
     variable_labels = {c: _STATA_LABELS.get(c, c)[:80] for c in out.columns}
-    long = [c for c in out.columns if out[c].dtype == object and out[c].map(lambda v: len(str(v).encode("utf-8"))).max(initial=0) > 2045]
+    text = [c for c in out.columns if not isinstance(out[c].dtype, pd.CategoricalDtype) and pd.api.types.is_string_dtype(out[c].dtype)]
+    long = [c for c in text if out[c].map(lambda v: len(str(v).encode("utf-8"))).gt(2045).any()]
     out.to_stata(path, write_index=False, version=118, variable_labels=variable_labels, convert_strl=long)
 
 
@@ -714,6 +733,8 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
     """Write a dataset atomically (a temporary file renamed into place), as csv, jsonl, parquet
     or (``.dta``) Stata. ``encoding="utf-8-sig"`` writes a CSV that Excel opens as UTF-8.
 
+    Examples
+    --------
     >>> import tempfile
     >>> write(load(), tempfile.mkdtemp() + "/targets.dta").suffix
     '.dta'
@@ -833,6 +854,8 @@ def recover(path: Path, *, clean: bool = False) -> Path:
 def region_names() -> dict[str, str]:
     """Every name a region may be called by (its name, aliases, English name) → its name.
 
+    Examples
+    --------
     >>> region_names()["Xixian New Area"], region_names()["陕西西咸新区"]
     ('西咸新区', '西咸新区')
     """
@@ -862,6 +885,8 @@ def load(
     西安市未央区); on a dataset folder they are pushed down to pyarrow,
     so only the matching partitions and row groups are read.
 
+    Examples
+    --------
     >>> df = load()
     >>> df.loc[(df.region == "西咸新区") & (df.year == 2022) & (df.metric == "gdp_growth") & (df.section == "headline"), "value"].item()
     12.0

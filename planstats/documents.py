@@ -67,6 +67,8 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
     charset-normalizer tells which. Raises :class:`DocumentError` when the file is empty,
     binary or undecodable; with ``lenient=True`` undecodable bytes become U+FFFD instead.
 
+    Examples
+    --------
     >>> decode("增长8%".encode("gb18030"))
     ('增长8%', 'gb18030')
     """
@@ -193,6 +195,8 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
     of a page is what a browser shows (see :func:`html_text`), that of a PDF its text layer, page
     after page: spans point into it.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> doc = read(ps.sample_corpus() / "000_3e3dedbcbccbc1ab.txt")
     >>> doc.text.splitlines()[0]
@@ -239,6 +243,8 @@ def _row_line(cells: list[str]) -> str:
     """The line of a row of a table: its cells apart by tabs, but one cell merged across the
     whole row (a caption, ``2024年主要预期目标``, written in each position it covers) once.
 
+    Examples
+    --------
     >>> _row_line(["指标", "单位", "2024年目标"]), _row_line(["主要指标", "主要指标", "主要指标"])
     ('指标\\t单位\\t2024年目标', '主要指标')
     """
@@ -501,6 +507,8 @@ def html_text(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> t
     ``(text, encoding)``: the charset that the page declares in a ``<meta>`` tag, else the
     one :func:`decode` finds.
 
+    Examples
+    --------
     >>> html_text("<p>地区生产总值增长<b>6%</b>左右。</p><table><tr><td>指标</td><td>目标</td></tr></table>".encode())[0]
     '地区生产总值增长6%左右。\\n指标\\t目标'
     """
@@ -724,6 +732,8 @@ def _t2s():
 def to_simplified(text: str) -> str:
     """Traditional → simplified with OpenCC, keeping the length (one character for one).
 
+    Examples
+    --------
     >>> to_simplified("規模以上工業增加值增長20%")
     '规模以上工业增加值增长20%'
     """
@@ -751,6 +761,8 @@ _FULL_WIDTH_SHIFT = 0xFEE0
 def half_width(text: str) -> str:
     """Full-width ASCII forms and the ideographic space → ASCII, one character for one.
 
+    Examples
+    --------
     >>> half_width("ＧＤＰ增长１２％，　②")
     'GDP增长12%, ②'
     """
@@ -1159,6 +1171,8 @@ def normalize(text: str) -> Normalized:
     that separate no Latin words or numbers, full-width → half-width, traditional → simplified. Each normalized character keeps
     the index of the original character it came from.
 
+    Examples
+    --------
     >>> n = normalize("規上工業增加值增長１５％以上")
     >>> n.text
     '规上工业增加值增长15%以上'

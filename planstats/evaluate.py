@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planstats.corpus import build
+from planstats.corpus import extract
 from planstats.errors import DataFileError
 
 KEY = ("doc", "section", "metric", "kind", "value", "value_high", "unit", "qualifier")
@@ -47,6 +47,8 @@ def _keys(df: pd.DataFrame) -> Counter:
 def score(predicted: pd.DataFrame, expected: pd.DataFrame, body_scope: set[str]) -> dict[str, dict]:
     """Precision, recall and F1 per section, with the unmatched rows on each side.
 
+    Examples
+    --------
     >>> e = pd.DataFrame([dict(doc="a", section="headline", metric="gdp_growth", kind="growth",
     ...                        value=8.0, value_high=None, unit="%", qualifier="exact")])
     >>> score(e, e, set())["headline"]["f1"]
@@ -82,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     args = p.parse_args(argv)
     scope_path = Path(args.scope) if args.scope else Path(args.annotations).with_name("body_scope.txt")
     scope = {line.strip() for line in scope_path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
-    report = score(build(args.corpus, workers=1), read_annotations(args.annotations), scope)
+    report = score(extract(args.corpus, workers=1), read_annotations(args.annotations), scope)
     for section, r in report.items():
         print(f"{section:8s} precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  (matched {r['tp']})")
         for row in r["misses"]:

@@ -2101,6 +2101,8 @@ def headline_year(text: str) -> int | None:
     (``2026年全县经济社会发展的主要预期目标是：``, ``三、2026年主要目标任务``): the plan year of a
     text whose title names none. A time limit (到2030年的主要目标是：) is no plan year.
 
+    Examples
+    --------
     >>> headline_year("某某县人民政府工作要点\\n今后五年的主要目标是：…\\n2026年全县经济社会发展的主要预期目标是：GDP增长6%。")
     2026
     """
@@ -2117,6 +2119,8 @@ def headline_year(text: str) -> int | None:
 def find_targets(norm: Normalized, *, plan_year: int | None = None) -> tuple[list[Target], list[Reject]]:
     """All targets of a normalized document, and the numbers set aside with their reasons.
 
+    Examples
+    --------
     >>> from planstats.documents import normalize
     >>> targets, _ = find_targets(normalize("主要预期目标是：GDP增长12%左右，新增国家高新技术企业300家以上、科技型中小企业1200家以上。"))
     >>> [(t.metric_text, t.kind, t.value, t.unit, t.qualifier, t.section) for t in targets]

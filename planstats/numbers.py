@@ -61,6 +61,8 @@ def units() -> dict[str, Unit]:
 def parse_number(text: str) -> float:
     """Value of an Arabic or a Chinese numeral.
 
+    Examples
+    --------
     >>> parse_number("1,200"), parse_number("1.53"), parse_number("三"), parse_number("十二"), parse_number("百"), parse_number("四点五")
     (1200.0, 1.53, 3.0, 12.0, 100.0, 4.5)
     >>> parse_number("一万二千"), parse_number("一亿五千万")
@@ -83,6 +85,8 @@ def parse_number(text: str) -> float:
 def unit_name(multiplier: str, surface: str) -> str:
     """The unit as the document writes it, with its canonical spelling (平米 → 平方米).
 
+    Examples
+    --------
     >>> unit_name("万", "平米"), unit_name("亿", "元"), unit_name("", "%")
     ('万平方米', '亿元', '%')
     """
@@ -103,6 +107,8 @@ def plan_period_end(digit: str) -> int:
     """The last year of the five-year plan 十<digit>五: the n-th plan from the third on ends in
     1970 + 5 × (n − 3).
 
+    Examples
+    --------
     >>> plan_period_end("三"), plan_period_end("四"), plan_period_end("五")
     (2020, 2025, 2030)
     """
@@ -112,6 +118,8 @@ def plan_period_end(digit: str) -> int:
 def plan_period_start(last: int) -> int | None:
     """The first year of the five-year plan that ends in ``last``, or ``None`` if no plan ends then.
 
+    Examples
+    --------
     >>> plan_period_start(2025), plan_period_start(2026)
     (2021, None)
     """

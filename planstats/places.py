@@ -92,6 +92,8 @@ def named_in(text: str, year: int | None) -> str | None:
     unit, names two as often, or names most a name that several units share (朝阳区 of Beijing and
     of Changchun; 西安, a prefecture and a district): never a guess.
 
+    Examples
+    --------
     >>> named_in("全市经济平稳。支持十堰高新区建设，推动十堰产业技术研究院落地。", 2022)
     '十堰市'
     >>> named_in("全区经济平稳。融入西安都市圈。", 2022) is None
@@ -178,6 +180,8 @@ def known(name: str) -> bool:
     """Whether ``name`` is the name of a region in some year: of a unit (or a chain of them) or
     of a functional area.
 
+    Examples
+    --------
     >>> known("西乡塘区"), known("西乡"), known("南宁市西乡塘区"), known("西咸新区")
     (True, False, True, True)
     """
@@ -259,6 +263,8 @@ def aliases(*, areas_only: bool = False) -> dict[str, str]:
     """Every name and alias of the hand-kept table (or only of its functional areas) → the name
     of its row (made once: do not change it).
 
+    Examples
+    --------
     >>> aliases()["陕西西咸新区"], "西安" in aliases(areas_only=True)
     ('西咸新区', False)
     """
@@ -320,6 +326,8 @@ def resolve(name: str | None, year: int | None = None, *, context: str | Sequenc
     (十堰高新区) is placed in the region its name opens with. ``given``: the name is a user's
     (a manifest, ``region=``), and a name found is a ``manifest`` match.
 
+    Examples
+    --------
     >>> resolve("西安市未央区", 2021).code, resolve("涪城区", 2019).match
     ('610112', 'unique')
     >>> p = resolve("市中区", 2021)
@@ -347,6 +355,8 @@ def region(name: str, year: int | None = None, *, context: str = "") -> Place:
     that is (``match``). A name several units share is ``ambiguous``, with its ``candidates``,
     unless ``context`` (say, a path or a text that names its prefecture) settles it.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> p = ps.region("未央区", year=2021)
     >>> p.code, p.prefecture, p.province, p.match
@@ -431,6 +441,8 @@ def label(name: str, lang: str = "zh") -> str:
     """A region's name for a chart or a table: in English (``lang="en"``) where the hand-kept
     table has one, else as written.
 
+    Examples
+    --------
     >>> label("西咸新区", "en"), label("涪城区", "en")
     ('Xixian New Area', '涪城区')
     """
@@ -471,6 +483,8 @@ def regions(year: int | None = None) -> pd.DataFrame:
     of years of each unit) and each functional area of the hand-kept table, with its parent, the
     province and prefecture it lies in, and its English name where the hand-kept table has one.
 
+    Examples
+    --------
     >>> r = regions(2021).set_index("name")
     >>> r.loc["未央区", ["code", "parent", "province"]].tolist(), r.loc["XX新城", "parent"]
     (['610112', '西安市', '陕西省'], '西咸新区')

@@ -59,6 +59,8 @@ def cjk_font() -> str:
     """The name of a font that draws Chinese: an installed system CJK font if there is one,
     else the Noto Sans CJK SC of the ``mpl-font`` package, registered with matplotlib.
 
+    Examples
+    --------
     >>> cjk_font() in SYSTEM_CJK
     True
     """
@@ -180,6 +182,8 @@ def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str
     labelled at its end, so that 30 regions stay legible. † marks a target whose document
     states another value for it too (``planstats.conflicts``).
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> ax = ps.plot.compare(ps.load(), "gdp_growth")
     >>> [t.get_text() for t in ax.texts]
@@ -194,10 +198,10 @@ def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str
         if cells.empty:
             return _empty(_axes(ax), f"no {metric} targets")
         years = sorted(cells["year"].unique())
-        flat = cells.groupby("region")["value"].max().sort_values(ascending=False).index.tolist()
+        flat = cells.groupby("region", observed=True)["value"].max().sort_values(ascending=False).index.tolist()
         names = flat if len(flat) > MANY else list(dict.fromkeys(cells["region"]))
         across = len(names) > MANY  # bars along x, regions down the y axis
-        per = cells.groupby("region").size().max()
+        per = cells.groupby("region", observed=True).size().max()
         ax = _axes(ax, figsize=(FIGSIZE[0], max(FIGSIZE[1], 0.16 * len(names) * per + 1.2)) if across else FIGSIZE)
         colors = dict(zip(years, _palette(len(years))))
         width = 0.8 / per
@@ -275,6 +279,8 @@ def _legend(ax: Axes, colors: dict[str, object], qualifiers: pd.Series, lang: st
 def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Each region's target over its plan years; a year without a plan is a gap in the line.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> ax = ps.plot.trajectory(ps.load(), "gdp_growth")
     >>> [len(line.get_xdata()) for line in ax.lines if line.get_label() == "Xixian New Area"]
@@ -290,7 +296,7 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         names = list(dict.fromkeys(cells["region"]))
         shown = _region_labels(names, lang)
         # many regions: the TOP highest of their last plan year in colour, the rest in grey and named in the note
-        latest = cells.sort_values("year").groupby("region")["value"].last().sort_values(ascending=False)
+        latest = cells.sort_values("year").groupby("region", observed=True)["value"].last().sort_values(ascending=False)
         top = latest.index[:TOP].tolist() if len(names) > TOP else names
         rest = [n for n in names if n not in top]
         for name in rest:
@@ -342,6 +348,8 @@ def heatmap(
     that unlike units sit together; cells show the real values. With ``year=None`` the rows
     are region-years. Metrics default to those that at least ``min_regions`` regions set.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> ax = ps.plot.heatmap(ps.load(), year=2021)
     >>> sorted(t.get_text() for t in ax.get_yticklabels())
@@ -353,14 +361,15 @@ def heatmap(
     if year is not None:
         df = df[df["year"] == year]
     # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.
-    cells = pd.concat([analysis.targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")], ignore_index=True)
+    parts = [analysis.targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")]
+    cells = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
     shown = _region_labels(cells["region"], lang)
     cells = cells.assign(
         row=[shown[str(r)] + ("" if year is not None else f" {y}") for r, y in zip(cells["region"], cells["year"])],
         column=[metric_label(m, lang, kind=k, unit=u) for m, k, u in zip(cells["metric"], cells["kind"], cells["unit"])],
     )
     if ids is None:
-        counts = cells.groupby("column")["region"].nunique()
+        counts = cells.groupby("column", observed=True)["region"].nunique()
         cells = cells[cells["column"].map(counts) >= min_regions]
     with style():
         if cells.empty:
@@ -395,6 +404,8 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
     tables write them (≈12 → ≥20) and the change. More than :data:`MANY` bars lie horizontally,
     largest rise first.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> ax = ps.plot.yoy(ps.load(), "new_high_tech_enterprises")
     >>> ax.get_ylabel()
@@ -456,6 +467,8 @@ def save(ax: Axes, path: str | os.PathLike, *, formats: Iterable[str] | None = N
     """Save the figure of ``ax`` atomically: to ``path`` (.png at 300 dpi, .svg, .pdf), and to
     the same name with each of ``formats`` (e.g. ``("svg", "pdf")``) beside it.
 
+    Examples
+    --------
     >>> import planstats as ps, tempfile, pathlib
     >>> ax = ps.plot.compare(ps.load(), "gdp_growth")
     >>> [p.suffix for p in ps.plot.save(ax, pathlib.Path(tempfile.mkdtemp()) / "gdp.png", formats=["pdf"])]

@@ -25,6 +25,8 @@ from planstats.taxonomy import load_taxonomy
 def main_metrics(df: pd.DataFrame, *, n: int = 6, min_docs: int = 3) -> list[str]:
     """The metrics that most plans set (at least ``min_docs`` documents), most common first.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> main_metrics(ps.load(), n=3)
     ['gdp_growth', 'fiscal_revenue_growth', 'foreign_investment']

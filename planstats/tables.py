@@ -45,6 +45,8 @@ def _check(lang: str, fmt: str | None = None) -> None:
 def number(value: float) -> str:
     """A number as a table shows it: thousands separated, no trailing zeros.
 
+    Examples
+    --------
     >>> number(1200.0), number(12.0), number(116.66667), number(0.4), number(float("nan"))
     ('1,200', '12', '116.67', '0.4', '')
     """
@@ -58,6 +60,8 @@ def number(value: float) -> str:
 def cell(value: float, qualifier: str, low: float | None = None, high: float | None = None) -> str:
     """One target as written in a paper.
 
+    Examples
+    --------
     >>> cell(15, "at_least"), cell(12, "approx"), cell(9, "range", 8, 10), cell(4, "at_most"), cell(300, "exact")
     ('≥15', '≈12', '8–10', '≤4', '300')
     """
@@ -83,6 +87,8 @@ def labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
 def metric_label(metric: str, lang: str = "en", *, kind: str | None = None, unit: str | None = None) -> str:
     """The display name of a metric; a metric set both as a level and as a rate says which.
 
+    Examples
+    --------
     >>> metric_label("gdp_growth", unit="%"), metric_label("foreign_investment", kind="growth", unit="%")
     ('GDP growth (%)', 'Foreign investment actually used, growth (%)')
     >>> metric_label("foreign_investment", "zh", kind="level", unit="亿美元")
@@ -165,6 +171,8 @@ def formatted(result: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     :func:`planstats.yoy`, :func:`planstats.attainment` …). The returned frame holds text;
     compute with the result itself.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> t = ps.compare(ps.load(), "gdp_growth")
     >>> ps.formatted(t).loc["Xixian New Area"].tolist()
@@ -247,6 +255,8 @@ _NUMBER_CELL = re.compile(r"^(?:[≥≤≈]?-?[\d,.]+(?:–-?[\d,.]+)?%?†?(?: 
 def legend(text: str) -> list[str]:
     """The meaning of each mark that ``text`` (a rendered table) uses, one line each.
 
+    Examples
+    --------
     >>> legend("| ≈12 | ≥20† |")
     ['≥ at least (以上, 不低于)', '≈ approximately (左右)', '† the document states other values for this cell as well (see planstats.conflicts)']
     """
@@ -339,6 +349,8 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
     With ``cite=True`` each number carries a note naming its document and raw text
     (Markdown and LaTeX) or source columns (CSV). LaTeX with Chinese text needs xeCJK or ctex.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> print(ps.table(ps.compare(ps.load(), "gdp_growth", year=2022)))
     Targets: GDP growth (%)
@@ -372,6 +384,8 @@ def export(
     Written atomically. Stata files get variable labels, and value labels for the
     qualifier, kind and hardness. CSV and Stata are long: one row per number, with its source.
 
+    Examples
+    --------
     >>> import planstats as ps, tempfile, pathlib
     >>> out = ps.export(ps.yoy(ps.load(), "gdp_growth"), pathlib.Path(tempfile.mkdtemp()) / "yoy.dta")
     >>> pd.read_stata(out)[["region", "year_from", "year_to", "change"]].values.tolist()
@@ -442,6 +456,8 @@ def _manifests(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifes
 def doc_titles(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None) -> list[str]:
     """The titles of documents from their manifests (see :func:`cite`), else their file names.
 
+    Examples
+    --------
     >>> doc_titles(["000_3e3dedbcbccbc1ab.txt", "other.txt"])
     ['西咸新区2022年工作要点', 'other.txt']
     """
@@ -464,6 +480,8 @@ def cite(
 
     The last entry cites planstats itself, with its version and the fingerprint of its rules.
 
+    Examples
+    --------
     >>> import planstats as ps
     >>> print(ps.cite(ps.compare(ps.load(), "gdp_growth", year=2022)))  # doctest: +ELLIPSIS
     @misc{plan2022_6e70fa78,

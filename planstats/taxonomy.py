@@ -153,6 +153,8 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
     the end of the phrase: the things counted in 推动50家规上工业企业实施技术改造 are those
     that act, and what they do is the metric.
 
+    Examples
+    --------
     >>> match_metric("城镇登记失业率", "share", "percent")
     ('urban_unemployment_rate', 'share')
     >>> match_metric("新增国家高新技术企业", "level", "count")
@@ -263,6 +265,8 @@ def _reaches(t: Target, words: frozenset[str]) -> bool:
 def metrics() -> pd.DataFrame:
     """The metric taxonomy as a DataFrame, one row per metric.
 
+    Examples
+    --------
     >>> m = metrics()
     >>> m.loc[m.id == "gdp_growth", "label_en"].item()
     'GDP growth'

@@ -378,6 +378,13 @@ def test_write_stata_and_a_csv_for_excel(tmp_path, corpus):
         ps.write(corpus, tmp_path / "x.csv", encoding="gbk")
 
 
+def test_text_longer_than_a_stata_string_is_written_whole_as_strL(tmp_path, corpus):
+    long = corpus.head(3).copy()
+    long["metric_text"] = long["metric_text"] + "指" * 1000  # 3,000 bytes of UTF-8: over Stata's 2,045
+    ps.write(long, tmp_path / "long.dta")
+    assert pd.read_stata(tmp_path / "long.dta")["metric_text"].tolist() == long["metric_text"].tolist()
+
+
 def test_a_written_parquet_dataset_records_the_version_and_rules_that_wrote_it(tmp_path, corpus):
     from planstats.dataset import rules_fingerprint
 

@@ -1,0 +1,91 @@
+"""MkDocs hooks: the pages of the docs site that are made from the project's own files, so that
+they cannot fall behind them.
+
+- ``<!-- planstats:metrics -->`` in a page becomes the metric taxonomy (``planstats/data/metrics.csv``)
+  as a table, in English and Chinese;
+- ``<!-- planstats:accuracy -->`` becomes the precision, recall and F1 of a run of
+  :mod:`planstats.evaluate` on the sample corpus against ``tests/golden/seeds.csv``;
+- each notebook of ``notebooks/`` becomes a page ``notebooks/NAME.md`` (its text and code).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+MARK = "<!-- planstats:{} -->"
+
+
+def _cell(text: str) -> str:
+    return str(text).replace("|", "\\|")
+
+
+def metrics_table() -> str:
+    import planstats as ps
+
+    m = ps.metrics()
+    lines = [
+        f"{len(m)} metrics in {m['category'].nunique()} categories. A target's `metric` is one of these ids; "
+        "`aliases` are the indicator phrases mapped onto it (`^` at the start, `$` at the end, `…` a short gap).",
+        "",
+        "| id | English | 中文 | kinds | category | aliases |",
+        "|---|---|---|---|---|---|",
+    ]
+    for r in m.sort_values(["category", "id"]).itertuples(index=False):
+        aliases = "、".join(a for a in r.aliases.split("|") if a)
+        lines.append(
+            f"| `{r.id}` | {_cell(r.label_en)} | {_cell(r.label_zh)} | {r.kinds.replace('|', ', ')} | {r.category} | {_cell(aliases)} |"
+        )
+    return "\n".join(lines)
+
+
+def accuracy_table() -> str:
+    import warnings
+
+    import planstats as ps
+    from planstats.evaluate import read_annotations, score
+
+    golden = ROOT / "tests" / "golden"
+    scope = {ln.strip() for ln in (golden / "body_scope.txt").read_text(encoding="utf-8").splitlines()
+             if ln.strip() and not ln.startswith("#")}
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        report = score(ps.extract(ps.sample_corpus(), workers=1), read_annotations(golden / "seeds.csv"), scope)
+    lines = ["| section | precision | recall | F1 | matched | missed | false positives |", "|---|---|---|---|---|---|---|"]
+    for section, r in report.items():
+        lines.append(
+            f"| {section} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['tp']} | "
+            f"{len(r['misses'])} | {len(r['false_positives'])} |"
+        )
+    return "\n".join(lines)
+
+
+def notebook_page(path: Path) -> str:
+    nb = json.loads(path.read_text(encoding="utf-8"))
+    out = [f"*`notebooks/{path.name}`: run it with `jupyter lab notebooks/{path.name}` in a clone, "
+           "or `make notebooks` for every notebook with its charts into `out/notebooks/`.*", ""]
+    for cell in nb["cells"]:
+        source = "".join(cell["source"]).rstrip()
+        if not source:
+            continue
+        out += [source, ""] if cell["cell_type"] == "markdown" else ["```python", source, "```", ""]
+    return "\n".join(out)
+
+
+def on_files(files, config):
+    for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
+        files.append(File.generated(config, f"notebooks/{path.stem}.md", content=notebook_page(path)))
+    return files
+
+
+GENERATED = {"metrics": metrics_table, "accuracy": accuracy_table}
+
+
+def on_page_markdown(markdown, page, config, files):
+    for name, make in GENERATED.items():
+        if MARK.format(name) in markdown:
+            markdown = markdown.replace(MARK.format(name), make())
+    return markdown

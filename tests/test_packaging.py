@@ -1,0 +1,75 @@
+"""What a researcher who installs planstats with pip gets: the package data, true dependency
+bounds, a docs site that builds, and a README short enough to read."""
+
+import configparser
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import planstats as ps
+
+ROOT = Path(__file__).resolve().parent.parent
+SETUP = configparser.ConfigParser()
+SETUP.read(ROOT / "setup.cfg", encoding="utf-8")
+
+
+def _requirements() -> dict[str, str]:
+    lines = [ln.strip() for ln in SETUP["options"]["install_requires"].splitlines() if ln.strip()]
+    found = dict(re.fullmatch(r"([A-Za-z0-9_.-]+)>=([0-9.]+)", ln).groups() for ln in lines)
+    assert len(found) == len(lines), "every requirement has a lower bound: name>=version"
+    return found
+
+
+def test_the_lowest_constraints_pin_exactly_the_declared_minimums():
+    """`make test-lowest` runs the suite with constraints-lowest.txt: it must test the bounds setup.cfg declares."""
+    pinned = dict(
+        ln.split("==") for ln in (ROOT / "constraints-lowest.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    )
+    assert pinned == _requirements()
+
+
+def test_every_file_of_the_package_data_goes_into_the_wheel():
+    patterns = SETUP["options.package_data"]["planstats"].replace(",", " ").split()
+    data = ROOT / "planstats" / "data"
+    shipped = {p for pattern in patterns for p in (ROOT / "planstats").glob(pattern) if p.is_file()}
+    assert {p for p in data.rglob("*") if p.is_file()} == shipped
+    assert ps.sample_corpus() == data / "raw"
+
+
+def test_the_data_folder_of_a_clone_is_the_package_data():
+    assert (ROOT / "data").resolve() == (ROOT / "planstats" / "data").resolve()
+
+
+def test_the_readme_is_short_and_its_links_lead_somewhere():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert len(readme.encode("utf-8")) <= 8 * 1024
+    links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", readme)
+    local = [link for link in links if not link.startswith("http")]
+    assert local and all((ROOT / link).exists() for link in local), [link for link in local if not (ROOT / link).exists()]
+
+
+def test_every_public_name_is_in_the_api_reference():
+    api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    documented = set(re.findall(r"^::: planstats\.(?:corpus\.)?(\w+)$", api, flags=re.M))
+    assert set(ps.__all__) - {"plot"} <= documented
+
+
+def test_the_docs_site_builds_with_warnings_as_errors(tmp_path):
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    if not mkdocs.exists():
+        pytest.fail("mkdocs is not installed: `pip install -e '.[test,docs]'` (make test does)")
+    done = subprocess.run(
+        [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    api = (tmp_path / "site" / "api" / "index.html").read_text(encoding="utf-8")
+    assert 'id="planstats.compare"' in api and 'id="planstats.plot.compare"' in api
+    codebook = (tmp_path / "site" / "codebook" / "index.html").read_text(encoding="utf-8")
+    assert all(f"<code>{m}</code>" in codebook for m in ps.metrics()["id"])  # the taxonomy, generated from metrics.csv
+    assert "地区生产总值增长" in codebook
