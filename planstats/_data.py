@@ -5,7 +5,6 @@ wheel carries them (``importlib.resources``), and a clone sees them also as ``da
 from __future__ import annotations
 
 import csv
-import functools
 from importlib import resources
 from pathlib import Path
 
@@ -62,17 +61,3 @@ def read_rows(name: str, required: tuple[str, ...], path: Path | None = None, *,
     except csv.Error as err:
         raise DataFileError(f"{path}: malformed CSV ({err}).") from err
     return rows
-
-
-@functools.lru_cache(maxsize=None)
-def lexicon() -> dict[str, tuple[str, ...]]:
-    """Words of ``data/lexicon.csv`` grouped by role, each group longest first."""
-    roles: dict[str, list[str]] = {}
-    seen: set[tuple[str, str]] = set()
-    for i, row in enumerate(read_rows("lexicon.csv", ("word", "role")), start=2):
-        key = (row["word"], row["role"])
-        if not row["word"] or key in seen:
-            raise DataFileError(f"{DATA_DIR / 'lexicon.csv'}, line {i}: empty or duplicate word {row['word']!r}.")
-        seen.add(key)
-        roles.setdefault(row["role"], []).append(row["word"])
-    return {role: tuple(sorted(words, key=len, reverse=True)) for role, words in roles.items()}

@@ -38,7 +38,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planstats._data import lexicon, read_rows
+from planstats._data import read_rows
+from planstats.lexicon import lexicon
 from planstats import _checks, places
 from planstats.dataset import Shared, conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
@@ -335,7 +336,7 @@ def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kin
     cells["low"], cells["high"] = rows.low[chosen], rows.high[chosen]
     cells["value"] = {"mid": (cells["low"] + cells["high"]) / 2, "low": cells["low"], "high": cells["high"]}[range_as]
     cells["is_range"] = cells["qualifier"] == "range"
-    cells["decrease"] = cells["verb"].isin(lexicon().get("decrease_verb", ()))
+    cells["decrease"] = cells["verb"].isin(lexicon().decrease_verb)
     cells["n_targets"] = np.bincount(group)
     cells["conflict"] = np.bincount(group, weights=differs) > 0
     cells["hardness"] = hardness(cells)

@@ -21,7 +21,8 @@ import numpy as np
 import pandas as pd
 
 from planstats import _checks, documents, places
-from planstats._data import DATA_DIR, lexicon, read_rows
+from planstats._data import DATA_DIR, read_rows
+from planstats.lexicon import lexicon
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, OF_PLAN_YEAR, QUALIFIERS, RECORDS, find_targets, headline_year
 from planstats.numbers import FIVE_YEAR_PLAN, plan_period_end, plan_period_start
@@ -99,7 +100,7 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The forms of a title, tried in order; each gives the plan year and, but for the last, the
     region. A form is tried only if the title holds its word (the regexes that open with a name
     are slow to fail)."""
-    issuer, levels = ("|".join(lexicon().get(role, ())) for role in ("issuer", "region_level"))
+    issuer, levels = ("|".join(words) for words in (lexicon().issuer, lexicon().region_level))
     return tuple((word, re.compile(pattern)) for word, pattern in (
         # 关于某某县2023年国民经济和社会发展计划执行情况与2024年…计划草案的报告: the year of the new plan
         ("计划执行情况", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年"),
@@ -121,7 +122,7 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
 @functools.lru_cache(maxsize=1)
 def _place_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
-    levels, topics = ("|".join(map(re.escape, lex.get(role, ()))) or "(?!)" for role in ("region_level", "not_place"))
+    levels, topics = ("|".join(map(re.escape, words)) or "(?!)" for words in (lex.region_level, lex.not_place))
     level = rf"(?!{topics})(?:{levels})"  # a level that opens no word of a subject (乡 of 乡村振兴, 市 of 市场)
     # the first part (沛县, 丰州); then a level right after it (丰州区) or a part of 2 to 6 characters and a level (西安市雁塔区)
     return re.compile(rf".+?{level}"), re.compile(rf"{level}|.{{2,6}}?{level}")
@@ -147,7 +148,7 @@ def _place(name: str) -> str:
     end = m.end()
     while m := more.match(name, end):
         end = m.end()
-    levels = lexicon().get("region_level", ())
+    levels = lexicon().region_level
     longer = (j for j in range(min(len(name), 20), end, -1) if name[:j].endswith(levels) and places.known(name[:j]))
     return name[: next(longer, end)]
 
@@ -162,7 +163,7 @@ def _five_year_title() -> re.Pattern[str]:
 @functools.lru_cache(maxsize=1)
 def _undated_title() -> re.Pattern[str]:
     """A first line that names a region and a kind of plan but no year (某某县人民政府工作要点)."""
-    return re.compile(rf"\s*(?P<region>{_NAME})(?:{'|'.join(lexicon().get('issuer', ()))})?{_DOC_TYPES}\s*$")
+    return re.compile(rf"\s*(?P<region>{_NAME})(?:{'|'.join(lexicon().issuer)})?{_DOC_TYPES}\s*$")
 
 
 def _region_of_issuer(name: str) -> str:
@@ -179,26 +180,26 @@ def _region_of_issuer(name: str) -> str:
     lex = lexicon()
     before, about, after = name.rpartition("关于")  # 某某市人民政府办公室关于印发某某市: the region of the plan
     if about:
-        after = next((after[len(w) :] for w in lex.get("title_filler", ()) if after.startswith(w)), after)
+        after = next((after[len(w) :] for w in lex.title_filler if after.startswith(w)), after)
         name = after if len(after) >= 2 else before
 
-    def cut(name: str, role: str) -> str:  # 某某区商务局, 某某县人民政府
-        return next((name[: -len(w)] for w in lex.get(role, ()) if name.endswith(w)), name)
+    def cut(name: str, words: tuple[str, ...]) -> str:  # 某某区商务局, 某某县人民政府
+        return next((name[: -len(w)] for w in words if name.endswith(w)), name)
 
-    for word in lex.get("title_filler", ()):  # longest first
+    for word in lex.title_filler:  # longest first
         name = name.removeprefix(word).removesuffix(word)
-    name = cut(name, "department")
-    for word in lex.get("party_committee", ()):
+    name = cut(name, lex.department)
+    for word in lex.party_committee:
         at = name.rfind(word)
         if at < 0:
             continue
-        if len(cut(name[at + len(word) :], "issuer")) >= 2:  # 中共某某县委 某某县人民政府: the government's region
+        if len(cut(name[at + len(word) :], lex.issuer)) >= 2:  # 中共某某县委 某某县人民政府: the government's region
             name = name[at + len(word) :]
         else:  # 中共某某县委, 某某县委县政府, 某某新区党工委管委会: the region before the committee
-            level = word[:-1] if word[:-1] in lex.get("region_level", ()) else ""
+            level = word[:-1] if word[:-1] in lex.region_level else ""
             name = name[:at] + level
         break
-    return cut(name, "issuer")
+    return cut(name, lex.issuer)
 
 
 _SUFFIXES = {".txt", ".docx", ".pdf", ".text", *documents.HTML_SUFFIXES}
@@ -357,7 +358,7 @@ def _title_match(m: re.Match[str], head: str, text: str) -> tuple[str | None, in
     aliases = _region_aliases()
     if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about
         region = _place(region)
-    if len(region) < 2 or region in lexicon().get("scope", ()) + lexicon().get("front", ()):  # no name, or 全县 (the whole county)
+    if len(region) < 2 or region in lexicon().scope + lexicon().front:  # no name, or 全县 (the whole county)
         # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline;
         # 某某县人民政府关于印发《2024年全县重点工作任务》: the region of the issuer
         region = m.groupdict().get("place")

@@ -171,9 +171,9 @@ def _plan_characters(text: str) -> float:
 
 @functools.lru_cache(maxsize=1)
 def _lexicon_characters() -> frozenset[str]:
-    from planstats._data import lexicon
+    from planstats.lexicon import lexicon
 
-    return frozenset("".join(w for words in lexicon().values() for w in words))
+    return frozenset("".join(lexicon().words()))
 
 
 def _strict(data: bytes, enc: str, name: str, lenient: bool) -> str:
@@ -327,9 +327,9 @@ def _table_header(page: str) -> bool:
 
 @functools.lru_cache(maxsize=1)
 def _name_words() -> frozenset[str]:
-    from planstats._data import lexicon
+    from planstats.lexicon import lexicon
 
-    return frozenset(lexicon().get("table_name", ()))
+    return frozenset(lexicon().table_name)
 
 
 def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -> list[str]:
@@ -869,11 +869,11 @@ def _header_words() -> tuple[frozenset[str], frozenset[str], frozenset[str], tup
     """The words of the header of a table of targets (``data/lexicon.csv``): the headers of the
     column of units (单位), of the nature of a target (属性) and of the numbers of the rows (序号),
     and the words of the columns of values (目标, 完成)."""
-    from planstats._data import lexicon
+    from planstats.lexicon import lexicon
 
     lex = lexicon()
-    unit, nature, number = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature", "table_number"))
-    return unit, nature, number, lex.get("table_target", ()) + lex.get("table_result", ())
+    unit, nature, number = (frozenset(words) for words in (lex.table_unit, lex.table_nature, lex.table_number))
+    return unit, nature, number, lex.table_target + lex.table_result
 
 
 def _is_unit(cell: str) -> bool:

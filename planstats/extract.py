@@ -35,7 +35,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from planstats._data import lexicon, read_rows
+from planstats._data import read_rows
+from planstats.lexicon import lexicon
 from planstats.documents import ITEM_NUMBER, Normalized
 from planstats.errors import DataFileError
 from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, FIVE_YEAR_PLAN, MULTIPLIERS, PLAN_PERIOD, PLAN_PERIOD_QUOTE, parse_number, plan_period_end, plan_period_start, units
@@ -222,7 +223,7 @@ def _number_words() -> dict[str, _NumberWord]:
     """``{word: (value, unit, qualifier, verb)}`` from ``data/number_words.csv``: words that stand
     for a value (两位数: 10%, at least; 翻番: growth of 100%), longest first."""
     table: dict[str, _NumberWord] = {}
-    changes = lexicon().get("value_noun", ())
+    changes = lexicon().value_noun
     for line, row in enumerate(read_rows("number_words.csv", ("text", "value", "unit", "qualifier", "verb")), start=2):
         where, text = f"number_words.csv, line {line}", row["text"]
         if not text or text in table:
@@ -327,54 +328,55 @@ class _Words:
         self.units = units()
         self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
         # 增长7%（预期性）, 下降3%（约束性指标）
-        self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})(?:{_alternation(lex.get('nature_noun', ()))})?[)）]")
-        self.subset = frozenset(lex.get("subset", ()))
+        self.nature_after = re.compile(rf"[(（]({_alternation(self.modal)})(?:{_alternation(lex.nature_noun)})?[)）]")
+        self.subset = frozenset(lex.subset)
         self.subset_last = frozenset(w[-1] for w in self.subset)
         # a collective word and its parts, written 城乡=城镇|农村
         self.collective: dict[str, tuple[str, ...]] = {}
-        for entry in lex.get("collective", ()):
+        for entry in lex.collective:
             word, _, parts = entry.partition("=")
             if not word or parts.count("|") < 1 or "" in parts.split("|"):
                 raise DataFileError(f"lexicon.csv: the collective {entry!r} must be written as a word, '=', and its parts joined by '|' (城乡=城镇|农村).")
             self.collective[word] = tuple(parts.split("|"))
         # the longest first: 一、二、三产业 before 二、三产业, which it holds
         self.collective = dict(sorted(self.collective.items(), key=lambda kv: -len(kv[0])))
-        self.ratio = tuple(lex.get("ratio", ()))  # 结构, 比例: the words of a ratio of shares (三次产业结构8:45:47)
+        self.ratio = tuple(lex.ratio)  # 结构, 比例: the words of a ratio of shares (三次产业结构8:45:47)
         # 收入比, 倍差: the words of a ratio of two amounts, told as one bare number (收入比缩小到1.75, i.e. 1.75:1)
-        self.ratio_of_two = _by_length(lex.get("ratio_of_two", ()))
+        self.ratio_of_two = _by_length(lex.ratio_of_two)
         self.ratio_of_two_end = re.compile(f"[{re.escape(''.join(self.ratio_of_two.last))}]" if self.ratio_of_two.last else "(?!)")
-        self.stretch = frozenset(lex.get("stretch", ()))  # 力争: a stretch target after a main one
-        self.cumulative = frozenset(lex.get("cumulative", ()))  # 累计: a count since the start, not this year's additions
-        self.each = frozenset(lex.get("each", ()))
-        self.not_each = lex.get("not_each", ())  # 平均, 人均: words that end in a word of each and are not one
-        self.decrease = frozenset(lex.get("decrease_verb", ()))
-        self.growth = frozenset(lex.get("growth_verb", ())) | self.decrease
-        self.verbs = self.growth | frozenset(lex.get("verb", ()))
+        self.stretch = frozenset(lex.stretch)  # 力争: a stretch target after a main one
+        self.cumulative = frozenset(lex.cumulative)  # 累计: a count since the start, not this year's additions
+        self.each = frozenset(lex.each)
+        self.not_each = lex.not_each  # 平均, 人均: words that end in a word of each and are not one
+        self.decrease = frozenset(lex.decrease_verb)
+        self.growth = frozenset(lex.growth_verb) | self.decrease
+        self.verbs = self.growth | frozenset(lex.verb)
         self.verb_words = tuple(self.verbs)
-        self.decrease_noun = lex.get("decrease_noun", ())  # 下降率, 降幅: a growth rate, negated
-        self.growth_noun = lex.get("growth_noun", ()) + self.decrease_noun
-        self.attribute = lex.get("attribute", ())
-        self.yearly, self.not_yearly = lex.get("yearly", ()), lex.get("not_yearly", ())  # 地区生产总值年增长8%: 年 is no part of the indicator
-        self.per_unit = lex.get("per_unit", ())  # 每千人口, 人均: a count per person may have a fraction
-        self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.get("per_base", ()))
+        self.decrease_noun = lex.decrease_noun  # 下降率, 降幅: a growth rate, negated
+        self.growth_noun = lex.growth_noun + self.decrease_noun
+        self.attribute = lex.attribute
+        self.yearly, self.not_yearly = lex.yearly, lex.not_yearly  # 地区生产总值年增长8%: 年 is no part of the indicator
+        self.per_unit = lex.per_unit  # 每千人口, 人均: a count per person may have a fraction
+        self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.per_base)
         # stripped from the front / the back of an indicator phrase
-        self.front = _by_length(lex.get("filler", ()) + lex.get("front", ()) + lex.get("scope", ()) + lex.get("subset", ()) + self.modal + lex.get("per_year", ()))
-        self.scope = _by_length(lex.get("scope", ()))  # 全县: the whole region
-        self.rate_basis = frozenset(lex.get("rate_basis", ()))  # 每人每月: what an amount is per, kept after the verb
-        self.back = _by_length(self.pre + lex.get("filler", ()) + lex.get("each", ()) + tuple(self.verbs) + lex.get("respectively", ()) + self.modal + tuple(self.rate_basis) + lex.get("copula", ()))
-        self.lead_verb = _by_length(lex.get("lead_verb", ()))
-        self.cause_verb = _by_length(lex.get("cause_verb", ()))
-        self.lead_or_verb = _by_length(lex.get("lead_verb", ()) + lex.get("verb", ()) + lex.get("cause_verb", ()))
-        self.milestone = _by_length(lex.get("milestone", ()))  # 大关 after the number: no noun
+        self.front = _by_length(lex.filler + lex.front + lex.scope + lex.subset + self.modal + lex.per_year)
+        self.scope = _by_length(lex.scope)  # 全县: the whole region
+        self.respectively = re.compile(_alternation(lex.respectively))  # 分别: a list of values spread over a list of indicators
+        self.rate_basis = frozenset(lex.rate_basis)  # 每人每月: what an amount is per, kept after the verb
+        self.back = _by_length(self.pre + lex.filler + lex.each + tuple(self.verbs) + lex.respectively + self.modal + tuple(self.rate_basis) + lex.copula)
+        self.lead_verb = _by_length(lex.lead_verb)
+        self.cause_verb = _by_length(lex.cause_verb)
+        self.lead_or_verb = _by_length(lex.lead_verb + lex.verb + lex.cause_verb)
+        self.milestone = _by_length(lex.milestone)  # 大关 after the number: no noun
         # a word after 的 that names what the value is, not a noun it describes (实现7%左右的增长, 达到2.5%的水平)
-        self.value_noun = _by_length(lex.get("value_noun", ()))
-        self.title_filler = lex.get("title_filler", ())  # 关于印发《…》: a notice that issues the plan
+        self.value_noun = _by_length(lex.value_noun)
+        self.title_filler = lex.title_filler  # 关于印发《…》: a notice that issues the plan
         self.number_words = _number_words()  # 两位数: a word that stands for a value
         self.number_word_first = frozenset(word[0] for word in self.number_words)
         self.post_after = re.compile(_after_number(q["post"]))  # a qualifier after a word that stands for a value
         # a magnitude with no unit before a milestone word (迈上千亿台阶): the unit it stands for (亿 → 元)
         self.bare_magnitude: dict[str, str] = {}
-        for word in lex.get("bare_magnitude", ()):
+        for word in lex.bare_magnitude:
             split = [(word[:i], word[i:]) for i in range(1, len(word)) if word[:i] in MULTIPLIERS and word[i:] in self.units]
             if not split:
                 raise DataFileError(f"lexicon.csv: the bare_magnitude {word!r} must be a magnitude ({', '.join(MULTIPLIERS)}) and a unit of units.csv.")
@@ -382,40 +384,41 @@ class _Words:
         # a unit of tables (年) after a whole number right after a verb that reaches a level (平均受教育年限达到11年)
         table_units = [s for s, u in self.units.items() if u.table_only]
         self.table_unit_after = re.compile(rf"(?P<unit>{_alternation(table_units) or '(?!)'})(?P<post>{_after_number(q['post'])})?")
-        self.measure_words = frozenset(lex.get("measure", ()))  # 投资, 产值: what is measured of a subject
+        self.measure_words = frozenset(lex.measure)  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)
-        self.task_verb = _by_length(lex.get("task_verb", ()))  # 加快推进 before the task that a measure alone measures
-        self.sector = _by_length(lex.get("sector", ()))  # 产业 before a measure: 食品加工产业产值
-        self.total_words = frozenset(lex.get("total_word", ()))  # 总数: the number of a subject, not its additions
-        self.increments = frozenset(lex.get("increment", ()))  # 新增: the additions to a subject
-        self.group_words = frozenset(lex.get("group", ()))  # 农村居民 after 城镇居民人均可支配收入
+        self.task_verb = _by_length(lex.task_verb)  # 加快推进 before the task that a measure alone measures
+        self.sector = _by_length(lex.sector)  # 产业 before a measure: 食品加工产业产值
+        self.total_words = frozenset(lex.total_word)  # 总数: the number of a subject, not its additions
+        self.increments = frozenset(lex.increment)  # 新增: the additions to a subject
+        self.group_words = frozenset(lex.group)  # 农村居民 after 城镇居民人均可支配收入
         self.groups = _by_length(self.group_words)
-        self.share_of = lex.get("share_of", ())  # 占GDP比重 after 数字经济规模突破500亿元: the share of that subject
-        self.stock_verbs = frozenset(lex.get("stock_verb", ()))  # 达到: a value that reaches a number
-        self.rank = lex.get("rank", ())  # 第, 前 right before a number: an ordinal or a rank (居全市第3位)
+        self.share_of = lex.share_of  # 占GDP比重 after 数字经济规模突破500亿元: the share of that subject
+        self.stock_verbs = frozenset(lex.stock_verb)  # 达到: a value that reaches a number
+        self.rank = lex.rank  # 第, 前 right before a number: an ordinal or a rank (居全市第3位)
         self.rank_last = frozenset(w[-1] for w in self.rank if w)
-        self.not_rank = lex.get("not_rank", ())  # 目前300家: 前 of a word of time
+        self.not_rank = lex.not_rank  # 目前300家: 前 of a word of time
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
-        self.headline_word = re.compile(_alternation(lex.get("headline", ())) or "(?!)")
-        link = _alternation(lex.get("headline_link", ())) or "(?!)"  # 主要预期目标设定为：, 主要目标是，
-        subjects = _alternation(lex.get("headline_subject", ()) + lex.get("scope", ())) or "(?!)"  # 全县 too
+        self.headline_word = re.compile(_alternation(lex.headline) or "(?!)")
+        link = _alternation(lex.headline_link) or "(?!)"  # 主要预期目标设定为：, 主要目标是，
+        subjects = _alternation(lex.headline_subject + lex.scope) or "(?!)"  # 全县 too
         self.heading_before = re.compile(rf"{_HEADING_NUMBER}(?:(?:{subjects}){_HEADING_NUMBER})*")
-        self.headline = re.compile(rf"(?:{_alternation(lex.get('headline', ()))})(?:(?:{link})?\s*[:：]|(?:{link})[,，]|[^\n。，,：:；;]{{0,6}}\n)")
+        self.headline = re.compile(rf"(?:{_alternation(lex.headline)})(?:(?:{link})?\s*[:：]|(?:{link})[,，]|[^\n。，,：:；;]{{0,6}}\n)")
         # ... and of this year (今年, 明年 in a plan written the year before)
-        self.markers = {role: re.compile(_alternation(lex[role])) if lex.get(role) else None for role in ("result", "result_period", "current")}
+        marks = {"result": lex.result, "result_period": lex.result_period, "current": lex.current}
+        self.markers = {role: re.compile(_alternation(words)) if words else None for role, words in marks.items()}
         # ... of part of a year (1-11月, 前三季度，): its figures are neither a year's target nor its result,
         # up to a word of the whole year (1-11月…；预计全年…); a word of part of a year is one before a comma,
         # or before a rate of change in its clause (前三季度地区生产总值增长5%), not before a deadline (上半年投用…)
         rate = rf"[^,，。；;:：\n]{{0,30}}?(?:{_alternation(self.growth)})[^,，。；;\n\d]{{0,4}}\d"
-        part = [rf"(?:{_alternation(lex['part_year'])})(?=[,，]|{rate})"] if lex.get("part_year") else []
+        part = [rf"(?:{_alternation(lex.part_year)})(?=[,，]|{rate})"] if lex.part_year else []
         self.part_year = tuple(re.compile(p) for p in (*_MONTH_RANGES, *part))  # one alternation of all is 3x slower
-        self.part_year_words = _by_length(lex.get("part_year", ()))
-        self.whole_year = re.compile(_alternation(lex["whole_year"])) if lex.get("whole_year") else None
+        self.part_year_words = _by_length(lex.part_year)
+        self.whole_year = re.compile(_alternation(lex.whole_year)) if lex.whole_year else None
         # ... and of a turn to the plan year in a paragraph that reviews a past year (力争, 确保)
-        self.plan_turn = re.compile(_alternation(lex["plan_turn"])) if lex.get("plan_turn") else None
+        self.plan_turn = re.compile(_alternation(lex.plan_turn)) if lex.plan_turn else None
         # a time limit after the plan year (到2025年, 2025年底): a target for that year
-        self.horizon_before, self.horizon_after = lex.get("horizon_before", ()), lex.get("horizon_after", ())
+        self.horizon_before, self.horizon_after = lex.horizon_before, lex.horizon_after
         before, after = (_alternation(w) if w else "(?!)" for w in (self.horizon_before, self.horizon_after))
         # a year, or a time limit, at the front of an indicator phrase (2023年, 到2025年底,) or at its end (…到2026年)
         self.leading_year = re.compile(rf"^(?:{before})?(?:(?:19|20)\d{{2}}年?(?:[{re.escape(''.join(sorted(_RANGE_DASH)))}]|至|到))?(?:19|20)\d{{2}}年(?:{after}|内|度)*[,，]?")
@@ -424,8 +427,8 @@ class _Words:
         self.year_at_end_last = frozenset("年") | {w[-1] for w in self.horizon_after}
         # a period of several years ahead (今后五年, 三年内, 用三年时间): a time limit at its end, unless a
         # word of each year (每年) follows it; and the period at the front of an indicator phrase (三年内新建…)
-        self.period_before, self.period_after = lex.get("period_before", ()), lex.get("period_after", ())
-        self.per_year = lex.get("per_year", ())
+        self.period_before, self.period_after = lex.period_before, lex.period_after
+        self.per_year = lex.per_year
         ahead_before, ahead_after = (_alternation(w) if w else "(?!)" for w in (self.period_before, self.period_after))
         count = f"[{''.join(_YEAR_COUNTS)}]"
         # two scans of 年 (a literal first: a class or an alternation first is 5x slower): before a word of
@@ -433,40 +436,40 @@ class _Words:
         after_start = "|".join(f"(?<={re.escape(w)}{count}年)" for w in self.period_before) or "(?!)"
         self.period_scans = (re.compile(rf"年(?:{ahead_after})"), re.compile(f"年(?:{after_start})"))
         # years in a row (连续5年, lexicon role streak): no time limit, and no part of the indicator, before or after it
-        streak = rf"(?:{_alternation(lex['streak'])})[\d{''.join(_YEAR_COUNTS)}]{{1,3}}年" if lex.get("streak") else "(?!)"
+        streak = rf"(?:{_alternation(lex.streak)})[\d{''.join(_YEAR_COUNTS)}]{{1,3}}年" if lex.streak else "(?!)"
         self.streak_at_end = re.compile(f"{streak}$")
         self.leading_period = re.compile(
             rf"^(?:(?:{ahead_before}){count}年(?:{ahead_after})?|{count}年(?:{ahead_after})|{PLAN_PERIOD}{PLAN_PERIOD_QUOTE}(?:规划)?(?:期间|时期|期末|末)|{streak})[,，]?"
         )
-        self.leading_period_first = frozenset(_YEAR_COUNTS) | {w[0] for w in self.period_before + lex.get("streak", ())}
+        self.leading_period_first = frozenset(_YEAR_COUNTS) | {w[0] for w in self.period_before + lex.streak}
         # an indicator that is no target of its own: a gap to another figure (高于全省平均水平, 比全省高;
         # not 不高于, a qualifier, nor 比上年高, a change), how much of a plan was done (完成年度计划的),
         # an average over several years (年均增长, 年均增速)
-        gap, adjective = (_alternation(lex[role]) if lex.get(role) else "(?!)" for role in ("gap", "gap_adjective"))
+        gap, adjective = (_alternation(words) if words else "(?!)" for words in (lex.gap, lex.gap_adjective))
         self.gap = re.compile(rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!{_PREVIOUS_YEAR}|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$")
-        self.attainment = lex.get("attainment", ())
-        self.turnaround = _by_length(lex.get("turnaround", ()))  # 进出口总额由负转正，增长3%: the subject of the rate after it
-        self.benchmark = lex.get("benchmark", ())
-        self.multi_year = lex.get("multi_year", ())
-        first = "".join({word[0] for word in lex.get("gap", ())})
+        self.attainment = lex.attainment
+        self.turnaround = _by_length(lex.turnaround)  # 进出口总额由负转正，增长3%: the subject of the rate after it
+        self.benchmark = lex.benchmark
+        self.multi_year = lex.multi_year
+        first = "".join({word[0] for word in lex.gap})
         # what any of them needs: a character of a gap, a multi-year word, an attainment or a benchmark word at the end
-        self.chrome = re.compile(rf"(?:{_alternation(lex.get('page_chrome', ())) or '(?!)'})+")
-        ends = ((self.multi_year, ""), (self.attainment, r"\s*$"), (self.benchmark, r"\s*$"), (lex.get("page_chrome", ()), r"\s*$"))
+        self.chrome = re.compile(rf"(?:{_alternation(lex.page_chrome) or '(?!)'})+")
+        ends = ((self.multi_year, ""), (self.attainment, r"\s*$"), (self.benchmark, r"\s*$"), (lex.page_chrome, r"\s*$"))
         hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ends if words]
         self.no_target_hint = re.compile("|".join(hints))
         self.growth_noun_affixes = _by_length(self.growth_noun)
         self.growth_affixes = _by_length(self.growth)
         self.pre_affixes = _by_length(self.pre)
         # the columns of a table of targets, by the words of its header row
-        self.table_unit, self.table_nature, self.table_name = (frozenset(lex.get(role, ())) for role in ("table_unit", "table_nature", "table_name"))
-        self.table_target, self.table_result = lex.get("table_target", ()), lex.get("table_result", ())
-        self.table_rate = re.compile(_alternation(lex["table_rate"]) if lex.get("table_rate") else "(?!)")
+        self.table_unit, self.table_nature, self.table_name = (frozenset(words) for words in (lex.table_unit, lex.table_nature, lex.table_name))
+        self.table_target, self.table_result = lex.table_target, lex.table_result
+        self.table_rate = re.compile(_alternation(lex.table_rate) if lex.table_rate else "(?!)")
         self.growth_longest = tuple(sorted(self.growth, key=len, reverse=True))  # 比上年增长 before 增长
         self.cell_verb = _by_length(self.verbs)
         # words after which a number may open a target (扶持3家以上企业, 推动3家企业上市)
-        self.lead = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + lex.get("verb", ()) + lex.get("filler", ()) + lex.get("respectively", ()) + self.pre + self.modal
+        self.lead = lex.lead_verb + lex.cause_verb + lex.verb + lex.filler + lex.respectively + self.pre + self.modal
         # ... and a number with 的 after it (确保90%以上的行政村通客车, 争取3家以上的企业上市)
-        self.lead_of = lex.get("lead_verb", ()) + lex.get("cause_verb", ()) + self.modal
+        self.lead_of = lex.lead_verb + lex.cause_verb + self.modal
 
 
 @functools.lru_cache(maxsize=1)
@@ -718,7 +721,8 @@ class _Extractor:
 
     def _lists(self, sent: _Sentence) -> list[list[_Value]]:
         lists: list[list[_Value]] = []
-        respectively = self.text.find("分别", sent.start, sent.end)
+        found = self.w.respectively.search(self.text, sent.start, sent.end)
+        respectively = found.start() if found else -1
         for v in sent.values:
             if lists:
                 prev = lists[-1][-1]
@@ -1014,7 +1018,7 @@ class _Extractor:
         reviews: the year in its heading, else the year before the plan year, else ``None``
         when the heading reviews several years (过去五年) or the plan year is unknown."""
         spans, opened, pos, year = [], None, 0, None
-        review, plan = self.lex.get("review_heading", ()), self.lex.get("plan_heading", ())
+        review, plan = self.lex.review_heading, self.lex.plan_heading
         if not any(w in self.text for w in review) and not _YEAR_HEADING.search(self.text):
             return spans  # no heading can open a review
         for line in self.text.split("\n"):
@@ -1050,7 +1054,7 @@ class _Extractor:
 
     def _last_year(self, text: str) -> int | None:
         """The year before the plan year, unless ``text`` speaks of several years (过去五年)."""
-        if self.plan_year is None or any(w in text for w in self.lex.get("result_period", ())):
+        if self.plan_year is None or any(w in text for w in self.lex.result_period):
             return None
         return self.plan_year - 1
 
@@ -1504,7 +1508,7 @@ class _Extractor:
         clause = max(sent.clause_start(first.start, enumeration=False), prev_end)
         # 分别 before values: the nouns after them are as many, in the same order (分别打造5个、
         # 10个以上省级、市级示范点); otherwise the noun runs to the next enumeration comma
-        respectively = len(values) > 1 and self.text.find("分别", clause, first.start) >= 0
+        respectively = len(values) > 1 and self.w.respectively.search(self.text, clause, first.start) is not None
         item_end = -1 if respectively else self.text.find("、", last.end, noun_end)
         item_end = noun_end if item_end < 0 else item_end
         later_value = any(v.unit for v in sent.values_between(last.end, item_end))
@@ -1533,7 +1537,7 @@ class _Extractor:
         first = values[0]
         clause = max(sent.clause_start(first.start, enumeration=False), prev_end)
         n = len(values)
-        if self.text.find("分别", clause, first.start) >= 0 or (n > 1 and self.text.count("、", clause, first.start) == n - 1 and not self._has_each(clause, first.start)):
+        if self.w.respectively.search(self.text, clause, first.start) is not None or (n > 1 and self.text.count("、", clause, first.start) == n - 1 and not self._has_each(clause, first.start)):
             # as many items as values: one value for each, in order, 分别 or not (新建、改建农村公路100公里、50公里),
             # unless a word of each gives every item every value (财务中心、结算中心各不少于10家、20家)
             self._respectively(sent, values, clause, previous)
@@ -1641,10 +1645,10 @@ class _Extractor:
 
     def _respectively(self, sent: _Sentence, values: list[_Value], clause: int, previous) -> None:
         segment = self.text[clause : values[0].start]
-        cut = segment.find("分别")
-        cut = len(segment) if cut < 0 else cut
+        found = self.w.respectively.search(segment)
+        cut, after = (found.start(), found.end()) if found else (len(segment), len(segment))
         head, info = self._strip(segment[:cut])
-        basis, tail = self._strip(segment[cut + 2 :])
+        basis, tail = self._strip(segment[after:])
         head += basis if basis in self.w.rate_basis else ""  # 分别提高到每人每月800元和600元
         info["verb"] = tail["verb"] or info["verb"]
         info["pre"] = tail["pre"] or info["pre"]

@@ -28,7 +28,8 @@ from pathlib import Path
 import pandas as pd
 
 from planstats import _checks, documents
-from planstats._data import DATA_DIR, lexicon, read_rows
+from planstats._data import DATA_DIR, read_rows
+from planstats.lexicon import lexicon
 from planstats.errors import ArgumentError, DataFileError
 
 TABLE = DATA_DIR / "regions_cn.parquet"
@@ -295,7 +296,7 @@ def _area(name: str, line: int, row: dict[str, str], year: int, depth: int = 0) 
 def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
     """A zone named after the region that hosts it (十堰高新区, 苏州工业园区; lexicon role
     ``zone``), by its name, or the short name of a county (历城经济开发区: 历城区)."""
-    for word in lexicon().get("zone", ()):
+    for word in lexicon().zone:
         if name.endswith(word) and len(name) >= len(word) + 2:
             prefix = name[: -len(word)]
             rows = _rows()

@@ -32,7 +32,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from planstats._data import DATA_DIR, lexicon, read_rows
+from planstats._data import DATA_DIR, read_rows
+from planstats.lexicon import lexicon
 from planstats.errors import DataFileError
 from planstats.extract import KINDS, OF_PLAN_YEAR, Target
 from planstats.numbers import PLAN_PERIOD, plan_period_end, units
@@ -166,9 +167,9 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
     """
     if not metric_text or "、" in metric_text or _THRESHOLD.search(metric_text):
         return None, kind  # 新建中小学、幼儿园: an amount of several things is none of their metrics
-    increments = () if kind != "level" or unit_family in _counted() else [w for w in lexicon().get("increment", ()) if w in metric_text]
-    per_unit = lexicon().get("per_unit", ())
-    rate = metric_text.endswith(lexicon().get("growth_noun", ()))  # GDP增速提高0.5个百分点: the change of a growth rate
+    increments = () if kind != "level" or unit_family in _counted() else [w for w in lexicon().increment if w in metric_text]
+    per_unit = lexicon().per_unit
+    rate = metric_text.endswith(lexicon().growth_noun)  # GDP增速提高0.5个百分点: the change of a growth rate
     best: tuple[int, int, str, str] | None = None
     for alias in _candidates(metric_text):
         if best and alias.weight < best[0]:
@@ -225,12 +226,12 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
     totals = {m.id: m.total for m in load_taxonomy() if m.total}
     additions_of = {total: m for m, total in totals.items()}
     lex = lexicon()
-    reach, additions = frozenset(lex.get("stock_verb", ())), lex.get("lead_verb", ())
-    changes = frozenset(lex.get("growth_verb", ()) + lex.get("decrease_verb", ()))
-    increments = lex.get("increment", ())
-    grows = frozenset(lex.get("growth_verb", ()) + increments)
+    reach, additions = frozenset(lex.stock_verb), lex.lead_verb
+    changes = frozenset(lex.growth_verb + lex.decrease_verb)
+    increments = lex.increment
+    grows = frozenset(lex.growth_verb + increments)
     counted = _counted()
-    acts = frozenset(lex.get("cause_verb", ()))  # 推动50家企业实施技术改造: the metric is the action
+    acts = frozenset(lex.cause_verb)  # 推动50家企业实施技术改造: the metric is the action
     whole: dict[str, int] = {}  # metric -> last sentence with a full (not 其中) target of it
     for t in targets:
         metric_text = t.metric_text
