@@ -72,13 +72,43 @@ def _headline(rng: random.Random) -> tuple[list[str], list[dict]]:
         value = _pct(rng, 3, 12)
         tail, qualifier, high, value = _qualified(rng, value)
         parts.append(f"{phrase}{value:g}{tail}")
-        truth.append(dict(section="headline", metric=metric, kind="growth", value=value, value_high=high, unit="%", qualifier=qualifier))
+        truth.append(
+            dict(
+                section="headline",
+                metric=metric,
+                kind="growth",
+                value=value,
+                value_high=high,
+                unit="%",
+                qualifier=qualifier,
+            )
+        )
     rate = _pct(rng, 3, 5)
     parts.append(f"城镇登记失业率控制在{rate:g}%以内")
-    truth.append(dict(section="headline", metric="urban_unemployment_rate", kind="share", value=rate, value_high=None, unit="%", qualifier="at_most"))
+    truth.append(
+        dict(
+            section="headline",
+            metric="urban_unemployment_rate",
+            kind="share",
+            value=rate,
+            value_high=None,
+            unit="%",
+            qualifier="at_most",
+        )
+    )
     jobs = round(rng.uniform(0.3, 3.0), 1)
     parts.append(f"城镇新增就业{jobs:g}万人")
-    truth.append(dict(section="headline", metric="new_urban_jobs", kind="level", value=jobs, value_high=None, unit="万人", qualifier="exact"))
+    truth.append(
+        dict(
+            section="headline",
+            metric="new_urban_jobs",
+            kind="level",
+            value=jobs,
+            value_high=None,
+            unit="万人",
+            qualifier="exact",
+        )
+    )
     return parts, truth
 
 
@@ -97,20 +127,57 @@ def plan(rng: random.Random, region: str, year: int) -> tuple[str, list[dict]]:
     lines = [f"{region}{year}年{rng.choice(DOC_TYPES)}", ""]
     result = _pct(rng, 4, 10)
     revenue = _pct(rng, 2, 12)
-    lines.append(f"{year - 1}年，全{region[-1]}地区生产总值增长{result:g}%，一般公共预算收入增长{revenue:g}%。{rng.choice(PROSE)}")
+    lines.append(
+        f"{year - 1}年，全{region[-1]}地区生产总值增长{result:g}%，"
+        f"一般公共预算收入增长{revenue:g}%。{rng.choice(PROSE)}"
+    )
     truth += [
-        dict(record="result", year=year - 1, section="body", metric="gdp_growth", kind="growth", value=result, value_high=None, unit="%", qualifier="exact"),
-        dict(record="result", year=year - 1, section="body", metric="fiscal_revenue_growth", kind="growth", value=revenue, value_high=None, unit="%", qualifier="exact"),
+        dict(
+            record="result",
+            year=year - 1,
+            section="body",
+            metric="gdp_growth",
+            kind="growth",
+            value=result,
+            value_high=None,
+            unit="%",
+            qualifier="exact",
+        ),
+        dict(
+            record="result",
+            year=year - 1,
+            section="body",
+            metric="fiscal_revenue_growth",
+            kind="growth",
+            value=revenue,
+            value_high=None,
+            unit="%",
+            qualifier="exact",
+        ),
     ]
     lines += ["", rng.choice(PROSE) + rng.choice(PROSE), ""]
     parts, headline = _headline(rng)
     lines += ["主要预期目标是：" + "，".join(parts) + "。", ""]
     truth += [dict(record="target", year=year, **t) for t in headline]
-    for i, (metric, template, unit, qualifier, lo, hi) in enumerate(rng.sample(BODY, rng.randint(2, len(BODY))), start=1):
+    for i, (metric, template, unit, qualifier, lo, hi) in enumerate(
+        rng.sample(BODY, rng.randint(2, len(BODY))), start=1
+    ):
         n = rng.randint(lo, hi)
         lines.append(f"{i}.{rng.choice(PROSE)}{rng.choice(NOISE)}{template.format(n=n)}。{rng.choice(PROSE)}")
         lines.append("")
-        truth.append(dict(record="target", year=year, section="body", metric=metric, kind="level", value=float(n), value_high=None, unit=unit, qualifier=qualifier))
+        truth.append(
+            dict(
+                record="target",
+                year=year,
+                section="body",
+                metric=metric,
+                kind="level",
+                value=float(n),
+                value_high=None,
+                unit=unit,
+                qualifier=qualifier,
+            )
+        )
     lines += [rng.choice(PROSE) * 2, ""]
     return "\n".join(lines), truth
 

@@ -55,14 +55,28 @@ def child(corpus: str, out: str, workers: int, engine: str = "local", places: bo
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over exec from the process that started us
     me = next(int(line.split()[1]) for line in open("/proc/self/status") if line.startswith("VmHWM"))
     kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    print(json.dumps({"seconds": seconds, "rows": report.rows, "failures": len(report.failures), "rss_mb": me / 1024, "worker_rss_mb": kids / 1024}))
+    print(
+        json.dumps(
+            {
+                "seconds": seconds,
+                "rows": report.rows,
+                "failures": len(report.failures),
+                "rss_mb": me / 1024,
+                "worker_rss_mb": kids / 1024,
+            }
+        )
+    )
 
 
 def _build(corpus: Path, workers: int, engine: str = "local") -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "targets"
-        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(out), str(workers), "--engine", engine],
-                              check=True, capture_output=True, text=True)  # fmt: skip
+        done = subprocess.run(
+            [sys.executable, __file__, "--child", str(corpus), str(out), str(workers), "--engine", engine],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
         result = json.loads(done.stdout.strip().splitlines()[-1])
         result["accuracy"] = _accuracy(out, corpus.parent / "truth.csv")
     return result
@@ -73,13 +87,20 @@ def _accuracy(dataset: Path, truth_csv: Path) -> dict:
 
     def keys(df: pd.DataFrame) -> Counter:
         df = df.loc[:, KEY].astype(object).where(df.loc[:, KEY].notna(), None)
-        return Counter(tuple(round(v, 6) if isinstance(v, float) else (str(v) if v is not None else None) for v in row) for row in df.itertuples(index=False))
+        return Counter(
+            tuple(round(v, 6) if isinstance(v, float) else (str(v) if v is not None else None) for v in row)
+            for row in df.itertuples(index=False)
+        )
 
     got = ps.load(dataset)
     got = got[got["metric"].notna()]
     predicted, expected = keys(got), keys(pd.read_csv(truth_csv, dtype={"year": "Int64"}))
     tp = sum((predicted & expected).values())
-    return {"precision": tp / max(1, sum(predicted.values())), "recall": tp / max(1, sum(expected.values())), "targets": sum(expected.values())}
+    return {
+        "precision": tp / max(1, sum(predicted.values())),
+        "recall": tp / max(1, sum(expected.values())),
+        "targets": sum(expected.values()),
+    }
 
 
 def _floor(corpus: Path, repeat: int = 3) -> dict:
@@ -138,7 +159,13 @@ def extraction(sizes: list[int], workers: int, cache: Path, real_copies: int, ro
             generate(root, n, seed=n)
         roots.append(("synthetic", n, root))
     if real_copies:
-        roots.append(("real", real_copies * sum(1 for f in (ROOT / "data" / "raw").glob("*.txt")), real_corpus(cache, real_copies)))
+        roots.append(
+            (
+                "real",
+                real_copies * sum(1 for f in (ROOT / "data" / "raw").glob("*.txt")),
+                real_corpus(cache, real_copies),
+            )
+        )
     # and the first corpus on Dask without a scheduler (local processes), against the local engine
     runs = [(kind, n, root, w, "local") for kind, n, root in roots for w in (1, workers)]
     if _has_dask():
@@ -151,17 +178,27 @@ def extraction(sizes: list[int], workers: int, cache: Path, real_copies: int, ro
             builds.append(_build(corpus, w, engine))
         floor = min(floors, key=lambda f: f["seconds"])
         best = min(builds, key=lambda b: b["seconds"])
-        rows.append({
-            "corpus": kind, "documents": n, "workers": w, "engine": engine, "mb": round(floor["mb"], 1),
-            "docs_per_s": round(n / best["seconds"], 1), "mb_per_s": round(floor["mb"] / best["seconds"], 2),
-            "seconds": round(best["seconds"], 2), "floor_seconds": round(floor["seconds"], 3),
-            "ratio_to_floor": round(best["seconds"] / floor["seconds"], 1),
-            "ratio_median_of_pairs": round(float(np.median([b["seconds"] / f["seconds"] for b, f in zip(builds, floors)])), 1),
-            "peak_rss_mb": round(max(b["rss_mb"] for b in builds)),
-            "worker_peak_rss_mb": round(max(b["worker_rss_mb"] for b in builds)) if w > 1 else None,
-            "precision": round(min(b["accuracy"]["precision"] for b in builds), 4),
-            "recall": round(min(b["accuracy"]["recall"] for b in builds), 4),
-        })  # fmt: skip
+        rows.append(
+            {
+                "corpus": kind,
+                "documents": n,
+                "workers": w,
+                "engine": engine,
+                "mb": round(floor["mb"], 1),
+                "docs_per_s": round(n / best["seconds"], 1),
+                "mb_per_s": round(floor["mb"] / best["seconds"], 2),
+                "seconds": round(best["seconds"], 2),
+                "floor_seconds": round(floor["seconds"], 3),
+                "ratio_to_floor": round(best["seconds"] / floor["seconds"], 1),
+                "ratio_median_of_pairs": round(
+                    float(np.median([b["seconds"] / f["seconds"] for b, f in zip(builds, floors, strict=False)])), 1
+                ),
+                "peak_rss_mb": round(max(b["rss_mb"] for b in builds)),
+                "worker_peak_rss_mb": round(max(b["worker_rss_mb"] for b in builds)) if w > 1 else None,
+                "precision": round(min(b["accuracy"]["precision"] for b in builds), 4),
+                "recall": round(min(b["accuracy"]["recall"] for b in builds), 4),
+            }
+        )
         print(rows[-1], flush=True)
     return rows
 
@@ -214,18 +251,33 @@ def _resolution_row(kind: str, corpus: Path, n: int, rounds: int) -> dict:
         built = ps.extract([corpus], progress=False)
     matches = built.drop_duplicates("doc")["region_match"].value_counts().to_dict()
     row = {
-        "corpus": kind, "documents": n, "seconds_with": round(min(on), 3), "seconds_without": round(min(off), 3),
-        "ratio_median_of_pairs": round(float(np.median([a / b for a, b in zip(on, off)])), 3),
+        "corpus": kind,
+        "documents": n,
+        "seconds_with": round(min(on), 3),
+        "seconds_without": round(min(off), 3),
+        "ratio_median_of_pairs": round(float(np.median([a / b for a, b in zip(on, off, strict=False)])), 3),
         "region_match": {k: int(v) for k, v in matches.items() if v},
-    }  # fmt: skip
+    }
     print(row, flush=True)
     return row
 
 
 def _build_seconds(corpus: Path, *, places: bool) -> float:
     with tempfile.TemporaryDirectory() as tmp:
-        done = subprocess.run([sys.executable, __file__, "--child", str(corpus), str(Path(tmp) / "t"), "1",
-                               *([] if places else ["--no-places"])], check=True, capture_output=True, text=True)  # fmt: skip
+        done = subprocess.run(
+            [
+                sys.executable,
+                __file__,
+                "--child",
+                str(corpus),
+                str(Path(tmp) / "t"),
+                "1",
+                *([] if places else ["--no-places"]),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
+        )
     return json.loads(done.stdout.strip().splitlines()[-1])["seconds"]
 
 
@@ -240,37 +292,75 @@ def synthetic_dataset(n_rows: int, seed: int = 0) -> pd.DataFrame:
     from planstats.dataset import conform
 
     rng = np.random.default_rng(seed)
-    metrics = ["gdp_growth", "fixed_asset_investment_growth", "retail_sales_growth", "fiscal_revenue_growth", "urban_income_growth",
-               "industrial_value_added_growth", "urban_unemployment_rate", "new_high_tech_enterprises", "tech_smes", "key_projects_count"]  # fmt: skip
-    kinds = {m: ("share" if m == "urban_unemployment_rate" else "level" if m in ("new_high_tech_enterprises", "tech_smes", "key_projects_count") else "growth") for m in metrics}
+    metrics = [
+        "gdp_growth",
+        "fixed_asset_investment_growth",
+        "retail_sales_growth",
+        "fiscal_revenue_growth",
+        "urban_income_growth",
+        "industrial_value_added_growth",
+        "urban_unemployment_rate",
+        "new_high_tech_enterprises",
+        "tech_smes",
+        "key_projects_count",
+    ]
+    kinds = {
+        m: (
+            "share"
+            if m == "urban_unemployment_rate"
+            else "level"
+            if m in ("new_high_tech_enterprises", "tech_smes", "key_projects_count")
+            else "growth"
+        )
+        for m in metrics
+    }
     units = {m: ("%" if kinds[m] != "level" else "个" if m == "key_projects_count" else "家") for m in metrics}
     n = n_rows
     region = rng.integers(0, 2800, n)
     year = 2005 + rng.integers(0, 20, n)
     metric = np.array(metrics)[rng.integers(0, len(metrics), n)]
     value = np.round(rng.uniform(2, 15, n), 1)
-    qualifier = np.array(["approx", "at_least", "exact", "at_most", "range"])[rng.choice(5, n, p=[0.35, 0.4, 0.15, 0.05, 0.05])]
-    df = pd.DataFrame({
-        "doc": [f"r{r}/{y}.txt" for r, y in zip(region, year)], "region": [f"区{r:04d}" for r in region], "year": year,
-        "record": np.where(rng.random(n) < 0.05, "result", "target"), "section": np.where(rng.random(n) < 0.5, "headline", "body"),
-        "metric": metric, "metric_text": metric, "kind": [kinds[m] for m in metric], "value": value,
-        "value_high": np.where(qualifier == "range", value + 2, np.nan), "unit": [units[m] for m in metric],
-        "qualifier": qualifier, "qualifier_text": np.where(qualifier == "approx", "左右", np.where(qualifier == "at_least", "以上", "")),
-        "verb": "增长", "raw": "x", "start": rng.integers(0, 10_000, n), "doc_sha256": "0" * 64,
-    })  # fmt: skip
+    qualifier = np.array(["approx", "at_least", "exact", "at_most", "range"])[
+        rng.choice(5, n, p=[0.35, 0.4, 0.15, 0.05, 0.05])
+    ]
+    df = pd.DataFrame(
+        {
+            "doc": [f"r{r}/{y}.txt" for r, y in zip(region, year, strict=False)],
+            "region": [f"区{r:04d}" for r in region],
+            "year": year,
+            "record": np.where(rng.random(n) < 0.05, "result", "target"),
+            "section": np.where(rng.random(n) < 0.5, "headline", "body"),
+            "metric": metric,
+            "metric_text": metric,
+            "kind": [kinds[m] for m in metric],
+            "value": value,
+            "value_high": np.where(qualifier == "range", value + 2, np.nan),
+            "unit": [units[m] for m in metric],
+            "qualifier": qualifier,
+            "qualifier_text": np.where(qualifier == "approx", "左右", np.where(qualifier == "at_least", "以上", "")),
+            "verb": "增长",
+            "raw": "x",
+            "start": rng.integers(0, 10_000, n),
+            "doc_sha256": "0" * 64,
+        }
+    )
     df["end"] = df["start"] + 10
     return ps.validate(conform(df))
 
 
 def _hand_compare(df: pd.DataFrame, metric: str) -> pd.DataFrame:
     t = df[(df["record"] == "target") & (df["metric"] == metric)]
-    t = t.assign(mid=(t["value"] + t["value_high"].fillna(t["value"])) / 2).sort_values(["region", "year", "section", "start"])
+    t = t.assign(mid=(t["value"] + t["value_high"].fillna(t["value"])) / 2).sort_values(
+        ["region", "year", "section", "start"]
+    )
     return t.drop_duplicates(["region", "year"]).pivot(index="region", columns="year", values="mid")
 
 
 def _hand_yoy(df: pd.DataFrame, metric: str) -> pd.DataFrame:
     t = df[(df["record"] == "target") & (df["metric"] == metric)]
-    t = t.assign(mid=(t["value"] + t["value_high"].fillna(t["value"])) / 2).sort_values(["region", "year", "section", "start"])
+    t = t.assign(mid=(t["value"] + t["value_high"].fillna(t["value"])) / 2).sort_values(
+        ["region", "year", "section", "start"]
+    )
     t = t.drop_duplicates(["region", "year"])
     prev = t.groupby("region", observed=True)[["year", "mid"]].shift(1)
     out = t.assign(year_from=prev["year"], value_from=prev["mid"], change=t["mid"] - prev["mid"])
@@ -295,7 +385,7 @@ def _paired(ours, hand, repeat: int) -> tuple[float, float, list[float]]:
             started = time.perf_counter()
             fn()
             times.append(time.perf_counter() - started)
-    return min(mine), min(theirs), [a / b for a, b in zip(mine, theirs)]
+    return min(mine), min(theirs), [a / b for a, b in zip(mine, theirs, strict=False)]
 
 
 def analytics(n_rows: int, repeat: int = 15) -> list[dict]:
@@ -307,10 +397,20 @@ def analytics(n_rows: int, repeat: int = 15) -> list[dict]:
         warnings.simplefilter("ignore")
         for name, ours, hand in (("compare", ps.compare, _hand_compare), ("yoy", ps.yoy, _hand_yoy)):
             same = _same(ours(df, "gdp_growth"), hand(df, "gdp_growth"), name)  # speed is never bought with errors
-            t_ours, t_hand, ratios = _paired(lambda: ours(df, "gdp_growth"), lambda: hand(df, "gdp_growth"), repeat)
-            rows.append({"function": name, "rows": len(df), "planstats_s": round(t_ours, 4), "pandas_s": round(t_hand, 4),
-                         "ratio": round(t_ours / t_hand, 2), "ratio_median_of_pairs": round(float(np.median(ratios)), 2),
-                         "same_result": bool(same)})  # fmt: skip
+            t_ours, t_hand, ratios = _paired(
+                lambda f=ours: f(df, "gdp_growth"), lambda f=hand: f(df, "gdp_growth"), repeat
+            )
+            rows.append(
+                {
+                    "function": name,
+                    "rows": len(df),
+                    "planstats_s": round(t_ours, 4),
+                    "pandas_s": round(t_hand, 4),
+                    "ratio": round(t_ours / t_hand, 2),
+                    "ratio_median_of_pairs": round(float(np.median(ratios)), 2),
+                    "same_result": bool(same),
+                }
+            )
             print(rows[-1], flush=True)
     return rows
 
@@ -332,7 +432,9 @@ def adversarial(sizes: tuple[int, ...] = (500_000, 1_000_000)) -> list[dict]:
         "one line, no punctuation": lambda n: ("地区生产总值增长8%左右和" * n)[:n],
         "semicolon clauses": lambda n: ("2022年增长9%；" * n)[:n],
         "headline markers": lambda n: ("主要目标：\n一、工作回顾\n" * n)[:n],
-        "a table laid out with spaces": lambda n: ("指标    单位    2024年目标\n" + "地区生产总值增长    %    6.5左右\n" * n)[:n],
+        "a table laid out with spaces": lambda n: (
+            "指标    单位    2024年目标\n" + "地区生产总值增长    %    6.5左右\n" * n
+        )[:n],
         "pipes": lambda n: ("| | |\n" * n)[:n],
         "headings of a range of years": lambda n: ("二、2023—2025年目标\n新增企业10家。\n" * n)[:n],
     }
@@ -347,8 +449,13 @@ def adversarial(sizes: tuple[int, ...] = (500_000, 1_000_000)) -> list[dict]:
                 started = time.perf_counter()
                 ps.extract_text(text, region="A", year=2023)
                 times[n] = time.perf_counter() - started
-            rows.append({"text": name, **{f"seconds_{n // 1000}k": round(t, 2) for n, t in times.items()},
-                         "growth_when_doubled": round(times[sizes[-1]] / times[sizes[0]], 2)})  # fmt: skip
+            rows.append(
+                {
+                    "text": name,
+                    **{f"seconds_{n // 1000}k": round(t, 2) for n, t in times.items()},
+                    "growth_when_doubled": round(times[sizes[-1]] / times[sizes[0]], 2),
+                }
+            )
             print(rows[-1], flush=True)
     base = rows[0][f"seconds_{sizes[-1] // 1000}k"]
     for row in rows:

@@ -18,7 +18,9 @@ HERE = Path(__file__).resolve().parent
 def run(path: Path, timeout: int = 300):
     """Execute the notebook at ``path`` (from its own folder) and return it with outputs."""
     nb = nbformat.read(path, as_version=4)
-    NotebookClient(nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}).execute()
+    NotebookClient(
+        nb, timeout=timeout, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}}
+    ).execute()
     return nb
 
 

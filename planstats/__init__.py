@@ -50,6 +50,7 @@ def __getattr__(name: str):
         return importlib.import_module("planstats.plot")
     raise AttributeError(f"module 'planstats' has no attribute {name!r}")
 
+
 __all__ = [
     "against_plan",
     "SCHEMA",

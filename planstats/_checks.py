@@ -28,9 +28,14 @@ def plan_year(value: object, param: str = "year") -> int | None:
     if value is None:
         return None
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, (int, np.integer)):
-        raise ArgumentError(f"The value for `{param}` must be an int (a plan year, such as 2022), but {value!r} ({type(value).__name__}) was passed.")
+        raise ArgumentError(
+            f"The value for `{param}` must be an int (a plan year, such as 2022), but {value!r} "
+            f"({type(value).__name__}) was passed."
+        )
     if not FIRST_YEAR <= value <= LAST_YEAR:
-        raise ArgumentError(f"The value for `{param}` must be a plan year from {FIRST_YEAR} to {LAST_YEAR}, but {value!r} was passed.")
+        raise ArgumentError(
+            f"The value for `{param}` must be a plan year from {FIRST_YEAR} to {LAST_YEAR}, but {value!r} was passed."
+        )
     return int(value)
 
 
@@ -41,7 +46,10 @@ def plan_years(value: object, param: str = "years") -> list[int] | None:
     if isinstance(value, (int, np.integer)) and not isinstance(value, bool):
         return [plan_year(value, param)]  # type: ignore[list-item]
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise ArgumentError(f"The value for `{param}` must be a plan year or a list of them (2022, [2022, 2023]), but {value!r} ({type(value).__name__}) was passed.")
+        raise ArgumentError(
+            f"The value for `{param}` must be a plan year or a list of them (2022, [2022, 2023]), but {value!r} "
+            f"({type(value).__name__}) was passed."
+        )
     return [plan_year(v, param) for v in value]  # type: ignore[misc]
 
 
@@ -52,18 +60,25 @@ def names(value: object, param: str) -> list[str] | None:
     if isinstance(value, str):
         return [value]
     if not isinstance(value, Iterable) or isinstance(value, bytes):
-        raise ArgumentError(f"The value for `{param}` must be a name or a list of names, but {value!r} ({type(value).__name__}) was passed.")
+        raise ArgumentError(
+            f"The value for `{param}` must be a name or a list of names, but {value!r} ({type(value).__name__}) was "
+            "passed."
+        )
     out = list(value)
     bad = [v for v in out if not isinstance(v, str)]
     if bad:
-        raise ArgumentError(f"The value for `{param}` must hold names (str), but it holds {bad[0]!r} ({type(bad[0]).__name__}).")
+        raise ArgumentError(
+            f"The value for `{param}` must hold names (str), but it holds {bad[0]!r} ({type(bad[0]).__name__})."
+        )
     return out
 
 
 def text(value: object, param: str) -> str | None:
     """``value`` as a str, or ``None``."""
     if value is not None and not isinstance(value, str):
-        raise ArgumentError(f"The value for `{param}` must be a str, but {value!r} ({type(value).__name__}) was passed.")
+        raise ArgumentError(
+            f"The value for `{param}` must be a str, but {value!r} ({type(value).__name__}) was passed."
+        )
     return value
 
 
@@ -79,9 +94,11 @@ def renamed(**names: str) -> Callable[[F], F]:
                     if new in kwargs:
                         raise ArgumentError(f"{func.__name__}(): pass `{new}=` only; `{old}=` is its old name.")
                     warnings.warn(
-                        f"{func.__name__}(): `{old}=` is now `{new}=` (it takes one or more); `{old}=` will be removed in planstats 0.3.",
-                        FutureWarning, stacklevel=2,
-                    )  # fmt: skip
+                        f"{func.__name__}(): `{old}=` is now `{new}=` (it takes one or more); `{old}=` will be removed "
+                        "in planstats 0.3.",
+                        FutureWarning,
+                        stacklevel=2,
+                    )
                     kwargs[new] = kwargs.pop(old)
             return func(*args, **kwargs)
 

@@ -30,7 +30,9 @@ def sample_corpus() -> Path:
     return folder
 
 
-def read_rows(name: str, required: tuple[str, ...], path: Path | None = None, *, kind: str = "rule file") -> list[dict[str, str]]:
+def read_rows(
+    name: str, required: tuple[str, ...], path: Path | None = None, *, kind: str = "rule file"
+) -> list[dict[str, str]]:
     """Read a CSV rule file (or a user's CSV file of another ``kind``) into a list of dicts,
     checking its columns and cells.
 
@@ -42,9 +44,7 @@ def read_rows(name: str, required: tuple[str, ...], path: Path | None = None, *,
             reader = csv.DictReader(fh)
             missing = [c for c in required if c not in (reader.fieldnames or [])]
             if missing:
-                raise DataFileError(
-                    f"{path}: missing column(s) {missing}; the header must contain {list(required)}."
-                )
+                raise DataFileError(f"{path}: missing column(s) {missing}; the header must contain {list(required)}.")
             rows = []
             for row in reader:
                 if None in row or any(v is None for v in row.values()):

@@ -54,9 +54,27 @@ _KEY = ["region", "year", "metric"]
 _FACTORS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
 #: Columns of the frame of resolved targets that every analysis starts from.
 CELL_COLUMNS = (
-    "region", "year", "metric", "kind", "unit", "value", "low", "high", "qualifier", "qualifier_text",
-    "hardness", "is_range", "decrease", "n_targets", "conflict", "section", "doc", "raw", "start", "end",
-)  # fmt: skip
+    "region",
+    "year",
+    "metric",
+    "kind",
+    "unit",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "qualifier_text",
+    "hardness",
+    "is_range",
+    "decrease",
+    "n_targets",
+    "conflict",
+    "section",
+    "doc",
+    "raw",
+    "start",
+    "end",
+)
 
 
 # ---------------------------------------------------------------------------------------
@@ -104,7 +122,9 @@ def _hardness_words() -> dict[str, str]:
     table = {}
     for line, row in enumerate(read_rows("qualifiers.csv", ("text", "hardness")), start=2):
         if row["hardness"] not in ("hard", "soft", ""):
-            raise DataFileError(f"qualifiers.csv, line {line}: hardness must be hard, soft or empty, not {row['hardness']!r}.")
+            raise DataFileError(
+                f"qualifiers.csv, line {line}: hardness must be hard, soft or empty, not {row['hardness']!r}."
+            )
         if row["hardness"]:
             table[row["text"]] = row["hardness"]
     return table
@@ -174,7 +194,9 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
     base_from, f_from = _split_unit(from_unit)
     base_to, f_to = _split_unit(to_unit)
     if base_from != base_to:
-        raise ArgumentError(f"cannot convert {from_unit!r} to {to_unit!r}: they measure different things ({base_from} and {base_to}).")
+        raise ArgumentError(
+            f"cannot convert {from_unit!r} to {to_unit!r}: they measure different things ({base_from} and {base_to})."
+        )
     return values * f_from / f_to
 
 
@@ -263,34 +285,50 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: 
         combos.append(tuple(reversed(parts)))
     split = [_split_unit(u) for _, _, u in combos]
     groups: dict[tuple[str, str, str], int] = {}  # (metric, kind, base) → rows
-    for (m, k, _), (base, _), n in zip(combos, split, counts):
+    for (m, k, _), (base, _), n in zip(combos, split, counts, strict=False):
         groups[(m, k, base)] = groups.get((m, k, base), 0) + int(n)
     chosen: dict[str, tuple[str, str]] = {}  # metric → the most common (kind, base); ties: the first
     for (m, k, base), n in groups.items():
         if m not in chosen or n > groups[(m, *chosen[m])]:
             chosen[m] = (k, base)
-    keep = np.array([chosen[m] == (k, base) for (m, k, _), (base, _) in zip(combos, split)])
+    keep = np.array([chosen[m] == (k, base) for (m, k, _), (base, _) in zip(combos, split, strict=False)])
     if not keep.all():
         left: dict[str, list] = {}
-        for (m, k, u), n, kept in zip(combos, counts, keep):
+        for (m, k, u), n, kept in zip(combos, counts, keep, strict=False):
             if not kept:
                 left.setdefault(m, []).append((k, u, int(n)))
-        text = "; ".join(f"{m}: {sum(n for _, _, n in g)} ({', '.join(f'{k} in {u}' for k, u, _ in sorted(g))})" for m, g in sorted(left.items()))
+        text = "; ".join(
+            f"{m}: {sum(n for _, _, n in g)} ({', '.join(f'{k} in {u}' for k, u, _ in sorted(g))})"
+            for m, g in sorted(left.items())
+        )
         warnings.warn(
-            f"targets of another kind or unit than the rest of their metric were left out, so that values are not mixed: {text}. "
+            "targets of another kind or unit than the rest of their metric were left out, so that values are not "
+            f"mixed: {text}. "
             "Select them with kind=… or convert them first.",
             PlanstatsWarning,
             stacklevel=4,
         )
     target: dict[str, tuple[str, float, int]] = {}  # metric → the unit of most of its kept rows, its multiple
-    for (m, _, u), (_, mult), n, kept in zip(combos, split, counts, keep):
+    for (m, _, u), (_, mult), n, kept in zip(combos, split, counts, keep, strict=False):
         if kept and (m not in target or n > target[m][2]):
             target[m] = (u, mult, n)
-    factor = np.array([mult / target[m][1] if kept else np.nan for (m, _, _), (_, mult), kept in zip(combos, split, keep)])
+    factor = np.array(
+        [
+            mult / target[m][1] if kept else np.nan
+            for (m, _, _), (_, mult), kept in zip(combos, split, keep, strict=False)
+        ]
+    )
     if keep.all() and (factor == 1).all():
         return _Rows(pos, low, high, None)  # one kind and one unit per metric: nothing to leave out or convert
     f = factor[combo_of_row]
-    rows = _Rows(pos, low * f, high * f, np.array([target[m][0] if kept else None for (m, _, _), kept in zip(combos, keep)], dtype=object)[combo_of_row])
+    rows = _Rows(
+        pos,
+        low * f,
+        high * f,
+        np.array([target[m][0] if kept else None for (m, _, _), kept in zip(combos, keep, strict=False)], dtype=object)[
+            combo_of_row
+        ],
+    )
     return rows.take(keep[combo_of_row])
 
 
@@ -305,10 +343,26 @@ def _dataset(df: pd.DataFrame) -> pd.DataFrame:
         return validate(conform(df))
 
 
-_FROM_ROWS = ["region", "year", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw", "start", "end", "verb"]
+_FROM_ROWS = [
+    "region",
+    "year",
+    "metric",
+    "kind",
+    "unit",
+    "qualifier",
+    "qualifier_text",
+    "section",
+    "doc",
+    "raw",
+    "start",
+    "end",
+    "verb",
+]
 
 
-def _resolve(df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kind: str | None = None, record: str = "target") -> pd.DataFrame:
+def _resolve(
+    df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kind: str | None = None, record: str = "target"
+) -> pd.DataFrame:
     """One row per region, year and metric (:data:`CELL_COLUMNS`), by the headline-first rule."""
     df = _dataset(df)
     _option(range_as, RANGE_AS, "range_as")
@@ -349,9 +403,18 @@ def _typed(cells: pd.DataFrame) -> pd.DataFrame:
     """The cells with the dtypes of :data:`CELL_COLUMNS` (converting only what differs)."""
     out = cells
     if out.empty:  # the text columns keep the dtypes of the dataset (categorical, string) when there are rows
-        out = out.astype({c: object for c in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw")})
-    wanted = {**dict.fromkeys(("value", "low", "high"), "float64"), **dict.fromkeys(("is_range", "decrease", "conflict"), "bool"),
-              **dict.fromkeys(("n_targets", "start", "end"), "int64"), "year": "Int64"}  # fmt: skip
+        out = out.astype(
+            {
+                c: object
+                for c in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw")
+            }
+        )
+    wanted = {
+        **dict.fromkeys(("value", "low", "high"), "float64"),
+        **dict.fromkeys(("is_range", "decrease", "conflict"), "bool"),
+        **dict.fromkeys(("n_targets", "start", "end"), "int64"),
+        "year": "Int64",
+    }
     convert = {c: t for c, t in wanted.items() if str(out[c].dtype) != t}
     if convert:
         out = out.astype(convert)
@@ -390,7 +453,8 @@ def conflicts(df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, k
     >>> import planstats as ps
     >>> c = ps.conflicts(ps.load(), "foreign_investment", kind="growth")
     >>> c[["region", "year", "section", "value", "raw"]].values.tolist()
-    [['西咸新区', 2022, 'headline', 20.0, '实际利用外资增长20%左右'], ['西咸新区', 2022, 'body', 55.0, '外商直接投资增长55%以上']]
+    [['西咸新区', 2022, 'headline', 20.0, '实际利用外资增长20%左右'], ['西咸新区', 2022, 'body', 55.0,
+    '外商直接投资增长55%以上']]
     """
     cells = targets(df, metrics, kind=kind)
     bad = cells.loc[cells["conflict"], _KEY]
@@ -416,8 +480,8 @@ class Cells(Shared):
     def lookup(self) -> dict:
         """``{(row label, column label): cell}`` for rendering a table."""
         f = self.frame
-        cols = zip(*(f[c] for c in self.col)) if isinstance(self.col, list) else f[self.col]
-        return dict(zip(zip(f[self.row], cols), f.to_dict("records")))
+        cols = zip(*(f[c] for c in self.col), strict=False) if isinstance(self.col, list) else f[self.col]
+        return dict(zip(zip(f[self.row], cols, strict=False), f.to_dict("records"), strict=False))
 
 
 def _attach(table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[str], result: str) -> pd.DataFrame:
@@ -426,8 +490,8 @@ def _attach(table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[
     table.attrs["planstats"] = {
         "result": result,
         "cells": Cells(cells, row, col),
-        "units": dict(zip(units["metric"], units["unit"])),
-        "kinds": dict(zip(units["metric"], units["kind"])),
+        "units": dict(zip(units["metric"], units["unit"], strict=False)),
+        "kinds": dict(zip(units["metric"], units["kind"], strict=False)),
     }
     table.attrs["dataset"] = cells.attrs.get("dataset")
     return table
@@ -546,11 +610,34 @@ def yoy(
     out["is_range"] = out.pop("is_range_from") | out.pop("is_range_to")
     out["conflict"] = out.pop("conflict_from") | out.pop("conflict_to")
     columns = [
-        "region", "metric", "kind", "unit", "year_from", "year_to", "years_apart", "period",
-        "value_from", "qualifier_from", "value_to", "qualifier_to", "change", "change_unit", "change_pct",
-        "is_range", "conflict", "low_from", "high_from", "low_to", "high_to",
-        "doc_from", "raw_from", "start_from", "doc_to", "raw_to", "start_to",
-    ]  # fmt: skip
+        "region",
+        "metric",
+        "kind",
+        "unit",
+        "year_from",
+        "year_to",
+        "years_apart",
+        "period",
+        "value_from",
+        "qualifier_from",
+        "value_to",
+        "qualifier_to",
+        "change",
+        "change_unit",
+        "change_pct",
+        "is_range",
+        "conflict",
+        "low_from",
+        "high_from",
+        "low_to",
+        "high_to",
+        "doc_from",
+        "raw_from",
+        "start_from",
+        "doc_to",
+        "raw_to",
+        "start_to",
+    ]
     out = out[columns]
     if out.empty:
         out = out.astype({"change": "float64", "year_from": "Int64", "year_to": "Int64", "years_apart": "Int64"})
@@ -578,21 +665,29 @@ def against_plan(
     Examples
     --------
     >>> import planstats as ps
-    >>> plan = ps.extract_text("某县“十四五”规划纲要\\n主要目标：到2025年，地区生产总值年均增长6%左右。", region="某县", year=2021)
+    >>> five = "某县“十四五”规划纲要\\n主要目标：到2025年，地区生产总值年均增长6%左右。"
+    >>> plan = ps.extract_text(five, region="某县", year=2021)
     >>> year = ps.extract_text("主要预期目标是：地区生产总值增长6.5%左右。", region="某县", year=2022)
     >>> a = ps.against_plan(pd.concat([plan, year]))
     >>> a[["region", "year", "value", "plan_value", "plan_from", "plan_to", "difference"]].values.tolist()
     [['某县', 2022, 6.5, 6.0, 2021, 2025, 0.5]]
     """
     df = _dataset(df)
-    ids = _metric_ids(metrics, "metrics") if metrics is not None else list(dict.fromkeys(df["metric"].dropna().astype(str)))
+    ids = (
+        _metric_ids(metrics, "metrics")
+        if metrics is not None
+        else list(dict.fromkeys(df["metric"].dropna().astype(str)))
+    )
     cells = _resolve(df, ids, range_as=range_as)
     plans = _resolve(df, ids, range_as=range_as, record="horizon")
     first = df[(df["record"] == "horizon") & df["region"].notna() & df["year"].notna()]
-    average = dict(zip(zip(first["doc"].astype(str), first["start"]), first["average_from"]))
+    average = dict(
+        zip(zip(first["doc"].astype(str), first["start"], strict=False), first["average_from"], strict=False)
+    )
     plans["plan_from"] = [
-        int(a) if not pd.isna(a := average.get((str(d), s))) else plan_period_start(int(y)) for d, s, y in zip(plans["doc"], plans["start"], plans["year"])
-    ]  # fmt: skip
+        int(a) if not pd.isna(a := average.get((str(d), s))) else plan_period_start(int(y))
+        for d, s, y in zip(plans["doc"], plans["start"], plans["year"], strict=False)
+    ]
     plans = plans[plans["plan_from"].notna()].rename(columns={"year": "plan_to"})
     keep = ["region", "metric", "kind", "unit", "plan_from", "plan_to", "value", "qualifier", "doc", "raw"]
     plans = plans[keep].rename(columns={c: f"plan_{c}" for c in ("value", "qualifier", "doc", "raw")})
@@ -603,9 +698,25 @@ def against_plan(
         out["ratio"] = out["value"] / out["plan_value"]
     out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
     cols = [
-        "region", "year", "metric", "kind", "unit", "value", "qualifier", "plan_value", "plan_qualifier", "plan_from",
-        "plan_to", "difference", "difference_unit", "ratio", "doc", "raw", "plan_doc", "plan_raw",
-    ]  # fmt: skip
+        "region",
+        "year",
+        "metric",
+        "kind",
+        "unit",
+        "value",
+        "qualifier",
+        "plan_value",
+        "plan_qualifier",
+        "plan_from",
+        "plan_to",
+        "difference",
+        "difference_unit",
+        "ratio",
+        "doc",
+        "raw",
+        "plan_doc",
+        "plan_raw",
+    ]
     out = out[cols].astype({"plan_from": "int64", "plan_to": "int64", "difference": "float64", "ratio": "float64"})
     return out.sort_values(["region", "metric", "year"]).reset_index(drop=True)
 
@@ -644,7 +755,21 @@ def rank(
     position = cells.groupby("year", observed=True).cumcount() + 1
     cells["rank"] = position.groupby([cells["year"], cells["_v"], cells["_q"]], observed=True).transform("min")
     cells["tied"] = cells.duplicated(["year", "_v", "_q"], keep=False)
-    cols = ["year", "rank", "region", "metric", "value", "qualifier", "unit", "tied", "is_range", "conflict", "hardness", "doc", "raw"]
+    cols = [
+        "year",
+        "rank",
+        "region",
+        "metric",
+        "value",
+        "qualifier",
+        "unit",
+        "tied",
+        "is_range",
+        "conflict",
+        "hardness",
+        "doc",
+        "raw",
+    ]
     out = cells.reindex(columns=cols).reset_index(drop=True)
     out["rank"] = out["rank"].astype("int64")
     out["tied"] = out["tied"].astype(bool)
@@ -716,29 +841,39 @@ def amplification(
     df = _dataset(df)
     cells = _resolve(df, [mid], range_as=range_as, kind=kind)
     keys, parents = _region_keys(df, parents)
-    cells["region_code"] = [keys.get((r, y), (None, None))[1] for r, y in zip(cells["region"], cells["year"])]
-    cells["_key"] = [keys.get((r, y), (None,))[0] for r, y in zip(cells["region"], cells["year"])]
+    cells["region_code"] = [
+        keys.get((r, y), (None, None))[1] for r, y in zip(cells["region"], cells["year"], strict=False)
+    ]
+    cells["_key"] = [keys.get((r, y), (None,))[0] for r, y in zip(cells["region"], cells["year"], strict=False)]
     unplaced = sorted(set(cells.loc[cells["_key"].isna(), "region"].astype(str)))
     if unplaced:
         why = {r: places.resolve(r).match for r in unplaced}
         warnings.warn(
             f"amplification: {len(unplaced)} region(s) could not be placed and are left out: "
-            + ", ".join(f"{r} ({'a name several units share' if why[r] == 'ambiguous' else 'in no region table'})" for r in unplaced[:10])
+            + ", ".join(
+                f"{r} ({'a name several units share' if why[r] == 'ambiguous' else 'in no region table'})"
+                for r in unplaced[:10]
+            )
             + ". Give their codes (manifest column region_code) or their parents (parents={'区': '市'}).",
-            PlanstatsWarning, stacklevel=2,
-        )  # fmt: skip
+            PlanstatsWarning,
+            stacklevel=2,
+        )
     cells = cells[cells["_key"].notna()].drop_duplicates(["_key", "year"])  # one unit under two names: the first
-    have = dict(zip(zip(cells["_key"], cells["year"]), cells.index))
+    have = dict(zip(zip(cells["_key"], cells["year"], strict=False), cells.index, strict=False))
     chosen = []
-    for key, year in zip(cells["_key"], cells["year"]):
+    for key, year in zip(cells["_key"], cells["year"], strict=False):
         chain = _chain_above(key, int(year), parents)
-        found = next(((p, i) for p in chain if (i := have.get((p.key, year))) is not None), (chain[0], None) if chain else (None, None))
+        found = next(
+            ((p, i) for p in chain if (i := have.get((p.key, year))) is not None),
+            (chain[0], None) if chain else (None, None),
+        )
         chosen.append(found)
     placed = [p is not None for p, _ in chosen]
     child = cells.iloc[np.flatnonzero(placed)].assign(
-        parent=[p.unit for p, _ in chosen if p], parent_code=[p.code for p, _ in chosen if p],
+        parent=[p.unit for p, _ in chosen if p],
+        parent_code=[p.code for p, _ in chosen if p],
         parent_level=[p.level for p, _ in chosen if p],
-    )  # fmt: skip
+    )
     at = [i for p, i in chosen if p]
     parent = cells.reindex([-1 if i is None else i for i in at])[["value", "qualifier", "doc", "raw"]]
     parent.columns = ["parent_value", "parent_qualifier", "parent_doc", "parent_raw"]
@@ -749,10 +884,27 @@ def amplification(
     out["amplified"] = pd.array(np.where(out["parent_value"].isna(), None, out["difference"] > 0), dtype="boolean")
     out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
     cols = [
-        "region", "region_code", "parent", "parent_code", "parent_level", "year", "metric", "unit", "value", "qualifier",
-        "parent_value", "parent_qualifier", "difference", "difference_unit", "ratio", "amplified", "doc", "raw",
-        "parent_doc", "parent_raw",
-    ]  # fmt: skip
+        "region",
+        "region_code",
+        "parent",
+        "parent_code",
+        "parent_level",
+        "year",
+        "metric",
+        "unit",
+        "value",
+        "qualifier",
+        "parent_value",
+        "parent_qualifier",
+        "difference",
+        "difference_unit",
+        "ratio",
+        "amplified",
+        "doc",
+        "raw",
+        "parent_doc",
+        "parent_raw",
+    ]
     out = out.reindex(columns=cols).sort_values(["region", "year"]).reset_index(drop=True)
     return out.astype({"parent_value": "float64", "difference": "float64", "ratio": "float64"})
 
@@ -762,9 +914,14 @@ def _region_keys(df: pd.DataFrame, parents: Mapping[str, str] | None) -> tuple[d
     its code, a functional area's name, or (a region of ``parents`` with neither) its name; and
     ``parents`` by the keys of its regions, and with the keys of their parents."""
     if parents is not None and not isinstance(parents, Mapping):
-        raise ArgumentError(f"The value for `parents` must be a mapping of region to parent region, but {type(parents).__name__} was passed.")
+        raise ArgumentError(
+            f"The value for `parents` must be a mapping of region to parent region, but {type(parents).__name__} was "
+            "passed."
+        )
     parents = {str(k): str(v) for k, v in (parents or {}).items()}
-    first = df.loc[df["region"].notna() & df["year"].notna(), ["region", "year", "region_code"]].drop_duplicates(["region", "year"])
+    first = df.loc[df["region"].notna() & df["year"].notna(), ["region", "year", "region_code"]].drop_duplicates(
+        ["region", "year"]
+    )
     keys, written = {}, {}
     for region, year, code in first.itertuples(index=False):
         code = None if pd.isna(code) else str(code)
@@ -821,19 +978,23 @@ def coverage(
     """
     df = _dataset(df)
     t = df[(df["record"] == "target") & df["region"].notna() & df["year"].notna()]
-    ids = _metric_ids(metrics, "metrics") if metrics is not None else [m.id for m in load_taxonomy() if m.id in set(t["metric"].dropna())]
+    ids = (
+        _metric_ids(metrics, "metrics")
+        if metrics is not None
+        else [m.id for m in load_taxonomy() if m.id in set(t["metric"].dropna())]
+    )
     names = _region_names(regions, df)
     names = names if names is not None else sorted(map(str, t["region"].unique()))
     years = _checks.plan_years(years)
     if years is None:
         years = list(range(int(t["year"].min()), int(t["year"].max()) + 1)) if len(t) else []
     grid = pd.MultiIndex.from_product([names, list(years), ids], names=_KEY).to_frame(index=False)
-    docs = set(zip(t["region"].astype(str), t["year"].astype(int)))
+    docs = set(zip(t["region"].astype(str), t["year"].astype(int), strict=False))
     counts = t.groupby(_KEY, observed=True).size().rename("n_targets").reset_index()
     counts = counts.astype({"region": object, "metric": object, "year": "int64"})
     out = grid.astype({"year": "int64"}).merge(counts, on=_KEY, how="left")
     out["n_targets"] = out["n_targets"].fillna(0).astype("int64")
-    has_doc = [(r, y) in docs for r, y in zip(out["region"], out["year"])]
+    has_doc = [(r, y) in docs for r, y in zip(out["region"], out["year"], strict=False)]
     status = np.where(out["n_targets"] > 0, "extracted", np.where(has_doc, "not_in_document", "no_document"))
     out["status"] = pd.Categorical(status, categories=STATUSES)
     out["year"] = out["year"].astype("Int64")
@@ -877,19 +1038,29 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
     else:
         path = Path(actuals)
         rows = read_rows(path.name, ACTUALS_COLUMNS, path, kind="actuals file")
-        raw, where, first = pd.DataFrame(rows, columns=list(dict.fromkeys([*ACTUALS_COLUMNS, *(rows[0] if rows else [])]))), str(path), 2
+        raw, where, first = (
+            pd.DataFrame(rows, columns=list(dict.fromkeys([*ACTUALS_COLUMNS, *(rows[0] if rows else [])]))),
+            str(path),
+            2,
+        )
         label = lambda i: f"line {i + first}"  # noqa: E731
     missing = [c for c in ACTUALS_COLUMNS if c not in raw.columns]
     if missing:
-        raise DataFileError(f"{where}: missing column(s) {missing}; actuals need the columns {list(ACTUALS_COLUMNS)} (and optionally unit).")
-    out = pd.DataFrame({"region": raw["region"].astype(str).str.strip(), "metric": raw["metric"].astype(str).str.strip()})
+        raise DataFileError(
+            f"{where}: missing column(s) {missing}; actuals need the columns {list(ACTUALS_COLUMNS)} (and optionally "
+            "unit)."
+        )
+    out = pd.DataFrame(
+        {"region": raw["region"].astype(str).str.strip(), "metric": raw["metric"].astype(str).str.strip()}
+    )
     ids = {m.id for m in load_taxonomy()}
     for col, parse in (("year", lambda v: int(str(v).strip())), ("value", _number)):
         parsed = []
         for i, v in enumerate(raw[col]):
             if col == "value" and _DECIMAL_COMMA.fullmatch(str(v).strip()):
                 raise DataFileError(
-                    f"{where}, {label(i)}, column 'value': {v!r} has a decimal comma; write it with a point ({str(v).strip().replace(',', '.')}), "
+                    f"{where}, {label(i)}, column 'value': {v!r} has a decimal comma; write it with a point "
+                    f"({str(v).strip().replace(',', '.')}), "
                     "as a comma is read as a separator of thousands (1,234.5)."
                 )
             try:
@@ -897,12 +1068,17 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
             except (TypeError, ValueError):
                 x = None
             if x is None or (col == "value" and not np.isfinite(x)):
-                raise DataFileError(f"{where}, {label(i)}, column {col!r}: {v!r} is not a {'year' if col == 'year' else 'number'}.")
+                raise DataFileError(
+                    f"{where}, {label(i)}, column {col!r}: {v!r} is not a {'year' if col == 'year' else 'number'}."
+                )
             if col == "year" and not ACTUALS_YEARS[0] <= x <= ACTUALS_YEARS[1]:
-                raise DataFileError(f"{where}, {label(i)}, column 'year': {x} is not a plan year ({ACTUALS_YEARS[0]} to {ACTUALS_YEARS[1]}).")
+                raise DataFileError(
+                    f"{where}, {label(i)}, column 'year': {x} is not a plan year ({ACTUALS_YEARS[0]} to "
+                    f"{ACTUALS_YEARS[1]})."
+                )
             parsed.append(x)
         out[col] = parsed
-    for i, (region, metric) in enumerate(zip(out["region"], out["metric"])):
+    for i, (region, metric) in enumerate(zip(out["region"], out["metric"], strict=False)):
         if not region or region == "nan":
             raise DataFileError(f"{where}, {label(i)}, column 'region': empty region.")
         if metric not in ids:
@@ -912,7 +1088,9 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
     dup = out.duplicated(["region", "year", "metric"], keep=False)
     if dup.any():
         i, j = np.flatnonzero(dup)[:2]
-        raise DataFileError(f"{where}, {label(j)}: duplicate of {label(i)} (same region, year and metric); keep one of them.")
+        raise DataFileError(
+            f"{where}, {label(j)}: duplicate of {label(i)} (same region, year and metric); keep one of them."
+        )
     out["unit"] = raw["unit"].fillna("").astype(str).str.strip() if "unit" in raw.columns else ""
     out["year"] = out["year"].astype("int64")
     return out[["region", "year", "metric", "value", "unit"]]
@@ -968,9 +1146,16 @@ def attainment(
     chosen = approx_as is not None
     approx_as = _option(approx_as, APPROX_AS, "approx_as") if chosen else "band"
     if tolerance < 0 or level_tolerance < 0:
-        raise ArgumentError(f"`tolerance` and `level_tolerance` must not be negative, but {tolerance!r}, {level_tolerance!r} were passed.")
+        raise ArgumentError(
+            f"`tolerance` and `level_tolerance` must not be negative, but {tolerance!r}, {level_tolerance!r} were "
+            "passed."
+        )
     df = _dataset(df)
-    ids = _metric_ids(metrics, "metrics") if metrics is not None else list(dict.fromkeys(df["metric"].dropna().astype(str)))
+    ids = (
+        _metric_ids(metrics, "metrics")
+        if metrics is not None
+        else list(dict.fromkeys(df["metric"].dropna().astype(str)))
+    )
     cells = _resolve(df, ids)
     cells["hardness"] = hardness(cells, words=words)
     if actuals is None:
@@ -983,15 +1168,18 @@ def attainment(
         unnamed = sorted(set(found["region"]) - set(df["region"].dropna().astype(str)))
         if unnamed:
             warnings.warn(
-                f"{found['actual_source'].iloc[0]}: {len(unnamed)} region(s) of the actuals are named by no document of the dataset, "
-                f"so their outcomes meet no target: {', '.join(unnamed[:10])}{' …' if len(unnamed) > 10 else ''}. Check their spelling.",
-                PlanstatsWarning, stacklevel=2,
-            )  # fmt: skip
+                f"{found['actual_source'].iloc[0]}: {len(unnamed)} region(s) of the actuals are named by no document "
+                "of the dataset, "
+                f"so their outcomes meet no target: {', '.join(unnamed[:10])}{' …' if len(unnamed) > 10 else ''}. "
+                "Check their spelling.",
+                PlanstatsWarning,
+                stacklevel=2,
+            )
     found = found.rename(columns={"value": "actual", "unit": "actual_unit"})
     out = cells.merge(found.astype({"year": "Int64"}), on=_KEY, how="left")
     out["actual"] = [
         a if (not isinstance(au, str) or not au or au == u or np.isnan(a)) else convert(a, au, u)
-        for a, au, u in zip(out["actual"], out["actual_unit"], out["unit"])
+        for a, au, u in zip(out["actual"], out["actual_unit"], out["unit"], strict=False)
     ]
     out["actual"] = out["actual"].astype("float64")
     sign = np.where(out["decrease"], -1.0, 1.0)  # a decrease: compare the size of the fall
@@ -1009,14 +1197,32 @@ def attainment(
         _APPROX_TOLD.append(True)
         warnings.warn(
             "attainment: approximate targets (左右) are read as a band: ≈6 is met by an outcome within "
-            f"{tolerance:g} percentage points (rates) or {level_tolerance:.0%} (levels), and not by 7.5. Pass approx_as='floor' "
+            f"{tolerance:g} percentage points (rates) or {level_tolerance:.0%} (levels), and not by 7.5. Pass "
+            "approx_as='floor' "
             "to read them as floors, or approx_as='band' to keep this reading; this warning is given once a session.",
-            PlanstatsWarning, stacklevel=2,
-        )  # fmt: skip
+            PlanstatsWarning,
+            stacklevel=2,
+        )
     out["gap"] = out["actual"] - out["value"]
     out["met"] = pd.array(np.where(out["actual"].isna(), None, met), dtype="boolean")
     cols = [
-        "region", "year", "metric", "kind", "unit", "value", "low", "high", "qualifier", "hardness", "actual", "gap",
-        "met", "is_range", "conflict", "doc", "raw", "actual_source",
-    ]  # fmt: skip
+        "region",
+        "year",
+        "metric",
+        "kind",
+        "unit",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "hardness",
+        "actual",
+        "gap",
+        "met",
+        "is_range",
+        "conflict",
+        "doc",
+        "raw",
+        "actual_source",
+    ]
     return out[cols].sort_values(_KEY).reset_index(drop=True)

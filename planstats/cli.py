@@ -66,11 +66,20 @@ def _cmd_extract(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PlanstatsWarning)
-        report = build(args.dirs, out=args.output, workers=args.workers, engine=args.engine, scheduler=args.scheduler,
-                       progress=not args.no_progress, lenient=args.lenient)  # fmt: skip
+        report = build(
+            args.dirs,
+            out=args.output,
+            workers=args.workers,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            progress=not args.no_progress,
+            lenient=args.lenient,
+        )
     print(report, file=sys.stderr)
     for w in caught:  # what the API warns of (no region or year, stale rows kept, folders not listed …), said once each
-        if issubclass(w.category, PlanstatsWarning) and "could not be read" not in str(w.message):  # the report lists those
+        if issubclass(w.category, PlanstatsWarning) and "could not be read" not in str(
+            w.message
+        ):  # the report lists those
             print(f"planstats: warning: {w.message}", file=sys.stderr)
     return 1 if report.failures and report.extracted + report.unchanged == 0 else 0
 
@@ -103,7 +112,9 @@ def _analysis(args: argparse.Namespace) -> int:
             raise ArgumentError("yoy takes one --metric.")
         result = analysis.yoy(df, metric)
     elif args.command == "attainment":
-        result = analysis.attainment(df, args.actuals, metrics=metric, tolerance=args.tolerance, approx_as=args.approx_as)
+        result = analysis.attainment(
+            df, args.actuals, metrics=metric, tolerance=args.tolerance, approx_as=args.approx_as
+        )
     else:
         result = analysis.coverage(df, metrics=metric)
     cite = not args.no_cite
@@ -127,7 +138,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
 
 def _analysis_parser(sub, name: str, help: str, *, metric_required: bool) -> argparse.ArgumentParser:
     a = sub.add_parser(name, help=help)
-    a.add_argument("--metric", action="append", required=metric_required, help="metric id (see `planstats metrics`); repeatable")
+    a.add_argument(
+        "--metric", action="append", required=metric_required, help="metric id (see `planstats metrics`); repeatable"
+    )
     a.add_argument("--data", type=Path, help="dataset file (default: the sample dataset that ships with planstats)")
     a.add_argument("--format", choices=("markdown", "latex", "csv"), default="markdown")
     a.add_argument("--lang", choices=("en", "zh"), default="en", help="labels in English (default) or Chinese")
@@ -150,7 +163,12 @@ def parser() -> argparse.ArgumentParser:
 
     b = sub.add_parser("build", help="build a dataset from folders and files")
     b.add_argument("dirs", nargs="+", metavar="DIR")
-    b.add_argument("-o", "--output", required=True, help="a folder (Parquet partitioned by year, updated incrementally), or a .csv, .jsonl or .parquet file")
+    b.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        help="a folder (Parquet partitioned by year, updated incrementally), or a .csv, .jsonl or .parquet file",
+    )
     b.add_argument("--workers", type=int, help="processes to use (default: all cores)")
     b.add_argument("--engine", choices=ENGINES, default="local", help="local process pool (default) or Dask")
     b.add_argument("--scheduler", help="address of a dask.distributed scheduler (with --engine dask)")
@@ -167,14 +185,32 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--metric")
     s.set_defaults(func=_cmd_show)
 
-    c = _analysis_parser(sub, "compare", help="targets side by side: region x year, or region x metric for --year", metric_required=True)
+    c = _analysis_parser(
+        sub, "compare", help="targets side by side: region x year, or region x metric for --year", metric_required=True
+    )
     c.add_argument("--year", type=int)
     _analysis_parser(sub, "yoy", help="change of each region's target between its plan years", metric_required=True)
-    t = _analysis_parser(sub, "attainment", help="targets against outcomes (default: the results the plans report)", metric_required=False)
+    t = _analysis_parser(
+        sub,
+        "attainment",
+        help="targets against outcomes (default: the results the plans report)",
+        metric_required=False,
+    )
     t.add_argument("--actuals", type=Path, help="CSV with columns region, year, metric, value (and optionally unit)")
-    t.add_argument("--tolerance", type=float, default=0.5, help="for approx targets of rates, in percentage points (default 0.5)")
-    t.add_argument("--approx-as", choices=analysis.APPROX_AS, help="read 左右 as a band around the target or as a floor (default: band, with a warning)")
-    _analysis_parser(sub, "coverage", help="for each region, year and metric: extracted, not in the document, or no document", metric_required=False)
+    t.add_argument(
+        "--tolerance", type=float, default=0.5, help="for approx targets of rates, in percentage points (default 0.5)"
+    )
+    t.add_argument(
+        "--approx-as",
+        choices=analysis.APPROX_AS,
+        help="read 左右 as a band around the target or as a floor (default: band, with a warning)",
+    )
+    _analysis_parser(
+        sub,
+        "coverage",
+        help="for each region, year and metric: extracted, not in the document, or no document",
+        metric_required=False,
+    )
 
     r = sub.add_parser("report", help="write tables (Markdown), charts (PNG) and BibTeX of a dataset into a folder")
     r.add_argument("--data", type=Path, help="dataset file (default: the sample dataset that ships with planstats)")

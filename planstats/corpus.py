@@ -105,8 +105,11 @@ class BuildReport:
 
     def __str__(self) -> str:
         rate = self.extracted / self.seconds if self.seconds else 0.0
-        text = (f"{self.documents} documents ({self.extracted} extracted, {self.unchanged} unchanged, "
-                f"{len(self.failures)} failed), {self.rows} rows -> {self.path} in {self.seconds:.1f} s ({rate:.1f} documents/s)")  # fmt: skip
+        text = (
+            f"{self.documents} documents ({self.extracted} extracted, {self.unchanged} unchanged, "
+            f"{len(self.failures)} failed), {self.rows} rows -> {self.path} "
+            f"in {self.seconds:.1f} s ({rate:.1f} documents/s)"
+        )
         return text + "".join(f"\n  skipped {f['path']}: {f['message']}" for f in self.failures)
 
 
@@ -124,9 +127,17 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
     for p in paths:
         if p.is_dir():
             prefix = len(os.path.join(str(p), ""))
-            found = [(path[prefix:].replace(os.sep, "/"), path) for path in _files(str(p)) if os.path.splitext(path)[1].lower() in _SUFFIXES]
+            found = [
+                (path[prefix:].replace(os.sep, "/"), path)
+                for path in _files(str(p))
+                if os.path.splitext(path)[1].lower() in _SUFFIXES
+            ]
             if not found and len(paths) > 1:
-                warnings.warn(f"{p}: this folder holds no document ({', '.join(sorted(_SUFFIXES))}).", PlanstatsWarning, stacklevel=4)
+                warnings.warn(
+                    f"{p}: this folder holds no document ({', '.join(sorted(_SUFFIXES))}).",
+                    PlanstatsWarning,
+                    stacklevel=4,
+                )
             out.extend(found)
         elif not p.exists() and p.suffix.lower() not in _SUFFIXES:
             raise ArgumentError(f"{p}: no such folder (nor a document); check the path.")
@@ -140,7 +151,10 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
     seen: dict[str, str] = {}
     for doc, path in out:
         if doc in seen and seen[doc] != path:
-            raise ArgumentError(f"two documents would both be called {doc!r} ({seen[doc]} and {path}); build their folders separately or rename one.")
+            raise ArgumentError(
+                f"two documents would both be called {doc!r} ({seen[doc]} and {path}); build their folders separately "
+                "or rename one."
+            )
         seen[doc] = path
     return sorted(set(out))
 
@@ -154,7 +168,11 @@ def _files(folder: str) -> Iterator[str]:
         try:
             listing = os.scandir(current)
         except OSError as err:
-            warnings.warn(f"{current}: this folder cannot be listed ({err.strerror}); its documents are skipped.", PlanstatsWarning, stacklevel=5)
+            warnings.warn(
+                f"{current}: this folder cannot be listed ({err.strerror}); its documents are skipped.",
+                PlanstatsWarning,
+                stacklevel=5,
+            )
             continue
         with listing as entries:
             for entry in entries:
@@ -269,16 +287,22 @@ def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple]
                     d.sha, d.message = "", f"{type(err).__name__}: {err}"
                 except Exception as err:  # noqa: BLE001 - one document never stops a build (a bug, a library's)
                     # a message, not the error: some do not pickle back from a worker (lxml's _ListErrorLog)
-                    d.sha, d.message = "", (
-                        f"UnexpectedError: {d.path}: {stage.__name__.strip('_')} failed with {type(err).__name__}: {err}; "
-                        "the document was skipped. Please report it to planstats with the file."
+                    d.sha, d.message = (
+                        "",
+                        (
+                            f"UnexpectedError: {d.path}: {stage.__name__.strip('_')} failed with {type(err).__name__}: "
+                            f"{err}; "
+                            "the document was skipped. Please report it to planstats with the file."
+                        ),
                     )
     results, rows = [], []
     for d in docs:
         if d.message:
             results.append((d.doc, d.path, d.sha, None, d.message))
             continue
-        note = missing_title_info(d.doc, d.region, d.year, d.place) or ("" if d.rows else f"{d.doc}: no targets found in this document.")
+        note = missing_title_info(d.doc, d.region, d.year, d.place) or (
+            "" if d.rows else f"{d.doc}: no targets found in this document."
+        )
         results.append((d.doc, d.path, d.sha, len(d.rows), note))
         rows.extend(d.rows)
     return results, (_record_batch(rows) if arrow else rows)
@@ -288,8 +312,10 @@ def _record_batch(rows: list[tuple]) -> pa.RecordBatch:
     import pyarrow as pa
 
     schema = arrow_schema(partitioned=False)
-    columns = list(zip(*rows)) or [()] * len(schema)
-    return pa.RecordBatch.from_arrays([pa.array(column, type=f.type) for column, f in zip(columns, schema)], schema=schema)
+    columns = list(zip(*rows, strict=False)) or [()] * len(schema)
+    return pa.RecordBatch.from_arrays(
+        [pa.array(column, type=f.type) for column, f in zip(columns, schema, strict=False)], schema=schema
+    )
 
 
 def _local(items: list, known: dict[str, str], workers: int, arrow: bool) -> Iterator:
@@ -332,13 +358,17 @@ def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | Non
             try:
                 from distributed import Client
             except ImportError as err:
-                raise EngineError("a Dask scheduler address needs dask.distributed: pip install 'planstats[dask]'.") from err
+                raise EngineError(
+                    "a Dask scheduler address needs dask.distributed: pip install 'planstats[dask]'."
+                ) from err
             with Client(scheduler) as client:
                 _same_rules(client, scheduler)
                 for future in client.compute(parts):  # in order, each partition as it is done
                     yield from future.result()
         else:  # one pool of processes for the whole build (a new one for each batch made it 3.2x slower)
-            with ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(known, os.getpid())) as pool:
+            with ProcessPoolExecutor(
+                max_workers=workers, initializer=_init_pool_worker, initargs=(known, os.getpid())
+            ) as pool:
                 for i in range(0, len(parts), workers * 2):
                     for part in dask.compute(*parts[i : i + workers * 2], scheduler="processes", pool=pool):
                         yield from part
@@ -422,7 +452,9 @@ class _Sink:
         if self.out is None:
             self.frames.append(frame)
         elif self.fmt == "csv":
-            spreadsheet_safe(frame).to_csv(self.tmp, mode="a", header=self.rows == len(frame), index=False, encoding="utf-8", lineterminator="\n")
+            spreadsheet_safe(frame).to_csv(
+                self.tmp, mode="a", header=self.rows == len(frame), index=False, encoding="utf-8", lineterminator="\n"
+            )
         else:
             with open(self.tmp, "a", encoding="utf-8") as fh:
                 fh.write(frame.to_json(orient="records", lines=True, force_ascii=False))
@@ -454,7 +486,9 @@ class _Sink:
             else:
                 (self.tmp / key).mkdir(exist_ok=True)
                 target = self.tmp / key / PART
-            self.writers[key] = pq.ParquetWriter(target, schema.with_metadata({**(schema.metadata or {}), **provenance()}))
+            self.writers[key] = pq.ParquetWriter(
+                target, schema.with_metadata({**(schema.metadata or {}), **provenance()})
+            )
         return self.writers[key]
 
     def close(self) -> None:
@@ -503,7 +537,7 @@ def _previous(out: Path) -> tuple[dict[str, str], pd.DataFrame]:
     if "rules" not in index.columns:
         index["rules"] = ""
     ok = index[index["status"].isin(["extracted", "unchanged"]) & index["rules"].eq(rules_fingerprint())]
-    return dict(zip(ok["doc"], ok["sha256"])), index
+    return dict(zip(ok["doc"], ok["sha256"], strict=False)), index
 
 
 def _carry_over(out: Path, keep: set[str], sink: _Sink) -> None:
@@ -532,7 +566,10 @@ def _target(out: str | os.PathLike | None) -> tuple[Path | None, str | None]:
         path.parent.mkdir(parents=True, exist_ok=True)
         return recover(path, clean=True), "folder"
     if suffix not in FORMATS:
-        raise ArgumentError(f"The value for `out` must end in one of {['.' + f for f in FORMATS]} or name a folder, but {str(out)!r} was passed.")
+        raise ArgumentError(
+            f"The value for `out` must end in one of {['.' + f for f in FORMATS]} or name a folder, but {str(out)!r} "
+            "was passed."
+        )
     path.parent.mkdir(parents=True, exist_ok=True)
     return path, suffix
 
@@ -573,13 +610,20 @@ def extract(
         df = extract_file(paths, region=region, year=year, lenient=lenient)
         return _old_rejects((df, rejects(df)), with_rejects, "extract")  # type: ignore[return-value]
     if region is not None or year is not None or with_rejects:
-        raise ArgumentError("region=, year= and with_rejects= apply to one document; for many, give each its region and year in a manifest.csv beside it.")
+        raise ArgumentError(
+            "region=, year= and with_rejects= apply to one document; for many, give each its region and year in a "
+            "manifest.csv beside it."
+        )
     return _in_memory(paths, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
 
 
-def _in_memory(paths, *, workers: int | None, engine: str, scheduler: str | None, progress: bool | None, lenient: bool) -> pd.DataFrame:
+def _in_memory(
+    paths, *, workers: int | None, engine: str, scheduler: str | None, progress: bool | None, lenient: bool
+) -> pd.DataFrame:
     engine, workers = _engine(engine, workers)
-    return _build(paths, out=None, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
+    return _build(
+        paths, out=None, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
+    )
 
 
 def _engine(engine: str, workers: int | None) -> tuple[str, int]:
@@ -621,15 +665,21 @@ def build(
     engine, workers = _engine(engine, workers)
     if out is None:
         warnings.warn(
-            "build() without out= is deprecated and will need out= in planstats 0.3: use planstats.extract(paths) for the "
+            "build() without out= is deprecated and will need out= in planstats 0.3: use planstats.extract(paths) for "
+            "the "
             "rows in memory (the same DataFrame), or build(paths, out=...) for a dataset on disk.",
-            FutureWarning, stacklevel=2,
-        )  # fmt: skip
+            FutureWarning,
+            stacklevel=2,
+        )
     with _locked(out):
-        return _build(paths, out=out, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
+        return _build(
+            paths, out=out, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
+        )
 
 
-def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, progress: bool | None, lenient: bool) -> pd.DataFrame | BuildReport:
+def _build(
+    paths, *, out, workers: int, engine: str, scheduler: str | None, progress: bool | None, lenient: bool
+) -> pd.DataFrame | BuildReport:
     target, fmt = _target(out)
     docs = _documents(paths)
     for manifest in sorted({Path(path).parent / "manifest.csv" for _, path in docs}):
@@ -647,7 +697,11 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
         _clean_stale(target)
     sink = _Sink(target, fmt)
     index_rows, pending, pending_rows = [], [], 0
-    run = _local(items, known, workers, sink.arrow) if engine == "local" else _dask(items, known, workers, scheduler, sink.arrow)
+    run = (
+        _local(items, known, workers, sink.arrow)
+        if engine == "local"
+        else _dask(items, known, workers, scheduler, sink.arrow)
+    )
     show = progress if progress is not None else out is not None
     restore = _stop_on_sigterm()
     try:
@@ -657,7 +711,9 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
                     report.unchanged += 1
                     index_rows.append((doc, path, sha, -1, "unchanged", "", rules))
                 elif count is None:
-                    report.failures.append({"path": path, "error": message.split(":")[0], "message": message.split(": ", 1)[-1]})
+                    report.failures.append(
+                        {"path": path, "error": message.split(":")[0], "message": message.split(": ", 1)[-1]}
+                    )
                     index_rows.append((doc, path, "", 0, "failed", message, ""))
                 else:
                     report.extracted += 1
@@ -683,7 +739,8 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
         if err.errno not in (errno.ENOSPC, errno.EDQUOT):
             raise
         raise OutputError(
-            f"{target}: no space left on the disk while the build wrote ({err.strerror}); its temporary files were removed "
+            f"{target}: no space left on the disk while the build wrote ({err.strerror}); its temporary files were "
+            "removed "
             "and the previous dataset is as it was. Free some space, or build into another folder."
         ) from None
     except BaseException:
@@ -695,30 +752,49 @@ def _build(paths, *, out, workers: int, engine: str, scheduler: str | None, prog
     report.seconds = time.perf_counter() - started
     if report.stale:
         warnings.warn(
-            f"{target}: {report.stale} document(s) of the dataset were extracted by other rules (an older planstats or other data files) "
-            "and were not among the paths of this build, so their rows are as before; build again with their files to extract them anew.",
-            PlanstatsWarning, stacklevel=3,
-        )  # fmt: skip
+            f"{target}: {report.stale} document(s) of the dataset were extracted by other rules (an older planstats or "
+            "other data files) "
+            "and were not among the paths of this build, so their rows are as before; build again with their files to "
+            "extract them anew.",
+            PlanstatsWarning,
+            stacklevel=3,
+        )
     if report.gone:
         warnings.warn(
-            f"{target}: {len(report.gone)} document(s) of the dataset are no longer at their paths, e.g. {report.gone[0]}; "
+            f"{target}: {len(report.gone)} document(s) of the dataset are no longer at their paths, e.g. "
+            f"{report.gone[0]}; "
             "their rows are kept (a build does not delete). Build into a new folder to leave them out.",
-            PlanstatsWarning, stacklevel=3,
-        )  # fmt: skip
+            PlanstatsWarning,
+            stacklevel=3,
+        )
     untitled = [n for n in report.notes if "was not found in its title" in n]
     if untitled:
-        warnings.warn(f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}", PlanstatsWarning, stacklevel=3)
+        warnings.warn(
+            f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}",
+            PlanstatsWarning,
+            stacklevel=3,
+        )
     shared = [n for n in report.notes if AMBIGUOUS in n]
     if shared:
-        warnings.warn(f"{len(shared)} document(s) name a region that several units share, e.g. {shared[0]}", PlanstatsWarning, stacklevel=3)
+        warnings.warn(
+            f"{len(shared)} document(s) name a region that several units share, e.g. {shared[0]}",
+            PlanstatsWarning,
+            stacklevel=3,
+        )
     if report.failures:
         listing = "\n".join(f"  {f['path']}: {f['message']}" for f in report.failures)
-        warnings.warn(f"{len(report.failures)} document(s) could not be read and were skipped:\n{listing}", PlanstatsWarning, stacklevel=3)
+        warnings.warn(
+            f"{len(report.failures)} document(s) could not be read and were skipped:\n{listing}",
+            PlanstatsWarning,
+            stacklevel=3,
+        )
     if out is not None:
         return report
     result = conform(pd.concat(sink.frames, ignore_index=True)) if sink.frames else empty()
     result.attrs["failures"] = report.failures
-    result.attrs["paths"] = Shared({doc: path for doc, path, *_ in items})  # where each document is: its manifest, for cite
+    result.attrs["paths"] = Shared(
+        {doc: path for doc, path, *_ in items}
+    )  # where each document is: its manifest, for cite
     return result
 
 
@@ -753,7 +829,10 @@ def _locked(out: str | os.PathLike | None) -> Iterator[None]:
         else:
             raise OutputError(f"{path}: could not take the lock {lock}; another build took it first. Try again.")
     except PermissionError as err:
-        raise OutputError(f"{path}: the folder {path.parent} is not writable ({err.strerror}); choose another `out` or fix its permissions.") from None
+        raise OutputError(
+            f"{path}: the folder {path.parent} is not writable ({err.strerror}); choose another `out` or fix its "
+            "permissions."
+        ) from None
     try:
         os.write(fd, str(os.getpid()).encode("ascii"))
         os.close(fd)
@@ -800,12 +879,17 @@ def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, se
     the unchanged, those this build did not see (a build adds and replaces, it does not
     delete), and those that failed this time but were read before (their rows are kept)."""
     good = old[old["status"].isin(["extracted", "unchanged", "kept", "gone"])]
-    before = dict(zip(good["doc"], good["rows"]))
+    before = dict(zip(good["doc"], good["rows"], strict=False))
     kept_failed = new["status"].eq("failed") & new["doc"].isin(before)
     new = new.assign(
-        rows=[before.get(d, r) if s == "unchanged" or k else r for d, s, r, k in zip(new["doc"], new["status"], new["rows"], kept_failed)],
+        rows=[
+            before.get(d, r) if s == "unchanged" or k else r
+            for d, s, r, k in zip(new["doc"], new["status"], new["rows"], kept_failed, strict=False)
+        ],
         status=new["status"].mask(kept_failed, "kept"),
-        rules=new["rules"].mask(kept_failed, new["doc"].map(dict(zip(good["doc"], good["rules"])))),  # kept: the rules they were read by
+        rules=new["rules"].mask(
+            kept_failed, new["doc"].map(dict(zip(good["doc"], good["rules"], strict=False)))
+        ),  # kept: the rules they were read by
     )
     # a document of before under another name whose content this build read (a subfolder built
     # into the dataset of its parent: plans/a/2023.txt was a/2023.txt): the new name replaces it
@@ -829,4 +913,3 @@ def _progress(chunks: Iterator, total: int, show: bool) -> Iterator:
         for chunk in chunks:
             yield chunk
             bar.update(len(chunk[0]))
-

@@ -69,15 +69,21 @@ INDEX = "_documents.parquet"
 # the kinds of plan a title names, after what they plan (2024年国民经济和社会发展计划)
 _DEVELOPMENT = r"(?:国民经济和社会发展|经济社会发展|经济和社会发展)"
 # 目标任务 only after the words of development (某某县2024年经济社会发展主要目标任务): 完成2024年目标任务 is text
-_DOC_TYPES = rf"(?:{_DEVELOPMENT}?(?:重点|主要)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)|{_DEVELOPMENT}(?:重点|主要)?目标任务)"
-_NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|主要)[^\s《》:：,，。0-9_|｜\-–—]{2,20}?"  # a web page's title joins its parts with _ | -
+_DOC_TYPES = (
+    rf"(?:{_DEVELOPMENT}?(?:重点|主要)?(?:政府工作报告|工作报告|工作要点|工作计划|工作安排|工作思路|工作任务|要点|计划)"
+    rf"|{_DEVELOPMENT}(?:重点|主要)?目标任务)"
+)
+# a web page's title joins its parts with _ | -
+_NAME = r"(?![年度]|国民经济|经济社会|经济和社会|工作|重点|主要)[^\s《》:：,，。0-9_|｜\-–—]{2,20}?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 # a year, or a range of years that the year opens (2024—2026年, 2024年至2026年): the plan year is the first
 _YEARS = rf"{_YEAR}(?:年?\s*[-–—~至到]\s*(?:19|20)\d{{2}})?年"
 # what a plan is about, between its year and its kind (青山县2024年招商引资工作要点)
 _TOPIC = r"[^\s《》:：,，。]{0,20}?"
 # the month and day of a dateline, in digits or Chinese numerals (1月10日, 一月十日, 二月二十八日)
-_DAY_OF_MONTH = r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+_DAY_OF_MONTH = (
+    r"(?:\d{1,2}|十[一二]?|[一二三四五六七八九])月(?:\d{1,2}|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九])日"
+)
 # the place of the dateline of a report to a people's congress (——在某某县第十八届人民代表大会…上)
 # (or 在区十八届人大四次会议上: no 第, and the level alone names no place)
 _CONGRESS = r"第?[一二三四五六七八九十\d]+届"
@@ -86,7 +92,9 @@ _DATELINE_PLACE = re.compile(rf"在(?P<place>{_NAME})(?<![一二三四五六七�
 # the place of a session of a people's congress named in a news report (1月9日，济南市历城区第十九届
 # 人民代表大会第四次会议召开; 坪山区二届人大二次会议开幕)
 # (the name opens the text, a line or a clause: not 日在县 of …1月8日在县第十八届人民代表大会)
-_CONGRESS_PLACE = re.compile(rf"(?<![^\s,，。:：;；、)）】」』”\"])(?![日月在])(?P<place>{_NAME})(?<![一二三四五六七八九十第]){_CONGRESS}(?:人民代表大会|人大)")
+_CONGRESS_PLACE = re.compile(
+    rf"(?<![^\s,，。:：;；、)）】」』”\"])(?![日月在])(?P<place>{_NAME})(?<![一二三四五六七八九十第]){_CONGRESS}(?:人民代表大会|人大)"
+)
 # a year that a text calls the year of its plan (2025年是“十四五”规划的收官之年); the latest of them is the
 # plan year (a report reviews the year before it the same way: 2024年是…开局之年。…2025年是…)
 _YEAR_IS = re.compile(r"(?<![0-9])((?:19|20)\d{2})年是[^。\n]{0,80}?(?:之年|一年)")
@@ -101,22 +109,31 @@ def _titles() -> tuple[tuple[str, re.Pattern[str]], ...]:
     region. A form is tried only if the title holds its word (the regexes that open with a name
     are slow to fail)."""
     issuer, levels = ("|".join(words) for words in (lexicon().issuer, lexicon().region_level))
-    return tuple((word, re.compile(pattern)) for word, pattern in (
-        # 关于某某县2023年国民经济和社会发展计划执行情况与2024年…计划草案的报告: the year of the new plan
-        ("计划执行情况", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年"),
-        # 某某镇2023年工作总结和2024年工作计划: the year of the plan
-        ("工作总结", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}"),
-        # 某某县人民政府2023年工作总结: a summary of its year, whose plan (if it tells one) is for the year after
-        ("工作总结", rf"(?P<region>{_NAME})?(?P<summary>(?:19|20)\d{{2}})年(?:度)?{_TOPIC}工作总结"),
-        # 新城区政府2021年工作安排; 某某县人民政府关于印发2024年县政府工作要点的通知; 青山县2024年招商引资工作要点;
-        # 青山县2024—2026年招商引资三年行动计划
-        # (湖北省)黄石市黄石港区2023年《政府工作报告》重点工作分解意见: the kind of plan in 《》
-        ("", rf"(?P<region>{_NAME}){_YEARS}(?:度)?(?:(?:{levels})?(?:{issuer}))?{_TOPIC}《?{_DOC_TYPES}"),
-        ("", rf"{_YEARS}(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
-        # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
-        # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）, ——2024年1月10日在区十八届人大四次会议上
-        ("届", rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年{_DAY_OF_MONTH}在(?:(?P<place>{_NAME})(?<![一二三四五六七八九十第])|(?:{levels}))?{_CONGRESS}"),
-    ))  # fmt: skip
+    return tuple(
+        (word, re.compile(pattern))
+        for word, pattern in (
+            # 关于某某县2023年国民经济和社会发展计划执行情况与2024年…计划草案的报告: the year of the new plan
+            ("计划执行情况", rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年国民经济和社会发展计划执行情况与{_YEAR}年"),
+            # 某某镇2023年工作总结和2024年工作计划: the year of the plan
+            (
+                "工作总结",
+                rf"(?P<region>{_NAME})(?:19|20)\d{{2}}年(?:度)?工作总结[和及与暨]?{_YEAR}年(?:度)?{_DOC_TYPES}",
+            ),
+            # 某某县人民政府2023年工作总结: a summary of its year, whose plan (if it tells one) is for the year after
+            ("工作总结", rf"(?P<region>{_NAME})?(?P<summary>(?:19|20)\d{{2}})年(?:度)?{_TOPIC}工作总结"),
+            # 新城区政府2021年工作安排; 某某县人民政府关于印发2024年县政府工作要点的通知; 青山县2024年招商引资工作要点;
+            # 青山县2024—2026年招商引资三年行动计划
+            # (湖北省)黄石市黄石港区2023年《政府工作报告》重点工作分解意见: the kind of plan in 《》
+            ("", rf"(?P<region>{_NAME}){_YEARS}(?:度)?(?:(?:{levels})?(?:{issuer}))?{_TOPIC}《?{_DOC_TYPES}"),
+            ("", rf"{_YEARS}(?:度)?(?P<region>{_NAME})?(?:{issuer})?{_DOC_TYPES}"),  # 2024年某某区工作要点
+            # 某某县政府工作报告\n——2024年1月10日在某某县第十八届人民代表大会…上: delivered early in the plan year
+            # or 政府工作报告（2024年1月8日在某某区第二届人民代表大会…上）, ——2024年1月10日在区十八届人大四次会议上
+            (
+                "届",
+                rf"(?P<region>{_NAME})?工作报告[\s（(—─-]*{_YEAR}年{_DAY_OF_MONTH}在(?:(?P<place>{_NAME})(?<![一二三四五六七八九十第])|(?:{levels}))?{_CONGRESS}",
+            ),
+        )
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,7 +141,8 @@ def _place_regexes() -> tuple[re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     levels, topics = ("|".join(map(re.escape, words)) or "(?!)" for words in (lex.region_level, lex.not_place))
     level = rf"(?!{topics})(?:{levels})"  # a level that opens no word of a subject (乡 of 乡村振兴, 市 of 市场)
-    # the first part (沛县, 丰州); then a level right after it (丰州区) or a part of 2 to 6 characters and a level (西安市雁塔区)
+    # the first part (沛县, 丰州); then a level right after it (丰州区) or a part of 2 to 6 characters and a level
+    # (西安市雁塔区)
     return re.compile(rf".+?{level}"), re.compile(rf"{level}|.{{2,6}}?{level}")
 
 
@@ -264,11 +282,21 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
 
 def _place_columns(region: pd.Series, year: pd.Series) -> dict[str, list]:
     """The place columns of the rows of a dataset written before planstats had them."""
-    keys = list(zip(region.astype(object).where(region.notna(), None), year.astype(object).where(year.notna(), None)))
+    keys = list(
+        zip(
+            region.astype(object).where(region.notna(), None),
+            year.astype(object).where(year.notna(), None),
+            strict=False,
+        )
+    )
     found = {key: places.resolve(*key) for key in set(keys)}
     rows = [found[key] for key in keys]
-    return {"region_code": [p.code for p in rows], "province": [p.province for p in rows],
-            "prefecture": [p.prefecture for p in rows], "region_match": [p.match for p in rows]}  # fmt: skip
+    return {
+        "region_code": [p.code for p in rows],
+        "province": [p.province for p in rows],
+        "prefecture": [p.prefecture for p in rows],
+        "region_match": [p.match for p in rows],
+    }
 
 
 def validate(df: pd.DataFrame) -> pd.DataFrame:
@@ -302,7 +330,9 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
         raise SchemaError(f"column 'value' must be finite; row {bad[0]!r} is {df.loc[bad[0], 'value']!r}.")
     bad = df.index[(df["start"] < 0) | (df["end"] <= df["start"])]
     if len(bad):
-        raise SchemaError(f"row {bad[0]!r}: start/end ({df.loc[bad[0], 'start']}, {df.loc[bad[0], 'end']}) is not a span.")
+        raise SchemaError(
+            f"row {bad[0]!r}: start/end ({df.loc[bad[0], 'start']}, {df.loc[bad[0], 'end']}) is not a span."
+        )
     return df
 
 
@@ -354,7 +384,7 @@ def _title_match(m: re.Match[str], head: str, text: str) -> tuple[str | None, in
             year = int(found["summary"]) + 1
         else:
             year = headline_year(text)
-    region = _region_of_issuer(_PROVINCE_BEFORE.sub("", (m.group("region") or "").lstrip("《“\"")))
+    region = _region_of_issuer(_PROVINCE_BEFORE.sub("", (m.group("region") or "").lstrip('《“"')))
     aliases = _region_aliases()
     if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about
         region = _place(region)
@@ -420,7 +450,9 @@ def _manifest(file: str, mtime: float) -> dict[str, dict[str, str]]:
         if row["year"] and not re.fullmatch(r"(19|20)\d{2}", row["year"]):
             raise DataFileError(f"{path}, line {line}: year {row['year']!r} is not a four-digit year.")
         if row.get("region_code") and not re.fullmatch(r"\d{6}", row["region_code"]):
-            raise DataFileError(f"{path}, line {line}: region_code {row['region_code']!r} is not a six-digit division code (610112).")
+            raise DataFileError(
+                f"{path}, line {line}: region_code {row['region_code']!r} is not a six-digit division code (610112)."
+            )
         table[row["file"]] = row
     return table
 
@@ -441,15 +473,21 @@ def check_manifest(path: Path) -> None:
     a code of no unit."""
     rows = read_manifest(path).values()
     unknown = sorted(
-        {row[c] for row in rows for c in ("region", "region_code")
-         if row.get(c) and places.resolve(row[c], int(row["year"]) if row["year"] else None).match == "none"}
-    )  # fmt: skip
+        {
+            row[c]
+            for row in rows
+            for c in ("region", "region_code")
+            if row.get(c) and places.resolve(row[c], int(row["year"]) if row["year"] else None).match == "none"
+        }
+    )
     if unknown:
         warnings.warn(
-            f"{path}: {len(unknown)} region(s) are in no region table: {', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}. "
+            f"{path}: {len(unknown)} region(s) are in no region table: "
+            f"{', '.join(unknown[:10])}{' …' if len(unknown) > 10 else ''}. "
             "Check their spelling; a functional area (a new area, a zone) may be added to data/regions.csv.",
-            PlanstatsWarning, stacklevel=4,
-        )  # fmt: skip
+            PlanstatsWarning,
+            stacklevel=4,
+        )
 
 
 def read_manifest(path: str | os.PathLike) -> dict[str, dict[str, str]]:
@@ -470,7 +508,12 @@ AMBIGUOUS = "is the name of"
 
 
 def extract_rows(
-    doc: str, text: str, norm: documents.Normalized, sha: str, region: str | None, year: int | None,
+    doc: str,
+    text: str,
+    norm: documents.Normalized,
+    sha: str,
+    region: str | None,
+    year: int | None,
     place: places.Place | None = None,
 ) -> tuple[list[tuple], list[tuple]]:
     """The rows of one document (tuples of the contract's columns, in order) and its rejects,
@@ -481,12 +524,28 @@ def extract_rows(
     where = (region, place.code, place.province, place.prefecture, place.match)
     rows = [
         (
-            doc, *where, year if t.record in OF_PLAN_YEAR else t.year, t.record, t.section, metric, t.metric_text, t.kind,
-            t.value, t.value_high if t.value_high is not None else math.nan, t.unit, t.qualifier, t.qualifier_text,
-            t.verb, text[t.start : t.end], t.start, t.end, sha, t.average_from,
+            doc,
+            *where,
+            year if t.record in OF_PLAN_YEAR else t.year,
+            t.record,
+            t.section,
+            metric,
+            t.metric_text,
+            t.kind,
+            t.value,
+            t.value_high if t.value_high is not None else math.nan,
+            t.unit,
+            t.qualifier,
+            t.qualifier_text,
+            t.verb,
+            text[t.start : t.end],
+            t.start,
+            t.end,
+            sha,
+            t.average_from,
         )
         for t, metric in assign_metrics(targets, plan_year=year)
-    ]  # fmt: skip
+    ]
     return rows, [(doc, r.start, r.end, text[r.start : r.end], r.reason) for r in rejects]
 
 
@@ -496,8 +555,10 @@ def missing_title_info(doc: str, region: str | None, year: int | None, place: pl
     if place is not None and place.match == "ambiguous":
         return (
             f"{doc}: the region {region!r} {AMBIGUOUS} {len(place.candidates)} units in {year}: "
-            f"{', '.join(place.candidates[:5])}{' …' if len(place.candidates) > 5 else ''}; its region_code is left empty. "
-            "Name the prefecture in the folder path (…/济南市/市中区/) or give the code in a manifest.csv column region_code."
+            f"{', '.join(place.candidates[:5])}{' …' if len(place.candidates) > 5 else ''}; its region_code is left "
+            "empty. "
+            "Name the prefecture in the folder path (…/济南市/市中区/) or give the code in a manifest.csv column "
+            "region_code."
         )
     if region is not None and year is not None:
         return None
@@ -539,20 +600,24 @@ def rejects(df: pd.DataFrame) -> pd.DataFrame:
     if not isinstance(held, Shared):
         raise ArgumentError(
             "This frame carries no rejects: they are kept for one document, as planstats.extract(path) or "
-            "planstats.extract_text(text) returned it; for many, `planstats extract FILES --rejects rejects.csv` writes them."
+            "planstats.extract_text(text) returned it; for many, `planstats extract FILES --rejects rejects.csv` "
+            "writes them."
         )
     return held.value
 
 
-def _old_rejects(found: tuple[pd.DataFrame, pd.DataFrame], with_rejects: bool, name: str) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
+def _old_rejects(
+    found: tuple[pd.DataFrame, pd.DataFrame], with_rejects: bool, name: str
+) -> pd.DataFrame | tuple[pd.DataFrame, pd.DataFrame]:
     """The frame, or with the deprecated ``with_rejects=True`` the pair ``(targets, rejects)``."""
     if not with_rejects:
         return found[0]
     warnings.warn(
         f"{name}(with_rejects=True) is deprecated and will be removed in planstats 0.3: {name}() returns the targets, "
         "and planstats.rejects(targets) the numbers set aside as non-targets.",
-        FutureWarning, stacklevel=3,
-    )  # fmt: skip
+        FutureWarning,
+        stacklevel=3,
+    )
     return found
 
 
@@ -569,7 +634,8 @@ def extract_text(
     --------
     >>> df = extract_text("主要预期目标是：GDP增长12%左右，城镇登记失业率控制在4%以内。", region="西咸新区", year=2022)
     >>> df[["metric", "kind", "value", "qualifier", "qualifier_text"]].values.tolist()
-    [['gdp_growth', 'growth', 12.0, 'approx', '左右'], ['urban_unemployment_rate', 'share', 4.0, 'at_most', '控制在…以内']]
+    [['gdp_growth', 'growth', 12.0, 'approx', '左右'], ['urban_unemployment_rate', 'share', 4.0, 'at_most',
+    '控制在…以内']]
     """
     import hashlib
 
@@ -580,7 +646,8 @@ def extract_text(
         data = text.encode("utf-8")
     except UnicodeEncodeError as err:  # a lone surrogate (text decoded with surrogateescape, or cut from UTF-16)
         raise DocumentError(
-            f"{doc}: the text holds {text[err.start]!r} at position {err.start}, half of a UTF-16 pair and no character; "
+            f"{doc}: the text holds {text[err.start]!r} at position {err.start}, half of a UTF-16 pair and no "
+            "character; "
             "decode the document with errors='replace' (or read the file with planstats.extract(path, lenient=True))."
         ) from None
     norm = documents.normalize(text)
@@ -589,7 +656,9 @@ def extract_text(
     return _old_rejects(found, with_rejects, "extract_text")
 
 
-def extract_file(path: str | os.PathLike, *, region: str | None = None, year: int | None = None, lenient: bool = False) -> pd.DataFrame:
+def extract_file(
+    path: str | os.PathLike, *, region: str | None = None, year: int | None = None, lenient: bool = False
+) -> pd.DataFrame:
     """Extract the targets of one document (``.txt`` in any common encoding, ``.docx``, ``.pdf``,
     or a web page saved as ``.html``); what :func:`planstats.extract` does for one file.
 
@@ -643,7 +712,9 @@ def document_info(
 def _format(path: Path, fmt: str | None) -> str:
     fmt = fmt or path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
-        raise ArgumentError(f"The value for `format` must be one of {list(FORMATS)}, but {fmt!r} was passed (file {path}).")
+        raise ArgumentError(
+            f"The value for `format` must be one of {list(FORMATS)}, but {fmt!r} was passed (file {path})."
+        )
     return fmt
 
 
@@ -688,20 +759,47 @@ def _unescape(df: pd.DataFrame) -> pd.DataFrame:
 
 
 _STATA_LABELS = {
-    "region": "Region", "parent": "Parent region", "year": "Year (plan year, or year of a result)", "metric": "Metric id",
-    "metric_label": "Metric", "kind": "Kind of target", "unit": "Unit", "value": "Target value (midpoint of a range)",
-    "low": "Lower end", "high": "Upper end", "qualifier": "Qualifier", "hardness": "Hard or soft target",
-    "is_range": "Target is a range", "conflict": "Document states other values too", "doc": "Source document",
-    "raw": "Source text", "span_start": "Start of source span (characters)", "span_end": "End of source span (characters)",
-    "actual": "Realized value", "gap": "Actual minus target", "met": "Target met", "change": "Change between plan years",
-    "change_pct": "Change in percent", "change_unit": "Unit of change", "year_from": "Earlier plan year",
-    "year_to": "Later plan year", "years_apart": "Years between the plans", "n_targets": "Targets found for the cell",
-    "region_code": "Division code of the region in the plan year", "province": "Province", "prefecture": "Prefecture",
-    "region_match": "How the region code was found", "record": "Target, result, horizon or stretch",
-    "section": "Headline or body", "metric_text": "Indicator as written", "value_high": "Upper end of a range",
-    "qualifier_text": "Qualifying words as written", "verb": "Verb as written", "doc_sha256": "SHA-256 of the document",
+    "region": "Region",
+    "parent": "Parent region",
+    "year": "Year (plan year, or year of a result)",
+    "metric": "Metric id",
+    "metric_label": "Metric",
+    "kind": "Kind of target",
+    "unit": "Unit",
+    "value": "Target value (midpoint of a range)",
+    "low": "Lower end",
+    "high": "Upper end",
+    "qualifier": "Qualifier",
+    "hardness": "Hard or soft target",
+    "is_range": "Target is a range",
+    "conflict": "Document states other values too",
+    "doc": "Source document",
+    "raw": "Source text",
+    "span_start": "Start of source span (characters)",
+    "span_end": "End of source span (characters)",
+    "actual": "Realized value",
+    "gap": "Actual minus target",
+    "met": "Target met",
+    "change": "Change between plan years",
+    "change_pct": "Change in percent",
+    "change_unit": "Unit of change",
+    "year_from": "Earlier plan year",
+    "year_to": "Later plan year",
+    "years_apart": "Years between the plans",
+    "n_targets": "Targets found for the cell",
+    "region_code": "Division code of the region in the plan year",
+    "province": "Province",
+    "prefecture": "Prefecture",
+    "region_match": "How the region code was found",
+    "record": "Target, result, horizon or stretch",
+    "section": "Headline or body",
+    "metric_text": "Indicator as written",
+    "value_high": "Upper end of a range",
+    "qualifier_text": "Qualifying words as written",
+    "verb": "Verb as written",
+    "doc_sha256": "SHA-256 of the document",
     "average_from": "First year of a yearly average",
-}  # fmt: skip
+}
 
 
 _STATA_NAMES = {"start": "span_start", "end": "span_end", "start_from": "span_start_from", "start_to": "span_start_to"}
@@ -724,10 +822,13 @@ def write_stata(frame: pd.DataFrame, path: str) -> None:
         if col in out.columns and not isinstance(out[col].dtype, pd.CategoricalDtype):
             out[col] = out[col].astype("category")
     variable_labels = {c: _STATA_LABELS.get(c, c)[:80] for c in out.columns}
-    text = [c for c in out.columns if not isinstance(out[c].dtype, pd.CategoricalDtype) and pd.api.types.is_string_dtype(out[c].dtype)]
+    text = [
+        c
+        for c in out.columns
+        if not isinstance(out[c].dtype, pd.CategoricalDtype) and pd.api.types.is_string_dtype(out[c].dtype)
+    ]
     long = [c for c in text if out[c].map(lambda v: len(str(v).encode("utf-8"))).gt(2045).any()]
     out.to_stata(path, write_index=False, version=118, variable_labels=variable_labels, convert_strl=long)
-
 
 
 def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None, encoding: str = "utf-8") -> Path:
@@ -746,7 +847,9 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
         return atomic_write(path, lambda tmp: write_stata(df, tmp))
     fmt = _format(path, format)
     if encoding not in ("utf-8", "utf-8-sig"):
-        raise ArgumentError(f"The value for `encoding` must be 'utf-8' or 'utf-8-sig' (for Excel), but {encoding!r} was passed.")
+        raise ArgumentError(
+            f"The value for `encoding` must be 'utf-8' or 'utf-8-sig' (for Excel), but {encoding!r} was passed."
+        )
     validate(df)
     plain = df.copy()
     plain.attrs = {}
@@ -769,7 +872,8 @@ def _write_parquet(df: pd.DataFrame, path: str) -> None:
 @functools.lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
     """A hash of what extraction depends on: the code of planstats and its rule files
-    (``data/*.csv`` but the bundled dataset, and the national region table). A rebuild extracts again every document that was
+    (``data/*.csv`` but the bundled dataset, and the national region table). A rebuild extracts again every document
+    that was
     extracted by other rules (an older planstats, an alias added to ``metrics.csv``)."""
     digest = hashlib.sha256()
     rules = [p for p in (*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.parquet")) if p != BUNDLED]  # the region tables too
@@ -825,8 +929,13 @@ def atomic_write(path: str | os.PathLike, write_to: Callable[[str], object]) -> 
 #: build has the same schema), the year as the partition of a dataset folder.
 ARROW_FIELDS = {
     **{c: "string" for c in COLUMNS},
-    "year": "int64", "value": "float64", "value_high": "float64", "start": "int64", "end": "int64", "average_from": "int64",
-}  # fmt: skip
+    "year": "int64",
+    "value": "float64",
+    "value_high": "float64",
+    "start": "int64",
+    "end": "int64",
+    "average_from": "int64",
+}
 #: Beside a dataset folder while a build replaces it: the previous dataset, until the new one is in place.
 PREVIOUS = ".{}.previous"
 
@@ -889,7 +998,8 @@ def load(
     Examples
     --------
     >>> df = load()
-    >>> df.loc[(df.region == "西咸新区") & (df.year == 2022) & (df.metric == "gdp_growth") & (df.section == "headline"), "value"].item()
+    >>> headline = df[(df.region == "西咸新区") & (df.year == 2022) & (df.section == "headline")]
+    >>> headline.loc[headline.metric == "gdp_growth", "value"].item()
     12.0
     >>> load(years=2023, metrics="gdp_growth")[["region", "value", "raw"]].values.tolist()
     [['西咸新区', 20.0, 'GDP增长20%以上']]
@@ -913,8 +1023,12 @@ def load(
     try:
         if fmt == "csv":
             empty_is_na = ("metric", "value_high", "year", "region", "average_from", *PLACE_COLUMNS)
-            df = pd.read_csv(path, dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit", "region_code")},
-                             keep_default_na=False, na_values=dict.fromkeys(empty_is_na, [""]))  # fmt: skip
+            df = pd.read_csv(
+                path,
+                dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit", "region_code")},
+                keep_default_na=False,
+                na_values=dict.fromkeys(empty_is_na, [""]),
+            )
             df = _unescape(df)
         elif fmt == "jsonl":
             df = pd.read_json(path, orient="records", lines=True, dtype=False)
@@ -926,7 +1040,9 @@ def load(
     df = conform(df.reset_index(drop=True))
     keep = np.ones(len(df), dtype=bool)
     if wanted["region"] is not None:
-        keep &= (df["region"].isin(wanted["region"]) | df["region_code"].isin(wanted["region_code"])).to_numpy(dtype=bool)
+        keep &= (df["region"].isin(wanted["region"]) | df["region_code"].isin(wanted["region_code"])).to_numpy(
+            dtype=bool
+        )
     for col in ("year", "metric"):
         if wanted[col] is not None:
             keep &= df[col].isin(wanted[col]).to_numpy(dtype=bool)
@@ -983,7 +1099,7 @@ def _document_paths(folder: Path) -> Shared:
         index = pd.read_parquet(folder / INDEX, columns=["doc", "path"])
     except (OSError, ValueError):  # an index of an older planstats, or none: no paths
         return Shared({})
-    return Shared(dict(zip(index["doc"].astype(str), index["path"].astype(str))))
+    return Shared(dict(zip(index["doc"].astype(str), index["path"].astype(str), strict=False)))
 
 
 def _read_folder(path: Path, wanted: dict[str, list | None]) -> pd.DataFrame:
@@ -998,11 +1114,17 @@ def _read_folder(path: Path, wanted: dict[str, list | None]) -> pd.DataFrame:
         warnings.warn(
             f"{path}: {len(strays)} file(s) in the dataset folder are no part a build wrote and were not read: "
             f"{', '.join(str(p.relative_to(path)) for p in strays[:5])}{' …' if len(strays) > 5 else ''}.",
-            PlanstatsWarning, stacklevel=3,
-        )  # fmt: skip
+            PlanstatsWarning,
+            stacklevel=3,
+        )
     try:
-        data = pads.dataset([str(p) for p in parts], format="parquet", partitioning=partitioning,
-                            partition_base_dir=str(path), schema=arrow_schema(partitioned=False))  # fmt: skip
+        data = pads.dataset(
+            [str(p) for p in parts],
+            format="parquet",
+            partitioning=partitioning,
+            partition_base_dir=str(path),
+            schema=arrow_schema(partitioned=False),
+        )
         expression = None
         if wanted["region"] is not None:
             expression = pads.field("region").isin(pa.array(wanted["region"], pa.string()))

@@ -231,7 +231,8 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
         raise
     except Exception as err:  # noqa: BLE001 - a mutated file trips its parser anywhere (lxml, zlib, pypdf's recursion)
         raise DocumentError(
-            f"{path}: not a readable {kind} ({type(err).__name__}: {err}); the file is damaged or not what its name says: "
+            f"{path}: not a readable {kind} ({type(err).__name__}: {err}); the file is damaged or not what its name "
+            "says: "
             "open and save it again, or save its text as .txt."
         ) from None
     if not text.strip():
@@ -260,7 +261,9 @@ def _docx_text(data: bytes, path: Path) -> str:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise DocumentError(f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word.") from err
+        raise DocumentError(
+            f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word."
+        ) from err
     lines = []
     for block in document.iter_inner_content():  # paragraphs and tables, in the order of the document
         if isinstance(block, docx.table.Table):
@@ -281,11 +284,15 @@ def _refuse_bomb(data: bytes, path: Path) -> None:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             unpacked = sum(info.file_size for info in z.infolist())
     except (zipfile.BadZipFile, ValueError) as err:
-        raise DocumentError(f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word.") from err
+        raise DocumentError(
+            f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word."
+        ) from err
     if unpacked > max(DOCX_UNPACKED_MAX, 100 * len(data)):
         raise DocumentError(
-            f"{path}: the .docx unpacks to {unpacked / 2**20:,.0f} MiB from {len(data) / 2**20:,.1f} MiB, more than a document "
-            f"holds (at most {DOCX_UNPACKED_MAX // 2**20} MiB): refused as a zip bomb. Save its text as .txt if it is a real document."
+            f"{path}: the .docx unpacks to {unpacked / 2**20:,.0f} MiB from {len(data) / 2**20:,.1f} MiB, more than a "
+            "document "
+            f"holds (at most {DOCX_UNPACKED_MAX // 2**20} MiB): refused as a zip bomb. Save its text as .txt if it is "
+            "a real document."
         )
 
 
@@ -300,18 +307,26 @@ def _pdf_text(data: bytes, path: Path) -> str:
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
-            raise DocumentError(f"{path}: the PDF is encrypted with a password; save an unprotected copy, or its text as .txt.")
+            raise DocumentError(
+                f"{path}: the PDF is encrypted with a password; save an unprotected copy, or its text as .txt."
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
     except pypdf.errors.DependencyError as err:  # AES encryption needs the cryptography package
-        raise DocumentError(f"{path}: the PDF is encrypted ({err}); pip install cryptography, or save its text as .txt.") from err
+        raise DocumentError(
+            f"{path}: the PDF is encrypted ({err}); pip install cryptography, or save its text as .txt."
+        ) from err
     except (pypdf.errors.PyPdfError, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise DocumentError(f"{path}: not a readable PDF (truncated or corrupt: {err}); download it again, or save its text as .txt.") from err
+        raise DocumentError(
+            f"{path}: not a readable PDF (truncated or corrupt: {err}); download it again, or save its text as .txt."
+        ) from err
     tabled = [i for i, page in enumerate(pages) if _table_header(page)]
     if tabled:
         pages = _with_tables(data, pages, tabled, path)
     text = "\n".join(page.rstrip("\n") for page in pages)
     if not text.strip():
-        raise DocumentError(f"{path}: the PDF has no text layer (a scan?); run OCR on it (e.g. ocrmypdf), or save its text as .txt.")
+        raise DocumentError(
+            f"{path}: the PDF has no text layer (a scan?); run OCR on it (e.g. ocrmypdf), or save its text as .txt."
+        )
     return text
 
 
@@ -336,7 +351,8 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
     """The pages ``tabled``, which may hold a table, read again with pdfplumber, which finds the
     cells of a ruled table (pypdf writes the lines of a cell whose text wraps, 规模以上工业 /
     增加值增速, apart from the rest of its row), or of one with no rules (see :func:`_borderless`).
-    A page with a table of 2 rows and 3 columns or more becomes its lines of text and the rows of its tables, top to bottom, the cells of a row
+    A page with a table of 2 rows and 3 columns or more becomes its lines of text and the rows of its tables, top to
+    bottom, the cells of a row
     apart by tabs as those of a .docx table, the lines within a cell joined; other pages keep
     the text of pypdf. A table may go on over the next page, and a row that the page break cut
     (固定资产 / 投资, with no figure below the break) is made whole again."""
@@ -354,7 +370,7 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
                 if i not in todo:
                     continue
                 tables = [t for t in page.find_tables() if len(t.rows) >= 2 and max(len(r) for r in t.extract()) >= 3]
-                rows = [(row.bbox[1], cells) for t in tables for row, cells in zip(t.rows, _grid(t))]
+                rows = [(row.bbox[1], cells) for t in tables for row, cells in zip(t.rows, _grid(t), strict=False)]
                 boxes = [t.bbox for t in tables]
                 if not tables and (borderless := _borderless(page, columns.get(i - 1))):
                     box, rows, columns[i] = borderless
@@ -367,7 +383,9 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
                     x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
                     return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
-                items: list[tuple[float, str | list[str]]] = [(line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()]
+                items: list[tuple[float, str | list[str]]] = [
+                    (line["top"], line["text"]) for line in page.filter(outside).extract_text_lines()
+                ]
                 items += rows
                 items.sort(key=lambda item: item[0])
                 if i - 1 in read and _cut_row(read[i - 1], items):
@@ -375,14 +393,21 @@ def _with_tables(data: bytes, pages: list[str], tabled: list[int], path: Path) -
                     items = [item for item in items if item is not cut]
                 read[i] = items
     except Exception as err:  # pdfminer raises many kinds; the text of pypdf is still there
-        warnings.warn(f"{path}: the tables of the PDF could not be read ({type(err).__name__}: {err}); its text is read without them.", PlanstatsWarning, stacklevel=4)
+        warnings.warn(
+            f"{path}: the tables of the PDF could not be read ({type(err).__name__}: {err}); its text is read without "
+            "them.",
+            PlanstatsWarning,
+            stacklevel=4,
+        )
         return pages
     for i, items in read.items():
         pages[i] = "\n".join(item if isinstance(item, str) else _row_line(item) for _, item in items)
     return pages
 
 
-def _borderless(page, edges: list[float] | None = None) -> tuple[tuple[float, float, float, float], list[tuple[float, list[str]]], list[float]] | None:
+def _borderless(
+    page, edges: list[float] | None = None
+) -> tuple[tuple[float, float, float, float], list[tuple[float, list[str]]], list[float]] | None:
     """A table with no rules on a PDF page (a Word table with no borders): its box, its rows, top
     to bottom, and the edges of its columns, or ``None``. It starts at a line that holds the header
     of a table of targets (a word of the units, 单位, or of the names, 指标名称, apart by spaces,
@@ -398,7 +423,13 @@ def _borderless(page, edges: list[float] | None = None) -> tuple[tuple[float, fl
         start = next((k for k, line in enumerate(lines) if _prose((0.0, line["text"]))), None)  # past a page number
     else:
         start = next(
-            (k for k, line in enumerate(lines) if len(cells := to_simplified(line["text"]).split()) >= 3 and header & set(cells) and not _PROSE & set(line["text"])),
+            (
+                k
+                for k, line in enumerate(lines)
+                if len(cells := to_simplified(line["text"]).split()) >= 3
+                and header & set(cells)
+                and not _PROSE & set(line["text"])
+            ),
             None,
         )
     if start is None:
@@ -407,12 +438,14 @@ def _borderless(page, edges: list[float] | None = None) -> tuple[tuple[float, fl
     if end - start < (1 if edges else 2):
         return None
     region = page.crop((page.bbox[0], lines[start]["top"] - 1, page.bbox[2], lines[end - 1]["bottom"] + 1))
-    vertical = {"vertical_strategy": "explicit", "explicit_vertical_lines": edges} if edges else {"vertical_strategy": "text"}
+    vertical = (
+        {"vertical_strategy": "explicit", "explicit_vertical_lines": edges} if edges else {"vertical_strategy": "text"}
+    )
     found = region.find_tables({**vertical, "horizontal_strategy": "text"})
     if not found:
         return None
     rows: list[tuple[float, list[str]]] = []
-    for row, cells in zip(found[0].rows, found[0].extract()):
+    for row, cells in zip(found[0].rows, found[0].extract(), strict=False):
         cells = [" ".join((c or "").split()) for c in cells]
         filled = [c for c in cells if c]
         if not filled:
@@ -420,10 +453,14 @@ def _borderless(page, edges: list[float] | None = None) -> tuple[tuple[float, fl
         # the rest of the row above: no figure, no unit, no heading of a group of rows (二、社会发展)
         rest = not any(any(ch.isdigit() for ch in c) or _ITEM_START.match(c) or _is_unit(c) for c in filled)
         if rows and len(cells) == len(rows[-1][1]) and rest:
-            rows[-1][1][:] = [a + b for a, b in zip(rows[-1][1], cells)]
+            rows[-1][1][:] = [a + b for a, b in zip(rows[-1][1], cells, strict=False)]
             continue
         rows.append((row.bbox[1], cells))
-    if len(rows) < (1 if edges else 2) or max(len(cells) for _, cells in rows) < 3 or not any(_is_unit(c) for _, cells in rows for c in cells):
+    if (
+        len(rows) < (1 if edges else 2)
+        or max(len(cells) for _, cells in rows) < 3
+        or not any(_is_unit(c) for _, cells in rows for c in cells)
+    ):
         return None  # no row of a target: a heading at the top of the next page, say
     table = found[0]
     return table.bbox, rows, [c.bbox[0] for c in table.columns] + [table.bbox[2]]
@@ -449,7 +486,9 @@ def _grid(table) -> list[list[str]]:
             if left is not None and row[left][2] > middle[j]:
                 cells.append(cells[left])
                 continue
-            up = next((r for r in range(i - 1, -1, -1) if j < len(boxes[r]) and boxes[r][j] is not None), None)  # ... or rows
+            up = next(
+                (r for r in range(i - 1, -1, -1) if j < len(boxes[r]) and boxes[r][j] is not None), None
+            )  # ... or rows
             cells.append(grid[up][j] if up is not None else "")
         grid.append(cells)
     return grid
@@ -479,16 +518,23 @@ def _cut_row(before: list[tuple[float, str | list[str]]], items: list[tuple[floa
         return False
     cells, above = first[1], last[1]
     filled = [c for c in cells if c]
-    if len(cells) != len(above) or not filled or any(ch.isdigit() for c in filled for ch in c) or len(filled) >= sum(1 for c in above if c):
+    if (
+        len(cells) != len(above)
+        or not filled
+        or any(ch.isdigit() for c in filled for ch in c)
+        or len(filled) >= sum(1 for c in above if c)
+    ):
         return False
     if any(_ITEM_START.match(c) for c in filled):  # 二、社会发展: the heading of a group of rows, no rest of a row
         return False
-    above[:] = [a + b for a, b in zip(above, cells)]
+    above[:] = [a + b for a, b in zip(above, cells, strict=False)]
     return True
 
 
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
-_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL)
+_HTML_START = re.compile(
+    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
+)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
 #: Elements whose end or start ends a line of text; a cell of a table ends a cell.
 _BLOCKS = frozenset(
@@ -509,7 +555,8 @@ def html_text(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> t
 
     Examples
     --------
-    >>> html_text("<p>地区生产总值增长<b>6%</b>左右。</p><table><tr><td>指标</td><td>目标</td></tr></table>".encode())[0]
+    >>> page = "<p>地区生产总值增长<b>6%</b>左右。</p><table><tr><td>指标</td><td>目标</td></tr></table>"
+    >>> html_text(page.encode())[0]
     '地区生产总值增长6%左右。\\n指标\\t目标'
     """
     declared = _CHARSET.search(data[:4096])
@@ -656,8 +703,13 @@ class _PageText(html.parser.HTMLParser):
         # a grid of at most _GRID_COLUMNS columns: cells spanning more (rowspan=colspan=50 in every cell) are
         # an error of the page, whose grid would grow 2,500 times a cell: read as the text of its cells
         grid = sum(across for _, _, across in row) + len(t.down) <= _GRID_COLUMNS
-        if grid and all(all(len(line) == 1 for line in lines) and len(text) <= _CELL_MAX and "。" not in text for (lines, _, _), text in zip(row, texts)):
-            cells = _grid_row(t.down, [(text, down, across) for text, (_, down, across) in zip(texts, row)])
+        if grid and all(
+            all(len(line) == 1 for line in lines) and len(text) <= _CELL_MAX and "。" not in text
+            for (lines, _, _), text in zip(row, texts, strict=False)
+        ):
+            cells = _grid_row(
+                t.down, [(text, down, across) for text, (_, down, across) in zip(texts, row, strict=False)]
+            )
             if any(cells):
                 self.lines[-1] = cells
                 self.lines.append([])
@@ -777,7 +829,9 @@ def half_width(text: str) -> str:
 
 # OCR reads 1 as I or l and 0 as O inside numbers ("IIOO万平米" = 1100万平米, "2.l%" = 2.1%).
 # Starts a run only (linear); the lookahead, implied by the rest, lets the engine skip to a candidate.
-_OCR_NUMBER = re.compile(r"(?=[0-9IlO])(?<![A-Za-z0-9IlO.])(?:[0-9]*[IlO][0-9IlO]*(?:\.[0-9IlO]+)?|[0-9]+\.[0-9]*[IlO][0-9IlO]*)(?![A-Za-z])")
+_OCR_NUMBER = re.compile(
+    r"(?=[0-9IlO])(?<![A-Za-z0-9IlO.])(?:[0-9]*[IlO][0-9IlO]*(?:\.[0-9IlO]+)?|[0-9]+\.[0-9]*[IlO][0-9IlO]*)(?![A-Za-z])"
+)
 # "%o" where "%。" was meant.
 _OCR_PERCENT_O = re.compile(r"(?<=\d%)o(?![A-Za-z])")
 # a year in Chinese numerals (二〇二四年): written with digits, one for one, so that it is read as a year
@@ -817,7 +871,9 @@ def _before_newlines(text: str, pos: int) -> str:
 
 # The number of a page on a line of its own, as a PDF of an official document prints it: — 3 —, -3-,
 # 第3页, 第3页 共10页 (a bare number may be the cell of a table, one a line: it stays).
-_PAGE_NUMBER = re.compile(r"\n[^\S\n]*(?:[-—–]+[^\S\n]*\d{1,3}[^\S\n]*[-—–]+|第[^\S\n]*\d{1,3}[^\S\n]*页(?:[^\S\n]*[,，/]?[^\S\n]*共[^\S\n]*\d{1,3}[^\S\n]*页)?)[^\S\n]*(?=\n|$)")
+_PAGE_NUMBER = re.compile(
+    r"\n[^\S\n]*(?:[-—–]+[^\S\n]*\d{1,3}[^\S\n]*[-—–]+|第[^\S\n]*\d{1,3}[^\S\n]*页(?:[^\S\n]*[,，/]?[^\S\n]*共[^\S\n]*\d{1,3}[^\S\n]*页)?)[^\S\n]*(?=\n|$)"
+)
 
 
 def _page_number_spans(text: str) -> list[tuple[int, int]]:
@@ -835,7 +891,9 @@ def _page_number_spans(text: str) -> list[tuple[int, int]]:
         line = text[text.rfind("\n", 0, start) + 1 : start].strip()
         if not line or end == len(text):
             continue
-        if line[-1] in _SENTENCE_END or len(line) < _WRAP_LONG or "\t" in line or _ITEM_START.match(text, end):  # a row of a table ends a line
+        if (
+            line[-1] in _SENTENCE_END or len(line) < _WRAP_LONG or "\t" in line or _ITEM_START.match(text, end)
+        ):  # a row of a table ends a line
             start = text.index("\n", start) + 1  # a line break stays
         spans.append((start, end))
     return spans
@@ -908,7 +966,11 @@ def _cells_per_line_to_tabs(text: str) -> str:
 
     def header_cell(line: str) -> bool:
         line = line.strip()
-        return line in unit_words or line in nature_words or (len(line) <= 16 and any(w in line for w in value_words) and not _PROSE & set(line))
+        return (
+            line in unit_words
+            or line in nature_words
+            or (len(line) <= 16 and any(w in line for w in value_words) and not _PROSE & set(line))
+        )
 
     def short(line: str) -> bool:
         line = line.strip()
@@ -930,7 +992,12 @@ def _cells_per_line_to_tabs(text: str) -> str:
             b += 1
         header = [line.strip() for line in lines[a:b]] if a >= 0 else []
         width = len(header)
-        if width < 3 + numbered or not short(header[numbered]) or header_cell(header[numbered]) or not any(w in c for c in header for w in value_words):
+        if (
+            width < 3 + numbered
+            or not short(header[numbered])
+            or header_cell(header[numbered])
+            or not any(w in c for c in header for w in value_words)
+        ):
             i = b  # past the run of header cells, each looked at once
             continue
         unit_at = next(k for k, c in enumerate(header) if c in unit_words)
@@ -947,7 +1014,9 @@ def _cells_per_line_to_tabs(text: str) -> str:
                 and (nature_at < 0 or not any(ch.isdigit() for ch in row[nature_at]))
                 # a cell of text with a unit where the next row would have it: the next name (an empty cell before it)
                 and not any(
-                    not any(ch.isdigit() for ch in row[k]) and pos + k + unit_at < len(lines) and _is_unit(lines[pos + k + unit_at].strip())
+                    not any(ch.isdigit() for ch in row[k])
+                    and pos + k + unit_at < len(lines)
+                    and _is_unit(lines[pos + k + unit_at].strip())
                     for k in range(1 + numbered, width)
                     if k not in (unit_at, nature_at)
                 )
@@ -985,7 +1054,7 @@ def _spaced_cells_to_tabs(text: str) -> str:
     read = _cells_per_line_to_tabs(split)
     if read == split:
         return text
-    return "".join("\t" if r == "\t" else c for c, r in zip(text, read))
+    return "".join("\t" if r == "\t" else c for c, r in zip(text, read, strict=False))
 
 
 def _columns_to_tabs(text: str) -> str:
@@ -1000,11 +1069,15 @@ def _columns_to_tabs(text: str) -> str:
     spans (an empty cell), the columns being where the cells of the widest row start on the screen. The spaces
     left are dropped later, as any others."""
     gaps = [m.span() for m in _GAP.finditer(text)] if "  " in text else []
-    gaps = [(a, b) for a, b in gaps if a and b < len(text) and not text[a - 1].isspace() and not text[b].isspace()]  # within a line
+    gaps = [
+        (a, b) for a, b in gaps if a and b < len(text) and not text[a - 1].isspace() and not text[b].isspace()
+    ]  # within a line
     if not gaps and "|" not in text:
         return text
     chars: list[str] | None = None
-    run: list[tuple[int, str, list[tuple[int, int]], str]] = []  # the lines of a table so far: start, line, separators (offset, length), kind
+    run: list[
+        tuple[int, str, list[tuple[int, int]], str]
+    ] = []  # the lines of a table so far: start, line, separators (offset, length), kind
 
     def close() -> None:
         nonlocal chars
@@ -1020,11 +1093,13 @@ def _columns_to_tabs(text: str) -> str:
                 if len(seps) + 1 < len(columns):
                     seps = _spaces_at_columns(line, seps, columns)
                 starts = _cell_starts(line, seps)
-                column = [_nearest(columns, x) for x in starts] if len(starts) < len(columns) else list(range(len(starts)))
+                column = (
+                    [_nearest(columns, x) for x in starts] if len(starts) < len(columns) else list(range(len(starts)))
+                )
                 indent = len(line) - len(line.lstrip(" "))
                 if column[0] and indent:  # the first cells are empty: the row's indent holds their tabs
                     chars[start : start + min(column[0], indent)] = "\t" * min(column[0], indent)
-                for (at, length), a, b in zip(seps, column, column[1:]):
+                for (at, length), a, b in zip(seps, column, column[1:], strict=False):
                     tabs = min(max(1, b - a), length)
                     chars[start + at : start + at + tabs] = "\t" * tabs
         run.clear()
@@ -1106,7 +1181,9 @@ _WRAP_LONG = 20  # characters: a line this long is body text, not a heading
 _WRAP_MIN_LINES = 5  # long lines: too few to tell a wrapped text from paragraphs
 _WRAP_COLUMNS = 50  # the narrowest full line of a wrapped text
 #: The number of a heading or of an item of a list (一、 （二） 3. ⑤).
-ITEM_NUMBER = r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|\d{1,2}[)）]|[①-⑳])"
+ITEM_NUMBER = (
+    r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|\d{1,2}[)）]|[①-⑳])"
+)
 # what opens a heading or an item (and 第四): a line before it is no wrapped line
 _ITEM_START = re.compile(rf"\s*(?:{ITEM_NUMBER}|第[一二三四五六七八九十]+)")
 
@@ -1135,7 +1212,7 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
         widths.append(0 if "\t" in body.strip() else _width(body))  # the row of a table is no line of prose
         if widths[-1] and len(body.strip()) >= _WRAP_LONG and body[-1] not in _SENTENCE_END:
             unended.append(widths[-1])
-    long = sum(1 for line, width in zip(lines, widths) if width and len(line.strip()) >= _WRAP_LONG)
+    long = sum(1 for line, width in zip(lines, widths, strict=False) if width and len(line.strip()) >= _WRAP_LONG)
     if long < _WRAP_MIN_LINES or 2 * len(unended) < long:
         return []
     median = sorted(unended)[len(unended) // 2]
@@ -1168,7 +1245,8 @@ def normalize(text: str) -> Normalized:
     line or parted by single spaces) written as tabs, OCR repairs inside
     numbers, years in Chinese numerals written with digits, removal
     of page markers that cut sentences, of the line breaks of a hard-wrapped text and of spaces
-    that separate no Latin words or numbers, full-width → half-width, traditional → simplified. Each normalized character keeps
+    that separate no Latin words or numbers, full-width → half-width, traditional → simplified. Each normalized
+    character keeps
     the index of the original character it came from.
 
     Examples
@@ -1206,5 +1284,6 @@ def normalize(text: str) -> Normalized:
     for start, end in cuts:
         keep[start:end] = False
     ends = [start for start, _ in cuts] + [len(text)]
-    kept = "".join(repaired[a:b] for a, b in zip([0] + [end for _, end in cuts], ends))  # the cuts are in order
+    # the cuts are in order
+    kept = "".join(repaired[a:b] for a, b in zip([0] + [end for _, end in cuts], ends, strict=False))
     return Normalized(text=to_simplified(kept), src=np.flatnonzero(keep))

@@ -27,7 +27,9 @@ KEY = ("doc", "section", "metric", "kind", "value", "value_high", "unit", "quali
 def read_annotations(path: str | Path) -> pd.DataFrame:
     """Read an annotation CSV (the columns of :data:`KEY`, plus free ``source`` text)."""
     try:
-        df = pd.read_csv(path, dtype={"value": float, "value_high": float}, keep_default_na=False, na_values={"value_high": [""]})
+        df = pd.read_csv(
+            path, dtype={"value": float, "value_high": float}, keep_default_na=False, na_values={"value_high": [""]}
+        )
     except (ValueError, OSError) as err:
         raise DataFileError(f"{path}: cannot be read as annotations ({err}).") from err
     missing = [c for c in KEY if c not in df.columns]
@@ -80,13 +82,22 @@ def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m planstats.evaluate", description=__doc__.splitlines()[0])
     p.add_argument("annotations")
     p.add_argument("corpus", nargs="+", help="files or folders of the annotated documents")
-    p.add_argument("--scope", default=None, help="file of body metric ids (default: body_scope.txt beside the annotations)")
+    p.add_argument(
+        "--scope", default=None, help="file of body metric ids (default: body_scope.txt beside the annotations)"
+    )
     args = p.parse_args(argv)
     scope_path = Path(args.scope) if args.scope else Path(args.annotations).with_name("body_scope.txt")
-    scope = {line.strip() for line in scope_path.read_text(encoding="utf-8").splitlines() if line.strip() and not line.startswith("#")}
+    scope = {
+        line.strip()
+        for line in scope_path.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     report = score(extract(args.corpus, workers=1), read_annotations(args.annotations), scope)
     for section, r in report.items():
-        print(f"{section:8s} precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  (matched {r['tp']})")
+        print(
+            f"{section:8s} precision {r['precision']:.3f}  recall {r['recall']:.3f}  F1 {r['f1']:.3f}  (matched "
+            f"{r['tp']})"
+        )
         for row in r["misses"]:
             print(f"    missed          {row}")
         for row in r["false_positives"]:

@@ -39,7 +39,18 @@ from planstats._data import read_rows
 from planstats.lexicon import lexicon
 from planstats.documents import ITEM_NUMBER, Normalized
 from planstats.errors import DataFileError
-from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, FIVE_YEAR_PLAN, MULTIPLIERS, PLAN_PERIOD, PLAN_PERIOD_QUOTE, parse_number, plan_period_end, plan_period_start, units
+from planstats.numbers import (
+    CHINESE_DIGITS,
+    CHINESE_NUMERAL,
+    FIVE_YEAR_PLAN,
+    MULTIPLIERS,
+    PLAN_PERIOD,
+    PLAN_PERIOD_QUOTE,
+    parse_number,
+    plan_period_end,
+    plan_period_start,
+    units,
+)
 
 KINDS = ("growth", "level", "share", "pp_change")
 RECORDS = ("target", "result", "horizon", "stretch")
@@ -53,7 +64,16 @@ _LIST_GAPS = ("", "、", "和", "及", "与")
 _AFTER_BOUNDARY = set(",，、;；。:：)）(（\n!?！？")
 _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 _YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
-_YEAR_BASE_BEFORE = ("比", "较", "相比", "同比", "与", "基期", "由", "从")  # 由2023年的500亿元增加到…: the start of a change
+_YEAR_BASE_BEFORE = (
+    "比",
+    "较",
+    "相比",
+    "同比",
+    "与",
+    "基期",
+    "由",
+    "从",
+)  # 由2023年的500亿元增加到…: the start of a change
 _YEAR_BASE_AFTER = ("基础", "水平")
 _SINCE = ("以来",)  # 2020年以来: a year that opens a period up to now
 _CLAUSE_OPEN = frozenset("，,；;")
@@ -66,20 +86,27 @@ _PREVIOUS_YEAR_WORD = re.compile(_PREVIOUS_YEAR)
 _BASE_AT_END = re.compile(rf"(?:(?:较|比|与|相比){_PREVIOUS_YEAR}(?:同期)?(?:相比|比)?|在?{_PREVIOUS_YEAR}的?基础上)$")
 # a year that is not the base of a comparison (比2020年, 2020年基础上)
 _YEAR_OF_RECORD = re.compile(
-    r"(?=[12])(?<![0-9])" + "".join(f"(?<!{re.escape(w)})" for w in _YEAR_BASE_BEFORE)
-    + r"((?:19|20)\d{2})年" + f"(?!{'|'.join(map(re.escape, _YEAR_BASE_AFTER))})"
-)  # fmt: skip
-_LEADING_PUNCT = " \t\"'“”‘’「」『』【】《》" + "—–-●◆◇■□▲△★☆•·▪►▶○◎※*√"  # and the bullets of items (——地区生产总值增长6%)
+    r"(?=[12])(?<![0-9])"
+    + "".join(f"(?<!{re.escape(w)})" for w in _YEAR_BASE_BEFORE)
+    + r"((?:19|20)\d{2})年"
+    + f"(?!{'|'.join(map(re.escape, _YEAR_BASE_AFTER))})"
+)
+_LEADING_PUNCT = (
+    " \t\"'“”‘’「」『』【】《》" + "—–-●◆◇■□▲△★☆•·▪►▶○◎※*√"
+)  # and the bullets of items (——地区生产总值增长6%)
 _ITEM = re.compile(ITEM_NUMBER)  # 1.实施重点项目100个: the number of the item is no part of the indicator
 _ITEM_FIRST = frozenset("0123456789一二三四五六七八九十(（①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 # what may stand before a marker of the main targets on a heading line of its own: 二、2024年, （一）,
-# and the words of the subject of the plan and of scope (lexicon roles headline_subject, scope: 一、2024年全县经济社会发展的主要目标)
+# and the words of the subject of the plan and of scope (lexicon roles headline_subject, scope: 一、
+# 2024年全县经济社会发展的主要目标)
 _HEADING_NUMBER = r"[\s一二三四五六七八九十()（）、.．0-9年度的和及与]*"
 _LINE = re.compile(r"[^\n]*")
 # an item of a numbered list of lines: 1. 1、 (1) （1） ①; groups: the opening bracket, the number in
 # digits, the mark after it, the circled number
 _ITEM_LINE = re.compile(r"[^\S\n]*([(（]?)(?:(\d{1,2})([、.．)）])(?!\d)|([①-⑳]))")
-_LIST_OPEN = frozenset(":：;；,，、")  # a line that ends with these leaves its list open (a comma: a sentence cut by a line break)
+_LIST_OPEN = frozenset(
+    ":：;；,，、"
+)  # a line that ends with these leaves its list open (a comma: a sentence cut by a line break)
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
 _RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
 _MINUS = frozenset("-−负")
@@ -90,7 +117,9 @@ _PLAN_PERIOD_END = re.compile(rf"{PLAN_PERIOD}{PLAN_PERIOD_QUOTE}(?:规划)?(?:�
 _PLAN_PERIOD_SPAN = re.compile(rf"{PLAN_PERIOD}{PLAN_PERIOD_QUOTE}(?:规划)?(?:期间|时期)")
 _FIVE_YEAR_PLAN = re.compile(FIVE_YEAR_PLAN)
 # a count of years (三年内, 今后五年): what may stand before 年, and what may not stand before the count
-_YEAR_COUNTS = {ch: n for n, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2} | {str(n): n for n in range(2, 10)}
+_YEAR_COUNTS = (
+    {ch: n for n, ch in enumerate("一二三四五六七八九十", start=1)} | {"两": 2} | {str(n): n for n in range(2, 10)}
+)
 _NOT_BEFORE_COUNT = frozenset("0123456789.第近前去这后十")  # 2024年内, 第三年, 近三年内, 过去三年内, 十四五年
 _BASE_MARK = frozenset("比较与由从")
 _RANGE_OPEN = frozenset("0123456789年")  # before 至 or 到 (2024年至2026年): a range of years
@@ -110,11 +139,18 @@ _YEAR_OF_VALUE = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")
 _CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
 # the months of a year to date (1-11月, 1至10月份, 前10个月): a figure for part of a year
 # (patterns that open with a literal or a list of words: the engine skips to their first characters)
-_MONTH_RANGES = (r"1(?<![0-9]1)\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月", r"前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月")
+_MONTH_RANGES = (
+    r"1(?<![0-9]1)\s*[-－—–~～至到]\s*(?:1[01]|[2-9])\s*月",
+    r"前(?:1[01]|[2-9]|[两二三四五六七八九]|十一?)个月",
+)
 _PART_YEAR = "a figure for part of a year (1-11月, 前三季度), not a year's target or result"
 # an indicator that is only a deadline within the year (6月底前完成150个, 上半年完成150套): a milestone
-_MID_YEAR_DEADLINE = re.compile(r"(?:(?:19|20)\d\d年)?(?:1[01]|[1-9]|十一|[一二三四五六七八九十])月份?(?:底|末|中|上旬|中旬|下旬)?(?:前|以前|之前)?")
-_MILESTONE = "a milestone within the year (6月底前完成150个, 上半年完成150套) with no indicator of its own, not a year's target"
+_MID_YEAR_DEADLINE = re.compile(
+    r"(?:(?:19|20)\d\d年)?(?:1[01]|[1-9]|十一|[一二三四五六七八九十])月份?(?:底|末|中|上旬|中旬|下旬)?(?:前|以前|之前)?"
+)
+_MILESTONE = (
+    "a milestone within the year (6月底前完成150个, 上半年完成150套) with no indicator of its own, not a year's target"
+)
 _MULTI_YEAR = "an average yearly rate over several years (年均) whose first year is not known, not one year's target"
 # a five-year plan named before a yearly average, within this many characters (“十四五”期间，…年均增长6%)
 _FIVE_YEAR_PERIOD = re.compile(PLAN_PERIOD)
@@ -130,18 +166,30 @@ _NOT_WORDS = re.compile(r"[\d\s|:：]+")  # between the counts of a web page: 0�
 _HAN = re.compile("[\u4e00-\u9fff]")
 # a numbered heading with a year near its start (一、2023年主要工作): it may open a review (the
 # space before it stays on its line: a run of blank lines would be tried from each of its breaks)
-_YEAR_HEADING = re.compile(r"\n[^\S\n]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])[^\n。\d]{0,10}(?:19|20)\d\d年")
+_YEAR_HEADING = re.compile(
+    r"\n[^\S\n]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])[^\n。\d]{0,10}(?:19|20)\d\d年"
+)
 # the numbers of headings, highest level first: 第一部分, 一、, （一）, 1.
 _HEADING_LEVELS = tuple(
-    re.compile(p) for p in (r"\s*第[一二三四五六七八九十]+(?:部分|章|篇)", r"\s*[一二三四五六七八九十]+[、.．]", r"\s*[(（][一二三四五六七八九十]+[)）]", r"\s*\d+[、.．](?!\d)")
+    re.compile(p)
+    for p in (
+        r"\s*第[一二三四五六七八九十]+(?:部分|章|篇)",
+        r"\s*[一二三四五六七八九十]+[、.．]",
+        r"\s*[(（][一二三四五六七八九十]+[)）]",
+        r"\s*\d+[、.．](?!\d)",
+    )
 )
 # characters: how far back an indicator phrase, or forward the noun after a number, is looked
 # for. Clauses are far shorter; the bound keeps text without punctuation linear in time.
 _CLAUSE_MAX = 400
 _RATIO = re.compile(r":(?<=\d:)\d[\d.,]*:\d")  # 8:45:47 (a literal first: the engine skips to a colon)
-_RATIO_WORD_BEFORE = 24  # 三次产业结构由10:40:50调整为8:45:47: the word of a ratio, at most this far before its first number
+_RATIO_WORD_BEFORE = (
+    24  # 三次产业结构由10:40:50调整为8:45:47: the word of a ratio, at most this far before its first number
+)
 _TASK_MAX = 16  # characters: the subject of a task in a clause before a measure alone (重点项目建设)
-_RATIO_OF_TWO_BEFORE = 12  # 城乡居民收入比缩小到1.75: the word of a ratio of two, with the verbs after it, at most this far before
+_RATIO_OF_TWO_BEFORE = (
+    12  # 城乡居民收入比缩小到1.75: the word of a ratio of two, with the verbs after it, at most this far before
+)
 _RATIO_OF_TWO_MAX = 10  # a ratio of two amounts (incomes) is told as a few to one
 _FULL_STOPS = re.compile(r"[。！？!?\n]")
 _QUOTE_MARKS = "\"'“”‘’「」『』【】"
@@ -202,9 +250,13 @@ def _qualifier_words() -> dict[str, dict[str, str]]:
     table: dict[str, dict[str, str]] = {"pre": {}, "post": {}, "mid": {}, "modal": {}}
     for line, row in enumerate(read_rows("qualifiers.csv", ("text", "position", "qualifier", "hardness")), start=2):
         if row["position"] not in table:
-            raise DataFileError(f"qualifiers.csv, line {line}: position must be one of {list(table)}, not {row['position']!r}.")
+            raise DataFileError(
+                f"qualifiers.csv, line {line}: position must be one of {list(table)}, not {row['position']!r}."
+            )
         if row["qualifier"] and row["qualifier"] not in QUALIFIERS:
-            raise DataFileError(f"qualifiers.csv, line {line}: qualifier must be one of {list(QUALIFIERS)}, not {row['qualifier']!r}.")
+            raise DataFileError(
+                f"qualifiers.csv, line {line}: qualifier must be one of {list(QUALIFIERS)}, not {row['qualifier']!r}."
+            )
         if row["text"] in table[row["position"]]:
             raise DataFileError(f"qualifiers.csv, line {line}: duplicate {row['position']} qualifier {row['text']!r}.")
         table[row["position"]][row["text"]] = row["qualifier"]
@@ -237,7 +289,9 @@ def _number_words() -> dict[str, _NumberWord]:
         if row["qualifier"] not in QUALIFIERS:
             raise DataFileError(f"{where}: qualifier must be one of {list(QUALIFIERS)}, not {row['qualifier']!r}.")
         if row["verb"] and row["verb"] not in changes:
-            raise DataFileError(f"{where}: verb {row['verb']!r} must be empty or a word of lexicon role value_noun (增长, 下降 …).")
+            raise DataFileError(
+                f"{where}: verb {row['verb']!r} must be empty or a word of lexicon role value_noun (增长, 下降 …)."
+            )
         table[text] = _NumberWord(value, row["unit"], row["qualifier"], row["verb"])
     return dict(sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True))
 
@@ -293,9 +347,12 @@ class _Affixes(tuple):
 
 def _by_length(words) -> _Affixes:
     words = [w for w in words if w]
-    groups = _Affixes((n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}, reverse=True))
+    groups = _Affixes(
+        (n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}, reverse=True)
+    )
     groups.first, groups.last = (
-        {c: tuple((n, g) for n, g in groups if any(w[at] == c for w in g)) for c in {w[at] for w in words}} for at in (0, -1)
+        {c: tuple((n, g) for n, g in groups if any(w[at] == c for w in g)) for c in {w[at] for w in words}}
+        for at in (0, -1)
     )
     return groups
 
@@ -336,14 +393,19 @@ class _Words:
         for entry in lex.collective:
             word, _, parts = entry.partition("=")
             if not word or parts.count("|") < 1 or "" in parts.split("|"):
-                raise DataFileError(f"lexicon.csv: the collective {entry!r} must be written as a word, '=', and its parts joined by '|' (城乡=城镇|农村).")
+                raise DataFileError(
+                    f"lexicon.csv: the collective {entry!r} must be written as a word, '=', and its parts joined by "
+                    "'|' (城乡=城镇|农村)."
+                )
             self.collective[word] = tuple(parts.split("|"))
         # the longest first: 一、二、三产业 before 二、三产业, which it holds
         self.collective = dict(sorted(self.collective.items(), key=lambda kv: -len(kv[0])))
         self.ratio = tuple(lex.ratio)  # 结构, 比例: the words of a ratio of shares (三次产业结构8:45:47)
         # 收入比, 倍差: the words of a ratio of two amounts, told as one bare number (收入比缩小到1.75, i.e. 1.75:1)
         self.ratio_of_two = _by_length(lex.ratio_of_two)
-        self.ratio_of_two_end = re.compile(f"[{re.escape(''.join(self.ratio_of_two.last))}]" if self.ratio_of_two.last else "(?!)")
+        self.ratio_of_two_end = re.compile(
+            f"[{re.escape(''.join(self.ratio_of_two.last))}]" if self.ratio_of_two.last else "(?!)"
+        )
         self.stretch = frozenset(lex.stretch)  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.cumulative)  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.each)
@@ -355,15 +417,29 @@ class _Words:
         self.decrease_noun = lex.decrease_noun  # 下降率, 降幅: a growth rate, negated
         self.growth_noun = lex.growth_noun + self.decrease_noun
         self.attribute = lex.attribute
-        self.yearly, self.not_yearly = lex.yearly, lex.not_yearly  # 地区生产总值年增长8%: 年 is no part of the indicator
+        self.yearly, self.not_yearly = (
+            lex.yearly,
+            lex.not_yearly,
+        )  # 地区生产总值年增长8%: 年 is no part of the indicator
         self.per_unit = lex.per_unit  # 每千人口, 人均: a count per person may have a fraction
         self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.per_base)
         # stripped from the front / the back of an indicator phrase
         self.front = _by_length(lex.filler + lex.front + lex.scope + lex.subset + self.modal + lex.per_year)
         self.scope = _by_length(lex.scope)  # 全县: the whole region
-        self.respectively = re.compile(_alternation(lex.respectively))  # 分别: a list of values spread over a list of indicators
+        self.respectively = re.compile(
+            _alternation(lex.respectively)
+        )  # 分别: a list of values spread over a list of indicators
         self.rate_basis = frozenset(lex.rate_basis)  # 每人每月: what an amount is per, kept after the verb
-        self.back = _by_length(self.pre + lex.filler + lex.each + tuple(self.verbs) + lex.respectively + self.modal + tuple(self.rate_basis) + lex.copula)
+        self.back = _by_length(
+            self.pre
+            + lex.filler
+            + lex.each
+            + tuple(self.verbs)
+            + lex.respectively
+            + self.modal
+            + tuple(self.rate_basis)
+            + lex.copula
+        )
         self.lead_verb = _by_length(lex.lead_verb)
         self.cause_verb = _by_length(lex.cause_verb)
         self.lead_or_verb = _by_length(lex.lead_verb + lex.verb + lex.cause_verb)
@@ -377,13 +453,20 @@ class _Words:
         # a magnitude with no unit before a milestone word (迈上千亿台阶): the unit it stands for (亿 → 元)
         self.bare_magnitude: dict[str, str] = {}
         for word in lex.bare_magnitude:
-            split = [(word[:i], word[i:]) for i in range(1, len(word)) if word[:i] in MULTIPLIERS and word[i:] in self.units]
+            split = [
+                (word[:i], word[i:]) for i in range(1, len(word)) if word[:i] in MULTIPLIERS and word[i:] in self.units
+            ]
             if not split:
-                raise DataFileError(f"lexicon.csv: the bare_magnitude {word!r} must be a magnitude ({', '.join(MULTIPLIERS)}) and a unit of units.csv.")
+                raise DataFileError(
+                    f"lexicon.csv: the bare_magnitude {word!r} must be a magnitude ({', '.join(MULTIPLIERS)}) and a "
+                    "unit of units.csv."
+                )
             self.bare_magnitude.update(split[:1])
         # a unit of tables (年) after a whole number right after a verb that reaches a level (平均受教育年限达到11年)
         table_units = [s for s, u in self.units.items() if u.table_only]
-        self.table_unit_after = re.compile(rf"(?P<unit>{_alternation(table_units) or '(?!)'})(?P<post>{_after_number(q['post'])})?")
+        self.table_unit_after = re.compile(
+            rf"(?P<unit>{_alternation(table_units) or '(?!)'})(?P<post>{_after_number(q['post'])})?"
+        )
         self.measure_words = frozenset(lex.measure)  # 投资, 产值: what is measured of a subject
         self.measure = _by_length(self.measure_words)
         self.task_verb = _by_length(lex.task_verb)  # 加快推进 before the task that a measure alone measures
@@ -403,7 +486,9 @@ class _Words:
         link = _alternation(lex.headline_link) or "(?!)"  # 主要预期目标设定为：, 主要目标是，
         subjects = _alternation(lex.headline_subject + lex.scope) or "(?!)"  # 全县 too
         self.heading_before = re.compile(rf"{_HEADING_NUMBER}(?:(?:{subjects}){_HEADING_NUMBER})*")
-        self.headline = re.compile(rf"(?:{_alternation(lex.headline)})(?:(?:{link})?\s*[:：]|(?:{link})[,，]|[^\n。，,：:；;]{{0,6}}\n)")
+        self.headline = re.compile(
+            rf"(?:{_alternation(lex.headline)})(?:(?:{link})?\s*[:：]|(?:{link})[,，]|[^\n。，,：:；;]{{0,6}}\n)"
+        )
         # ... and of this year (今年, 明年 in a plan written the year before)
         marks = {"result": lex.result, "result_period": lex.result_period, "current": lex.current}
         self.markers = {role: re.compile(_alternation(words)) if words else None for role, words in marks.items()}
@@ -421,7 +506,9 @@ class _Words:
         self.horizon_before, self.horizon_after = lex.horizon_before, lex.horizon_after
         before, after = (_alternation(w) if w else "(?!)" for w in (self.horizon_before, self.horizon_after))
         # a year, or a time limit, at the front of an indicator phrase (2023年, 到2025年底,) or at its end (…到2026年)
-        self.leading_year = re.compile(rf"^(?:{before})?(?:(?:19|20)\d{{2}}年?(?:[{re.escape(''.join(sorted(_RANGE_DASH)))}]|至|到))?(?:19|20)\d{{2}}年(?:{after}|内|度)*[,，]?")
+        self.leading_year = re.compile(
+            rf"^(?:{before})?(?:(?:19|20)\d{{2}}年?(?:[{re.escape(''.join(sorted(_RANGE_DASH)))}]|至|到))?(?:19|20)\d{{2}}年(?:{after}|内|度)*[,，]?"
+        )
         self.leading_year_first = frozenset("12") | {w[0] for w in self.horizon_before}
         self.year_at_end = re.compile(rf"(?:{before})(?:19|20)\d{{2}}年(?:{after})*$")
         self.year_at_end_last = frozenset("年") | {w[-1] for w in self.horizon_after}
@@ -446,7 +533,9 @@ class _Words:
         # not 不高于, a qualifier, nor 比上年高, a change), how much of a plan was done (完成年度计划的),
         # an average over several years (年均增长, 年均增速)
         gap, adjective = (_alternation(words) if words else "(?!)" for words in (lex.gap, lex.gap_adjective))
-        self.gap = re.compile(rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!{_PREVIOUS_YEAR}|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$")
+        self.gap = re.compile(
+            rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!{_PREVIOUS_YEAR}|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$"
+        )
         self.attainment = lex.attainment
         self.turnaround = _by_length(lex.turnaround)  # 进出口总额由负转正，增长3%: the subject of the rate after it
         self.benchmark = lex.benchmark
@@ -454,14 +543,21 @@ class _Words:
         first = "".join({word[0] for word in lex.gap})
         # what any of them needs: a character of a gap, a multi-year word, an attainment or a benchmark word at the end
         self.chrome = re.compile(rf"(?:{_alternation(lex.page_chrome) or '(?!)'})+")
-        ends = ((self.multi_year, ""), (self.attainment, r"\s*$"), (self.benchmark, r"\s*$"), (lex.page_chrome, r"\s*$"))
+        ends = (
+            (self.multi_year, ""),
+            (self.attainment, r"\s*$"),
+            (self.benchmark, r"\s*$"),
+            (lex.page_chrome, r"\s*$"),
+        )
         hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ends if words]
         self.no_target_hint = re.compile("|".join(hints))
         self.growth_noun_affixes = _by_length(self.growth_noun)
         self.growth_affixes = _by_length(self.growth)
         self.pre_affixes = _by_length(self.pre)
         # the columns of a table of targets, by the words of its header row
-        self.table_unit, self.table_nature, self.table_name = (frozenset(words) for words in (lex.table_unit, lex.table_nature, lex.table_name))
+        self.table_unit, self.table_nature, self.table_name = (
+            frozenset(words) for words in (lex.table_unit, lex.table_nature, lex.table_name)
+        )
         self.table_target, self.table_result = lex.table_target, lex.table_result
         self.table_rate = re.compile(_alternation(lex.table_rate) if lex.table_rate else "(?!)")
         self.growth_longest = tuple(sorted(self.growth, key=len, reverse=True))  # 比上年增长 before 增长
@@ -534,7 +630,14 @@ class _Sentence:
     """The values of one sentence and the text around them."""
 
     def __init__(self, marks: _Marks, start: int, end: int, index: int, values: list[_Value]):
-        self.marks, self.text, self.start, self.end, self.index, self.values = marks, marks.text, start, end, index, values
+        self.marks, self.text, self.start, self.end, self.index, self.values = (
+            marks,
+            marks.text,
+            start,
+            end,
+            index,
+            values,
+        )
 
     def clause_start(self, pos: int, *, enumeration: bool) -> int:
         """Index after the boundary that opens the clause ending at ``pos`` (parentheses skipped)."""
@@ -593,7 +696,9 @@ class _Sentence:
 
     def values_between(self, start: int, end: int) -> list[_Value]:
         """The values that start strictly between ``start`` and ``end``."""
-        return self.values[bisect.bisect_right(self.values, start, key=_START) : bisect.bisect_left(self.values, end, key=_START)]
+        return self.values[
+            bisect.bisect_right(self.values, start, key=_START) : bisect.bisect_left(self.values, end, key=_START)
+        ]
 
 
 class _Extractor:
@@ -639,8 +744,11 @@ class _Extractor:
         """Whether ``a`` and ``b``, parted by a word of a range, are its two ends: both plain
         numbers in the same unit, not the two ends of a change (由45万吨到50万吨)."""
         return (
-            a.unit == b.unit != "" and a.mult == b.mult and not (a.hi or b.hi or a.post or a.named)
-            and a.lo[0] not in CHINESE_DIGITS and b.lo[0] not in CHINESE_DIGITS
+            a.unit == b.unit != ""
+            and a.mult == b.mult
+            and not (a.hi or b.hi or a.post or a.named)
+            and a.lo[0] not in CHINESE_DIGITS
+            and b.lo[0] not in CHINESE_DIGITS
             and not self.text.endswith(_CHANGE_START, 0, a.start)
         )
 
@@ -654,7 +762,7 @@ class _Extractor:
             if (
                 len(run) == 3
                 and all(not (v.unit or v.hi or v.mult or v.post) and v.lo[0] not in CHINESE_DIGITS for v in run)
-                and all(a.end + 1 == b.start and text[a.end] == ":" for a, b in zip(run, run[1:]))
+                and all(a.end + 1 == b.start and text[a.end] == ":" for a, b in zip(run, run[1:], strict=False))
                 and abs(sum(parse_number(v.lo) for v in run) - 100) <= 1
                 and any(w in text[max(0, run[0].start - _RATIO_WORD_BEFORE) : run[0].start] for w in self.w.ratio)
             ):
@@ -675,7 +783,17 @@ class _Extractor:
                 end = m.start() + len(word)
                 post = w.post_after.match(text, end)  # 两位数以上
                 number_word = w.number_words[word]
-                return _Value(m.start(), post.end() if post else end, word, "", "", "", number_word.unit, post.group() if post else "", named=number_word.verb)
+                return _Value(
+                    m.start(),
+                    post.end() if post else end,
+                    word,
+                    "",
+                    "",
+                    "",
+                    number_word.unit,
+                    post.group() if post else "",
+                    named=number_word.verb,
+                )
         if before:  # 百分之八: the unit it spells, unless one follows the number too, but the
             # denominator of a rate before it and its numerator after it are one unit (每立方米35微克)
             per = w.units[before].canonical
@@ -686,12 +804,22 @@ class _Extractor:
         if mult and not unit and _milestone_at(text, end, w.milestone):
             # 突破千亿大关: a magnitude before a milestone word stands for an amount (亿元)
             unit = next((u for magnitude, u in w.bare_magnitude.items() if mult.endswith(magnitude)), None)
-        elif not (unit or mult or hi) and text[end : end + 1] == "年" and "." not in lo and len(lo) <= 3 and text[max(0, m.start() - 4) : m.start()].endswith(tuple(w.stock_verbs)):
+        elif (
+            not (unit or mult or hi)
+            and text[end : end + 1] == "年"
+            and "." not in lo
+            and len(lo) <= 3
+            and text[max(0, m.start() - 4) : m.start()].endswith(tuple(w.stock_verbs))
+        ):
             # 平均受教育年限达到11年: a whole number of years reached, not a year (2024年) nor a period (连续5年)
             years = w.table_unit_after.match(text, end)
             if years:
                 unit, post, end = years.group("unit"), years.group("post"), years.end()
-        elif not (unit or mult or hi or before) and w.ratio_of_two_end.search(text, max(0, m.start() - _RATIO_OF_TWO_BEFORE), m.start()) and self._ratio_of_two(m.start(), lo):
+        elif (
+            not (unit or mult or hi or before)
+            and w.ratio_of_two_end.search(text, max(0, m.start() - _RATIO_OF_TWO_BEFORE), m.start())
+            and self._ratio_of_two(m.start(), lo)
+        ):
             unit = ":1"  # 城乡居民收入比缩小到1.75: the ratio 1.75:1
         if lo[0] in CHINESE_DIGITS and not unit:
             return None  # a bare Chinese numeral (一是, 十四五) is no value
@@ -761,7 +889,9 @@ class _Extractor:
     # -- sentences ---------------------------------------------------------------------
     def run(self) -> tuple[list[Target], list[Reject]]:
         values = self._values()
-        ranks = [v for v in values if v.unit and self.text[v.start - 1 : v.start] in self.w.rank_last and self._rank(v.start)]
+        ranks = [
+            v for v in values if v.unit and self.text[v.start - 1 : v.start] in self.w.rank_last and self._rank(v.start)
+        ]
         if ranks:  # 增速居全市第3位: a rank, not 3 people
             values = [v for v in values if v not in ranks]
             for v in ranks:
@@ -820,14 +950,22 @@ class _Extractor:
                     # a table of indicators (a column named 指标) with a column of this year's targets is the list
                     # of main targets, as one under a marker of them is (2024年经济社会发展主要预期目标)
                     indicators = header[2] is not None and any(record == ("target", None) for _, record, _ in header[3])
-                    columns, section = header, "headline" if indicators or self.w.headline_word.search(before + line) else "body"
+                    columns, section = (
+                        header,
+                        "headline" if indicators or self.w.headline_word.search(before + line) else "body",
+                    )
                 elif columns and self._table_row(cells, columns, section):
                     read.append((pos, pos + len(line)))
                 upper = cells if header else None
                 pos += len(line) + 1
         return read
 
-    def _columns(self, cells: list[tuple[int, str]]) -> tuple[int | None, int | None, int | None, list[tuple[int, tuple[str, int | None], tuple[str, str] | None]]] | None:
+    def _columns(
+        self, cells: list[tuple[int, str]]
+    ) -> (
+        tuple[int | None, int | None, int | None, list[tuple[int, tuple[str, int | None], tuple[str, str] | None]]]
+        | None
+    ):
         """The columns that a header row names: ``(unit, nature, name, [(column, record, rate), …])``,
         or ``None`` if the row is no header (its value cells hold numbers). ``rate`` is, for a
         column of rates of change (增长（%）, 增速, 比上年±%; lexicon role ``table_rate``), its
@@ -850,7 +988,10 @@ class _Extractor:
             elif j:
                 years = _HEADER_YEAR.findall(text)
                 year = int(years[-1]) if years else None
-                target, result = any(w in text for w in self.w.table_target), any(w in text for w in self.w.table_result)
+                target, result = (
+                    any(w in text for w in self.w.table_target),
+                    any(w in text for w in self.w.table_result),
+                )
                 rate = self._rate_column(text)
                 record = self._column_record(year, target, result)
                 if rate and year is None and values and values[-1][0] == j - 1 and values[-1][1][0] != "multi_year":
@@ -865,7 +1006,9 @@ class _Extractor:
         if not self.w.table_rate.search(header):
             return None
         verb = next((w for w in self.w.growth_longest if w in header), "")
-        unit = next((u for u, of in self.w.units.items() if of.family in _RATE_FAMILIES and not of.before and u in header), "%")
+        unit = next(
+            (u for u, of in self.w.units.items() if of.family in _RATE_FAMILIES and not of.before and u in header), "%"
+        )
         return verb, unit
 
     def _column_record(self, year: int | None, target: bool, result: bool) -> tuple[str, int | None] | None:
@@ -888,7 +1031,14 @@ class _Extractor:
         if name_col is not None:  # the column the header names (指标): not a column of groups of rows (类别)
             name_at = name_col if name_col < len(cells) and _HAN.search(cells[name_col][1]) else None
         else:  # the words nearest the values: a group (经济发展) or a number may stand before them
-            name_at = next((j for j in range(min(first_value, len(cells)) - 1, -1, -1) if j not in (unit_col, nature_col) and _HAN.search(cells[j][1])), None)
+            name_at = next(
+                (
+                    j
+                    for j in range(min(first_value, len(cells)) - 1, -1, -1)
+                    if j not in (unit_col, nature_col) and _HAN.search(cells[j][1])
+                ),
+                None,
+            )
         if name_at is None or name_at >= first_value:
             return False
         start, name = cells[name_at]
@@ -908,7 +1058,9 @@ class _Extractor:
             text, said = _strip_front(text, self.w.cell_verb)  # 增长6%左右, 控制在5.5%以内: the verb in the cell
             if said and not pre:
                 text, pre = _strip_front(text, self.w.pre_affixes)  # 增长不低于6%
-            minus = text[:1] in _MINUS and text[1:2].isdigit()  # -3.1 in a column of rates, or in a row of one (固定资产投资增速): a fall
+            minus = (
+                text[:1] in _MINUS and text[1:2].isdigit()
+            )  # -3.1 in a column of rates, or in a row of one (固定资产投资增速): a fall
             m = _value_regex().fullmatch(text[1:] if minus else text)
             parsed = self._value(m) if m else None
             if not parsed:
@@ -919,7 +1071,9 @@ class _Extractor:
                 last = max((year for _, (kind, year), _ in value_cols if kind == "horizon" and year), default=None)
                 average = plan_period_start(last) if last is not None else None
                 if average is None:
-                    self._reject(cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR)
+                    self._reject(
+                        cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR
+                    )
                     emitted = True  # the row is read: its numbers are no sentence's
                     continue
                 record = ("horizon", last)
@@ -939,9 +1093,22 @@ class _Extractor:
             value = _Value(cell_start + len(cell) - len(cell.lstrip()), end, lo, hi, mid, mult, unit, post)
             modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
             self._record, self._ahead = record, False
-            verb, row = (rate[0], dict(info, minus=info["minus"] != minus, rate=True)) if rate else (info["verb"], dict(info, minus=info["minus"] != minus))
+            verb, row = (
+                (rate[0], dict(info, minus=info["minus"] != minus, rate=True))
+                if rate
+                else (info["verb"], dict(info, minus=info["minus"] != minus))
+            )
             verb = said or verb
-            self._emit(-1, value, start, end, head, verb, dict(row, pre=pre or info["pre"], modal=modal, section=section, average=average), False)
+            self._emit(
+                -1,
+                value,
+                start,
+                end,
+                head,
+                verb,
+                dict(row, pre=pre or info["pre"], modal=modal, section=section, average=average),
+                False,
+            )
             emitted = True
         return emitted
 
@@ -950,7 +1117,11 @@ class _Extractor:
         if pattern is None:
             return []
         text = self.text
-        return [m.start() for m in pattern.finditer(text) if not text.endswith(_YEAR_BASE_BEFORE, 0, m.start()) and not text.startswith(_BASE_AFTER, m.end())]
+        return [
+            m.start()
+            for m in pattern.finditer(text)
+            if not text.endswith(_YEAR_BASE_BEFORE, 0, m.start()) and not text.startswith(_BASE_AFTER, m.end())
+        ]
 
     def _find_headline(self, spans: list[tuple[int, int]], with_unit: set[int]) -> None:
         """The spans of the main targets: after a marker (主要预期目标是：) to the end of its list.
@@ -982,7 +1153,11 @@ class _Extractor:
                         opened = (self.text[end - 1 : end] + line_end).rstrip()[-1:] in _LIST_OPEN
                         # a line with no value goes on with the list when it ends open too (6.城乡居民
                         # 人均可支配收入增长与经济增长同步；7.居民消费价格涨幅3%左右；)
-                        if not opened or "\n" in rest or not (i in with_unit or self.text[sent_end : sent_end + 1] in _LIST_OPEN):
+                        if (
+                            not opened
+                            or "\n" in rest
+                            or not (i in with_unit or self.text[sent_end : sent_end + 1] in _LIST_OPEN)
+                        ):
                             break
                     elif self.text[sent_start - 1] not in ";；" and i not in with_unit:
                         break
@@ -1030,12 +1205,16 @@ class _Extractor:
             turns = this_year or any(w in line for w in plan)  # a heading that turns to this year's plan
             word = next((w for w in review if w in line), "") if opened is None else ""
             # the title of a summary and a plan (2023年工作总结和2024年工作计划) opens the summary of its past year
-            summary = [int(y) for y in _YEAR.findall(line, 0, line.find(word))] if word and turns and self.plan_year else []
+            summary = (
+                [int(y) for y in _YEAR.findall(line, 0, line.find(word))] if word and turns and self.plan_year else []
+            )
             summary = [y for y in summary if y < self.plan_year]
             if word and (summary or not turns):
                 opened = pos
                 year = max(summary or years) if summary or years else self._last_year(line)
-            elif opened is None and years and self.plan_year and not turns and self._past_heading(line):  # 一、2023年主要工作
+            elif (
+                opened is None and years and self.plan_year and not turns and self._past_heading(line)
+            ):  # 一、2023年主要工作
                 # a year before last with 以来 (二、2020年以来的发展成就) starts a review of several years
                 opened, year = pos, max(years) if max(years) == self.plan_year - 1 or "以来" not in line else None
             elif opened is not None and turns:
@@ -1088,7 +1267,9 @@ class _Extractor:
             return "result", None
         if self._has("result", opened, end):
             carried = self._carried(sent, opened, end)
-            if carried and carried[0] == "part":  # 2022年一季度，…。初步预计，地区生产总值增长7%: not last year's estimate
+            if (
+                carried and carried[0] == "part"
+            ):  # 2022年一季度，…。初步预计，地区生产总值增长7%: not last year's estimate
                 return carried
             return "result", self._last_year("")
         review = self._review_of(sent.start)
@@ -1109,8 +1290,14 @@ class _Extractor:
         para = text.rfind("\n", 0, opened) + 1
         if self._sources is None:  # once a document: where a time that carries may be told
             marks, _ = self._year_index()
-            self._sources = sorted([at for at, year in marks if year < self.plan_year] + self._part_year + self._markers["result"])
-        if para >= opened or not self._has_at(self._sources, para, opened) or (self.headline and self._section(sent.start) == "headline"):
+            self._sources = sorted(
+                [at for at, year in marks if year < self.plan_year] + self._part_year + self._markers["result"]
+            )
+        if (
+            para >= opened
+            or not self._has_at(self._sources, para, opened)
+            or (self.headline and self._section(sent.start) == "headline")
+        ):
             return None  # most sentences: no past year, part of a year or last year before them in their paragraph
         if self._turns is None:  # once a document that has such times: what turns to the plan year
             self._turns = self._time_words(self.w.plan_turn)
@@ -1137,11 +1324,20 @@ class _Extractor:
         end = len(text) if end < 0 else end
         marks, starts = self._year_index()
         # a year (not the end of a five-year plan: “十三五”末，…达到500亿元。…比“十三五”末增长30%)
-        told = [(at, ("result", None if text.startswith(_SINCE, at + 5) else year) if year < plan_year else ("target", None))
-                for at, year in marks[bisect.bisect_left(starts, para) : bisect.bisect_left(starts, end)] if at not in self._period_ends]
+        told = [
+            (
+                at,
+                ("result", None if text.startswith(_SINCE, at + 5) else year) if year < plan_year else ("target", None),
+            )
+            for at, year in marks[bisect.bisect_left(starts, para) : bisect.bisect_left(starts, end)]
+            if at not in self._period_ends
+        ]
         for found, record in (
-            (self._part_year, ("part", None)), (self._turns or [], ("target", None)), (self._whole, ("whole", None)),
-            (self._markers["current"], ("target", None)), (self._markers["result"], ("result", plan_year - 1)),
+            (self._part_year, ("part", None)),
+            (self._turns or [], ("target", None)),
+            (self._whole, ("whole", None)),
+            (self._markers["current"], ("target", None)),
+            (self._markers["result"], ("result", plan_year - 1)),
         ):
             told += [(at, record) for at in found[bisect.bisect_left(found, para) : bisect.bisect_left(found, end)]]
         told.sort()
@@ -1183,7 +1379,11 @@ class _Extractor:
         marks, starts = self._year_index()
         found = marks[bisect.bisect_left(starts, opened) : bisect.bisect_left(starts, sent.end)]
         times = [(at, ("result", year) if year < self.plan_year else ("target", None)) for at, year in found]
-        told = {"result": ("result", self.plan_year - 1), "result_period": ("result", None), "current": ("target", None)}
+        told = {
+            "result": ("result", self.plan_year - 1),
+            "result_period": ("result", None),
+            "current": ("target", None),
+        }
         for role, words in self._markers.items():
             if role == "result" and record[0] == "part":
                 continue  # an estimate (初步预计) in a paragraph of part of the year (2022年一季度，…): of that part
@@ -1192,10 +1392,14 @@ class _Extractor:
                     times.append((at, told[role]))
         if not part:
             return sorted(times)
-        whole = self._whole_year[bisect.bisect_left(self._whole_year, part[0]) : bisect.bisect_left(self._whole_year, sent.end)]
+        whole = self._whole_year[
+            bisect.bisect_left(self._whole_year, part[0]) : bisect.bisect_left(self._whole_year, sent.end)
+        ]
         out: list[tuple[int, tuple[str, int | None]]] = []
         before = record
-        for at, told_here in sorted(times + [(at, ("part", None)) for at in part] + [(at, ("whole", None)) for at in whole]):
+        for at, told_here in sorted(
+            times + [(at, ("part", None)) for at in part] + [(at, ("whole", None)) for at in whole]
+        ):
             if told_here[0] == "whole":
                 told_here = before
             elif told_here[0] != "part":
@@ -1218,7 +1422,9 @@ class _Extractor:
         return out
 
     @staticmethod
-    def _told_before(times: list[tuple[int, tuple[str, int | None]]], pos: int, record: tuple[str, int | None]) -> tuple[str, int | None]:
+    def _told_before(
+        times: list[tuple[int, tuple[str, int | None]]], pos: int, record: tuple[str, int | None]
+    ) -> tuple[str, int | None]:
         """The record told last before ``pos`` (``record`` if none)."""
         k = bisect.bisect_left(times, (pos,))
         return times[k - 1][1] if k else record
@@ -1280,7 +1486,7 @@ class _Extractor:
 
     def _from_quote(self, start: int) -> int:
         """Where a name that starts at ``start`` starts with its opening quotation mark (“十四五”末)."""
-        return start - (start > 0 and self.text[start - 1] in "“\"「『‘")
+        return start - (start > 0 and self.text[start - 1] in '“"「『‘')
 
     def _periods_ahead(self) -> list[tuple[int, int]]:
         """Every period of several years from the plan year on that the text names, ``(position,
@@ -1312,7 +1518,9 @@ class _Extractor:
             spans: list[tuple[int, int, int]] = []
             ranges = self._year_ranges()
             range_starts = [a for a, _, _ in ranges]
-            periods = sorted([p for p in self._periods_ahead() if p[1] > self.plan_year] + [(a, last) for a, _, last in ranges])
+            periods = sorted(
+                [p for p in self._periods_ahead() if p[1] > self.plan_year] + [(a, last) for a, _, last in ranges]
+            )
             opened: tuple[int, int, int] | None = None  # (start, last year, level)
             pos, title = 0, True  # the first line with text is the title of the plan
             five_year = self._five_year_title()
@@ -1331,7 +1539,11 @@ class _Extractor:
                     # a numbered heading opens a range (二、2024—2026年主要目标), but no title of another plan
                     # (《…》) in it; so does the title of the plan (某某县2024—2026年…三年行动计划: the whole plan),
                     # also in a notice that issues it (关于印发《…》的通知), but no sentence (实施《…》)
-                    title = title and level is None and ("《" not in line or line[: line.find("《")].endswith(self.w.title_filler))
+                    title = (
+                        title
+                        and level is None
+                        and ("《" not in line or line[: line.find("《")].endswith(self.w.title_filler))
+                    )
                     if in_range and not title and (level is None or "《" in line):
                         last = None
                     level = -1 if title else level  # no heading closes the period of the title
@@ -1375,7 +1587,11 @@ class _Extractor:
             mark = at - 1  # the dash, 至 or 到 before the last year
             if text[mark : mark + 1] in _RANGE_DASH or text[mark : mark + 1] in ("至", "到"):
                 first = mark - (text[mark - 1 : mark] == "年")
-                if first >= 4 and text[first - 4 : first] == str(self.plan_year) and not text[max(0, first - 5) : first - 4].isdigit():
+                if (
+                    first >= 4
+                    and text[first - 4 : first] == str(self.plan_year)
+                    and not text[max(0, first - 5) : first - 4].isdigit()
+                ):
                     out.append((first - 4, at + 5, year))
         return out
 
@@ -1436,7 +1652,12 @@ class _Extractor:
         previous = self._previous
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
         for v in sent.values:  # 新增就业1.2万，: a magnitude with no unit (人? 元?) is set aside, not dropped
-            if v.mult and not v.unit and (v.end >= sent.end or self.text[v.end] in _AFTER_BOUNDARY) and not any(x.start == v.start for done in lists for x in done):
+            if (
+                v.mult
+                and not v.unit
+                and (v.end >= sent.end or self.text[v.end] in _AFTER_BOUNDARY)
+                and not any(x.start == v.start for done in lists for x in done)
+            ):
                 self._reject(v.start, v.end, _NO_UNIT)
         times = self._times(sent, record)
         brackets = self._brackets(sent, times) if times else []
@@ -1467,7 +1688,9 @@ class _Extractor:
                 self._record = ("horizon", ahead) if ahead else self._record
             result, result_year = self._record[0] == "result", self._record[1]
             if result and result_year is None:
-                self._reject(first.start, last.end, "reported result of several years or of an unknown year, not a target")
+                self._reject(
+                    first.start, last.end, "reported result of several years or of an unknown year, not a target"
+                )
                 continue
             if sent.quoted(first.start):
                 self._reject(first.start, last.end, "inside quotation marks (a name or slogan)")
@@ -1516,18 +1739,34 @@ class _Extractor:
         before = self.text[start : first.start].strip()
         before = _strip_back(before, self.w.scope)[0] or before  # 争取全县90%以上的行政村…: the verb before the scope
         # …or after examples (抓好市第三医院二期、枣园安置社区等12个市级重点项目): the count of the noun they name
-        opens = (before.endswith(self.w.lead) or _EXAMPLES.search(before, len(before) - 1) is not None) if before else (self._prev_reversed or start <= clause)
-        # 的 after the number: a share or a count of the noun, when a verb of the plan opens it and the noun is no verb (实现30%的增长)
-        of = noun.startswith("的") and before.endswith(self.w.lead_of) and len(noun) > 1 and not noun.startswith(self.w.verb_words, 1)
+        opens = (
+            (before.endswith(self.w.lead) or _EXAMPLES.search(before, len(before) - 1) is not None)
+            if before
+            else (self._prev_reversed or start <= clause)
+        )
+        # 的 after the number: a share or a count of the noun, when a verb of the plan opens it and the noun is no verb
+        # (实现30%的增长)
+        of = (
+            noun.startswith("的")
+            and before.endswith(self.w.lead_of)
+            and len(noun) > 1
+            and not noun.startswith(self.w.verb_words, 1)
+        )
         if (noun.startswith("的") and not of) or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
             change = noun.startswith(self.w.verb_words) and _CHANGE_FROM.search(self.text, clause, last.end)
-            self._reject(first.start, last.end, "the start of a change (由…提高到…), not a target" if change else "describes a noun (an attribute, not a target value)")
+            self._reject(
+                first.start,
+                last.end,
+                "the start of a change (由…提高到…), not a target"
+                if change
+                else "describes a noun (an attribute, not a target value)",
+            )
             return False
         _, info = self._strip(before)
         verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
         named = self.text[last.end + (len("的") if of else 0) : item_end]
         nouns = _split_items(named, len(values)) if respectively else [named] * len(values)
-        for v, metric_text in zip(values, nouns):
+        for v, metric_text in zip(values, nouns, strict=False):
             self._emit(sent.index, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)
             previous.append((metric_text, info["subset"]))
         return True
@@ -1537,13 +1776,19 @@ class _Extractor:
         first = values[0]
         clause = max(sent.clause_start(first.start, enumeration=False), prev_end)
         n = len(values)
-        if self.w.respectively.search(self.text, clause, first.start) is not None or (n > 1 and self.text.count("、", clause, first.start) == n - 1 and not self._has_each(clause, first.start)):
+        if self.w.respectively.search(self.text, clause, first.start) is not None or (
+            n > 1 and self.text.count("、", clause, first.start) == n - 1 and not self._has_each(clause, first.start)
+        ):
             # as many items as values: one value for each, in order, 分别 or not (新建、改建农村公路100公里、50公里),
             # unless a word of each gives every item every value (财务中心、结算中心各不少于10家、20家)
             self._respectively(sent, values, clause, previous)
             return
         # with no 、 in the clause, the enumerated item is the whole clause
-        start = clause if self.text.find("、", clause, first.start) < 0 else max(sent.clause_start(first.start, enumeration=True), prev_end)
+        start = (
+            clause
+            if self.text.find("、", clause, first.start) < 0
+            else max(sent.clause_start(first.start, enumeration=True), prev_end)
+        )
         segment = self.text[start : first.start]
         head, info = self._strip(segment)
         if not info["subset"] and start == clause and self._subset_clause(clause):
@@ -1556,14 +1801,19 @@ class _Extractor:
             label = self._label(sent, clause - 1 - len(turn), prev_end) if turn else None
         if label:
             (start, head), info["offset"] = label, 0
-        elif head in self.w.measure_words and not previous and start == clause > prev_end + 1 and self.text[clause - 1] in "，,":
+        elif (
+            head in self.w.measure_words
+            and not previous
+            and start == clause > prev_end + 1
+            and self.text[clause - 1] in "，,"
+        ):
             # 加快推进重点项目建设，完成投资200亿元: a measure alone measures the task of the clause before
             head = self._task(sent, clause - 1, prev_end) + head
         n = len(values)
         if not head and 1 < n <= len(previous) and len({m for m, _ in previous[-n:]}) == n:
             # a list that names nothing after as many targets (城镇、农村居民人均可支配收入分别达到45120元、
             # 23380元，增长4.8%、6.9%): one value for each of them, in order, as after 分别
-            for v, (metric_text, _) in zip(values, previous[-n:]):
+            for v, (metric_text, _) in zip(values, previous[-n:], strict=False):
                 self._emit(sent.index, v, start + info["offset"], v.end, metric_text, info["verb"], info, True)
             previous.extend(previous[-n:])
             return
@@ -1581,7 +1831,14 @@ class _Extractor:
             self._reject(first.start, values[-1].end, _MILESTONE)
             return
         metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
-        if first.lo[0] in CHINESE_DIGITS and not (info["verb"] or info["pre"] or info["modal"] or info["acts"] or self._change(first.named) or any(w in metric_text for w in self.w.increments)):
+        if first.lo[0] in CHINESE_DIGITS and not (
+            info["verb"]
+            or info["pre"]
+            or info["modal"]
+            or info["acts"]
+            or self._change(first.named)
+            or any(w in metric_text for w in self.w.increments)
+        ):
             # a verb makes a target of a Chinese numeral (固定资产投资两位数增长: after it), or an increment in the
             # indicator (城镇新增就业两千人), its own or that of the whole it is part of (新增市场主体…，其中企业五千户)
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
@@ -1591,7 +1848,7 @@ class _Extractor:
         info["subset"] = subset
         # the values of a collective indicator are one for each part, as after 分别 (城乡居民人均可支配收入增长6%和7.5%)
         nouns = (len(values) > 1 and _collective(metric_text, len(values))) or [metric_text] * len(values)
-        for v, noun in zip(values, nouns):
+        for v, noun in zip(values, nouns, strict=False):
             self._emit(sent.index, v, start + info["offset"], v.end, noun, info["verb"], info, len(values) > 1)
             previous.append((noun, subset))
 
@@ -1614,9 +1871,13 @@ class _Extractor:
         """Whether the clause before the one that starts at ``clause`` is a word of a part alone
         (lexicon role ``subset``: 其中，省重点项目12个)."""
         text, end = self.text, clause - 1
-        if (text[end:clause] not in _CLAUSE_OPEN and text[end:clause] not in _LABEL_END) or text[end - 1 : end] not in self.w.subset_last:
+        if (text[end:clause] not in _CLAUSE_OPEN and text[end:clause] not in _LABEL_END) or text[
+            end - 1 : end
+        ] not in self.w.subset_last:
             return False
-        return any(text.endswith(w, 0, end) and text[end - len(w) - 1 : end - len(w)] in _AFTER_BOUNDARY for w in self.w.subset)
+        return any(
+            text.endswith(w, 0, end) and text[end - len(w) - 1 : end - len(w)] in _AFTER_BOUNDARY for w in self.w.subset
+        )
 
     def _has_each(self, start: int, end: int) -> bool:
         """Whether a word of each (各, 均: lexicon role ``each``) stands in ``text[start:end]``, not as the end
@@ -1659,7 +1920,7 @@ class _Extractor:
             named = previous[-n:]
         else:
             named = [self._with_context(part, info["subset"], previous) for part in _split_items(head, n)]
-        for v, (metric_text, subset) in zip(values, named):
+        for v, (metric_text, subset) in zip(values, named, strict=False):
             self._emit(sent.index, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
             previous.append((metric_text, subset))
 
@@ -1699,7 +1960,12 @@ class _Extractor:
             return False
         shared = _sector_measure(items[-1])  # 汽车、新能源产业产值: 汽车 + 产业产值
         for item in items[:-1]:  # a short item: a modifier that shares the noun of the last, if it is clear how
-            if len(item) <= _SHORT_ITEM and item not in self.w.group_words and item[-1] not in items[-1][: len(item) + 1] and not shared:
+            if (
+                len(item) <= _SHORT_ITEM
+                and item not in self.w.group_words
+                and item[-1] not in items[-1][: len(item) + 1]
+                and not shared
+            ):
                 return False  # 进出口、实际利用外资: where the noun starts is not known
         return self._each(sent, v, clause, previous)
 
@@ -1714,8 +1980,12 @@ class _Extractor:
         # of its own (5G基站、充电桩500个: 5G is a name)
         before = self.text[clause : start - 1]
         lead = len(before) - len(before.lstrip(_LEADING_PUNCT))
-        item = _ITEM.match(before, lead) if before[lead : lead + 1] in _ITEM_FIRST else None  # 6.新建中小学、: the 6 is no value
-        return any(c.isalnum() for c in before) and not sent.values_between(clause + (item.end() if item else 0) - 1, start)
+        item = (
+            _ITEM.match(before, lead) if before[lead : lead + 1] in _ITEM_FIRST else None
+        )  # 6.新建中小学、: the 6 is no value
+        return any(c.isalnum() for c in before) and not sent.values_between(
+            clause + (item.end() if item else 0) - 1, start
+        )
 
     def _leading_verb(self, text: str) -> str:
         text, _ = self._strip(text)
@@ -1726,7 +1996,17 @@ class _Extractor:
 
     def _strip(self, segment: str) -> tuple[str, dict]:
         """Split a segment into the indicator phrase and the words around it."""
-        info = {"verb": "", "pre": "", "modal": "", "subset": False, "offset": 0, "each": False, "minus": False, "acts": False, "cumulative": False}
+        info = {
+            "verb": "",
+            "pre": "",
+            "modal": "",
+            "subset": False,
+            "offset": 0,
+            "each": False,
+            "minus": False,
+            "acts": False,
+            "cumulative": False,
+        }
         basis = ""  # 每人每月 between the verb and the number (低保标准提高到每人每月800元): kept in the indicator
         # where the first word of the role cumulative or per_year starts: cited, since it makes the
         # number a total or one of each year (累计新增, 每年新增), though no part of the indicator
@@ -1765,14 +2045,25 @@ class _Extractor:
             text, info["minus"] = text[:-1].rstrip(), True
         while True:  # verbs, qualifier words and the base of a comparison between the indicator and the number
             rest, word = _strip_back(text, self.w.back)
-            if not word and info["verb"] in self.w.growth and text.endswith(self.w.yearly) and not text.endswith(self.w.not_yearly):
+            if (
+                not word
+                and info["verb"] in self.w.growth
+                and text.endswith(self.w.yearly)
+                and not text.endswith(self.w.not_yearly)
+            ):
                 rest = text[: -len(next(w for w in self.w.yearly if text.endswith(w)))]
-                if not rest[-1:].isdigit() and rest[-1:] not in CHINESE_DIGITS:  # 2023年, 三年: a year or a span of years, not 年 of each year
+                if (
+                    not rest[-1:].isdigit() and rest[-1:] not in CHINESE_DIGITS
+                ):  # 2023年, 三年: a year or a span of years, not 年 of each year
                     text = rest.rstrip()
                     continue
             if not word:
-                base = _BASE_AT_END.search(text) if text[-1:] in "年期比度上" else None  # 较上年, 与上年相比, 在上年基础上
-                base = base or (self.w.year_at_end.search(text) if text[-1:] in self.w.year_at_end_last else None)  # …到2026年
+                base = (
+                    _BASE_AT_END.search(text) if text[-1:] in "年期比度上" else None
+                )  # 较上年, 与上年相比, 在上年基础上
+                base = base or (
+                    self.w.year_at_end.search(text) if text[-1:] in self.w.year_at_end_last else None
+                )  # …到2026年
                 base = base or (_YEAR_OF_VALUE.search(text) if text[-1:] == "的" else None)  # 提高到2025年的
                 base = base or (self.w.streak_at_end.search(text) if text[-1:] == "年" else None)  # 粮食产量连续5年
                 if not base:
@@ -1798,7 +2089,9 @@ class _Extractor:
         info["verb"] = info["verb"] or lead
         examples = _EXAMPLES.search(text) if "、" in text else None
         if examples and examples.start() > text.rfind("、") and len(text) - examples.end() >= 2:
-            text = lead + text[examples.end() :]  # 安排团结片区城市更新、广成国际等重点项目: 重点项目, named by examples
+            text = (
+                lead + text[examples.end() :]
+            )  # 安排团结片区城市更新、广成国际等重点项目: 重点项目, named by examples
         return text.strip(_LEADING_PUNCT) + basis, info
 
     def _with_context(self, metric_text: str, subset: bool, previous, verb: str = "") -> tuple[str, bool]:
@@ -1813,7 +2106,9 @@ class _Extractor:
         if not previous:
             return metric_text, subset
         k = len(previous) - 1
-        while k and previous[k][0].endswith(self.w.attainment):  # 完成16.8亿元，为预算的102.5%，增长4.2%: the revenue grows
+        while k and previous[k][0].endswith(
+            self.w.attainment
+        ):  # 完成16.8亿元，为预算的102.5%，增长4.2%: the revenue grows
             k -= 1
         subject, prev_subset = previous[k]
         # 上半年规上工业增加值增长10%，全年增长9%: the part of a year is no part of the subject that is carried
@@ -1823,7 +2118,9 @@ class _Extractor:
             if total or verb in self.w.stock_verbs:  # 新增上市企业2家，累计达到15家
                 subject = _strip_front(subject, self.w.lead_verb)[0] or subject
                 # ... or with its increment after it (规上工业企业净增20家，总数达到350家)
-                subject = next((subject[: -len(w)] for w in self.w.increments if subject.endswith(w) and subject != w), subject)
+                subject = next(
+                    (subject[: -len(w)] for w in self.w.increments if subject.endswith(w) and subject != w), subject
+                )
             return subject + metric_text, subset or prev_subset
         if metric_text in self.w.increments:  # 规上工业企业达到300家，新增50家: additions to the subject
             return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset or prev_subset
@@ -1855,7 +2152,9 @@ class _Extractor:
         return metric_text, subset
 
     # -- one target ----------------------------------------------------------------------
-    def _emit(self, sentence: int, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool) -> None:
+    def _emit(
+        self, sentence: int, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool
+    ) -> None:
         if self._record[0] == "part":  # rejected here: its indicator is still the subject of what follows
             self._reject(v.start, v.end, _PART_YEAR)
             return
@@ -1871,7 +2170,14 @@ class _Extractor:
             return
         unit = self.w.units.get(v.unit)
         family = unit.family if unit else "percent"
-        if unit and unit.integer and not v.mult and hi is None and lo != int(lo) and not metric_text.startswith(self.w.per_unit):
+        if (
+            unit
+            and unit.integer
+            and not v.mult
+            and hi is None
+            and lo != int(lo)
+            and not metric_text.startswith(self.w.per_unit)
+        ):
             # OCR reads a hyphen as a dot: "2.3个" is 2-3个; other fractional counts are not targets,
             # but for a count per person (每千人口执业医师数3.2人)
             whole, _, frac = v.lo.partition(".")  # 九点五家 (in numerals) has no dot: a fraction all the same
@@ -1880,7 +2186,9 @@ class _Extractor:
             else:
                 self._reject(v.start, v.end, "fractional count")
                 return
-        hint = verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(metric_text)  # one cheap test for most
+        hint = verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(
+            metric_text
+        )  # one cheap test for most
         average = info.get("average")  # the first year of the average of a column of a table
         if average is None and hint and self._multi_year(metric_text.strip(), verb):
             average = self._average_from(v.start)
@@ -1892,10 +2200,16 @@ class _Extractor:
             self._reject(min(start, v.start), v.end, reason)
             return
         if v.named:  # 实现7%的增长: the word after 的 is the verb (增长, 下降) or the noun (增速, 降幅) of a change
-            verb = _strip_back(v.named, self.w.growth_affixes)[1] or _strip_front(v.named, self.w.growth_affixes)[1] or verb  # 增长目标
+            verb = (
+                _strip_back(v.named, self.w.growth_affixes)[1]
+                or _strip_front(v.named, self.w.growth_affixes)[1]
+                or verb
+            )  # 增长目标
         rate = info.get("rate") or (v.named and v.named.endswith(self.w.growth_noun))
         kind = "growth" if rate and family in ("percent", "permille") else self._kind(family, verb, metric_text)
-        decrease_noun = self.w.decrease_noun and (metric_text.endswith(self.w.decrease_noun) or v.named.endswith(self.w.decrease_noun))
+        decrease_noun = self.w.decrease_noun and (
+            metric_text.endswith(self.w.decrease_noun) or v.named.endswith(self.w.decrease_noun)
+        )
         if info["minus"] != (verb in self.w.decrease or decrease_noun):
             lo, hi = -lo, (-hi if hi is not None else None)
         if hi is not None:
@@ -1920,14 +2234,33 @@ class _Extractor:
         if _ANY_QUOTE.search(metric_text):
             metric_text = metric_text.translate(_NO_QUOTES)
         metric_text = metric_text.strip()
-        name = "%" if v.unit == "%" else v.mult + unit.canonical  # the unit as written, canonical spelling (平米 → 平方米)
+        name = (
+            "%" if v.unit == "%" else v.mult + unit.canonical
+        )  # the unit as written, canonical spelling (平米 → 平方米)
         record = self._record
         if modal and record[0] == "target" and self._stretch(sentence, metric_text, family, modal):
             record = ("stretch", record[1])
         self.targets.append(
-            Target(s, e, info.get("section") or self._section(v.start), metric_text, verb, kind, lo, hi, name, family, qualifier,
-                   "…".join(words), info["subset"], sentence, *record, info["cumulative"], average)
-        )  # fmt: skip
+            Target(
+                s,
+                e,
+                info.get("section") or self._section(v.start),
+                metric_text,
+                verb,
+                kind,
+                lo,
+                hi,
+                name,
+                family,
+                qualifier,
+                "…".join(words),
+                info["subset"],
+                sentence,
+                *record,
+                info["cumulative"],
+                average,
+            )
+        )
 
     def _stretch(self, sentence: int, metric_text: str, family: str, modal: str) -> bool:
         """Whether a target with a modal word is the stretch target of a main target of its indicator
@@ -1952,7 +2285,9 @@ class _Extractor:
 
     def _change(self, named: str) -> bool:
         """Whether the word after a value (its ``named``) names a change: 增长, 下降, 增速, 降幅."""
-        return bool(named) and (bool(_strip_back(named, self.w.growth_affixes)[1]) or named.endswith(self.w.growth_noun))
+        return bool(named) and (
+            bool(_strip_back(named, self.w.growth_affixes)[1]) or named.endswith(self.w.growth_noun)
+        )
 
     def _no_target(self, metric_text: str, verb: str) -> str:
         """Why an indicator names no target of its own, or ``""``."""
@@ -1969,7 +2304,9 @@ class _Extractor:
 
     def _multi_year(self, metric_text: str, verb: str) -> bool:
         """Whether a value is a yearly average over several years: 年均增长6%, 年均增速6%."""
-        return verb.startswith(self.w.multi_year) or _strip_back(metric_text, self.w.growth_noun_affixes)[0].endswith(self.w.multi_year)
+        return verb.startswith(self.w.multi_year) or _strip_back(metric_text, self.w.growth_noun_affixes)[0].endswith(
+            self.w.multi_year
+        )
 
     def _average_from(self, pos: int) -> int | None:
         """The first year of the period whose yearly average a value of 年均 at ``pos`` is, or
@@ -2007,10 +2344,13 @@ def _under(upper: list[tuple[int, str]], lower: list[tuple[int, str]], first_val
     upper row is empty (a cell across two columns). A cell across both rows is empty in the
     lower row or, as a .docx table gives it, written in both. ``[]`` unless the lower row has
     words only under the columns of values: a row of a table has its name before them."""
+
     def text(row: list[tuple[int, str]], j: int) -> str:
         return row[j][1].strip() if j < len(row) else ""
 
-    if any(text(lower, j) not in ("", text(upper, j)) for j in range(first_value)) or not any(c.strip() for _, c in lower[first_value:]):
+    if any(text(lower, j) not in ("", text(upper, j)) for j in range(first_value)) or not any(
+        c.strip() for _, c in lower[first_value:]
+    ):
         return []
     cells, above = [], ""
     for j in range(max(len(upper), len(lower))):
@@ -2107,7 +2447,8 @@ def headline_year(text: str) -> int | None:
 
     Examples
     --------
-    >>> headline_year("某某县人民政府工作要点\\n今后五年的主要目标是：…\\n2026年全县经济社会发展的主要预期目标是：GDP增长6%。")
+    >>> headline_year("某某县人民政府工作要点\\n今后五年的主要目标是：…\\n"
+    ...               "2026年全县经济社会发展的主要预期目标是：GDP增长6%。")
     2026
     """
     w = _words()
@@ -2126,8 +2467,10 @@ def find_targets(norm: Normalized, *, plan_year: int | None = None) -> tuple[lis
     Examples
     --------
     >>> from planstats.documents import normalize
-    >>> targets, _ = find_targets(normalize("主要预期目标是：GDP增长12%左右，新增国家高新技术企业300家以上、科技型中小企业1200家以上。"))
+    >>> text = "主要预期目标是：GDP增长12%左右，新增国家高新技术企业300家以上、科技型中小企业1200家以上。"
+    >>> targets, _ = find_targets(normalize(text))
     >>> [(t.metric_text, t.kind, t.value, t.unit, t.qualifier, t.section) for t in targets]
-    [('GDP', 'growth', 12.0, '%', 'approx', 'headline'), ('新增国家高新技术企业', 'level', 300.0, '家', 'at_least', 'headline'), ('科技型中小企业', 'level', 1200.0, '家', 'at_least', 'headline')]
+    [('GDP', 'growth', 12.0, '%', 'approx', 'headline'), ('新增国家高新技术企业', 'level', 300.0, '家', 'at_least',
+    'headline'), ('科技型中小企业', 'level', 1200.0, '家', 'at_least', 'headline')]
     """
     return _Extractor(norm, plan_year).run()

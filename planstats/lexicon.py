@@ -32,31 +32,36 @@ class Lexicon:
     """The words of each role, longest first (so that an alternation matches the longest word)."""
 
     filler: Words = ()
-    """time frame"""
+    """words of time and of effort before an indicator (全年, 今年, 力争 …): stripped from its front and its end"""
 
     subset: Words = ()
     """of which: a part of the preceding target"""
 
     stretch: Words = ()
-    """a stretch target: after a main target of the same indicator (增长6%左右，力争7%) it is record stretch, n…"""
+    """a stretch target: after a main target of the same indicator (增长6%左右，力争7%) it is record stretch, not a
+    second target
+    """
 
     cumulative: Words = ()
     """a count since the start (累计建成5G基站3000个): the total of a metric of additions"""
 
     scope: Words = ()
-    """the whole region: stripped from the front of an indicator phrase (全区地区生产总值 → 地区生产总值), but no verb…"""
+    """the whole region: stripped from the front of an indicator phrase (全区地区生产总值 → 地区生产总值), but no
+    verb that opens a target; between a verb and a number it still lets the verb open one
+    (争取全县90%以上的行政村…)
+    """
 
     front: Words = ()
-    """last year's outcome named after a target (增长5%（上年实际增长3.2%）): the indicator is that of the target…"""
+    """words stripped from the front of an indicator (去年实际, 一是 …): they open no target, unlike a verb"""
 
     verb: Words = ()
-    """reaches (粮食产量由45万吨到50万吨: the end of a change, whose start 由45万吨 is no part of the indicator)"""
+    """verbs that carry a target before its number (达到, 提高到, 控制在 …)"""
 
     growth_verb: Words = ()
-    """增长在8%以上, 增长在6%—8%之间"""
+    """verbs of growth before a rate (增长, 同比增长, 增长在8%以上 …)"""
 
     decrease_verb: Words = ()
-    """下降、降低、减少 …"""
+    """verbs of a fall (下降, 降低, 减少 …): the value is negative"""
 
     respectively: Words = ()
     """spreads a list of values over a list of indicators"""
@@ -68,10 +73,12 @@ class Lexicon:
     """an indicator phrase ending in these is a rate of decrease: a negative growth rate"""
 
     lead_verb: Words = ()
-    """新增、净增、新认定 …"""
+    """verbs that open a count of additions (新增, 净增, 新认定 …): the indicator follows the number"""
 
     cause_verb: Words = ()
-    """a verb that gets the things counted after the number to act (推动3家企业上市, 辅导5家企业挂牌): the number open…"""
+    """a verb that gets the things counted after the number to act (推动3家企业上市, 辅导5家企业挂牌): the number
+    opens a target of that noun
+    """
 
     attribute: Words = ()
     """needs the subject of the preceding target in the sentence"""
@@ -80,7 +87,9 @@ class Lexicon:
     """on a heading line of its own (一、经济社会发展指标(工作目标)), above a numbered list of targets"""
 
     headline_subject: Words = ()
-    """words of the subject of a plan that may stand before a marker of the main targets on a heading li…"""
+    """words of the subject of a plan that may stand before a marker of the main targets on a heading line of its
+    own (一、2024年经济社会发展的主要目标; 二、今年政府工作的总体要求和主要预期目标)
+    """
 
     headline_link: Words = ()
     """words that link a marker of the main targets to its list (主要目标是，…; 主要预期目标设定为：…)"""
@@ -92,25 +101,35 @@ class Lexicon:
     """the sentence reports results over several years: not one year's outcome"""
 
     current: Words = ()
-    """a value after these words (and after none of the past, nor a past year) in its sentence is a targ…"""
+    """a value after these words (and after none of the past, nor a past year) in its sentence is a target of the
+    plan year: 去年…增长6.1%，今年力争增长7%
+    """
 
     plan_turn: Words = ()
-    """a word of a target: in a paragraph that reviews a past year (2023年，…增长5%。), the sentence with it…"""
+    """a word of a target: in a paragraph that reviews a past year (2023年，…增长5%。), the sentence with it turns
+    to the plan year, and so do those after it
+    """
 
     part_year: Words = ()
-    """part of a year, when a comma follows (前三季度，地区生产总值增长6%): its figures are no year's target or resul…"""
+    """part of a year, when a comma follows (前三季度，地区生产总值增长6%): its figures are no year's target or
+    result (1-11月 and 前10个月 are read by the code)
+    """
 
     whole_year: Words = ()
     """the whole year, after part of it (1-11月…增长8%，预计全年增长7%): the figures after it are again of the year"""
 
     each: Words = ()
-    """each: 各不少于10个"""
+    """each, all after enumerated items (各, 均: 新增孵化器、众创空间各3家): every item gets the value"""
 
     not_each: Words = ()
-    """a word that ends in a word of each and is none (全省平均6%, 人均): 均 is stripped from the end of an ind…"""
+    """a word that ends in a word of each and is none (全省平均6%, 人均): 均 is stripped from the end of an
+    indicator only when it stands alone
+    """
 
     rate_basis: Words = ()
-    """what an amount is per, between the verb and the number (低保标准提高到每人每月800元): kept at the end of the…"""
+    """what an amount is per, between the verb and the number (低保标准提高到每人每月800元): kept at the end of the
+    indicator (低保标准每人每月)
+    """
 
     review_heading: Words = ()
     """a heading with these words opens a section of past results"""
@@ -125,22 +144,32 @@ class Lexicon:
     """what is measured of a subject: a short item after a full one takes its subject (高技术产业投资、产值)"""
 
     sector: Words = ()
-    """a sector before a measure at the end of the last item of a list (食品加工产业产值): the names before it t…"""
+    """a sector before a measure at the end of the last item of a list (食品加工产业产值): the names before it that
+    measure nothing share both (装备制造、食品加工产业产值 → 装备制造产业产值)
+    """
 
     total_word: Words = ()
-    """the number of a subject, not its additions: after a target of additions it takes the subject with…"""
+    """the number of a subject, not its additions: after a target of additions it takes the subject without its lead
+    verb (新增国家高新技术企业50家，总数达到300家)
+    """
 
     stock_verb: Words = ()
-    """a count that reaches a number (高新技术企业达到300家): the total, unless its indicator names an addition (…"""
+    """a count that reaches a number (高新技术企业达到300家): the total, unless its indicator names an addition
+    (新增 …)
+    """
 
     increment: Words = ()
     """before an amount (新增工业总产值300亿元): an increment of it, not its level"""
 
     group: Words = ()
-    """a group of people: named alone after a measure of another group (城镇居民人均可支配收入增长7%、农村居民增长8%), it ta…"""
+    """a group of people: named alone after a measure of another group
+    (城镇居民人均可支配收入增长7%、农村居民增长8%), it takes that measure
+    """
 
     share_of: Words = ()
-    """a share with no subject of its own (数字经济规模突破500亿元，占GDP比重达到45%): the share of the subject of the t…"""
+    """a share with no subject of its own (数字经济规模突破500亿元，占GDP比重达到45%): the share of the subject of
+    the target before it
+    """
 
     horizon_before: Words = ()
     """before a year after the plan year (到2025年): a target for that year (record horizon)"""
@@ -149,31 +178,43 @@ class Lexicon:
     """after a year after the plan year (2025年底): a target for that year"""
 
     gap: Words = ()
-    """a gap to another figure (增长7%，高于全省平均水平1个百分点): not a target of its own; not after 不 (不高于 is a qual…"""
+    """a gap to another figure (增长7%，高于全省平均水平1个百分点): not a target of its own; not after 不 (不高于 is
+    a qualifier)
+    """
 
     gap_adjective: Words = ()
     """after a base that is no year (比全省高2个百分点): a gap to another figure"""
 
     turnaround: Words = ()
-    """a clause that only says its indicator turns round, with no number: the indicator of a bare rate a…"""
+    """a clause that only says its indicator turns round, with no number: the indicator of a bare rate after it
+    (进出口总额由负转正，增长3%)
+    """
 
     attainment: Words = ()
     """how much of a plan was done (完成年度计划的105%): a result, not a target"""
 
     benchmark: Words = ()
-    """the average of a wider region, given for comparison (地区生产总值增长7%（全省平均6%）): not a target of the pla…"""
+    """the average of a wider region, given for comparison (地区生产总值增长7%（全省平均6%）): not a target of the
+    plan's region
+    """
 
     page_chrome: Words = ()
-    """the counts of a web page around its article (0浏览 评论0条, 阅读量1200): an indicator of these words alon…"""
+    """the counts of a web page around its article (0浏览 评论0条, 阅读量1200): an indicator of these words alone
+    names no target
+    """
 
     multi_year: Words = ()
     """an average yearly rate over several years (年均增长6%): not one year's target"""
 
     per_unit: Words = ()
-    """a measure per person or per unit (人均地区生产总值, 单位地区生产总值能耗): a metric's name right after it is not th…"""
+    """a measure per person or per unit (人均地区生产总值, 单位地区生产总值能耗): a metric's name right after it is
+    not that metric, and a count of it may have a fraction (每千人口执业医师数3.2人)
+    """
 
     per_base: Words = ()
-    """what a measure per unit is measured per (单位地区生产总值能耗): the items after such a measure in a list sh…"""
+    """what a measure per unit is measured per (单位地区生产总值能耗): the items after such a measure in a list
+    share it with its per_unit word (单位地区生产总值能耗、二氧化碳排放 → 单位地区生产总值二氧化碳排放)
+    """
 
     table_unit: Words = ()
     """the header of the column of units in a table of targets (cells separated by tabs)"""
@@ -191,46 +232,71 @@ class Lexicon:
     """a header word of a column of results (2023年完成)"""
 
     table_name: Words = ()
-    """the header of the column of the names of indicators in a table of targets (a column of groups of…"""
+    """the header of the column of the names of indicators in a table of targets (a column of groups of rows, 类别,
+    may stand before it)
+    """
 
     table_rate: Words = ()
-    """a header word of a column of rates of change (增长（%）, 比上年±%): its cells are growth rates, of the r…"""
+    """a header word of a column of rates of change (增长（%）, 比上年±%): its cells are growth rates, of the record
+    of the column before it when it names no year
+    """
 
     table_number: Words = ()
-    """the header of the column of the numbers of the rows of a table of targets (a table written one ce…"""
+    """the header of the column of the numbers of the rows of a table of targets (a table written one cell per line:
+    序号, 指标, 单位, …)
+    """
 
     issuer: Words = ()
-    """the government that issues a plan, after the name of its region in a title (某某县人民政府2024年工作要点): no…"""
+    """the government that issues a plan, after the name of its region in a title (某某县人民政府2024年工作要点): no
+    part of the region
+    """
 
     party_committee: Words = ()
-    """the party committee that issues a plan with the government (中共某某县委 某某县人民政府关于…): the region is nam…"""
+    """the party committee that issues a plan with the government (中共某某县委 某某县人民政府关于…): the region is
+    named after it
+    """
 
     region_level: Words = ()
-    """the level of a region, that ends its name: as the party committee's word names it (中共某某县委: the re…"""
+    """the level of a region, that ends its name: as the party committee's word names it (中共某某县委: the region
+    某某县; 某某镇党委: 某某镇), and where the name of a region in a title ends (青山县优化营商环境工作要点:
+    青山县; 西安市雁塔区)
+    """
 
     not_place: Words = ()
-    """a word of the subject of a plan that opens with a level of a region: no part of the region's name…"""
+    """a word of the subject of a plan that opens with a level of a region: no part of the region's name in a title
+    (青山县乡村振兴工作要点: 青山县)
+    """
 
     title_filler: Words = ()
     """words of a title around the issuer (中共…委, …关于印发…的通知): no part of the region"""
 
     department: Words = ()
-    """a department of the government that issues its own plan (西安市雁塔区商务局2024年工作计划): its region is the n…"""
+    """a department of the government that issues its own plan (西安市雁塔区商务局2024年工作计划): its region is the
+    name before it
+    """
 
     period_before: Words = ()
-    """before a count of years (今后五年, 用三年时间; 三年内 needs none): a period from the plan year on, whose valu…"""
+    """before a count of years (今后五年, 用三年时间; 三年内 needs none): a period from the plan year on, whose
+    values are for its last year (record horizon)
+    """
 
     period_after: Words = ()
     """after a count of years (三年内, 五年之内, 用三年时间)"""
 
     per_year: Words = ()
-    """each year, after a period of several years (未来三年，每年新增50家): a target of the plan year as of every…"""
+    """each year, after a period of several years (未来三年，每年新增50家): a target of the plan year as of every
+    year
+    """
 
     copula: Words = ()
-    """is at, right before the number (城镇登记失业率在4%以内, 增速在7%左右): stripped from the end of an indicator; no…"""
+    """is at, right before the number (城镇登记失业率在4%以内, 增速在7%左右): stripped from the end of an indicator;
+    no verb that opens one (在13个社区…)
+    """
 
     yearly: Words = ()
-    """a lone 年 between the indicator and a verb of growth (地区生产总值年增长8%, 财政收入年递增10%): the rate of the ye…"""
+    """a lone 年 between the indicator and a verb of growth (地区生产总值年增长8%, 财政收入年递增10%): the rate of
+    the year, no part of the indicator; not when it ends a word of not_yearly
+    """
 
     not_yearly: Words = ()
     """a word that ends in 年 and is no 'yearly' (青年, 上年, 每年)"""
@@ -245,25 +311,40 @@ class Lexicon:
     """a magnitude with no unit before a milestone word (迈上千亿台阶, 突破1000亿大关): 亿 stands for 亿元"""
 
     streak: Words = ()
-    """before a count of years (连续5年, 连续三年): years in a row, no time limit; no part of the indicator, be…"""
+    """before a count of years (连续5年, 连续三年): years in a row, no time limit; no part of the indicator, before
+    it or after it
+    """
 
     value_noun: Words = ()
-    """a word after a value, with 的 or not, that names what the value is, at the end of a clause (实现7%左右…"""
+    """a word after a value, with 的 or not, that names what the value is, at the end of a clause (实现7%左右的增长,
+    实现6%增长, 达到2.5%的水平): no noun it describes
+    """
 
     collective: Words = ()
-    """a collective word, '=', and its parts: an indicator of it names one indicator for each part (城乡居民…"""
+    """a collective word, '=', and its parts: an indicator of it names one indicator for each part
+    (城乡居民人均可支配收入分别增长6%和7% → 城镇…, 农村…)
+    """
 
     ratio: Words = ()
-    """a word of a ratio of shares: three numbers parted by colons after it in their clause that add up…"""
+    """a word of a ratio of shares: three numbers parted by colons after it in their clause that add up to 100 are
+    shares in percent, one for each part of a collective word (三次产业结构调整为8:45:47 → 第一产业…8%,
+    第二产业…45%, 第三产业…47%)
+    """
 
     ratio_of_two: Words = ()
-    """a word of a ratio of two amounts: a bare number after it (and after the verbs and qualifiers befo…"""
+    """a word of a ratio of two amounts: a bare number after it (and after the verbs and qualifiers before a value)
+    is that ratio to one (城乡居民收入比缩小到1.75 → 1.75:1)
+    """
 
     task_verb: Words = ()
-    """a verb that opens a clause naming a task, with no number: a measure alone in the clause after it…"""
+    """a verb that opens a clause naming a task, with no number: a measure alone in the clause after it measures
+    that task (加快推进重点项目建设，完成投资200亿元 → 重点项目建设投资)
+    """
 
     zone: Words = ()
-    """a functional area that a region hosts, that ends its name (十堰高新区, 历城经济开发区): in the region that th…"""
+    """a functional area that a region hosts, that ends its name (十堰高新区, 历城经济开发区): in the region that
+    the name opens with, with no administrative code of its own
+    """
 
     @classmethod
     def read(cls, path: Path | None = None) -> Lexicon:
@@ -285,7 +366,9 @@ class Lexicon:
             roles.setdefault(role, []).append(word)
         missing = sorted(declared - roles.keys())
         if missing:
-            raise DataFileError(f"{path}: no word for the role(s) {missing}; each role of planstats/lexicon.py needs one.")
+            raise DataFileError(
+                f"{path}: no word for the role(s) {missing}; each role of planstats/lexicon.py needs one."
+            )
         return cls(**{role: tuple(sorted(words, key=len, reverse=True)) for role, words in roles.items()})
 
     def words(self) -> Iterator[str]:

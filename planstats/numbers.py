@@ -30,7 +30,8 @@ class Unit:
     family: str
     integer: bool
     before: bool = False  # written before the number (百分之八: 8%)
-    table_only: bool = False  # read in the column of units of a table, and in a sentence only after a decimal part (11.2年; 2024年 is a year)
+    # read in the column of units of a table, and in a sentence only after a decimal part (11.2年; 2024年 is a year)
+    table_only: bool = False
 
 
 @functools.lru_cache(maxsize=1)
@@ -50,11 +51,23 @@ def units() -> dict[str, Unit]:
             raise DataFileError(f"units.csv, line {line}: integer must be true or false, not {row['integer']!r}.")
         position = row.get("position", "")
         if position not in ("", "after", "before", "table"):
-            raise DataFileError(f"units.csv, line {line}: position must be 'after', 'before', 'table' or empty, not {position!r}.")
-        table[row["surface"]] = Unit(row["surface"], row["canonical"], row["family"], row["integer"] == "true", position == "before", position == "table")
+            raise DataFileError(
+                f"units.csv, line {line}: position must be 'after', 'before', 'table' or empty, not {position!r}."
+            )
+        table[row["surface"]] = Unit(
+            row["surface"],
+            row["canonical"],
+            row["family"],
+            row["integer"] == "true",
+            position == "before",
+            position == "table",
+        )
     for u in table.values():
         if u.before and (u.canonical not in table or table[u.canonical].before):
-            raise DataFileError(f"units.csv: the unit {u.surface!r}, written before the number, must have as canonical form a unit written after it, not {u.canonical!r}.")
+            raise DataFileError(
+                f"units.csv: the unit {u.surface!r}, written before the number, must have as canonical form a unit "
+                f"written after it, not {u.canonical!r}."
+            )
     return dict(sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True))
 
 
@@ -63,8 +76,8 @@ def parse_number(text: str) -> float:
 
     Examples
     --------
-    >>> parse_number("1,200"), parse_number("1.53"), parse_number("三"), parse_number("十二"), parse_number("百"), parse_number("四点五")
-    (1200.0, 1.53, 3.0, 12.0, 100.0, 4.5)
+    >>> [parse_number(s) for s in ("1,200", "1.53", "三", "十二", "百", "四点五")]
+    [1200.0, 1.53, 3.0, 12.0, 100.0, 4.5]
     >>> parse_number("一万二千"), parse_number("一亿五千万")
     (12000.0, 150000000.0)
     """
@@ -97,10 +110,13 @@ def unit_name(multiplier: str, surface: str) -> str:
 #: A five-year plan by its short name (十四五, 十三五), in a pattern: group 1 is the digit after 十.
 PLAN_PERIOD = "十([一二三四五六七八九])五"
 #: The closing quotation mark that may follow its short name (“十四五”, 「十四五」), in a pattern.
-PLAN_PERIOD_QUOTE = "[”\"」』’]?"
+PLAN_PERIOD_QUOTE = '[”"」』’]?'
 #: The title of a five-year plan, to the end of its line (…第十四个五年规划和2035年远景目标纲要,
 #: “十四五”工业发展规划, 关于印发《…规划》的通知), in a pattern: group 1 or 2 is the digit after 十.
-FIVE_YEAR_PLAN = rf"(?:第十([一二三四五六七八九])个五年|{PLAN_PERIOD}{PLAN_PERIOD_QUOTE})[^\n。，；]{{0,20}}?(?:规划|纲要)(?:[(（]草案[)）])?》?(?:的通知)?[ \t]*$"
+FIVE_YEAR_PLAN = (
+    rf"(?:第十([一二三四五六七八九])个五年|{PLAN_PERIOD}{PLAN_PERIOD_QUOTE})"
+    r"[^\n。，；]{0,20}?(?:规划|纲要)(?:[(（]草案[)）])?》?(?:的通知)?[ \t]*$"
+)
 
 
 def plan_period_end(digit: str) -> int:

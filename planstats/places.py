@@ -61,7 +61,9 @@ def table() -> pd.DataFrame:
     try:
         df = pd.read_parquet(TABLE)
     except (OSError, ValueError) as err:
-        raise DataFileError(f"{TABLE}: the region table cannot be read ({err}); reinstall planstats or restore the file.") from err
+        raise DataFileError(
+            f"{TABLE}: the region table cannot be read ({err}); reinstall planstats or restore the file."
+        ) from err
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise DataFileError(f"{TABLE}: missing column(s) {missing}; rebuild it with scripts/derive_regions.py.")
@@ -75,7 +77,7 @@ def _names(year: int) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str, s
     df = table()
     df = df[(df["first_year"] <= year) & (df["last_year"] >= year)]
     units: dict[str, set[tuple[str, str, str]]] = {}
-    for code, name, short, level in zip(df["code"], df["name"], df["short"], df["level"]):
+    for code, name, short, level in zip(df["code"], df["name"], df["short"], df["level"], strict=False):
         # a short name of a prefecture (十堰, 珠海), not of a county, many of which are words (合作, 城关)
         for word in {name, short} if level == "prefecture" else {name}:
             if len(word) >= 2:
@@ -104,7 +106,11 @@ def named_in(text: str, year: int | None) -> str | None:
     pattern, units = _names(min(year or _LAST_YEAR, _LAST_YEAR))
     scopes = Counter(_SCOPE.findall(head))
     if not scopes:  # 市委 of a region's own name (十堰市委) is no body of the level the text speaks at
-        scopes = Counter(m[1] for m in _BODIES.finditer(head) if not any(head[max(0, m.start() + 1 - k) : m.start() + 1] in units for k in range(3, 8)))
+        scopes = Counter(
+            m[1]
+            for m in _BODIES.finditer(head)
+            if not any(head[max(0, m.start() + 1 - k) : m.start() + 1] in units for k in range(3, 8))
+        )
     if not scopes:
         return None
     level, last = _LEVEL_OF[scopes.most_common(1)[0][0]]
@@ -161,17 +167,25 @@ def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
     provinces and prefectures, of two characters or more), and the rows of each code."""
     df = table()
     rows: list[_Row] = list(
-        zip(*(df[c].tolist() for c in ("code", "name", "short", "level")), df["parent"].fillna("").tolist(), df["id"].tolist(),
-            df["first_year"].astype(int).tolist(), df["last_year"].astype(int).tolist())
-    )  # fmt: skip
+        zip(
+            *(df[c].tolist() for c in ("code", "name", "short", "level")),
+            df["parent"].fillna("").tolist(),
+            df["id"].tolist(),
+            df["first_year"].astype(int).tolist(),
+            df["last_year"].astype(int).tolist(),
+            strict=False,
+        )
+    )
     by_word: dict[str, list[int]] = {}
     by_code: dict[str, list[int]] = {}
     # a document's text is read in simplified characters, which turns some of a name's (乾安县 → 干安县)
     words = sorted({w for row in rows for w in row[1:3]})
-    simplified = dict(zip(words, documents.to_simplified("\n".join(words)).split("\n")))
+    simplified = dict(zip(words, documents.to_simplified("\n".join(words)).split("\n"), strict=False))
     for i, (code, name, short, level, *_) in enumerate(rows):
         by_code.setdefault(code, []).append(i)
-        for word in {name, short, simplified[name], simplified[short]} if level != "county" else {name, simplified[name]}:
+        for word in (
+            {name, short, simplified[name], simplified[short]} if level != "county" else {name, simplified[name]}
+        ):
             if len(word) >= 2:
                 by_word.setdefault(word, []).append(i)
     return rows, by_word, by_code
@@ -255,7 +269,9 @@ def _area_rows() -> dict[str, tuple[int, dict[str, str]]]:
             raise DataFileError(f"{AREAS}, line {line}: {row['name']!r} has no code and no parent; give one of them.")
         for alias in [row["name"], *filter(None, row["aliases"].split("|"))]:
             if by_name.setdefault(alias, (line, row))[1] is not row:
-                raise DataFileError(f"{AREAS}, line {line}: name {alias!r} already belongs to {by_name[alias][1]['name']!r}.")
+                raise DataFileError(
+                    f"{AREAS}, line {line}: name {alias!r} already belongs to {by_name[alias][1]['name']!r}."
+                )
     return by_name
 
 
@@ -281,13 +297,20 @@ def _area(name: str, line: int, row: dict[str, str], year: int, depth: int = 0) 
     parent_name = row["parent"]
     if parent_name in _area_rows():
         up_line, up_row = _area_rows()[parent_name]
-        up = _area(parent_name, up_line, up_row, year, depth + 1) if not up_row["code"] else resolve(up_row["code"], year)
+        up = (
+            _area(parent_name, up_line, up_row, year, depth + 1)
+            if not up_row["code"]
+            else resolve(up_row["code"], year)
+        )
     else:
         up = resolve(parent_name, year)
     hosts = [resolve(h, year) for h in filter(None, row["host"].split("|"))]
     for p in [up, *hosts]:
         if p.match not in ("exact", "unique"):
-            raise DataFileError(f"{where}: {p.name!r} is {p.match} in {year} as a region of {row['name']!r}; write it as a full chain (陕西省西安市) or a code.")
+            raise DataFileError(
+                f"{where}: {p.name!r} is {p.match} in {year} as a region of {row['name']!r}; write it as a full chain "
+                "(陕西省西安市) or a code."
+            )
     host_prefectures = {h.prefecture for h in hosts}
     prefecture = up.prefecture or (host_prefectures.pop() if len(host_prefectures) == 1 else None)
     return Place(name, "exact", None, row["name"], row["level"], up.key, up.province, prefecture)
@@ -300,8 +323,12 @@ def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
         if name.endswith(word) and len(name) >= len(word) + 2:
             prefix = name[: -len(word)]
             rows = _rows()
-            alive = ("",) + tuple(level for level in ("市", "区", "县")  # a unit of that year (历城区, not 历城县 of 1986)
-                                  if any(rows[0][i][6] <= year <= rows[0][i][7] for i in rows[1].get(prefix + level, ())))  # fmt: skip
+            # a unit of that year (历城区, not 历城县 of 1986)
+            alive = ("",) + tuple(
+                level
+                for level in ("市", "区", "县")
+                if any(rows[0][i][6] <= year <= rows[0][i][7] for i in rows[1].get(prefix + level, ()))
+            )
             found = [resolve(prefix + level, year, context=context) for level in alive]
             hosts = {p.code: p for p in found if p.code}
             if len(hosts) == 1:
@@ -318,12 +345,15 @@ def _year(year: int | None) -> int:
     return min(max(int(year), _FIRST_YEAR), _LAST_YEAR) if year is not None else _LAST_YEAR
 
 
-def resolve(name: str | None, year: int | None = None, *, context: str | Sequence[str] = "", given: bool = False) -> Place:
+def resolve(
+    name: str | None, year: int | None = None, *, context: str | Sequence[str] = "", given: bool = False
+) -> Place:
     """Where the region ``name`` is in plan ``year`` (default: the table's last year), in this
     order: a code or a full chain of names (``exact``); a row of the hand-kept table of
     functional areas (``exact``); a name of one unit that year (``unique``); a name several units
     share, of which ``context`` (a text, or texts tried in order: a document's folders, then its
-    first pages) names the prefecture or province of one (``context``); else ``ambiguous`` with the candidates, or ``none``. A zone
+    first pages) names the prefecture or province of one (``context``); else ``ambiguous`` with the candidates, or
+    ``none``. A zone
     (十堰高新区) is placed in the region its name opens with. ``given``: the name is a user's
     (a manifest, ``region=``), and a name found is a ``manifest`` match.
 
@@ -409,7 +439,9 @@ def _named_above(i: int, year: int, context: str) -> int:
     山东省 too)."""
     rows = _rows()[0]
     above = _ancestors(i, year) if context else []
-    return next((k for k, a in enumerate(above) if any(w in context for w in {rows[a][1], rows[a][2]} if len(w) >= 2)), 9)
+    return next(
+        (k for k, a in enumerate(above) if any(w in context for w in {rows[a][1], rows[a][2]} if len(w) >= 2)), 9
+    )
 
 
 def context(path: str | os.PathLike | None, text: str) -> tuple[str, str]:
@@ -463,20 +495,67 @@ def _regions(year: int | None) -> pd.DataFrame:
         at = min(max(year or last, first), last)
         place = _admin(name, i, at, "exact")
         up = _at(by_code.get(parent, ()), at) if parent else []
-        table_rows.append((code, name, short, level, rows[up[0]][1] if up else None, parent or None, place.province, place.prefecture, None, first, last, id_))
+        table_rows.append(
+            (
+                code,
+                name,
+                short,
+                level,
+                rows[up[0]][1] if up else None,
+                parent or None,
+                place.province,
+                place.prefecture,
+                None,
+                first,
+                last,
+                id_,
+            )
+        )
     at = _year(year)
     labels = {row["name"]: row["name_en"] for _, row in _area_rows().values()}
     for name, (line, row) in sorted(_area_rows().items(), key=lambda item: item[1][0]):
         if name == row["name"] and not row["code"]:
             place = _area(name, line, row, at)
             parent = row["parent"] if row["parent"] in _area_rows() else resolve(row["parent"], at).unit
-            table_rows.append((None, name, None, row["level"], parent, place.parent, place.province, place.prefecture, None, None, None, None))
+            table_rows.append(
+                (
+                    None,
+                    name,
+                    None,
+                    row["level"],
+                    parent,
+                    place.parent,
+                    place.province,
+                    place.prefecture,
+                    None,
+                    None,
+                    None,
+                    None,
+                )
+            )
     out = pd.DataFrame(table_rows, columns=list(REGION_COLUMNS))
-    out["name_en"] = out["name"].map(labels).where(out["code"].isna() | out["code"].isin({r["code"] for _, r in _area_rows().values()}))
+    out["name_en"] = (
+        out["name"]
+        .map(labels)
+        .where(out["code"].isna() | out["code"].isin({r["code"] for _, r in _area_rows().values()}))
+    )
     return out.astype({"first_year": "Int64", "last_year": "Int64"})
 
 
-REGION_COLUMNS = ("code", "name", "short", "level", "parent", "parent_code", "province", "prefecture", "name_en", "first_year", "last_year", "id")
+REGION_COLUMNS = (
+    "code",
+    "name",
+    "short",
+    "level",
+    "parent",
+    "parent_code",
+    "province",
+    "prefecture",
+    "name_en",
+    "first_year",
+    "last_year",
+    "id",
+)
 
 
 def regions(year: int | None = None) -> pd.DataFrame:

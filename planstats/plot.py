@@ -37,17 +37,36 @@ from planstats import _checks
 from planstats.tables import cell, doc_titles, labels, metric_label, number
 
 #: CJK fonts that may be installed on a system, preferred in this order.
-SYSTEM_CJK = ("Noto Sans CJK SC", "Source Han Sans SC", "Noto Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
-              "PingFang SC", "Microsoft YaHei", "SimHei", "Heiti SC")  # fmt: skip
+SYSTEM_CJK = (
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "Noto Sans SC",
+    "WenQuanYi Micro Hei",
+    "WenQuanYi Zen Hei",
+    "PingFang SC",
+    "Microsoft YaHei",
+    "SimHei",
+    "Heiti SC",
+)
 FIGSIZE = (6.5, 3.6)  # inches: the width of a two-column page; half of it still reads at 8 pt
 _MARKERS = {"at_least": "^", "at_most": "v", "approx": "o", "exact": "_", "range": "_"}
 _MARKERS_ACROSS = {"at_least": ">", "at_most": "<"}  # on horizontal bars
 _CONFLICT = {"en": "† other values in the same document.", "zh": "† 同一文件另有数值。"}  # what † means
 _STYLE = {
-    "font.size": 8.5, "axes.titlesize": 9.5, "axes.labelsize": 8.5, "xtick.labelsize": 8, "ytick.labelsize": 8,
-    "legend.fontsize": 7.5, "axes.spines.top": False, "axes.spines.right": False, "savefig.bbox": "tight",
-    "savefig.dpi": 300, "figure.dpi": 110, "svg.fonttype": "path", "pdf.fonttype": 42,
-}  # fmt: skip
+    "font.size": 8.5,
+    "axes.titlesize": 9.5,
+    "axes.labelsize": 8.5,
+    "xtick.labelsize": 8,
+    "ytick.labelsize": 8,
+    "legend.fontsize": 7.5,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "savefig.bbox": "tight",
+    "savefig.dpi": 300,
+    "figure.dpi": 110,
+    "svg.fonttype": "path",
+    "pdf.fonttype": 42,
+}
 
 
 class FontError(PlanstatsError, RuntimeError):
@@ -125,14 +144,22 @@ def _palette(n: int) -> list:
     return sns.color_palette("colorblind", max(n, 1))
 
 
-def _source_note(ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | None = None, *, before: str = "") -> None:
+def _source_note(
+    ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | None = None, *, before: str = ""
+) -> None:
     titles = doc_titles(sorted(set(docs)), data=data)
     if not titles and not before:
         return
     if len(titles) > 8:  # a note of a page's width: the rest are counted, and planstats.cite lists them all
         more = len(titles) - 6
-        titles = titles[:6] + [f"and {more} more (planstats.cite lists them)" if lang == "en" else f"另{more}份 (planstats.cite 列出全部)"]
-    text = ("Source: " if lang == "en" else "资料来源：") + "; ".join(titles) + ". Extracted with planstats." if titles else ""
+        titles = titles[:6] + [
+            f"and {more} more (planstats.cite lists them)" if lang == "en" else f"另{more}份 (planstats.cite 列出全部)"
+        ]
+    text = (
+        ("Source: " if lang == "en" else "资料来源：") + "; ".join(titles) + ". Extracted with planstats."
+        if titles
+        else ""
+    )
     text = f"{before} {text}".strip()
     ax.figure.text(0.01, -0.01, "\n".join(textwrap.wrap(text, 110)), ha="left", va="top", fontsize=6.5, color="0.35")
 
@@ -175,7 +202,9 @@ def _region_labels(names: Iterable[str], lang: str) -> dict[str, str]:
     return {n: n for n in names}
 
 
-def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+def compare(
+    df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str = "en", ax: Axes | None = None
+) -> Axes:
     """Each region's target side by side (grouped by plan year), qualifiers visible, values labelled.
 
     Up to :data:`MANY` regions stand as columns; more lie as horizontal bars, highest first, each
@@ -203,7 +232,7 @@ def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str
         across = len(names) > MANY  # bars along x, regions down the y axis
         per = cells.groupby("region", observed=True).size().max()
         ax = _axes(ax, figsize=(FIGSIZE[0], max(FIGSIZE[1], 0.16 * len(names) * per + 1.2)) if across else FIGSIZE)
-        colors = dict(zip(years, _palette(len(years))))
+        colors = dict(zip(years, _palette(len(years)), strict=False))
         width = 0.8 / per
         shown = _region_labels(names, lang)
         for i, name in enumerate(names):
@@ -220,7 +249,14 @@ def compare(df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: {title}" + (f", {year}" if year else ""))
         ax.margins(**({"x": 0.15} if across else {"y": 0.15}))
         (ax.axvline if across else ax.axhline)(0, color="0.5", lw=0.6)
-        _legend(ax, {str(y): colors[y] for y in years}, cells["qualifier"], lang, conflict=bool(cells["conflict"].any()), across=across)
+        _legend(
+            ax,
+            {str(y): colors[y] for y in years},
+            cells["qualifier"],
+            lang,
+            conflict=bool(cells["conflict"].any()),
+            across=across,
+        )
         _source_note(ax, cells["doc"], lang, df)
         return _finish(ax)
 
@@ -250,7 +286,15 @@ def _wrap(label: str, width: int = 16) -> str:
     return "\n".join(textwrap.wrap(label, width)) if " " in label else label
 
 
-def _legend(ax: Axes, colors: dict[str, object], qualifiers: pd.Series, lang: str, *, conflict: bool = False, across: bool = False) -> None:
+def _legend(
+    ax: Axes,
+    colors: dict[str, object],
+    qualifiers: pd.Series,
+    lang: str,
+    *,
+    conflict: bool = False,
+    across: bool = False,
+) -> None:
     """One legend outside the plot: the plan years' colours, then what the symbols mean."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
@@ -305,9 +349,17 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         # labels of close values in the same year stack upwards rather than print over each other (12 and ≈12)
         close = 0.04 * float(cells["value"].max() - cells["value"].min() or 1.0)
         placed: dict[int, list[float]] = {}
-        for color, name in zip(_palette(len(top)), top):
+        for color, name in zip(_palette(len(top)), top, strict=False):
             mine = cells[cells["region"] == name].set_index("year").reindex(years)  # missing years: NaN, a gap
-            ax.plot(years, mine["value"].to_numpy(dtype=float), color=color, lw=1.5, label=shown[name], marker="o", markersize=3)
+            ax.plot(
+                years,
+                mine["value"].to_numpy(dtype=float),
+                color=color,
+                lw=1.5,
+                label=shown[name],
+                marker="o",
+                markersize=3,
+            )
             for y, r in mine.dropna(subset=["value"]).iterrows():
                 if r["qualifier"] == "range":
                     ax.vlines(y, r["low"], r["high"], color=color, lw=1)
@@ -316,12 +368,21 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
                 below = sum(abs(v - r["value"]) < close for v in placed.setdefault(y, []))
                 placed[y].append(r["value"])
                 text = cell(r["value"], r["qualifier"], r["low"], r["high"]) + ("†" if r["conflict"] else "")
-                ax.annotate(text, (y, r["value"]), xytext=(4, 4 + 9 * below), textcoords="offset points", fontsize=7, color=color)
+                ax.annotate(
+                    text,
+                    (y, r["value"]),
+                    xytext=(4, 4 + 9 * below),
+                    textcoords="offset points",
+                    fontsize=7,
+                    color=color,
+                )
         ax.set_xticks(years, [str(y) for y in years])
         ax.set_xlabel("plan year" if lang == "en" else "计划年份")
         kind, unit = cells["kind"].iloc[0], cells["unit"].iloc[0]
         ax.set_ylabel(metric_label(metric, lang, kind=kind, unit=unit))
-        ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("targets over time" if lang == "en" else "目标的变化"))
+        ax.set_title(
+            f"{metric_label(metric, lang, kind=kind)}: " + ("targets over time" if lang == "en" else "目标的变化")
+        )
         ax.legend(frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
         ax.margins(x=0.08, y=0.15)
         notes = []
@@ -329,8 +390,11 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
             notes.append(_CONFLICT[lang])
         if rest:
             listed = ", ".join(shown[n] for n in rest)
-            notes.append(f"In grey, the {len(rest)} other regions (below the {TOP} highest of their last plan year): {listed}."
-                         if lang == "en" else f"灰线为其余{len(rest)}个地区：{listed}。")  # fmt: skip
+            notes.append(
+                f"In grey, the {len(rest)} other regions (below the {TOP} highest of their last plan year): {listed}."
+                if lang == "en"
+                else f"灰线为其余{len(rest)}个地区：{listed}。"
+            )
         _source_note(ax, cells["doc"], lang, df, before=" ".join(notes))
         return _finish(ax)
 
@@ -365,8 +429,14 @@ def heatmap(
     cells = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
     shown = _region_labels(cells["region"], lang)
     cells = cells.assign(
-        row=[shown[str(r)] + ("" if year is not None else f" {y}") for r, y in zip(cells["region"], cells["year"])],
-        column=[metric_label(m, lang, kind=k, unit=u) for m, k, u in zip(cells["metric"], cells["kind"], cells["unit"])],
+        row=[
+            shown[str(r)] + ("" if year is not None else f" {y}")
+            for r, y in zip(cells["region"], cells["year"], strict=False)
+        ],
+        column=[
+            metric_label(m, lang, kind=k, unit=u)
+            for m, k, u in zip(cells["metric"], cells["kind"], cells["unit"], strict=False)
+        ],
     )
     if ids is None:
         counts = cells.groupby("column", observed=True)["region"].nunique()
@@ -377,8 +447,14 @@ def heatmap(
         import seaborn as sns
 
         values = cells.pivot(index="row", columns="column", values="value")
-        text = cells.assign(t=[cell(v, q, lo, hi) + ("†" if c else "")
-                               for v, q, lo, hi, c in zip(cells["value"], cells["qualifier"], cells["low"], cells["high"], cells["conflict"])])  # fmt: skip
+        text = cells.assign(
+            t=[
+                cell(v, q, lo, hi) + ("†" if c else "")
+                for v, q, lo, hi, c in zip(
+                    cells["value"], cells["qualifier"], cells["low"], cells["high"], cells["conflict"], strict=False
+                )
+            ]
+        )
         text = text.pivot(index="row", columns="column", values="t").reindex_like(values).fillna("")
         span = values.max() - values.min()
         scaled = (values - values.min()) / span.where(span > 0, 1.0)
@@ -386,14 +462,26 @@ def heatmap(
         scaled = scaled.where(values.notna())
         width = min(max(FIGSIZE[0], 0.55 * len(values.columns) + 3), 12)
         ax = _axes(ax, figsize=(width, (0.45 if len(values) <= 12 else 0.26) * len(values) + 2.2))
-        sns.heatmap(scaled, annot=text.to_numpy(), fmt="", cmap="cividis", vmin=0, vmax=1, linewidths=0.5, linecolor="white",
-                    cbar_kws={"label": "lowest → highest target of the metric" if lang == "en" else "各指标内由低到高"},
-                    annot_kws={"fontsize": 7}, ax=ax)  # fmt: skip
+        sns.heatmap(
+            scaled,
+            annot=text.to_numpy(),
+            fmt="",
+            cmap="cividis",
+            vmin=0,
+            vmax=1,
+            linewidths=0.5,
+            linecolor="white",
+            cbar_kws={"label": "lowest → highest target of the metric" if lang == "en" else "各指标内由低到高"},
+            annot_kws={"fontsize": 7},
+            ax=ax,
+        )
         ax.set_xticks(np.arange(len(values.columns)) + 0.5, list(values.columns), rotation=40, ha="right")
         ax.tick_params(axis="y", rotation=0)
         ax.set_xlabel("")
         ax.set_ylabel("")
-        ax.set_title(("Targets by region and metric" if lang == "en" else "各地区各指标目标") + (f", {year}" if year else ""))
+        ax.set_title(
+            ("Targets by region and metric" if lang == "en" else "各地区各指标目标") + (f", {year}" if year else "")
+        )
         _source_note(ax, cells["doc"], lang, df, before=_CONFLICT[lang] if cells["conflict"].any() else "")
         return _finish(ax)
 
@@ -426,21 +514,40 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
             changes = changes.sort_values(column, ascending=False, kind="stable").reset_index(drop=True)
         ax = _axes(ax, figsize=(FIGSIZE[0], max(FIGSIZE[1], 0.32 * len(changes) + 1.2)) if across else FIGSIZE)
         shown = _region_labels(changes["region"], lang)
-        ticks = [f"{shown[r]} {p}" if across else f"{shown[r]}\n{p}" for r, p in zip(changes["region"], changes["period"])]
+        ticks = [
+            f"{shown[r]} {p}" if across else f"{shown[r]}\n{p}"
+            for r, p in zip(changes["region"], changes["period"], strict=False)
+        ]
         values = changes[column].to_numpy(dtype=float)
         colors = [_palette(2)[0] if v >= 0 else _palette(2)[1] for v in values]
         (ax.barh if across else ax.bar)(range(len(ticks)), values, 0.6, color=colors)
-        for i, (v, r) in enumerate(zip(values, changes.itertuples())):
-            both = (f"{cell(r.value_from, r.qualifier_from, r.low_from, r.high_from)} → "
-                    f"{cell(r.value_to, r.qualifier_to, r.low_to, r.high_to)}{'' if rate else ' ' + str(r.unit)}")  # fmt: skip
+        for i, (v, r) in enumerate(zip(values, changes.itertuples(), strict=False)):
+            both = (
+                f"{cell(r.value_from, r.qualifier_from, r.low_from, r.high_from)} → "
+                f"{cell(r.value_to, r.qualifier_to, r.low_to, r.high_to)}{'' if rate else ' ' + str(r.unit)}"
+            )
             change = f"{_signed(v)} pp" if rate else f"{_signed(v)}% ({_signed(r.change)})"
             text = f"{both}{'†' if r.conflict else ''}" + (": " if across else "\n") + change
             if across:
-                ax.annotate(text, (v, i), xytext=(4 if v >= 0 else -4, 0), textcoords="offset points",
-                            ha="left" if v >= 0 else "right", va="center", fontsize=7)  # fmt: skip
+                ax.annotate(
+                    text,
+                    (v, i),
+                    xytext=(4 if v >= 0 else -4, 0),
+                    textcoords="offset points",
+                    ha="left" if v >= 0 else "right",
+                    va="center",
+                    fontsize=7,
+                )
             else:
-                ax.annotate(text, (i, v), xytext=(0, 4 if v >= 0 else -4), textcoords="offset points", ha="center",
-                            va="bottom" if v >= 0 else "top", fontsize=7.5)  # fmt: skip
+                ax.annotate(
+                    text,
+                    (i, v),
+                    xytext=(0, 4 if v >= 0 else -4),
+                    textcoords="offset points",
+                    ha="center",
+                    va="bottom" if v >= 0 else "top",
+                    fontsize=7.5,
+                )
         kind = changes["kind"].iloc[0]
         change = metric_label(metric, lang, kind=kind, unit=("change, " if lang == "en" else "变化，") + unit)
         if across:
@@ -454,8 +561,17 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
             ax.set_xlim(-0.75 - pad, len(ticks) - 0.25 + pad)
             ax.set_ylabel(change)
             ax.margins(y=0.25)
-        ax.set_title(f"{metric_label(metric, lang, kind=kind)}: " + ("change of the target between plan years" if lang == "en" else "目标的年度变化"))
-        _source_note(ax, [*changes["doc_from"], *changes["doc_to"]], lang, df, before=_CONFLICT[lang] if changes["conflict"].any() else "")
+        ax.set_title(
+            f"{metric_label(metric, lang, kind=kind)}: "
+            + ("change of the target between plan years" if lang == "en" else "目标的年度变化")
+        )
+        _source_note(
+            ax,
+            [*changes["doc_from"], *changes["doc_to"]],
+            lang,
+            df,
+            before=_CONFLICT[lang] if changes["conflict"].any() else "",
+        )
         return _finish(ax)
 
 
@@ -481,6 +597,8 @@ def save(ax: Axes, path: str | os.PathLike, *, formats: Iterable[str] | None = N
         for target in targets:
             fmt = target.suffix.lstrip(".").lower()
             if fmt not in ("png", "svg", "pdf"):
-                raise ArgumentError(f"The format of {target} must be one of ['png', 'svg', 'pdf'], but {fmt!r} was passed.")
+                raise ArgumentError(
+                    f"The format of {target} must be one of ['png', 'svg', 'pdf'], but {fmt!r} was passed."
+                )
             out.append(atomic_write(target, lambda tmp, fmt=fmt: ax.figure.savefig(tmp, format=fmt)))
     return out

@@ -54,8 +54,13 @@ def report(df: pd.DataFrame, out: str | os.PathLike = "out", *, lang: str = "en"
     out = Path(out)
     written: list[Path] = []
     notes: list[str] = []
-    lines = ["# planstats report", "", f"{df['doc'].nunique()} documents, {len(df)} rows "
-             f"({int((df['record'] == 'target').sum())} targets). Every number cites its source below its table.", ""]  # fmt: skip
+    lines = [
+        "# planstats report",
+        "",
+        f"{df['doc'].nunique()} documents, {len(df)} rows "
+        f"({int((df['record'] == 'target').sum())} targets). Every number cites its source below its table.",
+        "",
+    ]
 
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", PlanstatsWarning)
@@ -67,8 +72,15 @@ def report(df: pd.DataFrame, out: str | os.PathLike = "out", *, lang: str = "en"
             ax = plot.compare(df, metric, lang=lang)
             written += plot.save(ax, out / "charts" / f"compare_{metric}.png")
             plt.close(ax.figure)
-            lines += [f"### {tables.labels(lang)[1].get(metric, metric)}", "", tables.table(table, lang=lang, cite=False),
-                      f"![{metric}](charts/compare_{metric}.png)", "", f"Sources: [tables/compare_{metric}.md](tables/compare_{metric}.md)", ""]  # fmt: skip
+            lines += [
+                f"### {tables.labels(lang)[1].get(metric, metric)}",
+                "",
+                tables.table(table, lang=lang, cite=False),
+                f"![{metric}](charts/compare_{metric}.png)",
+                "",
+                f"Sources: [tables/compare_{metric}.md](tables/compare_{metric}.md)",
+                "",
+            ]
 
         changes = [analysis.yoy(df, m) for m in metrics]
         changes = [c for c in changes if not c.empty]
@@ -76,7 +88,18 @@ def report(df: pd.DataFrame, out: str | os.PathLike = "out", *, lang: str = "en"
         if changes:
             both = pd.concat(changes, ignore_index=True)
             written.append(_write(out / "tables" / "yoy.md", tables.table(both, lang=lang)))
-            columns = ["region", "metric", "period", "value_from", "qualifier_from", "value_to", "qualifier_to", "change", "change_unit", "change_pct"]
+            columns = [
+                "region",
+                "metric",
+                "period",
+                "value_from",
+                "qualifier_from",
+                "value_to",
+                "qualifier_to",
+                "change",
+                "change_unit",
+                "change_pct",
+            ]
             lines += [tables.table(both[columns], lang=lang, cite=False), "Sources: [tables/yoy.md](tables/yoy.md)", ""]
             for metric in dict.fromkeys(both["metric"]):
                 ax = plot.yoy(df, metric, lang=lang)
@@ -95,8 +118,12 @@ def report(df: pd.DataFrame, out: str | os.PathLike = "out", *, lang: str = "en"
         ax = plot.heatmap(df, lang=lang)
         written += plot.save(ax, out / "charts" / "heatmap.png")
         plt.close(ax.figure)
-        lines += ["Each metric is scaled from its lowest to its highest target; the cells show the targets.", "",
-                  "![heatmap](charts/heatmap.png)", ""]  # fmt: skip
+        lines += [
+            "Each metric is scaled from its lowest to its highest target; the cells show the targets.",
+            "",
+            "![heatmap](charts/heatmap.png)",
+            "",
+        ]
     notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, PlanstatsWarning)))
     if notes:
         lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]

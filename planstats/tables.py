@@ -80,8 +80,10 @@ def labels(lang: str) -> tuple[dict[str, str], dict[str, str]]:
     """Display names ``(regions, metrics)`` in ``lang``: English from the data tables, or Chinese."""
     metrics = metric_table()
     if lang == "zh":
-        return {}, dict(zip(metrics["id"], metrics["label_zh"]))
-    return {alias: places.label(name, "en") for alias, name in places.aliases().items()}, dict(zip(metrics["id"], metrics["label_en"]))
+        return {}, dict(zip(metrics["id"], metrics["label_zh"], strict=False))
+    return {alias: places.label(name, "en") for alias, name in places.aliases().items()}, dict(
+        zip(metrics["id"], metrics["label_en"], strict=False)
+    )
 
 
 def metric_label(metric: str, lang: str = "en", *, kind: str | None = None, unit: str | None = None) -> str:
@@ -97,7 +99,12 @@ def metric_label(metric: str, lang: str = "en", *, kind: str | None = None, unit
     name = labels(lang)[1].get(metric, metric)
     kinds = _kinds().get(metric, ())
     if kind in ("growth", "pp_change") and len(kinds) > 1:
-        name += {("en", "growth"): ", growth", ("en", "pp_change"): ", change", ("zh", "growth"): "增长", ("zh", "pp_change"): "变化"}[lang, kind]
+        name += {
+            ("en", "growth"): ", growth",
+            ("en", "pp_change"): ", change",
+            ("zh", "growth"): "增长",
+            ("zh", "pp_change"): "变化",
+        }[lang, kind]
     return f"{name} ({unit})" if unit else name
 
 
@@ -149,8 +156,12 @@ def _long(result: pd.DataFrame) -> pd.DataFrame:
         if value not in out.columns or qualifier not in out.columns:
             continue
         low = out[f"low{s}"] if f"low{s}" in out.columns else out[value]
-        high = out[f"high{s}"] if f"high{s}" in out.columns else out.get("value_high", pd.Series(np.nan, index=out.index))
-        out[value] = [cell(v, q, lo, hi) for v, q, lo, hi in zip(out[value], out[qualifier].astype(str), low, high)]
+        high = (
+            out[f"high{s}"] if f"high{s}" in out.columns else out.get("value_high", pd.Series(np.nan, index=out.index))
+        )
+        out[value] = [
+            cell(v, q, lo, hi) for v, q, lo, hi in zip(out[value], out[qualifier].astype(str), low, high, strict=False)
+        ]
         out = out.drop(columns=[c for c in (qualifier, f"low{s}", f"high{s}") if c in out.columns])
     out = out.drop(columns=[c for c in ("value_high",) if c in out.columns])
     for col in out.columns:
@@ -222,8 +233,12 @@ def _cited(result: pd.DataFrame, lang: str, cite: bool) -> tuple[pd.DataFrame, l
                 doc, raw = f"doc{s}", f"raw{s}"
                 if doc in view.columns and raw in view.columns:
                     name = "source" + s
-                    view[name] = [f"{d}: “{r}”" if d else "" for d, r in zip(view[doc], view[raw])]
-        drop = [c for c in view.columns if c.split("_")[0] in _PROVENANCE or c.startswith("parent_doc") or c.startswith("parent_raw")]
+                    view[name] = [f"{d}: “{r}”" if d else "" for d, r in zip(view[doc], view[raw], strict=False)]
+        drop = [
+            c
+            for c in view.columns
+            if c.split("_")[0] in _PROVENANCE or c.startswith("parent_doc") or c.startswith("parent_raw")
+        ]
         if not cite:
             drop += [c for c in view.columns if c.startswith("source") or c == "actual_source"]
         return view.drop(columns=drop), []
@@ -258,7 +273,8 @@ def legend(text: str) -> list[str]:
     Examples
     --------
     >>> legend("| ≈12 | ≥20† |")
-    ['≥ at least (以上, 不低于)', '≈ approximately (左右)', '† the document states other values for this cell as well (see planstats.conflicts)']
+    ['≥ at least (以上, 不低于)', '≈ approximately (左右)', '† the document states other values for this cell as well
+    (see planstats.conflicts)']
     """
     return [f"{mark} {meaning}" for mark, meaning in _MARKS if mark in text]
 
@@ -297,8 +313,12 @@ def _latex(view: pd.DataFrame, notes: list[str], caption: str) -> str:
     index = not isinstance(view.index, pd.RangeIndex)
     if not index:
         styler = styler.hide(axis="index")
-    columns = "l" * (view.index.nlevels if index else 0) + "".join("r" if n else "l" for n in numeric)  # numbers right-aligned
-    body = styler.to_latex(hrules=True, caption=caption or None, position_float="centering", environment="table", column_format=columns)
+    columns = "l" * (view.index.nlevels if index else 0) + "".join(
+        "r" if n else "l" for n in numeric
+    )  # numbers right-aligned
+    body = styler.to_latex(
+        hrules=True, caption=caption or None, position_float="centering", environment="table", column_format=columns
+    )
     body = body.replace(r"<sup>", r"\textsuperscript{").replace(r"</sup>", "}")
     body = _latex_text(body)
     after = ["\\par\\footnotesize " + _latex_text(_escape("; ".join(marks))) + "."] if marks else []
@@ -308,7 +328,10 @@ def _latex(view: pd.DataFrame, notes: list[str], caption: str) -> str:
     return body.replace(r"\end{table}", "\n".join([*after, r"\end{table}"])) if after else body
 
 
-_LATEX_SPECIAL = str.maketrans({c: "\\" + c for c in "&%$#_{}"} | {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"})
+_LATEX_SPECIAL = str.maketrans(
+    {c: "\\" + c for c in "&%$#_{}"}
+    | {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
+)
 
 
 def _escape(text: str) -> str:
@@ -328,8 +351,33 @@ def _tidy(result: pd.DataFrame, lang: str, cite: bool) -> pd.DataFrame:
                 c = lookup.get((row, col))
                 if c is None or (isinstance(result.at[row, col], float) and math.isnan(result.at[row, col])):
                     continue
-                keys = dict(zip(col_names, col if isinstance(col, tuple) else (col,)))
-                rows.append({row_name: row, **keys, **{k: c[k] for k in ("metric", "year", "kind", "unit", "value", "low", "high", "qualifier", "hardness", "is_range", "conflict", "doc", "raw", "start", "end")}})
+                keys = dict(zip(col_names, col if isinstance(col, tuple) else (col,), strict=False))
+                rows.append(
+                    {
+                        row_name: row,
+                        **keys,
+                        **{
+                            k: c[k]
+                            for k in (
+                                "metric",
+                                "year",
+                                "kind",
+                                "unit",
+                                "value",
+                                "low",
+                                "high",
+                                "qualifier",
+                                "hardness",
+                                "is_range",
+                                "conflict",
+                                "doc",
+                                "raw",
+                                "start",
+                                "end",
+                            )
+                        },
+                    }
+                )
         out = pd.DataFrame(rows)
     else:
         out = result.copy().reset_index(drop=isinstance(result.index, pd.RangeIndex))
@@ -394,7 +442,10 @@ def export(
     path = Path(path)
     fmt = format or next((f for f, suffix in FORMATS.items() if path.suffix.lower() == suffix), None)
     if fmt is None:
-        raise ArgumentError(f"{path}: cannot tell the format from the suffix {path.suffix!r}; use one of {list(FORMATS.values())} or format=.")
+        raise ArgumentError(
+            f"{path}: cannot tell the format from the suffix {path.suffix!r}; use one of {list(FORMATS.values())} or "
+            "format=."
+        )
     _check(lang, fmt)
     if fmt == "stata":
         frame = _tidy(result, lang, cite)
@@ -414,7 +465,9 @@ def _docs(result: pd.DataFrame) -> list[str]:
     if info is not None:
         docs: Iterable = info["cells"].frame["doc"]
     else:
-        cols = [c for c in result.columns if c == "doc" or c.startswith("doc_") and c != "doc_sha256" or c == "parent_doc"]
+        cols = [
+            c for c in result.columns if c == "doc" or c.startswith("doc_") and c != "doc_sha256" or c == "parent_doc"
+        ]
         docs = (d for c in cols for d in result[c].dropna())
     return sorted({str(d) for d in docs if d and str(d) != "nan"})
 
@@ -427,18 +480,24 @@ def _bundled() -> tuple[dict[str, dict[str, str]], dict[str, str]]:
     shas = {}
     if BUNDLED.exists():
         data = pd.read_csv(BUNDLED, usecols=["doc", "doc_sha256"], dtype=str).drop_duplicates("doc")
-        shas = dict(zip(data["doc"], data["doc_sha256"]))
+        shas = dict(zip(data["doc"], data["doc_sha256"], strict=False))
     return rows, shas
 
 
-def _manifests(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None) -> dict[str, dict[str, str]]:
+def _manifests(
+    docs: Iterable[str], *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None
+) -> dict[str, dict[str, str]]:
     """The manifest row of each document that has one: of ``manifest=`` (by path in the corpus or
     by file name); else of the ``manifest.csv`` beside the document where it was built (a dataset
     from :func:`planstats.build` or a dataset folder knows where: ``data.attrs["paths"]``); else,
     for a document of the bundled sample (the same file, by its hash), of the sample's manifest."""
     held = data.attrs.get("paths") if data is not None else None
     paths = held.value if held is not None else {}
-    shas = dict(zip(data["doc"].astype(str), data["doc_sha256"].astype(str))) if data is not None and "doc_sha256" in data.columns else {}
+    shas = (
+        dict(zip(data["doc"].astype(str), data["doc_sha256"].astype(str), strict=False))
+        if data is not None and "doc_sha256" in data.columns
+        else {}
+    )
     sample, sample_shas = _bundled()
     given = read_manifest(manifest) if manifest is not None else {}
     rows = {}
@@ -453,7 +512,9 @@ def _manifests(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifes
     return rows
 
 
-def doc_titles(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None) -> list[str]:
+def doc_titles(
+    docs: Iterable[str], *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None
+) -> list[str]:
     """The titles of documents from their manifests (see :func:`cite`), else their file names.
 
     Examples
@@ -466,9 +527,7 @@ def doc_titles(docs: Iterable[str], *, data: pd.DataFrame | None = None, manifes
     return [rows.get(d, {}).get("title") or d for d in docs]
 
 
-def cite(
-    result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None
-) -> str:
+def cite(result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None) -> str:
     """BibTeX entries for the documents behind a result: title, issuing body, year, url, file hash.
 
     Title, issuer and url come from the manifest of each document: ``manifest=``, else the
@@ -513,17 +572,25 @@ def cite(
         sha = str(mine["doc_sha256"].iloc[0]) if len(mine) else ""
         if not (row.get("title") and row.get("issuer")):
             unlisted.append(doc)
-        fields = [("title", "{" + (row.get("title") or doc) + "}"), ("author", "{" + row["issuer"] + "}" if row.get("issuer") else ""),
-                  ("year", year), ("url", row.get("url", "")), ("note", f"File {doc}{', SHA-256 ' + sha if sha else ''}")]  # fmt: skip
+        fields = [
+            ("title", "{" + (row.get("title") or doc) + "}"),
+            ("author", "{" + row["issuer"] + "}" if row.get("issuer") else ""),
+            ("year", year),
+            ("url", row.get("url", "")),
+            ("note", f"File {doc}{', SHA-256 ' + sha if sha else ''}"),
+        ]
         key = f"plan{year or 'nd'}_{sha[:8] or Path(doc).stem}"
-        entries.append(f"@misc{{{key},\n" + "".join(f"  {k} = {{{v}}},\n" for k, v in fields if v or k == "year") + "}\n")
+        entries.append(
+            f"@misc{{{key},\n" + "".join(f"  {k} = {{{v}}},\n" for k, v in fields if v or k == "year") + "}\n"
+        )
     if unlisted:
         warnings.warn(
             f"cite: {len(unlisted)} document(s) have no title or issuer in a manifest: {', '.join(unlisted[:5])}"
             f"{' …' if len(unlisted) > 5 else ''}. Their entries give the file name as the title and no author; add a "
             "manifest.csv beside the documents (columns file, region, year, title, issuer, url) or pass manifest=.",
-            PlanstatsWarning, stacklevel=2,
-        )  # fmt: skip
+            PlanstatsWarning,
+            stacklevel=2,
+        )
     entries.append(_software_entry())
     return "\n".join(entries)
 
@@ -536,5 +603,6 @@ def _software_entry() -> str:
 
     return (
         "@software{planstats,\n  title = {{planstats: quantified targets of Chinese local government work plans}},\n"
-        f"  version = {{{__version__}}},\n  year = {{2026}},\n  note = {{Rules fingerprint {rules_fingerprint()}}},\n}}\n"
+        f"  version = {{{__version__}}},\n  year = {{2026}},\n  note = "
+        f"{{Rules fingerprint {rules_fingerprint()}}},\n}}\n"
     )

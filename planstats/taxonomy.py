@@ -42,7 +42,9 @@ _COLUMNS = ("id", "label_en", "label_zh", "kinds", "unit_family", "category", "a
 # An indicator qualified by a threshold ("投资5亿元以上的项目") is not the indicator itself.
 _THRESHOLD = re.compile(r"\d[^的]{0,8}的")
 # The base year of a change, at the end of the indicator phrase (单位GDP能耗比2020年, 较2020年末)
-_BASE_YEAR = re.compile(rf"(?:比|较|与)(?:((?:19|20)\d{{2}})年|{PLAN_PERIOD}(?:规划)?(?:期|时期)?(?=末))(?:末|底)?(?:同期)?(?:相比|比)?$")  # or 比十三五末
+_BASE_YEAR = re.compile(
+    rf"(?:比|较|与)(?:((?:19|20)\d{{2}})年|{PLAN_PERIOD}(?:规划)?(?:期|时期)?(?=末))(?:末|底)?(?:同期)?(?:相比|比)?$"
+)  # or 比十三五末
 _BASE_ENDS = ("年", "末", "底", "期", "比")
 # A bare percentage of a growth rate from this to this is an index, the year before at 100 (103% = +3%)
 _INDEX = (90.0, 130.0)
@@ -101,15 +103,36 @@ def load_taxonomy(path: Path | None = None) -> tuple[Metric, ...]:
             for kind in kinds:
                 other = claimed.setdefault((alias, kind), row["id"])
                 if other != row["id"]:
-                    raise DataFileError(f"{where}: alias {alias!r} ({kind}) is claimed by both {other!r} and {row['id']!r}.")
-        metrics.append(Metric(row["id"], row["label_en"], row["label_zh"], kinds, unit_families, row["category"], aliases, row.get("total", "")))
+                    raise DataFileError(
+                        f"{where}: alias {alias!r} ({kind}) is claimed by both {other!r} and {row['id']!r}."
+                    )
+        metrics.append(
+            Metric(
+                row["id"],
+                row["label_en"],
+                row["label_zh"],
+                kinds,
+                unit_families,
+                row["category"],
+                aliases,
+                row.get("total", ""),
+            )
+        )
     by_id = {m.id: m for m in metrics}
     for line, m in enumerate(metrics, start=2):
         if not m.total:
             continue
         total = by_id.get(m.total)
-        if total is None or total is m or not set(m.kinds) <= set(total.kinds) or not set(m.unit_families) <= set(total.unit_families):
-            raise DataFileError(f"{path}, line {line}: the total of {m.id!r} must be another metric of the same kinds and units, not {m.total!r}.")
+        if (
+            total is None
+            or total is m
+            or not set(m.kinds) <= set(total.kinds)
+            or not set(m.unit_families) <= set(total.unit_families)
+        ):
+            raise DataFileError(
+                f"{path}, line {line}: the total of {m.id!r} must be another metric of the same kinds and units, not "
+                f"{m.total!r}."
+            )
     return tuple(metrics)
 
 
@@ -167,7 +190,9 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
     """
     if not metric_text or "、" in metric_text or _THRESHOLD.search(metric_text):
         return None, kind  # 新建中小学、幼儿园: an amount of several things is none of their metrics
-    increments = () if kind != "level" or unit_family in _counted() else [w for w in lexicon().increment if w in metric_text]
+    increments = (
+        () if kind != "level" or unit_family in _counted() else [w for w in lexicon().increment if w in metric_text]
+    )
     per_unit = lexicon().per_unit
     rate = metric_text.endswith(lexicon().growth_noun)  # GDP增速提高0.5个百分点: the change of a growth rate
     best: tuple[int, int, str, str] | None = None
@@ -181,13 +206,17 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
         use_kind = kind
         if kind == "share" and "share" not in metric.kinds and "growth" in metric.kinds and m.end() == len(metric_text):
             use_kind = "growth"
-        if use_kind not in metric.kinds and not (use_kind == "pp_change" and ("share" in metric.kinds or ("growth" in metric.kinds and rate))):
+        if use_kind not in metric.kinds and not (
+            use_kind == "pp_change" and ("share" in metric.kinds or ("growth" in metric.kinds and rate))
+        ):
             continue
         if use_kind in ("level", "share") and unit_family not in (metric.unit_families or ("percent",)):
             continue
         if any(w not in alias.text for w in increments):  # 新增工业总产值: an increment, not the output
             continue
-        if (metric_text[: m.start()].endswith(per_unit) or (m.start() and metric_text.startswith(per_unit))) and not any(w in alias.text for w in per_unit):
+        if (
+            metric_text[: m.start()].endswith(per_unit) or (m.start() and metric_text.startswith(per_unit))
+        ) and not any(w in alias.text for w in per_unit):
             continue  # 人均地区生产总值, 每万人高价值发明专利拥有量: per person, not the GDP nor the patents
         candidate = (alias.weight, m.end(), metric.id, use_kind)
         if best is None or candidate[:2] > best[:2]:
@@ -243,12 +272,23 @@ def assign_metrics(targets: list[Target], plan_year: int | None = None) -> list[
         metric, kind = match_metric(metric_text, t.kind, t.unit_family, t.verb in acts)
         if kind != t.kind:
             index = t.kind == "share" and _INDEX[0] <= t.value <= _INDEX[1]  # 居民消费价格指数控制在103%以内
-            t = replace(t, kind=kind, value=t.value - 100, value_high=t.value_high and t.value_high - 100) if index else replace(t, kind=kind)
+            t = (
+                replace(t, kind=kind, value=t.value - 100, value_high=t.value_high and t.value_high - 100)
+                if index
+                else replace(t, kind=kind)
+            )
         if metric and t.kind == "level" and t.verb in changes and t.unit_family not in counted:
             metric = None  # 一般公共预算收入增加2亿元: a change of the amount, not the amount
-        if metric in totals and (t.cumulative or (_reaches(t, reach) and not any(w in t.metric_text for w in additions))):
+        if metric in totals and (
+            t.cumulative or (_reaches(t, reach) and not any(w in t.metric_text for w in additions))
+        ):
             metric = totals[metric]
-        elif metric in additions_of and t.kind == "level" and not t.cumulative and (t.verb in grows or any(w in t.metric_text for w in increments)):
+        elif (
+            metric in additions_of
+            and t.kind == "level"
+            and not t.cumulative
+            and (t.verb in grows or any(w in t.metric_text for w in increments))
+        ):
             metric = additions_of[metric]  # 规上工业企业数量净增60家: the additions, not the total
         if metric and t.subset and metric in whole and t.sentence - whole[metric] <= 1:
             metric = None

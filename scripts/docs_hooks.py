@@ -37,7 +37,8 @@ def metrics_table() -> str:
     for r in m.sort_values(["category", "id"]).itertuples(index=False):
         aliases = "、".join(a for a in r.aliases.split("|") if a)
         lines.append(
-            f"| `{r.id}` | {_cell(r.label_en)} | {_cell(r.label_zh)} | {r.kinds.replace('|', ', ')} | {r.category} | {_cell(aliases)} |"
+            f"| `{r.id}` | {_cell(r.label_en)} | {_cell(r.label_zh)} | {r.kinds.replace('|', ', ')} | {r.category} | "
+            f"{_cell(aliases)} |"
         )
     return "\n".join(lines)
 
@@ -49,12 +50,18 @@ def accuracy_table() -> str:
     from planstats.evaluate import read_annotations, score
 
     golden = ROOT / "tests" / "golden"
-    scope = {ln.strip() for ln in (golden / "body_scope.txt").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.startswith("#")}
+    scope = {
+        ln.strip()
+        for ln in (golden / "body_scope.txt").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    }
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         report = score(ps.extract(ps.sample_corpus(), workers=1), read_annotations(golden / "seeds.csv"), scope)
-    lines = ["| section | precision | recall | F1 | matched | missed | false positives |", "|---|---|---|---|---|---|---|"]
+    lines = [
+        "| section | precision | recall | F1 | matched | missed | false positives |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for section, r in report.items():
         lines.append(
             f"| {section} | {r['precision']:.3f} | {r['recall']:.3f} | {r['f1']:.3f} | {r['tp']} | "
@@ -65,8 +72,11 @@ def accuracy_table() -> str:
 
 def notebook_page(path: Path) -> str:
     nb = json.loads(path.read_text(encoding="utf-8"))
-    out = [f"*`notebooks/{path.name}`: run it with `jupyter lab notebooks/{path.name}` in a clone, "
-           "or `make notebooks` for every notebook with its charts into `out/notebooks/`.*", ""]
+    out = [
+        f"*`notebooks/{path.name}`: run it with `jupyter lab notebooks/{path.name}` in a clone, "
+        "or `make notebooks` for every notebook with its charts into `out/notebooks/`.*",
+        "",
+    ]
     for cell in nb["cells"]:
         source = "".join(cell["source"]).rstrip()
         if not source:

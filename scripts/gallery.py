@@ -56,8 +56,13 @@ def main(argv: list[str] | None = None) -> None:
         "trajectory_30": lambda: ps.plot.trajectory(many, "gdp_growth"),
         "yoy_30": lambda: ps.plot.yoy(many, "gdp_growth"),
     }
-    lines = ["# Chart gallery", "", "Drawn by `python scripts/gallery.py`: each chart on the bundled sample, and on 30",
-             "county-level units with illustrative targets (not real plans).", ""]  # fmt: skip
+    lines = [
+        "# Chart gallery",
+        "",
+        "Drawn by `python scripts/gallery.py`: each chart on the bundled sample, and on 30",
+        "county-level units with illustrative targets (not real plans).",
+        "",
+    ]
     for name, draw in charts.items():
         ax = draw()
         with ps.plot.style():  # its tight box keeps the source note

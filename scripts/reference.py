@@ -24,7 +24,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 def documents(synthetic: Path) -> list[Path]:
     found = sorted((ROOT / "planstats" / "data" / "raw").glob("*.txt"))
-    found += sorted(p for p in (ROOT / "tests" / "fixtures").iterdir() if p.suffix in (".docx", ".pdf", ".html", ".txt"))
+    found += sorted(
+        p for p in (ROOT / "tests" / "fixtures").iterdir() if p.suffix in (".docx", ".pdf", ".html", ".txt")
+    )
     found += sorted((ROOT.parent / "shared" / "dev-corpus" / "docs").glob("*.txt"))
     found += sorted(synthetic.glob("plans/*/*.txt"))
     return found
@@ -54,7 +56,12 @@ def dump(out: Path) -> int:
             name = path.relative_to(path.parent.parent).as_posix()  # folder/file: a synthetic plan is region/year.txt
             for kind, frame in (("row", df), ("reject", ps.rejects(df))):
                 for rec in frame.to_dict("records"):
-                    fh.write(json.dumps({"doc": name, "kind": kind, **{k: _plain(v) for k, v in rec.items()}}, ensure_ascii=False) + "\n")
+                    fh.write(
+                        json.dumps(
+                            {"doc": name, "kind": kind, **{k: _plain(v) for k, v in rec.items()}}, ensure_ascii=False
+                        )
+                        + "\n"
+                    )
                     lines += 1
     return lines
 
@@ -77,7 +84,11 @@ def main() -> int:
         print("- " + line)
     for line in new[:20]:
         print("+ " + line)
-    print(f"{len(gone)} lines gone, {len(new)} new (order differs too)" if not gone and not new else f"{len(gone)} lines gone, {len(new)} new")
+    print(
+        f"{len(gone)} lines gone, {len(new)} new (order differs too)"
+        if not gone and not new
+        else f"{len(gone)} lines gone, {len(new)} new"
+    )
     return 1
 
 

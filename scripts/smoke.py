@@ -26,8 +26,10 @@ def main() -> None:
     import planstats as ps
 
     installed = Path(ps.__file__).resolve()
-    check(installed.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve()),
-          f"planstats is imported from the installed wheel ({installed})")
+    check(
+        installed.is_relative_to(Path(sysconfig.get_paths()["purelib"]).resolve()),
+        f"planstats is imported from the installed wheel ({installed})",
+    )
     check("matplotlib" not in sys.modules, "`import planstats` does not import matplotlib")
 
     df = ps.load()
@@ -35,14 +37,18 @@ def main() -> None:
     check(len(df) > 100 and df["region"].nunique() >= 3, f"ps.load() reads the sample dataset ({len(df)} rows)")
 
     corpus = ps.sample_corpus()
-    check((corpus / "manifest.csv").is_file() and len(list(corpus.glob("*.txt"))) >= 5,
-          f"ps.sample_corpus() is a folder of plans ({corpus})")
+    check(
+        (corpus / "manifest.csv").is_file() and len(list(corpus.glob("*.txt"))) >= 5,
+        f"ps.sample_corpus() is a folder of plans ({corpus})",
+    )
     again = ps.extract(corpus, workers=1)
     check(len(again) == len(df), f"ps.extract(ps.sample_corpus()) finds the rows of the sample dataset ({len(again)})")
 
     one = ps.extract_text("2024年工作要点\n全年地区生产总值增长6%左右。", region="某区", year=2024)
-    check(one[["metric", "value", "qualifier"]].values.tolist() == [["gdp_growth", 6.0, "approx"]],
-          "ps.extract_text reads GDP增长6%左右")
+    check(
+        one[["metric", "value", "qualifier"]].values.tolist() == [["gdp_growth", 6.0, "approx"]],
+        "ps.extract_text reads GDP增长6%左右",
+    )
 
     taxonomy = ps.metrics()
     check("gdp_growth" in set(taxonomy["id"]), f"ps.metrics() reads the taxonomy ({len(taxonomy)} metrics)")

@@ -39,10 +39,23 @@ def make_frame(*rows):
     from planstats.dataset import conform
 
     defaults = dict(
-        doc="test.txt", region="A", year=2022, record="target", section="headline", metric="gdp_growth",
-        metric_text="", kind="growth", value=8.0, value_high=math.nan, unit="%", qualifier="exact", qualifier_text="",
-        verb="增长", raw="", doc_sha256="0" * 64,
-    )  # fmt: skip
+        doc="test.txt",
+        region="A",
+        year=2022,
+        record="target",
+        section="headline",
+        metric="gdp_growth",
+        metric_text="",
+        kind="growth",
+        value=8.0,
+        value_high=math.nan,
+        unit="%",
+        qualifier="exact",
+        qualifier_text="",
+        verb="增长",
+        raw="",
+        doc_sha256="0" * 64,
+    )
     records = []
     for i, row in enumerate(rows):
         record = {**defaults, **row}

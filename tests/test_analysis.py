@@ -25,14 +25,21 @@ def test_xixian_gdp_target_rises_eight_points(data):
     y = ps.yoy(data, "gdp_growth", regions="Xixian New Area")
     row = y.iloc[0]
     assert (row.year_from, row.year_to, row.value_from, row.qualifier_from, row.value_to, row.qualifier_to) == (
-        2022, 2023, 12.0, "approx", 20.0, "at_least",
-    )  # fmt: skip
+        2022,
+        2023,
+        12.0,
+        "approx",
+        20.0,
+        "at_least",
+    )
     assert row.change == 8.0 and row.change_unit == "pp" and math.isnan(row.change_pct)
 
 
 def test_xixian_high_tech_enterprises_300_to_650(data):
     y = ps.yoy(data, "new_high_tech_enterprises")
-    assert y[["region", "value_from", "value_to", "change", "change_unit"]].values.tolist() == [["西咸新区", 300.0, 650.0, 350.0, "家"]]
+    assert y[["region", "value_from", "value_to", "change", "change_unit"]].values.tolist() == [
+        ["西咸新区", 300.0, 650.0, 350.0, "家"]
+    ]
     assert y["change_pct"].round(1).tolist() == [116.7]  # 350 / 300
 
 
@@ -153,17 +160,28 @@ def test_rank_ties_and_qualifiers():
     )
     r = ps.rank(df, "gdp_growth", year=2022)
     assert r[["region", "rank", "tied"]].values.tolist() == [
-        ["D", 1, False], ["A", 2, False], ["B", 3, True], ["C", 3, True], ["E", 5, False],
-    ]  # fmt: skip
+        ["D", 1, False],
+        ["A", 2, False],
+        ["B", 3, True],
+        ["C", 3, True],
+        ["E", 5, False],
+    ]
     assert ps.rank(df, "gdp_growth", ascending=True)["region"].tolist()[0] == "E"
 
 
 def test_summary_equals_plain_pandas():
-    df = make_frame(*(dict(region=r, year=y, value=v) for r, y, v in [("A", 2022, 8.0), ("B", 2022, 10.0), ("C", 2022, 12.5), ("A", 2023, 7.0)]))
+    df = make_frame(
+        *(
+            dict(region=r, year=y, value=v)
+            for r, y, v in [("A", 2022, 8.0), ("B", 2022, 10.0), ("C", 2022, 12.5), ("A", 2023, 7.0)]
+        )
+    )
     s = ps.summary(df, "gdp_growth")
     values = pd.DataFrame({"year": [2022, 2022, 2022, 2023], "v": [8.0, 10.0, 12.5, 7.0]}).groupby("year")["v"]
     expected = values.agg(["count", "mean", "median", "min", "max", "std"]).rename(columns={"count": "n"})
-    assert_frame_equal(s[["n", "mean", "median", "min", "max", "std"]], expected, check_index_type=False, check_dtype=False)
+    assert_frame_equal(
+        s[["n", "mean", "median", "min", "max", "std"]], expected, check_index_type=False, check_dtype=False
+    )
     assert s.loc[2022, "n"] == 3 and math.isnan(s.loc[2023, "std"])
 
 
@@ -174,9 +192,19 @@ def test_amplification_against_the_parent_region():
         dict(region="XX新城", year=2024, value=11.0),
     )
     a = ps.amplification(df, "gdp_growth")
-    assert a[["region", "parent", "year", "difference", "ratio"]].iloc[1:].values.tolist()[0][:3] == ["XX新城", "西咸新区", 2024]
+    assert a[["region", "parent", "year", "difference", "ratio"]].iloc[1:].values.tolist()[0][:3] == [
+        "XX新城",
+        "西咸新区",
+        2024,
+    ]
     first = a[(a.region == "XX新城") & (a.year == 2023)].iloc[0]
-    assert (first.parent, first.parent_value, first.difference, first.ratio, first.amplified) == ("西咸新区", 10.0, 2.0, 1.2, True)
+    assert (first.parent, first.parent_value, first.difference, first.ratio, first.amplified) == (
+        "西咸新区",
+        10.0,
+        2.0,
+        1.2,
+        True,
+    )
     later = a[(a.region == "XX新城") & (a.year == 2024)].iloc[0]
     assert math.isnan(later.parent_value) and later.amplified is pd.NA
 
@@ -232,8 +260,16 @@ def _actual(region, year, value, metric="gdp_growth"):
         (dict(value=8.0), 9.3, True),  # exact: a floor by default
         (dict(value=-3.0, qualifier="at_least", verb="下降", metric="energy_intensity_change"), -3.5, True),
         (dict(value=-3.0, qualifier="at_least", verb="下降", metric="energy_intensity_change"), -2.0, False),
-        (dict(value=300.0, qualifier="approx", metric="new_high_tech_enterprises", kind="level", unit="家"), 315.0, True),
-        (dict(value=300.0, qualifier="approx", metric="new_high_tech_enterprises", kind="level", unit="家"), 316.0, False),
+        (
+            dict(value=300.0, qualifier="approx", metric="new_high_tech_enterprises", kind="level", unit="家"),
+            315.0,
+            True,
+        ),
+        (
+            dict(value=300.0, qualifier="approx", metric="new_high_tech_enterprises", kind="level", unit="家"),
+            316.0,
+            False,
+        ),
     ],
 )
 def test_attainment_by_qualifier(target, actual, met):
@@ -241,7 +277,9 @@ def test_attainment_by_qualifier(target, actual, met):
     metric = target.get("metric", "gdp_growth")
     a = ps.attainment(df, pd.DataFrame([_actual("A", 2022, actual, metric)]), approx_as="band")
     assert a["met"].tolist() == [met]
-    assert a["gap"].round(6).tolist() == [round(actual - (target["value"] + target.get("value_high", target["value"])) / 2, 6)]
+    assert a["gap"].round(6).tolist() == [
+        round(actual - (target["value"] + target.get("value_high", target["value"])) / 2, 6)
+    ]
 
 
 def test_attainment_exact_as_approx_and_tolerance():
@@ -259,7 +297,9 @@ def test_attainment_lists_targets_without_actuals():
 
 
 def test_attainment_converts_units_of_actuals():
-    df = make_frame(dict(metric="new_urban_jobs", kind="level", unit="万人", value=1.0, qualifier="at_least", verb="新增"))
+    df = make_frame(
+        dict(metric="new_urban_jobs", kind="level", unit="万人", value=1.0, qualifier="at_least", verb="新增")
+    )
     actual = pd.DataFrame([dict(region="A", year=2022, metric="new_urban_jobs", value=12000, unit="人")])
     a = ps.attainment(df, actual)
     assert a["actual"].tolist() == [1.2] and a["met"].tolist() == [True]
@@ -271,17 +311,28 @@ def test_attainment_from_results_the_plans_report():
         "A区2023年工作要点\n2022年，全区地区生产总值增长9.3%，城镇新增就业1.1万人。\n"
         "主要预期目标是：地区生产总值增长8%左右。"
     )
-    df = pd.concat([ps.extract_text(plan_2022, doc="a2022.txt"), ps.extract_text(plan_2023, doc="a2023.txt")], ignore_index=True)
-    assert df[df.record == "result"][["year", "metric", "value"]].values.tolist() == [[2022, "gdp_growth", 9.3], [2022, "new_urban_jobs", 1.1]]
+    df = pd.concat(
+        [ps.extract_text(plan_2022, doc="a2022.txt"), ps.extract_text(plan_2023, doc="a2023.txt")], ignore_index=True
+    )
+    assert df[df.record == "result"][["year", "metric", "value"]].values.tolist() == [
+        [2022, "gdp_growth", 9.3],
+        [2022, "new_urban_jobs", 1.1],
+    ]
     a = ps.attainment(df)
     got = a[["year", "metric", "value", "actual", "met"]].astype(object).values.tolist()
     assert got == [
         [2022, "gdp_growth", 9.0, 9.3, True],
         [2022, "new_urban_jobs", 1.2, 1.1, False],
         [2023, "gdp_growth", 8.0, np.nan, pd.NA],
-    ] or [r[:4] for r in got] == [[2022, "gdp_growth", 9.0, 9.3], [2022, "new_urban_jobs", 1.2, 1.1], [2023, "gdp_growth", 8.0, got[2][3]]]
+    ] or [r[:4] for r in got] == [
+        [2022, "gdp_growth", 9.0, 9.3],
+        [2022, "new_urban_jobs", 1.2, 1.1],
+        [2023, "gdp_growth", 8.0, got[2][3]],
+    ]
     assert a["met"].tolist()[:2] == [True, False] and a["met"].isna().tolist()[2]
-    assert a["actual_source"].tolist()[0] == "a2023.txt: 地区生产总值增长9.3%"  # 全区: a word of scope, before the indicator
+    assert (
+        a["actual_source"].tolist()[0] == "a2023.txt: 地区生产总值增长9.3%"
+    )  # 全区: a word of scope, before the indicator
 
 
 # -- bad input -------------------------------------------------------------------------
@@ -308,15 +359,33 @@ def test_bad_options_name_the_parameter(data):
     "text, message",
     [
         ("region,year,value\nA,2022,8\n", r"missing column\(s\) \['metric'\]"),
-        ("region,year,metric,value\nA,2022,gdp_growth,8\nA,2023,gdp_growth,eight\n", r"line 3, column 'value': 'eight' is not a number"),
+        (
+            "region,year,metric,value\nA,2022,gdp_growth,8\nA,2023,gdp_growth,eight\n",
+            r"line 3, column 'value': 'eight' is not a number",
+        ),
         ("region,year,metric,value\nA,22x,gdp_growth,8\n", r"line 2, column 'year': '22x' is not a year"),
-        ("region,year,metric,value\nA,2022,gdp_grwth,8\n", r"line 2, column 'metric': unknown metric id 'gdp_grwth'. Did you mean 'gdp_growth'"),
-        ("region,year,metric,value\nA,2022,gdp_growth,8\nB,2022,gdp_growth,8\nA,2022,gdp_growth,9\n", r"line 4: duplicate of line 2"),
+        (
+            "region,year,metric,value\nA,2022,gdp_grwth,8\n",
+            r"line 2, column 'metric': unknown metric id 'gdp_grwth'. Did you mean 'gdp_growth'",
+        ),
+        (
+            "region,year,metric,value\nA,2022,gdp_growth,8\nB,2022,gdp_growth,8\nA,2022,gdp_growth,9\n",
+            r"line 4: duplicate of line 2",
+        ),
         ("region,year,metric,value\nA,2022,gdp_growth\n", r"line 2: wrong number of fields"),
         # a decimal comma was read as a separator of thousands: 9,3 → 93
-        ('region,year,metric,value\nA,2022,gdp_growth,"9,3"\n', r"line 2, column 'value': '9,3' has a decimal comma; write it with a point \(9.3\)"),
-        ('region,year,metric,value\nA,2022,gdp_growth,"1234,567"\n', r"line 2, column 'value': '1234,567' is not a number"),
-        ("region,year,metric,value\nA,1900,gdp_growth,8\n", r"line 2, column 'year': 1900 is not a plan year \(1949 to 2100\)"),
+        (
+            'region,year,metric,value\nA,2022,gdp_growth,"9,3"\n',
+            r"line 2, column 'value': '9,3' has a decimal comma; write it with a point \(9.3\)",
+        ),
+        (
+            'region,year,metric,value\nA,2022,gdp_growth,"1234,567"\n',
+            r"line 2, column 'value': '1234,567' is not a number",
+        ),
+        (
+            "region,year,metric,value\nA,1900,gdp_growth,8\n",
+            r"line 2, column 'year': 1900 is not a plan year \(1949 to 2100\)",
+        ),
     ],
 )
 def test_bad_actuals_file_names_line_and_column(tmp_path, text, message):
@@ -356,7 +425,9 @@ def test_packed_sort_keys_sort_like_the_keys_themselves():
 def test_actuals_keep_thousands_and_warn_of_regions_no_document_names(tmp_path):
     path = tmp_path / "actuals.csv"
     path.write_text('region,year,metric,value\nA,2022,gdp_growth,"1,234.5"\nB区,2022,gdp_growth,8\n', encoding="utf-8")
-    with pytest.warns(ps.PlanstatsWarning, match="1 region\\(s\\) of the actuals are named by no document of the dataset.*B区"):
+    with pytest.warns(
+        ps.PlanstatsWarning, match="1 region\\(s\\) of the actuals are named by no document of the dataset.*B区"
+    ):
         out = ps.attainment(make_frame(dict(value=8.0)), path)
     assert out["actual"].tolist() == [1234.5]
 
@@ -365,14 +436,20 @@ def test_actuals_keep_thousands_and_warn_of_regions_no_document_names(tmp_path):
     "call, message",
     [
         (lambda df: ps.extract_text("GDP增长6%", year="2023"), r"`year` must be an int.*'2023' \(str\)"),
-        (lambda df: ps.extract("data/raw/004_8503dda5db454a12.txt", year="2021"), r"`year` must be an int.*'2021' \(str\)"),
+        (
+            lambda df: ps.extract("data/raw/004_8503dda5db454a12.txt", year="2021"),
+            r"`year` must be an int.*'2021' \(str\)",
+        ),
         (lambda df: ps.extract_text("GDP增长6%", region=610112), r"`region` must be a str.*610112 \(int\)"),
         (lambda df: ps.compare(df, "gdp_growth", year="2022"), r"`year` must be an int.*'2022' \(str\)"),
         (lambda df: ps.compare(df, "gdp_growth", year=22), r"`year` must be a plan year from 1949 to 2100, but 22"),
         (lambda df: ps.rank(df, "gdp_growth", year=2022.0), r"`year` must be an int.*2022.0 \(float\)"),
         (lambda df: ps.coverage(df, years="2022"), r"`years` must be a plan year or a list of them"),
         (lambda df: ps.yoy(df, "gdp_growth", regions=5), r"`regions` must be a name or a list of names, but 5 \(int\)"),
-        (lambda df: ps.compare(df, "gdp_growth", regions=["西咸新区", None]), r"`regions` must hold names \(str\), but it holds None"),
+        (
+            lambda df: ps.compare(df, "gdp_growth", regions=["西咸新区", None]),
+            r"`regions` must hold names \(str\), but it holds None",
+        ),
         (lambda df: ps.load(years=["2022"]), r"`years` must be an int.*'2022' \(str\)"),
         (lambda df: ps.plot.heatmap(df, year="2021"), r"`year` must be an int"),
     ],
@@ -394,7 +471,9 @@ def test_an_approximate_target_is_read_as_a_band_or_a_floor_and_the_reading_is_t
     actual = pd.DataFrame([_actual("A", 2022, 7.5)])
     assert ps.attainment(df, actual, approx_as="band")["met"].tolist() == [False]
     assert ps.attainment(df, actual, approx_as="floor")["met"].tolist() == [True]
-    assert ps.attainment(df, pd.DataFrame([_actual("A", 2022, 5.6)]), approx_as="floor")["met"].tolist() == [True]  # 6 less 0.5
+    assert ps.attainment(df, pd.DataFrame([_actual("A", 2022, 5.6)]), approx_as="floor")["met"].tolist() == [
+        True
+    ]  # 6 less 0.5
     assert ps.attainment(df, pd.DataFrame([_actual("A", 2022, 5.4)]), approx_as="floor")["met"].tolist() == [False]
     with pytest.warns(ps.PlanstatsWarning, match="read as a band.*approx_as='floor'.*once a session"):
         assert ps.attainment(df, actual)["met"].tolist() == [False]
@@ -407,22 +486,44 @@ def test_an_approximate_target_is_read_as_a_band_or_a_floor_and_the_reading_is_t
 
 def test_against_plan_sets_each_annual_target_beside_the_five_year_plans():
     plan = ps.extract_text(
-        "某县“十四五”规划纲要\n主要目标：到2025年，地区生产总值年均增长6%左右，高新技术企业达到300家。", region="某县", year=2021, doc="plan.txt"
+        "某县“十四五”规划纲要\n主要目标：到2025年，地区生产总值年均增长6%左右，高新技术企业达到300家。",
+        region="某县",
+        year=2021,
+        doc="plan.txt",
     )
     years = [
-        ps.extract_text(f"主要预期目标是：地区生产总值增长{g}%左右，高新技术企业达到{n}家。", region=r, year=y, doc=f"{r}{y}.txt")
-        for r, y, g, n in [("某县", 2021, 7, 200), ("某县", 2023, 6.5, 250), ("某县", 2026, 5, 320), ("另县", 2023, 8, 100)]
+        ps.extract_text(
+            f"主要预期目标是：地区生产总值增长{g}%左右，高新技术企业达到{n}家。", region=r, year=y, doc=f"{r}{y}.txt"
+        )
+        for r, y, g, n in [
+            ("某县", 2021, 7, 200),
+            ("某县", 2023, 6.5, 250),
+            ("某县", 2026, 5, 320),
+            ("另县", 2023, 8, 100),
+        ]
     ]
     a = ps.against_plan(pd.concat([plan, *years]))
-    got = {(r.metric, r.year): (r.value, r.plan_value, r.plan_from, r.plan_to, r.difference, r.difference_unit) for r in a.itertuples()}
+    got = {
+        (r.metric, r.year): (r.value, r.plan_value, r.plan_from, r.plan_to, r.difference, r.difference_unit)
+        for r in a.itertuples()
+    }
     assert got == {
         ("gdp_growth", 2021): (7.0, 6.0, 2021, 2025, 1.0, "pp"),  # a yearly average over 2021-2025
         ("gdp_growth", 2023): (6.5, 6.0, 2021, 2025, 0.5, "pp"),
-        ("high_tech_enterprises_total", 2021): (200.0, 300.0, 2021, 2025, -100.0, "家"),  # a level for the plan's last year
+        ("high_tech_enterprises_total", 2021): (
+            200.0,
+            300.0,
+            2021,
+            2025,
+            -100.0,
+            "家",
+        ),  # a level for the plan's last year
         ("high_tech_enterprises_total", 2023): (250.0, 300.0, 2021, 2025, -50.0, "家"),
     }  # 2026 is after the plan; 另县 has no plan
     assert set(a["plan_raw"]) == {"地区生产总值年均增长6%左右", "高新技术企业达到300家"}
-    assert ps.against_plan(pd.concat([plan, *years]), metrics="gdp_growth")["metric"].unique().tolist() == ["gdp_growth"]
+    assert ps.against_plan(pd.concat([plan, *years]), metrics="gdp_growth")["metric"].unique().tolist() == [
+        "gdp_growth"
+    ]
     assert ps.against_plan(years[0]).empty
 
 
@@ -430,8 +531,19 @@ def test_metrics_is_the_name_wherever_one_or_more_are_taken_and_the_old_one_stil
     """compare, targets and conflicts took one or more metrics as `metric=`, attainment and coverage as `metrics=`."""
     import inspect
 
-    for func in (ps.compare, ps.targets, ps.conflicts, ps.attainment, ps.coverage, ps.against_plan, ps.load, ps.plot.heatmap):
-        assert "metrics" in inspect.signature(func).parameters and "metric" not in inspect.signature(func).parameters, func.__name__
+    for func in (
+        ps.compare,
+        ps.targets,
+        ps.conflicts,
+        ps.attainment,
+        ps.coverage,
+        ps.against_plan,
+        ps.load,
+        ps.plot.heatmap,
+    ):
+        assert "metrics" in inspect.signature(func).parameters and "metric" not in inspect.signature(func).parameters, (
+            func.__name__
+        )
     for func in (ps.yoy, ps.rank, ps.summary, ps.amplification, ps.plot.compare, ps.plot.trajectory, ps.plot.yoy):
         assert "metric" in inspect.signature(func).parameters, func.__name__  # exactly one
     with pytest.warns(FutureWarning, match=r"compare\(\): `metric=` is now `metrics=`"):

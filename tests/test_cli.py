@@ -61,7 +61,22 @@ def test_compare_prints_a_cited_markdown_table(capsys):
 
 
 def test_compare_metrics_for_a_year_as_csv(capsys):
-    assert main(["compare", "--metric", "gdp_growth", "--metric", "new_high_tech_enterprises", "--year", "2023", "--format", "csv"]) == 0
+    assert (
+        main(
+            [
+                "compare",
+                "--metric",
+                "gdp_growth",
+                "--metric",
+                "new_high_tech_enterprises",
+                "--year",
+                "2023",
+                "--format",
+                "csv",
+            ]
+        )
+        == 0
+    )
     back = pd.read_csv(io.StringIO(capsys.readouterr().out))
     assert back[["metric", "value"]].values.tolist() == [["gdp_growth", 20.0], ["new_high_tech_enterprises", 650.0]]
 
@@ -78,7 +93,10 @@ def test_attainment_with_an_actuals_file(tmp_path, capsys):
     actuals = tmp_path / "actuals.csv"
     actuals.write_text("region,year,metric,value\n西咸新区,2022,gdp_growth,11.6\n", encoding="utf-8")
     out = tmp_path / "attainment.csv"
-    assert main(["attainment", "--actuals", str(actuals), "--metric", "gdp_growth", "--approx-as", "band", "-o", str(out)]) == 0
+    assert (
+        main(["attainment", "--actuals", str(actuals), "--metric", "gdp_growth", "--approx-as", "band", "-o", str(out)])
+        == 0
+    )
     back = pd.read_csv(out)
     row = back[(back.region == "Xixian New Area") & (back.year == 2022)].iloc[0]
     assert (row.actual, row.met) == (11.6, True)

@@ -29,7 +29,13 @@ def test_folder_dataset_is_partitioned_by_year_and_loads_back_equal(seeds, tmp_p
     out = tmp_path / "targets"
     report = ps.build([seeds], out=out, workers=2, progress=False)
     assert (report.documents, report.extracted, report.unchanged, report.rows) == (5, 5, 0, len(corpus))
-    assert sorted(p.name for p in out.iterdir()) == ["_documents.parquet", "year=2021", "year=2022", "year=2023", "year=2024"]
+    assert sorted(p.name for p in out.iterdir()) == [
+        "_documents.parquet",
+        "year=2021",
+        "year=2022",
+        "year=2023",
+        "year=2024",
+    ]
     assert_frame_equal(ps.load(out), _canonical(corpus), check_categorical=False)
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # nothing temporary left
 
@@ -50,7 +56,10 @@ def test_rebuild_skips_unchanged_and_replaces_changed_documents(seeds, tmp_path)
     mine = now[now["doc"] == SEEDS[4].name]
     assert 77.0 in mine["value"].tolist()
     assert len(mine) == len(first[first["doc"] == SEEDS[4].name]) + 1  # replaced, not added twice
-    assert_frame_equal(now[now["doc"] != SEEDS[4].name].reset_index(drop=True), first[first["doc"] != SEEDS[4].name].reset_index(drop=True))
+    assert_frame_equal(
+        now[now["doc"] != SEEDS[4].name].reset_index(drop=True),
+        first[first["doc"] != SEEDS[4].name].reset_index(drop=True),
+    )
 
 
 def test_a_rebuild_extracts_again_what_other_rules_extracted(seeds, tmp_path, monkeypatch):
@@ -59,7 +68,9 @@ def test_a_rebuild_extracts_again_what_other_rules_extracted(seeds, tmp_path, mo
     first = ps.load(out)
     index = pd.read_parquet(out / "_documents.parquet")
     assert set(index["rules"]) == {corpus.rules_fingerprint()}
-    index.drop(columns="rules").to_parquet(out / "_documents.parquet", index=False)  # a dataset of a planstats before the column
+    index.drop(columns="rules").to_parquet(
+        out / "_documents.parquet", index=False
+    )  # a dataset of a planstats before the column
     again = ps.build([seeds], out=out, workers=1, progress=False)
     assert (again.extracted, again.unchanged) == (5, 0)
     assert_frame_equal(ps.load(out), first)
@@ -121,7 +132,9 @@ def test_a_document_that_fails_after_it_is_read_is_reported_and_the_rest_built(s
 def test_documents_of_the_same_name_in_different_folders_stay_apart(tmp_path):
     for county in ("甲县", "乙县"):
         (tmp_path / "plans" / county).mkdir(parents=True)
-        (tmp_path / "plans" / county / "2023.txt").write_text(f"{county}2023年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8")
+        (tmp_path / "plans" / county / "2023.txt").write_text(
+            f"{county}2023年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8"
+        )
     df = ps.extract([tmp_path / "plans"], workers=1)
     assert sorted(df["doc"]) == ["乙县/2023.txt", "甲县/2023.txt"]
     assert sorted(df["region"]) == ["乙县", "甲县"]
@@ -132,7 +145,9 @@ def test_a_folder_that_cannot_be_listed_is_named_and_the_rest_is_built(tmp_path,
 
     for county in ("甲县", "乙县"):
         (tmp_path / "plans" / county).mkdir(parents=True)
-        (tmp_path / "plans" / county / "2023.txt").write_text(f"{county}2023年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8")
+        (tmp_path / "plans" / county / "2023.txt").write_text(
+            f"{county}2023年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", encoding="utf-8"
+        )
     (tmp_path / "plans" / "说明.md").write_text("not a plan", encoding="utf-8")
     listing = os.scandir
 
@@ -152,7 +167,11 @@ def test_load_pushes_filters_down_and_equals_filtering_in_pandas(seeds, tmp_path
     ps.build([seeds], out=out, workers=1, progress=False)
     everything = ps.load(out)
     got = ps.load(out, regions=["Xixian New Area"], years=[2023], metrics=["gdp_growth", "new_high_tech_enterprises"])
-    expected = everything[(everything.region == "西咸新区") & (everything.year == 2023) & everything.metric.isin(["gdp_growth", "new_high_tech_enterprises"])]
+    expected = everything[
+        (everything.region == "西咸新区")
+        & (everything.year == 2023)
+        & everything.metric.isin(["gdp_growth", "new_high_tech_enterprises"])
+    ]
     assert_frame_equal(got, expected.reset_index(drop=True), check_categorical=False)
     assert len(got) > 0
 
@@ -206,9 +225,18 @@ def test_dask_on_a_local_cluster_gives_the_same_rows(seeds, corpus, tmp_path):
     distributed = pytest.importorskip("distributed")
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
         df = ps.extract([seeds], engine="dask", scheduler=cluster.scheduler_address, workers=2)
-        ps.build([seeds], out=tmp_path / "targets", engine="dask", scheduler=cluster.scheduler_address, workers=2, progress=False)
+        ps.build(
+            [seeds],
+            out=tmp_path / "targets",
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+            workers=2,
+            progress=False,
+        )
     assert_frame_equal(_canonical(df), _canonical(corpus))
-    assert_frame_equal(ps.load(tmp_path / "targets"), _canonical(corpus), check_categorical=False)  # rows as Arrow batches
+    assert_frame_equal(
+        ps.load(tmp_path / "targets"), _canonical(corpus), check_categorical=False
+    )  # rows as Arrow batches
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -251,7 +279,12 @@ def test_bad_arguments(seeds, tmp_path):
 
 
 def test_a_missing_main_guard_gets_an_error_that_says_so():
-    err = corpus._guard_error(RuntimeError("An attempt has been made to start a new process before the current process has finished its bootstrapping phase."))
+    err = corpus._guard_error(
+        RuntimeError(
+            "An attempt has been made to start a new process before the current process has finished its bootstrapping "
+            "phase."
+        )
+    )
     assert isinstance(err, ps.PlanstatsError) and '__name__ == "__main__"' in str(err)
 
 
@@ -280,7 +313,9 @@ def test_a_build_on_all_cores_works_where_processes_are_spawned(seeds, tmp_path,
 def test_a_manifest_region_in_no_region_table_warns(tmp_path):
     (tmp_path / "a.txt").write_text("地区生产总值增长6%。", encoding="utf-8")
     (tmp_path / "b.txt").write_text("地区生产总值增长7%。", encoding="utf-8")
-    (tmp_path / "manifest.csv").write_text("file,region,year\na.txt,西咸新去,2024\nb.txt,十堰市,2024\n", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,region,year\na.txt,西咸新去,2024\nb.txt,十堰市,2024\n", encoding="utf-8"
+    )
     with pytest.warns(ps.PlanstatsWarning, match=r"manifest.csv: 1 region\(s\) are in no region table: 西咸新去\."):
         df = ps.extract([tmp_path], workers=1)
     assert sorted(df["region"].astype(str)) == ["十堰市", "西咸新去"]  # kept as written
@@ -292,7 +327,9 @@ def test_load_reads_only_the_parts_a_build_wrote(tmp_path):
     rows = len(ps.load(out))
     (part,) = out.glob("year=*/part-0.parquet")
     shutil.copy(part, part.with_name("part-0 (copy).parquet"))  # as a file manager copies
-    with pytest.warns(ps.PlanstatsWarning, match=r"1 file\(s\) in the dataset folder are no part a build wrote.*part-0 \(copy\)"):
+    with pytest.warns(
+        ps.PlanstatsWarning, match=r"1 file\(s\) in the dataset folder are no part a build wrote.*part-0 \(copy\)"
+    ):
         assert len(ps.load(out)) == rows
 
 
@@ -331,7 +368,9 @@ def test_documents_whose_files_are_gone_are_reported_and_kept(tmp_path):
     out = tmp_path / "targets"
     ps.build([plans], out=out, workers=1, progress=False)
     (plans / "b.txt").unlink()
-    with pytest.warns(ps.PlanstatsWarning, match=r"1 document\(s\) of the dataset are no longer at their paths, e.g. .*b\.txt"):
+    with pytest.warns(
+        ps.PlanstatsWarning, match=r"1 document\(s\) of the dataset are no longer at their paths, e.g. .*b\.txt"
+    ):
         report = ps.build([plans / "a.txt"], out=out, workers=1, progress=False)
     assert report.gone == [str(plans / "b.txt")]
     index = pd.read_parquet(out / "_documents.parquet").set_index("doc")["status"]
@@ -343,7 +382,9 @@ def test_dask_without_a_scheduler_runs_the_whole_build_on_one_pool(tmp_path, mon
     local engine on 2,000 plans: every batch is given the same pool."""
     dask_base = pytest.importorskip("dask.base")
     for i in range(40):
-        (tmp_path / f"p{i:02d}.txt").write_text(f"某某县2024年工作要点\n地区生产总值增长{i % 9 + 1}%。", encoding="utf-8")
+        (tmp_path / f"p{i:02d}.txt").write_text(
+            f"某某县2024年工作要点\n地区生产总值增长{i % 9 + 1}%。", encoding="utf-8"
+        )
     pools = []
     real = dask_base.named_schedulers["processes"]
 
@@ -385,7 +426,9 @@ def test_a_full_disk_is_one_clear_error_and_the_previous_dataset_stays(seeds, tm
 
     monkeypatch.setattr(corpus._Sink, "add_parts", full)
     changed = seeds / "000_3e3dedbcbccbc1ab.txt"
-    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增市场主体100户。", encoding="utf-8")  # to be written again
+    changed.write_text(
+        changed.read_text(encoding="utf-8") + "\n新增市场主体100户。", encoding="utf-8"
+    )  # to be written again
     with pytest.raises(ps.OutputError, match="no space left on the disk .* the previous dataset is as it was"):
         ps.build([seeds], out=out, workers=1, progress=False)
     assert not list(tmp_path.glob(".targets.building-*")) and not (tmp_path / ".targets.lock").exists()

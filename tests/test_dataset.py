@@ -26,7 +26,9 @@ def test_traditional_documents_are_cited_in_traditional(corpus):
 def test_bundled_dataset_is_the_build_of_the_corpus(corpus):
     """data/targets.csv is rebuilt by `make data`, never edited: it must equal a fresh build."""
     bundled = ps.load()
-    pd.testing.assert_frame_equal(bundled.reset_index(drop=True), corpus.reset_index(drop=True), check_categorical=False)
+    pd.testing.assert_frame_equal(
+        bundled.reset_index(drop=True), corpus.reset_index(drop=True), check_categorical=False
+    )
 
 
 def test_load_returns_the_contract():
@@ -61,9 +63,15 @@ def test_region_and_year_from_titles():
         ("关于某某县2023年国民经济和社会发展计划执行情况与2024年国民经济和社会发展计划草案的报告\n", ("某某县", 2024)),
         ("关于某某县2023年国民经济和社会发展计划执行情况与2024年计划草案的报告\n", ("某某县", 2024)),
         ("某某镇2023年工作总结和2024年工作计划\n", ("某某镇", 2024)),
-        ("某某县人民政府2023年度工作总结\n", ("某某县", 2024)),  # a summary alone: its plan, if any, is for the year after
+        (
+            "某某县人民政府2023年度工作总结\n",
+            ("某某县", 2024),
+        ),  # a summary alone: its plan, if any, is for the year after
         ("某某县2023年招商引资工作总结\n", ("某某县", 2024)),
-        ("某某区二〇二四年工作要点\n", ("某某区", 2024)),  # a year in Chinese numerals  # a summary and a plan: the plan's year
+        (
+            "某某区二〇二四年工作要点\n",
+            ("某某区", 2024),
+        ),  # a year in Chinese numerals  # a summary and a plan: the plan's year
         # what the plan plans, between the year and the kind of plan: no region
         ("某某区2024年国民经济和社会发展计划\n", ("某某区", 2024)),
         ("2024年国民经济和社会发展计划\n", (None, 2024)),
@@ -91,7 +99,10 @@ def test_region_and_year_from_titles():
         ("政府工作报告（二○二五年十二月三十一日在某某区第二届人民代表大会第四次会议上）\n", ("某某区", 2025)),
         ("政府工作报告\n——2026年1月8日在县第十八届人民代表大会第五次会议上\n", (None, 2026)),
         # a title with no year: the region it names, and the year that the main targets name (not a time limit)
-        ("某某县人民政府工作要点\n到2030年的主要目标是：……\n2026年全县经济社会发展的主要预期目标是：GDP增长6%。", ("某某县", 2026)),
+        (
+            "某某县人民政府工作要点\n到2030年的主要目标是：……\n2026年全县经济社会发展的主要预期目标是：GDP增长6%。",
+            ("某某县", 2026),
+        ),
         ("某某区商务局工作计划\n一、主要目标\n三、2025年主要目标任务\n", ("某某区", 2025)),
         ("政府工作报告\n各位代表：\n今年主要预期目标是：GDP增长6%。", (None, None)),
         ("工作要点\n2024年主要预期目标：GDP增长6%。", (None, 2024)),
@@ -140,7 +151,10 @@ def test_region_and_year_from_titles():
         # a news report of a work report: the place of the congress that has a level (not the headline's 某某),
         # and the latest year that the text calls the year of its plan
         ("某某二届人大二次会议开幕\n4月21日，某某区二届人大二次会议开幕。报告回顾了2021年工作。\n", ("某某区", None)),
-        ("某某区描绘2025年发展蓝图\n1月9日，某某市某某区第十九届人民代表大会第四次会议召开。\n2024年是极不平凡的一年。2025年是“十四五”规划的收官之年。\n", ("某某市某某区", 2025)),
+        (
+            "某某区描绘2025年发展蓝图\n1月9日，某某市某某区第十九届人民代表大会第四次会议召开。\n2024年是极不平凡的一年。2025年是“十四五”规划的收官之年。\n",
+            ("某某市某某区", 2025),
+        ),
         ("某某区第七届人民代表大会第八次会议开幕\n", ("某某区", None)),
         ("新闻\n2023年是全面贯彻党的二十大精神的开局之年。\n", (None, 2023)),
         # a title of 全市 with no region: the unit of that level that the text names (by full or short name)
@@ -151,7 +165,10 @@ def test_region_and_year_from_titles():
         # no word of scope: the bodies it names tell the level (市第九次党代会), not those of a named region (十堰市委)
         ("三、2022年重点工作安排\n落实好市第九次党代会部署。珠海发展仍处于重要战略机遇期。\n", ("珠海市", 2022)),
         ("2022年工作要点\n根据十堰市委部署，推进十堰高新区建设。\n", (None, 2022)),
-        ("2022年全市工作要点\n深化珠澳合作，推进合作区建设。\n", (None, 2022)),  # 合作 is a word, not 合作市 (a county's short name)
+        (
+            "2022年全市工作要点\n深化珠澳合作，推进合作区建设。\n",
+            (None, 2022),
+        ),  # 合作 is a word, not 合作市 (a county's short name)
     ],
 )
 def test_region_and_year_from_other_forms_of_title(title, expected):
@@ -230,7 +247,10 @@ def test_the_first_year_of_a_yearly_average_is_written_and_loaded(tmp_path, suff
     out = tmp_path / (f"targets.{suffix}" if suffix else "targets")
     ps.build([tmp_path / "plans"], out=out, workers=1, progress=False)
     df = ps.load(out)
-    assert df[["metric", "year", "average_from", "value"]].astype(object).values.tolist() == [["gdp", 2025, pd.NA, 300.0], ["gdp_growth", 2025, 2021, 6.0]]
+    assert df[["metric", "year", "average_from", "value"]].astype(object).values.tolist() == [
+        ["gdp", 2025, pd.NA, 300.0],
+        ["gdp_growth", 2025, 2021, 6.0],
+    ]
     assert str(df["average_from"].dtype) == "Int64"
 
 
@@ -326,7 +346,16 @@ def test_the_national_region_table_by_year():
     assert by_name.loc["未央区", "parent"] == by_name.loc["西安市", "code"]
 
 
-@pytest.mark.parametrize("raw, written", [("=HYPERLINK(\"http://x\")增长6%", "'=HYPERLINK"), ("@SUM(A1)", "'@SUM"), ("-A1+1", "'-A1"), ("-3.1", "-3.1"), ("增长6%", "增长6%")])
+@pytest.mark.parametrize(
+    "raw, written",
+    [
+        ('=HYPERLINK("http://x")增长6%', "'=HYPERLINK"),
+        ("@SUM(A1)", "'@SUM"),
+        ("-A1+1", "'-A1"),
+        ("-3.1", "-3.1"),
+        ("增长6%", "增长6%"),
+    ],
+)
 def test_csv_cells_a_spreadsheet_would_run_are_escaped_and_read_back_exact(tmp_path, raw, written):
     from conftest import make_frame
 

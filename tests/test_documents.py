@@ -61,7 +61,9 @@ def test_a_big5_plan_is_extracted_like_its_utf8_copy(tmp_path):
     (tmp_path / "big5.txt").write_bytes(text.encode("big5"))
     (tmp_path / "utf8.txt").write_text(text, encoding="utf-8")
     big5, utf8 = (ps.extract(tmp_path / f) for f in ("big5.txt", "utf8.txt"))
-    assert len(utf8) == 3 and big5.drop(columns=["doc", "doc_sha256"]).equals(utf8.drop(columns=["doc", "doc_sha256"]))  # the hash is of the bytes
+    assert len(utf8) == 3 and big5.drop(columns=["doc", "doc_sha256"]).equals(
+        utf8.drop(columns=["doc", "doc_sha256"])
+    )  # the hash is of the bytes
 
 
 def test_empty_binary_and_undecodable_input_name_the_file():
@@ -133,7 +135,8 @@ PAGE = """<!DOCTYPE html>
 <table><tr><th>指标</th><th>单位</th><th>目标</th></tr><tr><td>固定资产投资增速</td><td>%</td><td>10</td></tr></table>
 </body></html>"""
 PAGE_TEXT = (
-    "西咸新区2022年工作要点\n发布时间：2022-02-05 浏览次数：1523\n主要预期目标是：GDP增长12%左右，一般公共预算收入增长 8%。\n"
+    "西咸新区2022年工作要点\n发布时间：2022-02-05 浏览次数：1523\n主要预期目标是：GDP增长12%左右，一般公共预算收入增长 "
+    "8%。\n"
     "新增高新技术企业50家 ，\n城镇新增就业1万人。\n指标\t单位\t目标\n固定资产投资增速\t%\t10"
 )
 
@@ -141,7 +144,8 @@ PAGE_TEXT = (
 # A table as Word writes it into a page: each cell a paragraph, a header of two rows (rowspan, colspan), an empty cell.
 WORD_TABLE = """<html><head><meta charset="utf-8"><title>某某区2024年国民经济和社会发展计划</title></head><body>
 <p>附表</p><table border=1><tr><td colspan="6"><p>2024年主要指标</p></td></tr>
-<tr><td rowspan="2"><p><span>指标</span></p></td><td rowspan=2><p>单位</p></td><td colspan="2"><p>2023年</p></td><td colspan="2"><p>2024年</p></td></tr>
+<tr><td rowspan="2"><p><span>指标</span></p></td><td rowspan=2><p>单位</p></td><td colspan="2"><p>2023年</p></td><td
+colspan="2"><p>2024年</p></td></tr>
 <tr><td><p>完成</p></td><td><p>增长%</p></td><td><p>目标</p></td><td><p>增长%</p></td></tr>
 <tr><td><p>地区生产</p><p>总值</p></td><td><p>亿元</p></td><td><p>500</p></td><td><p>5.2</p></td><td><p>530</p></td><td><p>6左右</p></td></tr>
 <tr><td><p>城镇新增就业</p></td><td><p>人</p></td><td></td><td></td><td><p>5000</p></td><td></td></tr>
@@ -152,7 +156,8 @@ def test_a_table_of_a_page_as_word_writes_it_is_read_as_rows_of_cells():
     text, _ = html_text(WORD_TABLE.encode())
     assert text.splitlines()[2:] == [
         "2024年主要指标",  # a cell across the whole row: a caption, once
-        "指标\t单位\t2023年\t2023年\t2024年\t2024年",  # a merged cell in each position it covers, as python-docx gives it
+        # a merged cell in each position it covers, as python-docx gives it
+        "指标\t单位\t2023年\t2023年\t2024年\t2024年",
         "指标\t单位\t完成\t增长%\t目标\t增长%",
         "地区生产 总值\t亿元\t500\t5.2\t530\t6左右",  # the paragraphs of a cell: one cell
         "城镇新增就业\t人\t\t\t5000\t",  # an empty cell is a cell: 5000 is the 2024 target
@@ -160,9 +165,12 @@ def test_a_table_of_a_page_as_word_writes_it_is_read_as_rows_of_cells():
     df = ps.extract_text(text)
     assert set(df["section"]) == {"headline"}  # 主要指标 in the caption marks the main targets
     assert df[["record", "year", "metric", "value"]].values.tolist() == [
-        ["result", 2023, "gdp", 500.0], ["result", 2023, "gdp_growth", 5.2], ["target", 2024, "gdp", 530.0],
-        ["target", 2024, "gdp_growth", 6.0], ["target", 2024, "new_urban_jobs", 5000.0],
-    ]  # fmt: skip
+        ["result", 2023, "gdp", 500.0],
+        ["result", 2023, "gdp_growth", 5.2],
+        ["target", 2024, "gdp", 530.0],
+        ["target", 2024, "gdp_growth", 6.0],
+        ["target", 2024, "new_urban_jobs", 5000.0],
+    ]
 
 
 def test_a_docx_caption_merged_across_its_table_is_one_line(tmp_path):
@@ -186,9 +194,13 @@ def test_text_laid_out_in_the_cells_of_a_page_stays_lines():
         "<p>新建5G基站300个。</p></td></tr></table></td></tr></table></body></html>"
     )
     assert html_text(page.encode())[0].splitlines() == [
-        "首页\t政务公开", "某某县2024年政府工作要点", "主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。",
-        "指标\t单位\t2024年目标", "新增规上工业企业\t家\t20", "新建5G基站300个。",
-    ]  # fmt: skip
+        "首页\t政务公开",
+        "某某县2024年政府工作要点",
+        "主要预期目标是：地区生产总值增长6%左右，一般公共预算收入增长5%。",
+        "指标\t单位\t2024年目标",
+        "新增规上工业企业\t家\t20",
+        "新建5G基站300个。",
+    ]
 
 
 @pytest.mark.parametrize("name", ["plan.html", "plan.htm", "plan.shtml", "plan.txt"])  # a page saved as .txt too
@@ -199,8 +211,14 @@ def test_a_web_page_is_read_as_a_browser_shows_it(tmp_path, name):
     assert (doc.text, doc.encoding) == (PAGE_TEXT, "gb18030")
     df = ps.extract(path)
     assert (df["region"].iloc[0], int(df["year"].iloc[0])) == ("西咸新区", 2022)  # from the <title>
-    assert df["raw"].tolist() == ["GDP增长12%左右", "一般公共预算收入增长 8%", "新增高新技术企业50家", "城镇新增就业1万人", "固定资产投资增速\t%\t10"]
-    assert all(doc.text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert df["raw"].tolist() == [
+        "GDP增长12%左右",
+        "一般公共预算收入增长 8%",
+        "新增高新技术企业50家",
+        "城镇新增就业1万人",
+        "固定资产投资增速\t%\t10",
+    ]
+    assert all(doc.text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_the_byte_order_mark_of_a_page_is_no_text():
@@ -217,9 +235,13 @@ def test_a_page_whose_charset_lies_is_decoded_as_a_text_and_a_corpus_reads_pages
 
 
 def test_the_title_of_a_page_below_its_menus_names_the_region(tmp_path):
-    menus = "".join(f"<div><a>{m}</a></div>" for m in ["首页", "政务公开", "政务服务", "互动交流", "走进某某", "专题专栏"])
+    menus = "".join(
+        f"<div><a>{m}</a></div>" for m in ["首页", "政务公开", "政务服务", "互动交流", "走进某某", "专题专栏"]
+    )
     page = (
-        "<html><head><title>某某县人民政府门户网站</title></head><body>" + menus + "<div>当前位置：首页 &gt; 通知公告</div>"
+        "<html><head><title>某某县人民政府门户网站</title></head><body>"
+        + menus
+        + "<div>当前位置：首页 &gt; 通知公告</div>"
         "<p>学习《某某市2024年工作要点》，抓好落实。</p><h1>关于印发某某县2024年政府工作要点的通知</h1>"
         "<p>主要预期目标是：地区生产总值增长6%左右。</p></body></html>"
     )
@@ -239,11 +261,15 @@ def test_a_pdf_is_read_from_its_text_layer_and_its_wrapped_lines_joined():
     assert doc.encoding == "pdf" and doc.text.splitlines()[0] == "某某区2024年政府工作要点"
     df = ps.extract(PDF)
     assert (df["region"].iloc[0], int(df["year"].iloc[0])) == ("某某区", 2024)
-    got = list(zip(df["metric"], df["value"], df["unit"]))
-    assert got[:3] == [("gdp_growth", 6.0, "%"), ("fiscal_revenue_growth", 5.0, "%"), ("fixed_asset_investment_growth", 8.0, "%")]
+    got = list(zip(df["metric"], df["value"], df["unit"], strict=False))
+    assert got[:3] == [
+        ("gdp_growth", 6.0, "%"),
+        ("fiscal_revenue_growth", 5.0, "%"),
+        ("fixed_asset_investment_growth", 8.0, "%"),
+    ]
     assert ("new_urban_jobs", 1.2, "万人") in got  # 城镇新增就 | 业1.2万人: a line of the page ends inside the word
     assert ("grain_output", 50.0, "万吨") in got  # 50万 | — 1 — | 吨以上: a sentence carried over to the next page
-    assert all(doc.text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(doc.text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 # The same plan printed to PDF by LibreOffice 7.4 from the .docx beside it (made with python-docx,
@@ -261,7 +287,7 @@ def test_a_ruled_table_of_a_pdf_is_read_as_rows_of_cells():
     key = ["record", "year", "section", "metric", "kind", "value", "unit", "qualifier"]
     pdf, docx = ps.extract(TABLE_PDF), ps.extract(TABLE_PDF.with_suffix(".docx"))
     assert len(pdf) > 20 and pdf[key].astype(str).values.tolist() == docx[key].astype(str).values.tolist()
-    assert all(doc.text[s:e] == raw for s, e, raw in zip(pdf["start"], pdf["end"], pdf["raw"]))
+    assert all(doc.text[s:e] == raw for s, e, raw in zip(pdf["start"], pdf["end"], pdf["raw"], strict=False))
 
 
 # The same kind of plan, printed by LibreOffice 7.4 from the .docx beside it (python-docx's default
@@ -279,27 +305,44 @@ def test_a_table_with_no_rules_of_a_pdf_is_read_as_rows_of_cells():
     assert rows[3] == ["2", "规模以上工业增加值增长", "%", "7", "8", "预期性"]  # 规模以上工 / 业增加值增 / 长
     assert rows[6] == ["5", "固定资产投资增长", "%", "5", "6", "预期性"]  # made whole over the page break
     assert len(rows) == 12 and all(len(r) == 6 for r in rows)
-    assert "\n成全年各项目标任务。\n三、主要任务和工作举措\n" in doc.text  # the prose after it stays prose, and the headings after that
+    assert (
+        "\n成全年各项目标任务。\n三、主要任务和工作举措\n" in doc.text
+    )  # the prose after it stays prose, and the headings after that
     key = ["record", "year", "section", "metric", "kind", "value", "unit", "qualifier"]
     pdf, docx = ps.extract(BORDERLESS_PDF), ps.extract(BORDERLESS_PDF.with_suffix(".docx"))
     assert len(pdf) == 41 and pdf[key].astype(str).values.tolist() == docx[key].astype(str).values.tolist()
-    assert all(doc.text[s:e] == raw for s, e, raw in zip(pdf["start"], pdf["end"], pdf["raw"]))
+    assert all(doc.text[s:e] == raw for s, e, raw in zip(pdf["start"], pdf["end"], pdf["raw"], strict=False))
 
 
 def test_a_page_number_between_two_rows_of_a_table_leaves_them_two_rows():
-    rows = "指标\t单位\t2023年完成\t2024年目标\n全社会固定资产投资增长率（%）\t%\t8.5\t8\n— 2 —\n社会消费品零售总额增长率\t%\t6.5\t7\n"
-    assert normalize(rows).text.splitlines()[1:] == ["全社会固定资产投资增长率(%)\t%\t8.5\t8", "社会消费品零售总额增长率\t%\t6.5\t7"]
+    rows = (
+        "指标\t单位\t2023年完成\t2024年目标\n全社会固定资产投资增长率（%）\t%\t8.5\t8\n— 2 —\n"
+        "社会消费品零售总额增长率\t%\t6.5\t7\n"
+    )
+    assert normalize(rows).text.splitlines()[1:] == [
+        "全社会固定资产投资增长率(%)\t%\t8.5\t8",
+        "社会消费品零售总额增长率\t%\t6.5\t7",
+    ]
     df = ps.extract_text("某某县2024年工作要点\n" + rows, year=2024)
-    assert df.loc[df["record"] == "target", "metric"].tolist() == ["fixed_asset_investment_growth", "retail_sales_growth"]
+    assert df.loc[df["record"] == "target", "metric"].tolist() == [
+        "fixed_asset_investment_growth",
+        "retail_sales_growth",
+    ]
 
 
 def test_a_merged_cell_of_a_pdf_table_fills_every_column_and_row_it_covers():
     # a header of two rows printed by LibreOffice: 指标 and 单位 across both, 2023年 and 2024年 across two columns each
     doc = read(Path(__file__).parent / "fixtures" / "merged_header.pdf")
     rows = [line.split("\t") for line in doc.text.splitlines() if "\t" in line]
-    assert rows[:2] == [["指标", "单位", "2023年", "2023年", "2024年", "2024年"], ["指标", "单位", "完成", "增长%", "目标", "增长%"]]
+    assert rows[:2] == [
+        ["指标", "单位", "2023年", "2023年", "2024年", "2024年"],
+        ["指标", "单位", "完成", "增长%", "目标", "增长%"],
+    ]
     df = ps.extract(Path(__file__).parent / "fixtures" / "merged_header.pdf")
-    assert df.loc[df["metric"] == "gdp_growth", ["record", "year", "value"]].values.tolist() == [["result", 2023, 5.2], ["target", 2024, 6.0]]
+    assert df.loc[df["metric"] == "gdp_growth", ["record", "year", "value"]].values.tolist() == [
+        ["result", 2023, 5.2],
+        ["target", 2024, 6.0],
+    ]
 
 
 @pytest.mark.parametrize(
@@ -314,9 +357,12 @@ def test_a_row_of_a_pdf_table_cut_by_the_page_break_is_made_whole(first, whole):
     from planstats.documents import _cut_row
 
     last = ["3", "固定资产", "亿元", "30.5", "33"]
-    before, after = [(700.0, list(last)), (780.0, "— 2 —")], [(60.0, first), (80.0, ["5", "城镇新增就业", "人", "60", "63"])]
+    before, after = (
+        [(700.0, list(last)), (780.0, "— 2 —")],
+        [(60.0, first), (80.0, ["5", "城镇新增就业", "人", "60", "63"])],
+    )
     assert _cut_row(before, after) is whole
-    assert before[0][1] == ([a + b for a, b in zip(last, first)] if whole else last)
+    assert before[0][1] == ([a + b for a, b in zip(last, first, strict=False)] if whole else last)
 
 
 def test_a_pdf_whose_tables_cannot_be_read_keeps_its_text(monkeypatch):
@@ -326,7 +372,10 @@ def test_a_pdf_whose_tables_cannot_be_read_keeps_its_text(monkeypatch):
         raise ValueError("bad xref")
 
     monkeypatch.setattr(pdfplumber, "open", broken)
-    with pytest.warns(ps.PlanstatsWarning, match=r"targets_table\.pdf: the tables of the PDF could not be read \(ValueError: bad xref\)"):
+    with pytest.warns(
+        ps.PlanstatsWarning,
+        match=r"targets_table\.pdf: the tables of the PDF could not be read \(ValueError: bad xref\)",
+    ):
         text = read(TABLE_PDF).text
     assert "\t" not in text and "固定資產" in text
 
@@ -366,9 +415,12 @@ def test_to_simplified_keeps_length():
 
 
 def test_half_width_is_nfkc_of_the_full_width_forms_and_nothing_else():
-    every = "".join(chr(c) for c in range(0x2000, 0x10000) if not 0xD800 <= c < 0xE000) + "\ud800"  # a lone surrogate too
+    every = (
+        "".join(chr(c) for c in range(0x2000, 0x10000) if not 0xD800 <= c < 0xE000) + "\ud800"
+    )  # a lone surrogate too
     expected = "".join(
-        unicodedata.normalize("NFKC", ch) if 0xFF01 <= ord(ch) <= 0xFF5E else " " if ch == "\u3000" else ch for ch in every
+        unicodedata.normalize("NFKC", ch) if 0xFF01 <= ord(ch) <= 0xFF5E else " " if ch == "\u3000" else ch
+        for ch in every
     )
     assert half_width(every) == expected
     assert half_width("②ＧＤＰ") == "②GDP" and half_width("") == ""
@@ -382,7 +434,15 @@ def test_normalize_maps_every_character_back():
     assert len(norm.src) == len(norm.text)
     for i, ch in enumerate(norm.text):
         orig = text[norm.src[i]]
-        assert orig == ch or (orig, ch) in {("I", "1"), ("O", "0"), ("o", "。"), ("７", "7"), ("０", "0"), ("％", "%"), ("，", ",")}
+        assert orig == ch or (orig, ch) in {
+            ("I", "1"),
+            ("O", "0"),
+            ("o", "。"),
+            ("７", "7"),
+            ("０", "0"),
+            ("％", "%"),
+            ("，", ","),
+        }
 
 
 @pytest.mark.parametrize(
@@ -422,16 +482,25 @@ def test_the_numbers_of_pages_between_the_lines_of_a_wrapped_plan_go(page):
     lines_of = lambda t: [line for line in normalize(t).text.split("\n") if line]  # noqa: E731 (blank lines may go)
     assert lines_of(paged) == lines_of(text)
     df = ps.extract_text(paged)
-    assert len(df) == len(ps.extract_text(text)) and all(paged[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert len(df) == len(ps.extract_text(text)) and all(
+        paged[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False)
+    )
 
 
 def test_a_text_of_paragraphs_keeps_its_line_breaks():
-    items = ["地区生产总值增长6%左右，规上工业增加值增长8%以上", "新增规上工业企业20家，完成固定资产投资100亿元以上，新建5G基站300个",
-             "实施重点项目80个，其中新开工项目30个", "城镇新增就业5000人以上，城镇调查失业率控制在5.5%以内，居民收入增长与经济增长同步",
-             "森林覆盖率达到45%，空气质量优良天数比例达到85%", "新增国家高新技术企业30家、科技型中小企业100家"]  # fmt: skip
+    items = [
+        "地区生产总值增长6%左右，规上工业增加值增长8%以上",
+        "新增规上工业企业20家，完成固定资产投资100亿元以上，新建5G基站300个",
+        "实施重点项目80个，其中新开工项目30个",
+        "城镇新增就业5000人以上，城镇调查失业率控制在5.5%以内，居民收入增长与经济增长同步",
+        "森林覆盖率达到45%，空气质量优良天数比例达到85%",
+        "新增国家高新技术企业30家、科技型中小企业100家",
+    ]
     text = "\n".join(["二、主要目标", *items, "三、重点工作"])  # paragraphs that end with no full stop, of any length
     assert normalize(text).text.count("\n") == text.count("\n")
-    short = "\n".join(f"新增规上工业企业{n}家，完成固定资产投资{n}亿元以上" for n in range(10, 20))  # as wide, but no full line
+    short = "\n".join(
+        f"新增规上工业企业{n}家，完成固定资产投资{n}亿元以上" for n in range(10, 20)
+    )  # as wide, but no full line
     assert normalize(short).text.count("\n") == short.count("\n")
     assert normalize("\n".join(items[:3])).text.count("\n") == 2  # too few long lines to tell
 

@@ -19,7 +19,9 @@ import planstats as ps
 from planstats import documents
 from conftest import GOLDEN
 
-CASES = [json.loads(line) for line in (GOLDEN / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = [
+    json.loads(line) for line in (GOLDEN / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+]
 
 
 def _rows(df, first):
@@ -46,9 +48,12 @@ def test_golden_sentence(case):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)  # "no targets" is the expected outcome of some cases
         df = ps.extract_text(case["text"], region="测试区", year=case.get("year", 2024))
-    targets, results, horizons, stretches = (df[df["record"] == record] for record in ("target", "result", "horizon", "stretch"))
+    targets, results, horizons, stretches = (
+        df[df["record"] == record] for record in ("target", "result", "horizon", "stretch")
+    )
     assert _rows(targets, "section") == _expected(case["expect"])
-    # results, horizons and stretch targets: [year, metric, kind, value, value_high, unit, qualifier]; none unless listed
+    # results, horizons and stretch targets: [year, metric, kind, value, value_high, unit, qualifier]; none unless
+    # listed
     assert _rows(results, "year") == _expected(case.get("results", []))
     assert _rows(horizons, "year") == _expected(case.get("horizons", []))
     assert _rows(stretches, "year") == _expected(case.get("stretches", []))
@@ -67,7 +72,10 @@ def test_rejects_carry_a_reason():
 def test_a_magnitude_with_no_unit_is_a_reject_not_dropped():
     df = ps.extract_text("城镇新增就业1.2万，新增市场主体1万、2万户。", region="测试区", year=2024)
     rejects = ps.rejects(df)
-    assert df[["value", "unit"]].values.tolist() == [[1.0, "万户"], [2.0, "万户"]]  # a bare member of a list takes the unit after it
+    assert df[["value", "unit"]].values.tolist() == [
+        [1.0, "万户"],
+        [2.0, "万户"],
+    ]  # a bare member of a list takes the unit after it
     assert rejects["raw"].tolist() == ["1.2万"] and "no unit" in rejects["reason"][0]
 
 
@@ -85,7 +93,9 @@ def test_result_is_kept_for_the_year_it_reports():
 
 
 def test_qualifier_text_keeps_the_words_as_written():
-    df = ps.extract_text("确保城镇登记失业率控制在4%以内，力争技术合同交易额不低于130亿元。", region="测试区", year=2024)
+    df = ps.extract_text(
+        "确保城镇登记失业率控制在4%以内，力争技术合同交易额不低于130亿元。", region="测试区", year=2024
+    )
     assert df["qualifier_text"].tolist() == ["确保…控制在…以内", "力争…不低于"]
     assert df["qualifier"].tolist() == ["at_most", "at_least"]
 
@@ -100,8 +110,14 @@ def test_headline_stops_at_the_end_of_its_paragraph():
     "text, sections",
     [
         # one target a line: the list goes on while a line ends open (：, ；) and the next states a value
-        ("主要目标：\n1.地区生产总值增长6.5%左右；\n2.规上工业增加值增长8%。\n3.全年新增企业25家。", ["headline", "headline", "body"]),
-        ("二、2024年主要目标\n地区生产总值增长6%；\n规上工业增加值增长8%；\n三、重点任务\n新增企业10家。", ["headline", "headline", "body"]),
+        (
+            "主要目标：\n1.地区生产总值增长6.5%左右；\n2.规上工业增加值增长8%。\n3.全年新增企业25家。",
+            ["headline", "headline", "body"],
+        ),
+        (
+            "二、2024年主要目标\n地区生产总值增长6%；\n规上工业增加值增长8%；\n三、重点任务\n新增企业10家。",
+            ["headline", "headline", "body"],
+        ),
         ("主要目标：\n地区生产总值增长6%；\n\n新增企业10家。", ["headline", "body"]),  # a blank line ends it
     ],
 )
@@ -111,7 +127,10 @@ def test_a_headline_list_of_one_target_a_line(text, sections):
 
 
 def test_spans_point_into_the_original_after_page_markers_are_removed():
-    text = "完成投资，其中向科技企业提供贷款10\n7、亿元以上，新增A类企业3家以上、B类\n8、企业5家以上，引进C类\n9、企业20家。"
+    text = (
+        "完成投资，其中向科技企业提供贷款10\n7、亿元以上，新增A类企业3家以上、B类\n8、企业5家以上，引进C类\n"
+        "9、企业20家。"
+    )
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["value"].tolist()[0] == 10.0 and df["unit"].tolist()[0] == "亿元"
     for r in df.itertuples(index=False):
@@ -131,7 +150,10 @@ def test_respectively_before_the_values_spreads_them_over_the_nouns_after():
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == ["省级示范点", "市级示范点", "市级服务中心", "区级服务中心", "街道级服务中心"]
     assert df["value"].tolist() == [5, 10, 2, 3, 4]
-    assert df["raw"].tolist() == ["分别打造5个、10个以上省级、市级示范点"] * 2 + ["分别建成2个、3个、4个市级、区级、街道级服务中心"] * 3
+    assert (
+        df["raw"].tolist()
+        == ["分别打造5个、10个以上省级、市级示范点"] * 2 + ["分别建成2个、3个、4个市级、区级、街道级服务中心"] * 3
+    )
 
 
 def test_an_empty_item_in_a_list_does_not_break_the_spreading():
@@ -150,7 +172,11 @@ def test_the_previous_year_as_base_is_left_out_of_the_indicator_but_a_base_year_
     text = "单位GDP能耗较上年下降3%，财政收入与上年相比增长5%，工业投资较去年同期增长10%，二氧化碳排放较2020年下降18%。"
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == ["单位GDP能耗", "财政收入", "工业投资", "二氧化碳排放较2020年"]
-    assert df["metric"].tolist()[:3] == ["energy_intensity_change", "fiscal_revenue_growth", "industrial_investment_growth"]
+    assert df["metric"].tolist()[:3] == [
+        "energy_intensity_change",
+        "fiscal_revenue_growth",
+        "industrial_investment_growth",
+    ]
 
 
 def test_last_year_as_the_basis_is_no_time_and_no_part_of_the_indicator():
@@ -163,17 +189,26 @@ def test_last_year_as_the_basis_is_no_time_and_no_part_of_the_indicator():
 @pytest.mark.parametrize(
     "text, records",
     [
-        ("2025年底前建成5G基站1000个；新增规上工业企业30家。", [("horizon", 2025, "建成5G基站"), ("horizon", 2025, "新增规上工业企业")]),
+        (
+            "2025年底前建成5G基站1000个；新增规上工业企业30家。",
+            [("horizon", 2025, "建成5G基站"), ("horizon", 2025, "新增规上工业企业")],
+        ),
         ("全区地区生产总值到2026年达到500亿元。", [("horizon", 2026, "地区生产总值")]),
-        ("2023年地区生产总值增长6%，到2025年达到500亿元。", [("result", 2023, "地区生产总值"), ("horizon", 2025, "地区生产总值")]),
+        (
+            "2023年地区生产总值增长6%，到2025年达到500亿元。",
+            [("result", 2023, "地区生产总值"), ("horizon", 2025, "地区生产总值")],
+        ),
         ("到2024年底，建成5G基站1000个。", [("target", 2024, "建成5G基站")]),  # the plan year itself
-        ("实施《2024—2026年三年行动计划》，新增规上工业企业30家。", [("target", 2024, "新增规上工业企业")]),  # no time limit
+        (
+            "实施《2024—2026年三年行动计划》，新增规上工业企业30家。",
+            [("target", 2024, "新增规上工业企业")],
+        ),  # no time limit
         ("2025年新增规上工业企业30家。", [("target", 2024, "新增规上工业企业")]),  # a bare later year sets no limit
     ],
 )
 def test_a_time_limit_after_the_plan_year_makes_a_horizon_target(text, records):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["record"], df["year"], df["metric_text"])) == records
+    assert list(zip(df["record"], df["year"], df["metric_text"], strict=False)) == records
 
 
 @pytest.mark.parametrize(
@@ -182,34 +217,59 @@ def test_a_time_limit_after_the_plan_year_makes_a_horizon_target(text, records):
         (  # a numbered heading: up to the next heading of its level, or one of this year
             "二、今后五年的目标任务\n（一）主要目标\n地区生产总值突破500亿元。\n每年新增城镇就业5000人。\n2024年，城镇化率达到60%。\n"
             "（二）重点任务\n新建5G基站3000个。\n三、2024年工作安排\n新建5G基站500个。\n",
-            [("horizon", 2028, "地区生产总值"), ("target", 2024, "新增城镇就业"), ("target", 2024, "城镇化率"),
-             ("horizon", 2028, "新建5G基站"), ("target", 2024, "新建5G基站")],
+            [
+                ("horizon", 2028, "地区生产总值"),
+                ("target", 2024, "新增城镇就业"),
+                ("target", 2024, "城镇化率"),
+                ("horizon", 2028, "新建5G基站"),
+                ("target", 2024, "新建5G基站"),
+            ],
         ),
         (  # a heading with no number: items of any number under it
             "“十四五”时期的主要目标是：\n1.地区生产总值突破800亿元；\n2.城镇化率达到70%。\n2024年主要预期目标\n地区生产总值增长6%左右。\n",
             [("horizon", 2025, "地区生产总值"), ("horizon", 2025, "城镇化率"), ("target", 2024, "地区生产总值")],
         ),
         ("二、今后五年目标和今年工作\n地区生产总值增长6%左右。\n", [("target", 2024, "地区生产总值")]),  # this year too
-        ("三年内新建5G基站3000个\n新建充电桩100个。\n", [("horizon", 2026, "新建5G基站"), ("target", 2024, "新建充电桩")]),  # a figure: no heading
+        (
+            "三年内新建5G基站3000个\n新建充电桩100个。\n",
+            [("horizon", 2026, "新建5G基站"), ("target", 2024, "新建充电桩")],
+        ),  # a figure: no heading
         (  # a numbered heading of a range of years that the plan year opens
             "一、2024年主要目标\n地区生产总值增长6%。\n二、2024—2026年主要目标\n新增高新技术企业100家。\n三、2024年重点工作\n新增规上工业企业20家。\n",
-            [("target", 2024, "地区生产总值"), ("horizon", 2026, "新增高新技术企业"), ("target", 2024, "新增规上工业企业")],
+            [
+                ("target", 2024, "地区生产总值"),
+                ("horizon", 2026, "新增高新技术企业"),
+                ("target", 2024, "新增规上工业企业"),
+            ],
         ),
-        ("一、2024年至2026年目标\n新增高新技术企业100家。\n二、重点工作\n新增规上工业企业20家。\n",
-         [("horizon", 2026, "新增高新技术企业"), ("target", 2024, "新增规上工业企业")]),
-        ("一、2023—2025年目标\n新增高新技术企业100家。\n", [("target", 2024, "新增高新技术企业")]),  # not opened by the plan year
+        (
+            "一、2024年至2026年目标\n新增高新技术企业100家。\n二、重点工作\n新增规上工业企业20家。\n",
+            [("horizon", 2026, "新增高新技术企业"), ("target", 2024, "新增规上工业企业")],
+        ),
+        (
+            "一、2023—2025年目标\n新增高新技术企业100家。\n",
+            [("target", 2024, "新增高新技术企业")],
+        ),  # not opened by the plan year
         ("实施《2024—2026年行动计划》\n新增高新技术企业100家。\n", [("target", 2024, "新增高新技术企业")]),  # a title
-        # the title of a plan of a range of years that the plan year opens: the whole plan, but for a heading of this year
-        ("青山县2024—2026年招商引资三年行动计划\n一、主要目标\n新增规上工业企业50家。\n二、2024年目标\n引进项目18个。\n",
-         [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "引进项目")]),
-        ("\n关于印发《青山县2024—2026年三年行动计划》的通知\n新增规上工业企业50家，每年新增高新技术企业10家。\n",
-         [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "新增高新技术企业")]),
-        ("青山县2023—2025年三年行动计划\n新增规上工业企业50家。\n", [("target", 2024, "新增规上工业企业")]),  # opened by another year
+        # the title of a plan of a range of years that the plan year opens: the whole plan, but for a heading of this
+        # year
+        (
+            "青山县2024—2026年招商引资三年行动计划\n一、主要目标\n新增规上工业企业50家。\n二、2024年目标\n引进项目18个。\n",
+            [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "引进项目")],
+        ),
+        (
+            "\n关于印发《青山县2024—2026年三年行动计划》的通知\n新增规上工业企业50家，每年新增高新技术企业10家。\n",
+            [("horizon", 2026, "新增规上工业企业"), ("target", 2024, "新增高新技术企业")],
+        ),
+        (
+            "青山县2023—2025年三年行动计划\n新增规上工业企业50家。\n",
+            [("target", 2024, "新增规上工业企业")],
+        ),  # opened by another year
     ],
 )
 def test_a_heading_that_names_a_period_ahead_sets_the_horizon_of_the_text_under_it(text, records):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["record"], df["year"], df["metric_text"])) == records
+    assert list(zip(df["record"], df["year"], df["metric_text"], strict=False)) == records
 
 
 @pytest.mark.parametrize(
@@ -233,7 +293,7 @@ def test_a_five_year_plan_sets_its_targets_for_its_last_year():
         "第二章 主要目标\n常住人口城镇化率达到60%。到2035年，地区生产总值达到500亿元。\n"
     )
     df = ps.extract_text(text)
-    assert list(zip(df["region"], df["record"], df["year"], df["metric"], df["value"])) == [
+    assert list(zip(df["region"], df["record"], df["year"], df["metric"], df["value"], strict=False)) == [
         ("青山县", "result", 2020, "gdp", 180.0),
         ("青山县", "horizon", 2025, "urbanization_rate", 60.0),
         ("青山县", "horizon", 2035, "gdp", 500.0),
@@ -254,10 +314,17 @@ def test_horizon_targets_need_a_plan_year_and_stay_out_of_comparisons():
 
 
 def test_a_heading_of_the_main_targets_opens_the_headline_without_a_colon():
-    text = ("二、2024年主要目标\n地区生产总值增长5.5%以上，规上工业增加值增长7%。\n三、重点工作\n实施重点项目80个。\n"
-            "我们将紧扣主要目标\n新增就业1万人。\n")  # fmt: skip
+    text = (
+        "二、2024年主要目标\n地区生产总值增长5.5%以上，规上工业增加值增长7%。\n三、重点工作\n实施重点项目80个。\n"
+        "我们将紧扣主要目标\n新增就业1万人。\n"
+    )
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert df["section"].tolist() == ["headline", "headline", "body", "body"]  # a sentence cut by a line break is no heading
+    assert df["section"].tolist() == [
+        "headline",
+        "headline",
+        "body",
+        "body",
+    ]  # a sentence cut by a line break is no heading
 
 
 @pytest.mark.parametrize(
@@ -289,14 +356,20 @@ def test_words_that_link_a_marker_of_the_main_targets_to_its_list(text):
 
 
 def test_units_of_livestock_volume_and_standard_coal():
-    df = ps.extract_text("生猪出栏60万头，新增供水能力5万立方米，能源消费总量控制在300万吨标准煤以内。", region="测试区", year=2024)
-    assert list(zip(df["value"], df["unit"])) == [(60.0, "万头"), (5.0, "万立方米"), (300.0, "万吨标准煤")]
+    df = ps.extract_text(
+        "生猪出栏60万头，新增供水能力5万立方米，能源消费总量控制在300万吨标准煤以内。", region="测试区", year=2024
+    )
+    assert list(zip(df["value"], df["unit"], strict=False)) == [
+        (60.0, "万头"),
+        (5.0, "万立方米"),
+        (300.0, "万吨标准煤"),
+    ]
 
 
 @pytest.mark.parametrize("written", ["微克/立方米", "微克每立方米", "μg/m³", "µg/m3", "ug/m3"])
 def test_the_ways_of_writing_a_concentration_are_one_unit(written):
     df = ps.extract_text(f"PM2.5年均浓度控制在35{written}以下。", region="测试区", year=2024)
-    assert list(zip(df["metric"], df["value"], df["unit"], df["qualifier"], df["raw"])) == [
+    assert list(zip(df["metric"], df["value"], df["unit"], df["qualifier"], df["raw"], strict=False)) == [
         ("pm25_concentration", 35.0, "微克/立方米", "at_most", f"PM2.5年均浓度控制在35{written}以下")
     ]
 
@@ -310,19 +383,27 @@ def test_the_ways_of_writing_a_concentration_are_one_unit(written):
 )
 def test_a_concentration_whose_denominator_comes_before_the_number(text, raw, qualifier):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["metric"], df["value"], df["unit"], df["qualifier"], df["raw"])) == [("pm25_concentration", 35.0, "微克/立方米", qualifier, raw)]
+    assert list(zip(df["metric"], df["value"], df["unit"], df["qualifier"], df["raw"], strict=False)) == [
+        ("pm25_concentration", 35.0, "微克/立方米", qualifier, raw)
+    ]
 
 
 def test_a_unit_before_the_number_keeps_a_unit_after_it_that_is_not_its_numerator():
     df = ps.extract_text("每立方米水价3元，集装箱吞吐量突破300万标箱。", region="测试区", year=2024)
-    assert list(zip(df["value"], df["unit"])) == [(3.0, "元"), (300.0, "万标准箱")]
+    assert list(zip(df["value"], df["unit"], strict=False)) == [(3.0, "元"), (300.0, "万标准箱")]
     assert df["metric"].tolist()[1] == "container_throughput"
 
 
 def test_units_per_person_and_per_mu():
-    df = ps.extract_text("全员劳动生产率达到15万元/人，亩均税收达到25万元/亩以上，粮食单产达到450公斤/亩。", region="测试区", year=2024)
-    got = list(zip(df["metric_text"], df["value"], df["unit"], df["qualifier"]))
-    assert got == [("全员劳动生产率", 15.0, "万元/人", "exact"), ("亩均税收", 25.0, "万元/亩", "at_least"), ("粮食单产", 450.0, "公斤/亩", "exact")]
+    df = ps.extract_text(
+        "全员劳动生产率达到15万元/人，亩均税收达到25万元/亩以上，粮食单产达到450公斤/亩。", region="测试区", year=2024
+    )
+    got = list(zip(df["metric_text"], df["value"], df["unit"], df["qualifier"], strict=False))
+    assert got == [
+        ("全员劳动生产率", 15.0, "万元/人", "exact"),
+        ("亩均税收", 25.0, "万元/亩", "at_least"),
+        ("粮食单产", 450.0, "公斤/亩", "exact"),
+    ]
     assert df["metric"].tolist()[0] == "labor_productivity"
 
 
@@ -333,21 +414,27 @@ def test_units_per_person_and_per_mu():
         ("城镇登记失业率控制在百分之四点五以内。", [("urban_unemployment_rate", 4.5, None, "%", "at_most")]),
         ("税收收入增长百分之七到百分之八。", [("tax_revenue_growth", 7.0, 8.0, "%", "range")]),
         ("人口自然增长率控制在千分之五以内。", [("population_natural_growth_rate", 5.0, None, "‰", "at_most")]),
-        ("二是新增企业十家。", [("new_enterprises", 10.0, None, "家", "exact")]),  # 一是, 二是: enumerators, not the indicator
+        (
+            "二是新增企业十家。",
+            [("new_enterprises", 10.0, None, "家", "exact")],
+        ),  # 一是, 二是: enumerators, not the indicator
     ],
 )
 def test_a_unit_written_before_the_number_and_chinese_decimals(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
     metrics = [None if isinstance(m, float) else m for m in df["metric"]]
     highs = [None if math.isnan(h) else h for h in df["value_high"]]
-    assert list(zip(metrics, df["value"], highs, df["unit"], df["qualifier"])) == expected
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert list(zip(metrics, df["value"], highs, df["unit"], df["qualifier"], strict=False)) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("城镇新增就业一万二千人。", [("城镇新增就业", 12000.0, "人")]),  # an increment in the indicator makes it a target
+        (
+            "城镇新增就业一万二千人。",
+            [("城镇新增就业", 12000.0, "人")],
+        ),  # an increment in the indicator makes it a target
         ("建设高标准农田三万五千亩。", [("建设高标准农田", 35000.0, "亩")]),
         ("争取上级资金一亿五千万元。", [("上级资金", 150000000.0, "元")]),
         ("新建充电桩三万二千个。", [("新建充电桩", 32000.0, "个")]),
@@ -357,31 +444,43 @@ def test_a_unit_written_before_the_number_and_chinese_decimals(text, expected):
 )
 def test_a_chinese_numeral_with_sections_after_wan_and_yi(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["metric_text"], df["value"], df["unit"])) == expected
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert list(zip(df["metric_text"], df["value"], df["unit"], strict=False)) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("劳动年龄人口平均受教育年限达到11年。", [("schooling_years", 11.0, "年", "exact", "劳动年龄人口平均受教育年限达到11年")]),
-        ("平均受教育年限提高到10年以上。", [("schooling_years", 10.0, "年", "at_least", "平均受教育年限提高到10年以上")]),
+        (
+            "劳动年龄人口平均受教育年限达到11年。",
+            [("schooling_years", 11.0, "年", "exact", "劳动年龄人口平均受教育年限达到11年")],
+        ),
+        (
+            "平均受教育年限提高到10年以上。",
+            [("schooling_years", 10.0, "年", "at_least", "平均受教育年限提高到10年以上")],
+        ),
         ("平均受教育年限达到十一年。", [("schooling_years", 11.0, "年", "exact", "平均受教育年限达到十一年")]),
         # a count of years after no verb that reaches a level is a period, not a value
         ("连续5年保持增长，用3年时间新建学校6所。", [(None, 6.0, "所", "exact", "新建学校6所")]),
-        ("到2025年，平均受教育年限达到11.2年。", [("schooling_years", 11.2, "年", "exact", "平均受教育年限达到11.2年")]),
+        (
+            "到2025年，平均受教育年限达到11.2年。",
+            [("schooling_years", 11.2, "年", "exact", "平均受教育年限达到11.2年")],
+        ),
     ],
 )
 def test_a_whole_number_of_years_reached_is_a_value(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
     metrics = [None if isinstance(m, float) else m for m in df["metric"]]
-    assert list(zip(metrics, df["value"], df["unit"], df["qualifier"], df["raw"])) == expected
+    assert list(zip(metrics, df["value"], df["unit"], df["qualifier"], df["raw"], strict=False)) == expected
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("地区生产总值迈上千亿台阶，增长6.5%左右。", [("gdp", 1000.0, "亿元", "at_least"), ("gdp_growth", 6.5, "%", "approx")]),
+        (
+            "地区生产总值迈上千亿台阶，增长6.5%左右。",
+            [("gdp", 1000.0, "亿元", "at_least"), ("gdp_growth", 6.5, "%", "approx")],
+        ),
         ("力争地区生产总值突破千亿大关。", [("gdp", 1000.0, "亿元", "at_least")]),
         ("工业总产值突破1000亿大关。", [("industrial_output", 1000.0, "亿元", "at_least")]),
         ("规上工业营业收入迈上500亿元新台阶。", [("industrial_revenue", 500.0, "亿元", "at_least")]),
@@ -394,9 +493,9 @@ def test_a_magnitude_before_a_milestone_word_is_an_amount(text, expected):
         warnings.simplefilter("ignore", ps.PlanstatsWarning)  # no targets found
         df = ps.extract_text(text, region="测试区", year=2024)
     metrics = [None if isinstance(m, float) else m for m in df["metric"]]
-    assert list(zip(metrics, df["value"], df["unit"], df["qualifier"])) == expected
+    assert list(zip(metrics, df["value"], df["unit"], df["qualifier"], strict=False)) == expected
     assert "台" not in df["unit"].tolist()
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 @pytest.mark.parametrize(
@@ -416,11 +515,23 @@ def test_a_citation_keeps_the_quotation_mark_that_opens_its_indicator(text, raws
     "text, expected",
     [
         ("全县城乡居民收入比缩小到2.2:1。", [("urban_rural_income_ratio", 2.2, "exact", "城乡居民收入比缩小到2.2:1")]),
-        ("城乡居民收入比缩小至2.15：1以内。", [("urban_rural_income_ratio", 2.15, "at_most", "城乡居民收入比缩小至2.15：1以内")]),
+        (
+            "城乡居民收入比缩小至2.15：1以内。",
+            [("urban_rural_income_ratio", 2.15, "at_most", "城乡居民收入比缩小至2.15：1以内")],
+        ),
         # the colon of a ratio ends no clause: the indicator is before the start of the change
-        ("城乡收入比由2.3:1缩小到2.2:1。", [("urban_rural_income_ratio", 2.2, "exact", "城乡收入比由2.3:1缩小到2.2:1")]),
-        ("城乡居民人均可支配收入比达到2.1∶1。", [("urban_rural_income_ratio", 2.1, "exact", "城乡居民人均可支配收入比达到2.1∶1")]),
-        ("上午8:10召开会议，新增企业10家。", [("new_enterprises", 10.0, "exact", "新增企业10家")]),  # a time, no ratio 8:1
+        (
+            "城乡收入比由2.3:1缩小到2.2:1。",
+            [("urban_rural_income_ratio", 2.2, "exact", "城乡收入比由2.3:1缩小到2.2:1")],
+        ),
+        (
+            "城乡居民人均可支配收入比达到2.1∶1。",
+            [("urban_rural_income_ratio", 2.1, "exact", "城乡居民人均可支配收入比达到2.1∶1")],
+        ),
+        (
+            "上午8:10召开会议，新增企业10家。",
+            [("new_enterprises", 10.0, "exact", "新增企业10家")],
+        ),  # a time, no ratio 8:1
     ],
 )
 def test_a_ratio_to_one(text, expected):
@@ -428,26 +539,41 @@ def test_a_ratio_to_one(text, expected):
     rejects = ps.rejects(df)
     assert "8:1" not in rejects["raw"].tolist()  # 8:10 is not even set aside as a ratio
     metrics = [None if isinstance(m, float) else m for m in df["metric"]]
-    assert list(zip(metrics, df["value"], df["qualifier"], df["raw"])) == expected
+    assert list(zip(metrics, df["value"], df["qualifier"], df["raw"], strict=False)) == expected
     assert set(df["unit"]) <= {":1", "家"}
 
 
 def test_a_word_of_more_after_the_magnitude():
     df = ps.extract_text("新增就业2万余人，引进项目300多个。", region="测试区", year=2024)
-    assert list(zip(df["value"], df["unit"], df["qualifier"])) == [(2.0, "万人", "at_least"), (300.0, "个", "at_least")]
+    assert list(zip(df["value"], df["unit"], df["qualifier"], strict=False)) == [
+        (2.0, "万人", "at_least"),
+        (300.0, "个", "at_least"),
+    ]
 
 
 @pytest.mark.parametrize(
     "text, metric_texts",
     [
         ("城镇、农村居民人均可支配收入增长7%。", ["城镇居民人均可支配收入", "农村居民人均可支配收入"]),
-        ("规上工业增加值、固定资产投资增长8%，社会消费品零售总额增长6%。", ["规上工业增加值", "固定资产投资", "社会消费品零售总额"]),
+        (
+            "规上工业增加值、固定资产投资增长8%，社会消费品零售总额增长6%。",
+            ["规上工业增加值", "固定资产投资", "社会消费品零售总额"],
+        ),
         ("高技术产业投资、产值增长10%。", ["高技术产业投资", "高技术产业产值"]),
         ("国家级、省级孵化器入驻率达到90%。", ["国家级孵化器入驻率", "省级孵化器入驻率"]),
         ("地区生产总值增长7%、规上工业增加值增长8%。", ["地区生产总值", "规上工业增加值"]),  # each its own value
-        ("新制定政策“免申即享、即申即享”占比超过70%。", ["即申即享占比"]),  # one name in quotes (its start is kept as before)
-        ("进出口、实际利用外资增长10%。", ["实际利用外资"]),  # a short name of its own: where the noun starts is not known
-        ("推动汽车、新能源产业产值增长15%。", ["汽车产业产值", "新能源产业产值"]),  # … but a sector's measure ends the full item
+        (
+            "新制定政策“免申即享、即申即享”占比超过70%。",
+            ["即申即享占比"],
+        ),  # one name in quotes (its start is kept as before)
+        (
+            "进出口、实际利用外资增长10%。",
+            ["实际利用外资"],
+        ),  # a short name of its own: where the noun starts is not known
+        (
+            "推动汽车、新能源产业产值增长15%。",
+            ["汽车产业产值", "新能源产业产值"],
+        ),  # … but a sector's measure ends the full item
         ("新建中小学、幼儿园6所。", ["新建中小学、幼儿园"]),  # a count: that of all the items, not of each
         ("6.新建中小学、幼儿园8所。", ["新建中小学、幼儿园"]),  # the number of the item is no value before them
         ("（3）建设村级综合服务中心、卫生室100个。", ["建设村级综合服务中心、卫生室"]),
@@ -462,11 +588,20 @@ def test_a_rate_after_items_that_state_no_number_is_the_rate_of_each(text, metri
     "text, metric_texts",
     [
         # the measure of a sector ending the last item is shared by the names before it that measure nothing
-        ("汽车、电子、新材料产业产值分别达到300亿元、200亿元、100亿元。", ["汽车产业产值", "电子产业产值", "新材料产业产值"]),
+        (
+            "汽车、电子、新材料产业产值分别达到300亿元、200亿元、100亿元。",
+            ["汽车产业产值", "电子产业产值", "新材料产业产值"],
+        ),
         ("装备制造、食品加工产业产值分别突破100亿元、50亿元。", ["装备制造产业产值", "食品加工产业产值"]),
         ("社会消费品零售总额、规上工业产值分别增长8%、10%。", ["社会消费品零售总额", "规上工业产值"]),  # no sector
-        ("规上工业增加值、高新技术产业增加值分别增长8%、12%。", ["规上工业增加值", "高新技术产业增加值"]),  # a measure of its own
-        ("家庭农场、农业产业化龙头企业分别达到100家、20家。", ["家庭农场", "农业产业化龙头企业"]),  # 产业 before no measure
+        (
+            "规上工业增加值、高新技术产业增加值分别增长8%、12%。",
+            ["规上工业增加值", "高新技术产业增加值"],
+        ),  # a measure of its own
+        (
+            "家庭农场、农业产业化龙头企业分别达到100家、20家。",
+            ["家庭农场", "农业产业化龙头企业"],
+        ),  # 产业 before no measure
         ("省级、市级重点产业项目分别达到10个、30个。", ["省级重点产业项目", "市级重点产业项目"]),  # modifiers as before
         ("第一、二、三产业增加值分别增长3%、8%和7%。", ["第一产业增加值", "第二产业增加值", "第三产业增加值"]),
         ("单位GDP能耗、二氧化碳排放分别下降13.5%、18%。", ["单位GDP能耗", "单位GDP二氧化碳排放"]),
@@ -513,7 +648,11 @@ def test_what_an_amount_is_per_between_the_verb_and_the_number_stays_in_the_indi
         ("完成固定资产投资、技改投资100亿元。", ["固定资产投资、技改投资"], [None]),
         # the last item has a verb of its own, or each its own number: unchanged
         ("实施技术改造、新增规上工业企业50家。", ["新增规上工业企业"], ["new_above_scale_industrial_enterprises"]),
-        ("新增规上工业企业20家、高新技术企业15家。", ["新增规上工业企业", "高新技术企业"], ["new_above_scale_industrial_enterprises", "new_high_tech_enterprises"]),
+        (
+            "新增规上工业企业20家、高新技术企业15家。",
+            ["新增规上工业企业", "高新技术企业"],
+            ["new_above_scale_industrial_enterprises", "new_high_tech_enterprises"],
+        ),
         ("新增孵化器、示范机构各1个。", ["新增孵化器", "新增示范机构"], [None, None]),  # 各: each
     ],
 )
@@ -521,16 +660,24 @@ def test_an_amount_after_items_that_state_no_number_is_the_amount_of_all(text, m
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == metric_texts
     assert [m if isinstance(m, str) else None for m in df["metric"]] == metrics
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 @pytest.mark.parametrize(
     "text, metric_text, metric",
     [
         ("数字经济规模突破500亿元，占GDP比重提升至45%。", "数字经济规模占GDP比重", "digital_economy_share"),
-        ("全年税收收入增长8%，占一般公共预算收入比重达到80%以上。", "税收收入占一般公共预算收入比重", "tax_revenue_share"),
+        (
+            "全年税收收入增长8%，占一般公共预算收入比重达到80%以上。",
+            "税收收入占一般公共预算收入比重",
+            "tax_revenue_share",
+        ),
         ("高新技术产业增加值增长10%，占比达到40%。", "高新技术产业增加值占比", "high_tech_value_added_share"),
-        ("地区生产总值增长6%，占全省比重达到5%。", "地区生产总值占全省比重", None),  # a share of the province: no metric
+        (
+            "地区生产总值增长6%，占全省比重达到5%。",
+            "地区生产总值占全省比重",
+            None,
+        ),  # a share of the province: no metric
     ],
 )
 def test_a_share_with_no_subject_is_the_share_of_the_subject_before_it(text, metric_text, metric):
@@ -546,22 +693,36 @@ def test_the_nature_of_a_target_in_brackets_after_it_is_a_word_of_its_hardness(n
     assert df["qualifier_text"].tolist() == ["预期性", "约束性", "", "力争"]
     assert ps.hardness(df).tolist() == ["soft", "hard", "unmarked", "soft"]
     assert df["record"].tolist() == ["target", "target", "target", "stretch"]  # 力争10% beside 8%: a stretch target
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
     assert df["raw"].iloc[1] == f"单位GDP能耗下降3%（约束性{noun}）"  # the citation holds the word
 
 
 def test_a_fractional_count_is_a_misread_range_or_no_target_unless_it_is_per_person():
-    df = ps.extract_text("建成社区服务中心2.3个，新建口袋公园2.5个，每千人口执业医师数达到3.2人，每百户拥有家用汽车45.5辆。",
-                         region="测试区", year=2024)  # fmt: skip
+    df = ps.extract_text(
+        "建成社区服务中心2.3个，新建口袋公园2.5个，每千人口执业医师数达到3.2人，每百户拥有家用汽车45.5辆。",
+        region="测试区",
+        year=2024,
+    )
     rejects = ps.rejects(df)
-    assert list(zip(df["metric_text"], df["value"], df["value_high"].fillna(0))) == [
-        ("建成社区服务中心", 2.0, 3.0), ("每千人口执业医师数", 3.2, 0), ("每百户拥有家用汽车", 45.5, 0)]  # fmt: skip
+    assert list(zip(df["metric_text"], df["value"], df["value_high"].fillna(0), strict=False)) == [
+        ("建成社区服务中心", 2.0, 3.0),
+        ("每千人口执业医师数", 3.2, 0),
+        ("每百户拥有家用汽车", 45.5, 0),
+    ]
     assert list(rejects["reason"]).count("fractional count") == 1  # 2.5个
 
 
 def test_words_of_nearness_and_of_scope():
-    df = ps.extract_text("新培育规上工业企业近20家，高新技术企业逾100家，接近10%的企业上云。全区地区生产总值增长6%。", region="测试区", year=2024)
-    assert list(zip(df["metric_text"], df["qualifier"])) == [("新培育规上工业企业", "approx"), ("高新技术企业", "at_least"), ("地区生产总值", "exact")]
+    df = ps.extract_text(
+        "新培育规上工业企业近20家，高新技术企业逾100家，接近10%的企业上云。全区地区生产总值增长6%。",
+        region="测试区",
+        year=2024,
+    )
+    assert list(zip(df["metric_text"], df["qualifier"], strict=False)) == [
+        ("新培育规上工业企业", "approx"),
+        ("高新技术企业", "at_least"),
+        ("地区生产总值", "exact"),
+    ]
     # a scope word opens no target: 与全省60多个…中心的合作机制 describes the noun
     with pytest.warns(ps.PlanstatsWarning, match="no targets"):
         assert ps.extract_text("建立健全与全省60多个分中心的合作机制。", region="测试区", year=2024).empty
@@ -574,19 +735,29 @@ def test_words_of_nearness_and_of_scope():
         ("去年全区生产总值增长6.1%，今年力争增长7%。", [("result", 2023), ("target", 2024)]),
         ("今年力争地区生产总值增长7%，去年增长6.1%。", [("target", 2024), ("result", 2023)]),
         ("地区生产总值比去年增长8%。", [("target", 2024)]),  # 比去年: the base of the comparison
-        ("一、2023年工作回顾\n今年以来，地区生产总值增长6%。\n二、2024年工作安排\n", [("result", 2023)]),  # 今年 in a review
-        ("预计全年地区生产总值增长5.8%，明年力争增长6%。", [("result", 2023), ("target", 2024)]),  # an estimate of the year before
+        (
+            "一、2023年工作回顾\n今年以来，地区生产总值增长6%。\n二、2024年工作安排\n",
+            [("result", 2023)],
+        ),  # 今年 in a review
+        (
+            "预计全年地区生产总值增长5.8%，明年力争增长6%。",
+            [("result", 2023), ("target", 2024)],
+        ),  # an estimate of the year before
     ],
 )
 def test_the_last_time_named_before_a_value_in_its_sentence_sets_its_record(text, records):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["record"], df["year"])) == records
+    assert list(zip(df["record"], df["year"], strict=False)) == records
 
 
 def test_the_target_named_after_its_value_and_a_like_for_like_basis():
-    df = ps.extract_text("确保完成全社会固定资产投资增长8%的目标任务，一般公共预算收入同口径增长5%。", region="测试区", year=2024)
-    assert list(zip(df["metric"], df["metric_text"], df["value"])) == [
-        ("fixed_asset_investment_growth", "全社会固定资产投资", 8.0), ("fiscal_revenue_growth", "一般公共预算收入", 5.0)]  # fmt: skip
+    df = ps.extract_text(
+        "确保完成全社会固定资产投资增长8%的目标任务，一般公共预算收入同口径增长5%。", region="测试区", year=2024
+    )
+    assert list(zip(df["metric"], df["metric_text"], df["value"], strict=False)) == [
+        ("fixed_asset_investment_growth", "全社会固定资产投资", 8.0),
+        ("fiscal_revenue_growth", "一般公共预算收入", 5.0),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -646,12 +817,20 @@ def test_a_rate_after_an_attainment_is_the_rate_of_the_indicator_before_it():
 )
 def test_a_change_on_the_previous_year_and_a_qualifier_are_no_gap(text, metric_text, value):
     df = ps.extract_text(f"常住人口城镇化率{text}，PM2.5年均浓度控制在35微克/立方米以下。", region="测试区", year=2024)
-    assert list(zip(df["metric_text"], df["value"])) == [(metric_text, value), ("PM2.5年均浓度", 35.0)]  # 年均浓度: no average rate
+    assert list(zip(df["metric_text"], df["value"], strict=False)) == [
+        (metric_text, value),
+        ("PM2.5年均浓度", 35.0),
+    ]  # 年均浓度: no average rate
 
 
 def test_the_authors_and_the_future_tense_are_no_part_of_the_indicator():
-    df = ps.extract_text("过去一年，我们实现地区生产总值增长5.8%。我区将新增就业岗位5000个。", region="测试区", year=2024)
-    assert list(zip(df["record"], df["metric_text"])) == [("result", "地区生产总值"), ("target", "新增就业岗位")]
+    df = ps.extract_text(
+        "过去一年，我们实现地区生产总值增长5.8%。我区将新增就业岗位5000个。", region="测试区", year=2024
+    )
+    assert list(zip(df["record"], df["metric_text"], strict=False)) == [
+        ("result", "地区生产总值"),
+        ("target", "新增就业岗位"),
+    ]
 
 
 @pytest.mark.parametrize(
@@ -670,12 +849,28 @@ def test_a_bare_measure_takes_the_subject_of_the_target_before_it(text, metric_t
 @pytest.mark.parametrize(
     "text, metric_texts, metrics",
     [
-        ("新增市场主体1万户，其中企业3000户。", ["新增市场主体", "新增企业"], ["new_market_entities", "new_enterprises"]),
-        ("新增市场主体一万五千户，其中企业五千户。", ["新增市场主体", "新增企业"], ["new_market_entities", "new_enterprises"]),
-        ("新增高层次人才43名以上（其中海外高层次人才7名以上）。", ["新增高层次人才", "新增海外高层次人才"], ["high_level_talents", None]),
+        (
+            "新增市场主体1万户，其中企业3000户。",
+            ["新增市场主体", "新增企业"],
+            ["new_market_entities", "new_enterprises"],
+        ),
+        (
+            "新增市场主体一万五千户，其中企业五千户。",
+            ["新增市场主体", "新增企业"],
+            ["new_market_entities", "new_enterprises"],
+        ),
+        (
+            "新增高层次人才43名以上（其中海外高层次人才7名以上）。",
+            ["新增高层次人才", "新增海外高层次人才"],
+            ["high_level_talents", None],
+        ),
         # only an increment is shared: 引进, 新建 … may not be what the part does (新建成投用…，其中上半年投用…)
         ("引进项目30个，其中亿元以上项目10个。", ["引进项目", "亿元以上项目"], ["investment_projects", None]),
-        ("进出口总额增长8%，其中出口增长10%。", ["进出口总额", "出口"], ["import_export_growth", "exports_growth"]),  # a verb of its own
+        (
+            "进出口总额增长8%，其中出口增长10%。",
+            ["进出口总额", "出口"],
+            ["import_export_growth", "exports_growth"],
+        ),  # a verb of its own
     ],
 )
 def test_a_part_of_a_new_whole_with_no_verb_of_its_own_is_new_too(text, metric_texts, metrics):
@@ -687,9 +882,15 @@ def test_a_part_of_a_new_whole_with_no_verb_of_its_own_is_new_too(text, metric_t
 @pytest.mark.parametrize(
     "text, metrics",
     [
-        ("全年完成固定资产投资突破500亿元，增速保持在10%以上。", ["fixed_asset_investment", "fixed_asset_investment_growth"]),
+        (
+            "全年完成固定资产投资突破500亿元，增速保持在10%以上。",
+            ["fixed_asset_investment", "fixed_asset_investment_growth"],
+        ),
         ("规上工业增加值达到1000亿元，增幅达到8%。", ["industrial_value_added", "industrial_value_added_growth"]),
-        ("地区生产总值增速6%，社会消费品零售总额达到650亿元，增速8%。", ["gdp_growth", "retail_sales", "retail_sales_growth"]),
+        (
+            "地区生产总值增速6%，社会消费品零售总额达到650亿元，增速8%。",
+            ["gdp_growth", "retail_sales", "retail_sales_growth"],
+        ),
     ],
 )
 def test_a_bare_rate_of_growth_is_the_rate_of_the_target_before_it(text, metrics):
@@ -703,10 +904,19 @@ def test_a_bare_rate_of_growth_is_the_rate_of_the_target_before_it(text, metrics
         ("新增上市企业2家，累计达到15家。", ["listed_companies", "listed_companies_total"]),
         ("全年新增国家高新技术企业50家，总数达到300家。", ["new_high_tech_enterprises", "high_tech_enterprises_total"]),
         ("新增市场主体5000户，总量突破3万户。", ["new_market_entities", "market_entities_total"]),
-        ("新增规上工业企业20家，增长10%。", ["new_above_scale_industrial_enterprises", None]),  # no total: the subject stays whole
+        (
+            "新增规上工业企业20家，增长10%。",
+            ["new_above_scale_industrial_enterprises", None],
+        ),  # no total: the subject stays whole
         ("地区生产总值增长7%，总量达到500亿元。", ["gdp_growth", "gdp"]),
-        ("力争规上工业企业达到300家，新增50家。", ["above_scale_industrial_enterprises_total", "new_above_scale_industrial_enterprises"]),
-        ("全年引进各类人才2万名，建设15支人才队伍。", ["talents_attracted", None]),  # 建设 names no increment of the subject
+        (
+            "力争规上工业企业达到300家，新增50家。",
+            ["above_scale_industrial_enterprises_total", "new_above_scale_industrial_enterprises"],
+        ),
+        (
+            "全年引进各类人才2万名，建设15支人才队伍。",
+            ["talents_attracted", None],
+        ),  # 建设 names no increment of the subject
     ],
 )
 def test_a_total_after_additions_counts_the_subject_not_its_additions_and_a_bare_increment_its_additions(text, metrics):
@@ -719,8 +929,14 @@ def test_a_total_after_additions_counts_the_subject_not_its_additions_and_a_bare
     [
         ("城镇居民人均可支配收入增长7%、农村居民增长8%。", ["urban_income_growth", "rural_income_growth"]),
         ("城镇居民人均可支配收入达到4.5万元，农民达到2万元。", ["urban_income", "rural_income"]),
-        ("城镇污水处理率达到95%，农村达到60%。", ["sewage_treatment_rate", "rural_sewage_treatment_rate"]),  # the rural rate, not the urban one
-        ("城镇新增就业1.2万人，农村劳动力转移就业2万人。", ["new_urban_jobs", "rural_labor_transfer"]),  # a name of its own
+        (
+            "城镇污水处理率达到95%，农村达到60%。",
+            ["sewage_treatment_rate", "rural_sewage_treatment_rate"],
+        ),  # the rural rate, not the urban one
+        (
+            "城镇新增就业1.2万人，农村劳动力转移就业2万人。",
+            ["new_urban_jobs", "rural_labor_transfer"],
+        ),  # a name of its own
     ],
 )
 def test_a_group_of_people_alone_takes_the_measure_of_the_group_before_it(text, metrics):
@@ -738,7 +954,10 @@ def test_a_group_of_people_alone_takes_the_measure_of_the_group_before_it(text, 
         ("确保90%以上的行政村通客车。", ["行政村通客车"]),  # 的 after the number, opened by a verb of the plan
         ("争取全县90%以上的行政村达到美丽乡村标准。", ["行政村达到美丽乡村标准"]),  # … with the whole region between
         ("全县3家企业上市。", []),  # the whole region is no verb
-        ("争取3家以上的企业挂牌上市，推动80%的规上工业企业实现数字化改造。", ["企业挂牌上市", "规上工业企业实现数字化改造"]),
+        (
+            "争取3家以上的企业挂牌上市，推动80%的规上工业企业实现数字化改造。",
+            ["企业挂牌上市", "规上工业企业实现数字化改造"],
+        ),
         # 的增长 at the end of a clause names the value (a growth rate); 带动 is no verb of the plan before 50%的农户
         ("销售收入实现30%的增长，带动50%的农户增收。", ["销售收入"]),
     ],
@@ -755,7 +974,11 @@ def test_a_verb_that_gets_the_counted_noun_to_act_opens_a_target(text, metric_te
     [
         ("1-11月，全区规上工业增加值增长8.5%，固定资产投资增长12%。", [], 2),
         ("前三季度，地区生产总值增长7.2%。", [], 1),
-        ("2023年1至10月，社会消费品零售总额增长6%，预计全年增长6.5%。", [("result", 2023, "社会消费品零售总额", 6.5)], 1),
+        (
+            "2023年1至10月，社会消费品零售总额增长6%，预计全年增长6.5%。",
+            [("result", 2023, "社会消费品零售总额", 6.5)],
+            1,
+        ),
         ("今年上半年，规上工业增加值增长9%，全年力争增长10%。", [("target", 2024, "规上工业增加值", 10.0)], 1),
         ("前10个月，一般公共预算收入增长5%。", [], 1),
         # a deadline within the plan year, with no comma, is a target of the plan
@@ -770,7 +993,7 @@ def test_the_figures_of_part_of_a_year_are_no_targets(text, kept, rejected):
         warnings.simplefilter("ignore", ps.PlanstatsWarning)
         df = ps.extract_text(text, region="测试区", year=2024)
         rejects = ps.rejects(df)
-    assert list(zip(df["record"], df["year"], df["metric_text"], df["value"])) == kept
+    assert list(zip(df["record"], df["year"], df["metric_text"], df["value"], strict=False)) == kept
     assert rejects["reason"].str.contains("part of a year").sum() == rejected
 
 
@@ -811,11 +1034,17 @@ def test_an_age_is_a_unit():
 
 def test_an_amount_that_grows_by_a_number_is_no_level_of_its_metric():
     df = ps.extract_text("一般公共预算收入增加2亿元，达到25亿元。高新技术企业增加30家。", region="测试区", year=2024)
-    assert [m if isinstance(m, str) else None for m in df["metric"]] == [None, "fiscal_revenue", "new_high_tech_enterprises"]
+    assert [m if isinstance(m, str) else None for m in df["metric"]] == [
+        None,
+        "fiscal_revenue",
+        "new_high_tech_enterprises",
+    ]
 
 
 def test_short_items_among_names_of_their_own_are_names_too():
-    df = ps.extract_text("化学需氧量、氨氮、二氧化硫、氮氧化物排放量分别下降2%、2%、1.5%、1.5%。", region="测试区", year=2024)
+    df = ps.extract_text(
+        "化学需氧量、氨氮、二氧化硫、氮氧化物排放量分别下降2%、2%、1.5%、1.5%。", region="测试区", year=2024
+    )
     assert df["metric_text"].tolist() == ["化学需氧量", "氨氮", "二氧化硫", "氮氧化物排放量"]
     assert df["value"].tolist() == [-2.0, -2.0, -1.5, -1.5]
 
@@ -823,11 +1052,18 @@ def test_short_items_among_names_of_their_own_are_names_too():
 @pytest.mark.parametrize(
     "text, metric_texts, raws",
     [
-        ("地区生产总值：全年增长7%；财政收入：增长8%。", ["地区生产总值", "财政收入"], ["地区生产总值：全年增长7%", "财政收入：增长8%"]),
+        (
+            "地区生产总值：全年增长7%；财政收入：增长8%。",
+            ["地区生产总值", "财政收入"],
+            ["地区生产总值：全年增长7%", "财政收入：增长8%"],
+        ),
         ("主要预期目标是：增长7%左右。", [""], ["增长7%左右"]),  # the marker of the main targets is no indicator
         # a numbered list of labels: the number of the item is no value before the colon
-        ("1.社会消费品零售总额：完成168亿元；\n2.实际利用外资：2500万美元。", ["社会消费品零售总额", "实际利用外资"],
-         ["社会消费品零售总额：完成168亿元", "实际利用外资：2500万美元"]),
+        (
+            "1.社会消费品零售总额：完成168亿元；\n2.实际利用外资：2500万美元。",
+            ["社会消费品零售总额", "实际利用外资"],
+            ["社会消费品零售总额：完成168亿元", "实际利用外资：2500万美元"],
+        ),
     ],
 )
 def test_the_indicator_before_a_colon_names_the_value_after_it(text, metric_texts, raws):
@@ -844,7 +1080,10 @@ def test_the_bullet_or_number_of_an_item_is_no_part_of_the_indicator_nor_of_the_
 
 
 def test_a_number_after_a_word_of_rank_is_a_reject_not_an_amount():
-    text = "某某区2024年工作要点\n地区生产总值增长6%，增速进入全市前3位；引进高层次人才50位，目前引进30位。编制第14个五年规划。\n"
+    text = (
+        "某某区2024年工作要点\n"
+        "地区生产总值增长6%，增速进入全市前3位；引进高层次人才50位，目前引进30位。编制第14个五年规划。\n"
+    )
     df = ps.extract_text(text)
     rejects = ps.rejects(df)
     assert df["raw"].tolist() == ["地区生产总值增长6%", "引进高层次人才50位", "目前引进30位"]
@@ -853,10 +1092,12 @@ def test_a_number_after_a_word_of_rank_is_a_reject_not_an_amount():
 
 def test_a_summary_and_a_plan_in_one_document():
     # the title names the summary and the plan: it opens the review of the summary's year
-    text = ("某某镇2023年工作总结和2024年工作计划\n一、2023年工作总结\n今年以来，全镇完成固定资产投资12.5亿元，同比增长8.6%。\n"
-            "二、2024年工作计划\n全镇力争完成固定资产投资14亿元，增长12%。明年将新增市场主体400户以上。\n")  # fmt: skip
+    text = (
+        "某某镇2023年工作总结和2024年工作计划\n一、2023年工作总结\n今年以来，全镇完成固定资产投资12.5亿元，同比增长8.6%。\n"
+        "二、2024年工作计划\n全镇力争完成固定资产投资14亿元，增长12%。明年将新增市场主体400户以上。\n"
+    )
     df = ps.extract_text(text)
-    assert list(zip(df["region"], df["record"], df["year"], df["metric_text"], df["value"])) == [
+    assert list(zip(df["region"], df["record"], df["year"], df["metric_text"], df["value"], strict=False)) == [
         ("某某镇", "result", 2023, "固定资产投资", 12.5),
         ("某某镇", "result", 2023, "固定资产投资", 8.6),  # a value with no indicator takes the one before it whole
         ("某某镇", "target", 2024, "固定资产投资", 14.0),
@@ -866,28 +1107,41 @@ def test_a_summary_and_a_plan_in_one_document():
 
 
 def test_a_summary_with_no_heading_of_its_own_is_reviewed_up_to_the_plan():
-    text = ("某某镇2023年工作总结及2024年工作计划\n今年以来，完成固定资产投资6.3亿元，增长12%。\n一、主要工作成效\n新增规上企业3家。\n"
-            "二、下一步工作打算\n固定资产投资增长8%。\n")  # fmt: skip
+    text = (
+        "某某镇2023年工作总结及2024年工作计划\n今年以来，完成固定资产投资6.3亿元，增长12%。\n一、主要工作成效\n新增规上企业3家。\n"
+        "二、下一步工作打算\n固定资产投资增长8%。\n"
+    )
     df = ps.extract_text(text)
-    assert list(zip(df["record"], df["year"], df["value"])) == [
-        ("result", 2023, 6.3), ("result", 2023, 12.0), ("result", 2023, 3.0), ("target", 2024, 8.0)
+    assert list(zip(df["record"], df["year"], df["value"], strict=False)) == [
+        ("result", 2023, 6.3),
+        ("result", 2023, 12.0),
+        ("result", 2023, 3.0),
+        ("target", 2024, 8.0),
     ]
 
 
 def test_a_summary_alone_is_a_review_of_its_year_and_plans_for_the_year_after():
     # the title names a summary only: its figures are results of its year, a year after it is a target
-    text = ("某某县人民政府2023年工作总结\n2023年，全县地区生产总值完成285亿元，增长6.2%。全年新增规上工业企业35家。\n"
-            "2024年，我们将力争地区生产总值增长6.5%。\n")  # fmt: skip
+    text = (
+        "某某县人民政府2023年工作总结\n2023年，全县地区生产总值完成285亿元，增长6.2%。全年新增规上工业企业35家。\n"
+        "2024年，我们将力争地区生产总值增长6.5%。\n"
+    )
     df = ps.extract_text(text)
-    assert list(zip(df["region"], df["record"], df["year"], df["value"])) == [
-        ("某某县", "result", 2023, 285.0), ("某某县", "result", 2023, 6.2), ("某某县", "result", 2023, 35.0), ("某某县", "target", 2024, 6.5)
+    assert list(zip(df["region"], df["record"], df["year"], df["value"], strict=False)) == [
+        ("某某县", "result", 2023, 285.0),
+        ("某某县", "result", 2023, 6.2),
+        ("某某县", "result", 2023, 35.0),
+        ("某某县", "target", 2024, 6.5),
     ]
 
 
 @pytest.mark.parametrize(
     "heading, records",
     [
-        ("一、2023年主要工作", [("result", 2023), ("result", 2023)]),  # a numbered heading of a past year, no review word
+        (
+            "一、2023年主要工作",
+            [("result", 2023), ("result", 2023)],
+        ),  # a numbered heading of a past year, no review word
         ("（一）2023年经济运行情况", [("result", 2023), ("result", 2023)]),
         ("一、2023年以来的主要工作", [("result", 2023), ("result", 2023)]),
         ("一、2020年以来的发展成就", []),  # several years: results of no one year, rejected
@@ -896,9 +1150,12 @@ def test_a_summary_alone_is_a_review_of_its_year_and_plans_for_the_year_after():
     ],
 )
 def test_a_numbered_heading_of_past_years_opens_a_review(heading, records):
-    text = f"某某区政府工作报告\n{heading}\n全区地区生产总值增长6%，新增就业1万人。\n二、2024年工作安排\n新建5G基站500个。\n"
+    text = (
+        f"某某区政府工作报告\n{heading}\n全区地区生产总值增长6%，新增就业1万人。\n二、2024年工作安排\n"
+        "新建5G基站500个。\n"
+    )
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["record"], df["year"]))[:-1] == records and df["record"].iloc[-1] == "target"
+    assert list(zip(df["record"], df["year"], strict=False))[:-1] == records and df["record"].iloc[-1] == "target"
 
 
 def test_a_numbered_heading_of_a_year_needs_a_plan_year_to_open_a_review():
@@ -913,15 +1170,18 @@ def test_a_numbered_heading_of_a_year_needs_a_plan_year_to_open_a_review():
         ("一般公共预算收入增长-2%。", [("一般公共预算收入", -2.0, None)]),
         ("外贸出口负增长3%。", [("外贸出口", -3.0, None)]),
         ("地区生产总值增长6-8%。", [("地区生产总值", 6.0, 8.0)]),  # a hyphen between numbers: a range
-        ("化学需氧量、氨氮排放量分别削减2%和3%。", [("化学需氧量", -2.0, None), ("氨氮排放量", -3.0, None)]),  # a verb of a decrease
+        (
+            "化学需氧量、氨氮排放量分别削减2%和3%。",
+            [("化学需氧量", -2.0, None), ("氨氮排放量", -3.0, None)],
+        ),  # a verb of a decrease
         ("行政事业单位一般性支出缩减5%。", [("行政事业单位一般性支出", -5.0, None)]),
     ],
 )
 def test_a_negative_growth(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
     highs = [None if math.isnan(h) else h for h in df["value_high"]]
-    assert list(zip(df["metric_text"], df["value"], highs)) == expected
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert list(zip(df["metric_text"], df["value"], highs, strict=False)) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 @pytest.mark.parametrize(
@@ -937,14 +1197,17 @@ def test_a_chinese_numeral_is_a_target_only_with_a_verb_in_its_clause(text, valu
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)
         df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["value"], df["unit"])) == values
+    assert list(zip(df["value"], df["unit"], strict=False)) == values
 
 
 def test_a_year_in_chinese_numerals_is_a_year():
     text = "二〇二三年，地区生产总值增长6%。二〇二四年地区生产总值力争增长7%。"
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["record"], df["year"], df["metric_text"])) == [("result", 2023, "地区生产总值"), ("target", 2024, "地区生产总值")]
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert list(zip(df["record"], df["year"], df["metric_text"], strict=False)) == [
+        ("result", 2023, "地区生产总值"),
+        ("target", 2024, "地区生产总值"),
+    ]
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 # -- tables of targets -----------------------------------------------------------------------
@@ -972,7 +1235,15 @@ def test_a_table_of_targets_gives_a_target_for_each_row_and_year():
     assert got == [
         ["result", 2023, "headline", "gdp_growth", 5.8, "%", "exact"],
         ["target", 2024, "headline", "gdp_growth", 6.0, "%", "approx"],
-        ["result", 2023, "headline", "energy_intensity_change", -3.0, "%", "exact"],  # unit from the name, 下降: negative
+        [
+            "result",
+            2023,
+            "headline",
+            "energy_intensity_change",
+            -3.0,
+            "%",
+            "exact",
+        ],  # unit from the name, 下降: negative
         ["target", 2024, "headline", "energy_intensity_change", -2.5, "%", "exact"],
         ["result", 2023, "headline", "fiscal_revenue", 18.6, "亿元", "exact"],
         ["target", 2024, "headline", "fiscal_revenue", 19.5, "亿元", "at_least"],
@@ -983,19 +1254,27 @@ def test_a_table_of_targets_gives_a_target_for_each_row_and_year():
     ]
     assert ps.hardness(df).tolist()[:4] == ["soft", "soft", "hard", "hard"]  # the column 属性
     text = TABLE
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_negative_cell_of_a_row_of_a_rate_is_a_fall_in_any_column():
-    table = "某某县2024年计划主要指标\n指标名称\t单位\t2023年完成\t2024年目标\n固定资产投资增速\t%\t-3.1\t5\n地区生产总值增速\t%\t−0.8\t6左右\n"
+    table = (
+        "某某县2024年计划主要指标\n指标名称\t单位\t2023年完成\t2024年目标\n固定资产投资增速\t%\t-3.1\t5\n"
+        "地区生产总值增速\t%\t−0.8\t6左右\n"
+    )
     df = ps.extract_text(table)
     assert _cells(df, ["record", "year", "metric", "value"]) == [
-        ["result", 2023, "fixed_asset_investment_growth", -3.1],  # it gave nothing: the sign stood in the way of the number
+        [
+            "result",
+            2023,
+            "fixed_asset_investment_growth",
+            -3.1,
+        ],  # it gave nothing: the sign stood in the way of the number
         ["target", 2024, "fixed_asset_investment_growth", 5.0],
         ["result", 2023, "gdp_growth", -0.8],
         ["target", 2024, "gdp_growth", 6.0],
     ]
-    assert all(table[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(table[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 OUTLINE_TABLE = (
@@ -1023,7 +1302,7 @@ def test_a_table_of_a_five_year_plan_reads_its_groups_later_years_and_years_of_s
     ]
     assert df["metric_text"].tolist()[0] == "地区生产总值"  # not the group 经济发展
     assert rejects.empty  # [4.9], a change over the five years, is no value
-    assert all(OUTLINE_TABLE[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(OUTLINE_TABLE[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_column_of_rates_gives_growth_rates_of_the_year_of_the_column_before_it():
@@ -1040,9 +1319,17 @@ def test_a_column_of_rates_gives_growth_rates_of_the_year_of_the_column_before_i
         ["target", 2024, "gdp_growth", "growth", 6.5, "%", "approx"],  # not 6.5 亿元
         ["target", 2024, "energy_intensity_change", "growth", -2.0, "%", "exact"],
     ]
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
-    named = ps.extract_text("附表\n指标\t单位\t2023年完成\t2024年增长（%）\n地区生产总值\t亿元\t520\t6.5\n", region="X", year=2024)
-    assert _cells(named, ["record", "year", "metric", "value", "unit"])[1] == ["target", 2024, "gdp_growth", 6.5, "%"]  # not 6.5 亿元
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
+    named = ps.extract_text(
+        "附表\n指标\t单位\t2023年完成\t2024年增长（%）\n地区生产总值\t亿元\t520\t6.5\n", region="X", year=2024
+    )
+    assert _cells(named, ["record", "year", "metric", "value", "unit"])[1] == [
+        "target",
+        2024,
+        "gdp_growth",
+        6.5,
+        "%",
+    ]  # not 6.5 亿元
 
 
 def test_a_cell_that_opens_with_a_verb_gives_the_value_after_it():
@@ -1059,7 +1346,7 @@ def test_a_cell_that_opens_with_a_verb_gives_the_value_after_it():
         ["target", 2024, "urban_unemployment_rate", "share", 5.5, "at_most"],
     ]
     assert rejects.empty  # the numbers of the cells are no attributes of the words after them
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 @pytest.mark.parametrize(
@@ -1087,11 +1374,20 @@ def test_a_docx_header_of_two_rows_with_merged_cells(tmp_path):
     d = docx.Document()
     d.add_paragraph("某某区2024年国民经济和社会发展计划")
     table = d.add_table(rows=3, cols=6)
-    rows = [["指标", "单位", "2023年", "", "2024年目标", ""], ["", "", "绝对值", "增长%", "绝对值", "增长%"], ["地区生产总值", "亿元", "520", "5.8", "555", "6.5"]]
+    rows = [
+        ["指标", "单位", "2023年", "", "2024年目标", ""],
+        ["", "", "绝对值", "增长%", "绝对值", "增长%"],
+        ["地区生产总值", "亿元", "520", "5.8", "555", "6.5"],
+    ]
     for i, row in enumerate(rows):
         for j, text in enumerate(row):
             table.cell(i, j).text = text
-    for a, b in (((0, 0), (1, 0)), ((0, 1), (1, 1)), ((0, 2), (0, 3)), ((0, 4), (0, 5))):  # python-docx repeats a merged cell
+    for a, b in (
+        ((0, 0), (1, 0)),
+        ((0, 1), (1, 1)),
+        ((0, 2), (0, 3)),
+        ((0, 4), (0, 5)),
+    ):  # python-docx repeats a merged cell
         table.cell(*a).merge(table.cell(*b))
     d.save(tmp_path / "plan.docx")
     df = ps.extract(tmp_path / "plan.docx")
@@ -1106,7 +1402,9 @@ def test_a_docx_header_of_two_rows_with_merged_cells(tmp_path):
 def test_a_table_without_a_header_of_names_takes_the_words_nearest_the_values():
     text = "某某区2024年计划\n类别\t序号\t名称\t单位\t2024年目标\n经济\t1\t规模以上工业增加值增长\t%\t7\n"
     df = ps.extract_text(text)
-    assert df[["metric_text", "metric", "value"]].values.tolist() == [["规模以上工业增加值", "industrial_value_added_growth", 7.0]]
+    assert df[["metric_text", "metric", "value"]].values.tolist() == [
+        ["规模以上工业增加值", "industrial_value_added_growth", 7.0]
+    ]
 
 
 def test_a_unit_of_the_column_of_units_only_is_no_unit_in_a_sentence():
@@ -1148,15 +1446,19 @@ def _piped(table: str) -> str:
     return "\n".join(out)
 
 
-@pytest.mark.parametrize("table", [TABLE, OUTLINE_TABLE], ids=["plan", "outline"])  # OUTLINE_TABLE: rows whose first cell is empty
+@pytest.mark.parametrize(
+    "table", [TABLE, OUTLINE_TABLE], ids=["plan", "outline"]
+)  # OUTLINE_TABLE: rows whose first cell is empty
 @pytest.mark.parametrize("layout", [_laid_out, _piped])
 def test_a_table_laid_out_with_spaces_or_pipes_reads_as_one_with_tabs(layout, table):
     text = layout(table)
     assert "\t" not in text and text.count("\n") >= table.count("\n")
     df = ps.extract_text(text, region="X", year=2024 if table is TABLE else 2021)
     columns = ["record", "year", "section", "metric", "value", "unit", "qualifier"]
-    assert _cells(df, columns) == _cells(ps.extract_text(table, region="X", year=2024 if table is TABLE else 2021), columns)
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert _cells(df, columns) == _cells(
+        ps.extract_text(table, region="X", year=2024 if table is TABLE else 2021), columns
+    )
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def _one_cell_a_line(table: str) -> str:
@@ -1168,18 +1470,25 @@ def _one_cell_a_line(table: str) -> str:
 def test_a_name_too_long_for_its_column_is_a_cell_before_one_space():
     # the name of the second row pushes the unit one space to the right of where its column starts;
     # the space inside the name of the third row starts no column
-    rows = ["指标名称        单位      2024年完成     2025年计划", "地区生产总值    亿元      310            330",
-            "一般公共预算收入 亿元     20.5           21.5", "城镇 居民收入   元        42000          44100"]  # fmt: skip
+    rows = [
+        "指标名称        单位      2024年完成     2025年计划",
+        "地区生产总值    亿元      310            330",
+        "一般公共预算收入 亿元     20.5           21.5",
+        "城镇 居民收入   元        42000          44100",
+    ]
     text = "某某县2025年国民经济和社会发展计划\n" + "\n".join(rows) + "\n"
     tabbed = documents.normalize(text).text
     assert "\n一般公共预算收入\t亿元\t" in tabbed and "\n城镇居民收入\t元\t" in tabbed
     df = ps.extract_text(text)
     assert _cells(df, ["record", "metric_text", "value", "unit"]) == [
-        ["result", "地区生产总值", 310.0, "亿元"], ["target", "地区生产总值", 330.0, "亿元"],
-        ["result", "一般公共预算收入", 20.5, "亿元"], ["target", "一般公共预算收入", 21.5, "亿元"],
-        ["result", "城镇居民收入", 42000.0, "元"], ["target", "城镇居民收入", 44100.0, "元"],
-    ]  # fmt: skip
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+        ["result", "地区生产总值", 310.0, "亿元"],
+        ["target", "地区生产总值", 330.0, "亿元"],
+        ["result", "一般公共预算收入", 20.5, "亿元"],
+        ["target", "一般公共预算收入", 21.5, "亿元"],
+        ["result", "城镇居民收入", 42000.0, "元"],
+        ["target", "城镇居民收入", 44100.0, "元"],
+    ]
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_table_written_one_cell_a_line_reads_as_one_with_tabs():
@@ -1190,7 +1499,7 @@ def test_a_table_written_one_cell_a_line_reads_as_one_with_tabs():
     df = ps.extract_text(text)
     columns = ["record", "year", "section", "metric", "value", "unit", "qualifier"]
     assert _cells(df, columns) == _cells(ps.extract_text(whole), columns) and len(df) == 8
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_table_whose_cells_are_parted_by_single_spaces_reads_as_one_with_tabs():
@@ -1200,37 +1509,57 @@ def test_a_table_whose_cells_are_parted_by_single_spaces_reads_as_one_with_tabs(
     df = ps.extract_text(text)
     columns = ["record", "year", "section", "metric", "value", "unit", "qualifier"]
     assert _cells(df, columns) == _cells(ps.extract_text(whole), columns) and len(df) == 8
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_space_in_a_name_or_in_prose_next_to_a_spaced_table_is_no_separator():
-    text = ("某某区2024年计划\n指标 单位 2023年完成 2024年目标\n地区生产总值 亿元 512 545\n城镇 居民收入 元 42000 44100\n"
-            "一般公共预算收入 亿元 18.6 19.5\n全年新增就业 8000人，单位 GDP 能耗下降 3%。\n")  # fmt: skip
+    text = (
+        "某某区2024年计划\n指标 单位 2023年完成 2024年目标\n地区生产总值 亿元 512 545\n城镇 居民收入 元 42000 44100\n"
+        "一般公共预算收入 亿元 18.6 19.5\n全年新增就业 8000人，单位 GDP 能耗下降 3%。\n"
+    )
     norm = documents.normalize(text).text
     assert "\n地区生产总值\t亿元\t512\t545\n" in norm and "\n一般公共预算收入\t亿元\t18.6\t19.5\n" in norm
     assert "\n城镇居民收入\t元\t42000\t44100\n" in norm  # five cells for four columns: the first space is in the name
     assert "\t" not in norm.split("\n")[-2]  # a line of prose keeps its spaces
     df = ps.extract_text(text)
     assert _cells(df, ["record", "metric_text", "value"]) == [
-        ["result", "地区生产总值", 512.0], ["target", "地区生产总值", 545.0], ["result", "城镇居民收入", 42000.0], ["target", "城镇居民收入", 44100.0],
-        ["result", "一般公共预算收入", 18.6], ["target", "一般公共预算收入", 19.5], ["target", "新增就业", 8000.0], ["target", "单位GDP能耗", -3.0],
-    ]  # fmt: skip
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+        ["result", "地区生产总值", 512.0],
+        ["target", "地区生产总值", 545.0],
+        ["result", "城镇居民收入", 42000.0],
+        ["target", "城镇居民收入", 44100.0],
+        ["result", "一般公共预算收入", 18.6],
+        ["target", "一般公共预算收入", 19.5],
+        ["target", "新增就业", 8000.0],
+        ["target", "单位GDP能耗", -3.0],
+    ]
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_row_of_a_table_a_cell_a_line_that_lost_a_cell_gives_no_value():
     # no line for the empty result cell of 新增上市企业: its 2 is no 2023 result, nor the name after it a value
-    text = "某某区2024年工作计划\n指标\n单位\n2023年完成\n2024年目标\n地区生产总值\n亿元\n512\n545\n新增上市企业\n家\n2\n城镇新增就业\n人\n8000\n8500\n单位\n负责人\n"
+    text = (
+        "某某区2024年工作计划\n指标\n单位\n2023年完成\n2024年目标\n地区生产总值\n亿元\n512\n545\n新增上市企业\n家\n2\n"
+        "城镇新增就业\n人\n8000\n8500\n单位\n负责人\n"
+    )
     df = ps.extract_text(text)
-    assert _cells(df, ["record", "year", "metric", "value"]) == [["result", 2023, "gdp", 512.0], ["target", 2024, "gdp", 545.0]]
-    assert "\n新增上市企业\n家\n2\n城镇新增就业\t人\t8000\t8500\n" in documents.normalize(text).text  # the rows around it are rows
+    assert _cells(df, ["record", "year", "metric", "value"]) == [
+        ["result", 2023, "gdp", 512.0],
+        ["target", 2024, "gdp", 545.0],
+    ]
+    assert (
+        "\n新增上市企业\n家\n2\n城镇新增就业\t人\t8000\t8500\n" in documents.normalize(text).text
+    )  # the rows around it are rows
 
 
 def test_prose_with_wide_spaces_is_no_table():
     text = "某某区2024年工作要点\n全年地区生产总值增长  6%左右，固定资产投资增长10%。\n新增规上工业企业  20家。\n"
     assert "\t" not in documents.normalize(text).text
     df = ps.extract_text(text)
-    assert df[["metric", "value"]].values.tolist() == [["gdp_growth", 6.0], ["fixed_asset_investment_growth", 10.0], ["new_above_scale_industrial_enterprises", 20.0]]
+    assert df[["metric", "value"]].values.tolist() == [
+        ["gdp_growth", 6.0],
+        ["fixed_asset_investment_growth", 10.0],
+        ["new_above_scale_industrial_enterprises", 20.0],
+    ]
 
 
 def test_tab_indented_paragraphs_are_no_table():
@@ -1252,7 +1581,9 @@ def test_a_collective_word_written_without_its_parts_is_named(monkeypatch, entry
     extract = importlib.import_module("planstats.extract")
     lexicon = extract.lexicon()
     monkeypatch.setattr(extract, "lexicon", lambda: dataclasses.replace(lexicon, collective=(entry,)))
-    with pytest.raises(ps.DataFileError, match=f"lexicon.csv: the collective '{re.escape(entry)}' must be written as a word"):
+    with pytest.raises(
+        ps.DataFileError, match=f"lexicon.csv: the collective '{re.escape(entry)}' must be written as a word"
+    ):
         extract._Words()
 
 
@@ -1268,8 +1599,14 @@ def test_the_longer_collective_word_wins_whatever_the_order_of_the_lexicon(monke
 @pytest.mark.parametrize(
     "text, metrics",
     [
-        ("三次产业增加值分别增长4%、15%和12%。", ["agriculture_value_added_growth", "secondary_industry_value_added_growth", "services_value_added_growth"]),
-        ("一二三产业增加值分别增长3.5%、8%和7%。", ["agriculture_value_added_growth", "secondary_industry_value_added_growth", "services_value_added_growth"]),
+        (
+            "三次产业增加值分别增长4%、15%和12%。",
+            ["agriculture_value_added_growth", "secondary_industry_value_added_growth", "services_value_added_growth"],
+        ),
+        (
+            "一二三产业增加值分别增长3.5%、8%和7%。",
+            ["agriculture_value_added_growth", "secondary_industry_value_added_growth", "services_value_added_growth"],
+        ),
         ("城乡居民人均可支配收入增长6%和7.5%。", ["urban_income_growth", "rural_income_growth"]),
         ("三次产业增加值分别增长4%和15%。", [None, None]),  # two values for three parts: no part is known
     ],
@@ -1285,13 +1622,16 @@ def test_an_indicator_of_a_collective_word_is_one_indicator_for_each_part(text, 
         ("全力推动地区生产总值增长7%。", "地区生产总值"),
         ("促进城乡居民人均可支配收入增长7%。", "城乡居民人均可支配收入"),
         ("带动全县社会消费品零售总额增长9%。", "社会消费品零售总额"),
-        ("推动数字经济核心产业增加值增长15%。", "数字经济核心产业增加值"),  # no metric: the phrase is what a reader sees
+        (
+            "推动数字经济核心产业增加值增长15%。",
+            "数字经济核心产业增加值",
+        ),  # no metric: the phrase is what a reader sees
     ],
 )
 def test_a_verb_that_makes_the_indicator_move_is_no_part_of_it(text, metric_text):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == [metric_text]
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_cause_verb_before_a_number_still_opens_a_target_of_the_noun_after_it():
@@ -1304,12 +1644,15 @@ def test_a_cause_verb_before_a_number_still_opens_a_target_of_the_noun_after_it(
     [
         ("粮食产量连续5年稳定在50万吨以上。", [("target", 2024, "粮食产量", 50.0)]),
         ("空气优良天数比例连续两年达到90%。", [("target", 2024, "空气优良天数比例", 90.0)]),
-        ("连续三年新增城镇就业5000人以上。", [("target", 2024, "新增城镇就业", 5000.0)]),  # no period ahead: this year's
+        (
+            "连续三年新增城镇就业5000人以上。",
+            [("target", 2024, "新增城镇就业", 5000.0)],
+        ),  # no period ahead: this year's
     ],
 )
 def test_years_in_a_row_are_no_part_of_the_indicator_nor_a_time_limit(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["record"], df["year"], df["metric_text"], df["value"])) == expected
+    assert list(zip(df["record"], df["year"], df["metric_text"], df["value"], strict=False)) == expected
 
 
 @pytest.mark.parametrize(
@@ -1323,33 +1666,73 @@ def test_years_in_a_row_are_no_part_of_the_indicator_nor_a_time_limit(text, expe
 )
 def test_units_in_latin_letters_and_more_counts(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["value"], df["unit"])) == expected
+    assert list(zip(df["value"], df["unit"], strict=False)) == expected
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
         # 的 and a word that names what the value is, at the end of a clause: no noun that the value describes
-        ("地区生产总值实现7%左右的增长。", [("gdp_growth", "growth", 7.0, "approx", "增长", "地区生产总值实现7%左右的增长")]),
-        ("规上工业增加值保持10%以上的较快增长，固定资产投资增长8%。", [
-            ("industrial_value_added_growth", "growth", 10.0, "at_least", "增长", "规上工业增加值保持10%以上的较快增长"),
-            ("fixed_asset_investment_growth", "growth", 8.0, "exact", "增长", "固定资产投资增长8%"),
-        ]),
-        ("单位GDP能耗实现3%的下降。", [("energy_intensity_change", "growth", -3.0, "exact", "下降", "单位GDP能耗实现3%的下降")]),
-        ("一般公共预算收入保持8%的增速（预期性）。", [("fiscal_revenue_growth", "growth", 8.0, "exact", "保持", "一般公共预算收入保持8%的增速（预期性）")]),
-        ("粮食产量保持在50万吨以上的水平。", [("grain_output", "level", 50.0, "at_least", "保持在", "粮食产量保持在50万吨以上的水平")]),
-        ("研发经费投入强度达到2.5%的水平。", [("rd_intensity", "share", 2.5, "exact", "达到", "研发经费投入强度达到2.5%的水平")]),
-        ("城乡居民收入分别实现6%和7%的增长。", [
-            ("urban_income_growth", "growth", 6.0, "exact", "增长", "城乡居民收入分别实现6%"),
-            ("rural_income_growth", "growth", 7.0, "exact", "增长", "城乡居民收入分别实现6%和7%的增长"),
-        ]),
-        ("地区生产总值实现6%左右增长，外贸进出口保持10%增长。", [  # with no 的
-            ("gdp_growth", "growth", 6.0, "approx", "增长", "地区生产总值实现6%左右增长"),
-            ("import_export_growth", "growth", 10.0, "exact", "增长", "外贸进出口保持10%增长"),
-        ]),
-        ("粮食产量稳定在50万吨水平。", [("grain_output", "level", 50.0, "exact", "稳定在", "粮食产量稳定在50万吨水平")]),
-        ("实现地区生产总值6%左右的增长目标。", [("gdp_growth", "growth", 6.0, "approx", "增长", "地区生产总值6%左右的增长目标")]),
-        ("一般公共预算收入实现5%的预期目标。", [("fiscal_revenue_growth", "growth", 5.0, "exact", "实现", "一般公共预算收入实现5%的预期目标")]),
+        (
+            "地区生产总值实现7%左右的增长。",
+            [("gdp_growth", "growth", 7.0, "approx", "增长", "地区生产总值实现7%左右的增长")],
+        ),
+        (
+            "规上工业增加值保持10%以上的较快增长，固定资产投资增长8%。",
+            [
+                (
+                    "industrial_value_added_growth",
+                    "growth",
+                    10.0,
+                    "at_least",
+                    "增长",
+                    "规上工业增加值保持10%以上的较快增长",
+                ),
+                ("fixed_asset_investment_growth", "growth", 8.0, "exact", "增长", "固定资产投资增长8%"),
+            ],
+        ),
+        (
+            "单位GDP能耗实现3%的下降。",
+            [("energy_intensity_change", "growth", -3.0, "exact", "下降", "单位GDP能耗实现3%的下降")],
+        ),
+        (
+            "一般公共预算收入保持8%的增速（预期性）。",
+            [("fiscal_revenue_growth", "growth", 8.0, "exact", "保持", "一般公共预算收入保持8%的增速（预期性）")],
+        ),
+        (
+            "粮食产量保持在50万吨以上的水平。",
+            [("grain_output", "level", 50.0, "at_least", "保持在", "粮食产量保持在50万吨以上的水平")],
+        ),
+        (
+            "研发经费投入强度达到2.5%的水平。",
+            [("rd_intensity", "share", 2.5, "exact", "达到", "研发经费投入强度达到2.5%的水平")],
+        ),
+        (
+            "城乡居民收入分别实现6%和7%的增长。",
+            [
+                ("urban_income_growth", "growth", 6.0, "exact", "增长", "城乡居民收入分别实现6%"),
+                ("rural_income_growth", "growth", 7.0, "exact", "增长", "城乡居民收入分别实现6%和7%的增长"),
+            ],
+        ),
+        (
+            "地区生产总值实现6%左右增长，外贸进出口保持10%增长。",
+            [  # with no 的
+                ("gdp_growth", "growth", 6.0, "approx", "增长", "地区生产总值实现6%左右增长"),
+                ("import_export_growth", "growth", 10.0, "exact", "增长", "外贸进出口保持10%增长"),
+            ],
+        ),
+        (
+            "粮食产量稳定在50万吨水平。",
+            [("grain_output", "level", 50.0, "exact", "稳定在", "粮食产量稳定在50万吨水平")],
+        ),
+        (
+            "实现地区生产总值6%左右的增长目标。",
+            [("gdp_growth", "growth", 6.0, "approx", "增长", "地区生产总值6%左右的增长目标")],
+        ),
+        (
+            "一般公共预算收入实现5%的预期目标。",
+            [("fiscal_revenue_growth", "growth", 5.0, "exact", "实现", "一般公共预算收入实现5%的预期目标")],
+        ),
         # a noun after 的 is still one the value describes
         ("确保90%以上的行政村通客车。", [(None, "share", 90.0, "at_least", "", "90%以上的行政村通客车")]),
     ],
@@ -1357,25 +1740,46 @@ def test_units_in_latin_letters_and_more_counts(text, expected):
 def test_a_value_named_after_de_as_a_change_or_a_level_is_a_target(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
     metrics = [None if isinstance(m, float) else m for m in df["metric"]]
-    assert list(zip(metrics, df["kind"], df["value"], df["qualifier"], df["verb"], df["raw"])) == expected
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert list(zip(metrics, df["kind"], df["value"], df["qualifier"], df["verb"], df["raw"], strict=False)) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("全社会固定资产投资实现两位数增长。", [("fixed_asset_investment_growth", 10.0, "at_least", "两位数", "全社会固定资产投资实现两位数增长")]),
-        ("规上工业增加值保持两位数的增长。", [("industrial_value_added_growth", 10.0, "at_least", "两位数", "规上工业增加值保持两位数的增长")]),
-        ("固定资产投资两位数增长。", [("fixed_asset_investment_growth", 10.0, "at_least", "两位数", "固定资产投资两位数增长")]),  # the change is the verb
+        (
+            "全社会固定资产投资实现两位数增长。",
+            [("fixed_asset_investment_growth", 10.0, "at_least", "两位数", "全社会固定资产投资实现两位数增长")],
+        ),
+        (
+            "规上工业增加值保持两位数的增长。",
+            [("industrial_value_added_growth", 10.0, "at_least", "两位数", "规上工业增加值保持两位数的增长")],
+        ),
+        (
+            "固定资产投资两位数增长。",
+            [("fixed_asset_investment_growth", 10.0, "at_least", "两位数", "固定资产投资两位数增长")],
+        ),  # the change is the verb
         ("地区生产总值增速保持两位数。", [("gdp_growth", 10.0, "at_least", "两位数", "地区生产总值增速保持两位数")]),
         ("粮食产量五十万吨水平。", []),  # 水平 is no verb: a Chinese numeral with no verb stays a name
-        ("固定资产投资保持两位数以上增长。", [("fixed_asset_investment_growth", 10.0, "at_least", "两位数…以上", "固定资产投资保持两位数以上增长")]),
+        (
+            "固定资产投资保持两位数以上增长。",
+            [("fixed_asset_investment_growth", 10.0, "at_least", "两位数…以上", "固定资产投资保持两位数以上增长")],
+        ),
         # a word that names its change (零增长, 翻番) needs no verb of its own
-        ("单位工业增加值能耗实现零增长。", [("industrial_energy_intensity_change", 0.0, "at_most", "零增长", "单位工业增加值能耗实现零增长")]),
+        (
+            "单位工业增加值能耗实现零增长。",
+            [("industrial_energy_intensity_change", 0.0, "at_most", "零增长", "单位工业增加值能耗实现零增长")],
+        ),
         ("到2030年地区生产总值实现翻番。", [("gdp_growth", 100.0, "exact", "翻番", "地区生产总值实现翻番")]),
         ("规上工业总产值翻一番。", [("industrial_output_growth", 100.0, "exact", "翻一番", "规上工业总产值翻一番")]),
-        ("工业总产值增长一倍以上。", [("industrial_output_growth", 100.0, "at_least", "一倍…以上", "工业总产值增长一倍以上")]),
-        ("零售额增长8%，经过一番努力。", [(None, 8.0, "exact", "", "零售额增长8%")]),  # 零 of 零售, 一番 of 一番努力: no words of a value
+        (
+            "工业总产值增长一倍以上。",
+            [("industrial_output_growth", 100.0, "at_least", "一倍…以上", "工业总产值增长一倍以上")],
+        ),
+        (
+            "零售额增长8%，经过一番努力。",
+            [(None, 8.0, "exact", "", "零售额增长8%")],
+        ),  # 零 of 零售, 一番 of 一番努力: no words of a value
     ],
 )
 def test_a_word_that_stands_for_a_value_is_one(text, expected):
@@ -1383,8 +1787,8 @@ def test_a_word_that_stands_for_a_value_is_one(text, expected):
         warnings.simplefilter("ignore", ps.PlanstatsWarning)  # no targets found
         df = ps.extract_text(text, region="测试区", year=2024)
     metrics = [None if isinstance(m, float) else m for m in df["metric"]]
-    assert list(zip(metrics, df["value"], df["qualifier"], df["qualifier_text"], df["raw"])) == expected
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert list(zip(metrics, df["value"], df["qualifier"], df["qualifier_text"], df["raw"], strict=False)) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
     assert all(kind == "growth" for kind in df["kind"])
 
 
@@ -1415,21 +1819,36 @@ def test_bad_number_words_are_named(tmp_path, monkeypatch, row, message):
     [
         ("力争上半年规上工业增加值增长10%，全年增长9%。", [("规上工业增加值", 9.0)]),
         ("一季度固定资产投资增长12%，全年增长10%以上。", [("固定资产投资", 10.0)]),
-        ("上半年投用200万平方米以上。", [("上半年投用", 200.0)]),  # a deadline in the plan year stays in its own citation
+        (
+            "上半年投用200万平方米以上。",
+            [("上半年投用", 200.0)],
+        ),  # a deadline in the plan year stays in its own citation
     ],
 )
 def test_the_subject_carried_from_a_figure_of_part_of_a_year_leaves_the_part_behind(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["metric_text"], df["value"])) == expected
+    assert list(zip(df["metric_text"], df["value"], strict=False)) == expected
 
 
 @pytest.mark.parametrize(
     "text, expected",
     [
-        ("固定资产投资和社会消费品零售总额均增长8%。", [("固定资产投资", "fixed_asset_investment_growth"), ("社会消费品零售总额", "retail_sales_growth")]),
-        ("工业投资、技改投资均增长10%以上。", [("工业投资", "industrial_investment_growth"), ("技改投资", "technical_renovation_investment_growth")]),
-        ("城乡居民人均可支配收入均增长7%。", [("城镇居民人均可支配收入", "urban_income_growth"), ("农村居民人均可支配收入", "rural_income_growth")]),
-        ("城乡居民人均可支配收入增长7%。", [("城乡居民人均可支配收入", "resident_income_growth")]),  # with no 均: the residents' own
+        (
+            "固定资产投资和社会消费品零售总额均增长8%。",
+            [("固定资产投资", "fixed_asset_investment_growth"), ("社会消费品零售总额", "retail_sales_growth")],
+        ),
+        (
+            "工业投资、技改投资均增长10%以上。",
+            [("工业投资", "industrial_investment_growth"), ("技改投资", "technical_renovation_investment_growth")],
+        ),
+        (
+            "城乡居民人均可支配收入均增长7%。",
+            [("城镇居民人均可支配收入", "urban_income_growth"), ("农村居民人均可支配收入", "rural_income_growth")],
+        ),
+        (
+            "城乡居民人均可支配收入增长7%。",
+            [("城乡居民人均可支配收入", "resident_income_growth")],
+        ),  # with no 均: the residents' own
         # a word that ends in 均 is no word of each
         ("农民人均纯收入增长8%。", [("农民人均纯收入", "rural_net_income_growth")]),
         ("规上工业亩均税收达到30万元/亩。", [("规上工业亩均税收", "tax_per_mu")]),
@@ -1437,8 +1856,8 @@ def test_the_subject_carried_from_a_figure_of_part_of_a_year_leaves_the_part_beh
 )
 def test_jun_after_items_gives_each_the_value(text, expected):
     df = ps.extract_text(text, region="测试区", year=2024)
-    assert list(zip(df["metric_text"], df["metric"])) == expected
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert list(zip(df["metric_text"], df["metric"], strict=False)) == expected
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_wider_average_stays_a_benchmark():
@@ -1447,7 +1866,9 @@ def test_a_wider_average_stays_a_benchmark():
 
 
 def test_as_many_items_as_values_are_one_value_each_without_fenbie():
-    df = ps.extract_text("新建、改建农村公路100公里、50公里；财务中心、结算中心各不少于10家。", region="测试区", year=2024)
+    df = ps.extract_text(
+        "新建、改建农村公路100公里、50公里；财务中心、结算中心各不少于10家。", region="测试区", year=2024
+    )
     assert df["metric_text"].tolist()[:2] == ["新建农村公路", "改建农村公路"]
     assert df["value"].tolist()[:2] == [100.0, 50.0]
 
@@ -1460,7 +1881,11 @@ def test_the_start_of_a_change_with_a_bare_dao_is_no_part_of_the_indicator():
 
 
 def test_a_part_that_is_a_verb_alone_names_what_it_acts_on():
-    df = ps.extract_text("完成高标准农田建设5万亩，其中新建3万亩。引进高层次人才100名，建设15支以上、总规模超过200人的队伍。", region="测试区", year=2024)
+    df = ps.extract_text(
+        "完成高标准农田建设5万亩，其中新建3万亩。引进高层次人才100名，建设15支以上、总规模超过200人的队伍。",
+        region="测试区",
+        year=2024,
+    )
     assert df["metric_text"].tolist()[:2] == ["高标准农田建设", "新建高标准农田建设"]  # of which: the whole's subject
     assert df["metric_text"].tolist()[3] == "建设"  # no part: 15 teams are no talents
 
@@ -1477,7 +1902,7 @@ def test_a_part_that_is_a_verb_alone_names_what_it_acts_on():
 def test_a_lone_year_before_a_verb_of_growth_is_no_part_of_the_indicator(text, metric_texts):
     df = ps.extract_text(text, region="测试区", year=2024)
     assert df["metric_text"].tolist() == metric_texts
-    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"]))
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
 
 
 def test_a_fraction_in_chinese_numerals_of_a_count_is_a_reject_not_a_crash():

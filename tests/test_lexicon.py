@@ -1,4 +1,5 @@
-"""The lexicon is typed: its roles are declared once in planstats/lexicon.py, and lexicon.csv is checked against them."""
+"""The lexicon is typed: its roles are declared once in planstats/lexicon.py, and lexicon.csv is checked
+against them."""
 
 import dataclasses
 import re

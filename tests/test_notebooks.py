@@ -13,7 +13,12 @@ NOTEBOOKS = sorted((ROOT / "notebooks").glob("*.ipynb"))
 def test_there_are_four_notebooks_committed_without_outputs():
     import nbformat
 
-    assert [p.name for p in NOTEBOOKS] == ["01_quickstart.ipynb", "02_cross_region_comparison.ipynb", "03_year_over_year.ipynb", "04_your_own_documents.ipynb"]
+    assert [p.name for p in NOTEBOOKS] == [
+        "01_quickstart.ipynb",
+        "02_cross_region_comparison.ipynb",
+        "03_year_over_year.ipynb",
+        "04_your_own_documents.ipynb",
+    ]
     for path in NOTEBOOKS:
         nb = nbformat.read(path, as_version=4)
         assert all(not c.get("outputs") for c in nb.cells if c.cell_type == "code"), path.name
@@ -25,7 +30,13 @@ def test_notebook_runs_clean(path, monkeypatch):
 
     monkeypatch.setenv("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     nb = run(path)
-    stderr = [o.text for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream" and o.name == "stderr"]
+    stderr = [
+        o.text
+        for c in nb.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "stream" and o.name == "stderr"
+    ]
     assert stderr == []  # a missing glyph, a PlanstatsWarning or a pandas warning would show here
     # every cell that draws shows its chart (the style's rc_context turned Jupyter's interactive mode off after the
     # first chart of a kernel, and later charts showed nothing)

@@ -27,7 +27,8 @@ def _requirements() -> dict[str, str]:
 def test_the_lowest_constraints_pin_exactly_the_declared_minimums():
     """`make test-lowest` runs the suite with constraints-lowest.txt: it must test the bounds setup.cfg declares."""
     pinned = dict(
-        ln.split("==") for ln in (ROOT / "constraints-lowest.txt").read_text(encoding="utf-8").splitlines()
+        ln.split("==")
+        for ln in (ROOT / "constraints-lowest.txt").read_text(encoding="utf-8").splitlines()
         if ln.strip() and not ln.startswith("#")
     )
     assert pinned == _requirements()
@@ -50,7 +51,9 @@ def test_the_readme_is_short_and_its_links_lead_somewhere():
     assert len(readme.encode("utf-8")) <= 8 * 1024
     links = re.findall(r"\]\(([^)#]+)(?:#[^)]*)?\)", readme)
     local = [link for link in links if not link.startswith("http")]
-    assert local and all((ROOT / link).exists() for link in local), [link for link in local if not (ROOT / link).exists()]
+    assert local and all((ROOT / link).exists() for link in local), [
+        link for link in local if not (ROOT / link).exists()
+    ]
 
 
 def test_every_public_name_is_in_the_api_reference():
@@ -65,7 +68,11 @@ def test_the_docs_site_builds_with_warnings_as_errors(tmp_path):
         pytest.fail("mkdocs is not installed: `pip install -e '.[test,docs]'` (make test does)")
     done = subprocess.run(
         [str(mkdocs), "build", "--strict", "--site-dir", str(tmp_path / "site")],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert done.returncode == 0, done.stderr
     api = (tmp_path / "site" / "api" / "index.html").read_text(encoding="utf-8")

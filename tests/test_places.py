@@ -44,6 +44,7 @@ def test_a_name_resolves_by_plan_year(name, year, match, code):
 
 def test_a_renamed_unit_keeps_its_stable_id():
     table = ps.regions()
+
     def ids(code, name):
         return set(table.loc[(table["code"] == code) & (table["name"] == name), "id"])
 
@@ -62,14 +63,22 @@ def test_an_ambiguous_name_lists_its_candidates_and_context_settles_it():
 
 def test_functional_areas_and_zones_are_placed_under_their_regions():
     xixian = places.resolve("西咸新区", 2022)
-    assert (xixian.match, xixian.code, xixian.parent, xixian.province, xixian.prefecture) == ("exact", None, "610000", "陕西省", None)
+    assert (xixian.match, xixian.code, xixian.parent, xixian.province, xixian.prefecture) == (
+        "exact",
+        None,
+        "610000",
+        "陕西省",
+        None,
+    )
     assert places.resolve("陕西西咸新区", 2022).unit == "西咸新区"  # an alias
     qinhan = places.resolve("秦汉新城", 2022)
     assert (qinhan.parent, qinhan.prefecture) == ("西咸新区", "咸阳市")
     zone = places.resolve("十堰高新区", 2022)
     assert (zone.code, zone.level, zone.parent, zone.prefecture) == (None, "zone", "420300", "十堰市")
     assert places.resolve("市中区经济开发区", 2022).match == "ambiguous"  # its host is
-    assert places.resolve("历城经济开发区", 2022).parent == "370112"  # a county's short name: 历城区 (not 历城县 of 1986)
+    assert (
+        places.resolve("历城经济开发区", 2022).parent == "370112"
+    )  # a county's short name: 历城区 (not 历城县 of 1986)
     assert places.resolve("苏州工业园区", 2022).parent == "320500"
     assert places.resolve("朝阳经济开发区", 2022).match == "ambiguous"  # 朝阳区 of Beijing and of Changchun, 朝阳市
 
@@ -81,7 +90,11 @@ def test_a_users_name_is_a_manifest_match():
 
 def test_public_region_and_regions():
     found = ps.region("未央区", year=2021)
-    assert isinstance(found, ps.Place) and (found.code, found.prefecture, found.province) == ("610112", "西安市", "陕西省")
+    assert isinstance(found, ps.Place) and (found.code, found.prefecture, found.province) == (
+        "610112",
+        "西安市",
+        "陕西省",
+    )
     table = ps.regions(2024)
     # the Ministry's count of the end of 2024: 34 provinces, 333 prefectures, 2,846 counties
     assert table["level"].value_counts()[["province", "prefecture", "county"]].tolist() == [34, 333, 2846]
@@ -96,7 +109,14 @@ def test_public_region_and_regions():
 
 def _codes(df: pd.DataFrame) -> dict[str, tuple]:
     first = df.groupby("doc", observed=True).first()
-    return {doc: (None if pd.isna(r.region_code) else r.region_code, r.province, None if pd.isna(r.prefecture) else r.prefecture) for doc, r in first.iterrows()}
+    return {
+        doc: (
+            None if pd.isna(r.region_code) else r.region_code,
+            r.province,
+            None if pd.isna(r.prefecture) else r.prefecture,
+        )
+        for doc, r in first.iterrows()
+    }
 
 
 def _golden() -> dict[str, tuple]:
@@ -131,18 +151,29 @@ def _plans(root, plans):
 
 
 def test_a_corpus_of_folders_by_province_prefecture_county_resolves(tmp_path):
-    _plans(tmp_path, [
-        ("山东省/济南市/市中区/2021.txt", "2021年政府工作报告", 6),  # no region in the title: the folders
-        ("山东省/枣庄市/市中区/2021.txt", "市中区2021年政府工作报告", 6.5),  # a shared name: the folders settle it
-        ("四川省/乐山市/市中区/2021.txt", "市中区2021年政府工作报告", 7),
-        ("陕西省/西安市/未央区/2021.txt", "2021年政府工作报告", 7.5),
-        ("陕西省/西安市/2021.txt", "2021年政府工作报告", 6),
-        ("misc/2021.txt", "市中区2021年政府工作报告", 8),  # nothing settles it
-    ])  # fmt: skip
-    with pytest.warns(ps.PlanstatsWarning, match="^1 document.* several units share.*misc/2021.txt.*市中区.*370103 山东省济南市市中区"):
+    _plans(
+        tmp_path,
+        [
+            ("山东省/济南市/市中区/2021.txt", "2021年政府工作报告", 6),  # no region in the title: the folders
+            ("山东省/枣庄市/市中区/2021.txt", "市中区2021年政府工作报告", 6.5),  # a shared name: the folders settle it
+            ("四川省/乐山市/市中区/2021.txt", "市中区2021年政府工作报告", 7),
+            ("陕西省/西安市/未央区/2021.txt", "2021年政府工作报告", 7.5),
+            ("陕西省/西安市/2021.txt", "2021年政府工作报告", 6),
+            ("misc/2021.txt", "市中区2021年政府工作报告", 8),  # nothing settles it
+        ],
+    )
+    with pytest.warns(
+        ps.PlanstatsWarning, match="^1 document.* several units share.*misc/2021.txt.*市中区.*370103 山东省济南市市中区"
+    ):
         df = ps.extract([tmp_path], progress=False)
     first = df.drop_duplicates("doc").set_index("doc")
-    got = dict(zip(first.index.astype(str), zip(first["region"].astype(str), first["region_code"], first["region_match"].astype(str))))
+    got = dict(
+        zip(
+            first.index.astype(str),
+            zip(first["region"].astype(str), first["region_code"], first["region_match"].astype(str), strict=False),
+            strict=False,
+        )
+    )
     assert got == {
         "山东省/济南市/市中区/2021.txt": ("市中区", "370103", "context"),
         "山东省/枣庄市/市中区/2021.txt": ("市中区", "370402", "context"),
@@ -165,11 +196,23 @@ def test_a_manifest_code_settles_a_shared_name(tmp_path):
 
 def test_a_region_argument_may_be_a_code():
     df = ps.extract_text(PLAN.format(title="2021年政府工作报告", gdp=6), region="370103", year=2021)
-    assert df[["region", "region_code", "prefecture", "region_match"]].iloc[0].tolist() == ["市中区", "370103", "济南市", "manifest"]
+    assert df[["region", "region_code", "prefecture", "region_match"]].iloc[0].tolist() == [
+        "市中区",
+        "370103",
+        "济南市",
+        "manifest",
+    ]
 
 
 def test_load_filters_by_code_and_finds_a_unit_however_it_was_written(tmp_path):
-    _plans(tmp_path, [("a.txt", "西安市未央区2022年政府工作报告", 7), ("b.txt", "未央区2023年政府工作报告", 8), ("c.txt", "西安市2022年政府工作报告", 6)])
+    _plans(
+        tmp_path,
+        [
+            ("a.txt", "西安市未央区2022年政府工作报告", 7),
+            ("b.txt", "未央区2023年政府工作报告", 8),
+            ("c.txt", "西安市2022年政府工作报告", 6),
+        ],
+    )
     for out in (tmp_path / "t.csv", tmp_path / "folder"):
         ps.build([tmp_path], out=out, progress=False)
         assert set(ps.load(out, regions="610112")["doc"]) == {"a.txt", "b.txt"}
@@ -188,22 +231,41 @@ def test_a_dataset_without_the_region_columns_gets_them(tmp_path, corpus):
 
 
 def test_amplification_places_every_region_of_a_mixed_corpus_or_says_why(tmp_path):
-    _plans(tmp_path, [
-        ("sx22.txt", "陕西省2022年政府工作报告", 5.5), ("sx23.txt", "陕西省2023年政府工作报告", 5.5),
-        ("xa22.txt", "西安市2022年政府工作报告", 6), ("wy22.txt", "西安市未央区2022年政府工作报告", 7),
-        ("wy23.txt", "未央区2023年政府工作报告", 8), ("xx22.txt", "西咸新区2022年政府工作报告", 9),
-        ("qh22.txt", "秦汉新城2022年政府工作报告", 10), ("szq22.txt", "市中区2022年政府工作报告", 6.5),
-        ("yq22.txt", "某某产业园区2022年政府工作报告", 12),
-    ])  # fmt: skip
+    _plans(
+        tmp_path,
+        [
+            ("sx22.txt", "陕西省2022年政府工作报告", 5.5),
+            ("sx23.txt", "陕西省2023年政府工作报告", 5.5),
+            ("xa22.txt", "西安市2022年政府工作报告", 6),
+            ("wy22.txt", "西安市未央区2022年政府工作报告", 7),
+            ("wy23.txt", "未央区2023年政府工作报告", 8),
+            ("xx22.txt", "西咸新区2022年政府工作报告", 9),
+            ("qh22.txt", "秦汉新城2022年政府工作报告", 10),
+            ("szq22.txt", "市中区2022年政府工作报告", 6.5),
+            ("yq22.txt", "某某产业园区2022年政府工作报告", 12),
+        ],
+    )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         df = ps.extract([tmp_path], progress=False)
-    with pytest.warns(ps.PlanstatsWarning, match=r"2 region\(s\) could not be placed.*市中区 \(a name several units share\), 某某产业园区 \(in no region table\)"):
+    with pytest.warns(
+        ps.PlanstatsWarning,
+        match=r"2 region\(s\) could not be placed.*市中区 \(a name several units share\), "
+        r"某某产业园区 \(in no region table\)",
+    ):
         ps.amplification(df, "gdp_growth")
     with pytest.warns(ps.PlanstatsWarning, match=r"1 region\(s\).*市中区") as caught:
         a = ps.amplification(df, "gdp_growth", parents={"某某产业园区": "西安市"})
     assert len(caught) == 1
-    got = {(r.region, r.year): (r.parent, None if pd.isna(r.parent_code) else r.parent_code, r.parent_level, r.parent_value) for r in a.itertuples()}
+    got = {
+        (r.region, r.year): (
+            r.parent,
+            None if pd.isna(r.parent_code) else r.parent_code,
+            r.parent_level,
+            r.parent_value,
+        )
+        for r in a.itertuples()
+    }
     assert got == {
         ("西安市", 2022): ("陕西省", "610000", "province", 5.5),
         ("西安市未央区", 2022): ("西安市", "610100", "prefecture", 6.0),
@@ -249,8 +311,10 @@ def test_any_county_titled_by_its_name_in_its_folders_resolves_to_its_code(tmp_p
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         df = ps.extract([tmp_path], progress=False).drop_duplicates("doc")
-    want = {f"{r.province}/{r.prefecture}/{i}.txt" if isinstance(r.prefecture, str) else f"{r.province}/{i}.txt": r.code
-            for i, r in enumerate(counties.itertuples())}  # fmt: skip
+    want = {
+        f"{r.province}/{r.prefecture}/{i}.txt" if isinstance(r.prefecture, str) else f"{r.province}/{i}.txt": r.code
+        for i, r in enumerate(counties.itertuples())
+    }
     want.update({"more/220723.txt": "220723", "more/450107.txt": "450107"})
-    assert dict(zip(df["doc"].astype(str), df["region_code"])) == want
+    assert dict(zip(df["doc"].astype(str), df["region_code"], strict=False)) == want
     assert set(df["region_match"]) <= {"unique", "context"}

@@ -135,7 +135,11 @@ def test_a_system_cjk_font_is_preferred(monkeypatch):
 def test_without_any_cjk_font_the_error_says_what_to_install(monkeypatch):
     import importlib.util
 
-    monkeypatch.setattr(font_manager.fontManager, "ttflist", [f for f in font_manager.fontManager.ttflist if f.name not in ps.plot.SYSTEM_CJK])
+    monkeypatch.setattr(
+        font_manager.fontManager,
+        "ttflist",
+        [f for f in font_manager.fontManager.ttflist if f.name not in ps.plot.SYSTEM_CJK],
+    )
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ps.plot.FontError, match="mpl-font"):
         ps.plot.cjk_font.__wrapped__()
@@ -163,7 +167,14 @@ def _many(n=30):
     for i in range(n):
         for j, y in enumerate((2022, 2023)):
             q = ("exact", "approx", "at_least", "range", "at_most")[(i + j) % 5]
-            row = dict(region=f"第{i:02d}县", year=y, value=4 + (i * 7 + j * 3) % 9, qualifier=q, start=i * 100 + j * 10, end=i * 100 + j * 10 + 5)
+            row = dict(
+                region=f"第{i:02d}县",
+                year=y,
+                value=4 + (i * 7 + j * 3) % 9,
+                qualifier=q,
+                start=i * 100 + j * 10,
+                end=i * 100 + j * 10 + 5,
+            )
             rows.append({**row, "value_high": row["value"] + 1.5} if q == "range" else row)
     rows.append(dict(region="第00县", year=2022, value=3.0, section="body", start=60, end=65))
     return make_frame(*rows)
@@ -180,7 +191,9 @@ def test_thirty_regions_stay_legible():
     ax = ps.plot.compare(df, "gdp_growth")
     ax.figure.canvas.draw()
     names = [t.get_text() for t in ax.get_yticklabels()]
-    assert len(names) == 30 and names[0] != names[-1] and _overlapping(ax.get_yticklabels()) == []  # horizontal, one line each
+    assert (
+        len(names) == 30 and names[0] != names[-1] and _overlapping(ax.get_yticklabels()) == []
+    )  # horizontal, one line each
     cells = ps.targets(df, "gdp_growth")
     assert len(ax.texts) == len(cells)  # every bar labelled, as the tables write it
     assert any(t.get_text().endswith("†") for t in ax.texts)  # the conflict of 第00县 2022
@@ -192,7 +205,10 @@ def test_thirty_regions_stay_legible():
     ax = ps.plot.trajectory(df, "gdp_growth")
     assert len(ax.get_legend().get_texts()) == ps.plot.TOP
     note = ax.figure.texts[-1].get_text().replace("\n", " ")
-    assert "the 20 other regions" in note and all(f"第{i:02d}县" in note or f"第{i:02d}县" in [t.get_text() for t in ax.get_legend().get_texts()] for i in range(30))
+    assert "the 20 other regions" in note and all(
+        f"第{i:02d}县" in note or f"第{i:02d}县" in [t.get_text() for t in ax.get_legend().get_texts()]
+        for i in range(30)
+    )
 
 
 def test_a_chart_does_not_mix_english_and_chinese_names(data):
@@ -208,7 +224,9 @@ def test_a_chart_does_not_mix_english_and_chinese_names(data):
 def test_the_gallery_draws_every_chart(tmp_path):
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("gallery", ps.__file__.replace("planstats/__init__.py", "scripts/gallery.py"))
+    spec = importlib.util.spec_from_file_location(
+        "gallery", ps.__file__.replace("planstats/__init__.py", "scripts/gallery.py")
+    )
     gallery = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(gallery)
     gallery.main(["-o", str(tmp_path)])
@@ -218,8 +236,11 @@ def test_the_gallery_draws_every_chart(tmp_path):
 
 
 def test_trajectory_labels_of_equal_values_do_not_print_over_each_other_and_show_conflicts():
-    df = make_frame(dict(region="甲县", value=12.0), dict(region="乙县", value=12.0, qualifier="approx", qualifier_text="左右"),
-                    dict(region="甲县", value=8.0, section="body", start=50, end=55))  # fmt: skip
+    df = make_frame(
+        dict(region="甲县", value=12.0),
+        dict(region="乙县", value=12.0, qualifier="approx", qualifier_text="左右"),
+        dict(region="甲县", value=8.0, section="body", start=50, end=55),
+    )
     ax = ps.plot.trajectory(df, "gdp_growth")
     ax.figure.canvas.draw()
     boxes = [t.get_window_extent() for t in ax.texts]
@@ -231,5 +252,8 @@ def test_import_planstats_does_not_import_matplotlib():
     import subprocess
     import sys
 
-    code = "import sys, planstats; assert 'matplotlib' not in sys.modules; planstats.plot.compare; assert 'matplotlib' in sys.modules"
+    code = (
+        "import sys, planstats; assert 'matplotlib' not in sys.modules; "
+        "planstats.plot.compare; assert 'matplotlib' in sys.modules"
+    )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ps.__file__.rsplit("/planstats/", 1)[0])

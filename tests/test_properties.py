@@ -10,8 +10,26 @@ import planstats as ps
 from conftest import SEEDS
 
 SEED_TEXT = SEEDS[0].read_text(encoding="utf-8")[:1500]
-PIECES = st.sampled_from(list("0123456789%.-—、，,；。：:（）()“”以上左右万亿元家个增长下降分别其中新增IO①２０％\n ")) | st.sampled_from(
-    ["增长", "以上", "分别", "其中", "控制在", "以内", "不少于", "主要预期目标是：", "个百分点", "2022年", "亿元", "萬", "増長", "九点五", "两点三"]
+PIECES = st.sampled_from(
+    list("0123456789%.-—、，,；。：:（）()“”以上左右万亿元家个增长下降分别其中新增IO①２０％\n ")
+) | st.sampled_from(
+    [
+        "增长",
+        "以上",
+        "分别",
+        "其中",
+        "控制在",
+        "以内",
+        "不少于",
+        "主要预期目标是：",
+        "个百分点",
+        "2022年",
+        "亿元",
+        "萬",
+        "増長",
+        "九点五",
+        "两点三",
+    ]
 )
 
 
@@ -38,7 +56,12 @@ def test_arbitrary_unicode(text):
 
 
 @settings(max_examples=100, deadline=None)
-@given(st.lists(st.tuples(st.integers(0, len(SEED_TEXT) - 1), st.sampled_from(["", "、", "%", "2", "增长", "\n3、"])), max_size=8))
+@given(
+    st.lists(
+        st.tuples(st.integers(0, len(SEED_TEXT) - 1), st.sampled_from(["", "、", "%", "2", "增长", "\n3、"])),
+        max_size=8,
+    )
+)
 def test_mutated_seed(edits):
     text = SEED_TEXT
     for pos, insert in sorted(edits, reverse=True):
@@ -52,7 +75,12 @@ MARKUP = ["<p>", "</p>", "&nbsp;", "**", "<br/>", "\u200b", "\ufeff", "\r\n", "\
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(MUTATIONS, st.integers(0, len(SEED_TEXT) - 1), st.integers(1, 40), st.sampled_from(MARKUP)), max_size=6))
+@given(
+    st.lists(
+        st.tuples(MUTATIONS, st.integers(0, len(SEED_TEXT) - 1), st.integers(1, 40), st.sampled_from(MARKUP)),
+        max_size=6,
+    )
+)
 def test_seed_with_deletions_duplications_mixed_scripts_full_width_and_markup(edits):
     from planstats.documents import _t2s  # noqa: F401 - OpenCC is loaded either way
 

@@ -128,7 +128,9 @@ def test_a_thousand_documents_with_a_few_bad_ones(big_corpus, tmp_path):
 def test_lenient_build_decodes_the_rest_of_a_file_with_bad_bytes(tmp_path):
     plans = tmp_path / "plans"
     plans.mkdir()
-    (plans / "middle.txt").write_bytes("甲区2023年工作要点\n地区生产总值增长8%。".encode() + b"\xff\xfe\xfd" + "城镇新增就业1万人。".encode())
+    (plans / "middle.txt").write_bytes(
+        "甲区2023年工作要点\n地区生产总值增长8%。".encode() + b"\xff\xfe\xfd" + "城镇新增就业1万人。".encode()
+    )
     with pytest.warns(ps.PlanstatsWarning, match="could not be read"):
         strict = ps.extract([plans], workers=1)
     assert strict.empty
@@ -140,7 +142,8 @@ FIXTURES = ROOT / "tests" / "fixtures"
 _MUTABLE = {
     "docx": (FIXTURES / "targets_table.docx").read_bytes(),
     "pdf": (FIXTURES / "plan.pdf").read_bytes(),
-    "html": "<html><head><title>某某县2024年工作要点</title></head><body><table><tr><td rowspan=2>指标</td><td>2024年目标</td></tr>"
+    "html": "<html><head><title>某某县2024年工作要点</title></head><body>"
+    "<table><tr><td rowspan=2>指标</td><td>2024年目标</td></tr>"
     "<tr><td>6%</td></tr></table><p>地区生产总值增长6%左右。</p></body></html>".encode(),
 }
 
@@ -217,7 +220,11 @@ def test_an_unexpected_error_in_one_document_is_a_reported_failure(tmp_path, mon
         df = ps.extract([tmp_path], workers=workers)
     assert sorted(df["doc"].unique()) == ["plan0.txt", "plan1.txt", "plan3.txt"]
     (failure,) = df.attrs["failures"]
-    assert failure["path"].endswith("plan2.txt") and "RecursionError" in failure["message"] and "extract" in failure["message"]
+    assert (
+        failure["path"].endswith("plan2.txt")
+        and "RecursionError" in failure["message"]
+        and "extract" in failure["message"]
+    )
 
 
 def test_a_second_build_into_the_same_dataset_fails_naming_the_first(tmp_path):
@@ -243,8 +250,11 @@ def test_a_second_build_into_the_same_dataset_fails_naming_the_first(tmp_path):
 
 def test_two_builds_at_once_one_fails_and_the_dataset_is_whole(big_corpus, tmp_path):
     plans = big_corpus / "b" / "plans"
-    script = f"import planstats as ps; ps.build([{str(plans)!r}], out={str(tmp_path / 'targets')!r}, workers=1, progress=False)"
-    runs = [subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    out = str(tmp_path / "targets")
+    script = f"import planstats as ps; ps.build([{str(plans)!r}], out={out!r}, workers=1, progress=False)"
+    runs = [
+        subprocess.Popen([sys.executable, "-c", script], cwd=ROOT, stderr=subprocess.PIPE, text=True) for _ in range(2)
+    ]
     errors = [run.communicate(timeout=600)[1] for run in runs]
     codes = sorted(run.returncode for run in runs)
     assert codes[0] == 0 and (codes[1] == 0 or any("another build" in e for e in errors)), errors
@@ -277,14 +287,24 @@ def test_a_page_table_whose_cells_all_span_50_by_50_is_read_in_linear_work(monke
 
     monkeypatch.setattr(ps.documents, "_grid_row", counting)
     rows = 1600
-    html = "<html><body><table>" + "".join("<tr>" + '<td rowspan="50" colspan="50">x</td>' * 20 + "</tr>" for _ in range(rows)) + "</table></body></html>"
+    html = (
+        "<html><body><table>"
+        + "".join("<tr>" + '<td rowspan="50" colspan="50">x</td>' * 20 + "</tr>" for _ in range(rows))
+        + "</table></body></html>"
+    )
     text, _ = ps.documents.html_text(html.encode())
     assert sum(made) <= 120 * rows and text.count("x") >= rows
-    ordinary = "<html><body><table>" + "".join(f"<tr><td>指标{i}</td><td>6%</td></tr>" for i in range(3)) + "</table></body></html>"
+    ordinary = (
+        "<html><body><table>"
+        + "".join(f"<tr><td>指标{i}</td><td>6%</td></tr>" for i in range(3))
+        + "</table></body></html>"
+    )
     assert ps.documents.html_text(ordinary.encode())[0].splitlines()[0] == "指标0\t6%"  # a table of a page stays a grid
 
 
-@pytest.mark.filterwarnings("ignore:.*name a region that several units share")  # the generated corpus has a folder 新城区
+@pytest.mark.filterwarnings(
+    "ignore:.*name a region that several units share"
+)  # the generated corpus has a folder 新城区
 def test_three_thousand_documents_with_thirty_hostile_files(big_corpus, tmp_path, monkeypatch):
     """Done means of the issue on builds: a build of 3,000 plans among 30 hostile files finishes
     with every good document and a report that names each bad one."""
@@ -299,8 +319,15 @@ def test_three_thousand_documents_with_thirty_hostile_files(big_corpus, tmp_path
     bomb = io.BytesIO()
     with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("word/document.xml", b" " * (300 * 2**20))  # 300 MiB of XML in a few hundred KB
-    bad = {"empty.txt": b"", "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(200), "nul.txt": bytes(1000), "bomb.docx": bomb.getvalue(),
-           "cut.docx": _MUTABLE["docx"][: len(_MUTABLE["docx"]) // 2], "cut.pdf": _MUTABLE["pdf"][:300], "zip.pdf": b"%PDF-1.4\n" + bytes(100)}  # fmt: skip
+    bad = {
+        "empty.txt": b"",
+        "image.txt": b"\x89PNG\r\n\x1a\n" + bytes(200),
+        "nul.txt": bytes(1000),
+        "bomb.docx": bomb.getvalue(),
+        "cut.docx": _MUTABLE["docx"][: len(_MUTABLE["docx"]) // 2],
+        "cut.pdf": _MUTABLE["pdf"][:300],
+        "zip.pdf": b"%PDF-1.4\n" + bytes(100),
+    }
     cut_xml = io.BytesIO()  # a .docx whose document.xml is cut in half: lxml's XMLSyntaxError stopped the build
     with zipfile.ZipFile(io.BytesIO(_MUTABLE["docx"])) as src, zipfile.ZipFile(cut_xml, "w", zipfile.ZIP_DEFLATED) as z:
         for info in src.infolist():
@@ -314,7 +341,9 @@ def test_three_thousand_documents_with_thirty_hostile_files(big_corpus, tmp_path
     for name, data in bad.items():
         (hostile / name).write_bytes(data)
     assert len(bad) == 30
-    with pytest.warns(ps.PlanstatsWarning, match=r"document\(s\) could not be read and were skipped:\n.*hostile/") as caught:
+    with pytest.warns(
+        ps.PlanstatsWarning, match=r"document\(s\) could not be read and were skipped:\n.*hostile/"
+    ) as caught:
         report = ps.build([plans], out=tmp_path / "targets", workers=2, progress=False)
     named = {os.path.basename(f["path"]) for f in report.failures}
     assert all(f"hostile/{name}" in str(caught[-1].message) for name in named)
@@ -330,7 +359,8 @@ def test_pool_workers_end_when_the_build_is_killed(big_corpus, tmp_path):
     rather than run on as orphans."""
     script = (
         "import planstats as ps\n"
-        f"ps.build([{str(big_corpus / 'b' / 'plans')!r}], out={str(tmp_path / 'targets')!r}, workers=2, progress=False)\n"
+        f"ps.build([{str(big_corpus / 'b' / 'plans')!r}], out={str(tmp_path / 'targets')!r}, workers=2, "
+        "progress=False)\n"
     )
     build = subprocess.Popen([sys.executable, "-c", script], cwd=ROOT)
 
@@ -355,5 +385,9 @@ def test_pool_workers_end_when_the_build_is_killed(big_corpus, tmp_path):
     alive = workers
     while alive and time.monotonic() < deadline:
         time.sleep(0.1)
-        alive = [p for p in alive if os.path.exists(f"/proc/{p}") and open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"]
+        alive = [
+            p
+            for p in alive
+            if os.path.exists(f"/proc/{p}") and open(f"/proc/{p}/stat").read().rsplit(")", 1)[1].split()[0] != "Z"
+        ]
     assert not alive, f"workers {alive} outlived the build"

@@ -40,7 +40,9 @@ def test_formatted_marks_conflicts():
 
 def test_formatted_long_result_uses_english_labels_by_default(data):
     y = ps.formatted(ps.yoy(data, "gdp_growth"))
-    assert y[["region", "metric", "value_from", "value_to", "change"]].values.tolist() == [["Xixian New Area", "GDP growth", "≈12", "≥20", "8"]]
+    assert y[["region", "metric", "value_from", "value_to", "change"]].values.tolist() == [
+        ["Xixian New Area", "GDP growth", "≈12", "≥20", "8"]
+    ]
     assert ps.formatted(ps.yoy(data, "gdp_growth"), lang="zh")["region"].tolist() == ["西咸新区"]
 
 
@@ -69,7 +71,9 @@ def test_latex_is_booktabs_with_escaped_text(data):
 def test_csv_is_long_with_sources(data):
     text = ps.table(ps.compare(data, "gdp_growth"), format="csv")
     back = pd.read_csv(io.StringIO(text))
-    assert len(back) == 5 and {"region", "year", "value", "qualifier", "doc", "raw", "start", "end"} <= set(back.columns)
+    assert len(back) == 5 and {"region", "year", "value", "qualifier", "doc", "raw", "start", "end"} <= set(
+        back.columns
+    )
     row = back[(back.region == "Xixian New Area") & (back.year == 2023)].iloc[0]
     assert (row.value, row.qualifier, row.raw) == (20.0, "at_least", "GDP增长20%以上")
 
@@ -82,7 +86,9 @@ def test_stata_export_has_variable_and_value_labels(data, tmp_path):
         frame = reader.read()
         variables = reader.variable_labels()
         values = reader.value_labels()
-    assert len(frame) == 5 and variables["qualifier"] == "Qualifier" and variables["span_end"].startswith("End of source")
+    assert (
+        len(frame) == 5 and variables["qualifier"] == "Qualifier" and variables["span_end"].startswith("End of source")
+    )
     assert "approx" in values["qualifier"].values() and "growth" in values["kind"].values()
     assert not list(tmp_path.glob(".*.tmp"))
 
@@ -106,7 +112,9 @@ def test_cite_gives_bibtex_for_the_documents_behind_a_result(data):
 def test_cite_without_a_manifest_invents_nothing_and_warns():
     """Before: title {甲县2025年工作计划 (jia.txt)} and author {甲县}, neither of which the document says."""
     df = ps.extract_text("甲县2025年政府工作报告\n主要预期目标是：地区生产总值增长6%左右。", doc="jia.txt")
-    with pytest.warns(ps.PlanstatsWarning, match=r"cite: 1 document\(s\) have no title or issuer in a manifest: jia.txt"):
+    with pytest.warns(
+        ps.PlanstatsWarning, match=r"cite: 1 document\(s\) have no title or issuer in a manifest: jia.txt"
+    ):
         bib = ps.cite(df)
     assert "title = {{jia.txt}}" in bib and "author" not in bib and "year = {2025}" in bib
 
@@ -120,7 +128,9 @@ def test_cite_reads_the_manifest_of_the_users_own_corpus(tmp_path, as_folder):
     corpus.mkdir(parents=True)
     (corpus / "2019.txt").write_text(PLAN.format(title="涪城区2019年政府工作报告", gdp=8), encoding="utf-8")
     # a file of the same name as one of the bundled sample, but another document: not the sample's title
-    (corpus / "000_3e3dedbcbccbc1ab.txt").write_text(PLAN.format(title="涪城区2020年政府工作报告", gdp=7), encoding="utf-8")
+    (corpus / "000_3e3dedbcbccbc1ab.txt").write_text(
+        PLAN.format(title="涪城区2020年政府工作报告", gdp=7), encoding="utf-8"
+    )
     (corpus / "manifest.csv").write_text(
         "file,region,year,title,issuer,url\n2019.txt,涪城区,2019,涪城区2019年政府工作报告,绵阳市涪城区人民政府,http://example.org/2019\n",
         encoding="utf-8",
@@ -130,7 +140,9 @@ def test_cite_reads_the_manifest_of_the_users_own_corpus(tmp_path, as_folder):
         df = ps.load(tmp_path / "out")
     else:
         df = ps.extract([tmp_path / "corpus"], progress=False)
-    with pytest.warns(ps.PlanstatsWarning, match=r"1 document\(s\) have no title.*涪城区/000_3e3dedbcbccbc1ab.txt") as caught:
+    with pytest.warns(
+        ps.PlanstatsWarning, match=r"1 document\(s\) have no title.*涪城区/000_3e3dedbcbccbc1ab.txt"
+    ) as caught:
         bib = ps.cite(ps.compare(df, "gdp_growth"))  # the table knows where its documents were built
     assert len(caught) == 1
     assert "title = {{涪城区2019年政府工作报告}}" in bib and "author = {{绵阳市涪城区人民政府}}" in bib
@@ -149,11 +161,17 @@ def test_tables_have_a_legend_of_their_marks_and_right_aligned_numbers():
     latex = ps.table(result, format="latex")
     assert r"\begin{tabular}{lr}" in latex  # the region left, the numbers right
     legend = next(line for line in latex.splitlines() if "approximately" in line)
-    assert all(mark in legend for mark in (r"$\leq$ at most", r"$\approx$ approximately", "-- a range", r"$^\dagger$ the document states"))
+    assert all(
+        mark in legend
+        for mark in (r"$\leq$ at most", r"$\approx$ approximately", "-- a range", r"$^\dagger$ the document states")
+    )
     assert r"$\geq$" not in legend  # only the marks the table uses
     markdown = ps.table(result)
     assert "|:---------|---------:|" in markdown
-    assert "≤ at most (以内, 不超过); ≈ approximately (左右); – a range" in markdown and "† the document states" in markdown
+    assert (
+        "≤ at most (以内, 不超过); ≈ approximately (左右); – a range" in markdown
+        and "† the document states" in markdown
+    )
 
 
 def test_cite_ends_with_planstats_itself_its_version_and_rules():

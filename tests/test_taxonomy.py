@@ -36,14 +36,24 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("引进内资", "level", "money", "domestic_investment_inflow"),
         ("引进内资", "growth", "percent", "domestic_investment_inflow"),
         ("引进内资", "level", "count", None),
-        ("民间投资占比", "share", "percent", None),  # not the growth, and the share of what is not said (其中…民间投资占比: of key projects)
+        (
+            "民间投资占比",
+            "share",
+            "percent",
+            None,
+        ),  # not the growth, and the share of what is not said (其中…民间投资占比: of key projects)
         ("竣工投用重点项目", "level", "count", None),
         ("新增高标准农田", "level", "area", "high_standard_farmland"),  # the alias names the addition
         ("高标准农田", "level", "area", "high_standard_farmland"),
         ("新建5G基站", "level", "count", "new_5g_base_stations"),
         ("人口自然增长率", "growth", "permille", "population_natural_growth_rate"),
         ("第三产业增加值占GDP比重", "share", "percent", "services_share"),
-        ("农民人均纯收入", "growth", "percent", "rural_net_income_growth"),  # the measure before 2014, not disposable income
+        (
+            "农民人均纯收入",
+            "growth",
+            "percent",
+            "rural_net_income_growth",
+        ),  # the measure before 2014, not disposable income
         ("农民人均纯收入", "level", "money", "rural_net_income"),
         ("万元工业增加值用水量", "growth", "percent", "industrial_water_intensity_change"),  # no industrial growth
         ("单位工业增加值能耗", "growth", "percent", "industrial_energy_intensity_change"),
@@ -108,7 +118,12 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("普惠性幼儿园覆盖率", "share", "percent", "inclusive_kindergarten_coverage"),
         ("新增新三板挂牌企业", "level", "count", "neeq_listings"),  # not a listing on an exchange (挂牌企业)
         ("新增挂牌企业", "level", "count", "listed_companies"),
-        ("实际到位省外资金", "level", "money", "domestic_investment_inflow"),  # 外资 inside 省外资金: no foreign capital
+        (
+            "实际到位省外资金",
+            "level",
+            "money",
+            "domestic_investment_inflow",
+        ),  # 外资 inside 省外资金: no foreign capital
         ("工业用电量", "growth", "percent", "industrial_electricity_consumption_growth"),  # not all electricity
         ("规上服务业企业", "level", "count", "new_above_scale_services_enterprises"),
         ("资质以上建筑业企业", "level", "count", "new_qualified_construction_enterprises"),
@@ -135,7 +150,12 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("制造业投资", "growth", "percent", "manufacturing_investment_growth"),
         ("工业投资", "growth", "percent", "industrial_investment_growth"),
         ("基础设施投资", "growth", "percent", "infrastructure_investment_growth"),
-        ("工业技改投资", "growth", "percent", "technical_renovation_investment_growth"),  # not all industrial investment
+        (
+            "工业技改投资",
+            "growth",
+            "percent",
+            "technical_renovation_investment_growth",
+        ),  # not all industrial investment
         ("居民人均消费支出", "growth", "percent", "consumption_per_capita"),
         ("新能源汽车保有量", "level", "count", "new_energy_vehicles_total"),
         ("人口出生率", "share", "permille", "birth_rate"),
@@ -185,7 +205,12 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("新增城市停车位", "level", "count", "parking_spaces"),
         ("新建充电桩", "level", "count", "charging_piles"),
         ("农村户厕改造", "level", "count", "rural_toilet_renovation"),
-        ("农村卫生厕所普及率", "share", "percent", "sanitary_toilet_coverage"),  # a coverage, not the count of toilets renovated
+        (
+            "农村卫生厕所普及率",
+            "share",
+            "percent",
+            "sanitary_toilet_coverage",
+        ),  # a coverage, not the count of toilets renovated
         ("孕产妇死亡率", "level", "per_100k", "maternal_mortality_rate"),
         ("婴儿死亡率", "share", "permille", "infant_mortality_rate"),
         ("建设用地供应", "level", "area", "construction_land_supply"),
@@ -206,7 +231,12 @@ def test_taxonomy_has_the_required_ids_and_common_extras():
         ("跨境电商交易额", "growth", "percent", "cross_border_ecommerce_growth"),  # not online retail (电商交易额)
         ("跨境电商进出口额", "level", "money", "cross_border_ecommerce"),  # not all imports and exports
         ("争取中央预算内投资", "level", "money", "central_budget_investment"),
-        ("户籍人口", "level", "people", "registered_population"),  # the registered population, not its urbanization rate
+        (
+            "户籍人口",
+            "level",
+            "people",
+            "registered_population",
+        ),  # the registered population, not its urbanization rate
         ("户籍人口城镇化率", "share", "percent", "hukou_urbanization_rate"),
         ("战略性新兴产业产值", "growth", None, "strategic_emerging_output_growth"),
         ("主要农作物耕种收综合机械化率", "share", "percent", "agricultural_mechanization_rate"),
@@ -281,9 +311,15 @@ def test_an_alias_may_serve_two_metrics_of_different_kinds():
         # 累计 (role cumulative): a count since the start, whatever its verb
         ("累计建成5G基站3000个。", "base_stations_5g_total"),
         ("全县累计培育高新技术企业120家。", "high_tech_enterprises_total"),
-        ("新增“四上”企业100家以上，“四上”企业总数达到800家。", "new_four_above_enterprises four_above_enterprises_total"),
+        (
+            "新增“四上”企业100家以上，“四上”企业总数达到800家。",
+            "new_four_above_enterprises four_above_enterprises_total",
+        ),
         # a total that grows by a count is the count of additions
-        ("规上工业企业数量达到500家，净增60家。", "above_scale_industrial_enterprises_total new_above_scale_industrial_enterprises"),
+        (
+            "规上工业企业数量达到500家，净增60家。",
+            "above_scale_industrial_enterprises_total new_above_scale_industrial_enterprises",
+        ),
         ("新增规上工业企业数量60家。", "new_above_scale_industrial_enterprises"),
         ("高新技术企业总数增加30家。", "new_high_tech_enterprises"),
         ("高新技术企业数量净增30家。", "new_high_tech_enterprises"),
@@ -302,7 +338,9 @@ def test_a_cumulative_count_is_cited_with_its_cumulative_word():
 @pytest.mark.parametrize("total", ["c", "a", "b"])
 def test_the_total_of_a_metric_must_be_another_metric_of_its_kinds_and_units(tmp_path, total):
     path = tmp_path / "metrics.csv"
-    path.write_text(HEADER.strip() + ",total\n" + f"a,A,甲,level,count,x,甲,{total}\nb,B,乙,level,money,x,乙,\n", encoding="utf-8")
+    path.write_text(
+        HEADER.strip() + ",total\n" + f"a,A,甲,level,count,x,甲,{total}\nb,B,乙,level,money,x,乙,\n", encoding="utf-8"
+    )
     with pytest.raises(DataFileError, match=f"line 2: the total of 'a' must be another metric .* not '{total}'"):
         load_taxonomy(path)
 
@@ -344,13 +382,18 @@ def test_every_alias_is_tried_on_a_phrase_that_it_matches():
 
 @pytest.mark.parametrize(
     "row, message",
-    [("百分之,%,percent,false,ahead", "position must be"), ("百分之,‰,permille,false,before", "written before the number")],
+    [
+        ("百分之,%,percent,false,ahead", "position must be"),
+        ("百分之,‰,permille,false,before", "written before the number"),
+    ],
 )
 def test_bad_units_files_are_named(tmp_path, monkeypatch, row, message):
     from planstats import _data
     from planstats.numbers import units
 
-    (tmp_path / "units.csv").write_text(f"surface,canonical,family,integer,position\n%,%,percent,false,\n{row}\n", encoding="utf-8")
+    (tmp_path / "units.csv").write_text(
+        f"surface,canonical,family,integer,position\n%,%,percent,false,\n{row}\n", encoding="utf-8"
+    )
     monkeypatch.setattr(_data, "DATA_DIR", tmp_path)
     with pytest.raises(DataFileError, match=message):
         units.__wrapped__()
@@ -360,7 +403,10 @@ def test_bad_units_files_are_named(tmp_path, monkeypatch, row, message):
     "text, metrics",
     [
         ("推动50家规上工业企业实施技术改造。", [None]),  # what the enterprises do is counted, not new enterprises
-        ("推动3家企业上市，支持10家企业成长为规上工业企业。", ["listed_companies", "new_above_scale_industrial_enterprises"]),
+        (
+            "推动3家企业上市，支持10家企业成长为规上工业企业。",
+            ["listed_companies", "new_above_scale_industrial_enterprises"],
+        ),
         ("新增3家规上工业企业。", ["new_above_scale_industrial_enterprises"]),
     ],
 )
