@@ -869,17 +869,24 @@ def _write_parquet(df: pd.DataFrame, path: str) -> None:
     pq.write_table(table.replace_schema_metadata({**(table.schema.metadata or {}), **provenance()}), path)
 
 
+def rule_files() -> list[tuple[str, Path]]:
+    """The files the rules fingerprint covers, each with its name in the fingerprint: every module of
+    planstats (by its path in the package: ``grammar/words.py``) and the rule files."""
+    package = Path(documents.__file__).parent
+    rules = [p for p in (*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.parquet")) if p != BUNDLED]  # the region tables too
+    code = [(p.relative_to(package).as_posix(), p) for p in sorted(package.rglob("*.py"))]
+    return code + [(p.name, p) for p in sorted(rules)]
+
+
 @functools.lru_cache(maxsize=1)
 def rules_fingerprint() -> str:
-    """A hash of what extraction depends on: the code of planstats and its rule files
-    (``data/*.csv`` but the bundled dataset, and the national region table). A rebuild extracts again every document
-    that was
-    extracted by other rules (an older planstats, an alias added to ``metrics.csv``)."""
+    """A hash of what extraction depends on: the code of planstats (its subpackages too) and its rule
+    files (``data/*.csv`` but the bundled dataset, and the national region table). A rebuild extracts
+    again every document that was extracted by other rules (an older planstats, an alias added to
+    ``metrics.csv``)."""
     digest = hashlib.sha256()
-    rules = [p for p in (*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.parquet")) if p != BUNDLED]  # the region tables too
-    files = sorted(Path(documents.__file__).parent.glob("*.py")) + sorted(rules)
-    for path in files:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    for name, path in rule_files():
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()[:16]
 
 

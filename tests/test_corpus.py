@@ -433,3 +433,11 @@ def test_a_full_disk_is_one_clear_error_and_the_previous_dataset_stays(seeds, tm
         ps.build([seeds], out=out, workers=1, progress=False)
     assert not list(tmp_path.glob(".targets.building-*")) and not (tmp_path / ".targets.lock").exists()
     pd.testing.assert_frame_equal(ps.load(out), before)
+
+
+def test_the_rules_fingerprint_covers_the_grammar_and_the_rule_files():
+    from planstats.dataset import rule_files
+
+    names = {name for name, _ in rule_files()}
+    assert {"extract.py", "grammar/words.py", "grammar/timeline.py", "lexicon.csv", "metrics.csv"} <= names
+    assert "targets.csv" not in names  # the bundled dataset is built by the rules, not one of them

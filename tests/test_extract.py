@@ -7,7 +7,6 @@ bugs: cases that were once wrong; known_failure: strict xfail, move it when it p
 """
 
 import dataclasses
-import importlib
 import json
 import math
 import re
@@ -17,6 +16,8 @@ import pytest
 
 import planstats as ps
 from planstats import documents
+from planstats.grammar import lists as grammar_lists
+from planstats.grammar import words as grammar_words
 from conftest import GOLDEN
 
 CASES = [
@@ -1569,31 +1570,28 @@ def test_tab_indented_paragraphs_are_no_table():
 
 
 def test_a_bare_magnitude_that_is_no_magnitude_and_unit_is_named(monkeypatch):
-    extract = importlib.import_module("planstats.extract")  # planstats.extract is the function
-    lexicon = extract.lexicon()
-    monkeypatch.setattr(extract, "lexicon", lambda: dataclasses.replace(lexicon, bare_magnitude=("元亿",)))
+    lexicon = grammar_words.lexicon()
+    monkeypatch.setattr(grammar_words, "lexicon", lambda: dataclasses.replace(lexicon, bare_magnitude=("元亿",)))
     with pytest.raises(ps.DataFileError, match="lexicon.csv: the bare_magnitude '元亿' must be a magnitude"):
-        extract._Words()
+        grammar_words._Words()
 
 
 @pytest.mark.parametrize("entry", ["城乡", "城乡=城镇", "城乡=城镇||农村", "=城镇|农村"])
 def test_a_collective_word_written_without_its_parts_is_named(monkeypatch, entry):
-    extract = importlib.import_module("planstats.extract")
-    lexicon = extract.lexicon()
-    monkeypatch.setattr(extract, "lexicon", lambda: dataclasses.replace(lexicon, collective=(entry,)))
+    lexicon = grammar_words.lexicon()
+    monkeypatch.setattr(grammar_words, "lexicon", lambda: dataclasses.replace(lexicon, collective=(entry,)))
     with pytest.raises(
         ps.DataFileError, match=f"lexicon.csv: the collective '{re.escape(entry)}' must be written as a word"
     ):
-        extract._Words()
+        grammar_words._Words()
 
 
 def test_the_longer_collective_word_wins_whatever_the_order_of_the_lexicon(monkeypatch):
-    extract = importlib.import_module("planstats.extract")
-    lexicon = extract.lexicon()
+    lexicon = grammar_words.lexicon()
     words = ("二、三产业=第二产业|第三产业", "一、二、三产业=第一产业|第二产业|第三产业")  # the shorter first
-    monkeypatch.setattr(extract, "lexicon", lambda: dataclasses.replace(lexicon, collective=words))
-    monkeypatch.setattr(extract, "_words", extract._Words)  # a fresh reading, not the cached one
-    assert extract._collective("一、二、三产业增加值") == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
+    monkeypatch.setattr(grammar_words, "lexicon", lambda: dataclasses.replace(lexicon, collective=words))
+    monkeypatch.setattr(grammar_lists, "_words", grammar_words._Words)  # a fresh reading, not the cached one
+    assert grammar_lists._collective("一、二、三产业增加值") == ["第一产业增加值", "第二产业增加值", "第三产业增加值"]
 
 
 @pytest.mark.parametrize(
@@ -1806,12 +1804,11 @@ def test_bad_number_words_are_named(tmp_path, monkeypatch, row, message):
     from planstats import _data
     from planstats.lexicon import lexicon
 
-    extract = importlib.import_module("planstats.extract")
     lexicon()  # read from the real data/ before it moves
     (tmp_path / "number_words.csv").write_text(f"text,value,unit,qualifier,verb\n{row}\n", encoding="utf-8")
     monkeypatch.setattr(_data, "DATA_DIR", tmp_path)
     with pytest.raises(ps.DataFileError, match=f"number_words.csv, line 2: .*{message}"):
-        extract._number_words.__wrapped__()
+        grammar_words._number_words.__wrapped__()
 
 
 @pytest.mark.parametrize(
