@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo data test test-lowest wheel docs eval notebooks bench clean
+.PHONY: install demo data test test-lowest lint wheel docs eval notebooks bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -46,6 +46,12 @@ test-lowest:
 	$(LOWEST)/bin/python -m pip install --quiet -c constraints-lowest.txt -e ".[test,docs]"
 	@$(LOWEST)/bin/python -c "import sys, pandas; print('lowest:', sys.version.split()[0], 'pandas', pandas.__version__)"
 	$(LOWEST)/bin/python -m pytest -q
+
+## lint: ruff (rules E, F, B, C90 with complexity at most 15; lines of 120) and the format of every file
+LINTED := planstats tests scripts benchmarks notebooks/run.py
+lint: $(STAMP)
+	$(BIN)/ruff check $(LINTED)
+	$(BIN)/ruff format --check $(LINTED)
 
 ## docs: the documentation site into out/site (warnings are errors; the test suite builds it too)
 docs: $(STAMP)

@@ -5,6 +5,8 @@ nor a silently empty result."""
 from __future__ import annotations
 
 import functools
+import os
+import sys
 import warnings
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -105,3 +107,16 @@ def renamed(**names: str) -> Callable[[F], F]:
         return inner  # type: ignore[return-value]
 
     return wrap
+
+
+_PACKAGE = os.path.dirname(os.path.abspath(__file__)) + os.sep
+
+
+def outside() -> int:
+    """The ``stacklevel`` at which :func:`warnings.warn`, called by the function that calls this,
+    names the first frame outside planstats: the user's line, however deep in planstats the warning
+    is given."""
+    frame, level = sys._getframe(1), 1
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE):
+        frame, level = frame.f_back, level + 1
+    return level

@@ -45,8 +45,9 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from planstats import documents, places
+from planstats import _checks, documents, places
 from planstats.dataset import (
+    _SUFFIXES,
     AMBIGUOUS,
     COLUMNS,
     FORMATS,
@@ -54,13 +55,12 @@ from planstats.dataset import (
     PART,
     PREVIOUS,
     Shared,
-    _SUFFIXES,
+    _old_rejects,
     _umask,
     arrow_schema,
     atomic_write,
     check_manifest,
     conform,
-    _old_rejects,
     document_info,
     empty,
     extract_file,
@@ -682,12 +682,7 @@ def _build(
 ) -> pd.DataFrame | BuildReport:
     target, fmt = _target(out)
     docs = _documents(paths)
-    for manifest in sorted({Path(path).parent / "manifest.csv" for _, path in docs}):
-        try:
-            if manifest.is_file():
-                check_manifest(manifest)  # here, once: the workers read it too, but their warnings are not shown
-        except PlanstatsError:
-            pass  # a malformed manifest: a failure of each of its documents, as they are built
+    _check_manifests(docs)
     known, old_index = _previous(target) if fmt == "folder" else ({}, None)
     rules = rules_fingerprint()
     items = [(doc, os.path.abspath(path), lenient) for doc, path in docs]  # the index keeps where each was
@@ -706,20 +701,7 @@ def _build(
     restore = _stop_on_sigterm()
     try:
         for results, rows in _progress(run, len(items), show):
-            for doc, path, sha, count, message in results:
-                if count is None and message == "unchanged":
-                    report.unchanged += 1
-                    index_rows.append((doc, path, sha, -1, "unchanged", "", rules))
-                elif count is None:
-                    report.failures.append(
-                        {"path": path, "error": message.split(":")[0], "message": message.split(": ", 1)[-1]}
-                    )
-                    index_rows.append((doc, path, "", 0, "failed", message, ""))
-                else:
-                    report.extracted += 1
-                    if message:
-                        report.notes.append(message)
-                    index_rows.append((doc, path, sha, count, "extracted", message, rules))
+            index_rows += [_tell(report, result, rules) for result in results]
             pending.append(rows)
             pending_rows += len(rows)
             if pending_rows >= _BATCH_ROWS:
@@ -750,44 +732,7 @@ def _build(
         restore()
     report.rows = sink.rows
     report.seconds = time.perf_counter() - started
-    if report.stale:
-        warnings.warn(
-            f"{target}: {report.stale} document(s) of the dataset were extracted by other rules (an older planstats or "
-            "other data files) "
-            "and were not among the paths of this build, so their rows are as before; build again with their files to "
-            "extract them anew.",
-            PlanstatsWarning,
-            stacklevel=3,
-        )
-    if report.gone:
-        warnings.warn(
-            f"{target}: {len(report.gone)} document(s) of the dataset are no longer at their paths, e.g. "
-            f"{report.gone[0]}; "
-            "their rows are kept (a build does not delete). Build into a new folder to leave them out.",
-            PlanstatsWarning,
-            stacklevel=3,
-        )
-    untitled = [n for n in report.notes if "was not found in its title" in n]
-    if untitled:
-        warnings.warn(
-            f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}",
-            PlanstatsWarning,
-            stacklevel=3,
-        )
-    shared = [n for n in report.notes if AMBIGUOUS in n]
-    if shared:
-        warnings.warn(
-            f"{len(shared)} document(s) name a region that several units share, e.g. {shared[0]}",
-            PlanstatsWarning,
-            stacklevel=3,
-        )
-    if report.failures:
-        listing = "\n".join(f"  {f['path']}: {f['message']}" for f in report.failures)
-        warnings.warn(
-            f"{len(report.failures)} document(s) could not be read and were skipped:\n{listing}",
-            PlanstatsWarning,
-            stacklevel=3,
-        )
+    _warn_of(report, target)
     if out is not None:
         return report
     result = conform(pd.concat(sink.frames, ignore_index=True)) if sink.frames else empty()
@@ -796,6 +741,75 @@ def _build(
         {doc: path for doc, path, *_ in items}
     )  # where each document is: its manifest, for cite
     return result
+
+
+def _check_manifests(docs: list[tuple[str, str]]) -> None:
+    """Check the manifests beside the documents here, once: the workers read them too, but their
+    warnings are not shown. A malformed manifest is a failure of each of its documents, as they are built."""
+    for manifest in sorted({Path(path).parent / "manifest.csv" for _, path in docs}):
+        try:
+            if manifest.is_file():
+                check_manifest(manifest)
+        except PlanstatsError:
+            pass
+
+
+def _tell(report: BuildReport, result: tuple, rules: str) -> tuple:
+    """Count one document's outcome in the report, and give its row of the index."""
+    doc, path, sha, count, message = result
+    if count is None and message == "unchanged":
+        report.unchanged += 1
+        return (doc, path, sha, -1, "unchanged", "", rules)
+    if count is None:
+        report.failures.append({"path": path, "error": message.split(":")[0], "message": message.split(": ", 1)[-1]})
+        return (doc, path, "", 0, "failed", message, "")
+    report.extracted += 1
+    if message:
+        report.notes.append(message)
+    return (doc, path, sha, count, "extracted", message, rules)
+
+
+def _warn_of(report: BuildReport, target: Path | None) -> None:
+    """One warning for each kind of trouble of a build, with its count and an example, at the
+    user's line that called build() or extract()."""
+    if report.stale:
+        warnings.warn(
+            f"{target}: {report.stale} document(s) of the dataset were extracted by other rules (an older planstats or "
+            "other data files) "
+            "and were not among the paths of this build, so their rows are as before; build again with their files to "
+            "extract them anew.",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
+    if report.gone:
+        warnings.warn(
+            f"{target}: {len(report.gone)} document(s) of the dataset are no longer at their paths, e.g. "
+            f"{report.gone[0]}; "
+            "their rows are kept (a build does not delete). Build into a new folder to leave them out.",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
+    untitled = [n for n in report.notes if "was not found in its title" in n]
+    if untitled:
+        warnings.warn(
+            f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
+    shared = [n for n in report.notes if AMBIGUOUS in n]
+    if shared:
+        warnings.warn(
+            f"{len(shared)} document(s) name a region that several units share, e.g. {shared[0]}",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
+    if report.failures:
+        listing = "\n".join(f"  {f['path']}: {f['message']}" for f in report.failures)
+        warnings.warn(
+            f"{len(report.failures)} document(s) could not be read and were skipped:\n{listing}",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
 
 
 @contextlib.contextmanager

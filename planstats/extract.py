@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from planstats.documents import Normalized
@@ -62,8 +63,8 @@ from planstats.grammar.phrase import Phrases
 from planstats.grammar.table import Tables
 from planstats.grammar.timeline import Timeline
 from planstats.grammar.values import Values, _Value
-from planstats.grammar.words import _strip_back, _strip_front, _words
-from planstats.numbers import CHINESE_DIGITS, parse_number
+from planstats.grammar.words import _NumberWord, _strip_back, _strip_front, _words
+from planstats.numbers import CHINESE_DIGITS, Unit, parse_number
 
 __all__ = [
     "KINDS",
@@ -191,14 +192,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             self._previous_opened = opened
         previous = self._previous
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
-        for v in sent.values:  # 新增就业1.2万，: a magnitude with no unit (人? 元?) is set aside, not dropped
-            if (
-                v.mult
-                and not v.unit
-                and (v.end >= sent.end or self.text[v.end] in _AFTER_BOUNDARY)
-                and not any(x.start == v.start for done in lists for x in done)
-            ):
-                self._reject(v.start, v.end, _NO_UNIT)
+        self._reject_bare_magnitudes(sent, lists)
         times = self._times(sent, record)
         brackets = self._brackets(sent, times) if times else []
         # a time told in a bracket is that of the values in it (地区生产总值增长6%左右（2023年增长5.1%）, 增长5%
@@ -216,16 +210,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:
             first, last = values[0], values[-1]
-            horizon = self._horizon(sent, first.start)
-            k = bisect.bisect_left(times, (first.start,)) if times else 0
-            self._record = ("horizon", horizon) if horizon else times[k - 1][1] if k else record
-            self._ahead = False
-            if not horizon and self.plan_year is not None and self._record[0] != "part":
-                ahead = self._period_ahead(sent, first.start, times[k - 1][0] if k else -1)
-                self._ahead = bool(ahead)
-                if not ahead and not k and self._record == ("target", None):  # no time in its sentence
-                    ahead = self._period_section_of(sent, first.start)
-                self._record = ("horizon", ahead) if ahead else self._record
+            self._record, self._ahead = self._record_of_list(sent, first.start, times, record)
             result, result_year = self._record[0] == "result", self._record[1]
             if result and result_year is None:
                 self._reject(
@@ -235,13 +220,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             if sent.quoted(first.start):
                 self._reject(first.start, last.end, "inside quotation marks (a name or slogan)")
                 continue
-            nxt = self.text[last.end : last.end + 1]
-            if nxt == "的" or nxt in self.w.value_noun.first:
-                values, last = self._named(sent, values)
-                nxt = self.text[max(last.end, last.cite_end) : max(last.end, last.cite_end) + 1]
-            if nxt in self.w.milestone.first:  # 突破1000亿元大关，: the threshold word is no noun
-                word = _strip_front(self.text[last.end : sent.end], self.w.milestone)[1]
-                nxt = self.text[last.end + len(word) : last.end + len(word) + 1] if word else nxt
+            values, last, nxt = self._after_list(sent, values)
             if not nxt or nxt in _AFTER_BOUNDARY or max(last.end, last.cite_end) >= sent.end:
                 self._targets(sent, values, self._prev_end, previous)
                 self._prev_end, self._prev_reversed = last.end, False
@@ -249,6 +228,48 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
                 self._prev_end, self._prev_reversed = sent.clause_end(last.end), True
             else:
                 self._prev_reversed = False
+
+    def _reject_bare_magnitudes(self, sent: _Sentence, lists: list[list[_Value]]) -> None:
+        """新增就业1.2万，: a magnitude with no unit (人? 元?) is set aside, not dropped."""
+        for v in sent.values:
+            if (
+                v.mult
+                and not v.unit
+                and (v.end >= sent.end or self.text[v.end] in _AFTER_BOUNDARY)
+                and not any(x.start == v.start for done in lists for x in done)
+            ):
+                self._reject(v.start, v.end, _NO_UNIT)
+
+    def _record_of_list(
+        self, sent: _Sentence, pos: int, times: list, record: tuple[str, int | None]
+    ) -> tuple[tuple[str, int | None], bool]:
+        """The record of a list at ``pos`` and whether it is that of a period ahead named in the
+        sentence (今后三年): a horizon named before it, else the last time told before it in the
+        sentence, else the sentence's record; a period ahead, or a heading's, makes it a horizon."""
+        horizon = self._horizon(sent, pos)
+        k = bisect.bisect_left(times, (pos,)) if times else 0
+        found = ("horizon", horizon) if horizon else times[k - 1][1] if k else record
+        ahead = None
+        if not horizon and self.plan_year is not None and found[0] != "part":
+            ahead = self._period_ahead(sent, pos, times[k - 1][0] if k else -1)
+            told = bool(ahead)
+            if not ahead and not k and found == ("target", None):  # no time in its sentence
+                ahead = self._period_section_of(sent, pos)
+            return (("horizon", ahead) if ahead else found), told
+        return found, False
+
+    def _after_list(self, sent: _Sentence, values: list[_Value]) -> tuple[list[_Value], _Value, str]:
+        """The values of a list, its last value and the character after it, past a word that names
+        what the values are (实现7%的增长) and a threshold word (突破1000亿元大关)."""
+        last = values[-1]
+        nxt = self.text[last.end : last.end + 1]
+        if nxt == "的" or nxt in self.w.value_noun.first:
+            values, last = self._named(sent, values)
+            nxt = self.text[max(last.end, last.cite_end) : max(last.end, last.cite_end) + 1]
+        if nxt in self.w.milestone.first:  # 突破1000亿元大关，: the threshold word is no noun
+            word = _strip_front(self.text[last.end : sent.end], self.w.milestone)[1]
+            nxt = self.text[last.end + len(word) : last.end + len(word) + 1] if word else nxt
+        return values, last, nxt
 
     def _named(self, sent: _Sentence, values: list[_Value]) -> tuple[list[_Value], _Value]:
         """A list followed by a word that names what its values are, after 的 or not, at the end of a
@@ -333,22 +354,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         head, info = self._strip(segment)
         if not info["subset"] and start == clause and self._subset_clause(clause):
             info["subset"] = True  # 其中，省重点项目12个: 其中 is a clause of its own
-        opened_by_colon = not head and start == clause and self.text[clause - 1 : clause] in _LABEL_END
-        label = self._label(sent, clause - 1, prev_end) if opened_by_colon else None
-        if not head and start == clause > prev_end + 1 and not label and self.text[clause - 1] in "，,":
-            # 进出口总额由负转正，增长3%: the indicator of a clause before that only turns round, with no number
-            turn = _strip_back(self.text[prev_end : clause - 1], self.w.turnaround)[1]
-            label = self._label(sent, clause - 1 - len(turn), prev_end) if turn else None
-        if label:
-            (start, head), info["offset"] = label, 0
-        elif (
-            head in self.w.measure_words
-            and not previous
-            and start == clause > prev_end + 1
-            and self.text[clause - 1] in "，,"
-        ):
-            # 加快推进重点项目建设，完成投资200亿元: a measure alone measures the task of the clause before
-            head = self._task(sent, clause - 1, prev_end) + head
+        start, head = self._indicator_before(sent, clause, start, head, info, prev_end, bool(previous))
         n = len(values)
         if not head and 1 < n <= len(previous) and len({m for m, _ in previous[-n:]}) == n:
             # a list that names nothing after as many targets (城镇、农村居民人均可支配收入分别达到45120元、
@@ -371,16 +377,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             self._reject(first.start, values[-1].end, _MILESTONE)
             return
         metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
-        if first.lo[0] in CHINESE_DIGITS and not (
-            info["verb"]
-            or info["pre"]
-            or info["modal"]
-            or info["acts"]
-            or self._change(first.named)
-            or any(w in metric_text for w in self.w.increments)
-        ):
-            # a verb makes a target of a Chinese numeral (固定资产投资两位数增长: after it), or an increment in the
-            # indicator (城镇新增就业两千人), its own or that of the whole it is part of (新增市场主体…，其中企业五千户)
+        if first.lo[0] in CHINESE_DIGITS and not self._numeral_has_verb(first, info, metric_text):
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
             return
         if not info["modal"] and clause < start:
@@ -392,6 +389,38 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             self._emit(sent.index, v, start + info["offset"], v.end, noun, info["verb"], info, len(values) > 1)
             previous.append((noun, subset))
 
+    def _indicator_before(
+        self, sent: _Sentence, clause: int, start: int, head: str, info: dict, prev_end: int, previous: bool
+    ) -> tuple[int, str]:
+        """Where the indicator of a clause with none of its own starts, and what it is: the label
+        before a colon (地区生产总值：增长7%), the indicator of a clause before that only turns round
+        (进出口总额由负转正，增长3%), or the task a measure alone measures (加快推进重点项目建设，完成投资200亿元)."""
+        opened_by_colon = not head and start == clause and self.text[clause - 1 : clause] in _LABEL_END
+        label = self._label(sent, clause - 1, prev_end) if opened_by_colon else None
+        after_comma = start == clause > prev_end + 1 and self.text[clause - 1] in "，,"
+        if not head and after_comma and not label:
+            turn = _strip_back(self.text[prev_end : clause - 1], self.w.turnaround)[1]
+            label = self._label(sent, clause - 1 - len(turn), prev_end) if turn else None
+        if label:
+            info["offset"] = 0
+            return label
+        if head in self.w.measure_words and not previous and after_comma:
+            return start, self._task(sent, clause - 1, prev_end) + head
+        return start, head
+
+    def _numeral_has_verb(self, first: _Value, info: dict, metric_text: str) -> bool:
+        """A verb makes a target of a Chinese numeral (固定资产投资两位数增长: after it), or an increment
+        in the indicator (城镇新增就业两千人), its own or that of the whole it is part of
+        (新增市场主体…，其中企业五千户)."""
+        return bool(
+            info["verb"]
+            or info["pre"]
+            or info["modal"]
+            or info["acts"]
+            or self._change(first.named)
+            or any(w in metric_text for w in self.w.increments)
+        )
+
     # -- one target ----------------------------------------------------------------------
     def _emit(
         self, sentence: int, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool
@@ -399,53 +428,19 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         if self._record[0] == "part":  # rejected here: its indicator is still the subject of what follows
             self._reject(v.start, v.end, _PART_YEAR)
             return
-        number_word = self.w.number_words.get(v.lo)
-        try:
-            lo = number_word.value if number_word else parse_number(v.lo)
-            hi = parse_number(v.hi) if v.hi else None
-        except ValueError:
-            self._reject(v.start, v.end, "number could not be read")
+        number = self._number(v, metric_text)
+        if isinstance(number, str):
+            self._reject(v.start, v.end, number)
             return
-        if not math.isfinite(lo) or (hi is not None and not math.isfinite(hi)):
-            self._reject(v.start, v.end, "number too large to be a target")
-            return
-        unit = self.w.units.get(v.unit)
+        lo, hi, number_word, unit = number
         family = unit.family if unit else "percent"
-        if (
-            unit
-            and unit.integer
-            and not v.mult
-            and hi is None
-            and lo != int(lo)
-            and not metric_text.startswith(self.w.per_unit)
-        ):
-            # OCR reads a hyphen as a dot: "2.3个" is 2-3个; other fractional counts are not targets,
-            # but for a count per person (每千人口执业医师数3.2人)
-            whole, _, frac = v.lo.partition(".")  # 九点五家 (in numerals) has no dot: a fraction all the same
-            if whole.isdigit() and frac.isdigit() and int(frac) == int(whole) + 1:
-                lo, hi = float(whole), float(frac)
-            else:
-                self._reject(v.start, v.end, "fractional count")
-                return
-        hint = verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(
-            metric_text
-        )  # one cheap test for most
-        average = info.get("average")  # the first year of the average of a column of a table
-        if average is None and hint and self._multi_year(metric_text.strip(), verb):
-            average = self._average_from(v.start)
-            if average is None:
-                self._reject(min(start, v.start), v.end, _MULTI_YEAR)
-                return
-        reason = self._no_target(metric_text.strip(), verb) if hint else ""
+        average, reason = self._of_one_year(v, metric_text, verb, info)
         if reason:
             self._reject(min(start, v.start), v.end, reason)
             return
         if v.named:  # 实现7%的增长: the word after 的 is the verb (增长, 下降) or the noun (增速, 降幅) of a change
-            verb = (
-                _strip_back(v.named, self.w.growth_affixes)[1]
-                or _strip_front(v.named, self.w.growth_affixes)[1]
-                or verb
-            )  # 增长目标
+            named = _strip_back(v.named, self.w.growth_affixes)[1] or _strip_front(v.named, self.w.growth_affixes)[1]
+            verb = named or verb  # 增长目标
         rate = info.get("rate") or (v.named and v.named.endswith(self.w.growth_noun))
         kind = "growth" if rate and family in ("percent", "permille") else self._kind(family, verb, metric_text)
         decrease_noun = self.w.decrease_noun and (
@@ -453,18 +448,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         )
         if info["minus"] != (verb in self.w.decrease or decrease_noun):
             lo, hi = -lo, (-hi if hi is not None else None)
-        if hi is not None:
-            qualifier = "range"
-        elif v.post:
-            qualifier = self.q["post"][v.post]
-        elif v.mid:
-            qualifier = self.q["mid"][v.mid]
-        elif info["pre"]:
-            qualifier = self.q["pre"][info["pre"]]
-        elif number_word:
-            qualifier = number_word.qualifier
-        else:
-            qualifier = "exact"
+        qualifier = _qualifier(v, hi, info["pre"], number_word, self.q)
         modal = info["modal"]
         after = max(v.end, v.cite_end) if v.named else v.end  # 增长8%（预期性）, 保持8%的增长（预期性）
         nature = self.w.nature_after.match(self.text, after) if self.text.startswith(("(", "（"), after) else None
@@ -481,27 +465,46 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         record = self._record
         if modal and record[0] == "target" and self._stretch(sentence, metric_text, family, modal):
             record = ("stretch", record[1])
+        section = info.get("section") or self._section(v.start)
         self.targets.append(
-            Target(
-                s,
-                e,
-                info.get("section") or self._section(v.start),
-                metric_text,
-                verb,
-                kind,
-                lo,
-                hi,
-                name,
-                family,
-                qualifier,
-                "…".join(words),
-                info["subset"],
-                sentence,
-                *record,
-                info["cumulative"],
-                average,
-            )
-        )
+            Target(s, e, section, metric_text, verb, kind, lo, hi, name, family, qualifier, "…".join(words),
+                   info["subset"], sentence, *record, info["cumulative"], average)
+        )  # fmt: skip
+
+    def _number(self, v: _Value, metric_text: str) -> tuple[float, float | None, _NumberWord | None, Unit | None] | str:
+        """The low and high number of a value, the word that stands for it (两位数) and its unit; or
+        why it has none."""
+        number_word = self.w.number_words.get(v.lo)
+        try:
+            lo = number_word.value if number_word else parse_number(v.lo)
+            hi = parse_number(v.hi) if v.hi else None
+        except ValueError:
+            return "number could not be read"
+        if not math.isfinite(lo) or (hi is not None and not math.isfinite(hi)):
+            return "number too large to be a target"
+        unit = self.w.units.get(v.unit)
+        count = unit and unit.integer and not v.mult and hi is None
+        if count and lo != int(lo) and not metric_text.startswith(self.w.per_unit):
+            # OCR reads a hyphen as a dot: "2.3个" is 2-3个; other fractional counts are not targets,
+            # but for a count per person (每千人口执业医师数3.2人)
+            whole, _, frac = v.lo.partition(".")  # 九点五家 (in numerals) has no dot: a fraction all the same
+            if not (whole.isdigit() and frac.isdigit() and int(frac) == int(whole) + 1):
+                return "fractional count"
+            lo, hi = float(whole), float(frac)
+        return lo, hi, number_word, unit
+
+    def _of_one_year(self, v: _Value, metric_text: str, verb: str, info: dict) -> tuple[int | None, str]:
+        """The first year of a yearly average (年均增长6%, a table's column 年均增长), and why the value
+        is no target of a year (empty when it is one)."""
+        hint = verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(
+            metric_text
+        )  # one cheap test for most
+        average = info.get("average")  # the first year of the average of a column of a table
+        if average is None and hint and self._multi_year(metric_text.strip(), verb):
+            average = self._average_from(v.start)
+            if average is None:
+                return None, _MULTI_YEAR
+        return average, self._no_target(metric_text.strip(), verb) if hint else ""
 
     def _stretch(self, sentence: int, metric_text: str, family: str, modal: str) -> bool:
         """Whether a target with a modal word is the stretch target of a main target of its indicator
@@ -523,6 +526,22 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
                 t.record = "stretch"
             return False
         return False
+
+
+#: The qualifier of a value: the first of these rules that gives one, else ``exact``. Each rule is
+#: named for what it reads; its arguments are the value, its high end, the qualifier word before
+#: the number, the word that stands for the number (两位数) and the qualifier words by position.
+QUALIFIER_RULES: tuple[tuple[str, Callable[..., str | None]], ...] = (
+    ("a range (6%-8%)", lambda v, hi, pre, word, q: "range" if hi is not None else None),
+    ("a word after the number (以上, 左右)", lambda v, hi, pre, word, q: q["post"][v.post] if v.post else None),
+    ("a word between number and unit (300余家)", lambda v, hi, pre, word, q: q["mid"][v.mid] if v.mid else None),
+    ("a word before the number (不低于, 近)", lambda v, hi, pre, word, q: q["pre"][pre] if pre else None),
+    ("a word that stands for the number (两位数)", lambda v, hi, pre, word, q: word.qualifier if word else None),
+)
+
+
+def _qualifier(v: _Value, hi: float | None, pre: str, word: _NumberWord | None, q: dict[str, dict[str, str]]) -> str:
+    return next((found for _, rule in QUALIFIER_RULES if (found := rule(v, hi, pre, word, q)) is not None), "exact")
 
 
 def headline_year(text: str) -> int | None:

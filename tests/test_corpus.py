@@ -1,13 +1,14 @@
 """Corpus builds: folders, incremental rebuilds, engines, filters pushed down, interruption."""
 
 import shutil
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from pandas.testing import assert_frame_equal
 
 import planstats as ps
-from conftest import SEEDS
+from conftest import RAW, SEEDS
 from planstats import corpus
 
 
@@ -441,3 +442,17 @@ def test_the_rules_fingerprint_covers_the_grammar_and_the_rule_files():
     names = {name for name, _ in rule_files()}
     assert {"extract.py", "grammar/words.py", "grammar/timeline.py", "lexicon.csv", "metrics.csv"} <= names
     assert "targets.csv" not in names  # the bundled dataset is built by the rules, not one of them
+
+
+@pytest.mark.parametrize("call", ["extract", "build"])
+def test_the_warnings_of_a_build_point_at_the_line_that_called_it(tmp_path, call):
+    folder = tmp_path / "plans"
+    folder.mkdir()
+    shutil.copy(RAW / "004_8503dda5db454a12.txt", folder)
+    (folder / "empty.txt").write_bytes(b"")
+    with pytest.warns(ps.PlanstatsWarning, match="could not be read") as caught:
+        if call == "extract":
+            ps.extract(folder, workers=1, progress=False)
+        else:
+            ps.build(folder, out=tmp_path / "targets", workers=1, progress=False)
+    assert {Path(w.filename).name for w in caught} == {"test_corpus.py"}

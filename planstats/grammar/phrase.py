@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+from typing import NamedTuple
+
 from planstats.grammar.lists import _numeral_list
 from planstats.grammar.patterns import (
     _BASE_AT_END,
@@ -15,7 +19,7 @@ from planstats.grammar.patterns import (
     _QUOTES,
     _YEAR_OF_VALUE,
 )
-from planstats.grammar.words import _strip_back, _strip_front
+from planstats.grammar.words import _strip_back, _strip_front, _Words
 from planstats.numbers import CHINESE_DIGITS
 
 
@@ -42,7 +46,24 @@ class Phrases:
             "acts": False,
             "cumulative": False,
         }
-        basis = ""  # 每人每月 between the verb and the number (低保标准提高到每人每月800元): kept in the indicator
+        text = self._strip_front_words(segment, info).rstrip()
+        if text[-1:] in _MINUS and not text[-2:-1].isdigit():  # 增长-2%: a negative value (6-8% is a range)
+            text, info["minus"] = text[:-1].rstrip(), True
+        text, basis = self._strip_back_words(text, info)
+        if info["verb"] and ("由" in text or "从" in text):
+            start = _CHANGE_FROM.search(text)
+            text = text[: start.start()].rstrip() if start else text
+        lead = _strip_front(text, self.w.lead_verb)[1]
+        info["verb"] = info["verb"] or lead
+        examples = _EXAMPLES.search(text) if "、" in text else None
+        if examples and examples.start() > text.rfind("、") and len(text) - examples.end() >= 2:
+            # 安排团结片区城市更新、广成国际等重点项目: 重点项目, named by examples
+            text = lead + text[examples.end() :]
+        return text.strip(_LEADING_PUNCT) + basis, info
+
+    def _strip_front_words(self, segment: str, info: dict) -> str:
+        """The segment without the words before its indicator (time words, modal words, 其中, a leading
+        year, the number of an item), noting them in ``info`` with the offset of the indicator."""
         # where the first word of the role cumulative or per_year starts: cited, since it makes the
         # number a total or one of each year (累计新增, 每年新增), though no part of the indicator
         cited_at = -1
@@ -75,9 +96,13 @@ class Phrases:
         if offset and _QUOTES.get(segment[offset - 1], "\0") in text:
             offset -= 1  # “四上”企业: the citation keeps the quotation mark that the indicator closes
         info["offset"] = offset
-        text = text.rstrip()
-        if text[-1:] in _MINUS and not text[-2:-1].isdigit():  # 增长-2%: a negative value (6-8% is a range)
-            text, info["minus"] = text[:-1].rstrip(), True
+        return text
+
+    def _strip_back_words(self, text: str, info: dict) -> tuple[str, str]:
+        """The indicator without the verbs, qualifier words and the base of a comparison after it, noting
+        them in ``info``; and what an amount is per (每人每月 between the verb and the number:
+        低保标准提高到每人每月800元), which stays in the indicator."""
+        basis = ""
         while True:  # verbs, qualifier words and the base of a comparison between the indicator and the number
             rest, word = _strip_back(text, self.w.back)
             if (
@@ -93,14 +118,7 @@ class Phrases:
                     text = rest.rstrip()
                     continue
             if not word:
-                base = (
-                    _BASE_AT_END.search(text) if text[-1:] in "年期比度上" else None
-                )  # 较上年, 与上年相比, 在上年基础上
-                base = base or (
-                    self.w.year_at_end.search(text) if text[-1:] in self.w.year_at_end_last else None
-                )  # …到2026年
-                base = base or (_YEAR_OF_VALUE.search(text) if text[-1:] == "的" else None)  # 提高到2025年的
-                base = base or (self.w.streak_at_end.search(text) if text[-1:] == "年" else None)  # 粮食产量连续5年
+                base = self._time_at_end(text)
                 if not base:
                     break
                 text = text[: base.start()].rstrip()
@@ -117,73 +135,33 @@ class Phrases:
                 info["modal"] = info["modal"] or word
             info["each"] = info["each"] or word in self.w.each
             text = rest.rstrip()
-        if info["verb"] and ("由" in text or "从" in text):
-            start = _CHANGE_FROM.search(text)
-            text = text[: start.start()].rstrip() if start else text
-        lead = _strip_front(text, self.w.lead_verb)[1]
-        info["verb"] = info["verb"] or lead
-        examples = _EXAMPLES.search(text) if "、" in text else None
-        if examples and examples.start() > text.rfind("、") and len(text) - examples.end() >= 2:
-            text = (
-                lead + text[examples.end() :]
-            )  # 安排团结片区城市更新、广成国际等重点项目: 重点项目, named by examples
-        return text.strip(_LEADING_PUNCT) + basis, info
+        return text, basis
+
+    def _time_at_end(self, text: str) -> re.Match[str] | None:
+        """The base of a comparison or a time at the end of an indicator: 较上年, 与上年相比, 在上年基础上;
+        …到2026年; 提高到2025年的; 粮食产量连续5年."""
+        last = text[-1:]
+        base = _BASE_AT_END.search(text) if last in "年期比度上" else None
+        base = base or (self.w.year_at_end.search(text) if last in self.w.year_at_end_last else None)
+        base = base or (_YEAR_OF_VALUE.search(text) if last == "的" else None)
+        return base or (self.w.streak_at_end.search(text) if last == "年" else None)
 
     def _with_context(self, metric_text: str, subset: bool, previous, verb: str = "") -> tuple[str, bool]:
-        """An attribute phrase (年度投资, 总投资) takes the subject of the target before it, and so
-        does a bare measure after another measure of it (规上工业总产值增长12%，增加值增长10%).
-        A value that reaches a number with no indicator (累计达到15家), or the total of the subject
-        (总数达到300家), counts the subject, not its additions: the subject loses its 新增. A bare
-        word of an increment (新增50家) counts the additions to the subject, and a group of
-        people alone (农村居民增长8%) has the measure of the group before it, and a share with no
-        subject (占GDP比重达到45%) is a share of the subject before it."""
-        attributes = self.w.attribute
+        """The indicator of a target, completed from the target before it in its sentence (its
+        subject) by the first of :data:`CONTEXT_RULES` that applies; with ``subset`` (其中) or not."""
         if not previous:
             return metric_text, subset
         k = len(previous) - 1
-        while k and previous[k][0].endswith(
-            self.w.attainment
-        ):  # 完成16.8亿元，为预算的102.5%，增长4.2%: the revenue grows
-            k -= 1
+        while k and previous[k][0].endswith(self.w.attainment):
+            k -= 1  # 完成16.8亿元，为预算的102.5%，增长4.2%: the revenue grows
         subject, prev_subset = previous[k]
         # 上半年规上工业增加值增长10%，全年增长9%: the part of a year is no part of the subject that is carried
         subject = _strip_front(subject, self.w.part_year_words)[0] or subject
-        total = metric_text in self.w.total_words
-        if not metric_text or total:  # 固定资产投资12.5亿元，同比增长8.6%
-            if total or verb in self.w.stock_verbs:  # 新增上市企业2家，累计达到15家
-                subject = _strip_front(subject, self.w.lead_verb)[0] or subject
-                # ... or with its increment after it (规上工业企业净增20家，总数达到350家)
-                subject = next(
-                    (subject[: -len(w)] for w in self.w.increments if subject.endswith(w) and subject != w), subject
-                )
-            return subject + metric_text, subset or prev_subset
-        if metric_text in self.w.increments:  # 规上工业企业达到300家，新增50家: additions to the subject
-            return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset or prev_subset
-        if subset and metric_text and _strip_front(metric_text, self.w.lead_verb) == ("", metric_text):
-            # 完成高标准农田建设5万亩，其中新建3万亩: a part that is a verb alone acts on the whole
-            return metric_text + (_strip_front(subject, self.w.lead_verb)[0] or subject), subset
-        if metric_text in self.w.group_words:  # 城镇居民人均可支配收入增长7%、农村居民增长8%: the measure of the group
-            rest, group = _strip_front(subject, self.w.groups)
-            if group and rest and group != metric_text:
-                return metric_text + rest, subset or prev_subset
-        if metric_text.startswith(self.w.share_of):  # 税收收入增长8%，占一般公共预算收入比重达到80%
-            return subject + metric_text, subset or prev_subset
-        if metric_text in attributes:
-            for word in attributes:  # 重点项目 of "重点项目年度投资", not the whole phrase
-                if subject.endswith(word):
-                    subject = subject[: -len(word)]
-                    break
-            return subject + metric_text, subset or prev_subset
-        if metric_text in self.w.growth_noun:  # 固定资产投资突破500亿元，增速保持在10%以上: the rate of the subject
-            return _strip_back(subject, self.w.growth_noun_affixes)[0] + metric_text, subset or prev_subset
-        if metric_text in self.w.measure_words:
-            stem, measure = _strip_back(subject, self.w.measure)
-            if measure and stem:
-                return stem + metric_text, subset or prev_subset
-        if subset and not verb and not _strip_front(metric_text, self.w.lead_verb)[1]:
-            # 新增市场主体1万户，其中企业3000户: a part with no verb of its own is new as the whole is
-            lead = _strip_front(subject, self.w.lead_verb)[1]
-            return (lead if lead in self.w.increments else "") + metric_text, subset
+        said = _Context(metric_text, subject, subset, prev_subset, verb)
+        for _, rule in CONTEXT_RULES:
+            found = rule(self.w, said)
+            if found is not None:
+                return found
         return metric_text, subset
 
     def _change(self, named: str) -> bool:
@@ -219,3 +197,105 @@ class Phrases:
                 return "growth"
             return "share"
         return "level"
+
+
+class _Context(NamedTuple):
+    """A target's indicator as written, and what the target before it in its sentence says."""
+
+    metric_text: str
+    subject: str  # the indicator of the target before it
+    subset: bool  # the target is part of a whole (其中)
+    prev_subset: bool
+    verb: str
+
+
+def _without_lead(w: _Words, subject: str) -> str:
+    return _strip_front(subject, w.lead_verb)[0] or subject
+
+
+def _total_or_none(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """固定资产投资12.5亿元，同比增长8.6%: no indicator of its own, the subject's. A value that reaches a number
+    (新增上市企业2家，累计达到15家) or the total (总数达到300家) counts the subject, not its additions."""
+    total = c.metric_text in w.total_words
+    if c.metric_text and not total:
+        return None
+    subject = c.subject
+    if total or c.verb in w.stock_verbs:
+        subject = _without_lead(w, subject)
+        # ... or with its increment after it (规上工业企业净增20家，总数达到350家)
+        subject = next((subject[: -len(i)] for i in w.increments if subject.endswith(i) and subject != i), subject)
+    return subject + c.metric_text, c.subset or c.prev_subset
+
+
+def _increment_alone(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """规上工业企业达到300家，新增50家: the additions to the subject."""
+    if c.metric_text not in w.increments:
+        return None
+    return c.metric_text + _without_lead(w, c.subject), c.subset or c.prev_subset
+
+
+def _part_that_is_a_verb(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """完成高标准农田建设5万亩，其中新建3万亩: a part that is a verb alone acts on the whole."""
+    if not (c.subset and c.metric_text and _strip_front(c.metric_text, w.lead_verb) == ("", c.metric_text)):
+        return None
+    return c.metric_text + _without_lead(w, c.subject), c.subset
+
+
+def _group_alone(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """城镇居民人均可支配收入增长7%、农村居民增长8%: a group of people alone has the measure of the group before."""
+    if c.metric_text not in w.group_words:
+        return None
+    rest, group = _strip_front(c.subject, w.groups)
+    return (c.metric_text + rest, c.subset or c.prev_subset) if group and rest and group != c.metric_text else None
+
+
+def _share_of_subject(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """税收收入增长8%，占一般公共预算收入比重达到80%: a share with no subject is a share of the subject."""
+    return (c.subject + c.metric_text, c.subset or c.prev_subset) if c.metric_text.startswith(w.share_of) else None
+
+
+def _attribute_of_subject(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """重点项目150个，年度投资260亿元: an attribute (年度投资, 总投资) takes the subject, less an attribute
+    of its own."""
+    if c.metric_text not in w.attribute:
+        return None
+    subject = next((c.subject[: -len(a)] for a in w.attribute if c.subject.endswith(a)), c.subject)
+    return subject + c.metric_text, c.subset or c.prev_subset
+
+
+def _rate_of_subject(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """固定资产投资突破500亿元，增速保持在10%以上: a bare rate of growth is the subject's."""
+    if c.metric_text not in w.growth_noun:
+        return None
+    return _strip_back(c.subject, w.growth_noun_affixes)[0] + c.metric_text, c.subset or c.prev_subset
+
+
+def _measure_of_subject(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """规上工业总产值增长12%，增加值增长10%: a bare measure after another measure of the same subject."""
+    if c.metric_text not in w.measure_words:
+        return None
+    stem, measure = _strip_back(c.subject, w.measure)
+    return (stem + c.metric_text, c.subset or c.prev_subset) if measure and stem else None
+
+
+def _new_part(w: _Words, c: _Context) -> tuple[str, bool] | None:
+    """新增市场主体1万户，其中企业3000户: a part with no verb of its own is new as the whole is."""
+    if not (c.subset and not c.verb and not _strip_front(c.metric_text, w.lead_verb)[1]):
+        return None
+    lead = _strip_front(c.subject, w.lead_verb)[1]
+    return (lead if lead in w.increments else "") + c.metric_text, c.subset
+
+
+#: How a target's indicator takes from the target before it in its sentence, in order: the first rule
+#: that gives an indicator wins; with none, the indicator stays as written. The name says what it reads.
+CONTEXT_RULES: tuple[tuple[str, Callable[[_Words, _Context], tuple[str, bool] | None]], ...] = (
+    ("no indicator or a total: the subject", _total_or_none),
+    ("an increment alone: additions to the subject", _increment_alone),
+    ("a part that is a verb alone: acts on the whole", _part_that_is_a_verb),
+    ("a group of people alone: the measure of the group before", _group_alone),
+    ("a share with no subject: a share of the subject", _share_of_subject),
+    ("an attribute: of the subject", _attribute_of_subject),
+    ("a bare growth rate: the subject's", _rate_of_subject),
+    ("a bare measure: of the subject of the measure before", _measure_of_subject),
+    ("a part with no verb: new as the whole is", _new_part),
+)
