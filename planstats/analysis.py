@@ -38,11 +38,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planstats._data import read_rows
-from planstats.lexicon import lexicon
 from planstats import _checks, places
+from planstats._data import read_rows
 from planstats.dataset import Shared, conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
+from planstats.lexicon import lexicon
 from planstats.numbers import MULTIPLIERS, plan_period_start, units
 from planstats.taxonomy import load_taxonomy
 

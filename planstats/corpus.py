@@ -45,7 +45,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from planstats import _checks, documents, places
+from planstats import _checks, places
 from planstats.dataset import (
     _SUFFIXES,
     AMBIGUOUS,
@@ -73,6 +73,8 @@ from planstats.dataset import (
     spreadsheet_safe,
 )
 from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
+from planstats.read import read
+from planstats.read.normalize import Normalized, normalize
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -235,7 +237,7 @@ class _Doc:
     lenient: bool
     sha: str = ""
     text: str = ""
-    norm: documents.Normalized | None = None
+    norm: Normalized | None = None
     region: str | None = None
     year: int | None = None
     place: places.Place | None = None
@@ -244,14 +246,14 @@ class _Doc:
 
 
 def _read(d: _Doc) -> None:
-    document = documents.read(d.path, lenient=d.lenient)
+    document = read(d.path, lenient=d.lenient)
     d.sha, d.text = document.sha256, document.text
     if _KNOWN.get(d.doc) == d.sha:
         d.message = "unchanged"
 
 
 def _normalize(d: _Doc) -> None:
-    d.norm = documents.normalize(d.text)
+    d.norm = normalize(d.text)
 
 
 def _title(d: _Doc) -> None:

@@ -20,12 +20,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from planstats import _checks, documents, places
+from planstats import _checks, places
 from planstats._data import DATA_DIR, read_rows
-from planstats.lexicon import lexicon
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, OF_PLAN_YEAR, QUALIFIERS, RECORDS, find_targets, headline_year
+from planstats.lexicon import lexicon
 from planstats.numbers import FIVE_YEAR_PLAN, plan_period_end, plan_period_start
+from planstats.read import read
+from planstats.read.html import HTML_SUFFIXES
+from planstats.read.normalize import Normalized, normalize
 from planstats.taxonomy import assign_metrics, load_taxonomy
 
 SECTIONS = ("headline", "body")
@@ -220,7 +223,7 @@ def _region_of_issuer(name: str) -> str:
     return cut(name, lex.issuer)
 
 
-_SUFFIXES = {".txt", ".docx", ".pdf", ".text", *documents.HTML_SUFFIXES}
+_SUFFIXES = {".txt", ".docx", ".pdf", ".text", *HTML_SUFFIXES}
 
 
 def _metric_dtype(metric: pd.Series) -> pd.CategoricalDtype:
@@ -345,7 +348,7 @@ def _region_aliases() -> dict[str, str]:
     return places.aliases()
 
 
-def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None]:
+def title_info(text: str | Normalized) -> tuple[str | None, int | None]:
     """Region and plan year from a document's title: the first lines of its normalized text
     (simplified, half-width, page markers removed). A title that names no year takes the year
     named with the main targets (``2026年…主要预期目标是：``). ``text`` may be the normalized view that
@@ -356,7 +359,7 @@ def title_info(text: str | documents.Normalized) -> tuple[str | None, int | None
     >>> title_info("新城区政府2021年工作安排\\n\\n2021年是…")
     ('新城区', 2021)
     """
-    norm = text if isinstance(text, documents.Normalized) else documents.normalize(text)
+    norm = text if isinstance(text, Normalized) else normalize(text)
     # The first 5 lines, at most 600 characters: 1,000 characters of the text hold them all
     # (line breaks of two characters included), so the rest of a long text is not split.
     head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
@@ -510,7 +513,7 @@ AMBIGUOUS = "is the name of"
 def extract_rows(
     doc: str,
     text: str,
-    norm: documents.Normalized,
+    norm: Normalized,
     sha: str,
     region: str | None,
     year: int | None,
@@ -570,7 +573,7 @@ def missing_title_info(doc: str, region: str | None, year: int | None, place: pl
 
 
 def _frame(
-    doc: str, text: str, norm: documents.Normalized, sha: str, region: str | None, year: int | None, place: places.Place
+    doc: str, text: str, norm: Normalized, sha: str, region: str | None, year: int | None, place: places.Place
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, rejects = extract_rows(doc, text, norm, sha, region, year, place)
     message = missing_title_info(doc, region, year, place)
@@ -650,7 +653,7 @@ def extract_text(
             "character; "
             "decode the document with errors='replace' (or read the file with planstats.extract(path, lenient=True))."
         ) from None
-    norm = documents.normalize(text)
+    norm = normalize(text)
     region, year, place = document_info(None, norm, region=region, year=year)
     found = _frame(doc, text, norm, hashlib.sha256(data).hexdigest(), region, year, place)
     return _old_rejects(found, with_rejects, "extract_text")
@@ -675,14 +678,14 @@ def extract_file(
     """
     path = Path(path)
     region, year = _checks.text(region, "region"), _checks.plan_year(year)
-    doc = documents.read(path, lenient=lenient)
-    norm = documents.normalize(doc.text)
+    doc = read(path, lenient=lenient)
+    norm = normalize(doc.text)
     region, year, place = document_info(path, norm, region=region, year=year)
     return _frame(doc.name, doc.text, norm, doc.sha256, region, year, place)[0]
 
 
 def document_info(
-    path: Path | None, text: str | documents.Normalized, *, region: str | None = None, year: int | None = None
+    path: Path | None, text: str | Normalized, *, region: str | None = None, year: int | None = None
 ) -> tuple[str | None, int | None, places.Place]:
     """Region, plan year and place of a document (``text``: its text or its normalized view).
 
@@ -700,7 +703,7 @@ def document_info(
     region = given or title_region or (places.from_folders(path, year) if path is not None else None)
     place = places.resolve(region, year, given=bool(given))
     if place.match == "ambiguous":  # the document's folders, else its first pages, may settle it
-        body = text.text if isinstance(text, documents.Normalized) else text
+        body = text.text if isinstance(text, Normalized) else text
         place = places.resolve(region, year, context=places.context(path, body), given=bool(given))
     return region, year, place
 
@@ -872,7 +875,7 @@ def _write_parquet(df: pd.DataFrame, path: str) -> None:
 def rule_files() -> list[tuple[str, Path]]:
     """The files the rules fingerprint covers, each with its name in the fingerprint: every module of
     planstats (by its path in the package: ``grammar/words.py``) and the rule files."""
-    package = Path(documents.__file__).parent
+    package = Path(__file__).parent
     rules = [p for p in (*DATA_DIR.glob("*.csv"), *DATA_DIR.glob("*.parquet")) if p != BUNDLED]  # the region tables too
     code = [(p.relative_to(package).as_posix(), p) for p in sorted(package.rglob("*.py"))]
     return code + [(p.name, p) for p in sorted(rules)]

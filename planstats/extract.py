@@ -32,7 +32,6 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from planstats.documents import Normalized
 from planstats.grammar.clauses import _inside, _Marks, _Sentence
 from planstats.grammar.lists import Lists, _collective, _split_items
 from planstats.grammar.patterns import (
@@ -65,6 +64,7 @@ from planstats.grammar.timeline import Timeline
 from planstats.grammar.values import Values, _Value
 from planstats.grammar.words import _NumberWord, _strip_back, _strip_front, _words
 from planstats.numbers import CHINESE_DIGITS, Unit, parse_number
+from planstats.read.normalize import Normalized
 
 __all__ = [
     "KINDS",
@@ -570,7 +570,7 @@ def find_targets(norm: Normalized, *, plan_year: int | None = None) -> tuple[lis
 
     Examples
     --------
-    >>> from planstats.documents import normalize
+    >>> from planstats.read.normalize import normalize
     >>> text = "主要预期目标是：GDP增长12%左右，新增国家高新技术企业300家以上、科技型中小企业1200家以上。"
     >>> targets, _ = find_targets(normalize(text))
     >>> [(t.metric_text, t.kind, t.value, t.unit, t.qualifier, t.section) for t in targets]

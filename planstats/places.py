@@ -27,10 +27,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from planstats import _checks, documents
+from planstats import _checks
 from planstats._data import DATA_DIR, read_rows
-from planstats.lexicon import lexicon
 from planstats.errors import ArgumentError, DataFileError
+from planstats.lexicon import lexicon
+from planstats.read.script import to_simplified
 
 TABLE = DATA_DIR / "regions_cn.parquet"
 AREAS = DATA_DIR / "regions.csv"
@@ -180,7 +181,7 @@ def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
     by_code: dict[str, list[int]] = {}
     # a document's text is read in simplified characters, which turns some of a name's (乾安县 → 干安县)
     words = sorted({w for row in rows for w in row[1:3]})
-    simplified = dict(zip(words, documents.to_simplified("\n".join(words)).split("\n"), strict=False))
+    simplified = dict(zip(words, to_simplified("\n".join(words)).split("\n"), strict=False))
     for i, (code, name, short, level, *_) in enumerate(rows):
         by_code.setdefault(code, []).append(i)
         for word in (

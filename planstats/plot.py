@@ -30,10 +30,9 @@ import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
 
-from planstats import analysis
+from planstats import _checks, analysis
 from planstats.dataset import atomic_write
 from planstats.errors import ArgumentError, PlanstatsError
-from planstats import _checks
 from planstats.tables import cell, doc_titles, labels, metric_label, number
 
 #: CJK fonts that may be installed on a system, preferred in this order.

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import functools
 import math
-import re
 import os
+import re
 import warnings
 from collections.abc import Iterable
 from pathlib import Path

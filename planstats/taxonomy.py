@@ -33,9 +33,9 @@ from pathlib import Path
 import pandas as pd
 
 from planstats._data import DATA_DIR, read_rows
-from planstats.lexicon import lexicon
 from planstats.errors import DataFileError
 from planstats.extract import KINDS, OF_PLAN_YEAR, Target
+from planstats.lexicon import lexicon
 from planstats.numbers import PLAN_PERIOD, plan_period_end, units
 
 _COLUMNS = ("id", "label_en", "label_zh", "kinds", "unit_family", "category", "aliases")

@@ -68,7 +68,7 @@ def make_frame(*rows):
 
 def wrap(text: str, columns: int) -> str:
     """Hard-wrap every paragraph of ``text`` at ``columns`` display columns, as the lines of a PDF."""
-    from planstats.documents import _width
+    from planstats.read.layout import _width
 
     out = []
     for para in text.split("\n"):

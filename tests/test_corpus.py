@@ -205,8 +205,8 @@ def test_an_interrupted_build_leaves_the_previous_dataset_intact(seeds, tmp_path
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    real = corpus.documents.read
-    monkeypatch.setattr(corpus.documents, "read", stop)
+    real = corpus.read
+    monkeypatch.setattr(corpus, "read", stop)
     with pytest.raises(KeyboardInterrupt):
         ps.build([seeds], out=out, workers=1, progress=False)
     assert_frame_equal(ps.load(out), before)

@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 
 import planstats as ps
-from planstats import documents
+from planstats.read.normalize import normalize
 from conftest import SEEDS
 from planstats.dataset import COLUMNS, empty, title_info
 
@@ -177,7 +177,7 @@ def test_region_and_year_from_other_forms_of_title(title, expected):
 
 def test_the_title_is_read_from_the_normalized_text_as_extraction_sees_it():
     text = "西安高新區２０２１年工作要點\n１、\n正文"
-    assert title_info(documents.normalize(text)) == title_info(text) == ("西安高新区", 2021)
+    assert title_info(normalize(text)) == title_info(text) == ("西安高新区", 2021)
     # the page markers of a document (a numbered series that cuts sentences) are cut before
     # the title is read, even when the first lines hold only one of them
     body = "".join(f"第{i}行，\n" + ("" if i % 7 else f"{i // 7 + 2}、") for i in range(1, 40))

@@ -7,11 +7,14 @@ import pandas as pd
 import pytest
 
 import planstats as ps
-from planstats.documents import decode, half_width, html_text, normalize, read, to_simplified
+from planstats.read import read
+from planstats.read.decode import decode
+from planstats.read.html import html_text
+from planstats.read.normalize import normalize
+from planstats.read.script import half_width, to_simplified
 from planstats.errors import DocumentError, PlanstatsError
 
 from conftest import RAW, SEEDS, wrap
-from planstats import documents
 
 TEXT = "西咸新区2022年工作要点\n主要预期目标是：GDP增长12%左右。"
 
@@ -354,7 +357,7 @@ def test_a_merged_cell_of_a_pdf_table_fills_every_column_and_row_it_covers():
     ],
 )
 def test_a_row_of_a_pdf_table_cut_by_the_page_break_is_made_whole(first, whole):
-    from planstats.documents import _cut_row
+    from planstats.read.pdf import _cut_row
 
     last = ["3", "固定资产", "亿元", "30.5", "33"]
     before, after = (
@@ -530,13 +533,13 @@ def test_utf16_without_a_bom_of_mostly_chinese_text_is_recognised(enc):
     """Chinese text in UTF-16 has NUL bytes only for its ASCII characters: too few to tell it by
     them. It was decoded as GB18030, into garbage."""
     text = SEEDS[0].read_text(encoding="utf-8")[:400]
-    assert documents.decode(text.encode(enc)) == (text, enc)
+    assert decode(text.encode(enc)) == (text, enc)
     short = "主要预期目标是：地区生产总值增长6%左右，城镇新增就业1万人。"
-    assert documents.decode(short.encode(enc)) == (short, enc)
+    assert decode(short.encode(enc)) == (short, enc)
 
 
 def test_gb18030_of_even_length_is_not_taken_for_utf16():
     text = SEEDS[1].read_text(encoding="utf-8")[:400]
     data = text.encode("gb18030")
     data = data if len(data) % 2 == 0 else data + b" "
-    assert documents.decode(data)[1] == "gb18030"
+    assert decode(data)[1] == "gb18030"

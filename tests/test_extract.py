@@ -15,7 +15,8 @@ import warnings
 import pytest
 
 import planstats as ps
-from planstats import documents
+from planstats.read.layout import _width
+from planstats.read.normalize import normalize
 from planstats.grammar import lists as grammar_lists
 from planstats.grammar import words as grammar_words
 from conftest import GOLDEN
@@ -1431,8 +1432,8 @@ def _laid_out(table: str) -> str:
     padded with spaces to the width of their column (a Chinese character is two columns wide)."""
     rows = [line.split("\t") for line in table.split("\n")]
     cells = [r for r in rows if len(r) > 1]
-    widths = [max(documents._width(r[j]) for r in cells if j < len(r)) + 4 for j in range(max(map(len, cells)))]
-    pad = lambda r: "".join(c + " " * (widths[j] - documents._width(c)) for j, c in enumerate(r)).rstrip()  # noqa: E731
+    widths = [max(_width(r[j]) for r in cells if j < len(r)) + 4 for j in range(max(map(len, cells)))]
+    pad = lambda r: "".join(c + " " * (widths[j] - _width(c)) for j, c in enumerate(r)).rstrip()  # noqa: E731
     return "\n".join(pad(r) if len(r) > 1 else r[0] for r in rows)
 
 
@@ -1478,7 +1479,7 @@ def test_a_name_too_long_for_its_column_is_a_cell_before_one_space():
         "城镇 居民收入   元        42000          44100",
     ]
     text = "某某县2025年国民经济和社会发展计划\n" + "\n".join(rows) + "\n"
-    tabbed = documents.normalize(text).text
+    tabbed = normalize(text).text
     assert "\n一般公共预算收入\t亿元\t" in tabbed and "\n城镇居民收入\t元\t" in tabbed
     df = ps.extract_text(text)
     assert _cells(df, ["record", "metric_text", "value", "unit"]) == [
@@ -1496,7 +1497,7 @@ def test_a_table_written_one_cell_a_line_reads_as_one_with_tabs():
     whole = TABLE.replace("2\t单位地区生产总值能耗下降（%）\t\t3\t2.5\t约束性\n", "")  # a row with an empty cell
     text = _one_cell_a_line(whole)
     assert "\t" not in text and "\n单位\n" in text
-    assert documents.normalize(text).text == documents.normalize(whole).text  # the line breaks of the table become tabs
+    assert normalize(text).text == normalize(whole).text  # the line breaks of the table become tabs
     df = ps.extract_text(text)
     columns = ["record", "year", "section", "metric", "value", "unit", "qualifier"]
     assert _cells(df, columns) == _cells(ps.extract_text(whole), columns) and len(df) == 8
@@ -1506,7 +1507,7 @@ def test_a_table_written_one_cell_a_line_reads_as_one_with_tabs():
 def test_a_table_whose_cells_are_parted_by_single_spaces_reads_as_one_with_tabs():
     whole = TABLE.replace("2\t单位地区生产总值能耗下降（%）\t\t3\t2.5\t约束性\n", "")  # a row with an empty cell
     text = whole.replace("\t", " ")
-    assert documents.normalize(text).text == documents.normalize(whole).text  # the spaces of the table become tabs
+    assert normalize(text).text == normalize(whole).text  # the spaces of the table become tabs
     df = ps.extract_text(text)
     columns = ["record", "year", "section", "metric", "value", "unit", "qualifier"]
     assert _cells(df, columns) == _cells(ps.extract_text(whole), columns) and len(df) == 8
@@ -1518,7 +1519,7 @@ def test_a_space_in_a_name_or_in_prose_next_to_a_spaced_table_is_no_separator():
         "某某区2024年计划\n指标 单位 2023年完成 2024年目标\n地区生产总值 亿元 512 545\n城镇 居民收入 元 42000 44100\n"
         "一般公共预算收入 亿元 18.6 19.5\n全年新增就业 8000人，单位 GDP 能耗下降 3%。\n"
     )
-    norm = documents.normalize(text).text
+    norm = normalize(text).text
     assert "\n地区生产总值\t亿元\t512\t545\n" in norm and "\n一般公共预算收入\t亿元\t18.6\t19.5\n" in norm
     assert "\n城镇居民收入\t元\t42000\t44100\n" in norm  # five cells for four columns: the first space is in the name
     assert "\t" not in norm.split("\n")[-2]  # a line of prose keeps its spaces
@@ -1548,13 +1549,13 @@ def test_a_row_of_a_table_a_cell_a_line_that_lost_a_cell_gives_no_value():
         ["target", 2024, "gdp", 545.0],
     ]
     assert (
-        "\n新增上市企业\n家\n2\n城镇新增就业\t人\t8000\t8500\n" in documents.normalize(text).text
+        "\n新增上市企业\n家\n2\n城镇新增就业\t人\t8000\t8500\n" in normalize(text).text
     )  # the rows around it are rows
 
 
 def test_prose_with_wide_spaces_is_no_table():
     text = "某某区2024年工作要点\n全年地区生产总值增长  6%左右，固定资产投资增长10%。\n新增规上工业企业  20家。\n"
-    assert "\t" not in documents.normalize(text).text
+    assert "\t" not in normalize(text).text
     df = ps.extract_text(text)
     assert df[["metric", "value"]].values.tolist() == [
         ["gdp_growth", 6.0],

@@ -82,7 +82,7 @@ MARKUP = ["<p>", "</p>", "&nbsp;", "**", "<br/>", "\u200b", "\ufeff", "\r\n", "\
     )
 )
 def test_seed_with_deletions_duplications_mixed_scripts_full_width_and_markup(edits):
-    from planstats.documents import _t2s  # noqa: F401 - OpenCC is loaded either way
+    from planstats.read.script import _t2s  # noqa: F401 - OpenCC is loaded either way
 
     import opencc
 
@@ -107,7 +107,7 @@ def test_seed_with_deletions_duplications_mixed_scripts_full_width_and_markup(ed
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=300))
 def test_arbitrary_bytes_decode_or_raise_a_document_error(data):
-    from planstats.documents import decode
+    from planstats.read.decode import decode
 
     try:
         text, _ = decode(data, "x.txt")

@@ -12,6 +12,8 @@ import pytest
 
 import planstats as ps
 from conftest import ROOT, SEEDS
+from planstats.read import docx, read
+from planstats.read import html as read_html
 
 RAW_PLAN = SEEDS[0]
 
@@ -178,7 +180,7 @@ def test_mutated_documents_raise_only_a_document_error(kind, tmp_path):
         data = _mutate(_MUTABLE[kind], mutation)
         path.write_bytes(data[: max(cut % (len(data) + 1), 1)] if cut % 3 == 0 else data)
         try:
-            ps.documents.read(path)
+            read(path)
         except ps.DocumentError as err:
             assert str(path) in str(err)
 
@@ -189,7 +191,7 @@ def test_a_zip_bomb_docx_is_refused_before_it_is_unpacked(tmp_path, monkeypatch)
     import io
     import zipfile
 
-    monkeypatch.setattr(ps.documents, "DOCX_UNPACKED_MAX", 2**20)
+    monkeypatch.setattr(docx, "DOCX_UNPACKED_MAX", 2**20)
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml", "<Types/>")
@@ -197,7 +199,7 @@ def test_a_zip_bomb_docx_is_refused_before_it_is_unpacked(tmp_path, monkeypatch)
     path = tmp_path / "bomb.docx"
     path.write_bytes(buffer.getvalue())
     with pytest.raises(ps.DocumentError, match="zip bomb"):
-        ps.documents.read(path)
+        read(path)
 
 
 @pytest.mark.parametrize("workers", [1, 2])
@@ -278,28 +280,28 @@ def test_a_page_table_whose_cells_all_span_50_by_50_is_read_in_linear_work(monke
     """A table of 1 MB whose every cell has rowspan=50 colspan=50 made a grid of 2,500 entries a
     cell (38 s): its rows are read as the text of their cells; counted in cells, not seconds."""
     made = []
-    real = ps.documents._grid_row
+    real = read_html._grid_row
 
     def counting(down, row):
         cells = real(down, row)
         made.append(len(cells))
         return cells
 
-    monkeypatch.setattr(ps.documents, "_grid_row", counting)
+    monkeypatch.setattr(read_html, "_grid_row", counting)
     rows = 1600
-    html = (
+    page = (
         "<html><body><table>"
         + "".join("<tr>" + '<td rowspan="50" colspan="50">x</td>' * 20 + "</tr>" for _ in range(rows))
         + "</table></body></html>"
     )
-    text, _ = ps.documents.html_text(html.encode())
+    text, _ = read_html.html_text(page.encode())
     assert sum(made) <= 120 * rows and text.count("x") >= rows
     ordinary = (
         "<html><body><table>"
         + "".join(f"<tr><td>指标{i}</td><td>6%</td></tr>" for i in range(3))
         + "</table></body></html>"
     )
-    assert ps.documents.html_text(ordinary.encode())[0].splitlines()[0] == "指标0\t6%"  # a table of a page stays a grid
+    assert read_html.html_text(ordinary.encode())[0].splitlines()[0] == "指标0\t6%"  # a table of a page stays a grid
 
 
 @pytest.mark.filterwarnings(

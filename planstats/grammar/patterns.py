@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from planstats.documents import ITEM_NUMBER
 from planstats.numbers import FIVE_YEAR_PLAN, PLAN_PERIOD, PLAN_PERIOD_QUOTE
+from planstats.read.layout import ITEM_NUMBER
 
 KINDS = ("growth", "level", "share", "pp_change")
 

@@ -15,6 +15,7 @@ from planstats.grammar.patterns import (
 from planstats.grammar.values import _Value
 from planstats.grammar.words import _strip_front, _value_regex
 from planstats.numbers import plan_period_start
+from planstats.read.headers import header_words
 
 
 def _under(upper: list[tuple[int, str]], lower: list[tuple[int, str]], first_value: int) -> list[tuple[int, str]]:
@@ -86,13 +87,15 @@ class Tables:
         no year is of the record of the column before it (2024年计划 | 增长%)."""
         unit = nature = name = None
         values = []
+        header = header_words()
         for j, (_, cell) in enumerate(cells):
             text = "".join(cell.split())
-            if text in self.w.table_unit:
+            kind = header.kind(text)
+            if kind == "unit":
                 unit = j
-            elif text in self.w.table_nature:
+            elif kind == "nature":
                 nature = j
-            elif text in self.w.table_name:
+            elif kind == "name":
                 name = j
             elif j and (_value_regex().fullmatch(text) or text in self.q["modal"]):
                 return None  # a row of values: 6.5, 约束性
@@ -102,8 +105,8 @@ class Tables:
                 years = _HEADER_YEAR.findall(text)
                 year = int(years[-1]) if years else None
                 target, result = (
-                    any(w in text for w in self.w.table_target),
-                    any(w in text for w in self.w.table_result),
+                    any(w in text for w in header.target),
+                    any(w in text for w in header.result),
                 )
                 rate = self._rate_column(text)
                 record = self._column_record(year, target, result)

@@ -331,10 +331,6 @@ class _Words:
         self.growth_affixes = _by_length(self.growth)
         self.pre_affixes = _by_length(self.pre)
         # the columns of a table of targets, by the words of its header row
-        self.table_unit, self.table_nature, self.table_name = (
-            frozenset(words) for words in (lex.table_unit, lex.table_nature, lex.table_name)
-        )
-        self.table_target, self.table_result = lex.table_target, lex.table_result
         self.table_rate = re.compile(_alternation(lex.table_rate) if lex.table_rate else "(?!)")
         self.growth_longest = tuple(sorted(self.growth, key=len, reverse=True))  # 比上年增长 before 增长
         self.cell_verb = _by_length(self.verbs)
