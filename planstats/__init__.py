@@ -25,7 +25,8 @@ from planstats.analysis import (
     yoy,
 )
 from planstats.corpus import BuildReport, build, extract
-from planstats.dataset import SCHEMA, extract_text, load, rejects, validate, write
+from planstats.dataset import SCHEMA, load, validate, write
+from planstats.document import extract_text, rejects
 from planstats.errors import (
     ArgumentError,
     DataFileError,

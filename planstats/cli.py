@@ -25,7 +25,8 @@ import pandas as pd
 
 from planstats import analysis, tables
 from planstats.corpus import ENGINES, build
-from planstats.dataset import FORMATS, conform, extract_file, load, rejects, spreadsheet_safe, write
+from planstats.dataset import FORMATS, conform, load, spreadsheet_safe, write
+from planstats.document import extract_file, rejects
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
 from planstats.taxonomy import metrics
 

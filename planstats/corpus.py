@@ -48,29 +48,31 @@ import pandas as pd
 from planstats import _checks, places
 from planstats.dataset import (
     _SUFFIXES,
-    AMBIGUOUS,
     COLUMNS,
     FORMATS,
     INDEX,
     PART,
     PREVIOUS,
     Shared,
-    _old_rejects,
     _umask,
     arrow_schema,
     atomic_write,
-    check_manifest,
     conform,
-    document_info,
     empty,
+    provenance,
+    recover,
+    rules_fingerprint,
+    spreadsheet_safe,
+)
+from planstats.document import (
+    AMBIGUOUS,
+    _old_rejects,
+    check_manifest,
+    document_info,
     extract_file,
     extract_rows,
     missing_title_info,
-    provenance,
-    recover,
     rejects,
-    rules_fingerprint,
-    spreadsheet_safe,
 )
 from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
 from planstats.read import read

@@ -44,7 +44,7 @@ def dump(out: Path) -> int:
     import generate
 
     import planstats as ps
-    from planstats.dataset import extract_file
+    from planstats.document import extract_file
 
     lines = 0
     with tempfile.TemporaryDirectory() as tmp, open(out, "w", encoding="utf-8") as fh:

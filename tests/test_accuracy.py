@@ -1,8 +1,8 @@
 """The extractor against the hand annotations of the five seeds (tests/golden/seeds.csv)."""
 
 import pytest
-
 from conftest import GOLDEN, ROOT
+
 from planstats.evaluate import KEY, read_annotations, score
 
 ANNOTATIONS = read_annotations(GOLDEN / "seeds.csv")

@@ -6,10 +6,10 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from conftest import make_frame
 from pandas.testing import assert_frame_equal
 
 import planstats as ps
-from conftest import make_frame
 
 
 @pytest.fixture(scope="module")

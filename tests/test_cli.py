@@ -2,9 +2,9 @@ import io
 import json
 
 import pandas as pd
+from conftest import SEEDS
 
 import planstats as ps
-from conftest import SEEDS
 from planstats.cli import main
 
 

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import RAW, SEEDS
 from pandas.testing import assert_frame_equal
 
 import planstats as ps
-from conftest import RAW, SEEDS
 from planstats import corpus
 
 

@@ -3,11 +3,12 @@ import warnings
 
 import pandas as pd
 import pytest
+from conftest import SEEDS
 
 import planstats as ps
+from planstats.dataset import COLUMNS, empty
 from planstats.read.normalize import normalize
-from conftest import SEEDS
-from planstats.dataset import COLUMNS, empty, title_info
+from planstats.titles import title_info
 
 
 def test_every_row_cites_its_source_exactly(corpus):

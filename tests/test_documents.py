@@ -5,16 +5,15 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import RAW, SEEDS, wrap
 
 import planstats as ps
+from planstats.errors import DocumentError, PlanstatsError
 from planstats.read import read
 from planstats.read.decode import decode
 from planstats.read.html import html_text
 from planstats.read.normalize import normalize
 from planstats.read.script import half_width, to_simplified
-from planstats.errors import DocumentError, PlanstatsError
-
-from conftest import RAW, SEEDS, wrap
 
 TEXT = "西咸新区2022年工作要点\n主要预期目标是：GDP增长12%左右。"
 

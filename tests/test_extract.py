@@ -13,13 +13,13 @@ import re
 import warnings
 
 import pytest
+from conftest import GOLDEN
 
 import planstats as ps
-from planstats.read.layout import _width
-from planstats.read.normalize import normalize
 from planstats.grammar import lists as grammar_lists
 from planstats.grammar import words as grammar_words
-from conftest import GOLDEN
+from planstats.read.layout import _width
+from planstats.read.normalize import normalize
 
 CASES = [
     json.loads(line) for line in (GOLDEN / "sentences.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()

@@ -5,9 +5,9 @@ import re
 from collections import Counter
 
 import pytest
+from conftest import SEEDS, wrap
 
 import planstats as ps
-from conftest import SEEDS, wrap
 
 KEY = ["record", "year", "section", "metric", "kind", "value", "value_high", "unit", "qualifier"]
 

@@ -6,12 +6,11 @@ import warnings
 
 import pandas as pd
 import pytest
+from conftest import GOLDEN, RAW, ROOT
 
 import planstats as ps
 from planstats import places
 from planstats.errors import ArgumentError, DataFileError
-
-from conftest import GOLDEN, RAW, ROOT
 
 DEV = ROOT.parent / "shared" / "dev-corpus" / "docs"
 PLAN = "{title}\n\n主要预期目标是：地区生产总值增长{gdp}%左右，城镇登记失业率控制在4%以内。\n"

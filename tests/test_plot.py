@@ -8,10 +8,10 @@ import matplotlib
 import matplotlib.pyplot as plt
 import numpy as np
 import pytest
+from conftest import make_frame
 from matplotlib import font_manager
 
 import planstats as ps
-from conftest import make_frame
 
 
 @pytest.fixture(scope="module")

@@ -3,11 +3,11 @@
 import math
 import warnings
 
+from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planstats as ps
-from conftest import SEEDS
 
 SEED_TEXT = SEEDS[0].read_text(encoding="utf-8")[:1500]
 PIECES = st.sampled_from(
@@ -82,9 +82,9 @@ MARKUP = ["<p>", "</p>", "&nbsp;", "**", "<br/>", "\u200b", "\ufeff", "\r\n", "\
     )
 )
 def test_seed_with_deletions_duplications_mixed_scripts_full_width_and_markup(edits):
-    from planstats.read.script import _t2s  # noqa: F401 - OpenCC is loaded either way
-
     import opencc
+
+    from planstats.read.script import _t2s  # noqa: F401 - OpenCC is loaded either way
 
     to_traditional = opencc.OpenCC("s2t")
     text = SEED_TEXT

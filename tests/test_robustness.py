@@ -9,9 +9,9 @@ import warnings
 
 import pandas as pd
 import pytest
+from conftest import ROOT, SEEDS
 
 import planstats as ps
-from conftest import ROOT, SEEDS
 from planstats.read import docx, read
 from planstats.read import html as read_html
 

@@ -6,9 +6,9 @@ tests/golden/rules.jsonl: rule list, rule name, golden or negative, the text, an
 import json
 
 import pytest
+from conftest import GOLDEN
 
 import planstats as ps
-from conftest import GOLDEN
 from planstats.extract import QUALIFIER_RULES
 from planstats.grammar.phrase import CONTEXT_RULES
 

@@ -6,9 +6,9 @@ import warnings
 
 import pandas as pd
 import pytest
+from conftest import make_frame
 
 import planstats as ps
-from conftest import make_frame
 
 
 @pytest.fixture(scope="module")
