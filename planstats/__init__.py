@@ -9,21 +9,7 @@ Examples
 """
 
 from planstats._data import sample_corpus
-from planstats.analysis import (
-    against_plan,
-    amplification,
-    attainment,
-    compare,
-    conflicts,
-    convert,
-    coverage,
-    hardness,
-    rank,
-    read_actuals,
-    summary,
-    targets,
-    yoy,
-)
+from planstats.analysis import compare, conflicts, convert, hardness, rank, summary, targets, yoy
 from planstats.corpus import BuildReport, build, extract
 from planstats.dataset import SCHEMA, load, validate, write
 from planstats.document import extract_text, rejects
@@ -36,7 +22,9 @@ from planstats.errors import (
     PlanstatsWarning,
     SchemaError,
 )
+from planstats.outcomes import attainment, read_actuals
 from planstats.places import Place, region, regions
+from planstats.plans import against_plan, amplification, coverage
 from planstats.tables import cite, export, formatted, table
 from planstats.taxonomy import metrics
 

@@ -1,4 +1,6 @@
-"""What researchers compute from the targets: comparisons, changes, ranks, attainment.
+"""What researchers compute from the targets: comparisons, changes, ranks (and, by the same rules,
+:mod:`planstats.plans`: amplification, annual against five-year targets, coverage;
+:mod:`planstats.outcomes`: actuals and attainment).
 
 Every function takes the tidy frame first, checks its arguments, never changes its input
 and returns a new pandas object. They share one set of rules, stated here once:
@@ -29,29 +31,38 @@ from __future__ import annotations
 
 import difflib
 import functools
-import os
-import re
 import warnings
 from collections.abc import Iterable, Mapping
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
-from planstats import _checks, places
+from planstats import _checks
 from planstats._data import read_rows
 from planstats.dataset import Shared, conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
 from planstats.lexicon import lexicon
-from planstats.numbers import MULTIPLIERS, plan_period_start, units
+from planstats.numbers import MULTIPLIERS, units
 from planstats.taxonomy import load_taxonomy
 
 RATE_KINDS = ("growth", "share", "pp_change")
+
+
 RANGE_AS = ("mid", "low", "high")
+
+
 HARDNESS = ("hard", "soft", "unmarked")
+
+
 STATUSES = ("extracted", "not_in_document", "no_document")
+
+
 _KEY = ["region", "year", "metric"]
+
+
 _FACTORS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
 #: Columns of the frame of resolved targets that every analysis starts from.
 CELL_COLUMNS = (
     "region",
@@ -647,80 +658,6 @@ def yoy(
 _QUALIFIER_ORDER = {"at_least": 1, "exact": 0, "approx": 0, "range": 0, "at_most": -1}
 
 
-def against_plan(
-    df: pd.DataFrame,
-    metrics: str | Iterable[str] | None = None,
-    *,
-    range_as: str = "mid",
-) -> pd.DataFrame:
-    """Each annual target against the five-year-plan target of the same region and metric whose
-    period holds its year: a yearly average (``年均增长6%``, a ``horizon`` row with
-    ``average_from``) over the years it averages, or a target for the last year of a five-year
-    plan (``到2025年…达到300家``) over that plan's years (2021-2025).
-
-    ``difference`` is the annual target minus the plan's (percentage points for rates);
-    ``ratio`` the annual over the plan's (for a level, how far one year's target goes toward
-    the plan's). Only targets of the same kind and unit are set side by side.
-
-    Examples
-    --------
-    >>> import planstats as ps
-    >>> five = "某县“十四五”规划纲要\\n主要目标：到2025年，地区生产总值年均增长6%左右。"
-    >>> plan = ps.extract_text(five, region="某县", year=2021)
-    >>> year = ps.extract_text("主要预期目标是：地区生产总值增长6.5%左右。", region="某县", year=2022)
-    >>> a = ps.against_plan(pd.concat([plan, year]))
-    >>> a[["region", "year", "value", "plan_value", "plan_from", "plan_to", "difference"]].values.tolist()
-    [['某县', 2022, 6.5, 6.0, 2021, 2025, 0.5]]
-    """
-    df = _dataset(df)
-    ids = (
-        _metric_ids(metrics, "metrics")
-        if metrics is not None
-        else list(dict.fromkeys(df["metric"].dropna().astype(str)))
-    )
-    cells = _resolve(df, ids, range_as=range_as)
-    plans = _resolve(df, ids, range_as=range_as, record="horizon")
-    first = df[(df["record"] == "horizon") & df["region"].notna() & df["year"].notna()]
-    average = dict(
-        zip(zip(first["doc"].astype(str), first["start"], strict=False), first["average_from"], strict=False)
-    )
-    plans["plan_from"] = [
-        int(a) if not pd.isna(a := average.get((str(d), s))) else plan_period_start(int(y))
-        for d, s, y in zip(plans["doc"], plans["start"], plans["year"], strict=False)
-    ]
-    plans = plans[plans["plan_from"].notna()].rename(columns={"year": "plan_to"})
-    keep = ["region", "metric", "kind", "unit", "plan_from", "plan_to", "value", "qualifier", "doc", "raw"]
-    plans = plans[keep].rename(columns={c: f"plan_{c}" for c in ("value", "qualifier", "doc", "raw")})
-    out = cells.merge(plans.astype({"region": object, "metric": object}), on=["region", "metric", "kind", "unit"])
-    out = out[(out["plan_from"] <= out["year"]) & (out["year"] <= out["plan_to"])]
-    out["difference"] = out["value"] - out["plan_value"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["ratio"] = out["value"] / out["plan_value"]
-    out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
-    cols = [
-        "region",
-        "year",
-        "metric",
-        "kind",
-        "unit",
-        "value",
-        "qualifier",
-        "plan_value",
-        "plan_qualifier",
-        "plan_from",
-        "plan_to",
-        "difference",
-        "difference_unit",
-        "ratio",
-        "doc",
-        "raw",
-        "plan_doc",
-        "plan_raw",
-    ]
-    out = out[cols].astype({"plan_from": "int64", "plan_to": "int64", "difference": "float64", "ratio": "float64"})
-    return out.sort_values(["region", "metric", "year"]).reset_index(drop=True)
-
-
 def rank(
     df: pd.DataFrame,
     metric: str,
@@ -806,423 +743,4 @@ def summary(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str |
     return out.astype({"n": "int64"})
 
 
-def amplification(
-    df: pd.DataFrame,
-    metric: str,
-    *,
-    parents: Mapping[str, str] | None = None,
-    range_as: str = "mid",
-    kind: str | None = None,
-) -> pd.DataFrame:
-    """Each region's target against its parent region's target of the same year (层层加码).
-
-    A region is placed by its ``region_code`` (or, a functional area, by the hand-kept region
-    table), in the plan year: a county under its prefecture, a prefecture under its province,
-    XX新城 under 西咸新区 (``planstats.regions()``). Its parent is the nearest region above it
-    that set a target of ``metric`` that year (``parent_level`` says which); with none, the row
-    keeps its direct parent with the value missing. ``parents`` maps a region (name or code) to
-    its parent (name or code): a user's own hierarchy (a zone under a city), before the tables.
-    The same unit written two ways (西安市未央区, 未央区) is one region. Regions it cannot place (a
-    name several units share, a name in no table) are named in one warning.
-
-    ``difference`` is region minus parent (percentage points for rates), ``ratio`` region over
-    parent, ``amplified`` whether the region's target is higher. For rates (growth, shares) this
-    is the amplification of the literature; for levels (家, 亿元) a region's total is part of its
-    parent's, so ``ratio`` is its share of the parent's target and ``amplified`` means little.
-
-    Examples
-    --------
-    >>> import planstats as ps
-    >>> a = ps.amplification(ps.load(), "gdp_growth")
-    >>> a.loc[a.region == "XX新城", ["parent", "year", "value", "parent_value"]].values.tolist()
-    [['西咸新区', 2024, 9.0, nan]]
-    """
-    (mid,) = _metric_ids(metric)
-    df = _dataset(df)
-    cells = _resolve(df, [mid], range_as=range_as, kind=kind)
-    keys, parents = _region_keys(df, parents)
-    cells["region_code"] = [
-        keys.get((r, y), (None, None))[1] for r, y in zip(cells["region"], cells["year"], strict=False)
-    ]
-    cells["_key"] = [keys.get((r, y), (None,))[0] for r, y in zip(cells["region"], cells["year"], strict=False)]
-    unplaced = sorted(set(cells.loc[cells["_key"].isna(), "region"].astype(str)))
-    if unplaced:
-        why = {r: places.resolve(r).match for r in unplaced}
-        warnings.warn(
-            f"amplification: {len(unplaced)} region(s) could not be placed and are left out: "
-            + ", ".join(
-                f"{r} ({'a name several units share' if why[r] == 'ambiguous' else 'in no region table'})"
-                for r in unplaced[:10]
-            )
-            + ". Give their codes (manifest column region_code) or their parents (parents={'区': '市'}).",
-            PlanstatsWarning,
-            stacklevel=2,
-        )
-    cells = cells[cells["_key"].notna()].drop_duplicates(["_key", "year"])  # one unit under two names: the first
-    have = dict(zip(zip(cells["_key"], cells["year"], strict=False), cells.index, strict=False))
-    chosen = []
-    for key, year in zip(cells["_key"], cells["year"], strict=False):
-        chain = _chain_above(key, int(year), parents)
-        found = next(
-            ((p, i) for p in chain if (i := have.get((p.key, year))) is not None),
-            (chain[0], None) if chain else (None, None),
-        )
-        chosen.append(found)
-    placed = [p is not None for p, _ in chosen]
-    child = cells.iloc[np.flatnonzero(placed)].assign(
-        parent=[p.unit for p, _ in chosen if p],
-        parent_code=[p.code for p, _ in chosen if p],
-        parent_level=[p.level for p, _ in chosen if p],
-    )
-    at = [i for p, i in chosen if p]
-    parent = cells.reindex([-1 if i is None else i for i in at])[["value", "qualifier", "doc", "raw"]]
-    parent.columns = ["parent_value", "parent_qualifier", "parent_doc", "parent_raw"]
-    out = pd.concat([child, parent.set_axis(child.index)], axis=1)
-    out["difference"] = out["value"] - out["parent_value"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["ratio"] = out["value"] / out["parent_value"]
-    out["amplified"] = pd.array(np.where(out["parent_value"].isna(), None, out["difference"] > 0), dtype="boolean")
-    out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
-    cols = [
-        "region",
-        "region_code",
-        "parent",
-        "parent_code",
-        "parent_level",
-        "year",
-        "metric",
-        "unit",
-        "value",
-        "qualifier",
-        "parent_value",
-        "parent_qualifier",
-        "difference",
-        "difference_unit",
-        "ratio",
-        "amplified",
-        "doc",
-        "raw",
-        "parent_doc",
-        "parent_raw",
-    ]
-    out = out.reindex(columns=cols).sort_values(["region", "year"]).reset_index(drop=True)
-    return out.astype({"parent_value": "float64", "difference": "float64", "ratio": "float64"})
-
-
-def _region_keys(df: pd.DataFrame, parents: Mapping[str, str] | None) -> tuple[dict[tuple, tuple], dict[str, str]]:
-    """``(region, year)`` of the dataset → ``(key, code)``, where the key identifies the region:
-    its code, a functional area's name, or (a region of ``parents`` with neither) its name; and
-    ``parents`` by the keys of its regions, and with the keys of their parents."""
-    if parents is not None and not isinstance(parents, Mapping):
-        raise ArgumentError(
-            f"The value for `parents` must be a mapping of region to parent region, but {type(parents).__name__} was "
-            "passed."
-        )
-    parents = {str(k): str(v) for k, v in (parents or {}).items()}
-    first = df.loc[df["region"].notna() & df["year"].notna(), ["region", "year", "region_code"]].drop_duplicates(
-        ["region", "year"]
-    )
-    keys, written = {}, {}
-    for region, year, code in first.itertuples(index=False):
-        code = None if pd.isna(code) else str(code)
-        key = code or places.resolve(str(region), int(year)).key or (str(region) if str(region) in parents else None)
-        keys[(region, year)] = (key, code)
-        if key:
-            written[str(region)] = key
-
-    def key_of(name: str) -> str:
-        return written.get(name) or places.resolve(name).key or name
-
-    return keys, {key_of(k): key_of(v) for k, v in parents.items()}
-
-
-def _chain_above(key: str, year: int, parents: dict[str, str]) -> list[places.Place]:
-    """The regions above ``key`` in ``year``, nearest first: by the user's ``parents`` (by key), then the tables."""
-    chain: list[places.Place] = []
-    place = places.resolve(key, year)
-    for _ in range(8):
-        if key in parents:
-            up = parents[key]
-            found = places.resolve(up, year)
-            place = found if found.key else places.Place(up, "manifest", unit=up, level="given")
-        elif place.parent:
-            place = places.resolve(place.parent, year)
-        else:
-            break
-        key = place.key or ""
-        chain.append(place)
-    return chain
-
-
-def coverage(
-    df: pd.DataFrame,
-    *,
-    metrics: str | Iterable[str] | None = None,
-    regions: str | Iterable[str] | None = None,
-    years: Iterable[int] | None = None,
-) -> pd.DataFrame:
-    """For every region, plan year and metric: was a target ``extracted``, does the plan have
-    ``not_in_document`` such a target, or is there ``no_document`` for that region and year?
-
-    A region has a document for a year when the dataset holds a target of that region and
-    year (a document in which nothing was found cannot be told from a missing one). Years
-    default to every year from the first to the last plan year, so gaps show; metrics to
-    those found anywhere in ``df``.
-
-    Examples
-    --------
-    >>> import planstats as ps
-    >>> c = ps.coverage(ps.load(), metrics="gdp_growth")
-    >>> c[c.region == "西咸新区"][["year", "status"]].values.tolist()
-    [[2021, 'no_document'], [2022, 'extracted'], [2023, 'extracted'], [2024, 'no_document']]
-    """
-    df = _dataset(df)
-    t = df[(df["record"] == "target") & df["region"].notna() & df["year"].notna()]
-    ids = (
-        _metric_ids(metrics, "metrics")
-        if metrics is not None
-        else [m.id for m in load_taxonomy() if m.id in set(t["metric"].dropna())]
-    )
-    names = _region_names(regions, df)
-    names = names if names is not None else sorted(map(str, t["region"].unique()))
-    years = _checks.plan_years(years)
-    if years is None:
-        years = list(range(int(t["year"].min()), int(t["year"].max()) + 1)) if len(t) else []
-    grid = pd.MultiIndex.from_product([names, list(years), ids], names=_KEY).to_frame(index=False)
-    docs = set(zip(t["region"].astype(str), t["year"].astype(int), strict=False))
-    counts = t.groupby(_KEY, observed=True).size().rename("n_targets").reset_index()
-    counts = counts.astype({"region": object, "metric": object, "year": "int64"})
-    out = grid.astype({"year": "int64"}).merge(counts, on=_KEY, how="left")
-    out["n_targets"] = out["n_targets"].fillna(0).astype("int64")
-    has_doc = [(r, y) in docs for r, y in zip(out["region"], out["year"], strict=False)]
-    status = np.where(out["n_targets"] > 0, "extracted", np.where(has_doc, "not_in_document", "no_document"))
-    out["status"] = pd.Categorical(status, categories=STATUSES)
-    out["year"] = out["year"].astype("Int64")
-    return out[["region", "year", "metric", "status", "n_targets"]]
-
-
-# ---------------------------------------------------------------------------------------
-# attainment
-
-ACTUALS_COLUMNS = ("region", "year", "metric", "value")
-
-
-#: The years that an outcome may be of: from the founding of the People's Republic to 2100.
-ACTUALS_YEARS = (1949, 2100)
-# a number whose comma is no separator of thousands (9,3; 12,75): a decimal comma
-_DECIMAL_COMMA = re.compile(r"-?\d+,(?!\d{3}(?:[,.]|$))\d+(?:,\d+)*")
-
-
-def _number(value) -> float:
-    """A number of a cell: 1,234.5 (commas apart thousands) → 1234.5."""
-    text = str(value).strip()
-    if "," in text and not re.fullmatch(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
-        raise ValueError(text)
-    return float(text.replace(",", ""))
-
-
-def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
-    """Read and check realized outcomes: columns region, year, metric, value (and ``unit``).
-
-    Errors name the line (of the file, counting the header as line 1) and the column.
-
-    Examples
-    --------
-    >>> read_actuals(pd.DataFrame({"region": ["西咸新区"], "year": [2022], "metric": ["gdp_growth"], "value": [9.3]}))
-      region  year      metric  value unit
-    0   西咸新区  2022  gdp_growth    9.3
-    """
-    if isinstance(actuals, pd.DataFrame):
-        raw, where, first = actuals.reset_index(drop=True).astype(object), "actuals", 0
-        label = lambda i: f"row {i}"  # noqa: E731
-    else:
-        path = Path(actuals)
-        rows = read_rows(path.name, ACTUALS_COLUMNS, path, kind="actuals file")
-        raw, where, first = (
-            pd.DataFrame(rows, columns=list(dict.fromkeys([*ACTUALS_COLUMNS, *(rows[0] if rows else [])]))),
-            str(path),
-            2,
-        )
-        label = lambda i: f"line {i + first}"  # noqa: E731
-    missing = [c for c in ACTUALS_COLUMNS if c not in raw.columns]
-    if missing:
-        raise DataFileError(
-            f"{where}: missing column(s) {missing}; actuals need the columns {list(ACTUALS_COLUMNS)} (and optionally "
-            "unit)."
-        )
-    out = pd.DataFrame(
-        {"region": raw["region"].astype(str).str.strip(), "metric": raw["metric"].astype(str).str.strip()}
-    )
-    ids = {m.id for m in load_taxonomy()}
-    for col, parse in (("year", lambda v: int(str(v).strip())), ("value", _number)):
-        parsed = []
-        for i, v in enumerate(raw[col]):
-            if col == "value" and _DECIMAL_COMMA.fullmatch(str(v).strip()):
-                raise DataFileError(
-                    f"{where}, {label(i)}, column 'value': {v!r} has a decimal comma; write it with a point "
-                    f"({str(v).strip().replace(',', '.')}), "
-                    "as a comma is read as a separator of thousands (1,234.5)."
-                )
-            try:
-                x = parse(v)
-            except (TypeError, ValueError):
-                x = None
-            if x is None or (col == "value" and not np.isfinite(x)):
-                raise DataFileError(
-                    f"{where}, {label(i)}, column {col!r}: {v!r} is not a {'year' if col == 'year' else 'number'}."
-                )
-            if col == "year" and not ACTUALS_YEARS[0] <= x <= ACTUALS_YEARS[1]:
-                raise DataFileError(
-                    f"{where}, {label(i)}, column 'year': {x} is not a plan year ({ACTUALS_YEARS[0]} to "
-                    f"{ACTUALS_YEARS[1]})."
-                )
-            parsed.append(x)
-        out[col] = parsed
-    for i, (region, metric) in enumerate(zip(out["region"], out["metric"], strict=False)):
-        if not region or region == "nan":
-            raise DataFileError(f"{where}, {label(i)}, column 'region': empty region.")
-        if metric not in ids:
-            close = difflib.get_close_matches(metric, ids, n=3, cutoff=0.5)
-            hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
-            raise DataFileError(f"{where}, {label(i)}, column 'metric': unknown metric id {metric!r}.{hint}")
-    dup = out.duplicated(["region", "year", "metric"], keep=False)
-    if dup.any():
-        i, j = np.flatnonzero(dup)[:2]
-        raise DataFileError(
-            f"{where}, {label(j)}: duplicate of {label(i)} (same region, year and metric); keep one of them."
-        )
-    out["unit"] = raw["unit"].fillna("").astype(str).str.strip() if "unit" in raw.columns else ""
-    out["year"] = out["year"].astype("int64")
-    return out[["region", "year", "metric", "value", "unit"]]
-
-
-EXACT_AS = ("at_least", "approx")
-
-
-#: How an approximate target (左右) is read by :func:`attainment`
-APPROX_AS = ("band", "floor")
 _APPROX_TOLD: list[bool] = []  # the warning of a reading no one chose is given once a session
-
-
-def attainment(
-    df: pd.DataFrame,
-    actuals: str | os.PathLike | pd.DataFrame | None = None,
-    *,
-    metrics: str | Iterable[str] | None = None,
-    tolerance: float = 0.5,
-    level_tolerance: float = 0.05,
-    exact_as: str = "at_least",
-    approx_as: str | None = None,
-    words: Mapping[str, str] | None = None,
-) -> pd.DataFrame:
-    """Targets against realized outcomes: ``actual``, ``gap`` (actual − target) and ``met``.
-
-    ``actuals`` is a CSV file or a DataFrame with columns region, year, metric, value (and
-    optionally unit, else the target's unit); by default the results that the plans
-    themselves report (rows with ``record == "result"``: a 2023 plan's "2022年…增长9.3%").
-    The qualifier decides what met means:
-
-    - ``at_least``: actual ≥ target; ``at_most``: actual ≤ target; ``range``: inside it;
-    - ``approx`` (左右) as ``approx_as``: ``"band"``, within ``tolerance`` percentage points
-      of the target for rates, within ``level_tolerance`` (a fraction of the target) for
-      levels, so that ≈6 is not met by 7.5; or ``"floor"``, at least the target less that
-      tolerance, so that ≈6 is met by 7.5. Researchers read 左右 both ways: with approximate
-      targets and no choice made, the band is used and a warning says so, once a session;
-    - ``exact`` (a figure with no qualifying word) as ``exact_as``: a floor by default,
-      as targets are commonly read, or ``"approx"``;
-    - a decrease (下降3%以上, stored as −3) is met by a fall at least as large (actual ≤ −3).
-
-    Targets without an actual are listed with ``actual`` and ``met`` missing.
-
-    Examples
-    --------
-    >>> import planstats as ps
-    >>> actual = pd.DataFrame({"region": ["西咸新区"], "year": [2022], "metric": ["gdp_growth"], "value": [11.6]})
-    >>> a = ps.attainment(ps.load(), actual, metrics="gdp_growth", approx_as="band")
-    >>> a.loc[a.region == "西咸新区", ["year", "value", "qualifier", "actual", "gap", "met"]].round(1).values.tolist()
-    [[2022, 12.0, 'approx', 11.6, -0.4, True], [2023, 20.0, 'at_least', nan, nan, <NA>]]
-    """
-    _option(exact_as, EXACT_AS, "exact_as")
-    chosen = approx_as is not None
-    approx_as = _option(approx_as, APPROX_AS, "approx_as") if chosen else "band"
-    if tolerance < 0 or level_tolerance < 0:
-        raise ArgumentError(
-            f"`tolerance` and `level_tolerance` must not be negative, but {tolerance!r}, {level_tolerance!r} were "
-            "passed."
-        )
-    df = _dataset(df)
-    ids = (
-        _metric_ids(metrics, "metrics")
-        if metrics is not None
-        else list(dict.fromkeys(df["metric"].dropna().astype(str)))
-    )
-    cells = _resolve(df, ids)
-    cells["hardness"] = hardness(cells, words=words)
-    if actuals is None:
-        found = _resolve(df, ids, record="result")[["region", "year", "metric", "value", "unit", "doc", "raw"]]
-        found["actual_source"] = found["doc"].astype(str) + ": " + found["raw"].astype(str)
-        found = found.drop(columns=["doc", "raw"])
-    else:
-        found = read_actuals(actuals)
-        found["actual_source"] = str(actuals) if not isinstance(actuals, pd.DataFrame) else "actuals"
-        unnamed = sorted(set(found["region"]) - set(df["region"].dropna().astype(str)))
-        if unnamed:
-            warnings.warn(
-                f"{found['actual_source'].iloc[0]}: {len(unnamed)} region(s) of the actuals are named by no document "
-                "of the dataset, "
-                f"so their outcomes meet no target: {', '.join(unnamed[:10])}{' …' if len(unnamed) > 10 else ''}. "
-                "Check their spelling.",
-                PlanstatsWarning,
-                stacklevel=2,
-            )
-    found = found.rename(columns={"value": "actual", "unit": "actual_unit"})
-    out = cells.merge(found.astype({"year": "Int64"}), on=_KEY, how="left")
-    out["actual"] = [
-        a if (not isinstance(au, str) or not au or au == u or np.isnan(a)) else convert(a, au, u)
-        for a, au, u in zip(out["actual"], out["actual_unit"], out["unit"], strict=False)
-    ]
-    out["actual"] = out["actual"].astype("float64")
-    sign = np.where(out["decrease"], -1.0, 1.0)  # a decrease: compare the size of the fall
-    a, v, lo, hi = out["actual"] * sign, out["value"] * sign, out["low"] * sign, out["high"] * sign
-    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
-    tol = np.where(out["kind"].isin(RATE_KINDS), tolerance, level_tolerance * v.abs()) + 1e-9
-    qualifier = out["qualifier"].astype(object).replace({"exact": exact_as})
-    approx = (a - v).abs() <= tol if approx_as == "band" else a >= v - tol
-    met = np.select(
-        [qualifier == "at_least", qualifier == "at_most", qualifier == "range", qualifier == "approx"],
-        [a >= v - 1e-9, a <= v + 1e-9, (a >= lo - 1e-9) & (a <= hi + 1e-9), approx],
-        default=False,
-    )
-    if not chosen and not _APPROX_TOLD and ((out["qualifier"] == "approx") & out["actual"].notna()).any():
-        _APPROX_TOLD.append(True)
-        warnings.warn(
-            "attainment: approximate targets (左右) are read as a band: ≈6 is met by an outcome within "
-            f"{tolerance:g} percentage points (rates) or {level_tolerance:.0%} (levels), and not by 7.5. Pass "
-            "approx_as='floor' "
-            "to read them as floors, or approx_as='band' to keep this reading; this warning is given once a session.",
-            PlanstatsWarning,
-            stacklevel=2,
-        )
-    out["gap"] = out["actual"] - out["value"]
-    out["met"] = pd.array(np.where(out["actual"].isna(), None, met), dtype="boolean")
-    cols = [
-        "region",
-        "year",
-        "metric",
-        "kind",
-        "unit",
-        "value",
-        "low",
-        "high",
-        "qualifier",
-        "hardness",
-        "actual",
-        "gap",
-        "met",
-        "is_range",
-        "conflict",
-        "doc",
-        "raw",
-        "actual_source",
-    ]
-    return out[cols].sort_values(_KEY).reset_index(drop=True)

@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from planstats import analysis, tables
+from planstats import analysis, outcomes, plans, tables
 from planstats.corpus import ENGINES, build
 from planstats.dataset import FORMATS, conform, load, spreadsheet_safe, write
 from planstats.document import extract_file, rejects
@@ -113,11 +113,11 @@ def _analysis(args: argparse.Namespace) -> int:
             raise ArgumentError("yoy takes one --metric.")
         result = analysis.yoy(df, metric)
     elif args.command == "attainment":
-        result = analysis.attainment(
+        result = outcomes.attainment(
             df, args.actuals, metrics=metric, tolerance=args.tolerance, approx_as=args.approx_as
         )
     else:
-        result = analysis.coverage(df, metrics=metric)
+        result = plans.coverage(df, metrics=metric)
     cite = not args.no_cite
     if args.output:
         tables.export(result, args.output, cite=cite, lang=args.lang)
@@ -203,7 +203,7 @@ def parser() -> argparse.ArgumentParser:
     )
     t.add_argument(
         "--approx-as",
-        choices=analysis.APPROX_AS,
+        choices=outcomes.APPROX_AS,
         help="read 左右 as a band around the target or as a floor (default: band, with a warning)",
     )
     _analysis_parser(
