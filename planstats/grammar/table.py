@@ -142,6 +142,55 @@ class Tables:
 
     def _table_row(self, cells: list[tuple[int, str]], columns, section: str) -> bool:
         """Emit the targets of one row of a table; whether it named an indicator."""
+        named = self._row_name(cells, columns)
+        if named is None:
+            return False
+        start, name, unit_text, nature = named
+        head, info = self._strip(name)
+        value_cols = columns[3]
+        emitted = False
+        for j, record, rate in value_cols:
+            if j >= len(cells) or cells[j][1].strip() in _EMPTY_CELL:
+                continue
+            cell_start, cell = cells[j]
+            read = self._cell_value(cell)
+            if read is None:
+                continue
+            parsed, pre, said, minus = read
+            average = None
+            if record[0] == "multi_year":  # a yearly average up to the last year of the table's columns of later years,
+                # when that year ends a five-year plan (2025, 2030), over that plan's years
+                last = max((year for _, (kind, year), _ in value_cols if kind == "horizon" and year), default=None)
+                average = plan_period_start(last) if last is not None else None
+                if average is None:
+                    self._reject(
+                        cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR
+                    )
+                    emitted = True  # the row is read: its numbers are no sentence's
+                    continue
+                record = ("horizon", last)
+            _, _, lo, hi, mid, mult, unit, post, *_ = parsed
+            unit, mult = self._row_unit(unit, mult, rate, unit_text)
+            if not unit:
+                continue
+            end = cell_start + len(cell.rstrip())
+            value = _Value(cell_start + len(cell) - len(cell.lstrip()), end, lo, hi, mid, mult, unit, post)
+            modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
+            self._record, self._ahead = record, False
+            verb, row = (
+                (rate[0], dict(info, minus=info["minus"] != minus, rate=True))
+                if rate
+                else (info["verb"], dict(info, minus=info["minus"] != minus))
+            )
+            row.update(pre=pre or info["pre"], modal=modal, section=section, average=average)
+            self._emit(-1, value, start, end, head, said or verb, row, False)
+            emitted = True
+        return emitted
+
+    def _row_name(self, cells: list[tuple[int, str]], columns) -> tuple[int, str, str, str] | None:
+        """Where the name of a row's indicator starts, the name, the unit the row states (its column
+        of units, or the name's brackets: 地区生产总值增速（%）) and its nature (约束性); ``None`` when the
+        row names no indicator before its values."""
         unit_col, nature_col, name_col, value_cols = columns
         first_value = min(j for j, _, _ in value_cols)
         if name_col is not None:  # the column the header names (指标): not a column of groups of rows (类别)
@@ -156,74 +205,38 @@ class Tables:
                 None,
             )
         if name_at is None or name_at >= first_value:
-            return False
+            return None
         start, name = cells[name_at]
         in_name = _NAME_UNIT.search(name)
         unit_text = cells[unit_col][1].strip() if unit_col is not None and unit_col < len(cells) else ""
         unit_text = unit_text or (in_name.group(1) if in_name else "")
         name = name[: in_name.start()] if in_name else name
         nature = cells[nature_col][1].strip() if nature_col is not None and nature_col < len(cells) else ""
-        head, info = self._strip(name)
-        emitted = False
-        for j, record, rate in value_cols:
-            if j >= len(cells) or cells[j][1].strip() in _EMPTY_CELL:
-                continue
-            cell_start, cell = cells[j]
-            text = cell.strip()
+        return start, name, unit_text, nature
+
+    def _cell_value(self, cell: str) -> tuple[_Value, str, str, bool] | None:
+        """The value of a cell of a table, the qualifier word and the verb before it (增长6%左右,
+        控制在5.5%以内, 增长不低于6%) and whether it is negative (-3.1 in a column of rates: a fall)."""
+        text = cell.strip()
+        text, pre = _strip_front(text, self.w.pre_affixes)
+        text, said = _strip_front(text, self.w.cell_verb)
+        if said and not pre:
             text, pre = _strip_front(text, self.w.pre_affixes)
-            text, said = _strip_front(text, self.w.cell_verb)  # 增长6%左右, 控制在5.5%以内: the verb in the cell
-            if said and not pre:
-                text, pre = _strip_front(text, self.w.pre_affixes)  # 增长不低于6%
-            minus = (
-                text[:1] in _MINUS and text[1:2].isdigit()
-            )  # -3.1 in a column of rates, or in a row of one (固定资产投资增速): a fall
-            m = _value_regex().fullmatch(text[1:] if minus else text)
-            parsed = self._value(m) if m else None
-            if not parsed:
-                continue
-            average = None
-            if record[0] == "multi_year":  # a yearly average up to the last year of the table's columns of later years,
-                # when that year ends a five-year plan (2025, 2030), over that plan's years
-                last = max((year for _, (kind, year), _ in value_cols if kind == "horizon" and year), default=None)
-                average = plan_period_start(last) if last is not None else None
-                if average is None:
-                    self._reject(
-                        cell_start + len(cell) - len(cell.lstrip()), cell_start + len(cell.rstrip()), _MULTI_YEAR
-                    )
-                    emitted = True  # the row is read: its numbers are no sentence's
-                    continue
-                record = ("horizon", last)
-            _, _, lo, hi, mid, mult, unit, post, *_ = parsed
-            if not unit and rate:
-                unit = rate[1]
-            if not unit:  # the unit of the row (a unit that planstats does not know, 元/人, gives none)
-                m = _value_regex().fullmatch("1" + unit_text) if unit_text else None
-                of_row = self._value(m) if m else None
-                mult_of_row, unit = (of_row.mult, of_row.unit) if of_row else ("", "")
-                mult = mult or mult_of_row
-                if not unit and unit_text in self.w.units and self.w.units[unit_text].table_only:
-                    unit = unit_text  # 年 in the column of units (劳动年龄人口平均受教育年限)
-            if not unit:
-                continue
-            end = cell_start + len(cell.rstrip())
-            value = _Value(cell_start + len(cell) - len(cell.lstrip()), end, lo, hi, mid, mult, unit, post)
-            modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
-            self._record, self._ahead = record, False
-            verb, row = (
-                (rate[0], dict(info, minus=info["minus"] != minus, rate=True))
-                if rate
-                else (info["verb"], dict(info, minus=info["minus"] != minus))
-            )
-            verb = said or verb
-            self._emit(
-                -1,
-                value,
-                start,
-                end,
-                head,
-                verb,
-                dict(row, pre=pre or info["pre"], modal=modal, section=section, average=average),
-                False,
-            )
-            emitted = True
-        return emitted
+        minus = text[:1] in _MINUS and text[1:2].isdigit()
+        m = _value_regex().fullmatch(text[1:] if minus else text)
+        parsed = self._value(m) if m else None
+        return (parsed, pre, said, minus) if parsed else None
+
+    def _row_unit(self, unit: str, mult: str, rate: tuple[str, str] | None, unit_text: str) -> tuple[str, str]:
+        """The unit of a cell: its own, else that of its column of rates, else that of its row (a unit
+        that planstats does not know, 元/人, gives none; 年 in the column of units is one of a table)."""
+        if not unit and rate:
+            unit = rate[1]
+        if not unit:
+            m = _value_regex().fullmatch("1" + unit_text) if unit_text else None
+            of_row = self._value(m) if m else None
+            mult_of_row, unit = (of_row.mult, of_row.unit) if of_row else ("", "")
+            mult = mult or mult_of_row
+            if not unit and unit_text in self.w.units and self.w.units[unit_text].table_only:
+                unit = unit_text  # 年 in the column of units (劳动年龄人口平均受教育年限)
+        return unit, mult

@@ -16,7 +16,7 @@ from planstats.grammar.patterns import (
     _YEAR_COUNTS,
     QUALIFIERS,
 )
-from planstats.lexicon import lexicon
+from planstats.lexicon import Lexicon, lexicon
 from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, MULTIPLIERS, PLAN_PERIOD, PLAN_PERIOD_QUOTE, units
 
 
@@ -158,6 +158,17 @@ class _Words:
     def __init__(self) -> None:
         lex, q = lexicon(), _qualifier_words()
         self.lex, self.q = lex, q
+        self._values(lex, q)
+        self._verbs_and_nouns(lex, q)
+        self._affixes(lex, q)
+        self._numbers(lex, q)
+        self._markers(lex, q)
+        self._times(lex, q)
+        self._no_targets(lex, q)
+        self._leads(lex, q)
+
+    def _values(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
+        """Units, qualifiers, the nature of a target in brackets, collective words and ratios."""
         self.units = units()
         self.modal, self.pre = tuple(q["modal"]), tuple(q["pre"])
         # 增长7%（预期性）, 下降3%（约束性指标）
@@ -182,6 +193,9 @@ class _Words:
         self.ratio_of_two_end = re.compile(
             f"[{re.escape(''.join(self.ratio_of_two.last))}]" if self.ratio_of_two.last else "(?!)"
         )
+
+    def _verbs_and_nouns(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
+        """Verbs and nouns of an indicator: growth and decrease, measures per unit, words of each."""
         self.stretch = frozenset(lex.stretch)  # 力争: a stretch target after a main one
         self.cumulative = frozenset(lex.cumulative)  # 累计: a count since the start, not this year's additions
         self.each = frozenset(lex.each)
@@ -199,6 +213,9 @@ class _Words:
         )  # 地区生产总值年增长8%: 年 is no part of the indicator
         self.per_unit = lex.per_unit  # 每千人口, 人均: a count per person may have a fraction
         self.per_unit_affixes, self.per_base = _by_length(self.per_unit), _by_length(lex.per_base)
+
+    def _affixes(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
+        """What is stripped from the front and the back of an indicator phrase, and the verbs that lead one."""
         # stripped from the front / the back of an indicator phrase
         self.front = _by_length(lex.filler + lex.front + lex.scope + lex.subset + self.modal + lex.per_year)
         self.scope = _by_length(lex.scope)  # 全县: the whole region
@@ -223,6 +240,9 @@ class _Words:
         # a word after 的 that names what the value is, not a noun it describes (实现7%左右的增长, 达到2.5%的水平)
         self.value_noun = _by_length(lex.value_noun)
         self.title_filler = lex.title_filler  # 关于印发《…》: a notice that issues the plan
+
+    def _numbers(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
+        """Words that stand for a value, magnitudes with no unit, units of tables, measures, groups, ranks."""
         self.number_words = _number_words()  # 两位数: a word that stands for a value
         self.number_word_first = frozenset(word[0] for word in self.number_words)
         self.post_after = re.compile(_after_number(q["post"]))  # a qualifier after a word that stands for a value
@@ -256,6 +276,10 @@ class _Words:
         self.rank = lex.rank  # 第, 前 right before a number: an ordinal or a rank (居全市第3位)
         self.rank_last = frozenset(w[-1] for w in self.rank if w)
         self.not_rank = lex.not_rank  # 目前300家: 前 of a word of time
+
+    def _markers(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
+        """Markers of the main targets, of past results, of this year, of part of a year, of a turn to
+        the plan year."""
         # markers of the main targets (主要预期目标是：), of past results (过去一年, 过去五年)
         # ... or a heading of its own line (二、2024年主要目标\n)
         self.headline_word = re.compile(_alternation(lex.headline) or "(?!)")
@@ -278,6 +302,9 @@ class _Words:
         self.whole_year = re.compile(_alternation(lex.whole_year)) if lex.whole_year else None
         # ... and of a turn to the plan year in a paragraph that reviews a past year (力争, 确保)
         self.plan_turn = re.compile(_alternation(lex.plan_turn)) if lex.plan_turn else None
+
+    def _times(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
+        """Time limits, periods ahead and streaks of years, at the front or the end of an indicator."""
         # a time limit after the plan year (到2025年, 2025年底): a target for that year
         self.horizon_before, self.horizon_after = lex.horizon_before, lex.horizon_after
         before, after = (_alternation(w) if w else "(?!)" for w in (self.horizon_before, self.horizon_after))
@@ -305,6 +332,10 @@ class _Words:
             rf"^(?:(?:{ahead_before}){count}年(?:{ahead_after})?|{count}年(?:{ahead_after})|{PLAN_PERIOD}{PLAN_PERIOD_QUOTE}(?:规划)?(?:期间|时期|期末|末)|{streak})[,，]?"
         )
         self.leading_period_first = frozenset(_YEAR_COUNTS) | {w[0] for w in self.period_before + lex.streak}
+
+    def _no_targets(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
+        """Indicators that are no target of their own: a gap, an attainment, a benchmark, an average over
+        years, the counts of a web page."""
         # an indicator that is no target of its own: a gap to another figure (高于全省平均水平, 比全省高;
         # not 不高于, a qualifier, nor 比上年高, a change), how much of a plan was done (完成年度计划的),
         # an average over several years (年均增长, 年均增速)
@@ -327,6 +358,10 @@ class _Words:
         )
         hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ends if words]
         self.no_target_hint = re.compile("|".join(hints))
+
+    def _leads(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
+        """Affixes of growth and of qualifiers, the header of a column of rates, and the words after which
+        a number opens a target."""
         self.growth_noun_affixes = _by_length(self.growth_noun)
         self.growth_affixes = _by_length(self.growth)
         self.pre_affixes = _by_length(self.pre)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from planstats.read.headers import _is_unit, header_words
+from planstats.read.headers import HeaderWords, _is_unit, header_words
 from planstats.read.layout import _width
 
 # The columns of a table laid out as text: cells apart by two spaces or more (a PDF converted with its
@@ -29,72 +29,29 @@ def _cells_per_line_to_tabs(text: str) -> str:
     rows after it are still written with tabs, though with no header before them they give no
     target. The table ends at an empty or a long line."""
     words = header_words()
-    unit_words, nature_words, number_words, value_words = words.unit, words.nature, words.number, words.values
-    if not any(f"\n{w}\n" in text for w in unit_words):  # a cheap test: most texts have no such table
+    if not any(f"\n{w}\n" in text for w in words.unit):  # a cheap test: most texts have no such table
         return text
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
-
-    def header_cell(line: str) -> bool:
-        line = line.strip()
-        return (
-            line in unit_words
-            or line in nature_words
-            or (len(line) <= 16 and any(w in line for w in value_words) and not _PROSE & set(line))
-        )
-
-    def short(line: str) -> bool:
-        line = line.strip()
-        return 0 < len(line) <= 40 and not _PROSE & set(line)
-
     chars: list[str] | None = None
     i = 0
     while i < len(lines):
-        if lines[i].strip() not in unit_words:
+        if lines[i].strip() not in words.unit:
             i += 1
             continue
-        a, b = i, i + 1
-        while a > 0 and header_cell(lines[a - 1]):
-            a -= 1
-        a -= 1  # the header of the names, after that of the numbers of the rows if any (序号)
-        numbered = a > 0 and lines[a - 1].strip() in number_words
-        a -= numbered
-        while b < len(lines) and header_cell(lines[b]):
-            b += 1
-        header = [line.strip() for line in lines[a:b]] if a >= 0 else []
-        width = len(header)
-        if (
-            width < 3 + numbered
-            or not short(header[numbered])
-            or header_cell(header[numbered])
-            or not any(w in c for c in header for w in value_words)
-        ):
+        a, b, numbered, header = _header_lines(lines, i, words)
+        if not header:
             i = b  # past the run of header cells, each looked at once
             continue
-        unit_at = next(k for k, c in enumerate(header) if c in unit_words)
-        nature_at = next((k for k, c in enumerate(header) if c in nature_words), -1)
+        width = len(header)
+        unit_at = next(k for k, c in enumerate(header) if c in words.unit)
+        nature_at = next((k for k, c in enumerate(header) if c in words.nature), -1)
         rows = [a]
         pos = b
-        while pos + width <= len(lines) and short(lines[pos]):
-            row = [line.strip() for line in lines[pos : pos + width]]
-            fits = (
-                all(short(c) for c in row)
-                and (not numbered or row[0].isdigit())
-                and not any(ch.isdigit() for ch in row[numbered])
-                and _is_unit(row[unit_at])
-                and (nature_at < 0 or not any(ch.isdigit() for ch in row[nature_at]))
-                # a cell of text with a unit where the next row would have it: the next name (an empty cell before it)
-                and not any(
-                    not any(ch.isdigit() for ch in row[k])
-                    and pos + k + unit_at < len(lines)
-                    and _is_unit(lines[pos + k + unit_at].strip())
-                    for k in range(1 + numbered, width)
-                    if k not in (unit_at, nature_at)
-                )
-            )
-            if fits:
+        while pos + width <= len(lines) and _short(lines[pos]):
+            if _row_fits(lines, pos, width, numbered, unit_at, nature_at):
                 rows.append(pos)
                 pos += width
             else:
@@ -106,6 +63,63 @@ def _cells_per_line_to_tabs(text: str) -> str:
                     chars[offsets[k + 1] - 1] = "\t"
         i = max(pos, i + 1)
     return "".join(chars) if chars is not None else text
+
+
+def _header_cell(line: str, words: HeaderWords) -> bool:
+    line = line.strip()
+    return (
+        line in words.unit
+        or line in words.nature
+        or (len(line) <= 16 and any(w in line for w in words.values) and not _PROSE & set(line))
+    )
+
+
+def _short(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 40 and not _PROSE & set(line)
+
+
+def _header_lines(lines: list[str], i: int, words: HeaderWords) -> tuple[int, int, bool, list[str]]:
+    """The header around the line ``i`` of units (单位): its first line, the line after it, whether
+    the rows are numbered (序号) and its cells; no cells when the lines are no header of a table."""
+    a, b = i, i + 1
+    while a > 0 and _header_cell(lines[a - 1], words):
+        a -= 1
+    a -= 1  # the header of the names, after that of the numbers of the rows if any (序号)
+    numbered = a > 0 and lines[a - 1].strip() in words.number
+    a -= numbered
+    while b < len(lines) and _header_cell(lines[b], words):
+        b += 1
+    header = [line.strip() for line in lines[a:b]] if a >= 0 else []
+    if (
+        len(header) < 3 + numbered
+        or not _short(header[numbered])
+        or _header_cell(header[numbered], words)
+        or not any(w in c for c in header for w in words.values)
+    ):
+        return a, b, numbered, []
+    return a, b, numbered, header
+
+
+def _row_fits(lines: list[str], pos: int, width: int, numbered: bool, unit_at: int, nature_at: int) -> bool:
+    """Whether the ``width`` lines from ``pos`` are a row: short cells, its number if the rows are
+    numbered, no figure in its name nor its nature, a unit in the column of units, and no cell of
+    text with a unit where the next row would have it (the next name: an empty cell before it)."""
+    row = [line.strip() for line in lines[pos : pos + width]]
+    return (
+        all(_short(c) for c in row)
+        and (not numbered or row[0].isdigit())
+        and not any(ch.isdigit() for ch in row[numbered])
+        and _is_unit(row[unit_at])
+        and (nature_at < 0 or not any(ch.isdigit() for ch in row[nature_at]))
+        and not any(
+            not any(ch.isdigit() for ch in row[k])
+            and pos + k + unit_at < len(lines)
+            and _is_unit(lines[pos + k + unit_at].strip())
+            for k in range(1 + numbered, width)
+            if k not in (unit_at, nature_at)
+        )
+    )
 
 
 def _spaced_cells_to_tabs(text: str) -> str:
