@@ -47,11 +47,13 @@ test-lowest:
 	@$(LOWEST)/bin/python -c "import sys, pandas; print('lowest:', sys.version.split()[0], 'pandas', pandas.__version__)"
 	$(LOWEST)/bin/python -m pytest -q
 
-## lint: ruff (rules E, F, B, C90 with complexity at most 15; lines of 120) and the format of every file
+## lint: ruff (rules E, F, B, C90 with complexity at most 15; lines of 120), the format of every file,
+## and mypy on the package (configured in pyproject.toml)
 LINTED := planstats tests scripts benchmarks notebooks/run.py
 lint: $(STAMP)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/mypy
 
 ## docs: the documentation site into out/site (warnings are errors; the test suite builds it too)
 docs: $(STAMP)

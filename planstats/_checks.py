@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import os
 import sys
+import types
 import warnings
 from collections.abc import Callable, Iterable
 from typing import TypeVar
@@ -116,7 +117,8 @@ def outside() -> int:
     """The ``stacklevel`` at which :func:`warnings.warn`, called by the function that calls this,
     names the first frame outside planstats: the user's line, however deep in planstats the warning
     is given."""
-    frame, level = sys._getframe(1), 1
+    frame: types.FrameType | None = sys._getframe(1)
+    level = 1
     while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE):
         frame, level = frame.f_back, level + 1
     return level

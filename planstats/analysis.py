@@ -300,7 +300,7 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: 
         groups[(m, k, base)] = groups.get((m, k, base), 0) + int(n)
     chosen: dict[str, tuple[str, str]] = {}  # metric → the most common (kind, base); ties: the first
     for (m, k, base), n in groups.items():
-        if m not in chosen or n > groups[(m, *chosen[m])]:
+        if m not in chosen or n > groups[(m, chosen[m][0], chosen[m][1])]:
             chosen[m] = (k, base)
     keep = np.array([chosen[m] == (k, base) for (m, k, _), (base, _) in zip(combos, split, strict=False)])
     if not keep.all():

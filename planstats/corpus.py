@@ -124,11 +124,10 @@ class BuildReport:
 def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[tuple[str, str]]:
     """``(doc, path)`` for every document: files as given (doc = the file name), folders walked
     (doc = the path inside the folder, so that 2023.txt of two counties stay apart)."""
-    if isinstance(paths, (str, os.PathLike)):
-        paths = [paths]
+    given = [paths] if isinstance(paths, (str, os.PathLike)) else paths
     out: list[tuple[str, str]] = []
-    paths = list(map(Path, paths))
-    for p in paths:
+    folders = [Path(p) for p in given]
+    for p in folders:
         if p.is_dir():
             prefix = len(os.path.join(str(p), ""))
             found = [
@@ -136,7 +135,7 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
                 for path in _files(str(p))
                 if os.path.splitext(path)[1].lower() in _SUFFIXES
             ]
-            if not found and len(paths) > 1:
+            if not found and len(folders) > 1:
                 warnings.warn(
                     f"{p}: this folder holds no document ({', '.join(sorted(_SUFFIXES))}).",
                     PlanstatsWarning,
@@ -149,7 +148,7 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
             out.append((p.name, str(p)))
     if not out:
         raise ArgumentError(
-            f"no documents to build in {', '.join(map(str, paths)) or 'no path'}: a build reads the files ending in "
+            f"no documents to build in {', '.join(map(str, folders)) or 'no path'}: a build reads the files ending in "
             f"{', '.join(sorted(_SUFFIXES))} of its folders."
         )
     seen: dict[str, str] = {}
@@ -259,10 +258,12 @@ def _normalize(d: _Doc) -> None:
 
 
 def _title(d: _Doc) -> None:
+    assert d.norm is not None  # the stages run in order: _normalize first
     d.region, d.year, d.place = document_info(Path(d.path), d.norm)
 
 
 def _extract(d: _Doc) -> None:
+    assert d.norm is not None
     d.rows, _ = extract_rows(d.doc, d.text, d.norm, d.sha, d.region, d.year, d.place)
     d.rows.sort(key=_SPAN)
 
@@ -299,16 +300,18 @@ def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple]
                             "the document was skipped. Please report it to planstats with the file."
                         ),
                     )
-    results, rows = [], []
+    results: list[tuple[str, str, str, int | None, str]] = []
+    rows: list[tuple] = []
     for d in docs:
         if d.message:
             results.append((d.doc, d.path, d.sha, None, d.message))
             continue
+        found = d.rows or []
         note = missing_title_info(d.doc, d.region, d.year, d.place) or (
-            "" if d.rows else f"{d.doc}: no targets found in this document."
+            "" if found else f"{d.doc}: no targets found in this document."
         )
-        results.append((d.doc, d.path, d.sha, len(d.rows), note))
-        rows.extend(d.rows)
+        results.append((d.doc, d.path, d.sha, len(found), note))
+        rows.extend(found)
     return results, (_record_batch(rows) if arrow else rows)
 
 
@@ -441,6 +444,12 @@ class _Sink:
             os.close(fd)
             self.tmp = Path(name)
 
+    @property
+    def _file(self) -> Path:
+        """The temporary file or folder being written: there is one whenever there is an ``out``."""
+        assert self.tmp is not None
+        return self.tmp
+
     def add_parts(self, parts: list) -> None:
         """The rows of a few chunks: Arrow record batches for Parquet, lists of tuples otherwise."""
         if self.arrow:
@@ -457,10 +466,10 @@ class _Sink:
             self.frames.append(frame)
         elif self.fmt == "csv":
             spreadsheet_safe(frame).to_csv(
-                self.tmp, mode="a", header=self.rows == len(frame), index=False, encoding="utf-8", lineterminator="\n"
+                self._file, mode="a", header=self.rows == len(frame), index=False, encoding="utf-8", lineterminator="\n"
             )
         else:
-            with open(self.tmp, "a", encoding="utf-8") as fh:
+            with open(self._file, "a", encoding="utf-8") as fh:
                 fh.write(frame.to_json(orient="records", lines=True, force_ascii=False))
 
     def add_arrow(self, table) -> None:
@@ -486,10 +495,10 @@ class _Sink:
 
         if key not in self.writers:
             if self.fmt == "parquet":
-                target = self.tmp
+                target = self._file
             else:
-                (self.tmp / key).mkdir(exist_ok=True)
-                target = self.tmp / key / PART
+                (self._file / key).mkdir(exist_ok=True)
+                target = self._file / key / PART
             self.writers[key] = pq.ParquetWriter(
                 target, schema.with_metadata({**(schema.metadata or {}), **provenance()})
             )
@@ -511,20 +520,21 @@ class _Sink:
             return
         if self.fmt == "parquet" and self.rows == 0:
             atomic_write(self.out, lambda tmp: empty().to_parquet(tmp, index=False))
-            self.tmp.unlink()
+            self._file.unlink()
             return
         if self.fmt in ("csv", "jsonl", "parquet"):
             if self.rows == 0 and self.fmt == "csv":
-                empty().to_csv(self.tmp, index=False)
-            os.chmod(self.tmp, 0o666 & ~_umask())
-            os.replace(self.tmp, self.out)
+                empty().to_csv(self._file, index=False)
+            os.chmod(self._file, 0o666 & ~_umask())
+            os.replace(self._file, self.out)
             return
-        index.to_parquet(self.tmp / INDEX, index=False)
-        os.chmod(self.tmp, 0o777 & ~_umask())  # mkdtemp makes it private; the dataset gets the usual mode (755)
+        assert index is not None  # a folder has its index of documents
+        index.to_parquet(self._file / INDEX, index=False)
+        os.chmod(self._file, 0o777 & ~_umask())  # mkdtemp makes it private; the dataset gets the usual mode (755)
         previous = self.out.parent / PREVIOUS.format(self.out.name)
         if self.out.exists():
             os.replace(self.out, previous)
-        os.replace(self.tmp, self.out)  # a stop between these two renames is undone by recover()
+        os.replace(self._file, self.out)  # a stop between these two renames is undone by recover()
         if previous.exists():
             shutil.rmtree(previous, ignore_errors=True)  # what a stop leaves of it, the next build removes (recover)
 
@@ -612,7 +622,7 @@ def extract(
     """
     if isinstance(paths, (str, os.PathLike)) and not Path(paths).is_dir():
         df = extract_file(paths, region=region, year=year, lenient=lenient)
-        return _old_rejects((df, rejects(df)), with_rejects, "extract")  # type: ignore[return-value]
+        return _old_rejects((df, rejects(df)), with_rejects, "extract")
     if region is not None or year is not None or with_rejects:
         raise ArgumentError(
             "region=, year= and with_rejects= apply to one document; for many, give each its region and year in a "
@@ -687,7 +697,7 @@ def _build(
     target, fmt = _target(out)
     docs = _documents(paths)
     _check_manifests(docs)
-    known, old_index = _previous(target) if fmt == "folder" else ({}, None)
+    known, old_index = _previous(target) if fmt == "folder" and target is not None else ({}, None)
     rules = rules_fingerprint()
     items = [(doc, os.path.abspath(path), lenient) for doc, path in docs]  # the index keeps where each was
     started = time.perf_counter()
@@ -714,7 +724,7 @@ def _build(
         if pending_rows:
             sink.add_parts(pending)
         index = pd.DataFrame(index_rows, columns=list(INDEX_COLUMNS))
-        if fmt == "folder":
+        if fmt == "folder" and target is not None:
             index, keep = _merge_index(index, old_index)
             _carry_over(target, keep, sink)
             report.stale = int((index["status"].isin(["unchanged", "kept"]) & index["rules"].ne(rules)).sum())

@@ -565,7 +565,7 @@ def _region_filter(regions: str | int | Iterable[str | int] | None) -> dict[str,
     if regions is None:
         return {"region": None, "region_code": None}
     names, codes = [], []
-    for value in map(str, _listed(regions)):
+    for value in map(str, _listed(regions) or []):
         if re.fullmatch(r"\d{6}", value):
             codes.append(value)
             continue
@@ -596,7 +596,7 @@ class Shared(dict):
     def __bool__(self) -> bool:
         return True
 
-    __hash__ = object.__hash__
+    __hash__ = object.__hash__  # type: ignore[assignment]  # held in attrs, compared by identity
 
 
 def _document_paths(folder: Path) -> Shared:

@@ -114,29 +114,6 @@ class Reject:
 class _Extractor(Values, Phrases, Lists, Tables, Timeline):
     """The grammar applied to one document: the stages of planstats.grammar, and the targets they emit."""
 
-    def __init__(self, norm: Normalized, plan_year: int | None):
-        self.norm = norm
-        self.text = norm.text
-        self.plan_year = plan_year
-        self.w = _words()
-        self.lex, self.q = self.w.lex, self.w.q
-        self.targets: list[Target] = []
-        self.rejects: list[Reject] = []
-        self.headline: list[tuple[int, int]] = []
-        self._record: tuple[str, int | None] = ("target", None)
-        self._year_marks: list[tuple[int, int]] | None = None
-        self._period_ends: set[int] = set()
-        self._periods: list[tuple[int, int]] | None = None
-        self._period_spans: list[tuple[int, int, int]] | None = None
-        self._ahead = False  # the record is that of a period ahead named in the sentence (今后三年)
-        self._year_starts: list[int] = []
-        self._previous: list[tuple[str, bool]] = []  # see _sentence
-        self._previous_opened = -1
-        self._turns: list[int] | None = None  # where the words of a turn to the plan year start (see _carried)
-        self._whole: list[int] = []
-        self._sources: list[int] | None = None  # where a time that a paragraph carries may be told (see _carried)
-        self._paragraphs: dict[int, tuple[list[int], list]] = {}  # paragraph start → its times (see _paragraph_times)
-
     # -- sentences ---------------------------------------------------------------------
     def run(self) -> tuple[list[Target], list[Reject]]:
         values = self._values()
@@ -460,7 +437,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             metric_text = metric_text.translate(_NO_QUOTES)
         metric_text = metric_text.strip()
         name = (
-            "%" if v.unit == "%" else v.mult + unit.canonical
+            "%" if v.unit == "%" or unit is None else v.mult + unit.canonical
         )  # the unit as written, canonical spelling (平米 → 平方米)
         record = self._record
         if modal and record[0] == "target" and self._stretch(sentence, metric_text, family, modal):

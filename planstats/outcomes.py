@@ -173,7 +173,7 @@ def attainment(
     """
     _option(exact_as, EXACT_AS, "exact_as")
     chosen = approx_as is not None
-    approx_as = _option(approx_as, APPROX_AS, "approx_as") if chosen else "band"
+    approx_as = _option(approx_as, APPROX_AS, "approx_as") if approx_as is not None else "band"
     if tolerance < 0 or level_tolerance < 0:
         raise ArgumentError(
             f"`tolerance` and `level_tolerance` must not be negative, but {tolerance!r}, {level_tolerance!r} were "

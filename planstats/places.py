@@ -489,7 +489,7 @@ def label(name: str, lang: str = "zh") -> str:
 @functools.lru_cache(maxsize=8)
 def _regions(year: int | None) -> pd.DataFrame:
     rows, _, by_code = _rows()
-    table_rows = []
+    table_rows: list[tuple] = []
     for i, (code, name, short, level, parent, id_, first, last) in enumerate(rows):
         if year is not None and not first <= year <= last:
             continue
@@ -517,14 +517,14 @@ def _regions(year: int | None) -> pd.DataFrame:
     for name, (line, row) in sorted(_area_rows().items(), key=lambda item: item[1][0]):
         if name == row["name"] and not row["code"]:
             place = _area(name, line, row, at)
-            parent = row["parent"] if row["parent"] in _area_rows() else resolve(row["parent"], at).unit
+            supervisor: str | None = row["parent"] if row["parent"] in _area_rows() else resolve(row["parent"], at).unit
             table_rows.append(
                 (
                     None,
                     name,
                     None,
                     row["level"],
-                    parent,
+                    supervisor,
                     place.parent,
                     place.province,
                     place.prefecture,

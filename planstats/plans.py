@@ -55,7 +55,7 @@ def against_plan(
         zip(zip(first["doc"].astype(str), first["start"], strict=False), first["average_from"], strict=False)
     )
     plans["plan_from"] = [
-        int(a) if not pd.isna(a := average.get((str(d), s))) else plan_period_start(int(y))
+        int(a) if (a := average.get((str(d), s))) is not None and not pd.isna(a) else plan_period_start(int(y))
         for d, s, y in zip(plans["doc"], plans["start"], plans["year"], strict=False)
     ]
     plans = plans[plans["plan_from"].notna()].rename(columns={"year": "plan_to"})

@@ -23,12 +23,14 @@ import textwrap
 from collections.abc import Iterable
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 import matplotlib as mpl
 import numpy as np
 import pandas as pd
 from matplotlib import font_manager
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
 
 from planstats import _checks, analysis
 from planstats.dataset import atomic_write
@@ -246,7 +248,7 @@ def compare(
         (ax.set_xlabel if across else ax.set_ylabel)(metric_label(metric, lang, kind=kind, unit=unit))
         title = "targets by region" if lang == "en" else "各地区目标"
         ax.set_title(f"{metric_label(metric, lang, kind=kind)}: {title}" + (f", {year}" if year else ""))
-        ax.margins(**({"x": 0.15} if across else {"y": 0.15}))
+        ax.margins(x=0.15) if across else ax.margins(y=0.15)
         (ax.axvline if across else ax.axhline)(0, color="0.5", lw=0.6)
         _legend(
             ax,
@@ -269,7 +271,10 @@ def _bar(ax: Axes, at: float, r, width: float, color, across: bool) -> None:
     point = (r.value, at) if across else (at, r.value)
     if r.qualifier == "range":
         spread = [[r.value - r.low], [r.high - r.value]]
-        ax.errorbar(*point, **({"xerr": spread} if across else {"yerr": spread}), color="0.15", capsize=3, lw=1)
+        x, y = point
+        ax.errorbar(
+            x, y, xerr=spread if across else None, yerr=None if across else spread, color="0.15", capsize=3, lw=1
+        )
     elif r.qualifier in ("at_least", "at_most"):
         marker = (_MARKERS_ACROSS if across else _MARKERS)[r.qualifier]
         ax.plot(*point, marker=marker, color="0.15", markersize=5)
@@ -295,6 +300,7 @@ def _legend(
     across: bool = False,
 ) -> None:
     """One legend outside the plot: the plan years' colours, then what the symbols mean."""
+    from matplotlib.artist import Artist
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
@@ -302,7 +308,7 @@ def _legend(
         "en": {"at_least": "at least (≥)", "at_most": "at most (≤)", "approx": "approximately (≈)", "range": "range"},
         "zh": {"at_least": "以上 (≥)", "at_most": "以内 (≤)", "approx": "左右 (≈)", "range": "区间"},
     }[lang]
-    handles = [Patch(color=c, label=y) for y, c in colors.items()]
+    handles: list[Artist] = [Patch(color=c, label=y) for y, c in colors.items()]  # type: ignore[arg-type]
     present = set(qualifiers)
     for q, text in words.items():
         if q not in present:
@@ -550,7 +556,9 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
         kind = changes["kind"].iloc[0]
         change = metric_label(metric, lang, kind=kind, unit=("change, " if lang == "en" else "变化，") + unit)
         if across:
-            (ax.axvline(0, color="0.4", lw=0.8), ax.set_yticks(range(len(ticks)), ticks), ax.invert_yaxis())
+            ax.axvline(0, color="0.4", lw=0.8)
+            ax.set_yticks(range(len(ticks)), ticks)
+            ax.invert_yaxis()
             ax.set_xlabel(change)
             ax.margins(x=0.75)  # room for the labels beside the bars
         else:
@@ -592,6 +600,7 @@ def save(ax: Axes, path: str | os.PathLike, *, formats: Iterable[str] | None = N
     path = Path(path)
     targets = [path] + [path.with_suffix("." + f.lstrip(".")) for f in formats or ()]
     out = []
+    figure = cast(Figure, ax.figure)  # planstats draws no subfigures
     with style():
         for target in targets:
             fmt = target.suffix.lstrip(".").lower()
@@ -599,5 +608,9 @@ def save(ax: Axes, path: str | os.PathLike, *, formats: Iterable[str] | None = N
                 raise ArgumentError(
                     f"The format of {target} must be one of ['png', 'svg', 'pdf'], but {fmt!r} was passed."
                 )
-            out.append(atomic_write(target, lambda tmp, fmt=fmt: ax.figure.savefig(tmp, format=fmt)))
+
+            def draw(tmp: str, fmt: str = fmt) -> None:
+                figure.savefig(tmp, format=fmt)
+
+            out.append(atomic_write(target, draw))
     return out

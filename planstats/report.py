@@ -71,7 +71,7 @@ def report(df: pd.DataFrame, out: str | os.PathLike = "out", *, lang: str = "en"
             written.append(_write(out / "tables" / f"compare_{metric}.md", tables.table(table, lang=lang)))
             ax = plot.compare(df, metric, lang=lang)
             written += plot.save(ax, out / "charts" / f"compare_{metric}.png")
-            plt.close(ax.figure)
+            plt.close(ax.figure)  # type: ignore[arg-type]  # a Figure: planstats draws no subfigures
             lines += [
                 f"### {tables.labels(lang)[1].get(metric, metric)}",
                 "",
@@ -104,7 +104,7 @@ def report(df: pd.DataFrame, out: str | os.PathLike = "out", *, lang: str = "en"
             for metric in dict.fromkeys(both["metric"]):
                 ax = plot.yoy(df, metric, lang=lang)
                 written += plot.save(ax, out / "charts" / f"yoy_{metric}.png")
-                plt.close(ax.figure)
+                plt.close(ax.figure)  # type: ignore[arg-type]  # a Figure: planstats draws no subfigures
                 lines += [f"![change of {metric}](charts/yoy_{metric}.png)", ""]
         else:
             lines += ["No region has targets of these metrics in two plan years.", ""]
@@ -113,11 +113,11 @@ def report(df: pd.DataFrame, out: str | os.PathLike = "out", *, lang: str = "en"
         for metric in metrics[:1]:
             ax = plot.trajectory(df, metric, lang=lang)
             written += plot.save(ax, out / "charts" / f"trajectory_{metric}.png")
-            plt.close(ax.figure)
+            plt.close(ax.figure)  # type: ignore[arg-type]  # a Figure: planstats draws no subfigures
             lines += [f"![{metric} over time](charts/trajectory_{metric}.png)", ""]
         ax = plot.heatmap(df, lang=lang)
         written += plot.save(ax, out / "charts" / "heatmap.png")
-        plt.close(ax.figure)
+        plt.close(ax.figure)  # type: ignore[arg-type]  # a Figure: planstats draws no subfigures
         lines += [
             "Each metric is scaled from its lowest to its highest target; the cells show the targets.",
             "",

@@ -143,7 +143,7 @@ def _wide(result: pd.DataFrame, info: dict) -> tuple[pd.DataFrame, list[list[dic
                 line.append(cell(c["value"], c["qualifier"], c["low"], c["high"]) + ("†" if c["conflict"] else ""))
                 refs.append(c)
             else:
-                line.append(number(value) if isinstance(value, (int, float, np.number)) else str(value))
+                line.append(number(float(value)) if isinstance(value, (int, float, np.number)) else str(value))
                 refs.append(None)
         text.append(line)
         sources.append(refs)

@@ -245,7 +245,7 @@ def _title_match(m: re.Match[str], head: str, text: str) -> tuple[str | None, in
     if len(region) < 2 or region in lexicon().scope + lexicon().front:  # no name, or 全县 (the whole county)
         # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline;
         # 某某县人民政府关于印发《2024年全县重点工作任务》: the region of the issuer
-        region = m.groupdict().get("place")
+        region = m.groupdict().get("place") or ""
         if not region and (place := _DATELINE_PLACE.search(head) or _ISSUED_BY.search(head)):
             region = _region_of_issuer(place.group("place"))
     return _known(region) if region else None, year

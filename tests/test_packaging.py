@@ -38,7 +38,7 @@ def test_every_file_of_the_package_data_goes_into_the_wheel():
     patterns = SETUP["options.package_data"]["planstats"].replace(",", " ").split()
     data = ROOT / "planstats" / "data"
     shipped = {p for pattern in patterns for p in (ROOT / "planstats").glob(pattern) if p.is_file()}
-    assert {p for p in data.rglob("*") if p.is_file()} == shipped
+    assert {p for p in data.rglob("*") if p.is_file()} | {ROOT / "planstats" / "py.typed"} == shipped
     assert ps.sample_corpus() == data / "raw"
 
 

@@ -16,6 +16,7 @@ from planstats.grammar.patterns import (
     _RATE_FAMILIES,
     _TASK_MAX,
 )
+from planstats.grammar.state import Reading
 from planstats.grammar.values import _Value
 from planstats.grammar.words import _strip_back, _strip_front, _words
 from planstats.numbers import CHINESE_DIGITS
@@ -101,7 +102,7 @@ def _split_items(head: str, n: int) -> list[str]:
     return out
 
 
-class Lists:
+class Lists(Reading):
     """Lists of indicators and of values: 分别, 各, 均, a rate or an amount of several items, a label before a colon."""
 
     def _task(self, sent: _Sentence, comma: int, prev_end: int) -> str:

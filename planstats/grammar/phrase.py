@@ -19,11 +19,12 @@ from planstats.grammar.patterns import (
     _QUOTES,
     _YEAR_OF_VALUE,
 )
+from planstats.grammar.state import Reading
 from planstats.grammar.words import _strip_back, _strip_front, _Words
 from planstats.numbers import CHINESE_DIGITS
 
 
-class Phrases:
+class Phrases(Reading):
     """The indicator phrase before a value: what is stripped from it, and what it takes from its context."""
 
     def _leading_verb(self, text: str) -> str:
@@ -77,7 +78,7 @@ class Phrases:
             if item and rest[item.end() : item.end() + 1] in _ITEM_FIRST and _numeral_list(rest, item):
                 item = None  # 一、二、三产业: numerals listed, no number of an item
             if year or item:
-                text = rest[(year or item).end() :]
+                text = rest[(year or item).end() :]  # type: ignore[union-attr]  # one of them is a match
                 continue
             rest, word = _strip_front(rest, self.w.front)
             if not word:

@@ -12,6 +12,7 @@ from planstats.grammar.patterns import (
     _RATE_FAMILIES,
     _TABLE,
 )
+from planstats.grammar.state import Reading
 from planstats.grammar.values import _Value
 from planstats.grammar.words import _strip_front, _value_regex
 from planstats.numbers import plan_period_start
@@ -40,7 +41,7 @@ def _under(upper: list[tuple[int, str]], lower: list[tuple[int, str]], first_val
     return cells
 
 
-class Tables:
+class Tables(Reading):
     """Tables of targets: their header, the record of each column, and the targets of each row."""
 
     # -- tables of targets ------------------------------------------------------------------
@@ -58,7 +59,9 @@ class Tables:
                     at += len(cell) + 1
                 # a second row of the header, read under the first: 2024年 | | over 绝对值 | 增长%, or
                 # 2023年 | 2023年 over 完成 | 增长% (a header in its own right, but of no year)
-                lower = _under(upper, cells, min(j for j, _, _ in columns[3])) if upper and columns else None
+                lower: list[tuple[int, str]] | None = (
+                    _under(upper, cells, min(j for j, _, _ in columns[3])) if upper and columns else None
+                )
                 header = (lower and self._columns(lower)) or self._columns(cells)
                 if header:
                     # a table of indicators (a column named 指标) with a column of this year's targets is the list
@@ -85,8 +88,10 @@ class Tables:
         column of rates of change (增长（%）, 增速, 比上年±%; lexicon role ``table_rate``), its
         verb and unit (``("增长", "%")``), and ``None`` for a column of amounts; such a column with
         no year is of the record of the column before it (2024年计划 | 增长%)."""
-        unit = nature = name = None
-        values = []
+        unit: int | None = None
+        nature: int | None = None
+        name: int | None = None
+        values: list[tuple[int, tuple[str, int | None], tuple[str, str] | None]] = []
         header = header_words()
         for j, (_, cell) in enumerate(cells):
             text = "".join(cell.split())

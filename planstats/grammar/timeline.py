@@ -32,10 +32,11 @@ from planstats.grammar.patterns import (
     _YEAR_HEADING,
     _YEAR_OF_RECORD,
 )
+from planstats.grammar.state import Reading
 from planstats.numbers import plan_period_end, plan_period_start
 
 
-class Timeline:
+class Timeline(Reading):
     """When a value is for: the headline list, review and period sections, years, horizons and the
     record of a sentence."""
 
@@ -119,7 +120,9 @@ class Timeline:
         with a year not before the plan year (二、2023年…). Each span comes with the year it
         reviews: the year in its heading, else the year before the plan year, else ``None``
         when the heading reviews several years (过去五年) or the plan year is unknown."""
-        spans, opened, pos, year = [], None, 0, None
+        spans: list[tuple[int, int, int | None]] = []
+        opened: int | None = None
+        pos, year = 0, None
         review, plan = self.lex.review_heading, self.lex.plan_heading
         if not any(w in self.text for w in review) and not _YEAR_HEADING.search(self.text):
             return spans  # no heading can open a review
@@ -135,7 +138,7 @@ class Timeline:
             summary = (
                 [int(y) for y in _YEAR.findall(line, 0, line.find(word))] if word and turns and self.plan_year else []
             )
-            summary = [y for y in summary if y < self.plan_year]
+            summary = [y for y in summary if y < self.plan_year]  # type: ignore[operator]  # known where this runs
             if word and (summary or not turns):
                 opened = pos
                 year = max(summary or years) if summary or years else self._last_year(line)
@@ -305,8 +308,10 @@ class Timeline:
             return [(at, ("part", None)) for at in part]
         marks, starts = self._year_index()
         found = marks[bisect.bisect_left(starts, opened) : bisect.bisect_left(starts, sent.end)]
-        times = [(at, ("result", year) if year < self.plan_year else ("target", None)) for at, year in found]
-        told = {
+        times: list[tuple[int, tuple[str, int | None]]] = [
+            (at, ("result", year) if year < self.plan_year else ("target", None)) for at, year in found
+        ]
+        told: dict[str, tuple[str, int | None]] = {
             "result": ("result", self.plan_year - 1),
             "result_period": ("result", None),
             "current": ("target", None),
@@ -424,11 +429,11 @@ class Timeline:
             for m in start_word.finditer(text):
                 at = m.start() - 1  # the count
                 before = next(w for w in self.w.period_before if text.endswith(w, 0, at))
-                found.append((at - len(before), self.plan_year + _YEAR_COUNTS[text[at]] - 1))
+                found.append((at - len(before), self.plan_year + _YEAR_COUNTS[text[at]] - 1))  # type: ignore[operator]  # known where this runs
             for m in end_word.finditer(text):
                 at = m.start() - 1  # the count
                 if at >= 0 and text[at] in _YEAR_COUNTS and text[at - 1 : at] not in _NOT_BEFORE_COUNT:
-                    found.append((at, self.plan_year + _YEAR_COUNTS[text[at]] - 1))
+                    found.append((at, self.plan_year + _YEAR_COUNTS[text[at]] - 1))  # type: ignore[operator]  # known where this runs
             for m in _PLAN_PERIOD_SPAN.finditer(text):
                 at = self._from_quote(m.start())
                 found.append((at, plan_period_end(m.group(1))))
@@ -446,7 +451,7 @@ class Timeline:
             ranges = self._year_ranges()
             range_starts = [a for a, _, _ in ranges]
             periods = sorted(
-                [p for p in self._periods_ahead() if p[1] > self.plan_year] + [(a, last) for a, _, last in ranges]
+                [p for p in self._periods_ahead() if p[1] > self.plan_year] + [(a, last) for a, _, last in ranges]  # type: ignore[operator]  # known where this runs
             )
             opened: tuple[int, int, int] | None = None  # (start, last year, level)
             pos, title = 0, True  # the first line with text is the title of the plan
@@ -502,14 +507,14 @@ class Timeline:
         if not m:
             return None
         last = plan_period_end(m.group(1) or m.group(2))
-        return (start, last) if plan_period_start(last) <= self.plan_year < last else None
+        return (start, last) if plan_period_start(last) <= self.plan_year < last else None  # type: ignore[operator]  # known where this runs
 
     def _year_ranges(self) -> list[tuple[int, int, int]]:
         """Every range of years that the plan year opens (2024—2026年, 2024年至2026年), ``(start,
         end, last year)``."""
         marks, text, out = self._year_index()[0], self.text, []
         for at, year in marks:
-            if year <= self.plan_year:
+            if year <= self.plan_year:  # type: ignore[operator]  # known where this runs
                 continue
             mark = at - 1  # the dash, 至 or 到 before the last year
             if text[mark : mark + 1] in _RANGE_DASH or text[mark : mark + 1] in ("至", "到"):
@@ -526,7 +531,7 @@ class Timeline:
         """Whether a year from the plan year on lies in ``text[start:end]`` outside the ``ranges``."""
         marks, starts = self._year_index()
         found = marks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
-        return any(y >= self.plan_year and not any(a <= at < b for a, b, _ in ranges) for at, y in found)
+        return any(y >= self.plan_year and not any(a <= at < b for a, b, _ in ranges) for at, y in found)  # type: ignore[operator]  # known where this runs
 
     def _period_section_of(self, sent: _Sentence, pos: int) -> int | None:
         """The last year of the period whose heading a value at ``pos`` lies under, unless a word
@@ -546,7 +551,7 @@ class Timeline:
         if not k:
             return None
         at, last = periods[k - 1]
-        if last <= self.plan_year or at < max(told, self._opened(sent)) or self._review_of(at):
+        if last <= self.plan_year or at < max(told, self._opened(sent)) or self._review_of(at):  # type: ignore[operator]  # known where this runs
             return None
         return None if self._each_year(at, pos) else last
 

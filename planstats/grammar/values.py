@@ -14,6 +14,7 @@ from planstats.grammar.patterns import (
     _RATIO_OF_TWO_MAX,
     _RATIO_WORD_BEFORE,
 )
+from planstats.grammar.state import Reading
 from planstats.grammar.words import _milestone_at, _strip_back, _value_regex
 from planstats.numbers import CHINESE_DIGITS, parse_number
 
@@ -35,7 +36,7 @@ class _Value(NamedTuple):  # a tuple: made for every number of every document
     ratio: bool = False  # a member of a ratio of shares (三次产业结构8:45:47): in percent
 
 
-class Values:
+class Values(Reading):
     """The values of a text: numbers with their unit and qualifier, ratios, ranks, and the lists they form."""
 
     # -- values and lists -------------------------------------------------------------
@@ -69,7 +70,8 @@ class Values:
         """Three bare numbers parted by colons that add up to 100, shortly after a word of a ratio
         (lexicon role ``ratio``), are shares in percent (三次产业结构调整为8:45:47): the members of a
         ratio."""
-        text, out, i = self.text, [], 0
+        text, i = self.text, 0
+        out: list[_Value] = []
         while i < len(values):
             run = values[i : i + 3] if text[values[i].end : values[i].end + 1] == ":" else ()
             if (

@@ -53,9 +53,9 @@ def decode(data: bytes, name: str = "<bytes>", *, lenient: bool = False) -> tupl
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as utf8_err:
-        enc = _utf16_without_bom(data) or _legacy_encoding(data)
-        if enc:
-            return data.decode(enc), enc
+        found = _utf16_without_bom(data) or _legacy_encoding(data)
+        if found:
+            return data.decode(found), found
         if lenient:
             return data.decode("utf-8", errors="replace"), "utf-8 (lenient)"
         raise DocumentError(

@@ -35,7 +35,7 @@ def _docx_text(data: bytes, path: Path) -> str:
         raise DocumentError(
             f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word."
         ) from err
-    lines = []
+    lines: list[str] = []
     for block in document.iter_inner_content():  # paragraphs and tables, in the order of the document
         if isinstance(block, docx.table.Table):
             # a row a line, its cells separated by tabs (the line breaks of a cell become spaces)

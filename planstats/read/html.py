@@ -175,7 +175,7 @@ class _PageText(html.parser.HTMLParser):
     def end_td(self) -> None:
         """Close the open cell of the innermost table, if any: its lines go to its row."""
         t = self.tables[-1] if self.tables else None
-        if t is None or not t.open:
+        if t is None or not t.open or t.row is None:
             return
         self.end_line()
         lines = [line for line in self.stack.pop() if line]

@@ -227,5 +227,5 @@ def _cut_row(before: list[tuple[float, str | list[str]]], items: list[tuple[floa
         return False
     if any(_ITEM_START.match(c) for c in filled):  # 二、社会发展: the heading of a group of rows, no rest of a row
         return False
-    above[:] = [a + b for a, b in zip(above, cells, strict=False)]
+    above[:] = [a + b for a, b in zip(above, cells, strict=False)]  # type: ignore[index]  # a row: a list of cells
     return True
