@@ -411,10 +411,12 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             return
         lo, hi, number_word, unit = number
         family = unit.family if unit else "percent"
-        average, reason = self._of_one_year(v, metric_text, verb, info)
-        if reason:
-            self._reject(min(start, v.start), v.end, reason)
-            return
+        average = info.get("average")  # the first year of the average of a column of a table
+        if verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(metric_text):  # one cheap test for most
+            average, reason = self._of_one_year(v, metric_text, verb, average)
+            if reason:
+                self._reject(min(start, v.start), v.end, reason)
+                return
         if v.named:  # 实现7%的增长: the word after 的 is the verb (增长, 下降) or the noun (增速, 降幅) of a change
             named = _strip_back(v.named, self.w.growth_affixes)[1] or _strip_front(v.named, self.w.growth_affixes)[1]
             verb = named or verb  # 增长目标
@@ -470,18 +472,15 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             lo, hi = float(whole), float(frac)
         return lo, hi, number_word, unit
 
-    def _of_one_year(self, v: _Value, metric_text: str, verb: str, info: dict) -> tuple[int | None, str]:
-        """The first year of a yearly average (年均增长6%, a table's column 年均增长), and why the value
-        is no target of a year (empty when it is one)."""
-        hint = verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(
-            metric_text
-        )  # one cheap test for most
-        average = info.get("average")  # the first year of the average of a column of a table
-        if average is None and hint and self._multi_year(metric_text.strip(), verb):
+    def _of_one_year(self, v: _Value, metric_text: str, verb: str, average: int | None) -> tuple[int | None, str]:
+        """For a value whose indicator or verb hints at no target of one year: the first year of its
+        yearly average (年均增长6%; ``average``, that of a table's column 年均增长, if known), and why
+        the value is no target of a year (empty when it is one)."""
+        if average is None and self._multi_year(metric_text.strip(), verb):
             average = self._average_from(v.start)
             if average is None:
                 return None, _MULTI_YEAR
-        return average, self._no_target(metric_text.strip(), verb) if hint else ""
+        return average, self._no_target(metric_text.strip(), verb)
 
     def _stretch(self, sentence: int, metric_text: str, family: str, modal: str) -> bool:
         """Whether a target with a modal word is the stretch target of a main target of its indicator
@@ -518,7 +517,11 @@ QUALIFIER_RULES: tuple[tuple[str, Callable[..., str | None]], ...] = (
 
 
 def _qualifier(v: _Value, hi: float | None, pre: str, word: _NumberWord | None, q: dict[str, dict[str, str]]) -> str:
-    return next((found for _, rule in QUALIFIER_RULES if (found := rule(v, hi, pre, word, q)) is not None), "exact")
+    for _, rule in QUALIFIER_RULES:
+        found = rule(v, hi, pre, word, q)
+        if found is not None:
+            return found
+    return "exact"
 
 
 def headline_year(text: str) -> int | None:
