@@ -331,7 +331,8 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         head, info = self._strip(segment)
         if not info["subset"] and start == clause and self._subset_clause(clause):
             info["subset"] = True  # 其中，省重点项目12个: 其中 is a clause of its own
-        start, head = self._indicator_before(sent, clause, start, head, info, prev_end, bool(previous))
+        if not head or head in self.w.measure_words:  # (a cheap test: most clauses name their indicator)
+            start, head = self._indicator_before(sent, clause, start, head, info, prev_end, bool(previous))
         n = len(values)
         if not head and 1 < n <= len(previous) and len({m for m, _ in previous[-n:]}) == n:
             # a list that names nothing after as many targets (城镇、农村居民人均可支配收入分别达到45120元、

@@ -91,15 +91,15 @@ class Values(Reading):
     def _value(self, m: re.Match[str]) -> _Value | None:
         """The value of a match of the value regex, ``None`` if it is no value."""
         before, lo, hi, mid, mult, mid2, unit, post = m.groups()  # the only groups, in this order
-        mid, end, text, w = mid or mid2, m.end(), m.string, self.w
+        mid, start, end, text, w = mid or mid2, m.start(), m.end(), m.string, self.w
         if lo[0] in w.number_word_first:  # 保持两位数增长, 实现翻番: a word that stands for a value
-            word = next((word for word in w.number_words if text.startswith(word, m.start())), "")
+            word = next((word for word in w.number_words if text.startswith(word, start)), "")
             if word:
-                end = m.start() + len(word)
+                end = start + len(word)
                 post = w.post_after.match(text, end)  # 两位数以上
                 number_word = w.number_words[word]
                 return _Value(
-                    m.start(),
+                    start,
                     post.end() if post else end,
                     word,
                     "",
@@ -124,7 +124,7 @@ class Values(Reading):
             and text[end : end + 1] == "年"
             and "." not in lo
             and len(lo) <= 3
-            and text[max(0, m.start() - 4) : m.start()].endswith(tuple(w.stock_verbs))
+            and text[max(0, start - 4) : start].endswith(tuple(w.stock_verbs))
         ):
             # 平均受教育年限达到11年: a whole number of years reached, not a year (2024年) nor a period (连续5年)
             years = w.table_unit_after.match(text, end)
@@ -132,15 +132,15 @@ class Values(Reading):
                 unit, post, end = years.group("unit"), years.group("post"), years.end()
         elif (
             not (unit or mult or hi or before)
-            and w.ratio_of_two_end.search(text, max(0, m.start() - _RATIO_OF_TWO_BEFORE), m.start())
-            and self._ratio_of_two(m.start(), lo)
+            and w.ratio_of_two_end.search(text, max(0, start - _RATIO_OF_TWO_BEFORE), start)
+            and self._ratio_of_two(start, lo)
         ):
             unit = ":1"  # 城乡居民收入比缩小到1.75: the ratio 1.75:1
         if lo[0] in CHINESE_DIGITS and not unit:
             return None  # a bare Chinese numeral (一是, 十四五) is no value
         if not unit and "%" in m.group():
             unit = "%"
-        return _Value(m.start(), end, lo, hi or "", mid or "", mult or "", unit or "", post or "")
+        return _Value(start, end, lo, hi or "", mid or "", mult or "", unit or "", post or "")
 
     def _ratio_of_two(self, start: int, lo: str) -> bool:
         """Whether a bare number at ``start`` is a ratio x:1, told after a word of a ratio of two
