@@ -325,7 +325,12 @@ def write_stata(frame: pd.DataFrame, path: str) -> None:
         if not isinstance(out[c].dtype, pd.CategoricalDtype) and pd.api.types.is_string_dtype(out[c].dtype)
     ]
     long = [c for c in text if out[c].map(lambda v: len(str(v).encode("utf-8"))).gt(2045).any()]
-    out.to_stata(path, write_index=False, version=118, variable_labels=variable_labels, convert_strl=long)
+    from planstats import __version__
+
+    label = f"planstats {__version__}, rules {rules_fingerprint()}"  # what wrote it, as in a Parquet file's metadata
+    out.to_stata(
+        path, write_index=False, version=118, variable_labels=variable_labels, convert_strl=long, data_label=label
+    )
 
 
 def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None, encoding: str = "utf-8") -> Path:

@@ -6,7 +6,7 @@ import pytest
 from conftest import SEEDS
 
 import planstats as ps
-from planstats.dataset import COLUMNS, empty
+from planstats.dataset import COLUMNS, empty, rules_fingerprint
 from planstats.read.normalize import normalize
 from planstats.titles import title_info
 
@@ -399,8 +399,10 @@ def test_write_stata_and_a_csv_for_excel(tmp_path, corpus):
     assert len(back) == len(corpus) and back["raw"].tolist() == corpus["raw"].astype(str).tolist()
     assert back["region_code"].tolist() == corpus["region_code"].fillna("").astype(str).tolist()
     assert back["span_start"].tolist() == corpus["start"].tolist()  # start/end are reserved words in Stata
-    labels = pd.io.stata.StataReader(tmp_path / "t.dta").variable_labels()
+    with pd.io.stata.StataReader(tmp_path / "t.dta") as reader:
+        labels, written_by = reader.variable_labels(), reader.data_label
     assert labels["region_code"] == "Division code of the region in the plan year"
+    assert written_by == f"planstats {ps.__version__}, rules {rules_fingerprint()}"
     ps.write(corpus, tmp_path / "excel.csv", encoding="utf-8-sig")
     assert (tmp_path / "excel.csv").read_bytes().startswith(b"\xef\xbb\xbfdoc,")  # Excel reads UTF-8 with its BOM
     pd.testing.assert_frame_equal(ps.load(tmp_path / "excel.csv"), ps.load(ps.write(corpus, tmp_path / "plain.csv")))
