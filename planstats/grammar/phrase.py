@@ -152,6 +152,9 @@ class Phrases(Reading):
         subject) by the first of :data:`CONTEXT_RULES` that applies; with ``subset`` (其中) or not."""
         if not previous:
             return metric_text, subset
+        w = self.w
+        if metric_text and not subset and metric_text not in w.bare_words and not metric_text.startswith(w.share_of):
+            return metric_text, subset  # most: an indicator of its own, not part of a whole (no rule reads it)
         k = len(previous) - 1
         while k and previous[k][0].endswith(self.w.attainment):
             k -= 1  # 完成16.8亿元，为预算的102.5%，增长4.2%: the revenue grows

@@ -272,6 +272,16 @@ class _Words:
         self.group_words = frozenset(lex.group)  # 农村居民 after 城镇居民人均可支配收入
         self.groups = _by_length(self.group_words)
         self.share_of = lex.share_of  # 占GDP比重 after 数字经济规模突破500亿元: the share of that subject
+        # a word that alone names no indicator: it names a measure, a part, a total, additions, a group or
+        # the growth of the subject before it (投资, 总数, 新增, 农村居民, 增速), which the context rules complete
+        self.bare_words = (
+            self.measure_words
+            | self.total_words
+            | self.increments
+            | self.group_words
+            | frozenset(lex.attribute)
+            | frozenset(self.growth_noun)
+        )
         self.stock_verbs = frozenset(lex.stock_verb)  # 达到: a value that reaches a number
         self.rank = lex.rank  # 第, 前 right before a number: an ordinal or a rank (居全市第3位)
         self.rank_last = frozenset(w[-1] for w in self.rank if w)
