@@ -40,7 +40,6 @@ from planstats.grammar.patterns import (
     _CHANGE_FROM,
     _CLAUSE_OPEN,
     _EXAMPLES,
-    _FULL_STOPS,
     _LABEL_END,
     _LEADING_PUNCT,
     _MID_YEAR_DEADLINE,
@@ -51,7 +50,6 @@ from planstats.grammar.patterns import (
     _PART_YEAR,
     _PREVIOUS_YEAR_WORD,
     _RANK,
-    _SENTENCE,
     _YEAR,
     KINDS,
     OF_PLAN_YEAR,
@@ -130,7 +128,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
                 row_starts = [a for a, _ in rows]
                 values = [v for v in values if not _inside(rows, row_starts, v.start)]
         marks = _Marks(self.text)
-        spans = [m.span() for m in _SENTENCE.finditer(self.text)]
+        spans = marks.sentences()
         starts = [a for a, _ in spans]
         mine: dict[int, list[_Value]] = {}  # sentence → its values (a value starts with a digit: inside a sentence)
         for v in values:
@@ -140,7 +138,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         self._headline_starts = [a for a, _ in self.headline]
         self.review = self._review_sections()
         self._review_starts = [a for a, _, _ in self.review]
-        self._full_stops = [m.start() for m in _FULL_STOPS.finditer(self.text)]
+        self._full_stops = marks.full_stops
         self._markers = {role: self._time_words(pattern) for role, pattern in self.w.markers.items()}
         self._part_year = sorted(m.start() for pattern in self.w.part_year for m in pattern.finditer(self.text))
         self._whole_year = self._time_words(self.w.whole_year) if self._part_year else []

@@ -3,44 +3,60 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import operator
-import re
 
-from planstats.grammar.patterns import _CLAUSE_BOUNDARY, _CLAUSE_MAX, _QUOTES, _RATIO_COLON
+from planstats.grammar.patterns import _CLAUSE_BOUNDARY, _CLAUSE_MAX, _FULL_STOP, _QUOTES, _SENTENCE_STOP
 from planstats.grammar.values import _Value
 
 
-@functools.lru_cache(maxsize=16)
-def _any_of(chars: str) -> re.Pattern[str]:
-    return re.compile(f"[{re.escape(chars)}]")
-
-
-def _positions_of(chars: str, text: str) -> list[int]:
-    """Where any of ``chars`` occurs in ``text``, in order."""
-    present = "".join(c for c in chars if c in text)  # `in` is a fast scan; most marks are absent or rare
-    if len(present) != 1:
-        return [m.start() for m in _any_of(present).finditer(text)] if present else []
-    found, i = [], text.find(present)
+def _positions_of(char: str, text: str) -> list[int]:
+    """Where ``char`` occurs in ``text``, in order."""
+    found, i = [], text.find(char)
     while i >= 0:
         found.append(i)
-        i = text.find(present, i + 1)
+        i = text.find(char, i + 1)
     return found
 
 
 class _Marks:
     """Where the clause boundaries, enumeration commas, parentheses and quotation marks of a
-    text are, found once per text: the edge of a clause is then a bisection, not a scan."""
+    text are, found once per text: the edge of a clause is then a bisection, not a scan. Each mark
+    is found with ``str.find``, several times faster than a regex of a class of characters."""
 
     def __init__(self, text: str):
         self.text = text
-        self.stops = _positions_of(_CLAUSE_BOUNDARY, text)
-        ratios = {m.start() for m in _RATIO_COLON.finditer(text)} if ":" in text or "：" in text else ()
-        if ratios:  # 城乡居民收入比由2.3:1缩小到2.2:1: the colon of a ratio ends no clause
-            self.stops = [i for i in self.stops if i not in ratios]
-        self.commas = _positions_of("、", text)
-        self.parens = _positions_of("()（）", text)
-        self.quotes = {o: (_positions_of(o, text), _positions_of(c, text)) for o, c in _QUOTES.items() if o in text}
+        self._of_char: dict[str, list[int]] = {}
+        self.stops = self.of(_CLAUSE_BOUNDARY)
+        if ":" in text or "：" in text:  # 城乡居民收入比由2.3:1缩小到2.2:1: the colon of a ratio ends no clause
+            self.stops = [i for i in self.stops if not (text[i] in ":：" and _between_digits(text, i))]
+        self.commas = self.of("、")
+        self.parens = self.of("()（）")
+        self.full_stops = self.of(_FULL_STOP)
+        self.quotes = {o: (self.of(o), self.of(c)) for o, c in _QUOTES.items() if o in text}
+
+    def of(self, chars: str) -> list[int]:
+        """Where any of ``chars`` occurs in the text, in order."""
+        found: list[int] = []
+        for c in chars:
+            if c not in self._of_char:
+                self._of_char[c] = _positions_of(c, self.text) if c in self.text else []
+            found += self._of_char[c]
+        if len(chars) > 1:
+            found.sort()
+        return found
+
+    def sentences(self) -> list[tuple[int, int]]:
+        """The spans of the sentences: the runs of text between two marks that end one."""
+        spans, start = [], 0
+        for end in [*self.of(_SENTENCE_STOP), len(self.text)]:
+            if end > start:
+                spans.append((start, end))
+            start = end + 1
+        return spans
+
+
+def _between_digits(text: str, i: int) -> bool:
+    return text[i - 1 : i].isdecimal() and text[i + 1 : i + 2].isdecimal()
 
 
 def _inside(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:

@@ -16,7 +16,7 @@ OF_PLAN_YEAR = ("target", "stretch")
 
 QUALIFIERS = ("approx", "at_least", "at_most", "range", "exact")
 
-_SENTENCE = re.compile(r"[^。！？!?；;\n]+")
+_SENTENCE_STOP = "。！？!?；;\n"  # the marks that end a sentence, as planstats reads one
 
 _CLAUSE_BOUNDARY = ",，：:;；。\n"
 
@@ -88,8 +88,6 @@ _LIST_OPEN = frozenset(
 )  # a line that ends with these leaves its list open (a comma: a sentence cut by a line break)
 
 _LABEL_END = frozenset(":：")  # 地区生产总值：增长7%: the indicator before the colon
-
-_RATIO_COLON = re.compile(r"[:：](?<=\d[:：])(?=\d)")  # 2.2:1
 
 _MINUS = frozenset("-−负")
 
@@ -214,7 +212,7 @@ _RATIO_OF_TWO_BEFORE = (
 
 _RATIO_OF_TWO_MAX = 10  # a ratio of two amounts (incomes) is told as a few to one
 
-_FULL_STOPS = re.compile(r"[。！？!?\n]")
+_FULL_STOP = "。！？!?\n"
 
 _QUOTE_MARKS = "\"'“”‘’「」『』【】"
 
