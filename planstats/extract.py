@@ -56,9 +56,9 @@ from planstats.grammar.patterns import (
     QUALIFIERS,
     RECORDS,
 )
-from planstats.grammar.phrase import Phrases
+from planstats.grammar.phrase import Phrase, Phrases
 from planstats.grammar.table import Tables
-from planstats.grammar.timeline import Timeline
+from planstats.grammar.timeline import Record, Timeline
 from planstats.grammar.values import Values, _Value
 from planstats.grammar.words import _NumberWord, _strip_back, _strip_front, _words
 from planstats.numbers import CHINESE_DIGITS, Unit, parse_number
@@ -185,9 +185,8 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:
             first, last = values[0], values[-1]
-            self._record, self._ahead = self._record_of_list(sent, first.start, times, record)
-            result, result_year = self._record[0] == "result", self._record[1]
-            if result and result_year is None:
+            of_list = self._record_of_list(sent, first.start, times, record)
+            if of_list.kind == "result" and of_list.year is None:
                 self._reject(
                     first.start, last.end, "reported result of several years or of an unknown year, not a target"
                 )
@@ -197,9 +196,9 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
                 continue
             values, last, nxt = self._after_list(sent, values)
             if not nxt or nxt in _AFTER_BOUNDARY or max(last.end, last.cite_end) >= sent.end:
-                self._targets(sent, values, self._prev_end, previous)
+                self._targets(sent, values, self._prev_end, previous, of_list)
                 self._prev_end, self._prev_reversed = last.end, False
-            elif self._noun_after(sent, values, self._prev_end, previous):
+            elif self._noun_after(sent, values, self._prev_end, previous, of_list):
                 self._prev_end, self._prev_reversed = sent.clause_end(last.end), True
             else:
                 self._prev_reversed = False
@@ -215,11 +214,9 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             ):
                 self._reject(v.start, v.end, _NO_UNIT)
 
-    def _record_of_list(
-        self, sent: _Sentence, pos: int, times: list, record: tuple[str, int | None]
-    ) -> tuple[tuple[str, int | None], bool]:
-        """The record of a list at ``pos`` and whether it is that of a period ahead named in the
-        sentence (今后三年): a horizon named before it, else the last time told before it in the
+    def _record_of_list(self, sent: _Sentence, pos: int, times: list, record: tuple[str, int | None]) -> Record:
+        """The record of a list at ``pos``, and whether it is that of a period ahead named in the
+        sentence (今后三年, :attr:`Record.ahead`): a horizon named before it, else the last time told before it in the
         sentence, else the sentence's record; a period ahead, or a heading's, makes it a horizon."""
         horizon = self._horizon(sent, pos)
         k = bisect.bisect_left(times, (pos,)) if times else 0
@@ -230,8 +227,8 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             told = bool(ahead)
             if not ahead and not k and found == ("target", None):  # no time in its sentence
                 ahead = self._period_section_of(sent, pos)
-            return (("horizon", ahead) if ahead else found), told
-        return found, False
+            return Record("horizon", ahead, told) if ahead else Record(found[0], found[1], told)
+        return Record(found[0], found[1])
 
     def _after_list(self, sent: _Sentence, values: list[_Value]) -> tuple[list[_Value], _Value, str]:
         """The values of a list, its last value and the character after it, past a word that names
@@ -260,7 +257,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         return values, values[-1]
 
     # -- a list followed by a noun ---------------------------------------------------------
-    def _noun_after(self, sent: _Sentence, values: list[_Value], prev_end: int, previous) -> bool:
+    def _noun_after(self, sent: _Sentence, values: list[_Value], prev_end: int, previous, at: Record) -> bool:
         first, last = values[0], values[-1]
         noun_end = sent.clause_end(last.end)
         noun = self.text[last.end : noun_end]
@@ -298,17 +295,17 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
                 else "describes a noun (an attribute, not a target value)",
             )
             return False
-        _, info = self._strip(before)
-        verb = _strip_back(before, self.w.lead_or_verb)[1] or info["verb"]
+        _, phrase = self._strip(before)
+        verb = _strip_back(before, self.w.lead_or_verb)[1] or phrase.verb
         named = self.text[last.end + (len("的") if of else 0) : item_end]
         nouns = _split_items(named, len(values)) if respectively else [named] * len(values)
         for v, metric_text in zip(values, nouns, strict=False):
-            self._emit(sent.index, v, start + info["offset"], item_end, metric_text, verb, info, len(values) > 1)
-            previous.append((metric_text, info["subset"]))
+            self._emit(sent.index, v, start + phrase.offset, item_end, metric_text, verb, phrase, at)
+            previous.append((metric_text, phrase.subset))
         return True
 
     # -- a list followed by a boundary ------------------------------------------------------
-    def _targets(self, sent: _Sentence, values: list[_Value], prev_end: int, previous) -> None:
+    def _targets(self, sent: _Sentence, values: list[_Value], prev_end: int, previous, at: Record) -> None:
         first = values[0]
         clause = max(sent.clause_start(first.start, enumeration=False), prev_end)
         n = len(values)
@@ -317,7 +314,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         ):
             # as many items as values: one value for each, in order, 分别 or not (新建、改建农村公路100公里、50公里),
             # unless a word of each gives every item every value (财务中心、结算中心各不少于10家、20家)
-            self._respectively(sent, values, clause, previous)
+            self._respectively(sent, values, clause, previous, at)
             return
         # with no 、 in the clause, the enumerated item is the whole clause
         start = (
@@ -326,49 +323,49 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             else max(sent.clause_start(first.start, enumeration=True), prev_end)
         )
         segment = self.text[start : first.start]
-        head, info = self._strip(segment)
-        if not info["subset"] and start == clause and self._subset_clause(clause):
-            info["subset"] = True  # 其中，省重点项目12个: 其中 is a clause of its own
+        head, phrase = self._strip(segment)
+        if not phrase.subset and start == clause and self._subset_clause(clause):
+            phrase = phrase._replace(subset=True)  # 其中，省重点项目12个: 其中 is a clause of its own
         if not head or head in self.w.measure_words:  # (a cheap test: most clauses name their indicator)
-            start, head = self._indicator_before(sent, clause, start, head, info, prev_end, bool(previous))
+            start, head, phrase = self._indicator_before(sent, clause, start, head, phrase, prev_end, bool(previous))
         n = len(values)
         if not head and 1 < n <= len(previous) and len({m for m, _ in previous[-n:]}) == n:
             # a list that names nothing after as many targets (城镇、农村居民人均可支配收入分别达到45120元、
             # 23380元，增长4.8%、6.9%): one value for each of them, in order, as after 分别
             for v, (metric_text, _) in zip(values, previous[-n:], strict=False):
-                self._emit(sent.index, v, start + info["offset"], v.end, metric_text, info["verb"], info, True)
+                self._emit(sent.index, v, start + phrase.offset, v.end, metric_text, phrase.verb, phrase, at)
             previous.extend(previous[-n:])
             return
-        if info["each"] and len(values) == 1 and self._each(sent, first, clause, previous):
+        if phrase.each and len(values) == 1 and self._each(sent, first, clause, previous, at):
             return
-        if len(values) == 1 and start > clause and self._rate_of_each(sent, first, clause, start, previous):
+        if len(values) == 1 and start > clause and self._rate_of_each(sent, first, clause, start, previous, at):
             return
-        if start > clause and self.text[start - 1] == "、" and not info["verb"]:
-            info["verb"] = self._leading_verb(self.text[clause:start])
+        if start > clause and self.text[start - 1] == "、" and not phrase.verb:
+            phrase = phrase._replace(verb=self._leading_verb(self.text[clause:start]))
             if len(values) == 1 and self._of_all_items(sent, first, clause, start):
                 # 新建改扩建中小学、幼儿园8所: the schools and kindergartens, not the kindergartens
                 start = clause
-                head, info = self._strip(self.text[clause : first.start])
+                head, phrase = self._strip(self.text[clause : first.start])
         if head and (_MID_YEAR_DEADLINE.fullmatch(head) or _strip_front(head, self.w.part_year_words) == ("", head)):
             self._reject(first.start, values[-1].end, _MILESTONE)
             return
-        metric_text, subset = self._with_context(head, info["subset"], previous, info["verb"])
-        if first.lo[0] in CHINESE_DIGITS and not self._numeral_has_verb(first, info, metric_text):
+        metric_text, subset = self._with_context(head, phrase.subset, previous, phrase.verb)
+        if first.lo[0] in CHINESE_DIGITS and not self._numeral_has_verb(first, phrase, metric_text):
             self._reject(first.start, values[-1].end, "Chinese numeral with no verb in its clause (a name or slogan)")
             return
-        if not info["modal"] and clause < start:
-            info["modal"] = self._modal(self.text[clause:start])
-        info["subset"] = subset
+        if not phrase.modal and clause < start:
+            phrase = phrase._replace(modal=self._modal(self.text[clause:start]))
+        phrase = phrase._replace(subset=subset)
         # the values of a collective indicator are one for each part, as after 分别 (城乡居民人均可支配收入增长6%和7.5%)
         nouns = (len(values) > 1 and _collective(metric_text, len(values))) or [metric_text] * len(values)
         for v, noun in zip(values, nouns, strict=False):
-            self._emit(sent.index, v, start + info["offset"], v.end, noun, info["verb"], info, len(values) > 1)
+            self._emit(sent.index, v, start + phrase.offset, v.end, noun, phrase.verb, phrase, at)
             previous.append((noun, subset))
 
     def _indicator_before(
-        self, sent: _Sentence, clause: int, start: int, head: str, info: dict, prev_end: int, previous: bool
-    ) -> tuple[int, str]:
-        """Where the indicator of a clause with none of its own starts, and what it is: the label
+        self, sent: _Sentence, clause: int, start: int, head: str, phrase: Phrase, prev_end: int, previous: bool
+    ) -> tuple[int, str, Phrase]:
+        """Where the indicator of a clause with none of its own starts, what it is and its phrase: the label
         before a colon (地区生产总值：增长7%), the indicator of a clause before that only turns round
         (进出口总额由负转正，增长3%), or the task a measure alone measures (加快推进重点项目建设，完成投资200亿元)."""
         opened_by_colon = not head and start == clause and self.text[clause - 1 : clause] in _LABEL_END
@@ -378,30 +375,29 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             turn = _strip_back(self.text[prev_end : clause - 1], self.w.turnaround)[1]
             label = self._label(sent, clause - 1 - len(turn), prev_end) if turn else None
         if label:
-            info["offset"] = 0
-            return label
+            return *label, phrase._replace(offset=0)  # the citation starts at the label
         if head in self.w.measure_words and not previous and after_comma:
-            return start, self._task(sent, clause - 1, prev_end) + head
-        return start, head
+            return start, self._task(sent, clause - 1, prev_end) + head, phrase
+        return start, head, phrase
 
-    def _numeral_has_verb(self, first: _Value, info: dict, metric_text: str) -> bool:
+    def _numeral_has_verb(self, first: _Value, phrase: Phrase, metric_text: str) -> bool:
         """A verb makes a target of a Chinese numeral (固定资产投资两位数增长: after it), or an increment
         in the indicator (城镇新增就业两千人), its own or that of the whole it is part of
         (新增市场主体…，其中企业五千户)."""
         return bool(
-            info["verb"]
-            or info["pre"]
-            or info["modal"]
-            or info["acts"]
+            phrase.verb
+            or phrase.pre
+            or phrase.modal
+            or phrase.acts
             or self._change(first.named)
             or any(w in metric_text for w in self.w.increments)
         )
 
     # -- one target ----------------------------------------------------------------------
     def _emit(
-        self, sentence: int, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool
+        self, sentence: int, v: _Value, start: int, end: int, metric_text: str, verb: str, phrase: Phrase, at: Record
     ) -> None:
-        if self._record[0] == "part":  # rejected here: its indicator is still the subject of what follows
+        if at.kind == "part":  # rejected here: its indicator is still the subject of what follows
             self._reject(v.start, v.end, _PART_YEAR)
             return
         number = self._number(v, metric_text)
@@ -410,29 +406,29 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             return
         lo, hi, number_word, unit = number
         family = unit.family if unit else "percent"
-        average = info.get("average")  # the first year of the average of a column of a table
+        average = phrase.average  # the first year of the average of a column of a table
         if verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(metric_text):  # one cheap test for most
-            average, reason = self._of_one_year(v, metric_text, verb, average)
+            average, reason = self._of_one_year(v, metric_text, verb, average, at)
             if reason:
                 self._reject(min(start, v.start), v.end, reason)
                 return
         if v.named:  # 实现7%的增长: the word after 的 is the verb (增长, 下降) or the noun (增速, 降幅) of a change
             named = _strip_back(v.named, self.w.growth_affixes)[1] or _strip_front(v.named, self.w.growth_affixes)[1]
             verb = named or verb  # 增长目标
-        rate = info.get("rate") or (v.named and v.named.endswith(self.w.growth_noun))
+        rate = phrase.rate or (v.named and v.named.endswith(self.w.growth_noun))
         kind = "growth" if rate and family in ("percent", "permille") else self._kind(family, verb, metric_text)
         decrease_noun = self.w.decrease_noun and (
             metric_text.endswith(self.w.decrease_noun) or v.named.endswith(self.w.decrease_noun)
         )
-        if info["minus"] != (verb in self.w.decrease or decrease_noun):
+        if phrase.minus != (verb in self.w.decrease or decrease_noun):
             lo, hi = -lo, (-hi if hi is not None else None)
-        qualifier = _qualifier(v, hi, info["pre"], number_word, self.q)
-        modal = info["modal"]
+        qualifier = _qualifier(v, hi, phrase.pre, number_word, self.q)
+        modal = phrase.modal
         after = max(v.end, v.cite_end) if v.named else v.end  # 增长8%（预期性）, 保持8%的增长（预期性）
         nature = self.w.nature_after.match(self.text, after) if self.text.startswith(("(", "（"), after) else None
         if nature:  # 下降3%（约束性）: the nature of the target, in brackets after it
             modal, end = modal or nature.group(1), max(end, nature.end())
-        words = [w for w in (modal, info["pre"], number_word and v.lo, v.mid, v.post) if w]
+        words = [w for w in (modal, phrase.pre, number_word and v.lo, v.mid, v.post) if w]
         s, e = self.norm.span(min(start, v.start), max(end, v.end, v.cite_end))
         if _ANY_QUOTE.search(metric_text):
             metric_text = metric_text.translate(_NO_QUOTES)
@@ -440,13 +436,13 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         name = (
             "%" if v.unit == "%" or unit is None else v.mult + unit.canonical
         )  # the unit as written, canonical spelling (平米 → 平方米)
-        record = self._record
-        if modal and record[0] == "target" and self._stretch(sentence, metric_text, family, modal):
-            record = ("stretch", record[1])
-        section = info.get("section") or self._section(v.start)
+        kind_of_record = at.kind
+        if modal and at.kind == "target" and self._stretch(sentence, metric_text, family, modal, at.year):
+            kind_of_record = "stretch"
+        section = phrase.section or self._section(v.start)
         self.targets.append(
             Target(s, e, section, metric_text, verb, kind, lo, hi, name, family, qualifier, "…".join(words),
-                   info["subset"], sentence, *record, info["cumulative"], average)
+                   phrase.subset, sentence, kind_of_record, at.year, phrase.cumulative, average)
         )  # fmt: skip
 
     def _number(self, v: _Value, metric_text: str) -> tuple[float, float | None, _NumberWord | None, Unit | None] | str:
@@ -471,17 +467,19 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             lo, hi = float(whole), float(frac)
         return lo, hi, number_word, unit
 
-    def _of_one_year(self, v: _Value, metric_text: str, verb: str, average: int | None) -> tuple[int | None, str]:
+    def _of_one_year(
+        self, v: _Value, metric_text: str, verb: str, average: int | None, at: Record
+    ) -> tuple[int | None, str]:
         """For a value whose indicator or verb hints at no target of one year: the first year of its
         yearly average (年均增长6%; ``average``, that of a table's column 年均增长, if known), and why
         the value is no target of a year (empty when it is one)."""
         if average is None and self._multi_year(metric_text.strip(), verb):
-            average = self._average_from(v.start)
+            average = self._average_from(v.start, at)
             if average is None:
                 return None, _MULTI_YEAR
         return average, self._no_target(metric_text.strip(), verb)
 
-    def _stretch(self, sentence: int, metric_text: str, family: str, modal: str) -> bool:
+    def _stretch(self, sentence: int, metric_text: str, family: str, modal: str, year: int | None) -> bool:
         """Whether a target with a modal word is the stretch target of a main target of its indicator
         before it in its sentence (增长6%左右，力争7%: the 7%). When the main target comes second
         (力争增长8%，确保7%: its modal word is no stretch word), the one before it becomes the stretch
@@ -492,7 +490,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
                 return False
             if t.metric_text != metric_text:
                 continue
-            if t.record != "target" or t.year != self._record[1] or t.unit_family != family:
+            if t.record != "target" or t.year != year or t.unit_family != family:
                 return False
             earlier = t.qualifier_text.split("…", 1)[0] in stretch
             if modal in stretch:

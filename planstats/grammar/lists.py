@@ -17,6 +17,7 @@ from planstats.grammar.patterns import (
     _TASK_MAX,
 )
 from planstats.grammar.state import Reading
+from planstats.grammar.timeline import Record
 from planstats.grammar.values import _Value
 from planstats.grammar.words import _strip_back, _strip_front, _words
 from planstats.numbers import CHINESE_DIGITS
@@ -152,35 +153,34 @@ class Lists(Reading):
         label = self.text[label_start:colon]
         if self.w.headline_word.search(label):
             return None
-        text, info = self._strip(label)  # the number of an item (1.社会消费品零售总额：) goes
+        text, phrase = self._strip(label)  # the number of an item (1.社会消费品零售总额：) goes
         if any(c.isdigit() for c in text):  # a value before the colon: no label
             return None
-        return (label_start + info["offset"], text) if text else None
+        return (label_start + phrase.offset, text) if text else None
 
-    def _respectively(self, sent: _Sentence, values: list[_Value], clause: int, previous) -> None:
+    def _respectively(self, sent: _Sentence, values: list[_Value], clause: int, previous, at: Record) -> None:
         segment = self.text[clause : values[0].start]
         found = self.w.respectively.search(segment)
         cut, after = (found.start(), found.end()) if found else (len(segment), len(segment))
-        head, info = self._strip(segment[:cut])
+        head, phrase = self._strip(segment[:cut])
         basis, tail = self._strip(segment[after:])
         head += basis if basis in self.w.rate_basis else ""  # 分别提高到每人每月800元和600元
-        info["verb"] = tail["verb"] or info["verb"]
-        info["pre"] = tail["pre"] or info["pre"]
+        phrase = phrase._replace(verb=tail.verb or phrase.verb, pre=tail.pre or phrase.pre)
         n = len(values)
         if not head and 1 < n <= len(previous):
             # 分别 with no indicators of its own: the targets just before it, in order (接待游客1500万人次，
             # 实现旅游收入150亿元，分别增长15%、18%)
             named = previous[-n:]
         else:
-            named = [self._with_context(part, info["subset"], previous) for part in _split_items(head, n)]
+            named = [self._with_context(part, phrase.subset, previous) for part in _split_items(head, n)]
         for v, (metric_text, subset) in zip(values, named, strict=False):
-            self._emit(sent.index, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
+            self._emit(sent.index, v, clause + phrase.offset, v.end, metric_text, phrase.verb, phrase, at)
             previous.append((metric_text, subset))
 
-    def _each(self, sent: _Sentence, v: _Value, clause: int, previous) -> bool:
+    def _each(self, sent: _Sentence, v: _Value, clause: int, previous, at: Record) -> bool:
         """各 or 均 after enumerated items (新增孵化器、示范机构各1个; 孵化器和众创空间各2家; 城乡居民…均增长7%):
         the value for each item. ``False`` when the clause names one item."""
-        head, info = self._strip(self.text[clause : v.start])
+        head, phrase = self._strip(self.text[clause : v.start])
         head, lead = _strip_front(head, self.w.lead_verb)  # the verb of all the items: 新增 A、B
         if "、" in head:
             parts = _split_items(head, head.count("、") + 1)
@@ -193,12 +193,12 @@ class Lists(Reading):
         if not parts:
             return False
         for part in parts:
-            metric_text, subset = self._with_context(lead + part.strip(), info["subset"], previous)
-            self._emit(sent.index, v, clause + info["offset"], v.end, metric_text, info["verb"], info, True)
+            metric_text, subset = self._with_context(lead + part.strip(), phrase.subset, previous)
+            self._emit(sent.index, v, clause + phrase.offset, v.end, metric_text, phrase.verb, phrase, at)
             previous.append((metric_text, subset))
         return True
 
-    def _rate_of_each(self, sent: _Sentence, v: _Value, clause: int, start: int, previous) -> bool:
+    def _rate_of_each(self, sent: _Sentence, v: _Value, clause: int, start: int, previous, at: Record) -> bool:
         """A rate after enumerated items that state no number is the rate of each
         (城镇、农村居民人均可支配收入增长7%; 高技术产业投资、产值增长10%), as with 各."""
         unit = self.w.units.get(v.unit)
@@ -220,7 +220,7 @@ class Lists(Reading):
                 and not shared
             ):
                 return False  # 进出口、实际利用外资: where the noun starts is not known
-        return self._each(sent, v, clause, previous)
+        return self._each(sent, v, clause, previous, at)
 
     def _of_all_items(self, sent: _Sentence, v: _Value, clause: int, start: int) -> bool:
         """Whether an amount after enumerated items that state no number and have no verb of their

@@ -24,6 +24,24 @@ from planstats.grammar.words import _strip_back, _strip_front, _Words
 from planstats.numbers import CHINESE_DIGITS
 
 
+class Phrase(NamedTuple):
+    """What the words around an indicator say of its value, as :meth:`Phrases._strip` finds them."""
+
+    verb: str = ""  # the verb of the value (增长, 达到), before the indicator or after it
+    pre: str = ""  # a qualifier word before the number (不低于, 近)
+    modal: str = ""  # a modal word (力争, 确保)
+    subset: bool = False  # a part of a whole (其中)
+    offset: int = 0  # where the indicator starts in the words read: where its citation starts
+    each: bool = False  # a word of each after it (各, 均)
+    minus: bool = False  # a minus sign before the number (增长-2%)
+    acts: bool = False  # a verb of its own before the indicator (完成 of 完成固定资产投资)
+    cumulative: bool = False  # opened by a word of the role ``cumulative`` (累计): a total
+    # of the row of a table only (planstats.grammar.table)
+    rate: bool = False  # the value is in a column of rates of growth
+    section: str = ""  # the section of the table (headline, body)
+    average: int | None = None  # the first year of the average of a column of yearly averages
+
+
 class Phrases(Reading):
     """The indicator phrase before a value: what is stripped from it, and what it takes from its context."""
 
@@ -34,37 +52,27 @@ class Phrases(Reading):
     def _modal(self, text: str) -> str:
         return next((w for w in self.w.modal if w in text), "")
 
-    def _strip(self, segment: str) -> tuple[str, dict]:
-        """Split a segment into the indicator phrase and the words around it."""
-        info = {
-            "verb": "",
-            "pre": "",
-            "modal": "",
-            "subset": False,
-            "offset": 0,
-            "each": False,
-            "minus": False,
-            "acts": False,
-            "cumulative": False,
-        }
-        text = self._strip_front_words(segment, info).rstrip()
+    def _strip(self, segment: str) -> tuple[str, Phrase]:
+        """Split a segment into the indicator and the words around it (its :class:`Phrase`)."""
+        found: dict = {}  # the fields of its Phrase, as the words are found
+        text = self._strip_front_words(segment, found).rstrip()
         if text[-1:] in _MINUS and not text[-2:-1].isdigit():  # 增长-2%: a negative value (6-8% is a range)
-            text, info["minus"] = text[:-1].rstrip(), True
-        text, basis = self._strip_back_words(text, info)
-        if info["verb"] and ("由" in text or "从" in text):
+            text, found["minus"] = text[:-1].rstrip(), True
+        text, basis = self._strip_back_words(text, found)
+        if found.get("verb") and ("由" in text or "从" in text):
             start = _CHANGE_FROM.search(text)
             text = text[: start.start()].rstrip() if start else text
         lead = _strip_front(text, self.w.lead_verb)[1]
-        info["verb"] = info["verb"] or lead
+        found["verb"] = found.get("verb") or lead
         examples = _EXAMPLES.search(text) if "、" in text else None
         if examples and examples.start() > text.rfind("、") and len(text) - examples.end() >= 2:
             # 安排团结片区城市更新、广成国际等重点项目: 重点项目, named by examples
             text = lead + text[examples.end() :]
-        return text.strip(_LEADING_PUNCT) + basis, info
+        return text.strip(_LEADING_PUNCT) + basis, Phrase(**found)
 
-    def _strip_front_words(self, segment: str, info: dict) -> str:
+    def _strip_front_words(self, segment: str, found: dict) -> str:
         """The segment without the words before its indicator (time words, modal words, 其中, a leading
-        year, the number of an item), noting them in ``info`` with the offset of the indicator."""
+        year, the number of an item), noting them in ``found`` with the offset of the indicator."""
         # where the first word of the role cumulative or per_year starts: cited, since it makes the
         # number a total or one of each year (累计新增, 每年新增), though no part of the indicator
         cited_at = -1
@@ -85,30 +93,32 @@ class Phrases(Reading):
                 break
             words = True
             if word in self.q["modal"]:
-                info["modal"] = info["modal"] or word
-            info["acts"] = info["acts"] or word in self.w.verbs  # 完成 of 完成固定资产投资: the phrase has a verb
+                found.setdefault("modal", word)
+            if word in self.w.verbs:  # 完成 of 完成固定资产投资: the phrase has a verb
+                found["acts"] = True
             if word in self.w.subset:
-                info["subset"] = True
-            info["cumulative"] = info["cumulative"] or word in self.w.cumulative
+                found["subset"] = True
+            if word in self.w.cumulative:
+                found["cumulative"] = True
             if cited_at < 0 and (word in self.w.cumulative or word in self.w.per_year):
                 cited_at = len(segment) - len(rest) - len(word)
             text = rest
         offset = cited_at if cited_at >= 0 else len(segment) - len(text)
         if offset and _QUOTES.get(segment[offset - 1], "\0") in text:
             offset -= 1  # “四上”企业: the citation keeps the quotation mark that the indicator closes
-        info["offset"] = offset
+        found["offset"] = offset
         return text
 
-    def _strip_back_words(self, text: str, info: dict) -> tuple[str, str]:
+    def _strip_back_words(self, text: str, found: dict) -> tuple[str, str]:
         """The indicator without the verbs, qualifier words and the base of a comparison after it, noting
-        them in ``info``; and what an amount is per (每人每月 between the verb and the number:
+        them in ``found``; and what an amount is per (每人每月 between the verb and the number:
         低保标准提高到每人每月800元), which stays in the indicator."""
         basis = ""
         while True:  # verbs, qualifier words and the base of a comparison between the indicator and the number
             rest, word = _strip_back(text, self.w.back)
             if (
                 not word
-                and info["verb"] in self.w.growth
+                and found.get("verb", "") in self.w.growth
                 and text.endswith(self.w.yearly)
                 and not text.endswith(self.w.not_yearly)
             ):
@@ -126,15 +136,16 @@ class Phrases(Reading):
                 continue
             if word in self.w.each and (rest + word).endswith(self.w.not_each):
                 break  # 全省平均, 人均: a word that ends in 均 is no 均 of each
-            if word in self.w.rate_basis and not (basis or info["verb"]):
+            if word in self.w.rate_basis and not (basis or found.get("verb")):
                 basis = word
-            elif word in self.q["pre"] and not info["pre"]:
-                info["pre"] = word
-            elif word in self.w.verbs and not info["verb"]:
-                info["verb"] = word
+            elif word in self.q["pre"] and not found.get("pre"):
+                found["pre"] = word
+            elif word in self.w.verbs and not found.get("verb"):
+                found["verb"] = word
             elif word in self.q["modal"]:  # 全县GDP力争增长9%
-                info["modal"] = info["modal"] or word
-            info["each"] = info["each"] or word in self.w.each
+                found.setdefault("modal", word)
+            if word in self.w.each:
+                found["each"] = True
             text = rest.rstrip()
         return text, basis
 

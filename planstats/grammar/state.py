@@ -11,6 +11,8 @@ from planstats.grammar.words import _words
 
 if TYPE_CHECKING:
     from planstats.extract import Reject, Target
+    from planstats.grammar.phrase import Phrase
+    from planstats.grammar.timeline import Record
     from planstats.grammar.values import _Value
     from planstats.read.normalize import Normalized
 
@@ -44,9 +46,7 @@ class Reading:
         self._whole: list[int] = []
         self._sources: list[int] | None = None  # where a time that a paragraph carries may be told (see _carried)
         self._paragraphs: dict[int, tuple[list[int], list]] = {}  # paragraph start → its times (_paragraph_times)
-        # the sentence being read (planstats.extract): the record of its values and the targets before them
-        self._record: tuple[str, int | None] = ("target", None)
-        self._ahead = False  # the record is that of a period ahead named in the sentence (今后三年)
+        # the sentence being read (planstats.extract): the targets before its values
         self._previous: list[tuple[str, bool]] = []  # see _sentence
         self._previous_opened = -1
         self._prev_end = 0
@@ -55,12 +55,20 @@ class Reading:
     if TYPE_CHECKING:  # what the stages ask of each other, defined by one of them
 
         def _emit(
-            self, sentence: int, v: _Value, start: int, end: int, metric_text: str, verb: str, info: dict, in_list: bool
+            self,
+            sentence: int,
+            v: _Value,
+            start: int,
+            end: int,
+            metric_text: str,
+            verb: str,
+            phrase: Phrase,
+            at: Record,
         ) -> None: ...
 
         def _reject(self, start: int, end: int, reason: str) -> None: ...
 
-        def _strip(self, segment: str) -> tuple[str, dict]: ...
+        def _strip(self, segment: str) -> tuple[str, Phrase]: ...
 
         def _with_context(self, metric_text: str, subset: bool, previous, verb: str = "") -> tuple[str, bool]: ...
 

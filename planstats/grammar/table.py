@@ -13,6 +13,7 @@ from planstats.grammar.patterns import (
     _TABLE,
 )
 from planstats.grammar.state import Reading
+from planstats.grammar.timeline import Record
 from planstats.grammar.values import _Value
 from planstats.grammar.words import _strip_front, _value_regex
 from planstats.numbers import plan_period_start
@@ -151,7 +152,7 @@ class Tables(Reading):
         if named is None:
             return False
         start, name, unit_text, nature = named
-        head, info = self._strip(name)
+        head, phrase = self._strip(name)
         value_cols = columns[3]
         emitted = False
         for j, record, rate in value_cols:
@@ -180,15 +181,16 @@ class Tables(Reading):
                 continue
             end = cell_start + len(cell.rstrip())
             value = _Value(cell_start + len(cell) - len(cell.lstrip()), end, lo, hi, mid, mult, unit, post)
-            modal = info["modal"] or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
-            self._record, self._ahead = record, False
-            verb, row = (
-                (rate[0], dict(info, minus=info["minus"] != minus, rate=True))
-                if rate
-                else (info["verb"], dict(info, minus=info["minus"] != minus))
+            modal = phrase.modal or (nature if nature in self.q["modal"] else "")  # 约束性: a binding target
+            row = phrase._replace(
+                minus=phrase.minus != minus,
+                rate=bool(rate),
+                pre=pre or phrase.pre,
+                modal=modal,
+                section=section,
+                average=average,
             )
-            row.update(pre=pre or info["pre"], modal=modal, section=section, average=average)
-            self._emit(-1, value, start, end, head, said or verb, row, False)
+            self._emit(-1, value, start, end, head, said or (rate[0] if rate else phrase.verb), row, Record(*record))
             emitted = True
         return emitted
 

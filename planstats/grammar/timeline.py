@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from typing import NamedTuple
 
 from planstats.grammar.clauses import _Sentence
 from planstats.grammar.patterns import (
@@ -34,6 +35,16 @@ from planstats.grammar.patterns import (
 )
 from planstats.grammar.state import Reading
 from planstats.numbers import plan_period_end, plan_period_start
+
+
+class Record(NamedTuple):
+    """What the values of a list record, as the timeline reads it at their place: a ``target`` of the
+    plan year (``year`` None), the ``horizon`` of a later year, a ``result`` of a year before, a ``part``
+    of a year (上半年); and whether that is the horizon of a period ahead named in the sentence (今后三年)."""
+
+    kind: str
+    year: int | None
+    ahead: bool = False
 
 
 class Timeline(Reading):
@@ -566,15 +577,16 @@ class Timeline(Reading):
             return [], []
         return [y for _, y in found if y < self.plan_year], [y for _, y in found if y >= self.plan_year]
 
-    def _average_from(self, pos: int) -> int | None:
-        """The first year of the period whose yearly average a value of 年均 at ``pos`` is, or
+    def _average_from(self, pos: int, at: Record) -> int | None:
+        """The first year of the period whose yearly average a value of 年均 at ``pos`` (with the record
+        ``at``) is, or
         ``None`` when it is not known. A five-year plan named in its sentence (“十四五”期间) that
         ends in the year of the target starts it; else a period that the plan year opens: one
         named in the sentence (今后五年), or the period of a heading or of the whole plan (a
         five-year plan, a three-year plan) that the value lies in and that ends in that year. A
         later year alone (到2025年 in a plan of 2024: the years of the plan of that name, or the
         two from now?) is no period."""
-        record, year = self._record
+        record, year, ahead = at
         if record != "horizon" or year is None or self.plan_year is None or year <= self.plan_year:
             return None
         reach = max(self.text.rfind("\n", 0, pos) + 1, pos - _PERIOD_REACH)
@@ -582,6 +594,6 @@ class Timeline(Reading):
         plan = _FIVE_YEAR_PERIOD.search(self.text, max(opened, reach), pos)
         if plan and plan_period_end(plan.group(1)) == year:
             return plan_period_start(year)
-        if self._ahead or any(a <= pos < b and last == year for a, b, last in self._period_sections()):
+        if ahead or any(a <= pos < b and last == year for a, b, last in self._period_sections()):
             return self.plan_year
         return None
