@@ -37,7 +37,6 @@ from planstats.grammar.lists import Lists, _collective, _split_items
 from planstats.grammar.patterns import (
     _AFTER_BOUNDARY,
     _ANY_QUOTE,
-    _CHANGE_FROM,
     _CLAUSE_OPEN,
     _EXAMPLES,
     _LABEL_END,
@@ -286,7 +285,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
             and not noun.startswith(self.w.verb_words, 1)
         )
         if (noun.startswith("的") and not of) or later_value or not opens or first.lo[0] in CHINESE_DIGITS:
-            change = noun.startswith(self.w.verb_words) and _CHANGE_FROM.search(self.text, clause, last.end)
+            change = noun.startswith(self.w.verb_words) and self.w.change_from.search(self.text, clause, last.end)
             self._reject(
                 first.start,
                 last.end,

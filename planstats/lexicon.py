@@ -183,7 +183,21 @@ class Lexicon:
     """
 
     gap_adjective: Words = ()
-    """after a base that is no year (比全省高2个百分点): a gap to another figure"""
+    """after a word of ``than`` and a base that is no year (比全省高2个百分点): a gap to another figure"""
+
+    than: Words = ()
+    """the word of a comparative (比全省高, 较上年下降): with a base that is no year and a ``gap_adjective``, a gap"""
+
+    comparison: Words = ()
+    """a word before the base of a comparison (比上年, 较2020年, 与上年相比, 同比, 基期): a year after it is the base,
+    not the year of a value; the previous year after it, at the end of an indicator, is what a rate of growth means
+    anyway (单位GDP能耗较上年)
+    """
+
+    change_start: Words = ()
+    """the start of a change (由45万吨到50万吨, 从2.3:1缩小到2.2:1): the number after it is where the change starts,
+    not a target nor the end of a range; a year after it is a base
+    """
 
     turnaround: Words = ()
     """a clause that only says its indicator turns round, with no number: the indicator of a bare rate after it

@@ -28,41 +28,16 @@ _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 
 _YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
 
-_YEAR_BASE_BEFORE = (
-    "比",
-    "较",
-    "相比",
-    "同比",
-    "与",
-    "基期",
-    "由",
-    "从",
-)  # 由2023年的500亿元增加到…: the start of a change
-
 _YEAR_BASE_AFTER = ("基础", "水平")
 
 _SINCE = ("以来",)  # 2020年以来: a year that opens a period up to now
 
 _CLAUSE_OPEN = frozenset("，,；;")
 
-_BASE_AFTER = _YEAR_BASE_AFTER + ("的基础", "的水平", "同期")  # 在上年的基础上, 上年同期: a base, not a time
-
-# the previous year as the base of a comparison, at the end of an indicator phrase (单位GDP能耗较上年,
-# 财政收入与上年相比): what a growth rate means anyway. A base year (比2020年) is kept: it makes the
-# rate one over several years.
+# the previous year, as the base of a comparison (比上年) or as a time (上年为2.1%)
 _PREVIOUS_YEAR = r"(?:上年度?|去年|上一年)"
 
 _PREVIOUS_YEAR_WORD = re.compile(_PREVIOUS_YEAR)
-
-_BASE_AT_END = re.compile(rf"(?:(?:较|比|与|相比){_PREVIOUS_YEAR}(?:同期)?(?:相比|比)?|在?{_PREVIOUS_YEAR}的?基础上)$")
-
-# a year that is not the base of a comparison (比2020年, 2020年基础上)
-_YEAR_OF_RECORD = re.compile(
-    r"(?=[12])(?<![0-9])"
-    + "".join(f"(?<!{re.escape(w)})" for w in _YEAR_BASE_BEFORE)
-    + r"((?:19|20)\d{2})年"
-    + f"(?!{'|'.join(map(re.escape, _YEAR_BASE_AFTER))})"
-)
 
 _LEADING_PUNCT = (
     " \t\"'“”‘’「」『』【】《》" + "—–-●◆◇■□▲△★☆•·▪►▶○◎※*√"
@@ -107,15 +82,11 @@ _YEAR_COUNTS = (
 
 _NOT_BEFORE_COUNT = frozenset("0123456789.第近前去这后十")  # 2024年内, 第三年, 近三年内, 过去三年内, 十四五年
 
-_BASE_MARK = frozenset("比较与由从")
-
 _RANGE_OPEN = frozenset("0123456789年")  # before 至 or 到 (2024年至2026年): a range of years
 
 _RANGE_DASH = frozenset("-—–―－~～")  # 2024—2026年
 
 _RANGE_WORDS = _RANGE_DASH | {"至", "到", "——"}  # between the two ends of a range of values
-
-_CHANGE_START = ("由", "从")  # 由45万吨到50万吨: the start of a change, not of a range
 
 _RATE_FAMILIES = frozenset(("percent", "permille", "pp"))  # a rate of each of several items, not of all
 
@@ -133,8 +104,6 @@ _EMPTY_CELL = frozenset(("", "-", "—", "--", "——", "/", "…"))
 _YEAR_OF_VALUE = re.compile(r"(?:19|20)\d{2}年(?:底|末)?的$")
 
 # the start of a change before its end (地区生产总值由2023年的500亿元增加到550亿元): no part of the indicator
-_CHANGE_FROM = re.compile(r"(?:由|从)[^由从]*\d[^由从]*$")
-
 # the months of a year to date (1-11月, 1至10月份, 前10个月): a figure for part of a year
 # (patterns that open with a literal or a list of words: the engine skips to their first characters)
 _MONTH_RANGES = (

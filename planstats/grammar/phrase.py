@@ -8,8 +8,6 @@ from typing import NamedTuple
 
 from planstats.grammar.lists import _numeral_list
 from planstats.grammar.patterns import (
-    _BASE_AT_END,
-    _CHANGE_FROM,
     _EXAMPLES,
     _ITEM,
     _ITEM_FIRST,
@@ -60,7 +58,7 @@ class Phrases(Reading):
             text, found["minus"] = text[:-1].rstrip(), True
         text, basis = self._strip_back_words(text, found)
         if found.get("verb") and ("由" in text or "从" in text):
-            start = _CHANGE_FROM.search(text)
+            start = self.w.change_from.search(text)
             text = text[: start.start()].rstrip() if start else text
         lead = _strip_front(text, self.w.lead_verb)[1]
         found["verb"] = found.get("verb") or lead
@@ -153,7 +151,7 @@ class Phrases(Reading):
         """The base of a comparison or a time at the end of an indicator: 较上年, 与上年相比, 在上年基础上;
         …到2026年; 提高到2025年的; 粮食产量连续5年."""
         last = text[-1:]
-        base = _BASE_AT_END.search(text) if last in "年期比度上" else None
+        base = self.w.base_at_end.search(text) if last in "年期比度上" else None
         base = base or (self.w.year_at_end.search(text) if last in self.w.year_at_end_last else None)
         base = base or (_YEAR_OF_VALUE.search(text) if last == "的" else None)
         return base or (self.w.streak_at_end.search(text) if last == "年" else None)

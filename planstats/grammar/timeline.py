@@ -8,8 +8,6 @@ from typing import NamedTuple
 
 from planstats.grammar.clauses import _Sentence
 from planstats.grammar.patterns import (
-    _BASE_AFTER,
-    _BASE_MARK,
     _CLAUSE_MAX,
     _DIGIT,
     _FIVE_YEAR_PERIOD,
@@ -28,10 +26,8 @@ from planstats.grammar.patterns import (
     _SENTENCE_END,
     _SINCE,
     _YEAR,
-    _YEAR_BASE_BEFORE,
     _YEAR_COUNTS,
     _YEAR_HEADING,
-    _YEAR_OF_RECORD,
 )
 from planstats.grammar.state import Reading
 from planstats.numbers import plan_period_end, plan_period_start
@@ -59,7 +55,7 @@ class Timeline(Reading):
         return [
             m.start()
             for m in pattern.finditer(text)
-            if not text.endswith(_YEAR_BASE_BEFORE, 0, m.start()) and not text.startswith(_BASE_AFTER, m.end())
+            if not text.endswith(self.w.base_before, 0, m.start()) and not text.startswith(self.w.base_after, m.end())
         ]
 
     def _find_headline(self, spans: list[tuple[int, int]], with_unit: set[int]) -> None:
@@ -415,11 +411,11 @@ class Timeline(Reading):
         """Every year of the text that is not the base of a comparison, ``(position, year)``,
         and their positions; found once."""
         if self._year_marks is None:
-            marks = [(m.start(), int(m.group(1))) for m in _YEAR_OF_RECORD.finditer(self.text)]
+            marks = [(m.start(), int(m.group(1))) for m in self.w.year_of_record.finditer(self.text)]
             ends = []
             for m in _PLAN_PERIOD_END.finditer(self.text):
                 at = self._from_quote(m.start())
-                if self.text[at - 1 : at] not in _BASE_MARK:
+                if not self.text.endswith(self.w.base_before, 0, at):
                     ends.append((at, plan_period_end(m.group(1))))
             if ends:  # rare: the end of a five-year plan, a time limit of its own
                 self._period_ends = {pos for pos, _ in ends}

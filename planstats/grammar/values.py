@@ -6,7 +6,6 @@ import re
 from typing import TYPE_CHECKING, NamedTuple
 
 from planstats.grammar.patterns import (
-    _CHANGE_START,
     _LIST_GAPS,
     _RANGE_WORDS,
     _RATIO,
@@ -63,7 +62,7 @@ class Values(Reading):
             and not (a.hi or b.hi or a.post or a.named)
             and a.lo[0] not in CHINESE_DIGITS
             and b.lo[0] not in CHINESE_DIGITS
-            and not self.text.endswith(_CHANGE_START, 0, a.start)
+            and not self.text.endswith(self.w.change_start, 0, a.start)
         )
 
     def _ratios(self, values: list[_Value]) -> list[_Value]:
@@ -158,7 +157,7 @@ class Values(Reading):
             if i == 0 and word in w.growth:
                 return False  # 收入比下降0.02: a change of the ratio, not the ratio
             start_of_change = before.rstrip("0123456789.")  # 收入比由2.05缩小到2.0
-            if start_of_change != before and start_of_change.endswith(_CHANGE_START):
+            if start_of_change != before and start_of_change.endswith(w.change_start):
                 before = start_of_change[:-1]
         return bool(_strip_back(before, w.ratio_of_two)[1])
 

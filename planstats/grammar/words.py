@@ -13,6 +13,7 @@ from planstats.grammar.patterns import (
     _MONTH_RANGES,
     _PREVIOUS_YEAR,
     _RANGE_DASH,
+    _YEAR_BASE_AFTER,
     _YEAR_COUNTS,
     QUALIFIERS,
 )
@@ -342,6 +343,33 @@ class _Words:
             rf"^(?:(?:{ahead_before}){count}年(?:{ahead_after})?|{count}年(?:{ahead_after})|{PLAN_PERIOD}{PLAN_PERIOD_QUOTE}(?:规划)?(?:期间|时期|期末|末)|{streak})[,，]?"
         )
         self.leading_period_first = frozenset(_YEAR_COUNTS) | {w[0] for w in self.period_before + lex.streak}
+        self._bases(lex)
+
+    def _bases(self, lex: Lexicon) -> None:
+        """The base of a comparison (比上年, 较2020年, 在上年基础上) and the start of a change (由45万吨到50万吨)."""
+        # a year after a word of comparison or of the start of a change, or before a word of a base, is a base
+        self.base_before = lex.comparison + lex.change_start
+        self.base_after = _YEAR_BASE_AFTER + (
+            "的基础",
+            "的水平",
+            "同期",
+        )  # 在上年的基础上, 上年同期: a base, not a time
+        self.year_of_record = re.compile(  # a year that is not the base of a comparison (a class first: see _YEAR)
+            r"(?=[12])(?<![0-9])"
+            + "".join(f"(?<!{re.escape(w)})" for w in self.base_before)
+            + r"((?:19|20)\d{2})年"
+            + f"(?!{_alternation(_YEAR_BASE_AFTER)})"
+        )
+        # the previous year as the base of a comparison, at the end of an indicator (单位GDP能耗较上年, 财政收入与上年
+        # 相比): what a rate of growth means anyway. A base year (比2020年) is kept: it makes the rate one over years
+        than = _alternation(lex.comparison)
+        self.base_at_end = re.compile(
+            rf"(?:(?:{than}){_PREVIOUS_YEAR}(?:同期)?(?:{than})?|在?{_PREVIOUS_YEAR}的?基础上)$"
+        )
+        self.change_start = lex.change_start
+        # a number after the start of a change, and no other start after it (由2.3:1缩小到2.2:1)
+        starts = re.escape("".join(sorted(set("".join(self.change_start)))))
+        self.change_from = re.compile(rf"(?:{_alternation(self.change_start)})[^{starts}]*\d[^{starts}]*$")
 
     def _no_targets(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
         """Indicators that are no target of their own: a gap, an attainment, a benchmark, an average over
@@ -351,7 +379,7 @@ class _Words:
         # an average over several years (年均增长, 年均增速)
         gap, adjective = (_alternation(words) if words else "(?!)" for words in (lex.gap, lex.gap_adjective))
         self.gap = re.compile(
-            rf"(?<!不)(?:{gap})[^0-9]*$|(?:比|较)(?!{_PREVIOUS_YEAR}|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$"
+            rf"(?<!不)(?:{gap})[^0-9]*$|(?:{_alternation(lex.than)})(?!{_PREVIOUS_YEAR}|同期|(?:19|20)\d\d年)[^0-9]{{1,12}}(?:{adjective})$"
         )
         self.attainment = lex.attainment
         self.turnaround = _by_length(lex.turnaround)  # 进出口总额由负转正，增长3%: the subject of the rate after it
@@ -366,7 +394,8 @@ class _Words:
             (self.benchmark, r"\s*$"),
             (lex.page_chrome, r"\s*$"),
         )
-        hints = [f"[比较{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ends if words]
+        first += "".join(word[0] for word in lex.than)
+        hints = [f"[{re.escape(first)}]"] + [f"(?:{_alternation(words)}){end}" for words, end in ends if words]
         self.no_target_hint = re.compile("|".join(hints))
 
     def _leads(self, lex: Lexicon, q: dict[str, dict[str, str]]) -> None:
