@@ -47,13 +47,16 @@ def main() -> None:
     sys.meta_path = [f for f in sys.meta_path if "editable" not in repr(f).lower()]  # not the installed checkout
     sys.path.insert(0, str(args.root.resolve()))
     warnings.simplefilter("ignore")
-    corpus = importlib.import_module("planstats.corpus")
+    try:
+        workers = importlib.import_module("planstats.workers")
+    except ModuleNotFoundError:  # a checkout from before the workers left corpus.py
+        workers = importlib.import_module("planstats.corpus")
     taxonomy = importlib.import_module("planstats.taxonomy")
-    docs = [corpus._Doc(p, p, False) for p in paths]
-    for stage in corpus._STAGES:
+    docs = [workers._Doc(p, p, False) for p in paths]
+    for stage in workers._STAGES:
         for doc in docs:
             stage(doc)
-    extract = corpus._STAGES[3]
+    extract = workers._STAGES[3]
     for _ in range(args.passes):
         for doc in docs:
             if args.cold:

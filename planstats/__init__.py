@@ -9,7 +9,8 @@ Examples
 """
 
 from planstats._data import sample_corpus
-from planstats.analysis import compare, conflicts, convert, hardness, rank, summary, targets, yoy
+from planstats.analysis import compare, rank, summary, yoy
+from planstats.cells import conflicts, convert, hardness, targets
 from planstats.corpus import BuildReport, build, extract
 from planstats.dataset import SCHEMA, load, validate, write
 from planstats.document import extract_text, rejects

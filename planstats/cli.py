@@ -25,7 +25,8 @@ import pandas as pd
 
 from planstats import analysis, outcomes, plans, tables
 from planstats.corpus import ENGINES, build
-from planstats.dataset import FORMATS, conform, load, spreadsheet_safe, write
+from planstats.dataset import FORMATS, conform, load, write
+from planstats.formats import spreadsheet_safe
 from planstats.document import extract_file, rejects
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
 from planstats.taxonomy import metrics

@@ -32,5 +32,9 @@ class ArgumentError(PlanstatsError, ValueError):
     """A function or command was called with a value it does not accept."""
 
 
+class EngineError(PlanstatsError, RuntimeError):
+    """The engine that runs a build could not start (a missing extra, a script without a main guard)."""
+
+
 class PlanstatsWarning(UserWarning):
     """Something the user should know about, that did not stop the work (a missing region, a skipped file)."""

@@ -15,8 +15,7 @@ import numpy as np
 import pandas as pd
 
 from planstats._data import read_rows
-from planstats.analysis import (
-    _APPROX_TOLD,
+from planstats.cells import (
     _KEY,
     RATE_KINDS,
     _dataset,
@@ -33,6 +32,8 @@ from planstats.taxonomy import load_taxonomy
 # attainment
 
 ACTUALS_COLUMNS = ("region", "year", "metric", "value")
+
+_APPROX_TOLD: list[bool] = []  # the warning of a reading no one chose is given once a session
 
 
 #: The years that an outcome may be of: from the founding of the People's Republic to 2100.

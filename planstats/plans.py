@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 
 from planstats import _checks, places
-from planstats.analysis import _KEY, RATE_KINDS, STATUSES, _dataset, _metric_ids, _region_names, _resolve
+from planstats.cells import _KEY, RATE_KINDS, STATUSES, _dataset, _metric_ids, _region_names, _resolve
 from planstats.errors import ArgumentError, PlanstatsWarning
 from planstats.numbers import plan_period_start
 from planstats.taxonomy import load_taxonomy

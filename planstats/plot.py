@@ -33,6 +33,7 @@ from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from planstats import _checks, analysis
+from planstats.cells import _metric_ids, targets
 from planstats.dataset import atomic_write
 from planstats.errors import ArgumentError, PlanstatsError
 from planstats.tables import cell, doc_titles, labels, metric_label, number
@@ -220,7 +221,7 @@ def compare(
     ['8–10', '≈6', '≈12', '≥20', '15']
     """
     _check_lang(lang)
-    cells = analysis.targets(df, metric)
+    cells = targets(df, metric)
     year = _checks.plan_year(year)
     if year is not None:
         cells = cells[cells["year"] == year]
@@ -336,7 +337,7 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
     [4]
     """
     _check_lang(lang)
-    cells = analysis.targets(df, metric)
+    cells = targets(df, metric)
     with style():
         ax = _axes(ax)
         if cells.empty:
@@ -425,12 +426,12 @@ def heatmap(
     ["Xi'an High-tech Industries Development Zone", "Xincheng District, Xi'an"]
     """
     _check_lang(lang)
-    ids = analysis._metric_ids(metrics, "metrics") if metrics is not None else None
+    ids = _metric_ids(metrics, "metrics") if metrics is not None else None
     year = _checks.plan_year(year)
     if year is not None:
         df = df[df["year"] == year]
     # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.
-    parts = [analysis.targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")]
+    parts = [targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")]
     cells = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
     shown = _region_labels(cells["region"], lang)
     cells = cells.assign(

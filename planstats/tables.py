@@ -22,7 +22,8 @@ import numpy as np
 import pandas as pd
 
 from planstats import places
-from planstats.dataset import BUNDLED, DATA_DIR, atomic_write, load, write_stata
+from planstats.dataset import BUNDLED, DATA_DIR, atomic_write, load
+from planstats.formats import write_stata
 from planstats.document import manifest_row, read_manifest
 from planstats.errors import ArgumentError, PlanstatsWarning
 from planstats.taxonomy import load_taxonomy

@@ -412,7 +412,7 @@ def test_empty_results_are_empty_frames_with_columns():
 
 
 def test_packed_sort_keys_sort_like_the_keys_themselves():
-    from planstats.analysis import _packed
+    from planstats.cells import _packed
 
     rng = np.random.default_rng(0)
     for high in (5, 2**40):  # keys that fit in one int64 when packed, and keys that do not
@@ -466,7 +466,7 @@ def test_a_missing_actuals_file_is_not_called_a_rule_file(tmp_path):
 
 
 def test_an_approximate_target_is_read_as_a_band_or_a_floor_and_the_reading_is_told_once(monkeypatch):
-    monkeypatch.setattr(ps.analysis, "_APPROX_TOLD", [])
+    monkeypatch.setattr(ps.outcomes, "_APPROX_TOLD", [])
     df = make_frame(dict(value=6.0, qualifier="approx", qualifier_text="左右"))
     actual = pd.DataFrame([_actual("A", 2022, 7.5)])
     assert ps.attainment(df, actual, approx_as="band")["met"].tolist() == [False]

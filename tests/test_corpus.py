@@ -9,7 +9,8 @@ from conftest import RAW, SEEDS
 from pandas.testing import assert_frame_equal
 
 import planstats as ps
-from planstats import corpus
+from planstats import corpus, workers
+from planstats.errors import EngineError
 
 
 def _canonical(df):
@@ -205,8 +206,8 @@ def test_an_interrupted_build_leaves_the_previous_dataset_intact(seeds, tmp_path
             raise KeyboardInterrupt
         return real(*args, **kwargs)
 
-    real = corpus.read
-    monkeypatch.setattr(corpus, "read", stop)
+    real = workers.read
+    monkeypatch.setattr(workers, "read", stop)
     with pytest.raises(KeyboardInterrupt):
         ps.build([seeds], out=out, workers=1, progress=False)
     assert_frame_equal(ps.load(out), before)
@@ -246,9 +247,9 @@ def test_dask_workers_with_other_rules_are_refused_before_anything_is_written(se
     out = tmp_path / "targets"
     ps.build([seeds], out=out, workers=1, progress=False)
     before = ps.load(out)
-    monkeypatch.setattr(corpus, "rules_fingerprint", lambda: "0123456789abcdef")  # here only: the workers keep theirs
+    monkeypatch.setattr(workers, "rules_fingerprint", lambda: "0123456789abcdef")  # here only: the workers keep theirs
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
-        with pytest.raises(corpus.EngineError, match="other planstats code or rule files"):
+        with pytest.raises(EngineError, match="other planstats code or rule files"):
             ps.build([seeds], out=out, engine="dask", scheduler=cluster.scheduler_address, workers=1, progress=False)
     assert_frame_equal(ps.load(out), before)
 
@@ -280,7 +281,7 @@ def test_bad_arguments(seeds, tmp_path):
 
 
 def test_a_missing_main_guard_gets_an_error_that_says_so():
-    err = corpus._guard_error(
+    err = workers._guard_error(
         RuntimeError(
             "An attempt has been made to start a new process before the current process has finished its bootstrapping "
             "phase."

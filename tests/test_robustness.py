@@ -206,18 +206,18 @@ def test_a_zip_bomb_docx_is_refused_before_it_is_unpacked(tmp_path, monkeypatch)
 def test_an_unexpected_error_in_one_document_is_a_reported_failure(tmp_path, monkeypatch, workers):
     """A bug of planstats (or of a library) while extracting one document fails that document only,
     with its path and the error, on one worker or several (the error itself may not pickle)."""
-    from planstats import corpus
+    from planstats import workers as stages
 
     for i in range(4):
         (tmp_path / f"plan{i}.txt").write_text(f"某某县2024年工作要点\n地区生产总值增长{6 + i}%。", encoding="utf-8")
-    real = corpus.extract_rows
+    real = stages.extract_rows
 
     def broken(doc, *args):
         if doc == "plan2.txt":
             raise RecursionError("maximum recursion depth exceeded")
         return real(doc, *args)
 
-    monkeypatch.setattr(corpus, "extract_rows", broken)  # forked workers inherit it
+    monkeypatch.setattr(stages, "extract_rows", broken)  # forked workers inherit it
     with pytest.warns(ps.PlanstatsWarning, match="1 document\\(s\\) could not be read"):
         df = ps.extract([tmp_path], workers=workers)
     assert sorted(df["doc"].unique()) == ["plan0.txt", "plan1.txt", "plan3.txt"]

@@ -1,0 +1,451 @@
+"""The targets behind every analysis: one value per region, year and metric (:func:`targets`, and
+:func:`conflicts` where a document states two), in one unit (:func:`convert`), with their hardness
+(:func:`hardness`); and the checks of the arguments the analyses share. The rules are stated in
+:mod:`planstats.analysis`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import warnings
+from collections.abc import Iterable, Mapping
+
+import numpy as np
+import pandas as pd
+
+from planstats import _checks
+from planstats._data import read_rows
+from planstats.dataset import Shared, conform, region_names, validate
+from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
+from planstats.lexicon import lexicon
+from planstats.numbers import MULTIPLIERS, units
+from planstats.taxonomy import load_taxonomy
+
+
+RATE_KINDS = ("growth", "share", "pp_change")
+
+
+RANGE_AS = ("mid", "low", "high")
+
+
+HARDNESS = ("hard", "soft", "unmarked")
+
+
+STATUSES = ("extracted", "not_in_document", "no_document")
+
+
+_KEY = ["region", "year", "metric"]
+
+
+_FACTORS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
+
+
+#: Columns of the frame of resolved targets that every analysis starts from.
+CELL_COLUMNS = (
+    "region",
+    "year",
+    "metric",
+    "kind",
+    "unit",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "qualifier_text",
+    "hardness",
+    "is_range",
+    "decrease",
+    "n_targets",
+    "conflict",
+    "section",
+    "doc",
+    "raw",
+    "start",
+    "end",
+)
+
+
+# ---------------------------------------------------------------------------------------
+# arguments
+
+
+def _choices(value: str, options: Iterable[str], param: str, listing: str) -> str:
+    options = list(options)
+    if value in options:
+        return value
+    close = difflib.get_close_matches(str(value), options, n=3, cutoff=0.5)
+    hint = f" Did you mean {' or '.join(map(repr, close))}?" if close else ""
+    raise ArgumentError(f"The value for `{param}` {value!r} is not known.{hint} {listing}")
+
+
+def _metric_ids(metric: str | Iterable[str], param: str = "metric") -> list[str]:
+    names = [metric] if isinstance(metric, str) else list(metric)
+    if not names:
+        raise ArgumentError(f"The value for `{param}` must name at least one metric id.")
+    ids = [m.id for m in load_taxonomy()]
+    return [_choices(m, ids, param, "planstats.metrics() lists the metric ids.") for m in names]
+
+
+def _region_names(names: str | Iterable[str] | None, df: pd.DataFrame) -> list[str] | None:
+    """Region filters may use the Chinese name, an alias or the English name."""
+    names = _checks.names(names, "regions")
+    if names is None:
+        return None
+    lookup = {**{str(r): str(r) for r in df["region"].dropna().unique()}, **region_names()}
+    return [lookup[_choices(n, lookup, "regions", "planstats.regions() lists the known regions.")] for n in names]
+
+
+def _option(value: str, options: tuple[str, ...], param: str) -> str:
+    if value not in options:
+        raise ArgumentError(f"The value for `{param}` must be one of {list(options)}, but {value!r} was passed.")
+    return value
+
+
+# ---------------------------------------------------------------------------------------
+# hardness and units
+
+
+@functools.lru_cache(maxsize=1)
+def _hardness_words() -> dict[str, str]:
+    table = {}
+    for line, row in enumerate(read_rows("qualifiers.csv", ("text", "hardness")), start=2):
+        if row["hardness"] not in ("hard", "soft", ""):
+            raise DataFileError(
+                f"qualifiers.csv, line {line}: hardness must be hard, soft or empty, not {row['hardness']!r}."
+            )
+        if row["hardness"]:
+            table[row["text"]] = row["hardness"]
+    return table
+
+
+def hardness(df: pd.DataFrame, *, words: Mapping[str, str] | None = None) -> pd.Series:
+    """Whether each target is ``hard``, ``soft`` or ``unmarked``, from its qualifying words.
+
+    A target is soft when any of its words is soft (力争…以上 is soft: the hedge softens
+    the floor), hard when a word is hard and none is soft, unmarked when it has no such
+    words. ``words`` overrides the default reading of single words (``data/qualifiers.csv``),
+    for instance ``{"力争": "hard"}``.
+
+    Examples
+    --------
+    >>> df = pd.DataFrame({"qualifier_text": ["确保…不低于", "力争…以上", "左右", ""]})
+    >>> hardness(df).tolist()
+    ['hard', 'soft', 'soft', 'unmarked']
+    >>> hardness(df, words={"力争": "hard"}).tolist()
+    ['hard', 'hard', 'soft', 'unmarked']
+    """
+    if "qualifier_text" not in df.columns:
+        raise ArgumentError("hardness() needs the `qualifier_text` column of a planstats dataset.")
+    table = _hardness_words() | dict(words or {})
+    bad = {w: h for w, h in table.items() if h not in ("hard", "soft")}
+    if bad:
+        raise ArgumentError(f"The values of `words` must be 'hard' or 'soft', but {bad!r} was passed.")
+
+    def one(text: str) -> str:
+        found = {table.get(w) for w in str(text).split("…") if w}
+        return "soft" if "soft" in found else "hard" if "hard" in found else "unmarked"
+
+    codes, texts = pd.factorize(df["qualifier_text"].fillna(""))  # each distinct text read once
+    read = np.array([HARDNESS.index(one(t)) for t in texts] + [HARDNESS.index("unmarked")], dtype="int8")
+    return pd.Series(pd.Categorical.from_codes(read[codes], categories=HARDNESS), index=df.index, name="hardness")
+
+
+def _split_unit(unit: str) -> tuple[str, float]:
+    """``亿元`` → (元, 1e8); ``千米`` stays a unit of its own; ``%`` → (%, 1). The measure words
+    of a count (家, 个, 项: family ``count`` of ``data/units.csv``) are one unit: 15家 and 20个
+    新型研发机构 count the same things."""
+    table = units()
+    canonical = {u.canonical: u for u in table.values()}
+    base, mult = unit, 1.0
+    if unit in table:
+        base = table[unit].canonical
+    elif unit not in canonical:
+        for word in MULTIPLIERS:
+            if unit.startswith(word) and unit[len(word) :] in canonical:
+                base, mult = unit[len(word) :], _FACTORS[word]
+                break
+    return ("count" if base in canonical and canonical[base].family == "count" else base), mult
+
+
+def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Series | float:
+    """Convert values between units of one base (万元 → 亿元, 人 → 万人).
+
+    Examples
+    --------
+    >>> convert(4000.0, "万美元", "亿美元")
+    0.4
+    >>> convert(12000.0, "人", "万人")
+    1.2
+    >>> convert(1.5, "万家", "个")  # measure words of a count are one unit
+    15000.0
+    """
+    base_from, f_from = _split_unit(from_unit)
+    base_to, f_to = _split_unit(to_unit)
+    if base_from != base_to:
+        raise ArgumentError(
+            f"cannot convert {from_unit!r} to {to_unit!r}: they measure different things ({base_from} and {base_to})."
+        )
+    return values * f_from / f_to
+
+
+# ---------------------------------------------------------------------------------------
+# one value per region, year and metric
+
+
+def _codes(column: pd.Series) -> np.ndarray:
+    """Integer codes of a column in its sort order: the categories', else the sorted values'."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy()
+    return pd.factorize(column, sort=True)[0]
+
+
+def _is_in(column: pd.Series, values: Iterable[str]) -> np.ndarray:
+    """``column.isin(values)`` as a boolean array, on the codes when the column is categorical."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        categories = column.cat.categories
+        wanted = np.zeros(len(categories) + 1, dtype=bool)  # the last for code -1 (missing)
+        wanted[[categories.get_loc(v) for v in values if v in categories]] = True
+        return wanted[column.cat.codes.to_numpy()]
+    return column.isin(list(values)).to_numpy()
+
+
+def _labels(column: pd.Series, pos: np.ndarray) -> tuple[np.ndarray, list[str]]:
+    """Codes (-1 for missing) and labels of ``column`` at ``pos``."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        return column.cat.codes.to_numpy()[pos], [str(c) for c in column.cat.categories]
+    codes, uniques = pd.factorize(column.take(pos))
+    return codes, [str(u) for u in uniques]
+
+
+def _packed(*keys: np.ndarray) -> tuple[np.ndarray, ...]:
+    """Integer sort keys, most significant first, as keys for ``np.lexsort`` (least significant
+    first): packed into one int64 that sorts like them when they fit (one key sorts faster)."""
+    packed, room = np.zeros(len(keys[0]), dtype="int64"), 1
+    for key in keys:
+        low = int(key.min()) if len(key) else 0
+        span = int(key.max()) - low + 1 if len(key) else 1
+        room *= span
+        if room >= 2**62:
+            return keys[::-1]
+        packed = packed * span + (key - low)
+    return (packed,)
+
+
+class _Rows:
+    """The rows of a dataset that enter the analyses of some metrics: their positions in the
+    dataset and their low and high values, converted to one unit per metric (``unit``, or
+    ``None`` when no row was converted or left out)."""
+
+    def __init__(self, pos: np.ndarray, low: np.ndarray, high: np.ndarray, unit: np.ndarray | None):
+        self.pos, self.low, self.high, self.unit = pos, low, high, unit
+
+    def take(self, keep: np.ndarray) -> _Rows:
+        return _Rows(self.pos[keep], self.low[keep], self.high[keep], None if self.unit is None else self.unit[keep])
+
+
+def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: str = "target") -> _Rows:
+    """The rows of ``metrics`` in one kind and one unit per metric (the most common; others
+    are converted, or left out with a warning)."""
+    mask = _is_in(df["record"], [record]) & _is_in(df["metric"], metrics)
+    if kind is not None:
+        mask &= _is_in(df["kind"], [kind])
+    pos = np.flatnonzero(mask)
+    low = df["value"].to_numpy(dtype="float64")[pos]
+    high = df["value_high"].to_numpy(dtype="float64", na_value=np.nan)[pos]
+    high = np.where(np.isnan(high), low, high)
+    if not len(pos):
+        return _Rows(pos, low, high, None)
+    # The decisions are made on the few distinct (metric, kind, unit) of the rows, then applied.
+    key = np.zeros(len(pos), dtype="int64")
+    names = []
+    for column in ("metric", "kind", "unit"):
+        codes, uniques = _labels(df[column], pos)
+        key = key * (len(uniques) + 1) + codes + 1
+        names.append(uniques)
+    combo_of_row, keys = pd.factorize(key)  # combos in the order they first occur
+    counts = np.bincount(combo_of_row, minlength=len(keys))
+    combos = []
+    for k in keys:
+        parts = []
+        for uniques in reversed(names):
+            k, code = divmod(int(k), len(uniques) + 1)
+            parts.append(uniques[code - 1] if code else "")
+        combos.append(tuple(reversed(parts)))
+    split = [_split_unit(u) for _, _, u in combos]
+    groups: dict[tuple[str, str, str], int] = {}  # (metric, kind, base) → rows
+    for (m, k, _), (base, _), n in zip(combos, split, counts, strict=False):
+        groups[(m, k, base)] = groups.get((m, k, base), 0) + int(n)
+    chosen: dict[str, tuple[str, str]] = {}  # metric → the most common (kind, base); ties: the first
+    for (m, k, base), n in groups.items():
+        if m not in chosen or n > groups[(m, chosen[m][0], chosen[m][1])]:
+            chosen[m] = (k, base)
+    keep = np.array([chosen[m] == (k, base) for (m, k, _), (base, _) in zip(combos, split, strict=False)])
+    if not keep.all():
+        left: dict[str, list] = {}
+        for (m, k, u), n, kept in zip(combos, counts, keep, strict=False):
+            if not kept:
+                left.setdefault(m, []).append((k, u, int(n)))
+        text = "; ".join(
+            f"{m}: {sum(n for _, _, n in g)} ({', '.join(f'{k} in {u}' for k, u, _ in sorted(g))})"
+            for m, g in sorted(left.items())
+        )
+        warnings.warn(
+            "targets of another kind or unit than the rest of their metric were left out, so that values are not "
+            f"mixed: {text}. "
+            "Select them with kind=… or convert them first.",
+            PlanstatsWarning,
+            stacklevel=4,
+        )
+    target: dict[str, tuple[str, float, int]] = {}  # metric → the unit of most of its kept rows, its multiple
+    for (m, _, u), (_, mult), n, kept in zip(combos, split, counts, keep, strict=False):
+        if kept and (m not in target or n > target[m][2]):
+            target[m] = (u, mult, n)
+    factor = np.array(
+        [
+            mult / target[m][1] if kept else np.nan
+            for (m, _, _), (_, mult), kept in zip(combos, split, keep, strict=False)
+        ]
+    )
+    if keep.all() and (factor == 1).all():
+        return _Rows(pos, low, high, None)  # one kind and one unit per metric: nothing to leave out or convert
+    f = factor[combo_of_row]
+    rows = _Rows(
+        pos,
+        low * f,
+        high * f,
+        np.array([target[m][0] if kept else None for (m, _, _), kept in zip(combos, keep, strict=False)], dtype=object)[
+            combo_of_row
+        ],
+    )
+    return rows.take(keep[combo_of_row])
+
+
+def _dataset(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` checked against the contract; frames joined with ``pd.concat`` (whose
+    categoricals became plain strings) are brought back to it first (a copy, only then)."""
+    try:
+        return validate(df)
+    except SchemaError:
+        if not isinstance(df, pd.DataFrame):
+            raise
+        return validate(conform(df))
+
+
+_FROM_ROWS = [
+    "region",
+    "year",
+    "metric",
+    "kind",
+    "unit",
+    "qualifier",
+    "qualifier_text",
+    "section",
+    "doc",
+    "raw",
+    "start",
+    "end",
+    "verb",
+]
+
+
+def _resolve(
+    df: pd.DataFrame, metrics: list[str], *, range_as: str = "mid", kind: str | None = None, record: str = "target"
+) -> pd.DataFrame:
+    """One row per region, year and metric (:data:`CELL_COLUMNS`), by the headline-first rule."""
+    df = _dataset(df)
+    _option(range_as, RANGE_AS, "range_as")
+    if kind is not None:
+        _option(kind, ("growth", "level", "share", "pp_change"), "kind")
+    rows = _targets(df, metrics, kind=kind, record=record)
+    rows = rows.take(df["region"].notna().to_numpy()[rows.pos] & df["year"].notna().to_numpy()[rows.pos])
+    if not len(rows.pos):
+        return _typed(pd.DataFrame(columns=list(CELL_COLUMNS)))
+    # Sort by region, year, metric, then headline first and position; only the first row of
+    # each cell is taken from the frame, the rest is done on the sort keys.
+    region, metric, section = (_codes(df[c])[rows.pos] for c in ("region", "metric", "section"))
+    year = df["year"].to_numpy(dtype="float64", na_value=np.nan)[rows.pos].astype("int64")
+    order = np.lexsort((df["start"].to_numpy()[rows.pos], section, *_packed(region, year, metric)))
+    region, year, metric = region[order], year[order], metric[order]
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = (region[1:] != region[:-1]) | (year[1:] != year[:-1]) | (metric[1:] != metric[:-1])
+    group = np.cumsum(first) - 1
+    low, high = rows.low[order], rows.high[order]
+    differs = (low != low[first][group]) | (high != high[first][group])
+    chosen = order[first]
+    cells = df[_FROM_ROWS].take(rows.pos[chosen]).reset_index(drop=True)
+    if rows.unit is not None:
+        cells["unit"] = rows.unit[chosen]
+    cells["low"], cells["high"] = rows.low[chosen], rows.high[chosen]
+    cells["value"] = {"mid": (cells["low"] + cells["high"]) / 2, "low": cells["low"], "high": cells["high"]}[range_as]
+    cells["is_range"] = cells["qualifier"] == "range"
+    cells["decrease"] = cells["verb"].isin(lexicon().decrease_verb)
+    cells["n_targets"] = np.bincount(group)
+    cells["conflict"] = np.bincount(group, weights=differs) > 0
+    cells["hardness"] = hardness(cells)
+    out = _typed(cells.loc[:, list(CELL_COLUMNS)])
+    out.attrs["dataset"] = Shared(df)  # what the cells come from: the hashes and paths of its documents, for cite
+    return out
+
+
+def _typed(cells: pd.DataFrame) -> pd.DataFrame:
+    """The cells with the dtypes of :data:`CELL_COLUMNS` (converting only what differs)."""
+    out = cells
+    if out.empty:  # the text columns keep the dtypes of the dataset (categorical, string) when there are rows
+        out = out.astype(
+            {
+                c: object
+                for c in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw")
+            }
+        )
+    wanted = {
+        **dict.fromkeys(("value", "low", "high"), "float64"),
+        **dict.fromkeys(("is_range", "decrease", "conflict"), "bool"),
+        **dict.fromkeys(("n_targets", "start", "end"), "int64"),
+        "year": "Int64",
+    }
+    convert = {c: t for c, t in wanted.items() if str(out[c].dtype) != t}
+    if convert:
+        out = out.astype(convert)
+    if not isinstance(out["hardness"].dtype, pd.CategoricalDtype):
+        out = out.assign(hardness=pd.Categorical(out["hardness"], categories=HARDNESS))
+    return out
+
+
+@_checks.renamed(metric="metrics")
+def targets(
+    df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, range_as: str = "mid", kind: str | None = None
+) -> pd.DataFrame:
+    """The resolved targets: one row per region, year and metric, with its source.
+
+    This is the long table behind :func:`compare`: ``value`` (the midpoint of a range),
+    ``low``/``high``, the qualifier and its ``hardness``, ``n_targets`` found for the cell,
+    ``conflict`` when they disagree, and the ``doc``/``raw``/``start``/``end`` of the one used.
+
+    Examples
+    --------
+    >>> import planstats as ps
+    >>> t = ps.targets(ps.load(), "gdp_growth")
+    >>> t.loc[t.region == "西咸新区", ["year", "value", "qualifier", "raw"]].values.tolist()
+    [[2022, 12.0, 'approx', 'GDP增长12%左右'], [2023, 20.0, 'at_least', 'GDP增长20%以上']]
+    """
+    ids = _metric_ids(metrics, "metrics") if metrics is not None else [m for m in df["metric"].dropna().unique()]
+    return _resolve(df, ids, range_as=range_as, kind=kind)
+
+
+@_checks.renamed(metric="metrics")
+def conflicts(df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, kind: str | None = None) -> pd.DataFrame:
+    """Every target of the region-year-metric cells whose targets state different values.
+
+    Examples
+    --------
+    >>> import planstats as ps
+    >>> c = ps.conflicts(ps.load(), "foreign_investment", kind="growth")
+    >>> c[["region", "year", "section", "value", "raw"]].values.tolist()
+    [['西咸新区', 2022, 'headline', 20.0, '实际利用外资增长20%左右'], ['西咸新区', 2022, 'body', 55.0,
+    '外商直接投资增长55%以上']]
+    """
+    cells = targets(df, metrics, kind=kind)
+    bad = cells.loc[cells["conflict"], _KEY]
+    rows = df[df["record"] == "target"].merge(bad.astype({"region": object, "metric": object}), on=_KEY)
+    return rows.sort_values([*_KEY, "section", "start"]).reset_index(drop=True)
