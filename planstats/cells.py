@@ -257,46 +257,9 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: 
     if not len(pos):
         return _Rows(pos, low, high, None)
     # The decisions are made on the few distinct (metric, kind, unit) of the rows, then applied.
-    key = np.zeros(len(pos), dtype="int64")
-    names = []
-    for column in ("metric", "kind", "unit"):
-        codes, uniques = _labels(df[column], pos)
-        key = key * (len(uniques) + 1) + codes + 1
-        names.append(uniques)
-    combo_of_row, keys = pd.factorize(key)  # combos in the order they first occur
-    counts = np.bincount(combo_of_row, minlength=len(keys))
-    combos = []
-    for k in keys:
-        parts = []
-        for uniques in reversed(names):
-            k, code = divmod(int(k), len(uniques) + 1)
-            parts.append(uniques[code - 1] if code else "")
-        combos.append(tuple(reversed(parts)))
+    combo_of_row, combos, counts = _combos(df, pos)
     split = [_split_unit(u) for _, _, u in combos]
-    groups: dict[tuple[str, str, str], int] = {}  # (metric, kind, base) → rows
-    for (m, k, _), (base, _), n in zip(combos, split, counts, strict=False):
-        groups[(m, k, base)] = groups.get((m, k, base), 0) + int(n)
-    chosen: dict[str, tuple[str, str]] = {}  # metric → the most common (kind, base); ties: the first
-    for (m, k, base), n in groups.items():
-        if m not in chosen or n > groups[(m, chosen[m][0], chosen[m][1])]:
-            chosen[m] = (k, base)
-    keep = np.array([chosen[m] == (k, base) for (m, k, _), (base, _) in zip(combos, split, strict=False)])
-    if not keep.all():
-        left: dict[str, list] = {}
-        for (m, k, u), n, kept in zip(combos, counts, keep, strict=False):
-            if not kept:
-                left.setdefault(m, []).append((k, u, int(n)))
-        text = "; ".join(
-            f"{m}: {sum(n for _, _, n in g)} ({', '.join(f'{k} in {u}' for k, u, _ in sorted(g))})"
-            for m, g in sorted(left.items())
-        )
-        warnings.warn(
-            "targets of another kind or unit than the rest of their metric were left out, so that values are not "
-            f"mixed: {text}. "
-            "Select them with kind=… or convert them first.",
-            PlanstatsWarning,
-            stacklevel=4,
-        )
+    keep = _kept(combos, split, counts)
     target: dict[str, tuple[str, float, int]] = {}  # metric → the unit of most of its kept rows, its multiple
     for (m, _, u), (_, mult), n, kept in zip(combos, split, counts, keep, strict=False):
         if kept and (m not in target or n > target[m][2]):
@@ -319,6 +282,57 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: 
         ],
     )
     return rows.take(keep[combo_of_row])
+
+
+def _combos(df: pd.DataFrame, pos: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, str]], np.ndarray]:
+    """The distinct (metric, kind, unit) of the rows at ``pos`` in the order they first occur, the
+    combination of each row, and the rows of each."""
+    key = np.zeros(len(pos), dtype="int64")
+    names = []
+    for column in ("metric", "kind", "unit"):
+        codes, uniques = _labels(df[column], pos)
+        key = key * (len(uniques) + 1) + codes + 1
+        names.append(uniques)
+    combo_of_row, keys = pd.factorize(key)
+    counts = np.bincount(combo_of_row, minlength=len(keys))
+    combos = []
+    for k in keys:
+        parts = []
+        for uniques in reversed(names):
+            k, code = divmod(int(k), len(uniques) + 1)
+            parts.append(uniques[code - 1] if code else "")
+        combos.append((parts[2], parts[1], parts[0]))
+    return combo_of_row, combos, counts
+
+
+def _kept(combos: list[tuple[str, str, str]], split: list[tuple[str, float]], counts: np.ndarray) -> np.ndarray:
+    """Which combinations keep their rows: those of the most common kind and base unit of their
+    metric (ties: the first); one warning says what is left out."""
+    groups: dict[tuple[str, str, str], int] = {}  # (metric, kind, base) → rows
+    for (m, k, _), (base, _), n in zip(combos, split, counts, strict=False):
+        groups[(m, k, base)] = groups.get((m, k, base), 0) + int(n)
+    chosen: dict[str, tuple[str, str]] = {}  # metric → the most common (kind, base); ties: the first
+    for (m, k, base), n in groups.items():
+        if m not in chosen or n > groups[(m, chosen[m][0], chosen[m][1])]:
+            chosen[m] = (k, base)
+    keep = np.array([chosen[m] == (k, base) for (m, k, _), (base, _) in zip(combos, split, strict=False)])
+    if not keep.all():
+        left: dict[str, list] = {}
+        for (m, k, u), n, kept in zip(combos, counts, keep, strict=False):
+            if not kept:
+                left.setdefault(m, []).append((k, u, int(n)))
+        text = "; ".join(
+            f"{m}: {sum(n for _, _, n in g)} ({', '.join(f'{k} in {u}' for k, u, _ in sorted(g))})"
+            for m, g in sorted(left.items())
+        )
+        warnings.warn(
+            "targets of another kind or unit than the rest of their metric were left out, so that values are not "
+            f"mixed: {text}. "
+            "Select them with kind=… or convert them first.",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
+    return keep
 
 
 def _dataset(df: pd.DataFrame) -> pd.DataFrame:

@@ -14,6 +14,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from planstats import _checks
 from planstats._data import read_rows
 from planstats.cells import (
     _KEY,
@@ -188,41 +189,14 @@ def attainment(
     )
     cells = _resolve(df, ids)
     cells["hardness"] = hardness(cells, words=words)
-    if actuals is None:
-        found = _resolve(df, ids, record="result")[["region", "year", "metric", "value", "unit", "doc", "raw"]]
-        found["actual_source"] = found["doc"].astype(str) + ": " + found["raw"].astype(str)
-        found = found.drop(columns=["doc", "raw"])
-    else:
-        found = read_actuals(actuals)
-        found["actual_source"] = str(actuals) if not isinstance(actuals, pd.DataFrame) else "actuals"
-        unnamed = sorted(set(found["region"]) - set(df["region"].dropna().astype(str)))
-        if unnamed:
-            warnings.warn(
-                f"{found['actual_source'].iloc[0]}: {len(unnamed)} region(s) of the actuals are named by no document "
-                "of the dataset, "
-                f"so their outcomes meet no target: {', '.join(unnamed[:10])}{' …' if len(unnamed) > 10 else ''}. "
-                "Check their spelling.",
-                PlanstatsWarning,
-                stacklevel=2,
-            )
-    found = found.rename(columns={"value": "actual", "unit": "actual_unit"})
+    found = _outcomes(df, ids, actuals).rename(columns={"value": "actual", "unit": "actual_unit"})
     out = cells.merge(found.astype({"year": "Int64"}), on=_KEY, how="left")
     out["actual"] = [
         a if (not isinstance(au, str) or not au or au == u or np.isnan(a)) else convert(a, au, u)
         for a, au, u in zip(out["actual"], out["actual_unit"], out["unit"], strict=False)
     ]
     out["actual"] = out["actual"].astype("float64")
-    sign = np.where(out["decrease"], -1.0, 1.0)  # a decrease: compare the size of the fall
-    a, v, lo, hi = out["actual"] * sign, out["value"] * sign, out["low"] * sign, out["high"] * sign
-    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
-    tol = np.where(out["kind"].isin(RATE_KINDS), tolerance, level_tolerance * v.abs()) + 1e-9
-    qualifier = out["qualifier"].astype(object).replace({"exact": exact_as})
-    approx = (a - v).abs() <= tol if approx_as == "band" else a >= v - tol
-    met = np.select(
-        [qualifier == "at_least", qualifier == "at_most", qualifier == "range", qualifier == "approx"],
-        [a >= v - 1e-9, a <= v + 1e-9, (a >= lo - 1e-9) & (a <= hi + 1e-9), approx],
-        default=False,
-    )
+    met = _met(out, tolerance, level_tolerance, exact_as, approx_as)
     if not chosen and not _APPROX_TOLD and ((out["qualifier"] == "approx") & out["actual"].notna()).any():
         _APPROX_TOLD.append(True)
         warnings.warn(
@@ -234,25 +208,66 @@ def attainment(
             stacklevel=2,
         )
     out["gap"] = out["actual"] - out["value"]
-    out["met"] = pd.array(np.where(out["actual"].isna(), None, met), dtype="boolean")
-    cols = [
-        "region",
-        "year",
-        "metric",
-        "kind",
-        "unit",
-        "value",
-        "low",
-        "high",
-        "qualifier",
-        "hardness",
-        "actual",
-        "gap",
-        "met",
-        "is_range",
-        "conflict",
-        "doc",
-        "raw",
-        "actual_source",
-    ]
-    return out[cols].sort_values(_KEY).reset_index(drop=True)
+    out["met"] = pd.array(met, dtype="boolean")
+    out.loc[out["actual"].isna(), "met"] = pd.NA  # no outcome: neither met nor missed
+    return out[list(ATTAINMENT_COLUMNS)].sort_values(_KEY).reset_index(drop=True)
+
+
+#: The columns of :func:`attainment`, in order.
+ATTAINMENT_COLUMNS = (
+    "region",
+    "year",
+    "metric",
+    "kind",
+    "unit",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "hardness",
+    "actual",
+    "gap",
+    "met",
+    "is_range",
+    "conflict",
+    "doc",
+    "raw",
+    "actual_source",
+)
+
+
+def _outcomes(df: pd.DataFrame, ids: list[str], actuals: str | os.PathLike | pd.DataFrame | None) -> pd.DataFrame:
+    """The outcomes to hold the targets against (region, year, metric, value, unit, actual_source): those
+    of ``actuals``, or the results the plans report."""
+    if actuals is None:
+        found = _resolve(df, ids, record="result")[["region", "year", "metric", "value", "unit", "doc", "raw"]]
+        found["actual_source"] = found["doc"].astype(str) + ": " + found["raw"].astype(str)
+        return found.drop(columns=["doc", "raw"])
+    found = read_actuals(actuals)
+    found["actual_source"] = str(actuals) if not isinstance(actuals, pd.DataFrame) else "actuals"
+    unnamed = sorted(set(found["region"]) - set(df["region"].dropna().astype(str)))
+    if unnamed:
+        warnings.warn(
+            f"{found['actual_source'].iloc[0]}: {len(unnamed)} region(s) of the actuals are named by no document "
+            "of the dataset, "
+            f"so their outcomes meet no target: {', '.join(unnamed[:10])}{' …' if len(unnamed) > 10 else ''}. "
+            "Check their spelling.",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
+    return found
+
+
+def _met(out: pd.DataFrame, tolerance: float, level_tolerance: float, exact_as: str, approx_as: str) -> np.ndarray:
+    """Whether each target of ``out`` (with its ``actual``) is met, as :func:`attainment` says."""
+    sign = np.where(out["decrease"], -1.0, 1.0)  # a decrease: compare the size of the fall
+    a, v, lo, hi = out["actual"] * sign, out["value"] * sign, out["low"] * sign, out["high"] * sign
+    lo, hi = np.minimum(lo, hi), np.maximum(lo, hi)
+    tol = np.where(out["kind"].isin(RATE_KINDS), tolerance, level_tolerance * v.abs()) + 1e-9
+    qualifier = out["qualifier"].astype(object).replace({"exact": exact_as})
+    approx = (a - v).abs() <= tol if approx_as == "band" else a >= v - tol
+    return np.select(
+        [qualifier == "at_least", qualifier == "at_most", qualifier == "range", qualifier == "approx"],
+        [a >= v - 1e-9, a <= v + 1e-9, (a >= lo - 1e-9) & (a <= hi + 1e-9), approx],
+        default=False,
+    )

@@ -126,6 +126,44 @@ def amplification(
     df = _dataset(df)
     cells = _resolve(df, [mid], range_as=range_as, kind=kind)
     keys, parents = _region_keys(df, parents)
+    out = _under_parents(_placed(cells, keys), parents)
+    out["difference"] = out["value"] - out["parent_value"]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        out["ratio"] = out["value"] / out["parent_value"]
+    out["amplified"] = pd.array(np.where(out["parent_value"].isna(), None, out["difference"] > 0), dtype="boolean")
+    out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
+    out = out.reindex(columns=list(AMPLIFICATION_COLUMNS)).sort_values(["region", "year"]).reset_index(drop=True)
+    return out.astype({"parent_value": "float64", "difference": "float64", "ratio": "float64"})
+
+
+#: The columns of :func:`amplification`, in order.
+AMPLIFICATION_COLUMNS = (
+    "region",
+    "region_code",
+    "parent",
+    "parent_code",
+    "parent_level",
+    "year",
+    "metric",
+    "unit",
+    "value",
+    "qualifier",
+    "parent_value",
+    "parent_qualifier",
+    "difference",
+    "difference_unit",
+    "ratio",
+    "amplified",
+    "doc",
+    "raw",
+    "parent_doc",
+    "parent_raw",
+)
+
+
+def _placed(cells: pd.DataFrame, keys: dict[tuple, tuple]) -> pd.DataFrame:
+    """The cells of the regions that could be placed (one a unit and year), with their code and key
+    (``_key``); one warning names those that could not."""
     cells["region_code"] = [
         keys.get((r, y), (None, None))[1] for r, y in zip(cells["region"], cells["year"], strict=False)
     ]
@@ -141,9 +179,14 @@ def amplification(
             )
             + ". Give their codes (manifest column region_code) or their parents (parents={'区': '市'}).",
             PlanstatsWarning,
-            stacklevel=2,
+            stacklevel=_checks.outside(),
         )
-    cells = cells[cells["_key"].notna()].drop_duplicates(["_key", "year"])  # one unit under two names: the first
+    return cells[cells["_key"].notna()].drop_duplicates(["_key", "year"])  # one unit under two names: the first
+
+
+def _under_parents(cells: pd.DataFrame, parents: dict[str, str]) -> pd.DataFrame:
+    """Each placed cell beside the target of the nearest region above it with one that year (its
+    value, qualifier and source as ``parent_*``), or beside its direct parent with no value."""
     have = dict(zip(zip(cells["_key"], cells["year"], strict=False), cells.index, strict=False))
     chosen = []
     for key, year in zip(cells["_key"], cells["year"], strict=False):
@@ -162,36 +205,7 @@ def amplification(
     at = [i for p, i in chosen if p]
     parent = cells.reindex([-1 if i is None else i for i in at])[["value", "qualifier", "doc", "raw"]]
     parent.columns = ["parent_value", "parent_qualifier", "parent_doc", "parent_raw"]
-    out = pd.concat([child, parent.set_axis(child.index)], axis=1)
-    out["difference"] = out["value"] - out["parent_value"]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out["ratio"] = out["value"] / out["parent_value"]
-    out["amplified"] = pd.array(np.where(out["parent_value"].isna(), None, out["difference"] > 0), dtype="boolean")
-    out["difference_unit"] = np.where(out["kind"].isin(RATE_KINDS), "pp", out["unit"].astype(object))
-    cols = [
-        "region",
-        "region_code",
-        "parent",
-        "parent_code",
-        "parent_level",
-        "year",
-        "metric",
-        "unit",
-        "value",
-        "qualifier",
-        "parent_value",
-        "parent_qualifier",
-        "difference",
-        "difference_unit",
-        "ratio",
-        "amplified",
-        "doc",
-        "raw",
-        "parent_doc",
-        "parent_raw",
-    ]
-    out = out.reindex(columns=cols).sort_values(["region", "year"]).reset_index(drop=True)
-    return out.astype({"parent_value": "float64", "difference": "float64", "ratio": "float64"})
+    return pd.concat([child, parent.set_axis(child.index)], axis=1)
 
 
 def _region_keys(df: pd.DataFrame, parents: Mapping[str, str] | None) -> tuple[dict[tuple, tuple], dict[str, str]]:
