@@ -152,6 +152,36 @@ def _analysis_parser(sub, name: str, help: str, *, metric_required: bool) -> arg
     return a
 
 
+def _analysis_parsers(sub) -> None:
+    """The commands of analysis: compare, yoy, attainment, coverage."""
+    c = _analysis_parser(
+        sub, "compare", help="targets side by side: region x year, or region x metric for --year", metric_required=True
+    )
+    c.add_argument("--year", type=int)
+    _analysis_parser(sub, "yoy", help="change of each region's target between its plan years", metric_required=True)
+    t = _analysis_parser(
+        sub,
+        "attainment",
+        help="targets against outcomes (default: the results the plans report)",
+        metric_required=False,
+    )
+    t.add_argument("--actuals", type=Path, help="CSV with columns region, year, metric, value (and optionally unit)")
+    t.add_argument(
+        "--tolerance", type=float, default=0.5, help="for approx targets of rates, in percentage points (default 0.5)"
+    )
+    t.add_argument(
+        "--approx-as",
+        choices=outcomes.APPROX_AS,
+        help="read 左右 as a band around the target or as a floor (default: band, with a warning)",
+    )
+    _analysis_parser(
+        sub,
+        "coverage",
+        help="for each region, year and metric: extracted, not in the document, or no document",
+        metric_required=False,
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="planstats", description="Quantified targets of Chinese local work plans.")
     sub = p.add_subparsers(dest="command", required=True)
@@ -187,32 +217,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--metric")
     s.set_defaults(func=_cmd_show)
 
-    c = _analysis_parser(
-        sub, "compare", help="targets side by side: region x year, or region x metric for --year", metric_required=True
-    )
-    c.add_argument("--year", type=int)
-    _analysis_parser(sub, "yoy", help="change of each region's target between its plan years", metric_required=True)
-    t = _analysis_parser(
-        sub,
-        "attainment",
-        help="targets against outcomes (default: the results the plans report)",
-        metric_required=False,
-    )
-    t.add_argument("--actuals", type=Path, help="CSV with columns region, year, metric, value (and optionally unit)")
-    t.add_argument(
-        "--tolerance", type=float, default=0.5, help="for approx targets of rates, in percentage points (default 0.5)"
-    )
-    t.add_argument(
-        "--approx-as",
-        choices=outcomes.APPROX_AS,
-        help="read 左右 as a band around the target or as a floor (default: band, with a warning)",
-    )
-    _analysis_parser(
-        sub,
-        "coverage",
-        help="for each region, year and metric: extracted, not in the document, or no document",
-        metric_required=False,
-    )
+    _analysis_parsers(sub)
 
     r = sub.add_parser("report", help="write tables (Markdown), charts (PNG) and BibTeX of a dataset into a folder")
     r.add_argument("--data", type=Path, help="dataset file (default: the sample dataset that ships with planstats)")

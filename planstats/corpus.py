@@ -306,7 +306,6 @@ def _build(
     if target is not None:
         _clean_stale(target)
     sink = _Sink(target, fmt)
-    index_rows, pending, pending_rows = [], [], 0
     run = (
         _local(items, known, workers, sink.arrow)
         if engine == "local"
@@ -315,16 +314,7 @@ def _build(
     show = progress if progress is not None else out is not None
     restore = _stop_on_sigterm()
     try:
-        for results, rows in _progress(run, len(items), show):
-            index_rows += [_tell(report, result, rules) for result in results]
-            pending.append(rows)
-            pending_rows += len(rows)
-            if pending_rows >= _BATCH_ROWS:
-                sink.add_parts(pending)
-                pending, pending_rows = [], 0
-        if pending_rows:
-            sink.add_parts(pending)
-        index = pd.DataFrame(index_rows, columns=list(INDEX_COLUMNS))
+        index = _write_rows(_progress(run, len(items), show), sink, report, rules)
         if fmt == "folder" and target is not None:
             index, keep = _merge_index(index, old_index)
             _carry_over(target, keep, sink)
@@ -356,6 +346,22 @@ def _build(
         {doc: path for doc, path, *_ in items}
     )  # where each document is: its manifest, for cite
     return result
+
+
+def _write_rows(chunks: Iterator, sink: _Sink, report: BuildReport, rules: str) -> pd.DataFrame:
+    """Hand the rows of each chunk of documents to ``sink``, :data:`_BATCH_ROWS` or more at a time,
+    telling ``report`` of each document; the index of the documents."""
+    index_rows, pending, pending_rows = [], [], 0
+    for results, rows in chunks:
+        index_rows += [_tell(report, result, rules) for result in results]
+        pending.append(rows)
+        pending_rows += len(rows)
+        if pending_rows >= _BATCH_ROWS:
+            sink.add_parts(pending)
+            pending, pending_rows = [], 0
+    if pending_rows:
+        sink.add_parts(pending)
+    return pd.DataFrame(index_rows, columns=list(INDEX_COLUMNS))
 
 
 def _check_manifests(docs: list[tuple[str, str]]) -> None:

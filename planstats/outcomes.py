@@ -85,31 +85,9 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(
         {"region": raw["region"].astype(str).str.strip(), "metric": raw["metric"].astype(str).str.strip()}
     )
+    for col in ("year", "value"):
+        out[col] = [_cell(col, v, f"{where}, {label(i)}") for i, v in enumerate(raw[col])]
     ids = {m.id for m in load_taxonomy()}
-    for col, parse in (("year", lambda v: int(str(v).strip())), ("value", _number)):
-        parsed = []
-        for i, v in enumerate(raw[col]):
-            if col == "value" and _DECIMAL_COMMA.fullmatch(str(v).strip()):
-                raise DataFileError(
-                    f"{where}, {label(i)}, column 'value': {v!r} has a decimal comma; write it with a point "
-                    f"({str(v).strip().replace(',', '.')}), "
-                    "as a comma is read as a separator of thousands (1,234.5)."
-                )
-            try:
-                x = parse(v)
-            except (TypeError, ValueError):
-                x = None
-            if x is None or (col == "value" and not np.isfinite(x)):
-                raise DataFileError(
-                    f"{where}, {label(i)}, column {col!r}: {v!r} is not a {'year' if col == 'year' else 'number'}."
-                )
-            if col == "year" and not ACTUALS_YEARS[0] <= x <= ACTUALS_YEARS[1]:
-                raise DataFileError(
-                    f"{where}, {label(i)}, column 'year': {x} is not a plan year ({ACTUALS_YEARS[0]} to "
-                    f"{ACTUALS_YEARS[1]})."
-                )
-            parsed.append(x)
-        out[col] = parsed
     for i, (region, metric) in enumerate(zip(out["region"], out["metric"], strict=False)):
         if not region or region == "nan":
             raise DataFileError(f"{where}, {label(i)}, column 'region': empty region.")
@@ -126,6 +104,27 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
     out["unit"] = raw["unit"].fillna("").astype(str).str.strip() if "unit" in raw.columns else ""
     out["year"] = out["year"].astype("int64")
     return out[["region", "year", "metric", "value", "unit"]]
+
+
+def _cell(col: str, v: object, where: str) -> float | int:
+    """The year or the value of a row of actuals (``where``: the file and line), or a DataFileError."""
+    if col == "value" and _DECIMAL_COMMA.fullmatch(str(v).strip()):
+        raise DataFileError(
+            f"{where}, column 'value': {v!r} has a decimal comma; write it with a point "
+            f"({str(v).strip().replace(',', '.')}), "
+            "as a comma is read as a separator of thousands (1,234.5)."
+        )
+    try:
+        x = int(str(v).strip()) if col == "year" else _number(v)
+    except (TypeError, ValueError):
+        x = None
+    if x is None or (col == "value" and not np.isfinite(x)):
+        raise DataFileError(f"{where}, column {col!r}: {v!r} is not a {'year' if col == 'year' else 'number'}.")
+    if col == "year" and not ACTUALS_YEARS[0] <= x <= ACTUALS_YEARS[1]:
+        raise DataFileError(
+            f"{where}, column 'year': {x} is not a plan year ({ACTUALS_YEARS[0]} to {ACTUALS_YEARS[1]})."
+        )
+    return x
 
 
 EXACT_AS = ("at_least", "approx")

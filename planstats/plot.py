@@ -16,173 +16,39 @@ you ask for it.
 
 from __future__ import annotations
 
-import functools
-import importlib.util
 import os
 import textwrap
 from collections.abc import Iterable
-from contextlib import contextmanager
 from pathlib import Path
 from typing import cast
 
-import matplotlib as mpl
 import numpy as np
 import pandas as pd
-from matplotlib import font_manager
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 
 from planstats import _checks, analysis
 from planstats.cells import _metric_ids, targets
-from planstats.dataset import atomic_write
-from planstats.errors import ArgumentError, PlanstatsError
-from planstats.tables import cell, doc_titles, labels, metric_label, number
-
-#: CJK fonts that may be installed on a system, preferred in this order.
-SYSTEM_CJK = (
-    "Noto Sans CJK SC",
-    "Source Han Sans SC",
-    "Noto Sans SC",
-    "WenQuanYi Micro Hei",
-    "WenQuanYi Zen Hei",
-    "PingFang SC",
-    "Microsoft YaHei",
-    "SimHei",
-    "Heiti SC",
+from planstats.chartstyle import (
+    _CONFLICT,
+    _MARKERS,
+    _MARKERS_ACROSS,
+    FIGSIZE,
+    _axes,
+    _check_lang,
+    _empty,
+    _finish,
+    _palette,
+    _source_note,
+    style,
 )
-FIGSIZE = (6.5, 3.6)  # inches: the width of a two-column page; half of it still reads at 8 pt
-_MARKERS = {"at_least": "^", "at_most": "v", "approx": "o", "exact": "_", "range": "_"}
-_MARKERS_ACROSS = {"at_least": ">", "at_most": "<"}  # on horizontal bars
-_CONFLICT = {"en": "† other values in the same document.", "zh": "† 同一文件另有数值。"}  # what † means
-_STYLE = {
-    "font.size": 8.5,
-    "axes.titlesize": 9.5,
-    "axes.labelsize": 8.5,
-    "xtick.labelsize": 8,
-    "ytick.labelsize": 8,
-    "legend.fontsize": 7.5,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "savefig.bbox": "tight",
-    "savefig.dpi": 300,
-    "figure.dpi": 110,
-    "svg.fonttype": "path",
-    "pdf.fonttype": 42,
-}
-
-
-class FontError(PlanstatsError, RuntimeError):
-    """No font that can draw Chinese characters was found."""
-
-
-@functools.lru_cache(maxsize=1)
-def cjk_font() -> str:
-    """The name of a font that draws Chinese: an installed system CJK font if there is one,
-    else the Noto Sans CJK SC of the ``mpl-font`` package, registered with matplotlib.
-
-    Examples
-    --------
-    >>> cjk_font() in SYSTEM_CJK
-    True
-    """
-    installed = {f.name for f in font_manager.fontManager.ttflist}
-    for name in SYSTEM_CJK:
-        if name in installed:
-            return name
-    spec = importlib.util.find_spec("mpl_font")  # located, not imported: importing it changes rcParams
-    if spec is None or not spec.submodule_search_locations:
-        raise FontError("No CJK font found: install planstats with its dependencies (mpl-font) or a system CJK font.")
-    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "noto" / "NotoSansCJKsc-Regular.otf"
-    if not path.exists():
-        raise FontError(f"{path}: the CJK font of mpl-font is missing; reinstall mpl-font.")
-    font_manager.fontManager.addfont(str(path))
-    return font_manager.FontProperties(fname=str(path)).get_name()
-
-
-def _families() -> list[str]:
-    return [mpl.rcParams["font.sans-serif"][0], cjk_font()]
-
-
-def use_cjk_font() -> None:
-    """Make a CJK font the fallback of all matplotlib text from now on (changes rcParams).
-
-    The planstats plot functions do not need this; call it for your own charts with
-    Chinese labels. ``with style():`` does the same for a block only.
-    """
-    mpl.rcParams["font.family"] = _families()
-
-
-@contextmanager
-def style():
-    """The planstats look (paper-sized fonts, no top/right spines, a CJK fallback font) for a block.
-
-    What a backend set up inside the block stays: Jupyter's backend turns interactive mode on
-    when the first figure of a kernel is made, and restoring it (as ``rc_context`` does) would
-    leave every later chart unshown.
-    """
-    with mpl.rc_context({**_STYLE, "font.family": _families()}):
-        try:
-            yield
-        finally:
-            interactive = mpl.is_interactive()
-    mpl.interactive(interactive)
-
-
-# ---------------------------------------------------------------------------------------
-# helpers
-
-
-def _axes(ax: Axes | None, figsize=FIGSIZE) -> Axes:
-    if ax is not None:
-        return ax
-    import matplotlib.pyplot as plt
-
-    return plt.figure(figsize=figsize, layout="constrained").add_subplot()
-
-
-def _palette(n: int) -> list:
-    import seaborn as sns
-
-    return sns.color_palette("colorblind", max(n, 1))
-
-
-def _source_note(
-    ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | None = None, *, before: str = ""
-) -> None:
-    titles = doc_titles(sorted(set(docs)), data=data)
-    if not titles and not before:
-        return
-    if len(titles) > 8:  # a note of a page's width: the rest are counted, and planstats.cite lists them all
-        more = len(titles) - 6
-        titles = titles[:6] + [
-            f"and {more} more (planstats.cite lists them)" if lang == "en" else f"另{more}份 (planstats.cite 列出全部)"
-        ]
-    text = (
-        ("Source: " if lang == "en" else "资料来源：") + "; ".join(titles) + ". Extracted with planstats."
-        if titles
-        else ""
-    )
-    text = f"{before} {text}".strip()
-    ax.figure.text(0.01, -0.01, "\n".join(textwrap.wrap(text, 110)), ha="left", va="top", fontsize=6.5, color="0.35")
-
-
-def _finish(ax: Axes) -> Axes:
-    fams = _families()
-    for label in [*ax.get_xticklabels(), *ax.get_yticklabels()]:
-        label.set_fontfamily(fams)
-    return ax
-
-
-def _check_lang(lang: str) -> None:
-    if lang not in ("en", "zh"):
-        raise ArgumentError(f"The value for `lang` must be one of ['en', 'zh'], but {lang!r} was passed.")
-
-
-def _empty(ax: Axes, message: str) -> Axes:
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color="0.4")
-    ax.set_axis_off()
-    return ax
-
+from planstats.chartstyle import SYSTEM_CJK as SYSTEM_CJK  # the font of charts: part of planstats.plot too
+from planstats.chartstyle import FontError as FontError
+from planstats.chartstyle import cjk_font as cjk_font
+from planstats.chartstyle import use_cjk_font as use_cjk_font
+from planstats.dataset import atomic_write
+from planstats.errors import ArgumentError
+from planstats.tables import cell, labels, metric_label, number
 
 # ---------------------------------------------------------------------------------------
 # charts
@@ -352,36 +218,7 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         for name in rest:
             mine = cells[cells["region"] == name].set_index("year").reindex(years)
             ax.plot(years, mine["value"].to_numpy(dtype=float), color="0.8", lw=0.8, zorder=1)
-        # labels of close values in the same year stack upwards rather than print over each other (12 and ≈12)
-        close = 0.04 * float(cells["value"].max() - cells["value"].min() or 1.0)
-        placed: dict[int, list[float]] = {}
-        for color, name in zip(_palette(len(top)), top, strict=False):
-            mine = cells[cells["region"] == name].set_index("year").reindex(years)  # missing years: NaN, a gap
-            ax.plot(
-                years,
-                mine["value"].to_numpy(dtype=float),
-                color=color,
-                lw=1.5,
-                label=shown[name],
-                marker="o",
-                markersize=3,
-            )
-            for y, r in mine.dropna(subset=["value"]).iterrows():
-                if r["qualifier"] == "range":
-                    ax.vlines(y, r["low"], r["high"], color=color, lw=1)
-                elif r["qualifier"] in ("at_least", "at_most"):
-                    ax.plot(y, r["value"], marker=_MARKERS[r["qualifier"]], color=color, markersize=6)
-                below = sum(abs(v - r["value"]) < close for v in placed.setdefault(y, []))
-                placed[y].append(r["value"])
-                text = cell(r["value"], r["qualifier"], r["low"], r["high"]) + ("†" if r["conflict"] else "")
-                ax.annotate(
-                    text,
-                    (y, r["value"]),
-                    xytext=(4, 4 + 9 * below),
-                    textcoords="offset points",
-                    fontsize=7,
-                    color=color,
-                )
+        _plot_lines(ax, cells, top, years, shown)
         ax.set_xticks(years, [str(y) for y in years])
         ax.set_xlabel("plan year" if lang == "en" else "计划年份")
         kind, unit = cells["kind"].iloc[0], cells["unit"].iloc[0]
@@ -403,6 +240,37 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
             )
         _source_note(ax, cells["doc"], lang, df, before=" ".join(notes))
         return _finish(ax)
+
+
+def _plot_lines(ax: Axes, cells: pd.DataFrame, top: list[str], years: list[int], shown: dict[str, str]) -> None:
+    """The line of each region of ``top`` over ``years`` (a year with no plan: a gap), each point
+    marked by its qualifier (a range as a bar, a floor or a ceiling as a triangle) and labelled as
+    the tables write it; labels of close values in the same year stack upwards rather than print
+    over each other (12 and ≈12)."""
+    close = 0.04 * float(cells["value"].max() - cells["value"].min() or 1.0)
+    placed: dict[int, list[float]] = {}
+    for color, name in zip(_palette(len(top)), top, strict=False):
+        mine = cells[cells["region"] == name].set_index("year").reindex(years)  # missing years: NaN, a gap
+        ax.plot(
+            years,
+            mine["value"].to_numpy(dtype=float),
+            color=color,
+            lw=1.5,
+            label=shown[name],
+            marker="o",
+            markersize=3,
+        )
+        for y, r in mine.dropna(subset=["value"]).iterrows():
+            if r["qualifier"] == "range":
+                ax.vlines(y, r["low"], r["high"], color=color, lw=1)
+            elif r["qualifier"] in ("at_least", "at_most"):
+                ax.plot(y, r["value"], marker=_MARKERS[r["qualifier"]], color=color, markersize=6)
+            below = sum(abs(v - r["value"]) < close for v in placed.setdefault(y, []))
+            placed[y].append(r["value"])
+            text = cell(r["value"], r["qualifier"], r["low"], r["high"]) + ("†" if r["conflict"] else "")
+            ax.annotate(
+                text, (y, r["value"]), xytext=(4, 4 + 9 * below), textcoords="offset points", fontsize=7, color=color
+            )
 
 
 def heatmap(
@@ -430,42 +298,13 @@ def heatmap(
     year = _checks.plan_year(year)
     if year is not None:
         df = df[df["year"] == year]
-    # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.
-    parts = [targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")]
-    cells = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
-    shown = _region_labels(cells["region"], lang)
-    cells = cells.assign(
-        row=[
-            shown[str(r)] + ("" if year is not None else f" {y}")
-            for r, y in zip(cells["region"], cells["year"], strict=False)
-        ],
-        column=[
-            metric_label(m, lang, kind=k, unit=u)
-            for m, k, u in zip(cells["metric"], cells["kind"], cells["unit"], strict=False)
-        ],
-    )
-    if ids is None:
-        counts = cells.groupby("column", observed=True)["region"].nunique()
-        cells = cells[cells["column"].map(counts) >= min_regions]
+    cells = _heatmap_cells(df, ids, year, min_regions, lang)
     with style():
         if cells.empty:
             return _empty(_axes(ax), "no metric is set by enough regions")
         import seaborn as sns
 
-        values = cells.pivot(index="row", columns="column", values="value")
-        text = cells.assign(
-            t=[
-                cell(v, q, lo, hi) + ("†" if c else "")
-                for v, q, lo, hi, c in zip(
-                    cells["value"], cells["qualifier"], cells["low"], cells["high"], cells["conflict"], strict=False
-                )
-            ]
-        )
-        text = text.pivot(index="row", columns="column", values="t").reindex_like(values).fillna("")
-        span = values.max() - values.min()
-        scaled = (values - values.min()) / span.where(span > 0, 1.0)
-        scaled.loc[:, span == 0] = 0.5  # one value, or all equal: the middle of the scale
-        scaled = scaled.where(values.notna())
+        values, text, scaled = _scaled(cells)
         width = min(max(FIGSIZE[0], 0.55 * len(values.columns) + 3), 12)
         ax = _axes(ax, figsize=(width, (0.45 if len(values) <= 12 else 0.26) * len(values) + 2.2))
         sns.heatmap(
@@ -490,6 +329,50 @@ def heatmap(
         )
         _source_note(ax, cells["doc"], lang, df, before=_CONFLICT[lang] if cells["conflict"].any() else "")
         return _finish(ax)
+
+
+def _heatmap_cells(
+    df: pd.DataFrame, ids: list[str] | None, year: int | None, min_regions: int, lang: str
+) -> pd.DataFrame:
+    """The targets of a heatmap with their row (region, or region and year) and column (metric,
+    kind and unit) labels; with no metrics chosen, those that ``min_regions`` regions set."""
+    # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.
+    parts = [targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")]
+    cells = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
+    shown = _region_labels(cells["region"], lang)
+    cells = cells.assign(
+        row=[
+            shown[str(r)] + ("" if year is not None else f" {y}")
+            for r, y in zip(cells["region"], cells["year"], strict=False)
+        ],
+        column=[
+            metric_label(m, lang, kind=k, unit=u)
+            for m, k, u in zip(cells["metric"], cells["kind"], cells["unit"], strict=False)
+        ],
+    )
+    if ids is None:
+        counts = cells.groupby("column", observed=True)["region"].nunique()
+        cells = cells[cells["column"].map(counts) >= min_regions]
+    return cells
+
+
+def _scaled(cells: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """The values of a heatmap (rows x columns), the text of each cell (as the tables write it, †
+    for a conflict), and each column scaled from its lowest (0) to its highest (1) value."""
+    values = cells.pivot(index="row", columns="column", values="value")
+    text = cells.assign(
+        t=[
+            cell(v, q, lo, hi) + ("†" if c else "")
+            for v, q, lo, hi, c in zip(
+                cells["value"], cells["qualifier"], cells["low"], cells["high"], cells["conflict"], strict=False
+            )
+        ]
+    )
+    text = text.pivot(index="row", columns="column", values="t").reindex_like(values).fillna("")
+    span = values.max() - values.min()
+    scaled = (values - values.min()) / span.where(span > 0, 1.0)
+    scaled.loc[:, span == 0] = 0.5  # one value, or all equal: the middle of the scale
+    return values, text, scaled.where(values.notna())
 
 
 def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
@@ -527,48 +410,14 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
         values = changes[column].to_numpy(dtype=float)
         colors = [_palette(2)[0] if v >= 0 else _palette(2)[1] for v in values]
         (ax.barh if across else ax.bar)(range(len(ticks)), values, 0.6, color=colors)
-        for i, (v, r) in enumerate(zip(values, changes.itertuples(), strict=False)):
-            both = (
-                f"{cell(r.value_from, r.qualifier_from, r.low_from, r.high_from)} → "
-                f"{cell(r.value_to, r.qualifier_to, r.low_to, r.high_to)}{'' if rate else ' ' + str(r.unit)}"
-            )
-            change = f"{_signed(v)} pp" if rate else f"{_signed(v)}% ({_signed(r.change)})"
-            text = f"{both}{'†' if r.conflict else ''}" + (": " if across else "\n") + change
-            if across:
-                ax.annotate(
-                    text,
-                    (v, i),
-                    xytext=(4 if v >= 0 else -4, 0),
-                    textcoords="offset points",
-                    ha="left" if v >= 0 else "right",
-                    va="center",
-                    fontsize=7,
-                )
-            else:
-                ax.annotate(
-                    text,
-                    (i, v),
-                    xytext=(0, 4 if v >= 0 else -4),
-                    textcoords="offset points",
-                    ha="center",
-                    va="bottom" if v >= 0 else "top",
-                    fontsize=7.5,
-                )
+        _label_bars(ax, changes, values, rate=rate, across=across)
         kind = changes["kind"].iloc[0]
-        change = metric_label(metric, lang, kind=kind, unit=("change, " if lang == "en" else "变化，") + unit)
-        if across:
-            ax.axvline(0, color="0.4", lw=0.8)
-            ax.set_yticks(range(len(ticks)), ticks)
-            ax.invert_yaxis()
-            ax.set_xlabel(change)
-            ax.margins(x=0.75)  # room for the labels beside the bars
-        else:
-            ax.axhline(0, color="0.4", lw=0.8)
-            ax.set_xticks(range(len(ticks)), ticks)
-            pad = max(0.0, (4 - len(ticks)) / 2)  # a lone bar stays a bar, in the middle
-            ax.set_xlim(-0.75 - pad, len(ticks) - 0.25 + pad)
-            ax.set_ylabel(change)
-            ax.margins(y=0.25)
+        _bar_axes(
+            ax,
+            ticks,
+            metric_label(metric, lang, kind=kind, unit=("change, " if lang == "en" else "变化，") + unit),
+            across,
+        )
         ax.set_title(
             f"{metric_label(metric, lang, kind=kind)}: "
             + ("change of the target between plan years" if lang == "en" else "目标的年度变化")
@@ -581,6 +430,55 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
             before=_CONFLICT[lang] if changes["conflict"].any() else "",
         )
         return _finish(ax)
+
+
+def _label_bars(ax: Axes, changes: pd.DataFrame, values: np.ndarray, *, rate: bool, across: bool) -> None:
+    """Label each bar of :func:`yoy` with both targets as the tables write them and the change:
+    beside a bar that lies across, above (or below) one that stands."""
+    for i, (v, r) in enumerate(zip(values, changes.itertuples(), strict=False)):
+        both = (
+            f"{cell(r.value_from, r.qualifier_from, r.low_from, r.high_from)} → "
+            f"{cell(r.value_to, r.qualifier_to, r.low_to, r.high_to)}{'' if rate else ' ' + str(r.unit)}"
+        )
+        change = f"{_signed(v)} pp" if rate else f"{_signed(v)}% ({_signed(r.change)})"
+        text = f"{both}{'†' if r.conflict else ''}" + (": " if across else "\n") + change
+        if across:
+            ax.annotate(
+                text,
+                (v, i),
+                xytext=(4 if v >= 0 else -4, 0),
+                textcoords="offset points",
+                ha="left" if v >= 0 else "right",
+                va="center",
+                fontsize=7,
+            )
+        else:
+            ax.annotate(
+                text,
+                (i, v),
+                xytext=(0, 4 if v >= 0 else -4),
+                textcoords="offset points",
+                ha="center",
+                va="bottom" if v >= 0 else "top",
+                fontsize=7.5,
+            )
+
+
+def _bar_axes(ax: Axes, ticks: list[str], change: str, across: bool) -> None:
+    """The zero line, the ticks of the regions and the label of the change of :func:`yoy`."""
+    if across:
+        ax.axvline(0, color="0.4", lw=0.8)
+        ax.set_yticks(range(len(ticks)), ticks)
+        ax.invert_yaxis()
+        ax.set_xlabel(change)
+        ax.margins(x=0.75)  # room for the labels beside the bars
+    else:
+        ax.axhline(0, color="0.4", lw=0.8)
+        ax.set_xticks(range(len(ticks)), ticks)
+        pad = max(0.0, (4 - len(ticks)) / 2)  # a lone bar stays a bar, in the middle
+        ax.set_xlim(-0.75 - pad, len(ticks) - 0.25 + pad)
+        ax.set_ylabel(change)
+        ax.margins(y=0.25)
 
 
 def _signed(v: float) -> str:
