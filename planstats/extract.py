@@ -108,7 +108,7 @@ class Reject:
     reason: str
 
 
-class _Extractor(Values, Phrases, Lists, Tables, Timeline):
+class _Extractor(Values, Phrases, Lists, Tables):
     """The grammar applied to one document: the stages of planstats.grammar, and the targets they emit."""
 
     # -- sentences ---------------------------------------------------------------------
@@ -133,14 +133,8 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         for v in values:
             mine.setdefault(bisect.bisect_right(starts, v.start) - 1, []).append(v)
         sentences = [_Sentence(marks, *spans[i], i, found) for i, found in mine.items()]
-        self._find_headline(spans, {s.index for s in sentences if any(v.unit for v in s.values)})
-        self._headline_starts = [a for a, _ in self.headline]
-        self.review = self._review_sections()
-        self._review_starts = [a for a, _, _ in self.review]
-        self._full_stops = marks.full_stops
-        self._markers = {role: self._time_words(pattern) for role, pattern in self.w.markers.items()}
-        self._part_year = sorted(m.start() for pattern in self.w.part_year for m in pattern.finditer(self.text))
-        self._whole_year = self._time_words(self.w.whole_year) if self._part_year else []
+        with_unit = {s.index for s in sentences if any(v.unit for v in s.values)}
+        self.timeline = Timeline(self.text, self.plan_year, spans, with_unit, marks.full_stops)
         for sent in sentences:
             self._sentence(sent)
         if "\t" in self.text:
@@ -154,10 +148,10 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         self.rejects.append(Reject(s, e, reason))
 
     def _sentence(self, sent: _Sentence) -> None:
-        record = self._record_of(sent)
+        record = self.timeline.record_of(sent)
         # (metric_text, subset) of the targets so far in the full sentence: a clause after a semicolon
         # with no indicator of its own has that of the clause before it (上半年，地区生产总值增长5%；全年力争增长6%)
-        opened = self._opened(sent)
+        opened = self.timeline.opened(sent)
         if opened != self._previous_opened:
             # ... and so has a sentence that opens with 其中 (…新增市场主体1万户。其中，企业3000户)
             opens = self.text[opened : opened + 8].lstrip(_LEADING_PUNCT + "\n")
@@ -167,8 +161,8 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         previous = self._previous
         lists = [done for done in map(self._complete, self._lists(sent)) if done]
         self._reject_bare_magnitudes(sent, lists)
-        times = self._times(sent, record)
-        brackets = self._brackets(sent, times) if times else []
+        times = self.timeline.times(sent, record)
+        brackets = self.timeline.brackets(sent, times) if times else []
         # a time told in a bracket is that of the values in it (地区生产总值增长6%左右（2023年增长5.1%）, 增长5%
         # （上年实际增长3.2%），固定资产投资增长8%), and a word of last year that opens a clause, that of the values
         # after it (控制在3%左右，上年为2.1%): neither reaches back to the values before it (a year that opens a
@@ -178,13 +172,13 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         if brackets and brackets[0][0] >= sent.start:
             cut = min(cut, brackets[0][0])
         if cut < sent.end:
-            record = self._record_of(sent, cut)
+            record = self.timeline.record_of(sent, cut)
         for at, close in brackets:  # in order: the time before a bracket is back after the one before it
-            times = sorted(times + [(close, self._told_before(times, at, record))])
+            times = sorted(times + [(close, self.timeline.told_before(times, at, record))])
         self._prev_end, self._prev_reversed = sent.start, False
         for values in lists:
             first, last = values[0], values[-1]
-            of_list = self._record_of_list(sent, first.start, times, record)
+            of_list = self.timeline.record_at(sent, first.start, times, record)
             if of_list.kind == "result" and of_list.year is None:
                 self._reject(
                     first.start, last.end, "reported result of several years or of an unknown year, not a target"
@@ -212,22 +206,6 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
                 and not any(x.start == v.start for done in lists for x in done)
             ):
                 self._reject(v.start, v.end, _NO_UNIT)
-
-    def _record_of_list(self, sent: _Sentence, pos: int, times: list, record: tuple[str, int | None]) -> Record:
-        """The record of a list at ``pos``, and whether it is that of a period ahead named in the
-        sentence (今后三年, :attr:`Record.ahead`): a horizon named before it, else the last time told before it in the
-        sentence, else the sentence's record; a period ahead, or a heading's, makes it a horizon."""
-        horizon = self._horizon(sent, pos)
-        k = bisect.bisect_left(times, (pos,)) if times else 0
-        found = ("horizon", horizon) if horizon else times[k - 1][1] if k else record
-        ahead = None
-        if not horizon and self.plan_year is not None and found[0] != "part":
-            ahead = self._period_ahead(sent, pos, times[k - 1][0] if k else -1)
-            told = bool(ahead)
-            if not ahead and not k and found == ("target", None):  # no time in its sentence
-                ahead = self._period_section_of(sent, pos)
-            return Record("horizon", ahead, told) if ahead else Record(found[0], found[1], told)
-        return Record(found[0], found[1])
 
     def _after_list(self, sent: _Sentence, values: list[_Value]) -> tuple[list[_Value], _Value, str]:
         """The values of a list, its last value and the character after it, past a word that names
@@ -438,7 +416,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         kind_of_record = at.kind
         if modal and at.kind == "target" and self._stretch(sentence, metric_text, family, modal, at.year):
             kind_of_record = "stretch"
-        section = phrase.section or self._section(v.start)
+        section = phrase.section or self.timeline.section(v.start)
         self.targets.append(
             Target(s, e, section, metric_text, verb, kind, lo, hi, name, family, qualifier, "…".join(words),
                    phrase.subset, sentence, kind_of_record, at.year, phrase.cumulative, average)
@@ -473,7 +451,7 @@ class _Extractor(Values, Phrases, Lists, Tables, Timeline):
         yearly average (年均增长6%; ``average``, that of a table's column 年均增长, if known), and why
         the value is no target of a year (empty when it is one)."""
         if average is None and self._multi_year(metric_text.strip(), verb):
-            average = self._average_from(v.start, at)
+            average = self.timeline.average_from(v.start, at)
             if average is None:
                 return None, _MULTI_YEAR
         return average, self._no_target(metric_text.strip(), verb)

@@ -12,7 +12,7 @@ from planstats.grammar.words import _words
 if TYPE_CHECKING:
     from planstats.extract import Reject, Target
     from planstats.grammar.phrase import Phrase
-    from planstats.grammar.timeline import Record
+    from planstats.grammar.timeline import Record, Timeline
     from planstats.grammar.values import _Value
     from planstats.read.normalize import Normalized
 
@@ -28,24 +28,7 @@ class Reading:
         self.lex, self.q = self.w.lex, self.w.q
         self.targets: list[Target] = []
         self.rejects: list[Reject] = []
-        # the timeline (planstats.grammar.timeline): the headline list, review sections, years, periods
-        self.headline: list[tuple[int, int]] = []
-        self._headline_starts: list[int] = []
-        self.review: list[tuple[int, int, int | None]] = []
-        self._review_starts: list[int] = []
-        self._full_stops: list[int] = []
-        self._markers: dict[str, list[int]] = {}  # where the words of each role of time start (result, current …)
-        self._part_year: list[int] = []
-        self._whole_year: list[int] = []
-        self._year_marks: list[tuple[int, int]] | None = None
-        self._period_ends: set[int] = set()
-        self._periods: list[tuple[int, int]] | None = None
-        self._period_spans: list[tuple[int, int, int]] | None = None
-        self._year_starts: list[int] = []
-        self._turns: list[int] | None = None  # where the words of a turn to the plan year start (see _carried)
-        self._whole: list[int] = []
-        self._sources: list[int] | None = None  # where a time that a paragraph carries may be told (see _carried)
-        self._paragraphs: dict[int, tuple[list[int], list]] = {}  # paragraph start → its times (_paragraph_times)
+        self.timeline: Timeline  # built by run() (planstats.grammar.timeline), once the sentences are known
         # the sentence being read (planstats.extract): the targets before its values
         self._previous: list[tuple[str, bool]] = []  # see _sentence
         self._previous_opened = -1

@@ -29,7 +29,7 @@ from planstats.grammar.patterns import (
     _YEAR_COUNTS,
     _YEAR_HEADING,
 )
-from planstats.grammar.state import Reading
+from planstats.grammar.words import _words
 from planstats.numbers import plan_period_end, plan_period_start
 
 
@@ -43,9 +43,45 @@ class Record(NamedTuple):
     ahead: bool = False
 
 
-class Timeline(Reading):
-    """When a value is for: the headline list, review and period sections, years, horizons and the
-    record of a sentence."""
+class Timeline:
+    """When the values of one document are for: its headline list, review and period sections, years
+    and horizons, found once when it is built (or when first asked), then asked by position: the
+    record of a sentence (:meth:`record_of`), of a list of values in it (:meth:`record_at`), the
+    section of a value (:meth:`section`), the first year of a yearly average (:meth:`average_from`)."""
+
+    def __init__(
+        self,
+        text: str,
+        plan_year: int | None,
+        spans: list[tuple[int, int]],
+        with_unit: set[int],
+        full_stops: list[int],
+    ):
+        """``spans`` are the sentences of ``text``, ``with_unit`` the indexes of those with a value with a
+        unit, ``full_stops`` where the marks that end a sentence or a line are."""
+        self.text, self.plan_year = text, plan_year
+        self.w = _words()
+        self.lex = self.w.lex
+        self.headline: list[tuple[int, int]] = []
+        self._find_headline(spans, with_unit)
+        self._headline_starts = [a for a, _ in self.headline]
+        self.review = self._review_sections()
+        self._review_starts = [a for a, _, _ in self.review]
+        self._full_stops = full_stops
+        # where the words of each role of time start (result, current …), and of part of a year
+        self._markers = {role: self._time_words(pattern) for role, pattern in self.w.markers.items()}
+        self._part_year = sorted(m.start() for pattern in self.w.part_year for m in pattern.finditer(text))
+        self._whole_year = self._time_words(self.w.whole_year) if self._part_year else []
+        # found when first asked
+        self._year_marks: list[tuple[int, int]] | None = None
+        self._period_ends: set[int] = set()
+        self._periods: list[tuple[int, int]] | None = None
+        self._period_spans: list[tuple[int, int, int]] | None = None
+        self._year_starts: list[int] = []
+        self._turns: list[int] | None = None  # where the words of a turn to the plan year start (see _carried)
+        self._whole: list[int] = []
+        self._sources: list[int] | None = None  # where a time that a paragraph carries may be told (see _carried)
+        self._paragraphs: dict[int, tuple[list[int], list]] = {}  # paragraph start → its times (_paragraph_times)
 
     def _time_words(self, pattern: re.Pattern[str] | None) -> list[int]:
         """Where the words of ``pattern`` start, except as the base of a comparison (比去年, 在上年基础上)."""
@@ -174,7 +210,7 @@ class Timeline(Reading):
             return None
         return self.plan_year - 1
 
-    def _section(self, pos: int) -> str:
+    def section(self, pos: int) -> str:
         k = bisect.bisect_right(self._headline_starts, pos)  # spans are in order and do not overlap
         return "headline" if k and pos < self.headline[k - 1][1] else "body"
 
@@ -184,7 +220,7 @@ class Timeline(Reading):
         k = bisect.bisect_left(found, start)
         return k < len(found) and found[k] < end
 
-    def _record_of(self, sent: _Sentence, end: int | None = None) -> tuple[str, int | None]:
+    def record_of(self, sent: _Sentence, end: int | None = None) -> tuple[str, int | None]:
         """Whether the values of a sentence report past outcomes, and the year they are for:
         ``("result", year)`` (``year`` is ``None`` for outcomes over several years, or when the
         plan year is unknown), else ``("target", None)``. A clause after a semicolon shares the
@@ -196,7 +232,7 @@ class Timeline(Reading):
             return "result", max(past)
         if later:
             return "target", None
-        opened = self._opened(sent)
+        opened = self.opened(sent)
         past, later = self._years(opened, sent.start)
         if past and not later:
             return "result", max(past)
@@ -233,7 +269,7 @@ class Timeline(Reading):
         if (
             para >= opened
             or not self._has_at(self._sources, para, opened)
-            or (self.headline and self._section(sent.start) == "headline")
+            or (self.headline and self.section(sent.start) == "headline")
         ):
             return None  # most sentences: no past year, part of a year or last year before them in their paragraph
         if self._turns is None:  # once a document that has such times: what turns to the plan year
@@ -300,7 +336,24 @@ class Timeline(Reading):
         k = bisect.bisect_right(self._review_starts, pos)
         return self.review[k - 1] if k and pos < self.review[k - 1][1] else None
 
-    def _times(self, sent: _Sentence, record: tuple[str, int | None]) -> list[tuple[int, tuple[str, int | None]]]:
+    def record_at(self, sent: _Sentence, pos: int, times: list, record: tuple[str, int | None]) -> Record:
+        """The record of a list of values at ``pos`` of ``sent`` (``times``: those told in the sentence, and
+        ``record``: the sentence's), and whether it is that of a period ahead named in the
+        sentence (今后三年, :attr:`Record.ahead`): a horizon named before it, else the last time told before it in the
+        sentence, else the sentence's record; a period ahead, or a heading's, makes it a horizon."""
+        horizon = self.horizon(sent, pos)
+        k = bisect.bisect_left(times, (pos,)) if times else 0
+        found = ("horizon", horizon) if horizon else times[k - 1][1] if k else record
+        ahead = None
+        if not horizon and self.plan_year is not None and found[0] != "part":
+            ahead = self.period_ahead(sent, pos, times[k - 1][0] if k else -1)
+            told = bool(ahead)
+            if not ahead and not k and found == ("target", None):  # no time in its sentence
+                ahead = self.period_section_of(sent, pos)
+            return Record("horizon", ahead, told) if ahead else Record(found[0], found[1], told)
+        return Record(found[0], found[1])
+
+    def times(self, sent: _Sentence, record: tuple[str, int | None]) -> list[tuple[int, tuple[str, int | None]]]:
         """The years and time words of the full sentence of ``sent`` that tell a record, in order:
         ``(position, record)``. A value takes the record of the last one before it
         (2023年…增长6.1%，2024年力争增长7%; 去年…，今年力争…). A word of this year (今年) tells
@@ -308,7 +361,7 @@ class Timeline(Reading):
         that year 今年. Part of a year (1-11月) gives the record ``("part", None)``, up to a word
         of the whole year (全年), which brings back the record before it (``record``: the
         sentence's own)."""
-        opened = self._opened(sent)
+        opened = self.opened(sent)
         parts = self._part_year
         part = parts[bisect.bisect_left(parts, opened) : bisect.bisect_left(parts, sent.end)] if parts else parts
         if self.plan_year is None:
@@ -346,10 +399,10 @@ class Timeline(Reading):
             out.append((at, told_here))
         return out
 
-    def _brackets(self, sent: _Sentence, times: list[tuple[int, tuple[str, int | None]]]) -> list[tuple[int, int]]:
+    def brackets(self, sent: _Sentence, times: list[tuple[int, tuple[str, int | None]]]) -> list[tuple[int, int]]:
         """The brackets of the full sentence of ``sent`` that a time is told in, ``(open, close)``."""
         text, out = self.text, []
-        at = text.find("(", self._opened(sent), sent.end)
+        at = text.find("(", self.opened(sent), sent.end)
         while at >= 0:
             close = text.find(")", at, sent.end)
             if close < 0:
@@ -361,19 +414,19 @@ class Timeline(Reading):
         return out
 
     @staticmethod
-    def _told_before(
+    def told_before(
         times: list[tuple[int, tuple[str, int | None]]], pos: int, record: tuple[str, int | None]
     ) -> tuple[str, int | None]:
         """The record told last before ``pos`` (``record`` if none)."""
         k = bisect.bisect_left(times, (pos,))
         return times[k - 1][1] if k else record
 
-    def _opened(self, sent: _Sentence) -> int:
+    def opened(self, sent: _Sentence) -> int:
         """Where the full sentence of ``sent`` opens (``sent`` may follow a semicolon)."""
         k = bisect.bisect_left(self._full_stops, sent.start)
         return max(self._full_stops[k - 1] + 1 if k else 0, sent.start - _CLAUSE_MAX * 4)
 
-    def _horizon(self, sent: _Sentence, pos: int) -> int | None:
+    def horizon(self, sent: _Sentence, pos: int) -> int | None:
         """The later year that a value at ``pos`` is set for, when the last year named before it
         in its sentence is a time limit after the plan year (到2025年, 2025年底前: words of the
         roles ``horizon_before``/``horizon_after`` of the lexicon), else ``None``."""
@@ -381,7 +434,7 @@ class Timeline(Reading):
             return None
         marks, starts = self._year_index()
         k = bisect.bisect_left(starts, pos)
-        if not k or marks[k - 1][1] <= self.plan_year or starts[k - 1] < self._opened(sent):
+        if not k or marks[k - 1][1] <= self.plan_year or starts[k - 1] < self.opened(sent):
             return None
         at, year = marks[k - 1]  # "2025年" starts at ``at``
         if self._has("current", at, pos) or self._has("result", at, pos):
@@ -397,7 +450,7 @@ class Timeline(Reading):
         else:
             closes_range = text[at - 1 : at] in _RANGE_DASH and text[at - 2 : at - 1].isdigit()
         if closes_range:
-            opened = self._opened(sent)
+            opened = self.opened(sent)
             title = text.rfind("《", opened, at) > text.rfind("》", opened, at)
             return None if title or self._each_year(at, pos) else year
         return year if word or text.startswith(self.w.horizon_after, at + 5) else None
@@ -540,16 +593,16 @@ class Timeline(Reading):
         found = marks[bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
         return any(y >= self.plan_year and not any(a <= at < b for a, b, _ in ranges) for at, y in found)  # type: ignore[operator]  # known where this runs
 
-    def _period_section_of(self, sent: _Sentence, pos: int) -> int | None:
+    def period_section_of(self, sent: _Sentence, pos: int) -> int | None:
         """The last year of the period whose heading a value at ``pos`` lies under, unless a word
         of each year (每年) stands before it in its sentence; else ``None``."""
         spans = self._period_sections()
         k = bisect.bisect_right(spans, pos, key=lambda span: span[0])
-        if not k or pos >= spans[k - 1][1] or self._each_year(self._opened(sent), pos):
+        if not k or pos >= spans[k - 1][1] or self._each_year(self.opened(sent), pos):
             return None
         return spans[k - 1][2]
 
-    def _period_ahead(self, sent: _Sentence, pos: int, told: int) -> int | None:
+    def period_ahead(self, sent: _Sentence, pos: int, told: int) -> int | None:
         """The last year of a period of several years ahead named in the sentence of a value at
         ``pos``, after the last year or time word before it (at ``told``), with no word of each year
         between it and the value (今后三年，每年新增…: a target of every year); else ``None``."""
@@ -558,7 +611,7 @@ class Timeline(Reading):
         if not k:
             return None
         at, last = periods[k - 1]
-        if last <= self.plan_year or at < max(told, self._opened(sent)) or self._review_of(at):  # type: ignore[operator]  # known where this runs
+        if last <= self.plan_year or at < max(told, self.opened(sent)) or self._review_of(at):  # type: ignore[operator]  # known where this runs
             return None
         return None if self._each_year(at, pos) else last
 
@@ -573,7 +626,7 @@ class Timeline(Reading):
             return [], []
         return [y for _, y in found if y < self.plan_year], [y for _, y in found if y >= self.plan_year]
 
-    def _average_from(self, pos: int, at: Record) -> int | None:
+    def average_from(self, pos: int, at: Record) -> int | None:
         """The first year of the period whose yearly average a value of 年均 at ``pos`` (with the record
         ``at``) is, or
         ``None`` when it is not known. A five-year plan named in its sentence (“十四五”期间) that
