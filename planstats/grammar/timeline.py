@@ -14,9 +14,6 @@ from planstats.grammar.patterns import (
     _FIVE_YEAR_PLAN,
     _HEADING_LEVELS,
     _HEADING_MAX,
-    _ITEM_LINE,
-    _LINE,
-    _LIST_OPEN,
     _NOT_BEFORE_COUNT,
     _PERIOD_REACH,
     _PLAN_PERIOD_END,
@@ -25,10 +22,9 @@ from planstats.grammar.patterns import (
     _RANGE_OPEN,
     _SENTENCE_END,
     _SINCE,
-    _YEAR,
     _YEAR_COUNTS,
-    _YEAR_HEADING,
 )
+from planstats.grammar.sections import _last_year, headline_spans, review_sections
 from planstats.grammar.words import _words
 from planstats.numbers import plan_period_end, plan_period_start
 
@@ -62,10 +58,9 @@ class Timeline:
         self.text, self.plan_year = text, plan_year
         self.w = _words()
         self.lex = self.w.lex
-        self.headline: list[tuple[int, int]] = []
-        self._find_headline(spans, with_unit)
+        self.headline = headline_spans(text, self.w, spans, with_unit)
         self._headline_starts = [a for a, _ in self.headline]
-        self.review = self._review_sections()
+        self.review = review_sections(text, self.lex, plan_year)
         self._review_starts = [a for a, _, _ in self.review]
         self._full_stops = full_stops
         # where the words of each role of time start (result, current …), and of part of a year
@@ -93,122 +88,6 @@ class Timeline:
             for m in pattern.finditer(text)
             if not text.endswith(self.w.base_before, 0, m.start()) and not text.startswith(self.w.base_after, m.end())
         ]
-
-    def _find_headline(self, spans: list[tuple[int, int]], with_unit: set[int]) -> None:
-        """The spans of the main targets: after a marker (主要预期目标是：) to the end of its list.
-        ``with_unit`` holds the indices of the sentences that state a value with a unit."""
-        ends = [e for _, e in spans]
-        for m in self.w.headline.finditer(self.text):
-            start, end = m.start(), m.end()
-            if self.headline and start < self.headline[-1][1]:
-                continue  # inside the list of the marker before
-            if self.text[end - 1] == "\n":
-                if not self.w.heading_before.fullmatch(self.text, self.text.rfind("\n", 0, start) + 1, start):
-                    continue  # a marker without a colon is one only as a heading: 二、2024年主要目标
-                items = self._item_list(end, with_unit, spans)
-                if items:  # 一、经济社会发展指标\n1.地区生产总值增长8%左右。（责任单位：…）\n\n2.…
-                    self.headline.append((start, items))
-                    continue
-            for i in range(bisect.bisect_right(ends, start), len(spans)):  # no copy of the tail
-                sent_start, sent_end = spans[i]
-                if sent_end < m.end():
-                    continue  # the heading that is the marker
-                if sent_start > start:
-                    # The list of main targets runs to the end of its paragraph; after a full
-                    # stop it goes on only while the sentences still state values. A list of
-                    # lines (主要目标：\n1.地区生产总值增长6%；\n2.…) goes on to the next line
-                    # while a line ends open (：or ；) and the next states a value.
-                    gap = self.text[end:sent_start]
-                    if "\n" in gap:
-                        line_end, _, rest = gap.partition("\n")
-                        opened = (self.text[end - 1 : end] + line_end).rstrip()[-1:] in _LIST_OPEN
-                        # a line with no value goes on with the list when it ends open too (6.城乡居民
-                        # 人均可支配收入增长与经济增长同步；7.居民消费价格涨幅3%左右；)
-                        if (
-                            not opened
-                            or "\n" in rest
-                            or not (i in with_unit or self.text[sent_end : sent_end + 1] in _LIST_OPEN)
-                        ):
-                            break
-                    elif self.text[sent_start - 1] not in ";；" and i not in with_unit:
-                        break
-                end = sent_end
-            self.headline.append((m.start(), end))
-
-    def _item_list(self, pos: int, with_unit: set[int], spans: list[tuple[int, int]]) -> int:
-        """The end of a numbered list of lines that starts at ``pos`` (after a heading): items
-        numbered 1, 2, 3 … in one form (1. or （1） or ①), blank lines between them allowed, up
-        to the first line that is not the next item; ``0`` unless it has two items or more and
-        the first states a value with a unit."""
-        n, end, form, valued = 0, 0, None, False
-        starts = [a for a, _ in spans]
-        for m in _LINE.finditer(self.text, pos):
-            line = m.group()
-            if not line.strip():
-                continue
-            item = _ITEM_LINE.match(line)
-            number = item and (int(item.group(2)) if item.group(2) else ord(item.group(4)) - ord("①") + 1)
-            shape = item and (item.group(1), item.group(3))
-            if not item or number != n + 1 or (form is not None and shape != form):
-                break
-            if not n:  # the first item states a value (1.加快工业发展。2.… is a list of tasks)
-                k = bisect.bisect_right(starts, m.start())
-                valued = any(i in with_unit for i in range(max(k - 1, 0), bisect.bisect_left(starts, m.end())))
-            n, form, end = number, shape, m.end()
-        return end if n >= 2 and valued else 0
-
-    def _review_sections(self) -> list[tuple[int, int, int | None]]:
-        """Spans of the text under a heading that reviews past work (一、2022年工作回顾), up to
-        the heading that turns to this year's plan: one with a plan word (工作安排, 目标 …) or
-        with a year not before the plan year (二、2023年…). Each span comes with the year it
-        reviews: the year in its heading, else the year before the plan year, else ``None``
-        when the heading reviews several years (过去五年) or the plan year is unknown."""
-        spans: list[tuple[int, int, int | None]] = []
-        opened: int | None = None
-        pos, year = 0, None
-        review, plan = self.lex.review_heading, self.lex.plan_heading
-        if not any(w in self.text for w in review) and not _YEAR_HEADING.search(self.text):
-            return spans  # no heading can open a review
-        for line in self.text.split("\n"):
-            if not (0 < len(line.strip()) <= _HEADING_MAX and "。" not in line):  # not a heading
-                pos += len(line) + 1
-                continue
-            years = [int(y) for y in _YEAR.findall(line)]
-            this_year = self.plan_year is not None and any(y >= self.plan_year for y in years)
-            turns = this_year or any(w in line for w in plan)  # a heading that turns to this year's plan
-            word = next((w for w in review if w in line), "") if opened is None else ""
-            # the title of a summary and a plan (2023年工作总结和2024年工作计划) opens the summary of its past year
-            summary = (
-                [int(y) for y in _YEAR.findall(line, 0, line.find(word))] if word and turns and self.plan_year else []
-            )
-            summary = [y for y in summary if y < self.plan_year]  # type: ignore[operator]  # known where this runs
-            if word and (summary or not turns):
-                opened = pos
-                year = max(summary or years) if summary or years else self._last_year(line)
-            elif (
-                opened is None and years and self.plan_year and not turns and self._past_heading(line)
-            ):  # 一、2023年主要工作
-                # a year before last with 以来 (二、2020年以来的发展成就) starts a review of several years
-                opened, year = pos, max(years) if max(years) == self.plan_year - 1 or "以来" not in line else None
-            elif opened is not None and turns:
-                spans.append((opened, pos, year))
-                opened = None
-            pos += len(line) + 1
-        if opened is not None:
-            spans.append((opened, len(self.text), year))
-        return spans
-
-    @staticmethod
-    def _past_heading(line: str) -> bool:
-        """Whether a heading line with years before the plan year only (and no plan word) is a
-        numbered heading with no figure but its years (一、2023年主要工作; not 1.2023年增长6%)."""
-        return any(r.match(line) for r in _HEADING_LEVELS[:3]) and not _DIGIT.search(_YEAR.sub("", line))
-
-    def _last_year(self, text: str) -> int | None:
-        """The year before the plan year, unless ``text`` speaks of several years (过去五年)."""
-        if self.plan_year is None or any(w in text for w in self.lex.result_period):
-            return None
-        return self.plan_year - 1
 
     def section(self, pos: int) -> str:
         k = bisect.bisect_right(self._headline_starts, pos)  # spans are in order and do not overlap
@@ -244,7 +123,7 @@ class Timeline:
                 carried and carried[0] == "part"
             ):  # 2022年一季度，…。初步预计，地区生产总值增长7%: not last year's estimate
                 return carried
-            return "result", self._last_year("")
+            return "result", _last_year("", self.lex, self.plan_year)
         review = self._review_of(sent.start)
         if review:
             return "result", review[2]
