@@ -17,7 +17,7 @@ from matplotlib import font_manager
 from matplotlib.axes import Axes
 
 from planstats.errors import ArgumentError, PlanstatsError
-from planstats.tables import doc_titles
+from planstats.citations import doc_titles
 
 #: CJK fonts that may be installed on a system, preferred in this order.
 SYSTEM_CJK = (
