@@ -70,12 +70,19 @@ def test_golden_sentence(case):
 @pytest.mark.parametrize("case", GRAMMAR, ids=[f"{c['rule']}-{i}" for i, c in enumerate(GRAMMAR)])
 def test_grammar_case(case):
     """A record of tests/golden/grammar.jsonl: ``rows`` are the ``columns`` of the rows that
-    extract_text gives ``text`` (a missing value is null), each row citing its text exactly."""
+    extract_text gives ``text`` (a missing value is null), each row citing its text exactly;
+    ``rejects``, the numbers it sets aside (raw text and a word of the reason)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ps.PlanstatsWarning)  # "no targets" is the expected outcome of some cases
         df = ps.extract_text(case["text"], region="测试区", year=case.get("year", 2024))
-    assert _cells(df, case["columns"]) == case["rows"]
+    if "columns" in case:
+        assert _cells(df, case["columns"]) == case["rows"]
     assert all(case["text"][s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=False))
+    if "rejects" in case:  # the numbers set aside, each with a word of its reason, and none of them a target
+        rejects = ps.rejects(df)
+        assert rejects["raw"].tolist() == [raw for raw, _ in case["rejects"]]
+        assert all(word in reason for (_, word), reason in zip(case["rejects"], rejects["reason"], strict=True))
+        assert not set(rejects["raw"]) & set(df["raw"])
 
 
 def test_rejects_carry_a_reason():
@@ -476,29 +483,6 @@ def test_a_yearly_average_of_a_later_year_is_a_target_from_the_first_year_of_its
     ]
 
 
-@pytest.mark.parametrize(
-    "text, raw, reason",
-    [
-        ("地区生产总值增长7%，高于全省平均水平1个百分点。", "高于全省平均水平1个百分点", "gap"),
-        ("地区生产总值增速比全省高2个百分点。", "地区生产总值增速比全省高2个百分点", "gap"),
-        ("居民收入增速快于经济增速0.5个百分点。", "居民收入增速快于经济增速0.5个百分点", "gap"),
-        ("一般公共预算收入完成年度计划的105%。", "一般公共预算收入完成年度计划的105%", "plan was done"),
-        ("地区生产总值增长7%（全省平均6%）。", "全省平均6%", "wider region"),
-        ("全县地区生产总值年均增长6%以上。", "地区生产总值年均增长6%以上", "several years"),  # of which years?
-        # a later year alone: 2024-2025, or the years of the five-year plan? (named in another sentence does not tell)
-        ("“十四五”开局良好。到2025年，地区生产总值年均增长6%以上。", "地区生产总值年均增长6%以上", "several years"),
-        ("地区生产总值年均增速7%左右。", "地区生产总值年均增速7%左右", "several years"),
-    ],
-)
-def test_a_gap_an_attainment_a_benchmark_and_a_yearly_average_are_no_targets(text, raw, reason):
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ps.PlanstatsWarning)
-        df = ps.extract_text(text, region="测试区", year=2024)
-        rejects = ps.rejects(df)
-    assert raw not in df["raw"].tolist()
-    assert rejects["raw"].tolist() == [raw] and reason in rejects["reason"][0]
-
-
 def test_a_rate_after_an_attainment_is_the_rate_of_the_indicator_before_it():
     text = "一般公共预算收入完成16.8亿元，为预算的102.5%，增长4.2%。"
     df = ps.extract_text(text, region="测试区", year=2024)
@@ -579,22 +563,6 @@ def test_the_figures_of_part_of_a_year_are_no_targets(text, kept, rejected):
         rejects = ps.rejects(df)
     assert list(zip(df["record"], df["year"], df["metric_text"], df["value"], strict=False)) == kept
     assert rejects["reason"].str.contains("part of a year").sum() == rejected
-
-
-@pytest.mark.parametrize(
-    "text, target, start",
-    [
-        ("地区生产总值由2023年的500亿元增加到550亿元。", ("target", 2024, "地区生产总值", 550.0), "500亿元"),
-        ("森林覆盖率由55%提高到57%。", ("target", 2024, "森林覆盖率", 57.0), "55%"),
-        ("常住人口城镇化率由2020年的58%提高到2025年的65%。", ("horizon", 2025, "常住人口城镇化率", 65.0), "58%"),
-    ],
-)
-def test_the_start_of_a_change_is_no_target_and_no_part_of_the_indicator(text, target, start):
-    df = ps.extract_text(text, region="测试区", year=2024)
-    rejects = ps.rejects(df)
-    assert [tuple(r) for r in df[["record", "year", "metric_text", "value"]].values.tolist()] == [target]
-    assert rejects["raw"].tolist() == [start]
-    assert rejects["reason"].str.contains("start of a change").all()
 
 
 def test_an_age_is_a_unit():
