@@ -55,6 +55,7 @@ from planstats.document import (
     extract_file,
     rejects,
 )
+from planstats.errors import EngineError as EngineError  # planstats.corpus.EngineError, as before
 from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
 from planstats.store import (
     INDEX_COLUMNS,
