@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import NamedTuple
+
 from planstats.grammar.patterns import (
     _EMPTY_CELL,
     _HAN,
@@ -134,17 +137,10 @@ class Tables(Reading):
         return verb, unit
 
     def _column_record(self, year: int | None, target: bool, result: bool) -> tuple[str, int | None] | None:
-        """The record of the values of a column: a column of this year's targets, of a past
-        year's results, or of a target for a later year; ``None`` for any other column."""
-        if year is None:
-            return ("target", None) if target and not result else None
-        if self.plan_year is None:
-            return ("target", None) if target and not result else ("result", year) if result else None
-        if year > self.plan_year:  # a later year has no results yet: a column of targets (2025年)
-            return ("horizon", year) if target or not result else None
-        if year == self.plan_year:
-            return ("target", None) if target or not result else None
-        return ("result", year) if result or not target else None  # 2023年目标 in a 2024 plan: not this year's
+        """The record of the values of a column (its ``year``, and whether its header has a word of
+        targets or of results), by the first of :data:`COLUMN_RULES` whose case it is."""
+        column = _Column(year, self.plan_year, target, result)
+        return next(gives(column) for _, case, gives in COLUMN_RULES if case(column))
 
     def _table_row(self, cells: list[tuple[int, str]], columns, section: str) -> bool:
         """Emit the targets of one row of a table; whether it named an indicator."""
@@ -247,3 +243,43 @@ class Tables(Reading):
             if not unit and unit_text in self.w.units and self.w.units[unit_text].table_only:
                 unit = unit_text  # 年 in the column of units (劳动年龄人口平均受教育年限)
         return unit, mult
+
+
+class _Column(NamedTuple):
+    """What the header of a table says of a column of values."""
+
+    year: int | None  # the year it names (2024年, 2025年目标)
+    plan_year: int | None  # of the document
+    target: bool  # a word of targets in it (目标, 预期)
+    result: bool  # a word of results in it (完成, 实际)
+
+
+#: The record of the values of a column of a table: the first rule whose case the column is gives it, a record
+#: or ``None`` (a column planstats does not read). Each rule: its name, its case, what it gives.
+COLUMN_RULES: tuple[tuple[str, Callable[[_Column], bool], Callable[[_Column], tuple[str, int | None] | None]], ...] = (
+    (
+        "no year: this year's targets, not its results",
+        lambda c: c.year is None,
+        lambda c: ("target", None) if c.target and not c.result else None,
+    ),
+    (
+        "a year in a plan of no known year: its results, or this year's targets",
+        lambda c: c.plan_year is None,
+        lambda c: ("target", None) if c.target and not c.result else ("result", c.year) if c.result else None,
+    ),
+    (
+        "a later year: targets for that year (2025年), as it has no results yet",
+        lambda c: c.year > c.plan_year,  # type: ignore[operator]  # the rules before it take a year or plan year of None
+        lambda c: ("horizon", c.year) if c.target or not c.result else None,
+    ),
+    (
+        "the plan year: this year's targets",
+        lambda c: c.year == c.plan_year,
+        lambda c: ("target", None) if c.target or not c.result else None,
+    ),
+    (
+        "an earlier year: its results (2023年目标 in a 2024 plan is not this year's)",
+        lambda c: True,
+        lambda c: ("result", c.year) if c.result or not c.target else None,
+    ),
+)
