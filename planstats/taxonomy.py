@@ -118,6 +118,13 @@ def load_taxonomy(path: Path | None = None) -> tuple[Metric, ...]:
                 row.get("total", ""),
             )
         )
+    _check_totals(metrics, path)
+    return tuple(metrics)
+
+
+def _check_totals(metrics: list[Metric], path: Path) -> None:
+    """Each metric's ``total`` (a metric of additions: the metric of its running total) names another
+    metric of the same kinds and units."""
     by_id = {m.id: m for m in metrics}
     for line, m in enumerate(metrics, start=2):
         if not m.total:
@@ -133,7 +140,6 @@ def load_taxonomy(path: Path | None = None) -> tuple[Metric, ...]:
                 f"{path}, line {line}: the total of {m.id!r} must be another metric of the same kinds and units, not "
                 f"{m.total!r}."
             )
-    return tuple(metrics)
 
 
 @functools.lru_cache(maxsize=4)

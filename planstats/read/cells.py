@@ -168,27 +168,9 @@ def _columns_to_tabs(text: str) -> str:
 
     def close() -> None:
         nonlocal chars
-        piped = bool(run) and run[0][3] == "|"
-        if len(run) >= 2 and (piped or any(len(seps) >= 2 for _, _, seps, _ in run)):
+        if len(run) >= 2 and (run[0][3] == "|" or any(len(seps) >= 2 for _, _, seps, _ in run)):
             chars = chars if chars is not None else list(text)
-            columns = [] if piped else max((_cell_starts(line, seps) for _, line, seps, _ in run), key=len)
-            for start, line, seps, _ in run:
-                if piped:
-                    for k, (at, _) in enumerate(seps):
-                        chars[start + at] = " " if k in (0, len(seps) - 1) else "\t"
-                    continue
-                if len(seps) + 1 < len(columns):
-                    seps = _spaces_at_columns(line, seps, columns)
-                starts = _cell_starts(line, seps)
-                column = (
-                    [_nearest(columns, x) for x in starts] if len(starts) < len(columns) else list(range(len(starts)))
-                )
-                indent = len(line) - len(line.lstrip(" "))
-                if column[0] and indent:  # the first cells are empty: the row's indent holds their tabs
-                    chars[start : start + min(column[0], indent)] = "\t" * min(column[0], indent)
-                for (at, length), a, b in zip(seps, column, column[1:], strict=False):
-                    tabs = min(max(1, b - a), length)
-                    chars[start + at : start + at + tabs] = "\t" * tabs
+            _write_tabs(chars, run)
         run.clear()
 
     start = g = 0
@@ -207,6 +189,28 @@ def _columns_to_tabs(text: str) -> str:
         start += len(line) + 1
     close()
     return "".join(chars) if chars is not None else text
+
+
+def _write_tabs(chars: list[str], run: list[tuple[int, str, list[tuple[int, int]], str]]) -> None:
+    """Write into ``chars`` the tabs of one table: ``run`` holds its lines, each with where it starts,
+    the line, its separators (offset, length) and their kind (``|`` or a gap of spaces)."""
+    piped = run[0][3] == "|"
+    columns = [] if piped else max((_cell_starts(line, seps) for _, line, seps, _ in run), key=len)
+    for start, line, seps, _ in run:
+        if piped:
+            for k, (at, _) in enumerate(seps):
+                chars[start + at] = " " if k in (0, len(seps) - 1) else "\t"
+            continue
+        if len(seps) + 1 < len(columns):
+            seps = _spaces_at_columns(line, seps, columns)
+        starts = _cell_starts(line, seps)
+        column = [_nearest(columns, x) for x in starts] if len(starts) < len(columns) else list(range(len(starts)))
+        indent = len(line) - len(line.lstrip(" "))
+        if column[0] and indent:  # the first cells are empty: the row's indent holds their tabs
+            chars[start : start + min(column[0], indent)] = "\t" * min(column[0], indent)
+        for (at, length), a, b in zip(seps, column, column[1:], strict=False):
+            tabs = min(max(1, b - a), length)
+            chars[start + at : start + at + tabs] = "\t" * tabs
 
 
 def _cell_starts(line: str, gaps: list[tuple[int, int]]) -> list[int]:
