@@ -69,12 +69,14 @@ wheel: $(STAMP)
 	"$$tmp/venv/bin/python" -m pip install --quiet out/wheel/planstats-*.whl && \
 	cp scripts/smoke.py "$$tmp/smoke.py" && cd "$$tmp" && "$$tmp/venv/bin/python" smoke.py
 
-## eval: precision / recall / F1 against the hand annotations, with every miss listed: the seeds, then
-## the real pages of the development corpus (DEV, beside the checkout) with its own scorer: headline and
-## body targets, results found or taken for targets, region and year of each document
+## eval: precision / recall / F1 against the hand annotations, with every miss listed: the seeds; the
+## real-document corpus (tests/corpus), per split and kind of document (the misses of the dev split only);
+## then the 11 pages of the old development corpus (DEV, beside the checkout) with its own scorer
 DEV ?= ../shared/dev-corpus
 eval: $(STAMP)
 	$(BIN)/python -m planstats.evaluate tests/golden/seeds.csv data/raw
+	mkdir -p out && $(BIN)/python tests/corpus/evaluate.py tests/corpus --json out/corpus.json \
+		--predictions out/corpus.jsonl > out/corpus.txt && cat out/corpus.txt
 	@if [ -f $(DEV)/score.py ]; then \
 		mkdir -p out && echo "development corpus $(DEV):" && \
 		$(BIN)/planstats extract $(DEV)/docs/*.txt --format jsonl > out/dev.jsonl 2> out/dev.warnings && \
