@@ -50,8 +50,12 @@ def read_corpus(folder: Path) -> tuple[list[dict], list[dict]]:
 
 
 def predict(folder: Path, manifest: list[dict]) -> tuple[list[dict], dict[str, str]]:
-    """Every document extracted alone: the rows as JSON records, and the documents that failed."""
+    """Every document extracted alone: the rows as JSON records, and the documents that failed. Each document
+    also gives one row of record ``document``: the region and plan year planstats gives the document as a whole
+    (what a document with no target, or none found, is judged by)."""
     import planstats as ps
+    from planstats.document import document_info
+    from planstats.read import read
 
     rows: list[dict] = []
     failed: dict[str, str] = {}
@@ -61,11 +65,14 @@ def predict(folder: Path, manifest: list[dict]) -> tuple[list[dict], dict[str, s
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 df = ps.extract(path)
+                _, year, place = document_info(path, read(path).text)
         except ps.PlanstatsError as err:
             failed[entry["file"]] = str(err).splitlines()[0]
             continue
         df = df.assign(doc=entry["file"])
         rows += json.loads(df.to_json(orient="records", force_ascii=False))
+        rows.append(dict(doc=entry["file"], record="document", year=year, region=place.unit or None,
+                         region_code=place.code or None, region_match=place.match))  # fmt: skip
     return rows, failed
 
 
@@ -75,15 +82,22 @@ def _most_common(values: list) -> object:
 
 
 def documents(manifest: list[dict], rows: list[dict]) -> dict[str, dict]:
-    """Per document: the plan year and region planstats gave it, and whether each is right."""
-    by_doc = collections.defaultdict(list)
+    """Per document: the plan year and region planstats gave it, and whether each is right. The year is the
+    most common of its targets' years, the region the most common of its rows' codes (names where the manifest
+    has no code); a document without targets (or without rows) is judged by its ``document`` row."""
+    targets, regions, whole = collections.defaultdict(list), collections.defaultdict(list), {}
     for r in rows:
+        if r.get("record") == "document":
+            whole[r["doc"]] = r
+            continue
+        regions[r["doc"]].append(r)
         if (r.get("record") or "target") != "result":
-            by_doc[r["doc"]].append(r)
+            targets[r["doc"]].append(r)
     out = {}
     for entry in manifest:
-        got = by_doc.get(entry["file"], [])
-        year = _most_common([r.get("year") for r in got])
+        doc = whole.get(entry["file"], {})
+        year = _most_common([r.get("year") for r in targets.get(entry["file"], [])]) or doc.get("year")
+        got = regions.get(entry["file"]) or [doc]
         code = _most_common([r.get("region_code") for r in got])
         name = _most_common([r.get("region") for r in got])
         match = _most_common([r.get("region_match") for r in got if r.get("region_code") == code])
@@ -111,7 +125,7 @@ def figures(scorer, manifest: list[dict], labels: list[dict], rows: list[dict], 
     """The figures of one group of documents."""
     files = {e["file"] for e in manifest}
     gold = [g for g in labels if g["doc"] in files]
-    pred = [p for p in rows if p["doc"] in files]
+    pred = [p for p in rows if p["doc"] in files and p.get("record") != "document"]
     res = scorer.score(gold, pred)
     head, results = res["headline"], res["results"]
     dated = [e for e in manifest if e["year"]]
