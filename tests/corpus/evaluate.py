@@ -1,6 +1,6 @@
 """Score planstats against the real-document corpus, per kind of document and per split.
 
-    python tests/corpus/evaluate.py tests/corpus [--out out/corpus] [--json FILE]
+    python tests/corpus/evaluate.py tests/corpus [--json FILE] [--predictions FILE] [--quiet]
 
 Each document is extracted alone, with no manifest, region or year given: what a user gets from the file
 alone. The labels are scored by the development corpus's scorer (``score.py`` beside this file, a copy of
@@ -254,7 +254,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     manifest, _ = read_corpus(args.folder)
     rows, failed = predict(args.folder, manifest)
-    report = evaluate(args.folder, rows)
+    report = evaluate(args.folder, rows) | {"failed": failed}
     print(f"corpus {args.folder}: {len(manifest)} documents, {len(failed)} failed to read")
     for f, why in failed.items():
         print(f"  failed: {f}: {why}")
