@@ -1,8 +1,8 @@
-"""Check a corpus's manifest and labels (no planstats involved): every label's raw occurs in its
-document, its numbers appear in raw, every field holds an allowed value.
+"""Check a corpus's manifest and labels: every label's raw occurs in its document (as planstats's reader
+sees it, where planstats is installed; else in the decoded text file), its numbers appear in raw, every
+field holds an allowed value. No extraction is run.
 
-    python tests/corpus/checklabels.py tests/corpus            # the corpus
-    python tests/corpus/checklabels.py tests/corpus/incoming/A # a labeller's folder
+    python tests/corpus/checklabels.py tests/corpus   # or any folder with manifest.csv, labels.jsonl, docs/
 
 Prints one line a problem and exits 1 when there is any.
 """
