@@ -3,6 +3,7 @@ targets the grammar finds, and the numbers set aside with the reason (:func:`rej
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 import math
@@ -21,7 +22,7 @@ from planstats.extract import OF_PLAN_YEAR, find_targets
 from planstats.read import read
 from planstats.read.normalize import Normalized, normalize
 from planstats.taxonomy import assign_metrics
-from planstats.titles import title_info
+from planstats.titles import page_info
 
 
 @functools.lru_cache(maxsize=32)
@@ -274,20 +275,44 @@ def document_info(
 ) -> tuple[str | None, int | None, places.Place]:
     """Region, plan year and place of a document (``text``: its text or its normalized view).
 
-    Region and year are the arguments, else its manifest row, else its title, else (the region)
-    the folders it is in (陕西省/西安市/未央区/). A code (``region="610112"``, or a manifest's
-    ``region_code`` column) places it; else its name, with its folders and first pages as context.
+    Region and year are the arguments, else its manifest row, else the clues of the page
+    (:func:`planstats.titles.page_info`: its title, the date and place of its congress, its issuer …),
+    else (the region) the folders it is in (陕西省/西安市/未央区/), else the region its running text
+    names most, which is never a confident match (``region_match`` ``context``). A code
+    (``region="610112"``, or a manifest's ``region_code`` column) places it; else its name, with its
+    folders and first pages as context.
     """
+    return document_clues(path, text, region=region, year=year)[:3]
+
+
+def document_clues(
+    path: Path | None, text: str | Normalized, *, region: str | None = None, year: int | None = None
+) -> tuple[str | None, int | None, places.Place, str, str]:
+    """What :func:`document_info` gives, and where its year and its region came from: ``argument``,
+    ``manifest``, ``folders``, or the clue of the page (``congress_date: 2024年1月5日在某某县…``)."""
     row = manifest_row(path) if path is not None else {}
-    title_region, title_year = title_info(text)
-    year = year or (int(row["year"]) if row.get("year") else None) or title_year
+    page = page_info(text)
+    year_from = "argument" if year else "manifest" if row.get("year") else str(page.year_clue or "")
+    year = year or (int(row["year"]) if row.get("year") else None) or page.year
     given = region or row.get("region_code") or row.get("region")
+    region_from = "argument" if region else "manifest" if given else ""
     if given and re.fullmatch(r"\d{6}", given):  # a code: the region is the unit's name, unless the manifest gives one
         place = places.resolve(given, year, given=True)
-        return (row.get("region") if not region else None) or place.unit, year, place
-    region = given or title_region or (places.from_folders(path, year) if path is not None else None)
-    place = places.resolve(region, year, given=bool(given))
+        return (row.get("region") if not region else None) or place.unit, year, place, year_from, region_from
+    folders = places.from_folders(path, year) if path is not None and not given else None
+    name: str | None
+    if given:
+        name = given
+    elif page.region and not page.region_in_body:
+        name, region_from = page.region, str(page.region_clue)
+    elif folders:
+        name, region_from = folders, "folders"
+    else:
+        name, region_from = page.region, str(page.region_clue or "")
+    place = places.resolve(name, year, given=bool(given))
     if place.match == "ambiguous":  # the document's folders, else its first pages, may settle it
         body = text.text if isinstance(text, Normalized) else text
-        place = places.resolve(region, year, context=places.context(path, body), given=bool(given))
-    return region, year, place
+        place = places.resolve(name, year, context=places.context(path, body), given=bool(given))
+    if name and name == page.region and page.region_in_body and place.match in ("exact", "unique"):
+        place = dataclasses.replace(place, match="context")  # a guess from the running text is never confident
+    return name, year, place, year_from, region_from

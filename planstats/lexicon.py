@@ -360,6 +360,26 @@ class Lexicon:
     the name opens with, with no administrative code of its own
     """
 
+    year_plan: Words = ()
+    """after a year, words that make it the year a page plans (2024年经济工作, 部署2024年经济工作, 2024年增长目标):
+    a clue of the plan year (with the words of ``headline``)
+    """
+
+    year_review: Words = ()
+    """before or after a year, words that make it a year the page reviews (2023年工作回顾, 回首2023年): a clue that
+    the plan year is the next
+    """
+
+    past_plan: Words = ()
+    """right before a year, words that make its plan a past one (完成2023年目标任务, 总结2023年经济工作): no clue of
+    the plan year
+    """
+
+    restated: Words = ()
+    """between a year and a word of a target, words of a target set before (2023年确定的增长目标): that year's plan,
+    restated, is no clue of the plan year
+    """
+
     @classmethod
     def read(cls, path: Path | None = None) -> Lexicon:
         """Read ``lexicon.csv`` (columns word, role, note), checking every line."""

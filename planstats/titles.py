@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import functools
 import re
+from dataclasses import dataclass
 
-from planstats import places
+from planstats import clues, places
+from planstats.clues import Clue
 from planstats.extract import headline_year
 from planstats.lexicon import lexicon
 from planstats.numbers import FIVE_YEAR_PLAN, plan_period_end, plan_period_start
@@ -68,6 +70,9 @@ _YEAR_IS = re.compile(r"(?<![0-9])((?:19|20)\d{2})年是[^。\n]{0,80}?(?:之年
 
 # a province in brackets before the name of a region ((湖北省)黄石市黄石港区)
 _PROVINCE_BEFORE = re.compile(r"^[(（][^()（）]{2,8}[)）]")
+
+
+_CLAUSE_MARK = re.compile(r"[，,。；;]")
 
 
 _ISSUED_BY = re.compile(rf"(?P<place>{_NAME})\s*[-_|｜–—]*\s*关于")  # 某某县人民政府 - 关于印发…: the title of a page
@@ -199,9 +204,23 @@ def _region_aliases() -> dict[str, str]:
     return places.aliases()
 
 
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    """The region and plan year of a page, each with the clue that gave it (:class:`planstats.clues.Clue`).
+    ``region_in_body``: the region is only the one its running text names most (no title, issuer,
+    congress nor zone names it): a guess that a document's folders beat."""
+
+    region: str | None
+    year: int | None
+    region_clue: Clue | None = None
+    year_clue: Clue | None = None
+    region_in_body: bool = False
+
+
 def title_info(text: str | Normalized) -> tuple[str | None, int | None]:
     """Region and plan year from a document's title: the first lines of its normalized text
-    (simplified, half-width, page markers removed). A title that names no year takes the year
+    (simplified, half-width, page markers removed), else the other clues of the page
+    (:func:`page_info`). A title that names no year takes the year
     named with the main targets (``2026年…主要预期目标是：``). ``text`` may be the normalized view that
     extraction makes anyway, so that a build normalizes each document once.
 
@@ -210,24 +229,75 @@ def title_info(text: str | Normalized) -> tuple[str | None, int | None]:
     >>> title_info("新城区政府2021年工作安排\\n\\n2021年是…")
     ('新城区', 2021)
     """
+    info = page_info(text)
+    return info.region, info.year
+
+
+def page_info(text: str | Normalized) -> PageInfo:
+    """The region and plan year of a page, by the rules of :data:`planstats.clues.YEAR_RULES` and
+    :data:`planstats.clues.REGION_RULES` in their order of trust, each with its clue.
+
+    Examples
+    --------
+    >>> info = page_info("某某县召开县委经济工作会议\\n1月20日，会议总结2023年经济工作，部署2024年经济工作。")
+    >>> info.year, str(info.year_clue)
+    (2024, 'plan_words: 2024年经济工作')
+    """
     norm = text if isinstance(text, Normalized) else normalize(text)
     # The first 5 lines, at most 600 characters: 1,000 characters of the text hold them all
     # (line breaks of two characters included), so the rest of a long text is not split.
     head = "\n".join(norm.text.strip()[:1000].splitlines()[:5])[:600]
-    m = next(filter(None, (pattern.search(head) for word, pattern in _titles() if word in head)), None)
-    # a title with no year (某某县人民政府工作要点): the year that the main targets name (2026年…主要预期目标是：)
+    page = clues.head_of(norm.text)
+    m = next(filter(None, (_title_search(pattern, head) for word, pattern in _titles() if word in head)), None)
     # a five-year plan: its first year (第十四个五年规划: 2021)
     five_year = None if m else _five_year_title().search(head)
     m = m or five_year or _undated_title().match(head.partition("\n")[0]) or _title_line(norm.text)
-    region, year = _title_match(m, head, norm.text) if m else (None, headline_year(norm.text))
-    # a news report of a work report: the place of the congress, the year the text calls the plan's
-    year = year or _year_is(norm.text)
-    # else the region that the text names (十堰高新区 under a title of 全市)
-    return region or _congress_place(norm.text) or places.named_in(norm.text, year), year
+    title_region, title_year = _title_match(m, head) if m else (None, None)
+    title = Clue("title", title_year, _clean(m[0])) if m and title_year else None
+    year_clue = _first(
+        clues.YEAR_RULES,
+        page,
+        {
+            "title": title,
+            "plan_words": lambda: clues.plan_words(page) or _headline_year(norm.text),
+            "year_is": lambda: _year_is(norm.text),
+        },
+    )
+    year = int(year_clue.value) if year_clue else None
+    region_clue = _first(
+        clues.REGION_RULES,
+        page,
+        {
+            "title": Clue("title", title_region, _clean(m[0])) if m and title_region else None,
+            "congress": lambda: _congress_place(norm.text),
+        },
+    )
+    if region_clue:
+        return PageInfo(str(region_clue.value), year, region_clue, year_clue)
+    # else the region that the text names (十堰高新区 under a title of 全市): a guess from the running text
+    body = places.named_in(norm.text, year)
+    return PageInfo(body, year, Clue("context", body, body) if body else None, year_clue, region_in_body=bool(body))
 
 
-def _title_match(m: re.Match[str], head: str, text: str) -> tuple[str | None, int | None]:
-    """Region and plan year from the match ``m`` of a form of title in the ``head`` of ``text``."""
+def _first(rules: tuple, page: str, given: dict) -> Clue | None:
+    """The clue of the first of ``rules`` that finds one: a rule's function on the page, or the
+    clue ``given`` for it (a clue, or a function that makes it)."""
+    for name, rule in rules:
+        found = rule(page) if rule is not None else given.get(name)
+        if callable(found):
+            found = found()
+        if found is not None:
+            return found
+    return None
+
+
+def _clean(evidence: str) -> str:
+    return " ".join(evidence.split())
+
+
+def _title_match(m: re.Match[str], head: str) -> tuple[str | None, int | None]:
+    """Region and plan year from the match ``m`` of a form of title in the ``head`` of a page
+    (no year when the title names none)."""
     if m.re is _five_year_title():
         year = plan_period_start(plan_period_end(m.group(2) or m.group(3)))
     else:
@@ -237,18 +307,30 @@ def _title_match(m: re.Match[str], head: str, text: str) -> tuple[str | None, in
         elif found.get("summary"):  # a summary of a year alone: what it plans is for the year after
             year = int(found["summary"]) + 1
         else:
-            year = headline_year(text)
+            year = None
     region = _region_of_issuer(_PROVINCE_BEFORE.sub("", (m.group("region") or "").lstrip('《“"')))
     aliases = _region_aliases()
     if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about
-        region = _place(region)
+        # (a short name of a region, with no level, stays: 图解2024年某市政府工作报告 names the city by its short name)
+        region = _place(region) or (region if places.resolve(region).match in ("exact", "unique") else "")
     if len(region) < 2 or region in lexicon().scope + lexicon().front:  # no name, or 全县 (the whole county)
         # 2024年政府工作报告——在某某县第十八届人民代表大会…: the place of the dateline;
         # 某某县人民政府关于印发《2024年全县重点工作任务》: the region of the issuer
         region = m.groupdict().get("place") or ""
         if not region and (place := _DATELINE_PLACE.search(head) or _ISSUED_BY.search(head)):
             region = _region_of_issuer(place.group("place"))
-    return _known(region) if region else None, year
+    return _known(region) if len(region) >= 2 else None, year
+
+
+def _title_search(pattern: re.Pattern[str], head: str) -> re.Match[str] | None:
+    """The first match of a form of title in ``head`` that opens its line, follows no clause of it
+    (报告说，2024年工作任务的完成 is a sentence, not a title), or is quoted as a title (…作《关于…的报告》)."""
+    for m in pattern.finditer(head):
+        line_start = head.rfind("\n", 0, m.start()) + 1
+        clause = max((c.end() for c in _CLAUSE_MARK.finditer(head, line_start, m.start())), default=None)
+        if clause is None or "《" in head[clause : m.start() + 1]:
+            return m
+    return None
 
 
 def _known(region: str) -> str:
@@ -264,19 +346,28 @@ def _area_suffixes() -> tuple[str, ...]:
     return tuple(sorted(places.aliases(areas_only=True), key=len, reverse=True))
 
 
-def _congress_place(text: str) -> str | None:
+def _congress_place(text: str) -> Clue | None:
     """The region whose people's congress the first 1,500 characters of ``text`` name: a name
-    that ends with a level (坪山区; not 深圳 of a headline that names the city alone)."""
-    for m in _CONGRESS_PLACE.finditer(text, 0, 1500):
-        region = _place(_region_of_issuer(m.group("place")))
-        if len(region) >= 2:
-            return _known(region)
+    that ends with a level (坪山区; not 深圳 of a headline that names the city alone), and is a
+    region's name, not running text before it (参加天水市第四届…: 天水市; 我们认真执行市十三届…: none)."""
+    for pattern in (_CONGRESS_PLACE, _DATELINE_PLACE):
+        for m in pattern.finditer(text, 0, 1500):
+            region = clues.region_name(_place(_region_of_issuer(m.group("place"))))
+            if region:
+                return Clue("congress", _known(region), _clean(m[0]))
     return None
 
 
-def _year_is(text: str) -> int | None:
+def _year_is(text: str) -> Clue | None:
     """The latest year that the first 3,000 characters of ``text`` call a year of its own (2025年是…之年)."""
-    return max((int(y) for y in _YEAR_IS.findall(text, 0, 3000)), default=None)
+    found = max(_YEAR_IS.finditer(text, 0, 3000), key=lambda m: int(m[1]), default=None)
+    return Clue("year_is", int(found[1]), _clean(found[0])) if found else None
+
+
+def _headline_year(text: str) -> Clue | None:
+    """The year named with the main targets of a text whose title names none (2026年…主要预期目标是：)."""
+    year = headline_year(text)
+    return Clue("plan_words", year, f"{year}年…(the main targets)") if year else None
 
 
 def _title_line(text: str) -> re.Match[str] | None:

@@ -151,7 +151,8 @@ def test_region_and_year_from_titles():
         ("（湖北省）某某市某某区2023年政府工作报告重点工作分解意见\n", ("某某市某某区", 2023)),
         # a news report of a work report: the place of the congress that has a level (not the headline's 某某),
         # and the latest year that the text calls the year of its plan
-        ("某某二届人大二次会议开幕\n4月21日，某某区二届人大二次会议开幕。报告回顾了2021年工作。\n", ("某某区", None)),
+        # (the year it reviews tells the plan year: the next)
+        ("某某二届人大二次会议开幕\n4月21日，某某区二届人大二次会议开幕。报告回顾了2021年工作。\n", ("某某区", 2022)),
         (
             "某某区描绘2025年发展蓝图\n1月9日，某某市某某区第十九届人民代表大会第四次会议召开。\n2024年是极不平凡的一年。2025年是“十四五”规划的收官之年。\n",
             ("某某市某某区", 2025),

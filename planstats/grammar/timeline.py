@@ -117,7 +117,7 @@ class Timeline:
             return "result", max(past)
         if self._has("result_period", opened, end):
             return "result", None
-        if self._has("result", opened, end):
+        if self._has("result", opened, end) and not self._has("current", opened, end):
             carried = self._carried(sent, opened, end)
             if (
                 carried and carried[0] == "part"
@@ -136,15 +136,12 @@ class Timeline:
         turns to the plan year (a year from it on, 今年, a word of a target: lexicon role
         ``plan_turn``), or a word of the whole year after part of it. ``None`` when the paragraph
         tells no such time before it, or the sentence turns (or is among the main targets)."""
-        if self.plan_year is None:
-            return None
         text = self.text
         para = text.rfind("\n", 0, opened) + 1
         if self._sources is None:  # once a document: where a time that carries may be told
-            marks, _ = self._year_index()
-            self._sources = sorted(
-                [at for at, year in marks if year < self.plan_year] + self._part_year + self._markers["result"]
-            )
+            marks, _ = self._year_index()  # (a past year only where the plan year is known; words of the past always)
+            past = [at for at, year in marks if year < self.plan_year] if self.plan_year is not None else []
+            self._sources = sorted(past + self._part_year + self._markers["result"])
         if (
             para >= opened
             or not self._has_at(self._sources, para, opened)
@@ -171,15 +168,19 @@ class Timeline:
         the part of the year that came before it)."""
         if para in self._paragraphs:
             return self._paragraphs[para]
-        text, plan_year = self.text, self.plan_year or 0  # asked only when the plan year is known
+        text, plan_year = self.text, self.plan_year
         end = text.find("\n", para)
         end = len(text) if end < 0 else end
         marks, starts = self._year_index()
+        if plan_year is None:  # a page whose plan year is unknown: its words of the past tell, not its years
+            marks, starts = [], []
         # a year (not the end of a five-year plan: “十三五”末，…达到500亿元。…比“十三五”末增长30%)
         told = [
             (
                 at,
-                ("result", None if text.startswith(_SINCE, at + 5) else year) if year < plan_year else ("target", None),
+                ("result", None if text.startswith(_SINCE, at + 5) else year)
+                if year < (plan_year or 0)
+                else ("target", None),
             )
             for at, year in marks[bisect.bisect_left(starts, para) : bisect.bisect_left(starts, end)]
             if at not in self._period_ends
@@ -189,7 +190,7 @@ class Timeline:
             (self._turns or [], ("target", None)),
             (self._whole, ("whole", None)),
             (self._markers["current"], ("target", None)),
-            (self._markers["result"], ("result", plan_year - 1)),
+            (self._markers["result"], ("result", plan_year - 1 if plan_year else None)),
         ):
             told += [(at, record) for at in found[bisect.bisect_left(found, para) : bisect.bisect_left(found, end)]]
         told.sort()

@@ -37,13 +37,31 @@ _OCR_PERCENT_O = re.compile(r"(?<=\d%)o(?![A-Za-z])")
 
 
 # a year in Chinese numerals (二〇二四年): written with digits, one for one, so that it is read as a year
-_CHINESE_YEAR = re.compile(r"(?<![〇零○一二三四五六七八九十])(?:一九|二[〇零○])[〇零○一二三四五六七八九]{2}(?=年)")
+# (with a digit 0 or a letter O for 〇, as typed: 二0一0年, 二OO八年)
+_CHINESE_YEAR = re.compile(
+    r"(?<![〇零○一二三四五六七八九十0-9])(?:一九|二[〇零○0O])[〇零○0O一二三四五六七八九]{2}(?=年)"
+)
 
 
-_CHINESE_YEAR_HINTS = ("一九", "二〇", "二零", "二○")
+_CHINESE_YEAR_HINTS = ("一九", "二〇", "二零", "二○", "二0", "二O")
 
 
-_YEAR_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
+_YEAR_DIGITS = str.maketrans("〇零○0O一二三四五六七八九", "00000123456789")
+
+
+# the pinyin that a machine conversion puts after a character it reads two ways (地區(qū), 增長(zhǎng)): a syllable
+# of Latin letters in brackets, at least one of them with a tone mark, right after a Chinese character
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONE_MARKS}])[a-zü{_TONE_MARKS}]{{1,7}}\)")
+
+
+# the compatibility forms of punctuation (vertical and small forms: ﹔ ﹐ ︰ ﹪) → the usual ones, one for one
+_COMPAT_PUNCTUATION = re.compile("[\ufe10-\ufe19\ufe30-\ufe6b]")
+_COMPAT_TABLE = str.maketrans(
+    "\ufe10\ufe11\ufe12\ufe13\ufe14\ufe15\ufe16\ufe30\ufe31\ufe32\ufe35\ufe36"
+    "\ufe50\ufe51\ufe52\ufe54\ufe55\ufe56\ufe57\ufe58\ufe59\ufe5a\ufe5d\ufe5e\ufe62\ufe63\ufe6a",
+    ",、。:;!?:——(),、.;:?!—()()+-%",
+)
 
 
 # Numbered page markers of document-sharing sites at the start of a line ("2、").
@@ -171,6 +189,23 @@ def _wrap_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _pinyin_spans(text: str) -> list[tuple[int, int]]:
+    """The pinyin in brackets that a machine conversion puts after characters (財政(zhèng)收入)."""
+    return [m.span() for m in _PINYIN.finditer(text)]
+
+
+def compatibility_punctuation(text: str) -> str:
+    """The vertical and small forms of punctuation (``﹔``, ``﹐``, ``︰``, ``﹪``) as their usual forms, one
+    character for one.
+
+    Examples
+    --------
+    >>> compatibility_punctuation("GDP增长6%﹔投资增长5﹪")
+    'GDP增长6%;投资增长5%'
+    """
+    return text.translate(_COMPAT_TABLE) if _COMPAT_PUNCTUATION.search(text) else text
+
+
 def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """``spans`` in order, those that overlap or touch made one."""
     out: list[tuple[int, int]] = []
@@ -209,6 +244,7 @@ def _markers_and_wraps(text: str) -> list[tuple[int, int]]:
 #: out. Last, the text is simplified (one character for one).
 REWRITES: tuple[tuple[str, Callable[[str], str]], ...] = (
     ("full-width forms to half-width", half_width),
+    ("compatibility forms of punctuation (﹔ ﹐ ︰) to the usual ones", compatibility_punctuation),
     ("a table in columns (or between pipes) to cells apart by tabs", _columns_to_tabs),
     ("cells apart by single spaces to tabs", _spaced_cells_to_tabs),
     ("a table of one cell a line to cells apart by tabs", _cells_per_line_to_tabs),
@@ -220,6 +256,10 @@ REPAIRS: tuple[tuple[str, Callable[[str], dict[int, str]]], ...] = (
 )
 CUTS: tuple[tuple[str, Callable[[str], list[tuple[int, int]]]], ...] = (
     ("page markers that cut sentences, line breaks of a hard-wrapped text", _markers_and_wraps),
+    (
+        "pinyin in brackets after characters, of a machine conversion (地區(qū))",
+        lambda text: _pinyin_spans(text) if "(" in text else [],
+    ),
     ("page numbers on lines of their own (— 3 —)", lambda text: _page_number_spans(text) if "\n" in text else []),
     ("spaces that separate no Latin words or numbers", lambda text: _space_spans(text) if " " in text else []),
 )
