@@ -216,3 +216,47 @@ def test_a_page_without_a_plan_year_still_carries_its_review():
 def test_a_heading_that_looks_back_opens_a_review():
     text = "回首过去一年\n全县生产总值增长6.1%\n一般公共预算收入增长4%\n二、今年工作安排\n生产总值增长6%左右。"
     assert [r for r, _, _ in _records(text)] == ["result", "result", "target"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# the list of main targets in the forms of news pages and task lists
+
+
+def _sections(text: str) -> list[tuple[str, float]]:
+    df = ps.extract_text(text, region="某县", year=2024)
+    return list(zip(df["section"], df["value"], strict=True))
+
+
+def test_a_heading_then_bulleted_lines_with_blank_lines_between():
+    text = "  建议今年全县主要预期目标\n\n  ◆生产总值增长6%左右\n\n  ◆财政收入增长4%\n\n  ◆新增就业8000人以上\n\n其他。"
+    assert _sections(text) == [("headline", 6.0), ("headline", 4.0), ("headline", 8000.0)]
+
+
+def test_items_in_chinese_numerals_with_a_line_of_no_item_between():
+    text = (
+        "一、2024年全县主要预期目标\n\n（一）生产总值增长6.5%\n牵头单位：县发改局\n\n（二）规上工业增加值增长8%\n"
+        "牵头单位：县工信局\n\n二、工作要求\n各单位要抓好落实。"
+    )
+    assert _sections(text) == [("headline", 6.5), ("headline", 8.0)]
+
+
+def test_one_bullet_that_states_many_values_is_a_list():
+    text = "今年预期目标\n\n    ■生产总值增长5.5%，财政收入增长5%，城镇调查失业率5.5%以内\n\n今年重点工作\n\n■推动改革"
+    assert [s for s, _ in _sections(text)] == ["headline"] * 3
+
+
+def test_a_list_of_tasks_is_no_list_of_targets():
+    text = "今年主要任务\n\n●推动产业升级，建设园区3个\n\n●深化改革\n\n●保障民生"
+    assert "headline" not in [s for s, _ in _sections(text)]
+
+
+def test_a_system_of_indicators_is_a_marker_of_the_main_targets():
+    text = "报告提出2024年全县发展指标体系安排，具体为：生产总值增长6%左右；一般公共预算收入增长5%。"
+    assert _sections(text) == [("headline", 6.0), ("headline", 5.0)]
+
+
+def test_last_years_level_as_a_base_is_no_time():
+    # 保持上年水準 (traditional script: 水准 once simplified): a base, not a report of last year
+    text = "主要預期目標：財政收入保持上年水準；固定資產投資增長8%左右；居民消費價格漲幅3%左右。"
+    df = ps.extract_text(text, region="某县", year=2024)
+    assert df["record"].tolist() == ["target", "target"]

@@ -28,7 +28,7 @@ _QUOTES = {"“": "”", "「": "」", "《": "》", "『": "』"}
 
 _YEAR = re.compile(r"(?=[12])(?<![0-9])((?:19|20)\d{2})年")  # a class first: the engine skips to a 1 or 2
 
-_YEAR_BASE_AFTER = ("基础", "水平")
+_YEAR_BASE_AFTER = ("基础", "水平", "水准")  # 水準 of traditional script is 水准
 
 _SINCE = ("以来",)  # 2020年以来: a year that opens a period up to now
 
@@ -54,9 +54,11 @@ _HEADING_NUMBER = r"[\s一二三四五六七八九十()（）、.．0-9年度的
 
 _LINE = re.compile(r"[^\n]*")
 
-# an item of a numbered list of lines: 1. 1、 (1) （1） ①; groups: the opening bracket, the number in
-# digits, the mark after it, the circled number
-_ITEM_LINE = re.compile(r"[^\S\n]*([(（]?)(?:(\d{1,2})([、.．)）])(?!\d)|([①-⑳]))")
+# an item of a numbered list of lines: 1. 1、 (1) （1） ① (一) （二）, or a bullet (● ■ ◆ …); groups: the opening
+# bracket, the number in digits, the mark after it, the circled number, the Chinese numeral in brackets, the bullet
+_ITEM_LINE = re.compile(
+    r"[^\S\n]*([(（]?)(?:(\d{1,2})([、.．)）])(?!\d)|([①-⑳])|(?<=[(（])([一二三四五六七八九十]{1,3})[)）]|([●■◆▲★•·▪►▶]))"
+)
 
 _LIST_OPEN = frozenset(
     ":：;；,，、"

@@ -16,6 +16,7 @@ from planstats.grammar.patterns import (
     _YEAR_HEADING,
 )
 from planstats.grammar.words import _Words
+from planstats.read.layout import _ITEM_START
 from planstats.lexicon import Lexicon
 
 
@@ -64,26 +65,50 @@ def headline_spans(text: str, w: _Words, spans: list[tuple[int, int]], with_unit
 
 
 def _item_list(text: str, pos: int, with_unit: set[int], spans: list[tuple[int, int]]) -> int:
-    """The end of a numbered list of lines that starts at ``pos`` (after a heading): items
-    numbered 1, 2, 3 … in one form (1. or （1） or ①), blank lines between them allowed, up
-    to the first line that is not the next item; ``0`` unless it has two items or more and
-    the first states a value with a unit."""
-    n, end, form, valued = 0, 0, None, False
+    """The end of a list of lines that starts at ``pos`` (after a heading): items numbered 1, 2, 3 …
+    in one form (1. or （1） or ① or （一）), or marked by one bullet (● ■), blank lines between them
+    allowed, and a line of no item between two items (（一）地区生产总值增长7%\n责任单位：…\n（二）…),
+    up to the first line that is not the next item; ``0`` unless the first item states a value with a
+    unit and the list has two items or more, or its one item states two values or more."""
+    n, end, valued = 0, 0, 0
+    form: tuple = ()
     starts = [a for a, _ in spans]
-    for m in _LINE.finditer(text, pos):
-        line = m.group()
-        if not line.strip():
-            continue
-        item = _ITEM_LINE.match(line)
-        number = item and (int(item.group(2)) if item.group(2) else ord(item.group(4)) - ord("①") + 1)
-        shape = item and (item.group(1), item.group(3))
-        if not item or number != n + 1 or (form is not None and shape != form):
+    lines = (m for m in _LINE.finditer(text, pos) if m.group().strip())  # lazily: a list ends soon
+    m = next(lines, None)
+    while m is not None:
+        following = next(lines, None)
+        number, shape = _item_number(m.group())
+        if number is None or (number != n + 1 and number != 0) or (n and shape != form):
+            if (
+                n
+                and number is None
+                and following is not None
+                and not _ITEM_START.match(m.group())
+                and _item_number(following.group()) == (n + 1 if form[1] else 0, form)
+            ):
+                m = following
+                continue  # a line of no item between two items (the unit responsible for the one before)
             break
         if not n:  # the first item states a value (1.加快工业发展。2.… is a list of tasks)
-            k = bisect.bisect_right(starts, m.start())
-            valued = any(i in with_unit for i in range(max(k - 1, 0), bisect.bisect_left(starts, m.end())))
-        n, form, end = number, shape, m.end()
-    return end if n >= 2 and valued else 0
+            i = bisect.bisect_right(starts, m.start())
+            valued = sum(j in with_unit for j in range(max(i - 1, 0), bisect.bisect_left(starts, m.end())))
+        n, form, end = n + 1, shape, m.end()
+        m = following
+    return end if valued and (n >= 2 or valued >= 2) else 0
+
+
+def _item_number(line: str) -> tuple[int | None, tuple]:
+    """The number of the item that ``line`` opens (``0`` for a bullet) and its form, or ``(None, ())``."""
+    item = _ITEM_LINE.match(line)
+    if not item:
+        return None, ()
+    if item.group(2):
+        return int(item.group(2)), (item.group(1), item.group(3))
+    if item.group(4):
+        return ord(item.group(4)) - ord("①") + 1, ("", "①")
+    if item.group(5):
+        return "一二三四五六七八九十".index(item.group(5)[-1]) + 1 + (10 if len(item.group(5)) > 1 else 0), ("(", "一")
+    return 0, ("", "")
 
 
 def review_sections(text: str, lex: Lexicon, plan_year: int | None) -> list[tuple[int, int, int | None]]:
