@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import bisect
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from planstats.grammar.clauses import _inside, _Marks, _Sentence
@@ -46,7 +46,9 @@ from planstats.grammar.patterns import (
     _MULTI_YEAR,
     _NO_QUOTES,
     _NO_UNIT,
+    _INDICATOR_COUNT,
     _PART_YEAR,
+    _PRESENT,
     _PREVIOUS_YEAR_WORD,
     _RANK,
     _YEAR,
@@ -106,6 +108,17 @@ class Reject:
     start: int
     end: int
     reason: str
+
+
+_CLAUSE_STARTS = frozenset("，,；;：: \t\n、")
+
+
+def _find_all(text: str, word: str) -> Iterator[int]:
+    """Where ``word`` starts in ``text``."""
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 class _Extractor(Values, Phrases, Lists, Tables):
@@ -382,6 +395,10 @@ class _Extractor(Values, Phrases, Lists, Tables):
             self._reject(v.start, v.end, number)
             return
         lo, hi, number_word, unit = number
+        reason = self._not_a_plan(v, start, metric_text, unit) if at.kind == "target" else None
+        if reason:
+            self._reject(min(start, v.start), v.end, reason)
+            return
         family = unit.family if unit else "percent"
         average = phrase.average  # the first year of the average of a column of a table
         if verb.startswith(self.w.multi_year) or self.w.no_target_hint.search(metric_text):  # one cheap test for most
@@ -455,6 +472,28 @@ class _Extractor(Values, Phrases, Lists, Tables):
             if average is None:
                 return None, _MULTI_YEAR
         return average, self._no_target(metric_text.strip(), verb)
+
+    def _not_a_plan(self, v: _Value, start: int, metric_text: str, unit: Unit | None) -> str | None:
+        """Why a value the timeline takes for a target is none: a count of the plan's indicators
+        (主要指标共25项), or a description of today (目前…比重仍在40%以上: a word of lexicon role ``present``
+        in its sentence before it, and no word that turns to the plan)."""
+        counted = metric_text.rstrip("共计")  # 主要指标共25项
+        if unit is not None and unit.integer and counted.endswith(self.lex.indicator_count):
+            return _INDICATOR_COUNT
+        text, at = self.text, v.start
+        opened = max(text.rfind(c, max(0, at - 80), at) for c in "。;；\n") + 1
+        lo = max(opened, at - 80)
+        before = text[lo:at]
+        # a word of today that opens a clause (not 目前 of 项目前三季度)
+        opens = (
+            i
+            for w in self.lex.present
+            for i in _find_all(before, w)
+            if lo + i == opened or text[lo + i - 1] in _CLAUSE_STARTS
+        )
+        if next(opens, None) is not None and not any(w in before for w in self.lex.plan_turn):
+            return _PRESENT
+        return None
 
     def _stretch(self, sentence: int, metric_text: str, family: str, modal: str, year: int | None) -> bool:
         """Whether a target with a modal word is the stretch target of a main target of its indicator

@@ -360,6 +360,14 @@ class Lexicon:
     the name opens with, with no administrative code of its own
     """
 
+    present: Words = ()
+    """words of the present state before a value in its clause (目前比重仍在40%以上, 当前已达…): a description of
+    today, not a target
+    """
+
+    indicator_count: Words = ()
+    """what a count of a plan's indicators counts (主要指标共25项, 其中约束性指标8项): no target"""
+
     year_plan: Words = ()
     """after a year, words that make it the year a page plans (2024年经济工作, 部署2024年经济工作, 2024年增长目标):
     a clue of the plan year (with the words of ``headline``)

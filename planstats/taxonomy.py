@@ -227,6 +227,11 @@ def match_metric(metric_text: str, kind: str, unit_family: str, to_end: bool = F
         candidate = (alias.weight, m.end(), metric.id, use_kind)
         if best is None or candidate[:2] > best[:2]:
             best = candidate
+    if best is None and rate and kind in ("growth", "share"):
+        # 经济预期增长目标为6%: the growth of what the phrase names before its word of growth (经济)
+        noun = next(w for w in sorted(lexicon().growth_noun, key=len, reverse=True) if metric_text.endswith(w))
+        if len(metric_text) > len(noun):
+            return match_metric(metric_text[: -len(noun)], "growth", unit_family, to_end)
     return (best[2], best[3]) if best else (None, kind)
 
 

@@ -260,3 +260,48 @@ def test_last_years_level_as_a_base_is_no_time():
     text = "主要預期目標：財政收入保持上年水準；固定資產投資增長8%左右；居民消費價格漲幅3%左右。"
     df = ps.extract_text(text, region="某县", year=2024)
     assert df["record"].tolist() == ["target", "target"]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# what is no target
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("当前全市高新技术产业产值占比已在35%以上。", "a description of today"),
+        ("规划确定了主要指标共30项，其中约束性指标9项。", "a count of the plan's indicators"),
+    ],
+)
+def test_descriptions_of_today_and_counts_of_indicators_are_no_targets(text, reason):
+    df = ps.extract_text(text, region="某县", year=2024)
+    assert df.empty and ps.rejects(df)["reason"].str.startswith(reason).all()
+
+
+def test_a_plan_turn_keeps_a_target_after_a_word_of_today():
+    df = ps.extract_text("当前正加快转型，力争高新技术产业产值占比达到40%。", region="某县", year=2024)
+    assert df["value"].tolist() == [40.0]
+
+
+@pytest.mark.parametrize(
+    ("text", "metric"),
+    [
+        ("全年经济预期增长目标为6%左右。", "gdp_growth"),
+        ("地区生产总值增长的预期目标为5.5%。", "gdp_growth"),
+        ("主要目标：规模工业增加值增长9%。", "industrial_value_added_growth"),
+    ],
+)
+def test_a_growth_target_named_by_its_noun(text, metric):
+    df = ps.extract_text(text, region="某县", year=2024)
+    assert df[["metric", "kind"]].values.tolist() == [[metric, "growth"]]
+
+
+def test_main_targets_that_include_a_list():
+    text = "今年全县经济社会发展的主要目标包括，生产总值增长6%，财政收入增长5%。"
+    assert _sections(text) == [("headline", 6.0), ("headline", 5.0)]
+
+
+def test_a_word_of_today_inside_another_word_is_none():
+    # 目前 of 项目前三季度 is no word: the rates are targets
+    df = ps.extract_text("新开工项目前三季度开工率不低于60%。", region="某县", year=2024)
+    assert df["value"].tolist() == [60.0]

@@ -133,6 +133,10 @@ _PERIOD_REACH = 200
 
 _SENTENCE_END = "。；;!?！？"
 
+_PRESENT = "a description of today (目前…仍在40%以上), not a target"
+
+_INDICATOR_COUNT = "a count of the plan's indicators (主要指标共25项), not a target"
+
 _RANK = "an ordinal or a rank (第3位, 前50名), not an amount"
 
 _NO_UNIT = "a magnitude (万, 亿) with no unit after it: what it counts is not known"
