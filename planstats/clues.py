@@ -202,7 +202,8 @@ def region_name(name: str) -> str | None:
         return None
     if places.known(name):
         return name
-    ending = next((name[i:] for i in range(1, len(name) - 1) if places.known(name[i:])), None)
+    # (an ending of three characters or more: 新区 of 某某新区 is no name of its own)
+    ending = next((name[i:] for i in range(1, len(name) - 2) if places.known(name[i:])), None)
     if ending:
         return ending
     return name if _parts_with_levels(name) else None

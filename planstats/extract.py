@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -47,8 +48,10 @@ from planstats.grammar.patterns import (
     _NO_QUOTES,
     _NO_UNIT,
     _INDICATOR_COUNT,
+    _NATION,
     _PART_YEAR,
     _PRESENT,
+    _RESTATED,
     _PREVIOUS_YEAR_WORD,
     _RANK,
     _YEAR,
@@ -109,6 +112,9 @@ class Reject:
     end: int
     reason: str
 
+
+# the time that may open a clause before its subject (2023年, 去年)
+_TIME_BEFORE = re.compile(r"^(?:\s|(?:19|20)\d{2}年度?|去年|今年|上年|全年|同期)*")
 
 _CLAUSE_STARTS = frozenset("，,；;：: \t\n、")
 
@@ -396,6 +402,7 @@ class _Extractor(Values, Phrases, Lists, Tables):
             return
         lo, hi, number_word, unit = number
         reason = self._not_a_plan(v, start, metric_text, unit) if at.kind == "target" else None
+        reason = reason or self._not_its_own(v, at.kind)
         if reason:
             self._reject(min(start, v.start), v.end, reason)
             return
@@ -472,6 +479,20 @@ class _Extractor(Values, Phrases, Lists, Tables):
             if average is None:
                 return None, _MULTI_YEAR
         return average, self._no_target(metric_text.strip(), verb)
+
+    def _not_its_own(self, v: _Value, record: str) -> str | None:
+        """Why a value is not the region's own target or result: a figure of the whole country in its clause
+        (lexicon role ``nation``: 全国GDP增长5.2%), or a target of a past year restated (2023年确定的增长目标为6%:
+        a word of role ``restated`` before 目标 in its clause)."""
+        text = self.text
+        opened = max(text.rfind(c, max(0, v.start - 60), v.start) for c in "。;；\n，,") + 1
+        clause = text[max(opened, v.start - 60) : v.start]
+        subject = _TIME_BEFORE.sub("", clause)  # 2023年全国GDP增长: the figure of the country
+        if subject.startswith(self.lex.nation):
+            return _NATION
+        if record == "result" and any(w + "增长目标" in clause or w + "目标" in clause for w in self.lex.restated):
+            return _RESTATED
+        return None
 
     def _not_a_plan(self, v: _Value, start: int, metric_text: str, unit: Unit | None) -> str | None:
         """Why a value the timeline takes for a target is none: a count of the plan's indicators

@@ -368,6 +368,11 @@ class Lexicon:
     indicator_count: Words = ()
     """what a count of a plan's indicators counts (主要指标共25项, 其中约束性指标8项): no target"""
 
+    nation: Words = ()
+    """the whole country, opening a figure's clause (全国GDP增长5.2%): a figure quoted for comparison, not the
+    region's own
+    """
+
     year_plan: Words = ()
     """after a year, words that make it the year a page plans (2024年经济工作, 部署2024年经济工作, 2024年增长目标):
     a clue of the plan year (with the words of ``headline``)

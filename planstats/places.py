@@ -87,6 +87,20 @@ def _names(year: int) -> tuple[re.Pattern[str], dict[str, list[tuple[str, str, s
     return re.compile("|".join(map(re.escape, words))), {w: sorted(u) for w, u in units.items()}
 
 
+# what may stand right before a short name (和县, 范县) in running text: no character of a word, of which the
+# name would be the end (示范县, 会和县委): punctuation, a space, a word that places (在, 于, 赴), a level
+_BEFORE_SHORT = frozenset(' \t\n，,。、；;：:“”"《》()（）【】在于赴到至从和与及省市州区县盟旗')
+
+
+def _whole_word(text: str, m: re.Match[str]) -> bool:
+    """Whether a name of two characters that ``m`` found in ``text`` stands as a word: what is before it
+    is no character of a longer word (示范县 does not name 范县; 会和县委 does not name 和县)."""
+    if len(m.group()) > 2 or not m.start() or m.group()[-1] not in "县区市旗":
+        return True  # (a short name with no level, 十堰 of 推进十堰高新区, stands after any word)
+    before = text[m.start() - 1]
+    return before in _BEFORE_SHORT or not ("\u4e00" <= before <= "\u9fff")
+
+
 def named_in(text: str, year: int | None) -> str | None:
     """The region that a text whose title names none speaks of: the level it speaks at is the one
     its words of scope name most (全市 …; not a rank, 排名全市第二), or with none of them, the one
@@ -119,7 +133,9 @@ def named_in(text: str, year: int | None) -> str | None:
     def of_level(unit: tuple[str, str, str]) -> bool:
         return unit[1].endswith(last) and (unit[2] == level or (unit[2] == "county" and last == "市"))
 
-    counts = Counter(word for word in pattern.findall(head) if any(map(of_level, units[word])))
+    counts = Counter(
+        m.group() for m in pattern.finditer(head) if any(map(of_level, units[m.group()])) and _whole_word(head, m)
+    )
     ranked = counts.most_common(2)
     if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]) or len(units[ranked[0][0]]) > 1:
         return None

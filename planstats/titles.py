@@ -72,6 +72,10 @@ _YEAR_IS = re.compile(r"(?<![0-9])((?:19|20)\d{2})年是[^。\n]{0,80}?(?:之年
 _PROVINCE_BEFORE = re.compile(r"^[(（][^()（）]{2,8}[)）]")
 
 
+# a news site's tag before a title (【某某新闻】, [要闻])
+_CHROME_BEFORE = re.compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,12}\])\s*")
+
+
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 
 
@@ -308,8 +312,13 @@ def _title_match(m: re.Match[str], head: str) -> tuple[str | None, int | None]:
             year = int(found["summary"]) + 1
         else:
             year = None
-    region = _region_of_issuer(_PROVINCE_BEFORE.sub("", (m.group("region") or "").lstrip('《“"')))
+    region = _region_of_issuer(
+        _PROVINCE_BEFORE.sub("", _CHROME_BEFORE.sub("", (m.group("region") or "").lstrip('《“"')))
+    )
     aliases = _region_aliases()
+    if region not in aliases and not places.known(region):
+        # a news title's words before the region (快来看看会上提到的某某省): the region that ends them
+        region = clues.region_name(region) or region
     if region not in aliases:  # 青山县优化营商环境 (工作要点): the region, not what the plan is about
         # (a short name of a region, with no level, stays: 图解2024年某市政府工作报告 names the city by its short name)
         region = _place(region) or (region if places.resolve(region).match in ("exact", "unique") else "")

@@ -305,3 +305,42 @@ def test_a_word_of_today_inside_another_word_is_none():
     # 目前 of 项目前三季度 is no word: the rates are targets
     df = ps.extract_text("新开工项目前三季度开工率不低于60%。", region="某县", year=2024)
     assert df["value"].tolist() == [60.0]
+
+
+def test_a_figure_of_the_whole_country_is_not_the_regions_own():
+    df = ps.extract_text("2023年，全县地区生产总值增长6.3%，全国增长5.2%。", region="某县", year=2024)
+    assert df["value"].tolist() == [6.3]
+    assert ps.rejects(df)["reason"].str.startswith("a figure of the whole country").tolist() == [True]
+
+
+def test_a_national_title_in_an_indicator_is_no_figure_of_the_country():
+    df = ps.extract_text("主要目标：新建全国重点镇2个。", region="某县", year=2024)
+    assert df["value"].tolist() == [2.0]
+
+
+def test_a_restated_target_of_a_past_year_is_neither_target_nor_result():
+    df = ps.extract_text("2023年初确定的增长目标为5.5%左右，全年实际增长5%。", region="某县", year=2024)
+    assert df[["record", "value"]].values.tolist() == [["result", 5.0]]
+    assert ps.rejects(df)["reason"].str.startswith("a target set in an earlier year").tolist() == [True]
+
+
+@pytest.mark.parametrize(
+    ("title", "region"),
+    [
+        ("【某某日报】湖南省2024年政府工作报告全文\n", "湖南省"),
+        ("一起来看会上提到的贵州省2023年政府工作报告\n", "贵州省"),
+    ],
+)
+def test_news_chrome_before_a_region_in_a_title_is_no_part_of_it(title, region):
+    from planstats.titles import page_info
+
+    assert page_info(title).region == region
+
+
+def test_a_short_name_inside_another_word_names_no_region():
+    from planstats import places
+
+    # 示范县 does not name 范县, 会和县委 does not name 和县; 在和县 does
+    assert places.named_in("全县推进示范县建设，创建示范县2个。", 2020) is None
+    assert places.named_in("全县落实大会和县委部署。", 2020) is None
+    assert places.named_in("全县干部在和县学习。", 2020) == "和县"

@@ -137,6 +137,12 @@ _PRESENT = "a description of today (目前…仍在40%以上), not a target"
 
 _INDICATOR_COUNT = "a count of the plan's indicators (主要指标共25项), not a target"
 
+_NATION = "a figure of the whole country, quoted for comparison (全国GDP增长5.2%), not the region's own"
+
+_RESTATED = (
+    "a target set in an earlier year, restated (2023年确定的增长目标为6%), neither this year's target nor a result"
+)
+
 _RANK = "an ordinal or a rank (第3位, 前50名), not an amount"
 
 _NO_UNIT = "a magnitude (万, 亿) with no unit after it: what it counts is not known"
