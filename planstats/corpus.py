@@ -52,6 +52,7 @@ from planstats.document import (
     AMBIGUOUS,
     _old_rejects,
     check_manifest,
+    manifest_files,
     extract_file,
     rejects,
 )
@@ -368,7 +369,7 @@ def _write_rows(chunks: Iterator, sink: _Sink, report: BuildReport, rules: str) 
 def _check_manifests(docs: list[tuple[str, str]]) -> None:
     """Check the manifests beside the documents here, once: the workers read them too, but their
     warnings are not shown. A malformed manifest is a failure of each of its documents, as they are built."""
-    for manifest in sorted({Path(path).parent / "manifest.csv" for _, path in docs}):
+    for manifest in sorted({mf for _, path in docs for mf, _ in manifest_files(Path(path))}):
         try:
             if manifest.is_file():
                 check_manifest(manifest)

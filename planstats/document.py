@@ -45,21 +45,50 @@ def _manifest(file: str, mtime: float) -> dict[str, dict[str, str]]:
     return table
 
 
+#: How many folders above a document's own a ``manifest.csv`` is looked for (one at the top of a corpus whose
+#: ``file`` column names paths into its subfolders: 湖北省/十堰市/2022.txt)
+MANIFEST_DEPTH = 4
+
+
+def manifest_files(path: Path) -> list[tuple[Path, str]]:
+    """The manifests that may name the document at ``path``, nearest first, each with the name it has there:
+    the one beside it (its file name), then those of the folders above it (its path from there)."""
+    path = Path(path)
+    found = []
+    for depth, folder in enumerate(path.parents[:MANIFEST_DEPTH]):
+        found.append((folder / "manifest.csv", path.name if depth == 0 else path.relative_to(folder).as_posix()))
+    return found
+
+
 def manifest_row(path: Path) -> dict[str, str]:
-    """The row of ``manifest.csv`` beside ``path`` that names it, or an empty dict."""
-    mf = path.parent / "manifest.csv"
-    try:
-        mtime = mf.stat().st_mtime
-    except OSError:  # no manifest (a missing or unreadable folder is the reader's error to report)
-        return {}
-    return _manifest(os.path.abspath(mf), mtime).get(path.name, {})
+    """The row that names ``path`` in the nearest ``manifest.csv``: beside it, else in a folder above it
+    whose ``file`` column gives its path from there; or an empty dict."""
+    for mf, name in manifest_files(path):
+        try:
+            mtime = mf.stat().st_mtime
+        except OSError:  # no manifest (a missing or unreadable folder is the reader's error to report)
+            continue
+        row = _manifest(os.path.abspath(mf), mtime).get(name)
+        if row is not None:
+            return row
+    return {}
 
 
 def check_manifest(path: Path) -> None:
     """Warn of the regions of a manifest that no region table knows: a name (or chain of names)
     of no unit of the national table nor of the hand-kept table (a misspelling, say: 西咸新去), or
     a code of no unit."""
-    rows = read_manifest(path).values()
+    table = read_manifest(path)
+    missing = [name for name in table if not (Path(path).parent / name).is_file()]
+    if missing:
+        warnings.warn(
+            f"{path}: {len(missing)} row(s) name no file beside the manifest or below it: "
+            f"{', '.join(missing[:10])}{' …' if len(missing) > 10 else ''}. Check the column file (a path from the "
+            "manifest's folder, 湖北省/十堰市/2022.txt, or a name beside it).",
+            PlanstatsWarning,
+            stacklevel=4,
+        )
+    rows = table.values()
     unknown = sorted(
         {
             row[c]

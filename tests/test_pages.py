@@ -344,3 +344,30 @@ def test_a_short_name_inside_another_word_names_no_region():
     assert places.named_in("全县推进示范县建设，创建示范县2个。", 2020) is None
     assert places.named_in("全县落实大会和县委部署。", 2020) is None
     assert places.named_in("全县干部在和县学习。", 2020) == "和县"
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# a manifest at the top of a corpus
+
+
+def test_a_manifest_at_the_top_names_documents_in_subfolders(tmp_path):
+    folder = tmp_path / "湖南省" / "株洲市"
+    folder.mkdir(parents=True)
+    (folder / "plan.txt").write_text("主要预期目标是：地区生产总值增长6%。", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text(
+        "file,region,year\n湖南省/株洲市/plan.txt,攸县,2023\n湖南省/gone.txt,醴陵市,2023\n", encoding="utf-8"
+    )
+    df = ps.extract(folder / "plan.txt")
+    assert (df["region"].item(), df["year"].item(), df["region_code"].item()) == ("攸县", 2023, "430223")
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 row\(s\) name no file .*湖南省/gone.txt"):
+        ps.build(tmp_path, out=tmp_path / "out")
+
+
+def test_a_manifest_beside_a_document_wins_over_one_above(tmp_path):
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    (folder / "plan.txt").write_text("主要预期目标是：地区生产总值增长6%。", encoding="utf-8")
+    (tmp_path / "manifest.csv").write_text("file,region,year\nsub/plan.txt,攸县,2023\n", encoding="utf-8")
+    (folder / "manifest.csv").write_text("file,region,year\nplan.txt,醴陵市,2022\n", encoding="utf-8")
+    df = ps.extract(folder / "plan.txt")
+    assert (df["region"].item(), df["year"].item()) == ("醴陵市", 2022)
