@@ -385,7 +385,8 @@ def _resolve(
     first[1:] = (region[1:] != region[:-1]) | (year[1:] != year[:-1]) | (metric[1:] != metric[:-1])
     group = np.cumsum(first) - 1
     low, high = rows.low[order], rows.high[order]
-    differs = (low != low[first][group]) | (high != high[first][group])
+    qualifier = _codes(df["qualifier"])[rows.pos][order]  # 6 and 6左右 state two targets too
+    differs = (low != low[first][group]) | (high != high[first][group]) | (qualifier != qualifier[first][group])
     chosen = order[first]
     cells = df[_FROM_ROWS].take(rows.pos[chosen]).reset_index(drop=True)
     if rows.unit is not None:
@@ -449,7 +450,8 @@ def targets(
 
 @_checks.renamed(metric="metrics")
 def conflicts(df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, kind: str | None = None) -> pd.DataFrame:
-    """Every target of the region-year-metric cells whose targets state different values.
+    """Every target of the region-year-metric cells whose targets state different values, or one value with
+    different qualifiers (6 and 6左右).
 
     Examples
     --------

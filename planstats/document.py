@@ -18,7 +18,7 @@ from planstats import _checks, places
 from planstats._data import read_rows
 from planstats.dataset import COLUMNS, Shared, conform, empty
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning
-from planstats.extract import OF_PLAN_YEAR, find_targets
+from planstats.extract import OF_PLAN_YEAR, Reject, Target, find_targets
 from planstats.read import read
 from planstats.read.normalize import Normalized, normalize
 from planstats.taxonomy import assign_metrics
@@ -139,6 +139,9 @@ def extract_rows(
     with no DataFrame made: what a corpus build calls for each document. ``norm`` is the
     normalized view of ``text``; ``place`` where ``region`` is (else it is resolved with no context)."""
     targets, rejects = find_targets(norm, plan_year=year)
+    found = assign_metrics(targets, plan_year=year)
+    found, restated = _restatements(found)
+    rejects = sorted(rejects + restated, key=lambda r: (r.start, r.end))
     place = place or places.resolve(region, year)
     where = (region, place.code, place.province, place.prefecture, place.match)
     rows = [
@@ -163,9 +166,36 @@ def extract_rows(
             sha,
             t.average_from,
         )
-        for t, metric in assign_metrics(targets, plan_year=year)
+        for t, metric in found
     ]
     return rows, [(doc, r.start, r.end, text[r.start : r.end], r.reason) for r in rejects]
+
+
+#: Why a target stated twice is set aside (the reject's reason)
+RESTATED = "restates a target the document states elsewhere (at {at}); the fuller statement is kept"
+
+
+def _restatements(found: list[tuple[Target, str | None]]) -> tuple[list[tuple[Target, str | None]], list[Reject]]:
+    """The targets of a document with its restatements set aside: where two of its main targets give one metric
+    the same value (a news page's lead 某市今年GDP要增长7% and the report's sentence …预期增长目标7%左右), the
+    fuller one is kept: with a qualifier, then the later (a news page's lead restates what the report's sentence
+    says after it). A body target that repeats a main target is the body's own (the task it is set for)."""
+    groups: dict[tuple, list[int]] = {}
+    for i, (t, metric) in enumerate(found):
+        if metric is not None and t.record == "target" and t.section == "headline":
+            groups.setdefault((metric, t.kind, t.value, t.value_high, t.unit), []).append(i)
+    dropped: dict[int, int] = {}
+    for members in groups.values():
+        if len(members) > 1:
+            keep = max(members, key=lambda i: (found[i][0].qualifier != "exact", i))
+            dropped.update((i, keep) for i in members if i != keep)
+    if not dropped:
+        return found, []
+    rejects = [
+        Reject(found[i][0].start, found[i][0].end, RESTATED.format(at=found[keep][0].start))
+        for i, keep in dropped.items()
+    ]
+    return [f for i, f in enumerate(found) if i not in dropped], rejects
 
 
 def missing_title_info(doc: str, region: str | None, year: int | None, place: places.Place | None = None) -> str | None:

@@ -371,3 +371,31 @@ def test_a_manifest_beside_a_document_wins_over_one_above(tmp_path):
     (folder / "manifest.csv").write_text("file,region,year\nplan.txt,醴陵市,2022\n", encoding="utf-8")
     df = ps.extract(folder / "plan.txt")
     assert (df["region"].item(), df["year"].item()) == ("醴陵市", 2022)
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# one target stated twice
+
+
+def test_a_news_lead_that_restates_a_target_loses_to_the_reports_sentence():
+    text = (
+        "报告提出主要预期目标：全县生产总值增长6%。\n"
+        "报告提出，今年全县经济社会发展的主要预期目标是：全县生产总值增长6%左右，财政收入增长5%。"
+    )
+    df = ps.extract_text(text, region="某县", year=2024)
+    assert df[["raw", "qualifier"]].values.tolist() == [["生产总值增长6%左右", "approx"], ["财政收入增长5%", "exact"]]
+    restated = ps.rejects(df)
+    assert restated["raw"].tolist() == ["生产总值增长6%"] and restated["reason"].str.startswith("restates").all()
+
+
+def test_a_body_target_that_repeats_a_main_target_is_kept():
+    text = "主要预期目标是：生产总值增长6%左右。\n三、重点工作\n全力稳增长，确保生产总值增长6%左右。"
+    df = ps.extract_text(text, region="某县", year=2024)
+    assert df["section"].tolist() == ["headline", "body"]
+
+
+def test_conflicts_reports_a_value_stated_with_two_qualifiers():
+    rows = ps.extract_text("主要预期目标是：生产总值增长6%。", region="某县", year=2024)
+    other = ps.extract_text("主要目标：生产总值增长6%左右。", region="某县", year=2024, doc="b")
+    both = pd.concat([rows, other], ignore_index=True)
+    assert sorted(ps.conflicts(both, "gdp_growth")["qualifier"]) == ["approx", "exact"]
