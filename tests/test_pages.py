@@ -399,3 +399,15 @@ def test_conflicts_reports_a_value_stated_with_two_qualifiers():
     other = ps.extract_text("主要目标：生产总值增长6%左右。", region="某县", year=2024, doc="b")
     both = pd.concat([rows, other], ignore_index=True)
     assert sorted(ps.conflicts(both, "gdp_growth")["qualifier"]) == ["approx", "exact"]
+
+
+def test_a_care_of_sign_typed_for_a_percent_sign():
+    assert _targets("主要预期目标是：地区生产总值增长7℅左右。")[0][:3] == ("gdp_growth", 7.0, "approx")
+
+
+def test_a_text_hard_wrapped_in_a_narrow_column_is_read_as_its_sentences():
+    # lines of 24 Chinese characters and a comma (49 columns), the column of a narrow PDF page: one paragraph
+    words = "全县上下团结一心攻坚克难较好完成了全年目标任务经济运行总体平稳民生保障持续加强改革开放不断深化"
+    lines = [(words * 3)[i * 24 : i * 24 + 24] + "," for i in range(6)]
+    text = "一、2023年工作回顾\n" + "\n".join(lines) + "\n预计地区生产总值增长5.6%。"
+    assert normalize(text).text.count("\n") == 1

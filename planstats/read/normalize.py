@@ -56,12 +56,13 @@ _PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONE_MARKS}])[a-zü{
 
 
 # the compatibility forms of punctuation (vertical and small forms: ﹔ ﹐ ︰ ﹪) → the usual ones, one for one
-_COMPAT_PUNCTUATION = re.compile("[\ufe10-\ufe19\ufe30-\ufe6b]")
+_COMPAT_PUNCTUATION = re.compile("[\ufe10-\ufe19\ufe30-\ufe6b\u2105]")
 _COMPAT_TABLE = str.maketrans(
     "\ufe10\ufe11\ufe12\ufe13\ufe14\ufe15\ufe16\ufe30\ufe31\ufe32\ufe35\ufe36"
     "\ufe50\ufe51\ufe52\ufe54\ufe55\ufe56\ufe57\ufe58\ufe59\ufe5a\ufe5d\ufe5e\ufe62\ufe63\ufe6a",
     ",、。:;!?:——(),、.;:?!—()()+-%",
 )
+_COMPAT_TABLE[0x2105] = ord("%")  # ℅ (care of), typed for a percent sign: 增长15℅
 
 
 # Numbered page markers of document-sharing sites at the start of a line ("2、").
@@ -152,7 +153,7 @@ _WRAP_LONG = 20  # characters: a line this long is body text, not a heading
 _WRAP_MIN_LINES = 5  # long lines: too few to tell a wrapped text from paragraphs
 
 
-_WRAP_COLUMNS = 50  # the narrowest full line of a wrapped text
+_WRAP_COLUMNS = 49  # the narrowest full line of a wrapped text (a narrow column of a PDF, about 24 Chinese characters)
 
 
 def _wrap_spans(text: str) -> list[tuple[int, int]]:
@@ -195,8 +196,8 @@ def _pinyin_spans(text: str) -> list[tuple[int, int]]:
 
 
 def compatibility_punctuation(text: str) -> str:
-    """The vertical and small forms of punctuation (``﹔``, ``﹐``, ``︰``, ``﹪``) as their usual forms, one
-    character for one.
+    """The vertical and small forms of punctuation (``﹔``, ``﹐``, ``︰``, ``﹪``) as their usual forms, and ``℅``
+    typed for a percent sign, one character for one.
 
     Examples
     --------
