@@ -27,7 +27,9 @@ from planstats.lexicon import lexicon
 _HEAD = 3000  # characters of a page in which its clues are looked for
 
 # a year in digits (the normalized view writes 二〇二四年 with digits); not a part of a longer number
-_Y = r"(?<![0-9])((?:19|20)\d{2})"
+# (the digits first and the look-behind after them: a pattern that opens with a look-behind is tried at every
+# character)
+_Y = r"((?:19|20)\d{2})(?<!\d{5})"
 
 # a month and day, in digits
 _MD = r"\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
@@ -73,7 +75,7 @@ _NOW = re.compile(r"今年|本年度|全年")
 # what stands between a year and the words that tell what it is: within a clause, and no other year
 _GAP = r"(?:(?!(?:19|20)\d{2})[^。，,；;！？!?\n])"
 # a sentence that opens with a year and reports what it reached (2023年，全市实现地区生产总值…)
-_PAST_YEAR = re.compile(rf"(?:^|(?<=[。！!\n]))\s*{_Y}\s*年[,，]?(?P<clause>[^。\n]{{0,24}}?)(?:实现|完成|达到)")
+_PAST_YEAR = re.compile(rf"(?:^|[。！!])\s*{_Y}\s*年[,，]?(?P<clause>[^。\n]{{0,24}}?)(?:实现|完成|达到)", re.M)
 
 
 @functools.lru_cache(maxsize=1)
@@ -158,7 +160,7 @@ def _past_year(head: str) -> Clue | None:
     if not found:
         return None
     year, m = max(found, key=lambda f: f[0])
-    return Clue("past_year", year + 1, _clean(m[0]))
+    return Clue("past_year", year + 1, _clean(m[0].lstrip("。！!")))
 
 
 #: The rules of the plan year, in their order of trust: the first that finds a year gives it.

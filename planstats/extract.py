@@ -28,6 +28,7 @@ a :class:`Reject` with its reason.
 from __future__ import annotations
 
 import bisect
+import functools
 import math
 import re
 from collections.abc import Callable, Iterator
@@ -65,6 +66,7 @@ from planstats.grammar.table import Tables
 from planstats.grammar.timeline import Record, Timeline
 from planstats.grammar.values import Values, _Value
 from planstats.grammar.words import _NumberWord, _strip_back, _strip_front, _words
+from planstats.lexicon import lexicon
 from planstats.numbers import CHINESE_DIGITS, Unit, parse_number
 from planstats.read.normalize import Normalized
 
@@ -117,6 +119,14 @@ class Reject:
 _TIME_BEFORE = re.compile(r"^(?:\s|(?:19|20)\d{2}年度?|去年|今年|上年|全年|同期)*")
 
 _CLAUSE_STARTS = frozenset("，,；;：: \t\n、")
+
+
+@functools.lru_cache(maxsize=1)
+def _own_hints() -> re.Pattern[str]:
+    """Any word of the roles that make a value no target or result of the region's own (present, nation,
+    restated): one cheap test before the checks that read its clause."""
+    lex = lexicon()
+    return re.compile("|".join(map(re.escape, lex.present + lex.nation + lex.restated)))
 
 
 def _find_all(text: str, word: str) -> Iterator[int]:
@@ -485,6 +495,8 @@ class _Extractor(Values, Phrases, Lists, Tables):
         (lexicon role ``nation``: 全国GDP增长5.2%), or a target of a past year restated (2023年确定的增长目标为6%:
         a word of role ``restated`` before 目标 in its clause)."""
         text = self.text
+        if not _own_hints().search(text, max(0, v.start - 60), v.start):
+            return None  # most values: no word of either within reach
         opened = max(text.rfind(c, max(0, v.start - 60), v.start) for c in "。;；\n，,") + 1
         clause = text[max(opened, v.start - 60) : v.start]
         subject = _TIME_BEFORE.sub("", clause)  # 2023年全国GDP增长: the figure of the country
@@ -502,6 +514,8 @@ class _Extractor(Values, Phrases, Lists, Tables):
         if unit is not None and unit.integer and counted.endswith(self.lex.indicator_count):
             return _INDICATOR_COUNT
         text, at = self.text, v.start
+        if not _own_hints().search(text, max(0, at - 80), at):
+            return None  # most values: no word of today within reach
         opened = max(text.rfind(c, max(0, at - 80), at) for c in "。;；\n") + 1
         lo = max(opened, at - 80)
         before = text[lo:at]

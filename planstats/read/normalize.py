@@ -52,7 +52,7 @@ _YEAR_DIGITS = str.maketrans("〇零○0O一二三四五六七八九", "00000123
 # the pinyin that a machine conversion puts after a character it reads two ways (地區(qū), 增長(zhǎng)): a syllable
 # of Latin letters in brackets, at least one of them with a tone mark, right after a Chinese character
 _TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
-_PINYIN = re.compile(rf"(?<=[\u3400-\u9fff])\((?=[a-zü]*[{_TONE_MARKS}])[a-zü{_TONE_MARKS}]{{1,7}}\)")
+_PINYIN = re.compile(rf"\((?<=[\u3400-\u9fff]\()(?=[a-zü]*[{_TONE_MARKS}])[a-zü{_TONE_MARKS}]{{1,7}}\)")
 
 
 # the compatibility forms of punctuation (vertical and small forms: ﹔ ﹐ ︰ ﹪) → the usual ones, one for one
