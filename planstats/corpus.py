@@ -50,6 +50,8 @@ from planstats.dataset import (
 )
 from planstats.document import (
     AMBIGUOUS,
+    BODY_REGION,
+    UNPLACED,
     _old_rejects,
     check_manifest,
     manifest_files,
@@ -412,13 +414,17 @@ def _warn_of(report: BuildReport, target: Path | None) -> None:
             PlanstatsWarning,
             stacklevel=_checks.outside(),
         )
-    untitled = [n for n in report.notes if "was not found in its title" in n]
-    if untitled:
-        warnings.warn(
-            f"{len(untitled)} document(s) have no region or year in their title, e.g. {untitled[0]}",
-            PlanstatsWarning,
-            stacklevel=_checks.outside(),
-        )
+    for kind, what in ((UNPLACED, "have no region or no plan year"), (BODY_REGION, "have a region that only their "
+                        "running text names (region_match context)")):  # fmt: skip
+        notes = [n for n in report.notes if kind in n]
+        if notes:
+            listing = "\n".join(f"  {n.split(': ', 1)[0]}" for n in notes)
+            warnings.warn(
+                f"{len(notes)} document(s) {what}; give them a manifest.csv row (columns file, region, year), e.g. "
+                f"{notes[0]}\n{listing}",
+                PlanstatsWarning,
+                stacklevel=_checks.outside(),
+            )
     shared = [n for n in report.notes if AMBIGUOUS in n]
     if shared:
         warnings.warn(

@@ -198,9 +198,19 @@ def _restatements(found: list[tuple[Target, str | None]]) -> tuple[list[tuple[Ta
     return [f for i, f in enumerate(found) if i not in dropped], rejects
 
 
-def missing_title_info(doc: str, region: str | None, year: int | None, place: places.Place | None = None) -> str | None:
-    """The warning for a document whose region or year is unknown, or whose region is a name that
-    several units share; or ``None``."""
+#: What the note of a document with no region or no plan year says (a build lists them)
+UNPLACED = "was not found in the document"
+
+#: What the note of a document whose region only its running text names says (a build lists them)
+BODY_REGION = "only its running text names"
+
+
+def missing_title_info(
+    doc: str, region: str | None, year: int | None, place: places.Place | None = None, region_from: str = ""
+) -> str | None:
+    """The warning for a document whose region or year is unknown, whose region is a name that several
+    units share, or whose region only its running text names (``region_from``: the clue that gave it,
+    as :func:`document_clues` says); or ``None``."""
     if place is not None and place.match == "ambiguous":
         return (
             f"{doc}: the region {region!r} {AMBIGUOUS} {len(place.candidates)} units in {year}: "
@@ -209,20 +219,32 @@ def missing_title_info(doc: str, region: str | None, year: int | None, place: pl
             "Name the prefecture in the folder path (…/济南市/市中区/) or give the code in a manifest.csv column "
             "region_code."
         )
-    if region is not None and year is not None:
-        return None
-    return (
-        f"{doc}: the {'region' if region is None else 'year'} of this document was not found in its title; "
-        "its targets are kept with it left empty. Supply it with a manifest.csv row beside the file "
-        "(columns file, region, year) or the region=/year= arguments."
-    )
+    if region is None or year is None:
+        return (
+            f"{doc}: the {'region' if region is None else 'year'} of this document {UNPLACED} (its title, the date "
+            "and place of its congress or conference, its folders); its targets are kept with it left empty. "
+            "Supply it with a manifest.csv row (columns file, region, year) or the region=/year= arguments."
+        )
+    if region_from.startswith("context"):
+        return (
+            f"{doc}: its region {region!r} {BODY_REGION} (no title, issuer, congress nor folder names it), so its "
+            "region_match is context; check it, or give the region in a manifest.csv row."
+        )
+    return None
 
 
 def _frame(
-    doc: str, text: str, norm: Normalized, sha: str, region: str | None, year: int | None, place: places.Place
+    doc: str,
+    text: str,
+    norm: Normalized,
+    sha: str,
+    region: str | None,
+    year: int | None,
+    place: places.Place,
+    region_from: str = "",
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     rows, rejects = extract_rows(doc, text, norm, sha, region, year, place)
-    message = missing_title_info(doc, region, year, place)
+    message = missing_title_info(doc, region, year, place, region_from)
     if message:
         warnings.warn(message, PlanstatsWarning, stacklevel=3)
     df = conform(pd.DataFrame(rows, columns=list(COLUMNS))) if rows else empty()
@@ -299,8 +321,8 @@ def extract_text(
             "decode the document with errors='replace' (or read the file with planstats.extract(path, lenient=True))."
         ) from None
     norm = normalize(text)
-    region, year, place = document_info(None, norm, region=region, year=year)
-    found = _frame(doc, text, norm, hashlib.sha256(data).hexdigest(), region, year, place)
+    region, year, place, _, region_from = document_clues(None, norm, region=region, year=year)
+    found = _frame(doc, text, norm, hashlib.sha256(data).hexdigest(), region, year, place, region_from)
     return _old_rejects(found, with_rejects, "extract_text")
 
 
@@ -325,8 +347,8 @@ def extract_file(
     region, year = _checks.text(region, "region"), _checks.plan_year(year)
     doc = read(path, lenient=lenient)
     norm = normalize(doc.text)
-    region, year, place = document_info(path, norm, region=region, year=year)
-    return _frame(doc.name, doc.text, norm, doc.sha256, region, year, place)[0]
+    region, year, place, _, region_from = document_clues(path, norm, region=region, year=year)
+    return _frame(doc.name, doc.text, norm, doc.sha256, region, year, place, region_from)[0]
 
 
 def document_info(

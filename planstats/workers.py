@@ -24,7 +24,7 @@ from planstats.dataset import (
     rules_fingerprint,
 )
 from planstats.document import (
-    document_info,
+    document_clues,
     extract_rows,
     missing_title_info,
 )
@@ -91,6 +91,7 @@ class _Doc:
     region: str | None = None
     year: int | None = None
     place: places.Place | None = None
+    region_from: str = ""  # the clue that gave its region (document_clues)
     rows: list[tuple] | None = None
     message: str = ""  # why it left the stages: "unchanged", or the error that stopped it
 
@@ -108,7 +109,7 @@ def _normalize(d: _Doc) -> None:
 
 def _title(d: _Doc) -> None:
     assert d.norm is not None  # the stages run in order: _normalize first
-    d.region, d.year, d.place = document_info(Path(d.path), d.norm)
+    d.region, d.year, d.place, _, d.region_from = document_clues(Path(d.path), d.norm)
 
 
 def _extract(d: _Doc) -> None:
@@ -156,7 +157,7 @@ def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple]
             results.append((d.doc, d.path, d.sha, None, d.message))
             continue
         found = d.rows or []
-        note = missing_title_info(d.doc, d.region, d.year, d.place) or (
+        note = missing_title_info(d.doc, d.region, d.year, d.place, d.region_from) or (
             "" if found else f"{d.doc}: no targets found in this document."
         )
         results.append((d.doc, d.path, d.sha, len(found), note))

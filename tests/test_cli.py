@@ -130,7 +130,9 @@ def test_build_says_what_the_api_warns_of_and_refuses_an_empty_or_missing_folder
     (plans / "untitled.txt").write_text("地区生产总值增长6%。", encoding="utf-8")
     assert main(["build", str(plans), "-o", str(tmp_path / "targets"), "--no-progress"]) == 0
     err = capsys.readouterr().err
-    assert "1 documents (1 extracted" in err and "planstats: warning: 1 document(s) have no region or year" in err
+    assert (
+        "1 documents (1 extracted" in err and "planstats: warning: 1 document(s) have no region or no plan year" in err
+    )
     empty = tmp_path / "empty"
     empty.mkdir()
     assert main(["build", str(empty), "-o", str(tmp_path / "t2"), "--no-progress"]) == 2

@@ -411,3 +411,23 @@ def test_a_text_hard_wrapped_in_a_narrow_column_is_read_as_its_sentences():
     lines = [(words * 3)[i * 24 : i * 24 + 24] + "," for i in range(6)]
     text = "一、2023年工作回顾\n" + "\n".join(lines) + "\n预计地区生产总值增长5.6%。"
     assert normalize(text).text.count("\n") == 1
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# what a build says of documents it could not place
+
+
+def test_a_build_lists_every_document_without_a_year_and_every_region_from_running_text(tmp_path):
+    for name in ("a.txt", "b.txt"):
+        (tmp_path / name).write_text("主要预期目标是：地区生产总值增长6%。", encoding="utf-8")
+    (tmp_path / "c.txt").write_text(
+        "2024年全市工作要点\n全市经济平稳。推进湘潭高新区建设，湘潭产业加快发展。主要预期目标是：地区生产总值增长6%。",
+        encoding="utf-8",
+    )
+    with pytest.warns(ps.PlanstatsWarning) as caught:
+        ps.build(tmp_path, out=tmp_path / "out")
+    said = [str(w.message) for w in caught]
+    unplaced = next(m for m in said if "have no region or no plan year" in m)
+    assert unplaced.startswith("2 document(s)") and "\n  a.txt" in unplaced and "\n  b.txt" in unplaced
+    body = next(m for m in said if "only their running text names" in m)
+    assert body.startswith("1 document(s)") and "\n  c.txt" in body
