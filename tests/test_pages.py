@@ -431,3 +431,9 @@ def test_a_build_lists_every_document_without_a_year_and_every_region_from_runni
     assert unplaced.startswith("2 document(s)") and "\n  a.txt" in unplaced and "\n  b.txt" in unplaced
     body = next(m for m in said if "only their running text names" in m)
     assert body.startswith("1 document(s)") and "\n  c.txt" in body
+
+
+def test_a_year_that_a_multiple_is_of_is_a_base_not_a_time():
+    text = "一、过去五年工作回顾\n到2023年底，全县粮食产量达到52万吨，是2018年的1.3倍；农民收入达到2.1万元。"
+    df = ps.extract_text(text, region="某县", year=2024)
+    assert df[["record", "year"]].values.tolist() == [["result", 2023], ["result", 2023]]

@@ -358,7 +358,8 @@ class _Words:
             r"(?=[12])(?<![0-9])"
             + "".join(f"(?<!{re.escape(w)})" for w in self.base_before)
             + r"((?:19|20)\d{2})年"
-            + f"(?!{_alternation(_YEAR_BASE_AFTER)})"
+            # (nor a year that a multiple is of: 是2012年的1.2倍)
+            + f"(?!{_alternation(_YEAR_BASE_AFTER)}|的[0-9.一两二三四五六七八九十]+倍)"
         )
         # the previous year as the base of a comparison, at the end of an indicator (单位GDP能耗较上年, 财政收入与上年
         # 相比): what a rate of growth means anyway. A base year (比2020年) is kept: it makes the rate one over years
