@@ -8,6 +8,7 @@ import pytest
 
 import planstats as ps
 from planstats.read.normalize import normalize
+from planstats.titles import page_info
 
 
 def _targets(text: str, **kw) -> list[tuple]:
@@ -77,10 +78,8 @@ YEARS = [
 
 @pytest.mark.parametrize(("text", "year", "rule"), YEARS)
 def test_plan_year_from_the_clues_of_the_page(text, year, rule):
-    from planstats.titles import page_info
-
     info = page_info(text)
-    assert (info.year, info.year_clue.rule) == (year, rule)
+    assert (info.year, str(info.year_clue).split(":")[0]) == (year, rule)
 
 
 @pytest.mark.parametrize(
@@ -95,16 +94,12 @@ def test_plan_year_from_the_clues_of_the_page(text, year, rule):
     ],
 )
 def test_no_plan_year_from_what_is_no_clue(text):
-    from planstats.titles import page_info
-
     assert page_info(text).year is None
 
 
 def test_a_congress_date_beats_a_stored_copys_title():
     # the title a document site gave a report delivered in late 2018 names 2018; the report plans 2019
     text = "2018年某某县人民政府工作报告\n——2018年12月20日在某某县第十届人民代表大会第三次会议上\n"
-    from planstats.titles import page_info
-
     assert page_info(text).year == 2019
 
 
@@ -123,8 +118,6 @@ REGIONS = [
 
 @pytest.mark.parametrize(("text", "region", "rule"), REGIONS)
 def test_region_from_where_the_page_says_it(text, region, rule):
-    from planstats.titles import page_info
-
     info = page_info(text)
     assert (info.region, info.region_clue.rule) == (region, rule)
 
@@ -139,8 +132,6 @@ def test_region_from_where_the_page_says_it(text, region, rule):
     ],
 )
 def test_no_region_from_running_text_before_a_body(text):
-    from planstats.titles import page_info
-
     info = page_info(text)
     assert info.region is None or info.region_clue.rule == "context"
 
@@ -332,8 +323,6 @@ def test_a_restated_target_of_a_past_year_is_neither_target_nor_result():
     ],
 )
 def test_news_chrome_before_a_region_in_a_title_is_no_part_of_it(title, region):
-    from planstats.titles import page_info
-
     assert page_info(title).region == region
 
 
