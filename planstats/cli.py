@@ -26,7 +26,7 @@ import pandas as pd
 from planstats import analysis, outcomes, plans, tables
 from planstats.corpus import ENGINES, build
 from planstats.dataset import FORMATS, conform, load, write
-from planstats.formats import spreadsheet_safe
+from planstats.formats import write_csv
 from planstats.document import extract_file, rejects
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
 from planstats.taxonomy import metrics
@@ -34,7 +34,7 @@ from planstats.taxonomy import metrics
 
 def _print_frame(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        spreadsheet_safe(df).to_csv(sys.stdout, index=False, lineterminator="\n")
+        write_csv(df, sys.stdout)
     elif fmt == "jsonl":
         sys.stdout.write(df.to_json(orient="records", lines=True, force_ascii=False))
     else:
@@ -61,7 +61,7 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         else:
             _print_frame(result, args.format or "csv")
         if args.rejects:
-            pd.concat(rejected, ignore_index=True).to_csv(args.rejects, index=False)
+            write_csv(pd.concat(rejected, ignore_index=True), args.rejects)
     return 1 if failed else 0
 
 

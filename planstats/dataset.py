@@ -23,7 +23,7 @@ from planstats import _checks, places
 from planstats._data import DATA_DIR
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, QUALIFIERS, RECORDS
-from planstats.formats import _unescape, spreadsheet_safe, write_stata
+from planstats.formats import _unescape, write_csv, write_stata
 from planstats.read.html import HTML_SUFFIXES
 from planstats.taxonomy import load_taxonomy
 
@@ -235,8 +235,7 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
     plain = df.copy()
     plain.attrs = {}
     if fmt == "csv":
-        plain = spreadsheet_safe(plain)
-        return atomic_write(path, lambda tmp: plain.to_csv(tmp, index=False, encoding=encoding, lineterminator="\n"))
+        return atomic_write(path, lambda tmp: write_csv(plain, tmp, encoding=encoding))
     if fmt == "jsonl":
         return atomic_write(path, lambda tmp: plain.to_json(tmp, orient="records", lines=True, force_ascii=False))
     return atomic_write(path, lambda tmp: _write_parquet(plain, tmp))

@@ -22,7 +22,7 @@ from planstats import places
 from planstats.citations import _info
 from planstats.citations import cite as cite  # BibTeX of a table's documents: part of planstats.tables
 from planstats.dataset import atomic_write
-from planstats.formats import write_stata
+from planstats.formats import latex, markdown_cell, markdown_text, write_csv, write_stata
 from planstats.errors import ArgumentError
 from planstats.taxonomy import load_taxonomy
 from planstats.taxonomy import metrics as metric_table
@@ -30,7 +30,6 @@ from planstats.taxonomy import metrics as metric_table
 FORMATS = {"markdown": ".md", "latex": ".tex", "csv": ".csv", "stata": ".dta"}
 LANGS = ("en", "zh")
 _SYMBOLS = {"at_least": "≥", "at_most": "≤", "approx": "≈", "exact": "", "range": ""}
-_LATEX = {"≥": r"$\geq$", "≤": r"$\leq$", "≈": r"$\approx$", "–": "--", "†": r"$^\dagger$", "→": r"$\to$"}
 _PROVENANCE = ("doc", "raw", "start", "end", "doc_sha256")
 _SUFFIXES = ("", "_from", "_to")
 
@@ -279,58 +278,67 @@ def _numeric(view: pd.DataFrame) -> list[bool]:
     return [bool(view[c].astype(str).str.match(_NUMBER_CELL).all()) for c in view.columns]
 
 
+def _labels(labels: pd.Index, escape) -> pd.Index:
+    """Row or column labels (and their names) escaped for a format."""
+    name = lambda n: n if n is None else escape(n)  # noqa: E731
+    if isinstance(labels, pd.MultiIndex):
+        tuples = [tuple(escape(x) for x in t) for t in labels]
+        return pd.MultiIndex.from_tuples(tuples, names=[name(n) for n in labels.names])
+    return pd.Index([escape(x) for x in labels], name=name(labels.name), dtype=object)
+
+
 def _markdown(view: pd.DataFrame, notes: list[str], caption: str) -> str:
     index = not isinstance(view.index, pd.RangeIndex)
     align = ["left"] * index + ["right" if n else "left" for n in _numeric(view)]
-    table = view.to_markdown(tablefmt="pipe", index=index, colalign=align)
-    lines = ([caption, ""] if caption else []) + [table]
-    if marks := legend("\n".join(view.astype(str).stack().tolist()) if view.size else ""):
+    marks = legend("\n".join(view.astype(str).stack().tolist()) if view.size else "")
+    cells = view.map(markdown_cell)
+    cells.columns = _labels(view.columns, markdown_cell)
+    if index:
+        cells.index = _labels(view.index, markdown_cell)
+    table = cells.to_markdown(tablefmt="pipe", index=index, colalign=align)
+    lines = ([markdown_text(caption), ""] if caption else []) + [table]
+    if marks:
         lines += ["", "; ".join(marks) + "."]
     if notes:
-        lines += ["", "Sources:", ""] + [f"{i}. {n}" for i, n in enumerate(notes, start=1)]
+        lines += ["", "Sources:", ""] + [f"{i}. {markdown_text(n)}" for i, n in enumerate(notes, start=1)]
     return "\n".join(lines) + "\n"
 
 
-def _latex_text(text: str) -> str:
-    for k, v in _LATEX.items():
-        text = text.replace(k, v)
-    return text
+_NOTE = re.compile(r"(.*) \[(\d+)\]", flags=re.S)
+
+
+def _latex_cell(text: object) -> str:
+    """A cell as LaTeX; the number of its note as a superscript."""
+    note = _NOTE.fullmatch(str(text))
+    return latex(note[1]) + rf"\textsuperscript{{{note[2]}}}" if note else latex(text)
 
 
 def _latex(view: pd.DataFrame, notes: list[str], caption: str) -> str:
-    view = view.copy()
     marks = legend("\n".join(view.astype(str).stack().tolist()) if view.size else "")
     numeric = _numeric(view)
-    for col in view.columns:
-        view[col] = view[col].astype(str).str.replace(r" \[(\d+)\]$", r"<sup>\1</sup>", regex=True)
-    styler = view.style
-    styler = styler.format(escape="latex").format_index(escape="latex", axis=0).format_index(escape="latex", axis=1)
+    body = view.map(_latex_cell)
+    body.columns = _labels(view.columns, latex)
     index = not isinstance(view.index, pd.RangeIndex)
+    if index:
+        body.index = _labels(view.index, latex)
+    styler = body.style  # every cell, label and the caption escaped above: the styler escapes nothing
     if not index:
         styler = styler.hide(axis="index")
     columns = "l" * (view.index.nlevels if index else 0) + "".join(
         "r" if n else "l" for n in numeric
     )  # numbers right-aligned
-    body = styler.to_latex(
-        hrules=True, caption=caption or None, position_float="centering", environment="table", column_format=columns
+    text = styler.to_latex(
+        hrules=True,
+        caption=latex(caption) if caption else None,
+        position_float="centering",
+        environment="table",
+        column_format=columns,
     )
-    body = body.replace(r"<sup>", r"\textsuperscript{").replace(r"</sup>", "}")
-    body = _latex_text(body)
-    after = ["\\par\\footnotesize " + _latex_text(_escape("; ".join(marks))) + "."] if marks else []
+    after = ["\\par\\footnotesize " + latex("; ".join(marks)) + "."] if marks else []
     if notes:
-        listing = "\n".join(rf"\item[{i}] {_latex_text(_escape(n))}" for i, n in enumerate(notes, start=1))
+        listing = "\n".join(rf"\item[{i}] {latex(n)}" for i, n in enumerate(notes, start=1))
         after.append("\\par\\footnotesize Sources:\n\\begin{description}\n" + listing + "\n\\end{description}")
-    return body.replace(r"\end{table}", "\n".join([*after, r"\end{table}"])) if after else body
-
-
-_LATEX_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "&%$#_{}"}
-    | {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
-)
-
-
-def _escape(text: str) -> str:
-    return text.translate(_LATEX_SPECIAL)
+    return text.replace(r"\end{table}", "\n".join([*after, r"\end{table}"])) if after else text
 
 
 def _tidy(result: pd.DataFrame, lang: str, cite: bool) -> pd.DataFrame:
@@ -413,7 +421,7 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
     if format == "stata":
         raise ArgumentError("Stata files are binary: use planstats.export(result, 'table.dta').")
     if format == "csv":
-        return _tidy(result, lang, cite).to_csv(index=False, lineterminator="\n")
+        return write_csv(_tidy(result, lang, cite)) or ""
     view, notes = _cited(result, lang, cite)
     caption = _caption(_info(result), lang)
     return _markdown(view, notes, caption) if format == "markdown" else _latex(view, notes, caption)

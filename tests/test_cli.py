@@ -117,7 +117,7 @@ def test_report_writes_tables_charts_and_bibtex(tmp_path, capsys):
     assert (out / "charts" / "compare_gdp_growth.png").read_bytes()[:4] == b"\x89PNG"
     yoy = (out / "tables" / "yoy.md").read_text(encoding="utf-8")
     assert "source_from" in yoy and "000_3e3dedbcbccbc1ab.txt: “GDP增长12%左右”" in yoy
-    assert (out / "sources.bib").read_text(encoding="utf-8").count("@misc{") == 5
+    assert (out / "sources.bib").read_text(encoding="utf-8").count("@misc{plan2") == 5  # and planstats itself
     assert "report written to" in capsys.readouterr().err
     assert not list(out.rglob(".*.tmp"))
 
