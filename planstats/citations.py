@@ -31,7 +31,7 @@ def _docs(result: pd.DataFrame) -> list[str]:
         docs: Iterable = info["cells"].frame["doc"]
     else:
         cols = [
-            c for c in result.columns if c == "doc" or c.startswith("doc_") and c != "doc_sha256" or c == "parent_doc"
+            c for c in result.columns if c in ("doc", "parent_doc") or str(c).startswith("doc_") and c != "doc_sha256"
         ]
         docs = (d for c in cols for d in result[c].dropna())
     return sorted({str(d) for d in docs if d and str(d) != "nan"})

@@ -21,8 +21,10 @@ _FORMULA = re.compile(_RISKY)
 _ESCAPED = re.compile("'(?:" + _RISKY + ")", flags=re.S)
 
 
-def _text_columns(df: pd.DataFrame) -> list:
-    return [c for c in df.columns if not pd.api.types.is_numeric_dtype(df[c].dtype) or df[c].dtype == bool]
+def _text_columns(df: pd.DataFrame) -> list[int]:
+    """The positions of the columns that hold text (by position: two columns may have one name)."""
+    dtypes = df.dtypes.tolist()
+    return [i for i, d in enumerate(dtypes) if not pd.api.types.is_numeric_dtype(d) or pd.api.types.is_bool_dtype(d)]
 
 
 def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
@@ -47,22 +49,22 @@ def spreadsheet_safe(df: pd.DataFrame) -> pd.DataFrame:
     ["'=1+1", '-3.1', "'-A1", '增长6%', "''=x"]
     """
     out = df
-    for column in _text_columns(df):
-        cells = df[column].astype("string")
+    for i in _text_columns(df):
+        cells = df.iloc[:, i].astype("string")
         risky = cells.str.match(_FORMULA).fillna(False).astype(bool)
         if risky.any():
             out = out.copy() if out is df else out
-            out[column] = cells.mask(risky, "'" + cells)
+            out.isetitem(i, cells.mask(risky, "'" + cells))
     return out
 
 
 def _unescape(df: pd.DataFrame) -> pd.DataFrame:
     """Take off the apostrophe that :func:`spreadsheet_safe` put before a cell."""
-    for column in _text_columns(df):
-        cells = df[column].astype("string")
+    for i in _text_columns(df):
+        cells = df.iloc[:, i].astype("string")
         escaped = cells.str.match(_ESCAPED).fillna(False).astype(bool)
         if escaped.any():
-            df[column] = cells.mask(escaped, cells.str.slice(1))
+            df.isetitem(i, cells.mask(escaped, cells.str.slice(1)))
     return df
 
 

@@ -158,14 +158,14 @@ def _long(result: pd.DataFrame) -> pd.DataFrame:
         ]
         out = out.drop(columns=[c for c in (qualifier, f"low{s}", f"high{s}") if c in out.columns])
     out = out.drop(columns=[c for c in ("value_high",) if c in out.columns])
-    for col in out.columns:
-        series = out[col]
+    for i in range(out.shape[1]):  # by position: a frame of pd.concat(axis=1) may name two columns alike
+        series = out.iloc[:, i]
         if pd.api.types.is_bool_dtype(series.dtype):
-            out[col] = series.map(lambda b: "" if b is pd.NA else ("yes" if b else "no")).astype(object)
+            out.isetitem(i, series.map(lambda b: "" if b is pd.NA else ("yes" if b else "no")).astype(object))
         elif pd.api.types.is_float_dtype(series.dtype):
-            out[col] = series.map(number).astype(object)
+            out.isetitem(i, series.map(number).astype(object))
         else:
-            out[col] = series.astype(object).where(series.notna(), "").astype(str)
+            out.isetitem(i, series.astype(object).where(series.notna(), "").astype(str))
     return out
 
 
@@ -194,6 +194,9 @@ def formatted(result: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
         out.columns = _relabel(out.columns, regions, metrics)
         return out
     out = _long(result)
+    if not isinstance(out.index, pd.RangeIndex):  # a frame of the user's own (a pivot table): its labels too
+        out.index = _relabel(out.index, regions, metrics)
+    out.columns = _relabel(out.columns, regions, metrics)
     for col in ("region", "parent", "metric"):
         if col in out.columns:
             out[col] = out[col].map(lambda x: regions.get(x, metrics.get(x, x)))
@@ -231,10 +234,10 @@ def _cited(result: pd.DataFrame, lang: str, cite: bool) -> tuple[pd.DataFrame, l
         drop = [
             c
             for c in view.columns
-            if c.split("_")[0] in _PROVENANCE or c.startswith("parent_doc") or c.startswith("parent_raw")
+            if str(c).split("_")[0] in _PROVENANCE or str(c).startswith(("parent_doc", "parent_raw"))
         ]
         if not cite:
-            drop += [c for c in view.columns if c.startswith("source") or c == "actual_source"]
+            drop += [c for c in view.columns if str(c).startswith("source") or c == "actual_source"]
         return view.drop(columns=drop), []
     view, refs = _wide(result, info)
     notes: list[str] = []
@@ -275,7 +278,7 @@ def legend(text: str) -> list[str]:
 
 def _numeric(view: pd.DataFrame) -> list[bool]:
     """Which columns of a rendered view hold numbers only (right-aligned)."""
-    return [bool(view[c].astype(str).str.match(_NUMBER_CELL).all()) for c in view.columns]
+    return [bool(view.iloc[:, i].astype(str).str.match(_NUMBER_CELL).all()) for i in range(view.shape[1])]
 
 
 def _labels(labels: pd.Index, escape) -> pd.Index:
@@ -287,10 +290,15 @@ def _labels(labels: pd.Index, escape) -> pd.Index:
     return pd.Index([escape(x) for x in labels], name=name(labels.name), dtype=object)
 
 
+def _text(view: pd.DataFrame) -> str:
+    """Every cell of a rendered view, one a line."""
+    return "\n".join(str(x) for x in view.to_numpy().ravel())
+
+
 def _markdown(view: pd.DataFrame, notes: list[str], caption: str) -> str:
     index = not isinstance(view.index, pd.RangeIndex)
     align = ["left"] * index + ["right" if n else "left" for n in _numeric(view)]
-    marks = legend("\n".join(view.astype(str).stack().tolist()) if view.size else "")
+    marks = legend(_text(view))
     cells = view.map(markdown_cell)
     cells.columns = _labels(view.columns, markdown_cell)
     if index:
@@ -314,7 +322,7 @@ def _latex_cell(text: object) -> str:
 
 
 def _latex(view: pd.DataFrame, notes: list[str], caption: str) -> str:
-    marks = legend("\n".join(view.astype(str).stack().tolist()) if view.size else "")
+    marks = legend(_text(view))
     numeric = _numeric(view)
     body = view.map(_latex_cell)
     body.columns = _labels(view.columns, latex)
@@ -385,7 +393,7 @@ def _tidy(result: pd.DataFrame, lang: str, cite: bool) -> pd.DataFrame:
     else:
         out = result.copy().reset_index(drop=isinstance(result.index, pd.RangeIndex))
     if not cite:
-        out = out.drop(columns=[c for c in out.columns if c.split("_")[0] in _PROVENANCE])
+        out = out.drop(columns=[c for c in out.columns if str(c).split("_")[0] in _PROVENANCE])
     for col in ("region", "parent"):
         if col in out.columns and regions:
             out[col] = out[col].map(lambda x: regions.get(x, x))

@@ -187,3 +187,24 @@ def test_cite_ends_with_planstats_itself_its_version_and_rules():
     software = bib.split("@misc{planstats,")[1]
     assert f"version = {{{ps.__version__}}}" in software and f"rules fingerprint {rules_fingerprint()}" in software
     assert "author = {{The planstats authors}}" in software and "@software" not in bib
+
+
+def _frames_of_ones_own(data: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    return {
+        "pivot_table": data.pivot_table(index="region", columns="year", values="value", aggfunc="mean", observed=True),
+        "concat of rows": pd.concat([ps.compare(data, "gdp_growth"), ps.compare(data, "fiscal_revenue_growth")]),
+        "concat of columns": pd.concat(
+            [ps.compare(data, "gdp_growth", year=2023), ps.compare(data, "fiscal_revenue_growth", year=2023)], axis=1
+        ),
+    }
+
+
+@pytest.mark.parametrize("fmt", ["markdown", "latex", "csv"])
+def test_table_and_formatted_take_frames_planstats_did_not_make(data, fmt):
+    for name, frame in _frames_of_ones_own(data).items():
+        text = ps.table(frame, format=fmt)
+        assert "Xixian New Area" in text, name
+        view = ps.formatted(frame)
+        assert view.shape == frame.shape and view.to_numpy().ravel().tolist().count("") == frame.isna().sum().sum()
+    pivot = ps.formatted(_frames_of_ones_own(data)["pivot_table"])
+    assert pivot.loc["Xi'an High-tech Industries Development Zone", 2021] == "1,058"
