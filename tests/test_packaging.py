@@ -80,3 +80,16 @@ def test_the_docs_site_builds_with_warnings_as_errors(tmp_path):
     codebook = (tmp_path / "site" / "codebook" / "index.html").read_text(encoding="utf-8")
     assert all(f"<code>{m}</code>" in codebook for m in ps.metrics()["id"])  # the taxonomy, generated from metrics.csv
     assert "地区生产总值增长" in codebook
+
+
+def test_every_table_of_the_docs_renders_as_a_table():
+    """A table whose header runs on from a paragraph renders as a paragraph of pipes, and mkdocs --strict says
+    nothing: each table's separator row must give one <table> (Python-Markdown, as mkdocs renders)."""
+    import markdown
+
+    pages = [ROOT / "README.md", *sorted((ROOT / "docs").rglob("*.md"))]
+    for page in pages:
+        text = re.sub(r"^```.*?^```", "", page.read_text(encoding="utf-8"), flags=re.M | re.S)  # code blocks
+        separators = len(re.findall(r"^\|?\s*:?-{3,}:?\s*\|", text, flags=re.M))
+        html = markdown.markdown(text, extensions=["tables"])
+        assert html.count("<table>") == separators, page.relative_to(ROOT)
