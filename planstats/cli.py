@@ -11,7 +11,7 @@
     planstats report [--data PATH] [-o out] [--lang en|zh]
 
 The analysis commands print a table (Markdown by default, every number with its source
-unless --no-cite), or write it with -o FILE (.md, .tex, .csv, .dta).
+unless --no-cite), or write it with -o FILE (.md, .tex, .csv, .dta, .xlsx).
 
 Every command takes -q (errors only) and -v (also the cause of an error); ``planstats --version``.
 Exit status: 0 done; 1 an error, or documents that could not be read (``--keep-going``: 0 while any
@@ -212,7 +212,7 @@ def _analysis_parser(sub, name: str, help: str, *, metric_required: bool) -> arg
     )
     a.add_argument("--lang", choices=("en", "zh"), default="en", help="labels in English (default) or Chinese")
     a.add_argument("--no-cite", action="store_true", help="leave out the source of each number")
-    a.add_argument("-o", "--output", help="write the table to this file (.md, .tex, .csv or .dta)")
+    a.add_argument("-o", "--output", help="write the table to this file (.md, .tex, .csv, .dta or .xlsx)")
     a.set_defaults(func=_analysis)
     return a
 

@@ -269,3 +269,32 @@ def write_stata(frame: pd.DataFrame, path: str) -> None:
     out.to_stata(
         path, write_index=False, version=118, variable_labels=variable_labels, convert_strl=long, data_label=label
     )
+
+
+def write_excel(frame: pd.DataFrame, path: str) -> None:
+    """Write ``frame`` as an Excel workbook (.xlsx, with openpyxl): one sheet, every text cell as text,
+    never as a formula (openpyxl takes a text that starts with ``=`` for one).
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        The rows; the index is left out.
+    path : str
+        The file to write.
+
+    Returns
+    -------
+    None
+    """
+    try:
+        import openpyxl  # noqa: F401
+    except ImportError as err:
+        from planstats.errors import ArgumentError
+
+        raise ArgumentError("writing .xlsx needs openpyxl: pip install 'planstats[excel]'.") from err
+    with open(path, "wb") as file, pd.ExcelWriter(file, engine="openpyxl") as writer:  # a file: any suffix
+        frame.to_excel(writer, index=False, sheet_name="planstats")
+        for row in writer.sheets["planstats"].iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"

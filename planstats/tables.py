@@ -22,12 +22,12 @@ from planstats import places
 from planstats.citations import _info
 from planstats.citations import cite as cite  # BibTeX of a table's documents: part of planstats.tables
 from planstats.dataset import atomic_write
-from planstats.formats import latex, markdown_cell, markdown_text, write_csv, write_stata
+from planstats.formats import latex, markdown_cell, markdown_text, write_csv, write_excel, write_stata
 from planstats.errors import ArgumentError
 from planstats.taxonomy import load_taxonomy
 from planstats.taxonomy import metrics as metric_table
 
-FORMATS = {"markdown": ".md", "latex": ".tex", "csv": ".csv", "stata": ".dta"}
+FORMATS = {"markdown": ".md", "latex": ".tex", "csv": ".csv", "stata": ".dta", "excel": ".xlsx"}
 LANGS = ("en", "zh")
 _SYMBOLS = {"at_least": "≥", "at_most": "≤", "approx": "≈", "exact": "", "range": ""}
 _PROVENANCE = ("doc", "raw", "start", "end", "doc_sha256")
@@ -426,8 +426,8 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
     <BLANKLINE>
     """
     _check(lang, format)
-    if format == "stata":
-        raise ArgumentError("Stata files are binary: use planstats.export(result, 'table.dta').")
+    if format in ("stata", "excel"):
+        raise ArgumentError(f"{format} files are binary: use planstats.export(result, 'table{FORMATS[format]}').")
     if format == "csv":
         return write_csv(_tidy(result, lang, cite)) or ""
     view, notes = _cited(result, lang, cite)
@@ -436,12 +436,39 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
 
 
 def export(
-    result: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None, cite: bool = True, lang: str = "en"
+    result: pd.DataFrame,
+    path: str | os.PathLike,
+    *,
+    format: str | None = None,
+    cite: bool = True,
+    lang: str = "en",
+    encoding: str = "utf-8",
 ) -> Path:
-    """Write a result to ``path`` as Markdown (.md), LaTeX (.tex), CSV (.csv) or Stata (.dta).
+    """Write a result to ``path`` as Markdown (.md), LaTeX (.tex), CSV (.csv), Stata (.dta) or Excel (.xlsx).
 
-    Written atomically. Stata files get variable labels, and value labels for the
-    qualifier, kind and hardness. CSV and Stata are long: one row per number, with its source.
+    Written atomically. CSV, Stata and Excel are long: one row per number, with its source. Stata files
+    get variable labels, and value labels for the qualifier, kind and hardness. A CSV cell that a
+    spreadsheet would run as a formula is written after an apostrophe; an Excel cell is always text.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A result of planstats (:func:`planstats.compare`, :func:`planstats.yoy` …) or any frame.
+    path : str or os.PathLike
+        The file to write; its suffix gives the format unless ``format`` is given.
+    format : {"markdown", "latex", "csv", "stata", "excel"}, optional
+        The format, whatever the suffix.
+    cite : bool
+        Give the source of each number: notes (Markdown, LaTeX) or source columns.
+    lang : {"en", "zh"}
+        Labels of regions and metrics in English or Chinese.
+    encoding : {"utf-8", "utf-8-sig"}
+        Of a text file; ``"utf-8-sig"`` writes the mark by which Excel opens a CSV as UTF-8.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
 
     Examples
     --------
@@ -449,6 +476,9 @@ def export(
     >>> out = ps.export(ps.yoy(ps.load(), "gdp_growth"), pathlib.Path(tempfile.mkdtemp()) / "yoy.dta")
     >>> pd.read_stata(out)[["region", "year_from", "year_to", "change"]].values.tolist()
     [['Xixian New Area', 2022, 2023, 8.0]]
+    >>> out = ps.export(ps.yoy(ps.load(), "gdp_growth"), out.with_suffix(".csv"), encoding="utf-8-sig")
+    >>> out.read_bytes()[:3] == "\ufeff".encode("utf-8")
+    True
     """
     path = Path(path)
     fmt = format or next((f for f, suffix in FORMATS.items() if path.suffix.lower() == suffix), None)
@@ -458,10 +488,14 @@ def export(
             "format=."
         )
     _check(lang, fmt)
-    if fmt == "stata":
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raise ArgumentError(
+            f"The value for `encoding` must be 'utf-8' or 'utf-8-sig' (for Excel), but {encoding!r} was passed."
+        )
+    if fmt in ("stata", "excel"):
         frame = _tidy(result, lang, cite)
-        atomic_write(path, lambda tmp: write_stata(frame, tmp))
+        atomic_write(path, lambda tmp: (write_stata if fmt == "stata" else write_excel)(frame, tmp))
     else:
         text = table(result, format=fmt, cite=cite, lang=lang)
-        atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding=encoding))
     return path

@@ -213,7 +213,7 @@ def test_warnings_are_one_line_each_and_messages_name_flags(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "--lenient" in err and "lenient=True" not in err
     assert main(["extract", str(undecodable), "--lenient"]) == 0
-    assert main(["compare", "--metric", "gdp_growth", "-o", str(tmp_path / "t.xlsx")]) == 2
+    assert main(["compare", "--metric", "gdp_growth", "-o", str(tmp_path / "t.ods")]) == 2
     err = capsys.readouterr().err
     assert "--format" in err and "format=" not in err
 

@@ -267,3 +267,22 @@ def test_the_csv_round_trip_is_exact_for_names_that_start_with_an_apostrophe(tmp
         for col in ("doc", "region", "raw", "metric_text"):
             assert back[col].astype(str).tolist() == df[col].astype(str).tolist(), col
     assert "''=1+1.txt" in (tmp_path / "d.csv").read_text(encoding="utf-8")
+
+
+def test_excel_gets_a_workbook_whose_cells_are_text_and_a_csv_it_opens_as_utf8(tmp_path):
+    pytest.importorskip("openpyxl")
+    import openpyxl
+
+    df = _hostile_frame()
+    path = ps.export(df, tmp_path / "targets.xlsx")
+    sheet = openpyxl.load_workbook(path).active
+    rows = list(sheet.iter_rows(values_only=False))
+    header = [c.value for c in rows[0]]
+    assert not [c.coordinate for row in rows for c in row if c.data_type == "f"]  # no formula, of any cell
+    regions = [row[header.index("region")].value for row in rows[1:]]
+    assert regions == list(HOSTILE)
+    csv_path = ps.export(ps.compare(ps.load(), "gdp_growth"), tmp_path / "t.csv", encoding="utf-8-sig")
+    assert csv_path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert "Xixian New Area" in pd.read_csv(csv_path, encoding="utf-8-sig")["region"].tolist()
+    with pytest.raises(ps.ArgumentError, match="`encoding` must be 'utf-8' or 'utf-8-sig'"):
+        ps.export(df, tmp_path / "t.csv", encoding="gbk")
