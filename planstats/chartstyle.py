@@ -89,6 +89,18 @@ def use_cjk_font() -> None:
 
     The planstats plot functions do not need this; call it for your own charts with
     Chinese labels. ``with style():`` does the same for a block only.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import matplotlib as mpl, planstats as ps
+    >>> with mpl.rc_context():
+    ...     ps.plot.use_cjk_font()
+    ...     len(mpl.rcParams["font.family"]) >= 2
+    True
     """
     mpl.rcParams["font.family"] = _families()
 
@@ -100,6 +112,18 @@ def style():
     What a backend set up inside the block stays: Jupyter's backend turns interactive mode on
     when the first figure of a kernel is made, and restoring it (as ``rc_context`` does) would
     leave every later chart unshown.
+
+    Returns
+    -------
+    contextlib.AbstractContextManager
+        A block within which matplotlib draws in the planstats look.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, planstats as ps
+    >>> with ps.plot.style():
+    ...     fig, ax = plt.subplots()
+    >>> plt.close(fig)
     """
     with mpl.rc_context({**_STYLE, "font.family": _families()}):
         try:

@@ -104,6 +104,21 @@ def cite(result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: st
 
     The last entry cites planstats itself, with its version and the fingerprint of its rules.
 
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A result (``compare``, ``yoy`` …) or a dataset.
+    data : pandas.DataFrame, optional
+        The dataset the result was made from (region, plan year, hash of each document); default: the result
+        itself, the dataset it was made from, or the bundled one.
+    manifest : str or os.PathLike, optional
+        A manifest.csv (columns file, region, year, title, issuer, url) that names the documents.
+
+    Returns
+    -------
+    str
+        BibTeX: one ``@misc`` entry per document, and one for planstats; every field escaped for LaTeX.
+
     Examples
     --------
     >>> import planstats as ps

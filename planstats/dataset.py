@@ -181,7 +181,7 @@ def _follows(df: pd.DataFrame) -> bool:
 
 
 def validate(df: pd.DataFrame) -> pd.DataFrame:
-    """Check that ``df`` follows the dataset contract (:data:`SCHEMA`).
+    """Check that ``df`` follows the dataset contract ([planstats.SCHEMA][]).
 
     A frame that holds the contract's values in other dtypes (plain strings for a category, as
     ``pd.read_csv`` gives them; ``str`` for ``string``; ``Int64`` for ``int64`` without missing values;
@@ -190,7 +190,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     Parameters
     ----------
     df : pandas.DataFrame
-        A dataset: of :func:`planstats.load` or :func:`planstats.extract`, or made or changed with pandas.
+        A dataset: of [planstats.load][] or ``planstats.extract``, or made or changed with pandas.
 
     Returns
     -------
@@ -251,6 +251,22 @@ def _format(path: Path, fmt: str | None) -> str:
 def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None, encoding: str = "utf-8") -> Path:
     """Write a dataset atomically (a temporary file renamed into place), as csv, jsonl, parquet
     or (``.dta``) Stata. ``encoding="utf-8-sig"`` writes a CSV that Excel opens as UTF-8.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset; compatible dtypes are converted (see ``validate``).
+    path : str or os.PathLike
+        The file: .csv, .jsonl, .parquet or .dta.
+    format : {'csv', 'jsonl', 'parquet', 'stata'}, optional
+        The format, whatever the suffix.
+    encoding : {'utf-8', 'utf-8-sig'}
+        Of a CSV; ``'utf-8-sig'`` for Excel.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
 
     Examples
     --------
@@ -413,11 +429,29 @@ def load(
     """Load a dataset written by planstats; by default the bundled dataset of the sample corpus.
 
     ``path`` is a file (.csv, .jsonl, .parquet) or a dataset folder written by
-    :func:`planstats.build` (Parquet, partitioned by year). ``regions``, ``years`` and
+    [planstats.build][] (Parquet, partitioned by year). ``regions``, ``years`` and
     ``metrics`` keep only those rows (``regions``: names, aliases, English names or six-digit
     codes; a name that one unit has finds it however a document wrote it, 未央区 and
     西安市未央区); on a dataset folder they are pushed down to pyarrow,
     so only the matching partitions and row groups are read.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A file (.csv, .jsonl, .parquet) or a dataset folder; default: the bundled dataset of the sample corpus.
+    format : {'csv', 'jsonl', 'parquet'}, optional
+        The format of a file, whatever its suffix.
+    regions : str, int or iterable of them, optional
+        Only these regions: names or six-digit codes.
+    years : int or iterable of int, optional
+        Only these years.
+    metrics : str or iterable of str, optional
+        Only these metric ids.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The dataset, in the contract (``SCHEMA``).
 
     Examples
     --------

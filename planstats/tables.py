@@ -172,9 +172,21 @@ def _long(result: pd.DataFrame) -> pd.DataFrame:
 def formatted(result: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """A rendering of a result in which each cell reads as a researcher writes it.
 
-    Works on the tables of :func:`planstats.compare` and on long results (the dataset,
-    :func:`planstats.yoy`, :func:`planstats.attainment` …). The returned frame holds text;
+    Works on the tables of [planstats.compare][] and on long results (the dataset,
+    [planstats.yoy][], [planstats.attainment][] …). The returned frame holds text;
     compute with the result itself.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A result of planstats (``compare``, ``yoy``, the dataset …) or a frame of one's own (a pivot table).
+    lang : {'en', 'zh'}
+        Labels of regions and metrics in English (default) or Chinese.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same shape, each cell as text (≥20, ≈12, 8–10).
 
     Examples
     --------
@@ -408,6 +420,22 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
     With ``cite=True`` each number carries a note naming its document and raw text
     (Markdown and LaTeX) or source columns (CSV). LaTeX with Chinese text needs xeCJK or ctex.
 
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A result of planstats, or a frame of one's own.
+    format : {'markdown', 'latex', 'csv'}
+        Markdown (pipe table), LaTeX (booktabs) or CSV (long).
+    cite : bool
+        Give the source of each number: notes, or source columns.
+    lang : {'en', 'zh'}
+        Labels of regions and metrics in English (default) or Chinese.
+
+    Returns
+    -------
+    str
+        The table; every caption, cell and note escaped for its format.
+
     Examples
     --------
     >>> import planstats as ps
@@ -453,7 +481,7 @@ def export(
     Parameters
     ----------
     result : pandas.DataFrame
-        A result of planstats (:func:`planstats.compare`, :func:`planstats.yoy` …) or any frame.
+        A result of planstats ([planstats.compare][], [planstats.yoy][] …) or any frame.
     path : str or os.PathLike
         The file to write; its suffix gives the format unless ``format`` is given.
     format : {"markdown", "latex", "csv", "stata", "excel"}, optional

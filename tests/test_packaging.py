@@ -139,3 +139,32 @@ def test_the_metadata_says_where_the_project_is_and_which_pythons_it_runs_on():
     assert pythons[0] == SETUP["options"]["python_requires"].removeprefix(">=") and "3.13" in pythons
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "pip install planstats " not in readme and "git clone" in readme and ".whl" in readme
+
+
+def _public_functions() -> list[tuple[str, object]]:
+    """Every function of the API reference: ``ps.NAME`` and ``ps.plot.NAME``."""
+    import inspect
+
+    import planstats.plot as plot
+
+    api = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    names = [n for n in ps.__all__ if n != "plot"] + [
+        "plot." + n for n in re.findall(r"^::: planstats\.plot\.(\w+)$", api, flags=re.M)
+    ]
+    objects = [(n, getattr(plot, n[5:]) if n.startswith("plot.") else getattr(ps, n)) for n in names]
+    return [(n, o) for n, o in objects if inspect.isfunction(o)]
+
+
+@pytest.mark.parametrize("name, function", _public_functions(), ids=[n for n, _ in _public_functions()])
+def test_every_public_function_documents_its_parameters_returns_and_an_example(name, function):
+    import inspect
+
+    doc = inspect.getdoc(function) or ""
+    sections = dict(re.findall(r"^(\w+)\n-{3,}\n(.*?)(?=^\w+\n-{3,}\n|\Z)", doc, flags=re.M | re.S))
+    parameters = [p for p in inspect.signature(function).parameters if p not in ("self", "cls")]
+    assert "Returns" in sections and "Examples" in sections and ">>> " in sections["Examples"], name
+    if parameters:
+        documented = re.findall(r"^(\w+)(?: :|$)", sections.get("Parameters", ""), flags=re.M)
+        assert documented == parameters, f"{name}: the Parameters section names {documented}, the function {parameters}"
+    roles = re.findall(r":(?:func|class|mod|data|meth|attr):`", doc)
+    assert not roles, f"{name}: Sphinx roles show literally in the docs; use [planstats.name][] or ``name``"
