@@ -208,6 +208,11 @@ def _every_output(tmp_path: Path, capsys) -> dict[str, list[str]]:
             out[fmt].append(ps.table(r, format=fmt))
             out[fmt].append(ps.export(r, tmp_path / f"t{suffix}").read_text(encoding="utf-8"))
     out["bibtex"].append(_cite(tmp_path, df))
+    from planstats.report import report
+
+    for written in report(df, tmp_path / "report"):  # its README, tables and BibTeX
+        if written.suffix in (".md", ".bib"):
+            out["markdown" if written.suffix == ".md" else "bibtex"].append(written.read_text(encoding="utf-8"))
     out["csv"].append(ps.write(df, tmp_path / "d.csv").read_text(encoding="utf-8"))
     for fmt in ("csv", "markdown", "latex"):
         capsys.readouterr()
