@@ -291,3 +291,10 @@ def test_excel_gets_a_workbook_whose_cells_are_text_and_a_csv_it_opens_as_utf8(t
     assert "Xixian New Area" in pd.read_csv(csv_path, encoding="utf-8-sig")["region"].tolist()
     with pytest.raises(ps.ArgumentError, match="`encoding` must be 'utf-8' or 'utf-8-sig'"):
         ps.export(df, tmp_path / "t.csv", encoding="gbk")
+
+
+def test_the_citing_page_shows_the_entry_cite_writes_for_planstats():
+    page = (Path(__file__).resolve().parent.parent / "docs" / "citing.md").read_text(encoding="utf-8")
+    shown = re.search(r"```bibtex\n(.*?)```", page, flags=re.S)[1]
+    written = "@misc{planstats," + ps.cite(ps.compare(ps.load(), "gdp_growth", year=2022)).split("@misc{planstats,")[1]
+    assert shown == re.sub(r"(rules fingerprint )\w+", r"\1…", written)
