@@ -31,6 +31,9 @@ SYSTEM_CJK = (
     "SimHei",
     "Heiti SC",
 )
+#: The font charts fall back on (a subset of Noto Sans CJK SC, made by scripts/subset_font.py; OFL 1.1)
+BUNDLED_FONT = Path(__file__).parent / "data" / "fonts" / "PlanstatsSansCJK-Regular.otf"
+BUNDLED_FONT_NAME = "Planstats Sans CJK"
 FIGSIZE = (6.5, 3.6)  # inches: the width of a two-column page; half of it still reads at 8 pt
 _MARKERS = {"at_least": "^", "at_most": "v", "approx": "o", "exact": "_", "range": "_"}
 _MARKERS_ACROSS = {"at_least": ">", "at_most": "<"}  # on horizontal bars
@@ -58,12 +61,19 @@ class FontError(PlanstatsError, RuntimeError):
 
 @functools.lru_cache(maxsize=1)
 def cjk_font() -> str:
-    """The name of a font that draws Chinese: an installed system CJK font if there is one,
-    else the Noto Sans CJK SC of the ``mpl-font`` package, registered with matplotlib.
+    """The name of a font that draws Chinese: an installed system CJK font if there is one, else the
+    Noto Sans CJK SC of ``mpl-font`` when installed (``pip install "planstats[fonts]"``), else the subset
+    of it that planstats carries (``BUNDLED_FONT``: GB 2312 and every character of the region tables
+    and rule files), registered with matplotlib.
+
+    Returns
+    -------
+    str
+        The family name of the font.
 
     Examples
     --------
-    >>> cjk_font() in SYSTEM_CJK
+    >>> cjk_font() in (*SYSTEM_CJK, BUNDLED_FONT_NAME)
     True
     """
     installed = {f.name for f in font_manager.fontManager.ttflist}
@@ -71,11 +81,15 @@ def cjk_font() -> str:
         if name in installed:
             return name
     spec = importlib.util.find_spec("mpl_font")  # located, not imported: importing it changes rcParams
-    if spec is None or not spec.submodule_search_locations:
-        raise FontError("No CJK font found: install planstats with its dependencies (mpl-font) or a system CJK font.")
-    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "noto" / "NotoSansCJKsc-Regular.otf"
+    path = BUNDLED_FONT
+    if spec is not None and spec.submodule_search_locations:
+        whole = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "noto" / "NotoSansCJKsc-Regular.otf"
+        path = whole if whole.exists() else path
     if not path.exists():
-        raise FontError(f"{path}: the CJK font of mpl-font is missing; reinstall mpl-font.")
+        raise FontError(
+            f"{path}: the CJK font of planstats is missing; reinstall planstats, or install a system CJK font "
+            "(fonts-noto-cjk) or pip install 'planstats[fonts]'."
+        )
     font_manager.fontManager.addfont(str(path))
     return font_manager.FontProperties(fname=str(path)).get_name()
 

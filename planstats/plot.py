@@ -8,8 +8,9 @@ a researcher writes it. Labels are English by default, ``lang="zh"`` uses the Ch
 names. Colours are seaborn's colour-blind-safe palette.
 
 Chinese text needs a CJK font. :func:`cjk_font` finds one (an installed system font
-first, else the Noto Sans CJK SC that the ``mpl-font`` package carries, registered with
-``font_manager.addfont`` without touching matplotlib's install). The plot functions use
+first, else the whole Noto Sans CJK SC of ``mpl-font`` when installed, else the 3 MB subset
+of it that planstats carries, registered with ``font_manager.addfont`` without touching
+matplotlib's install). The plot functions use
 it for their own text only; :func:`use_cjk_font` makes it the default for all text, when
 you ask for it.
 """
@@ -42,7 +43,8 @@ from planstats.chartstyle import (
     _source_note,
     style,
 )
-from planstats.chartstyle import SYSTEM_CJK as SYSTEM_CJK  # the font of charts: part of planstats.plot too
+from planstats.chartstyle import BUNDLED_FONT as BUNDLED_FONT  # the font of charts: part of planstats.plot too
+from planstats.chartstyle import SYSTEM_CJK as SYSTEM_CJK
 from planstats.chartstyle import FontError as FontError
 from planstats.chartstyle import cjk_font as cjk_font
 from planstats.chartstyle import use_cjk_font as use_cjk_font
