@@ -87,6 +87,11 @@ def test_the_docs_site_builds_with_warnings_as_errors(tmp_path):
     codebook = (tmp_path / "site" / "codebook" / "index.html").read_text(encoding="utf-8")
     assert all(f"<code>{m}</code>" in codebook for m in ps.metrics()["id"])  # the taxonomy, generated from metrics.csv
     assert "地区生产总值增长" in codebook
+    notebook = tmp_path / "site" / "notebooks" / "02_cross_region_comparison"
+    page = (notebook / "index.html").read_text(encoding="utf-8")
+    charts = re.findall(r'<img alt="output of the cell above" src="([^"]+\.png)"', page)
+    assert charts and all((notebook.parent / Path(c).name).stat().st_size > 1000 for c in charts)  # run, drawn
+    assert "Xixian New Area" in page or "西咸新区" in page  # what the cells printed
 
 
 def test_every_table_of_the_docs_renders_as_a_table():
