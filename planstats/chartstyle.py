@@ -165,10 +165,22 @@ def _palette(n: int) -> list:
     return sns.color_palette("colorblind", max(n, 1))
 
 
+def _drawn(name: str) -> str:
+    r"""A name as a chart draws it: tabs, line breaks and other control characters as one space, and ``$``
+    as a dollar sign (matplotlib reads the text between two as mathematics, and fails on what is not).
+
+    Examples
+    --------
+    >>> print(_drawn("甲县\tA$1$"))
+    甲县 A\$1\$
+    """
+    return " ".join("".join(c if c.isprintable() else " " for c in name).split()).replace("$", r"\$")
+
+
 def _source_note(
     ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | None = None, *, before: str = ""
 ) -> None:
-    titles = doc_titles(sorted(set(docs)), data=data)
+    titles = [_drawn(t) for t in doc_titles(sorted(set(docs)), data=data)]
     if not titles and not before:
         return
     if len(titles) > 8:  # a note of a page's width: the rest are counted, and planstats.cite lists them all

@@ -36,6 +36,7 @@ from planstats.chartstyle import (
     _MARKERS_ACROSS,
     FIGSIZE,
     _axes,
+    _drawn,
     _check_lang,
     _empty,
     _finish,
@@ -68,8 +69,8 @@ def _region_labels(names: Iterable[str], lang: str) -> dict[str, str]:
     names = list(dict.fromkeys(map(str, names)))
     english, _ = labels("en")
     if lang == "en" and all(n in english for n in names):
-        return {n: english[n] for n in names}
-    return {n: n for n in names}
+        return {n: _drawn(english[n]) for n in names}
+    return {n: _drawn(n) for n in names}
 
 
 def compare(

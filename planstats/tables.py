@@ -315,7 +315,8 @@ def _markdown(view: pd.DataFrame, notes: list[str], caption: str) -> str:
     cells.columns = _labels(view.columns, markdown_cell)
     if index:
         cells.index = _labels(view.index, markdown_cell)
-    table = cells.to_markdown(tablefmt="pipe", index=index, colalign=align)
+    # no alignments for a table with no rows: tabulate 0.9.0 fails on them (an empty yoy, say)
+    table = cells.to_markdown(tablefmt="pipe", index=index, colalign=align if len(cells) else None)
     lines = ([markdown_text(caption), ""] if caption else []) + [table]
     if marks:
         lines += ["", "; ".join(marks) + "."]

@@ -39,6 +39,7 @@ HOSTILE = (
     "甲县|<b>乙县</b>",
     'say "hi"\r\nnext line',
     "back\\slash",
+    r"$\undefined{$ mathtext",  # matplotlib reads between two $ as mathematics
 )
 
 # a macro that runs: \input, \write18, \immediate, \csname (an escaped backslash is \textbackslash{})
