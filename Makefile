@@ -5,7 +5,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: install demo data test test-lowest lint wheel docs eval notebooks bench clean
+.PHONY: install demo data test test-lowest lint wheel docs eval notebooks bench tex clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -86,6 +86,13 @@ eval: $(STAMP)
 ## bench: extraction speed, memory and accuracy on synthetic corpora; analytics on 1M rows (a few minutes)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.json
+
+## tex: install XeLaTeX with xeCJK and BibTeX (Debian or Ubuntu, as root; 136 MB, about 2 minutes), then run
+## the compile test of the tables and BibTeX (tests/test_exports.py); without an engine that test is skipped
+## and the escaping is checked as text. CI does not run it: the install would double the time of a run.
+tex: $(STAMP)
+	command -v xelatex >/dev/null || apt-get install -y --no-install-recommends texlive-xetex texlive-lang-chinese
+	$(BIN)/python -m pytest tests/test_exports.py -q
 
 clean:
 	rm -rf $(VENV) $(LOWEST) out .pytest_cache

@@ -18,6 +18,11 @@ def sample_corpus() -> Path:
     and new areas of Xi'an, with their ``manifest.csv``. ``planstats.load()`` reads the dataset
     built from it.
 
+    Returns
+    -------
+    pathlib.Path
+        The folder of the five sample plans that ship with planstats (and their manifest).
+
     Examples
     --------
     >>> import planstats as ps

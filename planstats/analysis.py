@@ -93,8 +93,30 @@ def compare(
 
     Values are numbers (a range by its midpoint, see ``range_as``), one per cell by the
     headline-first rule; the qualifier and the source of each cell travel with the table
-    (:func:`planstats.formatted` shows "≥20", :func:`planstats.table` cites the sources).
+    ([planstats.formatted][] shows "≥20", [planstats.table][] cites the sources).
     With several metrics and no year, the columns are (metric, year).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metrics : str or iterable of str
+        One metric id, or several (then give ``year``).
+    year : int, optional
+        One plan year: regions x metrics; default: regions x years.
+    regions : str or iterable of str, optional
+        Only these regions (names as in the dataset).
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
+    kind : {'growth', 'level', 'share', 'pp_change'}, optional
+        Only targets of this kind; default: the kind most of the metric's targets have (others are left out, with
+        a warning).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Regions by years (or by metrics), one number a cell; the qualifier and source of each cell travel with it
+        (``formatted``, ``table``).
 
     Examples
     --------
@@ -170,6 +192,26 @@ def yoy(
     ``years_apart`` and ``period`` ("2021→2023") say which years are compared, and the
     change is over that whole span, never per year.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metric : str
+        A metric id (``ps.metrics()``).
+    regions : str or iterable of str, optional
+        Only these regions (names as in the dataset).
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
+    kind : {'growth', 'level', 'share', 'pp_change'}, optional
+        Only targets of this kind; default: the kind most of the metric's targets have (others are left out, with
+        a warning).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region and pair of successive plan years: values, ``change`` and ``change_pct``, ``period``
+        and ``years_apart``.
+
     Examples
     --------
     >>> import planstats as ps
@@ -244,6 +286,27 @@ def rank(
     ranks above the same value stated plainly or approximately (12, ≈12), which rank above a
     ceiling (≤12): the floor commits to more. ``tied`` marks regions that share their rank.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metric : str
+        A metric id (``ps.metrics()``).
+    year : int, optional
+        One plan year; default: every year.
+    ascending : bool
+        Lowest first.
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
+    kind : {'growth', 'level', 'share', 'pp_change'}, optional
+        Only targets of this kind; default: the kind most of the metric's targets have (others are left out, with
+        a warning).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Regions with ``value``, ``rank`` and ``tied``, per plan year.
+
     Examples
     --------
     >>> import planstats as ps
@@ -289,6 +352,23 @@ def summary(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str |
 
     Columns: ``n`` regions, ``mean``, ``median``, ``min``, ``max``, ``std`` (sample, ddof=1),
     the ``unit``, and how many of the values are ranges (``n_range``) or conflicts.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metric : str
+        A metric id (``ps.metrics()``).
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
+    kind : {'growth', 'level', 'share', 'pp_change'}, optional
+        Only targets of this kind; default: the kind most of the metric's targets have (others are left out, with
+        a warning).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Per plan year: n, mean, median, min, max, std, unit, n_range and conflicts.
 
     Examples
     --------

@@ -127,6 +127,18 @@ def hardness(df: pd.DataFrame, *, words: Mapping[str, str] | None = None) -> pd.
     words. ``words`` overrides the default reading of single words (``data/qualifiers.csv``),
     for instance ``{"力争": "hard"}``.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A frame with the ``qualifier_text`` column of a dataset.
+    words : mapping of str to str, optional
+        Words read as 'hard' or 'soft', over ``data/qualifiers.csv``.
+
+    Returns
+    -------
+    pandas.Series
+        'hard', 'soft' or 'unmarked' for each row.
+
     Examples
     --------
     >>> df = pd.DataFrame({"qualifier_text": ["确保…不低于", "力争…以上", "左右", ""]})
@@ -170,6 +182,20 @@ def _split_unit(unit: str) -> tuple[str, float]:
 
 def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Series | float:
     """Convert values between units of one base (万元 → 亿元, 人 → 万人).
+
+    Parameters
+    ----------
+    values : pandas.Series or float
+        The numbers.
+    from_unit : str
+        Their unit (万元, 人, 家 …).
+    to_unit : str
+        A unit of the same base.
+
+    Returns
+    -------
+    pandas.Series or float
+        The values in ``to_unit``.
 
     Examples
     --------
@@ -433,9 +459,27 @@ def targets(
 ) -> pd.DataFrame:
     """The resolved targets: one row per region, year and metric, with its source.
 
-    This is the long table behind :func:`compare`: ``value`` (the midpoint of a range),
+    This is the long table behind [planstats.compare][]: ``value`` (the midpoint of a range),
     ``low``/``high``, the qualifier and its ``hardness``, ``n_targets`` found for the cell,
     ``conflict`` when they disagree, and the ``doc``/``raw``/``start``/``end`` of the one used.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metrics : str or iterable of str, optional
+        Metric ids (``ps.metrics()``); default: every metric.
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
+    kind : {'growth', 'level', 'share', 'pp_change'}, optional
+        Only targets of this kind; default: the kind most of the metric's targets have (others are left out, with
+        a warning).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One value per region, year and metric (headline first), with its qualifier, source and whether the
+        document states others (``conflict``).
 
     Examples
     --------
@@ -452,6 +496,21 @@ def targets(
 def conflicts(df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, kind: str | None = None) -> pd.DataFrame:
     """Every target of the region-year-metric cells whose targets state different values, or one value with
     different qualifiers (6 and 6左右).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metrics : str or iterable of str, optional
+        Metric ids (``ps.metrics()``); default: every metric.
+    kind : {'growth', 'level', 'share', 'pp_change'}, optional
+        Only targets of this kind; default: the kind most of the metric's targets have (others are left out, with
+        a warning).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The targets (rows of ``df``) of every cell whose targets state different values.
 
     Examples
     --------

@@ -31,6 +31,9 @@ SYSTEM_CJK = (
     "SimHei",
     "Heiti SC",
 )
+#: The font charts fall back on (a subset of Noto Sans CJK SC, made by scripts/subset_font.py; OFL 1.1)
+BUNDLED_FONT = Path(__file__).parent / "data" / "fonts" / "PlanstatsSansCJK-Regular.otf"
+BUNDLED_FONT_NAME = "Planstats Sans CJK"
 FIGSIZE = (6.5, 3.6)  # inches: the width of a two-column page; half of it still reads at 8 pt
 _MARKERS = {"at_least": "^", "at_most": "v", "approx": "o", "exact": "_", "range": "_"}
 _MARKERS_ACROSS = {"at_least": ">", "at_most": "<"}  # on horizontal bars
@@ -58,12 +61,19 @@ class FontError(PlanstatsError, RuntimeError):
 
 @functools.lru_cache(maxsize=1)
 def cjk_font() -> str:
-    """The name of a font that draws Chinese: an installed system CJK font if there is one,
-    else the Noto Sans CJK SC of the ``mpl-font`` package, registered with matplotlib.
+    """The name of a font that draws Chinese: an installed system CJK font if there is one, else the
+    Noto Sans CJK SC of ``mpl-font`` when installed (``pip install "planstats[fonts]"``), else the subset
+    of it that planstats carries (``BUNDLED_FONT``: GB 2312 and every character of the region tables
+    and rule files), registered with matplotlib.
+
+    Returns
+    -------
+    str
+        The family name of the font.
 
     Examples
     --------
-    >>> cjk_font() in SYSTEM_CJK
+    >>> cjk_font() in (*SYSTEM_CJK, BUNDLED_FONT_NAME)
     True
     """
     installed = {f.name for f in font_manager.fontManager.ttflist}
@@ -71,11 +81,15 @@ def cjk_font() -> str:
         if name in installed:
             return name
     spec = importlib.util.find_spec("mpl_font")  # located, not imported: importing it changes rcParams
-    if spec is None or not spec.submodule_search_locations:
-        raise FontError("No CJK font found: install planstats with its dependencies (mpl-font) or a system CJK font.")
-    path = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "noto" / "NotoSansCJKsc-Regular.otf"
+    path = BUNDLED_FONT
+    if spec is not None and spec.submodule_search_locations:
+        whole = Path(next(iter(spec.submodule_search_locations))) / "fonts" / "noto" / "NotoSansCJKsc-Regular.otf"
+        path = whole if whole.exists() else path
     if not path.exists():
-        raise FontError(f"{path}: the CJK font of mpl-font is missing; reinstall mpl-font.")
+        raise FontError(
+            f"{path}: the CJK font of planstats is missing; reinstall planstats, or install a system CJK font "
+            "(fonts-noto-cjk) or pip install 'planstats[fonts]'."
+        )
     font_manager.fontManager.addfont(str(path))
     return font_manager.FontProperties(fname=str(path)).get_name()
 
@@ -89,6 +103,18 @@ def use_cjk_font() -> None:
 
     The planstats plot functions do not need this; call it for your own charts with
     Chinese labels. ``with style():`` does the same for a block only.
+
+    Returns
+    -------
+    None
+
+    Examples
+    --------
+    >>> import matplotlib as mpl, planstats as ps
+    >>> with mpl.rc_context():
+    ...     ps.plot.use_cjk_font()
+    ...     len(mpl.rcParams["font.family"]) >= 2
+    True
     """
     mpl.rcParams["font.family"] = _families()
 
@@ -100,6 +126,18 @@ def style():
     What a backend set up inside the block stays: Jupyter's backend turns interactive mode on
     when the first figure of a kernel is made, and restoring it (as ``rc_context`` does) would
     leave every later chart unshown.
+
+    Returns
+    -------
+    contextlib.AbstractContextManager
+        A block within which matplotlib draws in the planstats look.
+
+    Examples
+    --------
+    >>> import matplotlib.pyplot as plt, planstats as ps
+    >>> with ps.plot.style():
+    ...     fig, ax = plt.subplots()
+    >>> plt.close(fig)
     """
     with mpl.rc_context({**_STYLE, "font.family": _families()}):
         try:
@@ -127,10 +165,22 @@ def _palette(n: int) -> list:
     return sns.color_palette("colorblind", max(n, 1))
 
 
+def _drawn(name: str) -> str:
+    r"""A name as a chart draws it: tabs, line breaks and other control characters as one space, and ``$``
+    as a dollar sign (matplotlib reads the text between two as mathematics, and fails on what is not).
+
+    Examples
+    --------
+    >>> print(_drawn("甲县\tA$1$"))
+    甲县 A\$1\$
+    """
+    return " ".join("".join(c if c.isprintable() else " " for c in name).split()).replace("$", r"\$")
+
+
 def _source_note(
     ax: Axes, docs: Iterable[str], lang: str, data: pd.DataFrame | None = None, *, before: str = ""
 ) -> None:
-    titles = doc_titles(sorted(set(docs)), data=data)
+    titles = [_drawn(t) for t in doc_titles(sorted(set(docs)), data=data)]
     if not titles and not before:
         return
     if len(titles) > 8:  # a note of a page's width: the rest are counted, and planstats.cite lists them all

@@ -4,16 +4,20 @@ beside the documents, the bundled dataset's, or the head of each document. See :
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
+import re
 import warnings
 from collections.abc import Iterable
 from pathlib import Path
+from urllib.parse import quote
 
 import pandas as pd
 
 from planstats.dataset import BUNDLED, DATA_DIR, load
 from planstats.document import manifest_row, read_manifest
 from planstats.errors import PlanstatsWarning
+from planstats.formats import latex
 
 
 def _info(result: pd.DataFrame) -> dict | None:
@@ -27,7 +31,7 @@ def _docs(result: pd.DataFrame) -> list[str]:
         docs: Iterable = info["cells"].frame["doc"]
     else:
         cols = [
-            c for c in result.columns if c == "doc" or c.startswith("doc_") and c != "doc_sha256" or c == "parent_doc"
+            c for c in result.columns if c in ("doc", "parent_doc") or str(c).startswith("doc_") and c != "doc_sha256"
         ]
         docs = (d for c in cols for d in result[c].dropna())
     return sorted({str(d) for d in docs if d and str(d) != "nan"})
@@ -89,7 +93,7 @@ def doc_titles(
 
 
 def cite(result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: str | os.PathLike | None = None) -> str:
-    """BibTeX entries for the documents behind a result: title, issuing body, year, url, file hash.
+    r"""BibTeX entries for the documents behind a result: title, issuing body, year, url, file hash.
 
     Title, issuer and url come from the manifest of each document: ``manifest=``, else the
     ``manifest.csv`` beside the document where it was built (columns file, region, year, and
@@ -100,6 +104,21 @@ def cite(result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: st
 
     The last entry cites planstats itself, with its version and the fingerprint of its rules.
 
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A result (``compare``, ``yoy`` …) or a dataset.
+    data : pandas.DataFrame, optional
+        The dataset the result was made from (region, plan year, hash of each document); default: the result
+        itself, the dataset it was made from, or the bundled one.
+    manifest : str or os.PathLike, optional
+        A manifest.csv (columns file, region, year, title, issuer, url) that names the documents.
+
+    Returns
+    -------
+    str
+        BibTeX: one ``@misc`` entry per document, and one for planstats; every field escaped for LaTeX.
+
     Examples
     --------
     >>> import planstats as ps
@@ -108,14 +127,15 @@ def cite(result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: st
       title = {{西咸新区2022年工作要点}},
       author = {{西咸新区管委会}},
       year = {2022},
-      note = {File 000_3e3dedbcbccbc1ab.txt, SHA-256 6e70fa7848ec19b385a69bde8ccbcb4afd773e9606381041dbcf7a4acaba99e3},
+      note = {File 000\_3e3dedbcbccbc1ab.txt, SHA-256 6e70fa7848ec19b385a69bde8ccbcb4afd773e96063...},
     }
     <BLANKLINE>
-    @software{planstats,
+    @misc{planstats,
       title = {{planstats: quantified targets of Chinese local government work plans}},
-      version = {0.1.0},
+      author = {{The planstats authors}},
       year = {2026},
-      note = {Rules fingerprint ...},
+      version = {0.1.0},
+      note = {Version 0.1.0, rules fingerprint ...},
     }
     <BLANKLINE>
     """
@@ -125,25 +145,26 @@ def cite(result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: st
     docs = _docs(result)
     rows = _manifests(docs, data=data, manifest=manifest)
     targets = data[data["record"] == "target"] if "record" in data.columns else data
-    entries, unlisted = [], []
+    entries: list[tuple[str, str, dict[str, str]]] = []
+    unlisted = []
     for doc in docs:
         mine = targets[targets["doc"] == doc]
         row = rows.get(doc, {})
-        year = row.get("year") or (str(int(mine["year"].dropna().mode().iloc[0])) if mine["year"].notna().any() else "")
         sha = str(mine["doc_sha256"].iloc[0]) if len(mine) else ""
         if not (row.get("title") and row.get("issuer")):
             unlisted.append(doc)
-        fields = [
-            ("title", "{" + (row.get("title") or doc) + "}"),
-            ("author", "{" + row["issuer"] + "}" if row.get("issuer") else ""),
-            ("year", year),
-            ("url", row.get("url", "")),
-            ("note", f"File {doc}{', SHA-256 ' + sha if sha else ''}"),
-        ]
-        key = f"plan{year or 'nd'}_{sha[:8] or Path(doc).stem}"
-        entries.append(
-            f"@misc{{{key},\n" + "".join(f"  {k} = {{{v}}},\n" for k, v in fields if v or k == "year") + "}\n"
-        )
+        year = _plan_year(row, mine)
+        fields = {
+            "title": row.get("title") or doc,
+            "author": row.get("issuer", ""),
+            "year": year,
+            "url": row.get("url", ""),
+            "note": f"File {doc}{', SHA-256 ' + sha if sha else ''}",
+        }
+        key = _key(f"plan{year or 'nd'}", sha[:8] or doc)
+        if any(key == k for _, k, _ in entries):  # the same bytes filed twice: two documents, two entries
+            key = _key(key, doc + "/")
+        entries.append(("misc", key, fields))
     if unlisted:
         warnings.warn(
             f"cite: {len(unlisted)} document(s) have no title or issuer in a manifest: {', '.join(unlisted[:5])}"
@@ -153,17 +174,76 @@ def cite(result: pd.DataFrame, *, data: pd.DataFrame | None = None, manifest: st
             stacklevel=2,
         )
     entries.append(_software_entry())
-    return "\n".join(entries)
+    return _bibtex(entries)
 
 
-def _software_entry() -> str:
-    """The BibTeX entry of planstats itself: its version, and the fingerprint of its rules
-    (code and rule files), which tells whether another copy extracts the same."""
+def _plan_year(row: dict[str, str], targets: pd.DataFrame) -> str:
+    """The year of a document: its plan year in the manifest, else the plan year most of its targets have."""
+    given = str(row.get("year") or "").strip()
+    if re.fullmatch(r"\d{4}", given):
+        return given
+    return str(int(targets["year"].dropna().mode().iloc[0])) if targets["year"].notna().any() else ""
+
+
+def _key(prefix: str, name: str) -> str:
+    """A citation key BibTeX reads: letters, digits and ``_`` only (a file name is hashed)."""
+    if not re.fullmatch(r"[0-9a-f]{8}", name):
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        name = (re.sub(r"[^A-Za-z0-9]", "", Path(name).stem)[:16] or "doc") + "_" + digest
+    return f"{prefix}_{name}"
+
+
+def _bib_url(url: str) -> str:
+    """A URL for a BibTeX field: what is not plain ASCII percent-encoded, and ``%`` and ``#`` escaped
+    (a ``%`` would start a comment in the .bbl file; ``\\url`` of hyperref reads ``\\%`` as ``%``)."""
+    url = quote(url.strip(), safe="!#$%&'()*+,-./:;=?@[]_~", encoding="utf-8", errors="replace")
+    return url.replace("%", r"\%").replace("#", r"\#")
+
+
+_PROTECTED = ("title", "author")  # in double braces: the case of a title kept, an issuing body one name
+
+
+def _bibtex(entries: list[tuple[str, str, dict[str, str]]]) -> str:
+    """BibTeX text of ``(type, key, fields)`` entries, written by bibtexparser; every field encoded for
+    LaTeX by pylatexenc (:func:`planstats.formats.latex`), so that nothing in it runs."""
+    import bibtexparser
+    from bibtexparser.middlewares import AddEnclosingMiddleware
+    from bibtexparser.model import Entry, Field
+
+    library = bibtexparser.Library()
+    for kind, key, fields in entries:
+        values = []
+        for name, value in fields.items():
+            if not value:
+                continue
+            text = _bib_url(value) if name == "url" else latex(value, bibtex=True)
+            values.append(Field(name, "{" + text + "}" if name in _PROTECTED else text))
+        library.add(Entry(kind, key, values))
+    layout = bibtexparser.BibtexFormat()
+    layout.indent, layout.trailing_comma, layout.block_separator = "  ", True, "\n"
+    enclose = AddEnclosingMiddleware(reuse_previous_enclosing=False, enclose_integers=True, default_enclosing="{")
+    return bibtexparser.write_string(library, unparse_stack=[enclose], bibtex_format=layout)
+
+
+#: The year of the release of this version of planstats (``date-released`` of CITATION.cff)
+RELEASE_YEAR = "2026"
+
+
+def _software_entry() -> tuple[str, str, dict[str, str]]:
+    """The BibTeX entry of planstats itself (@misc: standard BibTeX styles know no @software): its authors,
+    version and release year, and the fingerprint of its rules (code and rule files), which tells whether
+    another copy extracts the same."""
     from planstats import __version__
     from planstats.dataset import rules_fingerprint
 
     return (
-        "@software{planstats,\n  title = {{planstats: quantified targets of Chinese local government work plans}},\n"
-        f"  version = {{{__version__}}},\n  year = {{2026}},\n  note = "
-        f"{{Rules fingerprint {rules_fingerprint()}}},\n}}\n"
+        "misc",
+        "planstats",
+        {
+            "title": "planstats: quantified targets of Chinese local government work plans",
+            "author": "The planstats authors",
+            "year": RELEASE_YEAR,
+            "version": __version__,
+            "note": f"Version {__version__}, rules fingerprint {rules_fingerprint()}",
+        },
     )

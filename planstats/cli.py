@@ -11,12 +11,19 @@
     planstats report [--data PATH] [-o out] [--lang en|zh]
 
 The analysis commands print a table (Markdown by default, every number with its source
-unless --no-cite), or write it with -o FILE (.md, .tex, .csv, .dta).
+unless --no-cite), or write it with -o FILE (.md, .tex, .csv, .dta, .xlsx).
+
+Every command takes -q (errors only) and -v (also the cause of an error); ``planstats --version``.
+Exit status: 0 done; 1 an error, or documents that could not be read (``--keep-going``: 0 while any
+document was read); 2 a wrong flag or value; 130 interrupted (Ctrl-C). A closed pipe
+(``planstats metrics | head``) ends the command quietly.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import re
 import sys
 import warnings
 from pathlib import Path
@@ -26,15 +33,69 @@ import pandas as pd
 from planstats import analysis, outcomes, plans, tables
 from planstats.corpus import ENGINES, build
 from planstats.dataset import FORMATS, conform, load, write
-from planstats.formats import spreadsheet_safe
+from planstats.formats import write_csv
 from planstats.document import extract_file, rejects
 from planstats.errors import ArgumentError, PlanstatsError, PlanstatsWarning
 from planstats.taxonomy import metrics
 
+# what the library says in its own terms (arguments of Python functions), said in the command's
+_CLI_TERMS = (
+    (re.compile(r"\(?or read the file with planstats\.extract\(path, lenient=True\)\)?"), "or pass --lenient"),
+    (re.compile(r"(?:pass )?lenient=True"), "pass --lenient"),
+    (re.compile(r"engine='dask'"), "--engine dask"),
+    (re.compile(r" or pass manifest=\."), "."),
+    (re.compile(r" or the region=/year= arguments\."), "."),
+    (re.compile(r"approx_as='(\w+)'"), r"--approx-as \1"),
+    (re.compile(r" Select them with kind=… or convert them first\."), ""),
+    (re.compile(r"\bor format=\."), "or --format."),
+    (re.compile(r"The value for `(\w+)`"), lambda m: f"The value for --{m[1].replace('_', '-')}"),
+)
+
+
+def _cli_terms(message: str) -> str:
+    """A message of the library as a shell user reads it: flags, not arguments.
+
+    Examples
+    --------
+    >>> _cli_terms("The value for `format` must be one of ['csv'], but 'x' was passed.")
+    "The value for --format must be one of ['csv'], but 'x' was passed."
+    """
+    for pattern, flag in _CLI_TERMS:
+        message = pattern.sub(flag, message)
+    return message
+
+
+class _Say:
+    """What the command tells on standard error, by verbosity: 0 (-q) errors only; 2 (-v) also causes."""
+
+    def __init__(self, level: int = 1) -> None:
+        self.level = level
+
+    def info(self, text: str) -> None:
+        if self.level >= 1:
+            print(text, file=sys.stderr)
+
+    def warning(self, message: Warning | str, category: type[Warning] = PlanstatsWarning) -> None:
+        if self.level >= 1:
+            kind = "" if issubclass(category, PlanstatsWarning) else f"{category.__name__}: "
+            text = " ".join(str(message).split())  # one line each, whatever the message held
+            print(f"planstats: warning: {kind}{_cli_terms(text)}", file=sys.stderr)
+
+    def error(self, err: BaseException) -> None:
+        print(f"planstats: {_cli_terms(str(err))}", file=sys.stderr)
+        cause = err.__cause__ or err.__context__
+        while self.level >= 2 and cause is not None:
+            print(f"  caused by {type(cause).__name__}: {cause}", file=sys.stderr)
+            cause = cause.__cause__ or cause.__context__
+
+    def show_warning(self, message, category, filename, lineno, file=None, line=None) -> None:
+        """``warnings.showwarning`` of the command: one clean line, no source line."""
+        self.warning(message, category)
+
 
 def _print_frame(df: pd.DataFrame, fmt: str) -> None:
     if fmt == "csv":
-        spreadsheet_safe(df).to_csv(sys.stdout, index=False, lineterminator="\n")
+        write_csv(df, sys.stdout)
     elif fmt == "jsonl":
         sys.stdout.write(df.to_json(orient="records", lines=True, force_ascii=False))
     else:
@@ -45,10 +106,10 @@ def _cmd_extract(args: argparse.Namespace) -> int:
     frames, rejected, failed = [], [], 0
     for path in args.files:
         try:
-            df = extract_file(path)
+            df = extract_file(path, lenient=args.lenient)
             rej = rejects(df)
         except PlanstatsError as err:
-            print(f"planstats: {err}", file=sys.stderr)
+            args.say.error(err)
             failed += 1
             continue
         frames.append(df)
@@ -57,12 +118,12 @@ def _cmd_extract(args: argparse.Namespace) -> int:
         result = conform(pd.concat(frames, ignore_index=True))
         if args.output:
             write(result, args.output, format=args.format)
-            print(f"wrote {len(result)} targets to {args.output}", file=sys.stderr)
+            args.say.info(f"wrote {len(result)} targets to {args.output}")
         else:
             _print_frame(result, args.format or "csv")
         if args.rejects:
-            pd.concat(rejected, ignore_index=True).to_csv(args.rejects, index=False)
-    return 1 if failed else 0
+            write_csv(pd.concat(rejected, ignore_index=True), args.rejects)
+    return 1 if failed and not (args.keep_going and frames) else 0
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
@@ -74,16 +135,18 @@ def _cmd_build(args: argparse.Namespace) -> int:
             workers=args.workers,
             engine=args.engine,
             scheduler=args.scheduler,
-            progress=not args.no_progress,
+            progress=not args.no_progress and args.say.level >= 1 and sys.stderr.isatty(),  # a bar only on a terminal
             lenient=args.lenient,
         )
-    print(report, file=sys.stderr)
+    args.say.info(str(report))
     for w in caught:  # what the API warns of (no region or year, stale rows kept, folders not listed …), said once each
-        if issubclass(w.category, PlanstatsWarning) and "could not be read" not in str(
-            w.message
-        ):  # the report lists those
-            print(f"planstats: warning: {w.message}", file=sys.stderr)
-    return 1 if report.failures and report.extracted + report.unchanged == 0 else 0
+        if not (issubclass(w.category, PlanstatsWarning) and "could not be read" in str(w.message)):  # listed above
+            args.say.warning(w.message, w.category)
+    if report.failures:
+        args.say.info(f"planstats: {len(report.failures)} document(s) could not be read (listed above)")
+        read = report.extracted + report.unchanged
+        return 0 if args.keep_going and read else 1
+    return 0
 
 
 def _cmd_metrics(args: argparse.Namespace) -> int:
@@ -121,10 +184,10 @@ def _analysis(args: argparse.Namespace) -> int:
         result = plans.coverage(df, metrics=metric)
     cite = not args.no_cite
     if args.output:
-        tables.export(result, args.output, cite=cite, lang=args.lang)
-        print(f"wrote {args.output}", file=sys.stderr)
+        tables.export(result, args.output, format=args.format, cite=cite, lang=args.lang)
+        args.say.info(f"wrote {args.output}")
     else:
-        sys.stdout.write(tables.table(result, format=args.format, cite=cite, lang=args.lang))
+        sys.stdout.write(tables.table(result, format=args.format or "markdown", cite=cite, lang=args.lang))
     return 0
 
 
@@ -132,9 +195,9 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from planstats.report import report
 
     files = report(load(args.data), args.output, lang=args.lang)
-    print(f"report written to {files[0]}", file=sys.stderr)
+    args.say.info(f"report written to {files[0]}")
     for f in files[1:]:
-        print(f"  {f}", file=sys.stderr)
+        args.say.info(f"  {f}")
     return 0
 
 
@@ -144,10 +207,12 @@ def _analysis_parser(sub, name: str, help: str, *, metric_required: bool) -> arg
         "--metric", action="append", required=metric_required, help="metric id (see `planstats metrics`); repeatable"
     )
     a.add_argument("--data", type=Path, help="dataset file (default: the sample dataset that ships with planstats)")
-    a.add_argument("--format", choices=("markdown", "latex", "csv"), default="markdown")
+    a.add_argument(
+        "--format", choices=("markdown", "latex", "csv"), help="table format (default: markdown; with -o, its suffix)"
+    )
     a.add_argument("--lang", choices=("en", "zh"), default="en", help="labels in English (default) or Chinese")
     a.add_argument("--no-cite", action="store_true", help="leave out the source of each number")
-    a.add_argument("-o", "--output", help="write the table to this file (.md, .tex, .csv or .dta)")
+    a.add_argument("-o", "--output", help="write the table to this file (.md, .tex, .csv, .dta or .xlsx)")
     a.set_defaults(func=_analysis)
     return a
 
@@ -182,8 +247,36 @@ def _analysis_parsers(sub) -> None:
     )
 
 
+def _verbosity(default) -> argparse.ArgumentParser:
+    """-q and -v, taken before the command and after it (``planstats -q build …``, ``planstats build … -q``)."""
+    p = argparse.ArgumentParser(add_help=False)
+    p.add_argument("-q", "--quiet", action="store_true", default=default, help="print errors only")
+    p.add_argument(
+        "-v", "--verbose", action="count", default=default, help="also print the cause of an error (repeatable)"
+    )
+    return p
+
+
+class _SubParsers(argparse._SubParsersAction):
+    """Sub-commands that take -q and -v too."""
+
+    def add_parser(self, name, **kwargs):
+        return super().add_parser(name, parents=[_verbosity(argparse.SUPPRESS)], **kwargs)
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="planstats", description="Quantified targets of Chinese local work plans.")
+    """The parser of the ``planstats`` command."""
+    from planstats import __version__
+
+    p = argparse.ArgumentParser(
+        prog="planstats",
+        description="Quantified targets of Chinese local work plans.",
+        parents=[_verbosity(None)],
+        epilog="Exit status: 0 done, 1 an error or unreadable documents (see --keep-going), 2 a wrong flag or "
+        "value, 130 interrupted.",
+    )
+    p.add_argument("--version", action="version", version=f"planstats {__version__}")
+    p.register("action", "parsers", _SubParsers)
     sub = p.add_subparsers(dest="command", required=True)
 
     e = sub.add_parser("extract", help="extract the targets of documents")
@@ -191,6 +284,8 @@ def parser() -> argparse.ArgumentParser:
     e.add_argument("--format", choices=FORMATS, help="output format (default: from -o's suffix, else csv)")
     e.add_argument("-o", "--output", help="write to this file (atomically) instead of standard output")
     e.add_argument("--rejects", help="also write the numbers set aside as non-targets, with reasons, to this CSV")
+    e.add_argument("--lenient", action="store_true", help="replace undecodable bytes instead of skipping the document")
+    e.add_argument("--keep-going", action="store_true", help="exit 0 when some files could not be read (not all)")
     e.set_defaults(func=_cmd_extract)
 
     b = sub.add_parser("build", help="build a dataset from folders and files")
@@ -206,6 +301,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", help="address of a dask.distributed scheduler (with --engine dask)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.add_argument("--lenient", action="store_true", help="replace undecodable bytes instead of skipping the document")
+    b.add_argument(
+        "--keep-going", action="store_true", help="exit 0 when some documents could not be read (not all of them)"
+    )
     b.set_defaults(func=_cmd_build)
 
     m = sub.add_parser("metrics", help="list the metric taxonomy")
@@ -228,13 +326,43 @@ def parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point of the ``planstats`` command; returns the exit status."""
+    """Entry point of the ``planstats`` command.
+
+    Parameters
+    ----------
+    argv : list of str, optional
+        The arguments, without the program's name (default: ``sys.argv[1:]``).
+
+    Returns
+    -------
+    int
+        The exit status: 0 done; 1 an error, or documents that could not be read; 2 a wrong flag or
+        value; 130 interrupted; 141 standard output closed (``| head``).
+
+    Examples
+    --------
+    >>> main(["metrics", "-q"]) == 0  # doctest: +ELLIPSIS
+    id ...
+    True
+    """
     args = parser().parse_args(argv)
+    args.say = say = _Say(0 if args.quiet else 1 + (args.verbose or 0))
     try:
-        return args.func(args)
-    except PlanstatsError as err:
-        print(f"planstats: {err}", file=sys.stderr)
+        with warnings.catch_warnings():
+            warnings.showwarning = say.show_warning
+            return args.func(args)
+    except ArgumentError as err:
+        say.error(err)
         return 2
+    except PlanstatsError as err:
+        say.error(err)
+        return 1
+    except KeyboardInterrupt:
+        print("planstats: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # the reader went away (| head): say nothing, and let Python's last flush say nothing
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
 
 
 if __name__ == "__main__":

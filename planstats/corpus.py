@@ -210,11 +210,37 @@ def extract(
     One file (``.txt`` in any common encoding, ``.docx``, ``.pdf``, a web page saved as
     ``.html``): its region and year come from ``region=``/``year=``, else a ``manifest.csv``
     row beside it, else its title; the numbers set aside as non-targets, with the reason, are
-    given by :func:`planstats.rejects`. Many, or a folder: as :func:`build` does, in parallel
+    given by [planstats.rejects][]. Many, or a folder: as [planstats.build][] does, in parallel
     (``workers``, ``engine``, ``scheduler``, ``progress``), in memory; the documents that could
     not be read are in ``df.attrs["failures"]`` and one warning. ``lenient=True`` replaces
     undecodable bytes instead of failing. (``with_rejects=True``, which returned the pair
     ``(targets, rejects)`` for one file, is deprecated.)
+
+    Parameters
+    ----------
+    paths : str, os.PathLike or iterable of them
+        Files (.txt, .docx, .pdf, .html) and folders (read with their subfolders).
+    region : str, optional
+        The region of the document (one file); default: its manifest row, else its title.
+    year : int, optional
+        The plan year of the document (one file); default: as for ``region``.
+    lenient : bool
+        Replace undecodable bytes (U+FFFD) instead of failing the document.
+    workers : int, optional
+        Processes to use; default: all cores.
+    engine : {'local', 'dask'}
+        A local process pool, or Dask (``pip install 'planstats[dask]'``).
+    scheduler : str, optional
+        The address of a ``dask.distributed`` scheduler (with ``engine='dask'``).
+    progress : bool, optional
+        Show a progress bar; default: on.
+    with_rejects : bool
+        Deprecated: use ``rejects(df)``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The targets, one row each, in the dataset contract (``SCHEMA``).
 
     Examples
     --------
@@ -266,13 +292,35 @@ def build(
 ) -> BuildReport | pd.DataFrame:  # a DataFrame only on the deprecated call without ``out``
     """Extract every document of files and folders into a dataset at ``out``: a file (.csv,
     .jsonl, .parquet), or a folder for a Parquet dataset partitioned by year that later builds
-    update incrementally. The rows are streamed to disk and a :class:`BuildReport` comes back:
+    update incrementally. The rows are streamed to disk and a [planstats.BuildReport][] comes back:
     what was extracted, unchanged, failed and why.
     ``workers`` defaults to all cores; ``engine="dask"`` (with ``scheduler=`` an address for
     a cluster) runs on Dask; ``progress`` shows a bar (default: on).
 
-    (Without ``out`` it returns the rows as a DataFrame, as :func:`extract` of many documents
-    does: deprecated, that call will need ``out`` in planstats 0.3.)
+    (Without ``out`` it returns the rows as a DataFrame, as [planstats.extract][planstats.corpus.extract] of many
+    documents does: deprecated, that call will need ``out`` in planstats 0.3.)
+
+    Parameters
+    ----------
+    paths : str, os.PathLike or iterable of them
+        Files (.txt, .docx, .pdf, .html) and folders (read with their subfolders).
+    out : str or os.PathLike
+        A file (.csv, .jsonl, .parquet) or a folder (Parquet by year, updated incrementally).
+    workers : int, optional
+        Processes to use; default: all cores.
+    engine : {'local', 'dask'}
+        A local process pool, or Dask (``pip install 'planstats[dask]'``).
+    scheduler : str, optional
+        The address of a ``dask.distributed`` scheduler (with ``engine='dask'``).
+    progress : bool, optional
+        Show a progress bar; default: on.
+    lenient : bool
+        Replace undecodable bytes (U+FFFD) instead of failing the document.
+
+    Returns
+    -------
+    BuildReport
+        What was extracted, unchanged and failed (with the reason), the rows written, the time taken.
 
     Examples
     --------

@@ -23,7 +23,7 @@ from planstats import _checks, places
 from planstats._data import DATA_DIR
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, QUALIFIERS, RECORDS
-from planstats.formats import _unescape, spreadsheet_safe, write_stata
+from planstats.formats import _unescape, write_csv, write_stata
 from planstats.read.html import HTML_SUFFIXES
 from planstats.taxonomy import load_taxonomy
 
@@ -136,6 +136,10 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
             dtype = _metric_dtype(out[col])
         if col in ("metric_text", "qualifier_text", "verb", "unit", "raw"):
             out[col] = out[col].fillna("")
+        if dtype == "string" and pd.api.types.is_float_dtype(out[col].dtype):  # codes that pd.read_csv read as numbers
+            whole = out[col].dropna()
+            if (whole == whole.round()).all():
+                out[col] = out[col].astype("Int64")
         try:
             out[col] = out[col].astype(dtype)
         except (ValueError, TypeError) as err:
@@ -162,32 +166,64 @@ def _place_columns(region: pd.Series, year: pd.Series) -> dict[str, list]:
     }
 
 
-def validate(df: pd.DataFrame) -> pd.DataFrame:
-    """Check that ``df`` follows the dataset contract; return it unchanged.
+def _follows(df: pd.DataFrame) -> bool:
+    """Whether ``df`` has the contract's columns first, in order, with its dtypes."""
+    if list(df.columns[: len(COLUMNS)]) != list(COLUMNS) or df.columns.duplicated().any():
+        return False
+    for col, dtype in SCHEMA.items():
+        have = df[col].dtype
+        if dtype == "category":  # any categories (metric: any ids, see _metric_dtype)
+            if not isinstance(have, pd.CategoricalDtype):
+                return False
+        elif have != (pd.api.types.pandas_dtype(dtype) if isinstance(dtype, str) else dtype):
+            return False
+    return True
 
-    Raises :class:`SchemaError` naming the column and the first offending row.
+
+def validate(df: pd.DataFrame) -> pd.DataFrame:
+    """Check that ``df`` follows the dataset contract ([planstats.SCHEMA][]).
+
+    A frame that holds the contract's values in other dtypes (plain strings for a category, as
+    ``pd.read_csv`` gives them; ``str`` for ``string``; ``Int64`` for ``int64`` without missing values;
+    columns in another order) is accepted and returned converted; what cannot be converted is an error.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of [planstats.load][] or ``planstats.extract``, or made or changed with pandas.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``df`` itself when it follows the contract, else a copy in the contract's column order and dtypes.
+
+    Raises
+    ------
+    SchemaError
+        Naming the column and the first offending row: a missing column, a value outside the allowed
+        ones (a qualifier, kind, record …), a number that is not finite, a span that is not one.
 
     Examples
     --------
     >>> validate(empty()).shape
     (0, 23)
+    >>> d = load()
+    >>> validate(d.assign(raw=d["raw"].astype(str), start=d["start"].astype("Int64")))["start"].dtype
+    dtype('int64')
     """
     if not isinstance(df, pd.DataFrame):
         raise SchemaError(f"expected a pandas DataFrame, got {type(df).__name__}.")
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise SchemaError(f"missing column(s) {missing}; load the data with planstats.load() or planstats.extract().")
-    if list(df.columns[: len(COLUMNS)]) != list(COLUMNS):
-        raise SchemaError(f"columns are out of order; expected {list(COLUMNS)} first.")
     for col, dtype in SCHEMA.items():
-        expected = "category" if col == "metric" else dtype  # any metric ids: see _metric_dtype
-        if str(df[col].dtype) != str(pd.api.types.pandas_dtype(expected) if isinstance(expected, str) else expected):
-            if not (isinstance(expected, pd.CategoricalDtype) and isinstance(df[col].dtype, pd.CategoricalDtype)):
-                raise SchemaError(f"column {col!r} has dtype {df[col].dtype}, expected {expected}.")
-        if isinstance(expected, pd.CategoricalDtype) and expected.categories is not None and df[col].dtype != expected:
-            extra = set(df[col].dropna().unique()) - set(expected.categories)
+        allowed = getattr(dtype, "categories", None)
+        if allowed is not None:  # checked before any conversion: astype would make such a value missing
+            extra = set(pd.Series(df[col]).dropna().unique()) - set(allowed)
             if extra:
-                raise SchemaError(f"column {col!r} has values {sorted(extra)} outside {list(expected.categories)}.")
+                raise SchemaError(f"column {col!r} has values {sorted(map(str, extra))} outside {list(allowed)}.")
+    if not _follows(df):
+        df = conform(df)
     bad = df.index[~np.isfinite(df["value"].to_numpy(dtype=float))]
     if len(bad):
         raise SchemaError(f"column 'value' must be finite; row {bad[0]!r} is {df.loc[bad[0], 'value']!r}.")
@@ -216,6 +252,22 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
     """Write a dataset atomically (a temporary file renamed into place), as csv, jsonl, parquet
     or (``.dta``) Stata. ``encoding="utf-8-sig"`` writes a CSV that Excel opens as UTF-8.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset; compatible dtypes are converted (see ``validate``).
+    path : str or os.PathLike
+        The file: .csv, .jsonl, .parquet or .dta.
+    format : {'csv', 'jsonl', 'parquet', 'stata'}, optional
+        The format, whatever the suffix.
+    encoding : {'utf-8', 'utf-8-sig'}
+        Of a CSV; ``'utf-8-sig'`` for Excel.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
     Examples
     --------
     >>> import tempfile
@@ -224,19 +276,17 @@ def write(df: pd.DataFrame, path: str | os.PathLike, *, format: str | None = Non
     """
     path = Path(path)
     if (format or path.suffix.lower().lstrip(".")) in ("dta", "stata"):
-        validate(df)
-        return atomic_write(path, lambda tmp: write_stata(df, tmp))
+        stata = validate(df)
+        return atomic_write(path, lambda tmp: write_stata(stata, tmp))
     fmt = _format(path, format)
     if encoding not in ("utf-8", "utf-8-sig"):
         raise ArgumentError(
             f"The value for `encoding` must be 'utf-8' or 'utf-8-sig' (for Excel), but {encoding!r} was passed."
         )
-    validate(df)
-    plain = df.copy()
+    plain = validate(df).copy()
     plain.attrs = {}
     if fmt == "csv":
-        plain = spreadsheet_safe(plain)
-        return atomic_write(path, lambda tmp: plain.to_csv(tmp, index=False, encoding=encoding, lineterminator="\n"))
+        return atomic_write(path, lambda tmp: write_csv(plain, tmp, encoding=encoding))
     if fmt == "jsonl":
         return atomic_write(path, lambda tmp: plain.to_json(tmp, orient="records", lines=True, force_ascii=False))
     return atomic_write(path, lambda tmp: _write_parquet(plain, tmp))
@@ -379,11 +429,29 @@ def load(
     """Load a dataset written by planstats; by default the bundled dataset of the sample corpus.
 
     ``path`` is a file (.csv, .jsonl, .parquet) or a dataset folder written by
-    :func:`planstats.build` (Parquet, partitioned by year). ``regions``, ``years`` and
+    [planstats.build][] (Parquet, partitioned by year). ``regions``, ``years`` and
     ``metrics`` keep only those rows (``regions``: names, aliases, English names or six-digit
     codes; a name that one unit has finds it however a document wrote it, 未央区 and
     西安市未央区); on a dataset folder they are pushed down to pyarrow,
     so only the matching partitions and row groups are read.
+
+    Parameters
+    ----------
+    path : str or os.PathLike, optional
+        A file (.csv, .jsonl, .parquet) or a dataset folder; default: the bundled dataset of the sample corpus.
+    format : {'csv', 'jsonl', 'parquet'}, optional
+        The format of a file, whatever its suffix.
+    regions : str, int or iterable of them, optional
+        Only these regions: names or six-digit codes.
+    years : int or iterable of int, optional
+        Only these years.
+    metrics : str or iterable of str, optional
+        Only these metric ids.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The dataset, in the contract (``SCHEMA``).
 
     Examples
     --------

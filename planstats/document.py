@@ -257,8 +257,18 @@ def _frame(
 
 def rejects(df: pd.DataFrame) -> pd.DataFrame:
     """The numbers that extraction set aside as non-targets in the document behind ``df`` (what
-    :func:`planstats.extract` or :func:`planstats.extract_text` returned for one document), with
+    ``planstats.extract`` or [planstats.extract_text][] returned for one document), with
     the reason: columns doc, start, end, raw, reason.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        The rows ``extract`` or ``extract_text`` returned.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The numbers set aside as non-targets: doc, start, end, raw and the reason.
 
     Examples
     --------
@@ -298,8 +308,26 @@ def extract_text(
     """Extract the targets of a plan held in a string.
 
     Region and year default to those of the text's title. The numbers set aside as
-    non-targets, with the reason, are given by :func:`planstats.rejects` (``with_rejects=True``,
+    non-targets, with the reason, are given by [planstats.rejects][] (``with_rejects=True``,
     which returned the pair, is deprecated).
+
+    Parameters
+    ----------
+    text : str
+        The text of a plan.
+    region : str, optional
+        Its region; default: from the title of the text.
+    year : int, optional
+        Its plan year; default: from the title of the text.
+    doc : str
+        The name the rows give as their document.
+    with_rejects : bool
+        Deprecated: use ``rejects(df)``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The targets, one row each, in the dataset contract (``SCHEMA``).
 
     Examples
     --------

@@ -58,6 +58,16 @@ def read_actuals(actuals: str | os.PathLike | pd.DataFrame) -> pd.DataFrame:
 
     Errors name the line (of the file, counting the header as line 1) and the column.
 
+    Parameters
+    ----------
+    actuals : str, os.PathLike or pandas.DataFrame
+        A CSV file or a frame with columns region, year, metric, value (and optionally unit).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The outcomes, checked: one row per region, year and metric.
+
     Examples
     --------
     >>> read_actuals(pd.DataFrame({"region": ["西咸新区"], "year": [2022], "metric": ["gdp_growth"], "value": [9.3]}))
@@ -163,6 +173,31 @@ def attainment(
     - a decrease (下降3%以上, stored as −3) is met by a fall at least as large (actual ≤ −3).
 
     Targets without an actual are listed with ``actual`` and ``met`` missing.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    actuals : str, os.PathLike or pandas.DataFrame, optional
+        Outcomes: a CSV file or a frame with columns region, year, metric, value (and optionally unit); default:
+        the results the plans report.
+    metrics : str or iterable of str, optional
+        Metric ids (``ps.metrics()``); default: every metric.
+    tolerance : float
+        For approximate targets of rates: the band, in percentage points.
+    level_tolerance : float
+        For approximate targets of levels: the band, as a fraction of the target.
+    exact_as : {'at_least', 'approx'}
+        How a target with no qualifying word is read.
+    approx_as : {'band', 'floor'}, optional
+        How 左右 is read; default: band, with a warning once a session.
+    words : mapping of str to str, optional
+        Qualifying words read as 'hard' or 'soft' (see ``hardness``).
+
+    Returns
+    -------
+    pandas.DataFrame
+        The targets with ``actual``, ``gap`` (actual − target) and ``met`` (missing where no actual is known).
 
     Examples
     --------

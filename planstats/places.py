@@ -148,13 +148,13 @@ def named_in(text: str, year: int | None) -> str | None:
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """Where a name of a region is in a plan year (what :func:`resolve` returns).
+    """Where a name of a region is in a plan year (what ``resolve`` returns).
 
     ``name`` as asked; ``code`` the six-digit division code (``None`` for a functional area,
     which has none); ``unit`` the unit's name in that year; ``level`` province, prefecture,
     county, or the kind of functional area; ``parent`` the region above it (a code, or the name
     of a functional area); ``province`` and ``prefecture`` the names of those it lies in (itself
-    at its own level); ``match`` how it was found (:data:`MATCHES`); ``candidates`` the units an
+    at its own level); ``match`` how it was found (``MATCHES``); ``candidates`` the units an
     ambiguous name may stand for, as ``code chain`` (``370103 山东省济南市市中区``).
     """
 
@@ -403,6 +403,20 @@ def region(name: str, year: int | None = None, *, context: str = "") -> Place:
     that is (``match``). A name several units share is ``ambiguous``, with its ``candidates``,
     unless ``context`` (say, a path or a text that names its prefecture) settles it.
 
+    Parameters
+    ----------
+    name : str
+        A name, a chain of names, a functional area or a six-digit code.
+    year : int, optional
+        The plan year (the codes of that year); default: any year.
+    context : str
+        Text that may settle an ambiguous name (a path, a title naming its prefecture).
+
+    Returns
+    -------
+    Place
+        The unit: code, name, level, province, prefecture, parent, and ``match`` (how sure).
+
     Examples
     --------
     >>> import planstats as ps
@@ -579,6 +593,16 @@ def regions(year: int | None = None) -> pd.DataFrame:
     """Every region planstats knows: each unit of the national table (of ``year``, else each span
     of years of each unit) and each functional area of the hand-kept table, with its parent, the
     province and prefecture it lies in, and its English name where the hand-kept table has one.
+
+    Parameters
+    ----------
+    year : int, optional
+        The year of the division codes; default: every span of years of each unit.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Every region of that year: code, name, level, province, prefecture, parent.
 
     Examples
     --------

@@ -32,6 +32,21 @@ def against_plan(
     ``ratio`` the annual over the plan's (for a level, how far one year's target goes toward
     the plan's). Only targets of the same kind and unit are set side by side.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metrics : str or iterable of str, optional
+        Metric ids (``ps.metrics()``); default: every metric.
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per annual target that a five-year plan's target covers: the annual target, ``plan_value``,
+        ``plan_from``, ``plan_to``, ``difference`` and ``ratio``, with the sources of both.
+
     Examples
     --------
     >>> import planstats as ps
@@ -114,6 +129,26 @@ def amplification(
     parent, ``amplified`` whether the region's target is higher. For rates (growth, shares) this
     is the amplification of the literature; for levels (家, 亿元) a region's total is part of its
     parent's, so ``ratio`` is its share of the parent's target and ``amplified`` means little.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metric : str
+        A metric id (``ps.metrics()``).
+    parents : mapping of str to str, optional
+        A region (name or code) to its parent (name or code), used before the region tables.
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
+    kind : {'growth', 'level', 'share', 'pp_change'}, optional
+        Only targets of this kind; default: the kind most of the metric's targets have (others are left out, with
+        a warning).
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region and year: ``value``, ``parent``, ``parent_level``, ``parent_value``, ``difference``,
+        ``ratio``, ``amplified``.
 
     Examples
     --------
@@ -267,6 +302,22 @@ def coverage(
     year (a document in which nothing was found cannot be told from a missing one). Years
     default to every year from the first to the last plan year, so gaps show; metrics to
     those found anywhere in ``df``.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metrics : str or iterable of str, optional
+        Metric ids (``ps.metrics()``); default: every metric.
+    regions : str or iterable of str, optional
+        Only these regions (names as in the dataset).
+    years : iterable of int, optional
+        Plan years; default: every year from the first to the last.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per region, year and metric with ``status``: extracted, not_in_document or no_document.
 
     Examples
     --------

@@ -8,8 +8,9 @@ a researcher writes it. Labels are English by default, ``lang="zh"`` uses the Ch
 names. Colours are seaborn's colour-blind-safe palette.
 
 Chinese text needs a CJK font. :func:`cjk_font` finds one (an installed system font
-first, else the Noto Sans CJK SC that the ``mpl-font`` package carries, registered with
-``font_manager.addfont`` without touching matplotlib's install). The plot functions use
+first, else the whole Noto Sans CJK SC of ``mpl-font`` when installed, else the 3 MB subset
+of it that planstats carries, registered with ``font_manager.addfont`` without touching
+matplotlib's install). The plot functions use
 it for their own text only; :func:`use_cjk_font` makes it the default for all text, when
 you ask for it.
 """
@@ -35,6 +36,7 @@ from planstats.chartstyle import (
     _MARKERS_ACROSS,
     FIGSIZE,
     _axes,
+    _drawn,
     _check_lang,
     _empty,
     _finish,
@@ -42,7 +44,8 @@ from planstats.chartstyle import (
     _source_note,
     style,
 )
-from planstats.chartstyle import SYSTEM_CJK as SYSTEM_CJK  # the font of charts: part of planstats.plot too
+from planstats.chartstyle import BUNDLED_FONT as BUNDLED_FONT  # the font of charts: part of planstats.plot too
+from planstats.chartstyle import SYSTEM_CJK as SYSTEM_CJK
 from planstats.chartstyle import FontError as FontError
 from planstats.chartstyle import cjk_font as cjk_font
 from planstats.chartstyle import use_cjk_font as use_cjk_font
@@ -66,8 +69,8 @@ def _region_labels(names: Iterable[str], lang: str) -> dict[str, str]:
     names = list(dict.fromkeys(map(str, names)))
     english, _ = labels("en")
     if lang == "en" and all(n in english for n in names):
-        return {n: english[n] for n in names}
-    return {n: n for n in names}
+        return {n: _drawn(english[n]) for n in names}
+    return {n: _drawn(n) for n in names}
 
 
 def compare(
@@ -75,9 +78,27 @@ def compare(
 ) -> Axes:
     """Each region's target side by side (grouped by plan year), qualifiers visible, values labelled.
 
-    Up to :data:`MANY` regions stand as columns; more lie as horizontal bars, highest first, each
+    Up to ``MANY`` regions stand as columns; more lie as horizontal bars, highest first, each
     labelled at its end, so that 30 regions stay legible. † marks a target whose document
     states another value for it too (``planstats.conflicts``).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metric : str
+        A metric id (``ps.metrics()``).
+    year : int, optional
+        One plan year; default: every year, grouped.
+    lang : {'en', 'zh'}
+        Labels of regions and metrics in English (default) or Chinese.
+    ax : matplotlib.axes.Axes, optional
+        The axes to draw on; default: a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
 
     Examples
     --------
@@ -195,6 +216,22 @@ def _legend(
 def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Each region's target over its plan years; a year without a plan is a gap in the line.
 
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metric : str
+        A metric id (``ps.metrics()``).
+    lang : {'en', 'zh'}
+        Labels of regions and metrics in English (default) or Chinese.
+    ax : matplotlib.axes.Axes, optional
+        The axes to draw on; default: a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
     Examples
     --------
     >>> import planstats as ps
@@ -285,6 +322,26 @@ def heatmap(
     """Regions x metrics, each metric scaled from its lowest (0) to its highest (1) target so
     that unlike units sit together; cells show the real values. With ``year=None`` the rows
     are region-years. Metrics default to those that at least ``min_regions`` regions set.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    year : int, optional
+        One plan year; default: every year (rows are region-years).
+    metrics : str or iterable of str, optional
+        Metric ids; default: those at least ``min_regions`` regions set.
+    min_regions : int
+        See ``metrics``.
+    lang : {'en', 'zh'}
+        Labels of regions and metrics in English (default) or Chinese.
+    ax : matplotlib.axes.Axes, optional
+        The axes to draw on; default: a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
 
     Examples
     --------
@@ -378,8 +435,24 @@ def _scaled(cells: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFra
 def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """The change of each region's target between plan years: percentage points for rates,
     percent for levels (the metric's kind decides); each bar labelled with both targets as the
-    tables write them (≈12 → ≥20) and the change. More than :data:`MANY` bars lie horizontally,
+    tables write them (≈12 → ≥20) and the change. More than ``MANY`` bars lie horizontally,
     largest rise first.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset: of ``load``, ``extract`` or ``build``, or made from one with pandas.
+    metric : str
+        A metric id (``ps.metrics()``).
+    lang : {'en', 'zh'}
+        Labels of regions and metrics in English (default) or Chinese.
+    ax : matplotlib.axes.Axes, optional
+        The axes to draw on; default: a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
 
     Examples
     --------
@@ -488,6 +561,20 @@ def _signed(v: float) -> str:
 def save(ax: Axes, path: str | os.PathLike, *, formats: Iterable[str] | None = None) -> list[Path]:
     """Save the figure of ``ax`` atomically: to ``path`` (.png at 300 dpi, .svg, .pdf), and to
     the same name with each of ``formats`` (e.g. ``("svg", "pdf")``) beside it.
+
+    Parameters
+    ----------
+    ax : matplotlib.axes.Axes
+        A chart of ``ps.plot``.
+    path : str or os.PathLike
+        The file; its suffix is its format.
+    formats : iterable of str, optional
+        Also write these formats beside it, under the same name (``('svg', 'pdf')``).
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
 
     Examples
     --------

@@ -20,6 +20,7 @@ from matplotlib.axes import Axes
 from planstats import analysis, plot, tables
 from planstats.dataset import atomic_write
 from planstats.errors import PlanstatsWarning
+from planstats.formats import markdown_text
 from planstats.taxonomy import load_taxonomy
 
 
@@ -68,7 +69,7 @@ def report(df: pd.DataFrame, out: str | os.PathLike = "out", *, lang: str = "en"
             written += files
     notes = list(dict.fromkeys(str(w.message) for w in caught if issubclass(w.category, PlanstatsWarning)))
     if notes:
-        lines += ["## Notes", ""] + [f"- {n}" for n in notes] + [""]
+        lines += ["## Notes", ""] + [f"- {markdown_text(n)}" for n in notes] + [""]
     written.append(_write(out / "sources.bib", tables.cite(df)))
     lines += ["BibTeX of the documents: [sources.bib](sources.bib)", ""]
     written.insert(0, _write(out / "README.md", "\n".join(lines)))
@@ -92,7 +93,7 @@ def _comparisons(df: pd.DataFrame, metrics: list[str], out: Path, lang: str) -> 
         written.append(_write(out / "tables" / f"compare_{metric}.md", tables.table(table, lang=lang)))
         written += _chart(plot.compare(df, metric, lang=lang), out / "charts" / f"compare_{metric}.png")
         lines += [
-            f"### {tables.labels(lang)[1].get(metric, metric)}",
+            f"### {markdown_text(tables.labels(lang)[1].get(metric, metric))}",
             "",
             tables.table(table, lang=lang, cite=False),
             f"![{metric}](charts/compare_{metric}.png)",

@@ -22,15 +22,14 @@ from planstats import places
 from planstats.citations import _info
 from planstats.citations import cite as cite  # BibTeX of a table's documents: part of planstats.tables
 from planstats.dataset import atomic_write
-from planstats.formats import write_stata
+from planstats.formats import latex, markdown_cell, markdown_text, write_csv, write_excel, write_stata
 from planstats.errors import ArgumentError
 from planstats.taxonomy import load_taxonomy
 from planstats.taxonomy import metrics as metric_table
 
-FORMATS = {"markdown": ".md", "latex": ".tex", "csv": ".csv", "stata": ".dta"}
+FORMATS = {"markdown": ".md", "latex": ".tex", "csv": ".csv", "stata": ".dta", "excel": ".xlsx"}
 LANGS = ("en", "zh")
 _SYMBOLS = {"at_least": "≥", "at_most": "≤", "approx": "≈", "exact": "", "range": ""}
-_LATEX = {"≥": r"$\geq$", "≤": r"$\leq$", "≈": r"$\approx$", "–": "--", "†": r"$^\dagger$", "→": r"$\to$"}
 _PROVENANCE = ("doc", "raw", "start", "end", "doc_sha256")
 _SUFFIXES = ("", "_from", "_to")
 
@@ -159,23 +158,35 @@ def _long(result: pd.DataFrame) -> pd.DataFrame:
         ]
         out = out.drop(columns=[c for c in (qualifier, f"low{s}", f"high{s}") if c in out.columns])
     out = out.drop(columns=[c for c in ("value_high",) if c in out.columns])
-    for col in out.columns:
-        series = out[col]
+    for i in range(out.shape[1]):  # by position: a frame of pd.concat(axis=1) may name two columns alike
+        series = out.iloc[:, i]
         if pd.api.types.is_bool_dtype(series.dtype):
-            out[col] = series.map(lambda b: "" if b is pd.NA else ("yes" if b else "no")).astype(object)
+            out.isetitem(i, series.map(lambda b: "" if b is pd.NA else ("yes" if b else "no")).astype(object))
         elif pd.api.types.is_float_dtype(series.dtype):
-            out[col] = series.map(number).astype(object)
+            out.isetitem(i, series.map(number).astype(object))
         else:
-            out[col] = series.astype(object).where(series.notna(), "").astype(str)
+            out.isetitem(i, series.astype(object).where(series.notna(), "").astype(str))
     return out
 
 
 def formatted(result: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
     """A rendering of a result in which each cell reads as a researcher writes it.
 
-    Works on the tables of :func:`planstats.compare` and on long results (the dataset,
-    :func:`planstats.yoy`, :func:`planstats.attainment` …). The returned frame holds text;
+    Works on the tables of [planstats.compare][] and on long results (the dataset,
+    [planstats.yoy][], [planstats.attainment][] …). The returned frame holds text;
     compute with the result itself.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A result of planstats (``compare``, ``yoy``, the dataset …) or a frame of one's own (a pivot table).
+    lang : {'en', 'zh'}
+        Labels of regions and metrics in English (default) or Chinese.
+
+    Returns
+    -------
+    pandas.DataFrame
+        The same shape, each cell as text (≥20, ≈12, 8–10).
 
     Examples
     --------
@@ -195,6 +206,9 @@ def formatted(result: pd.DataFrame, *, lang: str = "en") -> pd.DataFrame:
         out.columns = _relabel(out.columns, regions, metrics)
         return out
     out = _long(result)
+    if not isinstance(out.index, pd.RangeIndex):  # a frame of the user's own (a pivot table): its labels too
+        out.index = _relabel(out.index, regions, metrics)
+    out.columns = _relabel(out.columns, regions, metrics)
     for col in ("region", "parent", "metric"):
         if col in out.columns:
             out[col] = out[col].map(lambda x: regions.get(x, metrics.get(x, x)))
@@ -232,10 +246,10 @@ def _cited(result: pd.DataFrame, lang: str, cite: bool) -> tuple[pd.DataFrame, l
         drop = [
             c
             for c in view.columns
-            if c.split("_")[0] in _PROVENANCE or c.startswith("parent_doc") or c.startswith("parent_raw")
+            if str(c).split("_")[0] in _PROVENANCE or str(c).startswith(("parent_doc", "parent_raw"))
         ]
         if not cite:
-            drop += [c for c in view.columns if c.startswith("source") or c == "actual_source"]
+            drop += [c for c in view.columns if str(c).startswith("source") or c == "actual_source"]
         return view.drop(columns=drop), []
     view, refs = _wide(result, info)
     notes: list[str] = []
@@ -276,61 +290,76 @@ def legend(text: str) -> list[str]:
 
 def _numeric(view: pd.DataFrame) -> list[bool]:
     """Which columns of a rendered view hold numbers only (right-aligned)."""
-    return [bool(view[c].astype(str).str.match(_NUMBER_CELL).all()) for c in view.columns]
+    return [bool(view.iloc[:, i].astype(str).str.match(_NUMBER_CELL).all()) for i in range(view.shape[1])]
+
+
+def _labels(labels: pd.Index, escape) -> pd.Index:
+    """Row or column labels (and their names) escaped for a format."""
+    name = lambda n: n if n is None else escape(n)  # noqa: E731
+    if isinstance(labels, pd.MultiIndex):
+        tuples = [tuple(escape(x) for x in t) for t in labels]
+        return pd.MultiIndex.from_tuples(tuples, names=[name(n) for n in labels.names])
+    return pd.Index([escape(x) for x in labels], name=name(labels.name), dtype=object)
+
+
+def _text(view: pd.DataFrame) -> str:
+    """Every cell of a rendered view, one a line."""
+    return "\n".join(str(x) for x in view.to_numpy().ravel())
 
 
 def _markdown(view: pd.DataFrame, notes: list[str], caption: str) -> str:
     index = not isinstance(view.index, pd.RangeIndex)
     align = ["left"] * index + ["right" if n else "left" for n in _numeric(view)]
-    table = view.to_markdown(tablefmt="pipe", index=index, colalign=align)
-    lines = ([caption, ""] if caption else []) + [table]
-    if marks := legend("\n".join(view.astype(str).stack().tolist()) if view.size else ""):
+    marks = legend(_text(view))
+    cells = view.map(markdown_cell)
+    cells.columns = _labels(view.columns, markdown_cell)
+    if index:
+        cells.index = _labels(view.index, markdown_cell)
+    # no alignments for a table with no rows: tabulate 0.9.0 fails on them (an empty yoy, say)
+    table = cells.to_markdown(tablefmt="pipe", index=index, colalign=align if len(cells) else None)
+    lines = ([markdown_text(caption), ""] if caption else []) + [table]
+    if marks:
         lines += ["", "; ".join(marks) + "."]
     if notes:
-        lines += ["", "Sources:", ""] + [f"{i}. {n}" for i, n in enumerate(notes, start=1)]
+        lines += ["", "Sources:", ""] + [f"{i}. {markdown_text(n)}" for i, n in enumerate(notes, start=1)]
     return "\n".join(lines) + "\n"
 
 
-def _latex_text(text: str) -> str:
-    for k, v in _LATEX.items():
-        text = text.replace(k, v)
-    return text
+_NOTE = re.compile(r"(.*) \[(\d+)\]", flags=re.S)
+
+
+def _latex_cell(text: object) -> str:
+    """A cell as LaTeX; the number of its note as a superscript."""
+    note = _NOTE.fullmatch(str(text))
+    return latex(note[1]) + rf"\textsuperscript{{{note[2]}}}" if note else latex(text)
 
 
 def _latex(view: pd.DataFrame, notes: list[str], caption: str) -> str:
-    view = view.copy()
-    marks = legend("\n".join(view.astype(str).stack().tolist()) if view.size else "")
+    marks = legend(_text(view))
     numeric = _numeric(view)
-    for col in view.columns:
-        view[col] = view[col].astype(str).str.replace(r" \[(\d+)\]$", r"<sup>\1</sup>", regex=True)
-    styler = view.style
-    styler = styler.format(escape="latex").format_index(escape="latex", axis=0).format_index(escape="latex", axis=1)
+    body = view.map(_latex_cell)
+    body.columns = _labels(view.columns, latex)
     index = not isinstance(view.index, pd.RangeIndex)
+    if index:
+        body.index = _labels(view.index, latex)
+    styler = body.style  # every cell, label and the caption escaped above: the styler escapes nothing
     if not index:
         styler = styler.hide(axis="index")
     columns = "l" * (view.index.nlevels if index else 0) + "".join(
         "r" if n else "l" for n in numeric
     )  # numbers right-aligned
-    body = styler.to_latex(
-        hrules=True, caption=caption or None, position_float="centering", environment="table", column_format=columns
+    text = styler.to_latex(
+        hrules=True,
+        caption=latex(caption) if caption else None,
+        position_float="centering",
+        environment="table",
+        column_format=columns,
     )
-    body = body.replace(r"<sup>", r"\textsuperscript{").replace(r"</sup>", "}")
-    body = _latex_text(body)
-    after = ["\\par\\footnotesize " + _latex_text(_escape("; ".join(marks))) + "."] if marks else []
+    after = ["\\par\\footnotesize " + latex("; ".join(marks)) + "."] if marks else []
     if notes:
-        listing = "\n".join(rf"\item[{i}] {_latex_text(_escape(n))}" for i, n in enumerate(notes, start=1))
+        listing = "\n".join(rf"\item[{i}] {latex(n)}" for i, n in enumerate(notes, start=1))
         after.append("\\par\\footnotesize Sources:\n\\begin{description}\n" + listing + "\n\\end{description}")
-    return body.replace(r"\end{table}", "\n".join([*after, r"\end{table}"])) if after else body
-
-
-_LATEX_SPECIAL = str.maketrans(
-    {c: "\\" + c for c in "&%$#_{}"}
-    | {"~": r"\textasciitilde{}", "^": r"\textasciicircum{}", "\\": r"\textbackslash{}"}
-)
-
-
-def _escape(text: str) -> str:
-    return text.translate(_LATEX_SPECIAL)
+    return text.replace(r"\end{table}", "\n".join([*after, r"\end{table}"])) if after else text
 
 
 def _tidy(result: pd.DataFrame, lang: str, cite: bool) -> pd.DataFrame:
@@ -377,7 +406,7 @@ def _tidy(result: pd.DataFrame, lang: str, cite: bool) -> pd.DataFrame:
     else:
         out = result.copy().reset_index(drop=isinstance(result.index, pd.RangeIndex))
     if not cite:
-        out = out.drop(columns=[c for c in out.columns if c.split("_")[0] in _PROVENANCE])
+        out = out.drop(columns=[c for c in out.columns if str(c).split("_")[0] in _PROVENANCE])
     for col in ("region", "parent"):
         if col in out.columns and regions:
             out[col] = out[col].map(lambda x: regions.get(x, x))
@@ -391,6 +420,22 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
 
     With ``cite=True`` each number carries a note naming its document and raw text
     (Markdown and LaTeX) or source columns (CSV). LaTeX with Chinese text needs xeCJK or ctex.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A result of planstats, or a frame of one's own.
+    format : {'markdown', 'latex', 'csv'}
+        Markdown (pipe table), LaTeX (booktabs) or CSV (long).
+    cite : bool
+        Give the source of each number: notes, or source columns.
+    lang : {'en', 'zh'}
+        Labels of regions and metrics in English (default) or Chinese.
+
+    Returns
+    -------
+    str
+        The table; every caption, cell and note escaped for its format.
 
     Examples
     --------
@@ -410,22 +455,49 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
     <BLANKLINE>
     """
     _check(lang, format)
-    if format == "stata":
-        raise ArgumentError("Stata files are binary: use planstats.export(result, 'table.dta').")
+    if format in ("stata", "excel"):
+        raise ArgumentError(f"{format} files are binary: use planstats.export(result, 'table{FORMATS[format]}').")
     if format == "csv":
-        return _tidy(result, lang, cite).to_csv(index=False, lineterminator="\n")
+        return write_csv(_tidy(result, lang, cite)) or ""
     view, notes = _cited(result, lang, cite)
     caption = _caption(_info(result), lang)
     return _markdown(view, notes, caption) if format == "markdown" else _latex(view, notes, caption)
 
 
 def export(
-    result: pd.DataFrame, path: str | os.PathLike, *, format: str | None = None, cite: bool = True, lang: str = "en"
+    result: pd.DataFrame,
+    path: str | os.PathLike,
+    *,
+    format: str | None = None,
+    cite: bool = True,
+    lang: str = "en",
+    encoding: str = "utf-8",
 ) -> Path:
-    """Write a result to ``path`` as Markdown (.md), LaTeX (.tex), CSV (.csv) or Stata (.dta).
+    """Write a result to ``path`` as Markdown (.md), LaTeX (.tex), CSV (.csv), Stata (.dta) or Excel (.xlsx).
 
-    Written atomically. Stata files get variable labels, and value labels for the
-    qualifier, kind and hardness. CSV and Stata are long: one row per number, with its source.
+    Written atomically. CSV, Stata and Excel are long: one row per number, with its source. Stata files
+    get variable labels, and value labels for the qualifier, kind and hardness. A CSV cell that a
+    spreadsheet would run as a formula is written after an apostrophe; an Excel cell is always text.
+
+    Parameters
+    ----------
+    result : pandas.DataFrame
+        A result of planstats ([planstats.compare][], [planstats.yoy][] …) or any frame.
+    path : str or os.PathLike
+        The file to write; its suffix gives the format unless ``format`` is given.
+    format : {"markdown", "latex", "csv", "stata", "excel"}, optional
+        The format, whatever the suffix.
+    cite : bool
+        Give the source of each number: notes (Markdown, LaTeX) or source columns.
+    lang : {"en", "zh"}
+        Labels of regions and metrics in English or Chinese.
+    encoding : {"utf-8", "utf-8-sig"}
+        Of a text file; ``"utf-8-sig"`` writes the mark by which Excel opens a CSV as UTF-8.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
 
     Examples
     --------
@@ -433,6 +505,9 @@ def export(
     >>> out = ps.export(ps.yoy(ps.load(), "gdp_growth"), pathlib.Path(tempfile.mkdtemp()) / "yoy.dta")
     >>> pd.read_stata(out)[["region", "year_from", "year_to", "change"]].values.tolist()
     [['Xixian New Area', 2022, 2023, 8.0]]
+    >>> out = ps.export(ps.yoy(ps.load(), "gdp_growth"), out.with_suffix(".csv"), encoding="utf-8-sig")
+    >>> out.read_bytes()[:3] == "\ufeff".encode("utf-8")
+    True
     """
     path = Path(path)
     fmt = format or next((f for f, suffix in FORMATS.items() if path.suffix.lower() == suffix), None)
@@ -442,10 +517,14 @@ def export(
             "format=."
         )
     _check(lang, fmt)
-    if fmt == "stata":
+    if encoding not in ("utf-8", "utf-8-sig"):
+        raise ArgumentError(
+            f"The value for `encoding` must be 'utf-8' or 'utf-8-sig' (for Excel), but {encoding!r} was passed."
+        )
+    if fmt in ("stata", "excel"):
         frame = _tidy(result, lang, cite)
-        atomic_write(path, lambda tmp: write_stata(frame, tmp))
+        atomic_write(path, lambda tmp: (write_stata if fmt == "stata" else write_excel)(frame, tmp))
     else:
         text = table(result, format=fmt, cite=cite, lang=lang)
-        atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
+        atomic_write(path, lambda tmp: Path(tmp).write_text(text, encoding=encoding))
     return path

@@ -317,6 +317,11 @@ def _reaches(t: Target, words: frozenset[str]) -> bool:
 def metrics() -> pd.DataFrame:
     """The metric taxonomy as a DataFrame, one row per metric.
 
+    Returns
+    -------
+    pandas.DataFrame
+        The metric taxonomy: id, label_en, label_zh, kinds, category, aliases.
+
     Examples
     --------
     >>> m = metrics()

@@ -5,12 +5,15 @@ they cannot fall behind them.
   as a table, in English and Chinese;
 - ``<!-- planstats:accuracy -->`` becomes the precision, recall and F1 of a run of
   :mod:`planstats.evaluate` on the sample corpus against ``tests/golden/seeds.csv``;
-- each notebook of ``notebooks/`` becomes a page ``notebooks/NAME.md`` (its text and code).
+- each notebook of ``notebooks/`` is run (``notebooks/run.py``) and becomes a page ``notebooks/NAME.md``: its
+  text, its code and what the code printed, its charts as images beside the page.
 """
 
 from __future__ import annotations
 
-import json
+import base64
+import importlib.util
+import os
 from pathlib import Path
 
 from mkdocs.structure.files import File
@@ -70,24 +73,53 @@ def accuracy_table() -> str:
     return "\n".join(lines)
 
 
-def notebook_page(path: Path) -> str:
-    nb = json.loads(path.read_text(encoding="utf-8"))
+def _executed(path: Path):
+    """The notebook at ``path`` run top to bottom (its charts drawn inline), with its outputs."""
+    spec = importlib.util.spec_from_file_location("notebooks_run", ROOT / "notebooks" / "run.py")
+    assert spec is not None and spec.loader is not None
+    runner = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(runner)
+    before = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = "module://matplotlib_inline.backend_inline"  # the kernel draws its charts as PNG
+    try:
+        return runner.run(path)
+    finally:
+        os.environ.pop("MPLBACKEND") if before is None else os.environ.__setitem__("MPLBACKEND", before)
+
+
+def notebook_page(path: Path, images: dict[str, bytes]) -> str:
+    """The page of a notebook: its cells and their outputs; ``images`` receives the charts, by file name."""
     out = [
-        f"*`notebooks/{path.name}`: run it with `jupyter lab notebooks/{path.name}` in a clone, "
-        "or `make notebooks` for every notebook with its charts into `out/notebooks/`.*",
+        f"*`notebooks/{path.name}`, run when these pages were built: run it yourself with "
+        f"`jupyter lab notebooks/{path.name}` in a clone, or `make notebooks`.*",
         "",
     ]
-    for cell in nb["cells"]:
-        source = "".join(cell["source"]).rstrip()
+    for i, cell in enumerate(_executed(path).cells):
+        source = "".join(cell.source).rstrip()
         if not source:
             continue
-        out += [source, ""] if cell["cell_type"] == "markdown" else ["```python", source, "```", ""]
+        if cell.cell_type == "markdown":
+            out += [source, ""]
+            continue
+        out += ["```python", source, "```", ""]
+        for j, output in enumerate(cell.get("outputs", [])):
+            data = output.get("data", {})
+            if "image/png" in data:
+                name = f"{path.stem}_{i}_{j}.png"
+                images[name] = base64.b64decode(data["image/png"])
+                out += [f"![output of the cell above]({name})", ""]
+            elif output.get("output_type") == "stream" or "text/plain" in data:
+                text = output.get("text") or data["text/plain"]
+                out += ["```text", "".join(text).rstrip(), "```", ""]
     return "\n".join(out)
 
 
 def on_files(files, config):
     for path in sorted((ROOT / "notebooks").glob("*.ipynb")):
-        files.append(File.generated(config, f"notebooks/{path.stem}.md", content=notebook_page(path)))
+        images: dict[str, bytes] = {}
+        files.append(File.generated(config, f"notebooks/{path.stem}.md", content=notebook_page(path, images)))
+        for name, png in images.items():
+            files.append(File.generated(config, f"notebooks/{name}", content=png))
     return files
 
 

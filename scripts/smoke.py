@@ -23,7 +23,12 @@ def check(ok: bool, what: str) -> None:
 
 
 def main() -> None:
+    from importlib.metadata import distribution
+
     import planstats as ps
+
+    shipped = {Path(str(f)).name for f in distribution("planstats").files or []}
+    check({"LICENSE", "NOTICE", "CITATION.cff"} <= shipped, "the wheel carries LICENSE, NOTICE and CITATION.cff")
 
     installed = Path(ps.__file__).resolve()
     check(

@@ -1,7 +1,10 @@
 import io
+import subprocess
+import sys
 import json
 
 import pandas as pd
+import pytest
 from conftest import SEEDS
 
 import planstats as ps
@@ -117,7 +120,7 @@ def test_report_writes_tables_charts_and_bibtex(tmp_path, capsys):
     assert (out / "charts" / "compare_gdp_growth.png").read_bytes()[:4] == b"\x89PNG"
     yoy = (out / "tables" / "yoy.md").read_text(encoding="utf-8")
     assert "source_from" in yoy and "000_3e3dedbcbccbc1ab.txt: “GDP增长12%左右”" in yoy
-    assert (out / "sources.bib").read_text(encoding="utf-8").count("@misc{") == 5
+    assert (out / "sources.bib").read_text(encoding="utf-8").count("@misc{plan2") == 5  # and planstats itself
     assert "report written to" in capsys.readouterr().err
     assert not list(out.rglob(".*.tmp"))
 
@@ -140,3 +143,88 @@ def test_build_says_what_the_api_warns_of_and_refuses_an_empty_or_missing_folder
     assert main(["build", str(tmp_path / "missing"), "-o", str(tmp_path / "t3"), "--no-progress"]) == 2
     assert "no such folder" in capsys.readouterr().err
     assert not (tmp_path / "t2").exists() and not (tmp_path / "t3").exists()
+
+
+def test_version_and_exit_status_of_a_wrong_flag(capsys):
+    with pytest.raises(SystemExit) as done:
+        main(["--version"])
+    assert done.value.code == 0 and capsys.readouterr().out == f"planstats {ps.__version__}\n"
+    with pytest.raises(SystemExit) as done:
+        main(["compare", "--metric", "gdp_growth", "--format", "xlsx"])
+    assert done.value.code == 2
+
+
+def _corpus_with_a_bad_file(tmp_path):
+    plans = tmp_path / "plans"
+    plans.mkdir()
+    (plans / "good.txt").write_text(SEEDS[0].read_text(encoding="utf-8"), encoding="utf-8")
+    (plans / "broken.docx").write_bytes(b"not a zip file")
+    return plans
+
+
+def test_a_build_or_extract_where_documents_failed_exits_1_unless_keep_going(tmp_path, capsys):
+    plans = _corpus_with_a_bad_file(tmp_path)
+    assert main(["build", str(plans), "-o", str(tmp_path / "t1")]) == 1
+    err = capsys.readouterr().err
+    assert "1 failed" in err and "broken.docx" in err and "1 document(s) could not be read" in err
+    assert ps.load(tmp_path / "t1")["doc"].unique().tolist() == ["good.txt"]  # what could be read is kept
+    assert main(["build", str(plans), "-o", str(tmp_path / "t2"), "--keep-going"]) == 0
+    files = [str(plans / "good.txt"), str(plans / "broken.docx")]
+    assert main(["extract", *files]) == 1
+    assert main(["extract", *files, "--keep-going"]) == 0
+    assert main(["extract", str(plans / "broken.docx"), "--keep-going"]) == 1  # nothing read at all
+
+
+def test_progress_only_on_a_terminal_and_quiet_prints_nothing(tmp_path, capsys):
+    assert main(["build", str(SEEDS[0].parent), "-o", str(tmp_path / "t")]) == 0  # stderr is not a terminal here
+    err = capsys.readouterr().err
+    assert "5 documents" in err and "doc/s]" not in err and "\r" not in err
+    assert main(["-q", "build", str(SEEDS[0].parent), "-o", str(tmp_path / "t")]) == 0
+    assert main(["compare", "--metric", "gdp_growth", "-o", str(tmp_path / "t.md"), "-q"]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_ctrl_c_exits_130_without_a_traceback(monkeypatch, capsys):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("planstats.cli.build", interrupted)
+    assert main(["build", str(SEEDS[0].parent), "-o", "unused"]) == 130
+    assert capsys.readouterr().err == "planstats: interrupted\n"
+
+
+def test_a_closed_pipe_ends_the_command_quietly():
+    done = subprocess.Popen(
+        [sys.executable, "-m", "planstats.cli", "show"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    done.stdout.close()  # as `| head` does once it has its lines
+    err = done.stderr.read().decode()
+    assert done.wait() == 141 and err == ""
+
+
+def test_warnings_are_one_line_each_and_messages_name_flags(tmp_path, capsys):
+    untitled = tmp_path / "untitled.txt"
+    untitled.write_text("地区生产总值增长6%。\n", encoding="utf-8")
+    assert main(["extract", str(untitled)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err and all(line.startswith("planstats: warning: ") for line in err), err
+    assert "region=" not in "".join(err)
+    undecodable = tmp_path / "gbk.txt"
+    undecodable.write_bytes("某某县2024年工作要点".encode("gbk") + b"\xff\xfe\x80" * 50)
+    assert main(["extract", str(undecodable)]) == 1
+    err = capsys.readouterr().err
+    assert "--lenient" in err and "lenient=True" not in err
+    assert main(["extract", str(undecodable), "--lenient"]) == 0
+    assert main(["compare", "--metric", "gdp_growth", "-o", str(tmp_path / "t.ods")]) == 2
+    err = capsys.readouterr().err
+    assert "--format" in err and "format=" not in err
+
+
+def test_verbose_names_the_cause_of_an_error(tmp_path, capsys):
+    bad = tmp_path / "bad.csv"
+    bad.write_text('doc,region\n"unclosed\n', encoding="utf-8")
+    assert main(["show", "--data", str(bad)]) == 1
+    quiet = capsys.readouterr().err
+    assert main(["show", "--data", str(bad), "-v"]) == 1
+    verbose = capsys.readouterr().err
+    assert verbose.startswith(quiet) and "caused by" in verbose and "caused by" not in quiet

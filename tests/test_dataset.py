@@ -1,3 +1,4 @@
+import io
 import math
 import warnings
 
@@ -437,3 +438,34 @@ def test_frames_of_planstats_go_to_parquet_with_pandas_without_a_warning(tmp_pat
         ps.extract("data/raw/004_8503dda5db454a12.txt").to_parquet(tmp_path / "one.parquet")
         ps.compare(ps.load(), "gdp_growth").to_parquet(tmp_path / "table.parquet")
         ps.extract(["data/raw"], workers=1).to_parquet(tmp_path / "many.parquet")
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        pytest.param(lambda d: d.assign(raw=d["raw"].astype(str)), id="str for string"),
+        pytest.param(lambda d: pd.read_csv(io.StringIO(d.to_csv(index=False))), id="read_csv: str for category"),
+        pytest.param(lambda d: d.assign(start=d["start"] + pd.array([0] * len(d), dtype="Int64")), id="Int64"),
+        pytest.param(lambda d: d.assign(region=d["region"].astype(object)), id="object for category"),
+        pytest.param(lambda d: d[list(reversed(d.columns))], id="columns in another order"),
+    ],
+)
+def test_validate_and_write_accept_what_pandas_makes_of_a_dataset(change, tmp_path):
+    data = ps.load()
+    changed = change(data)
+    checked = ps.validate(changed)
+    assert list(checked.columns) == list(COLUMNS)
+    assert all(checked[c].dtype == data[c].dtype for c in COLUMNS if c != "metric")
+    pd.testing.assert_frame_equal(checked, data, check_categorical=False)
+    back = ps.load(ps.write(changed, tmp_path / "d.csv"))
+    pd.testing.assert_frame_equal(back, data, check_categorical=False)
+
+
+def test_validate_still_refuses_what_cannot_be_converted():
+    data = ps.load()
+    with pytest.raises(ps.SchemaError, match=r"column 'qualifier' has values \['about'\] outside"):
+        ps.validate(data.assign(qualifier=data["qualifier"].astype(str).replace("approx", "about")))
+    with pytest.raises(ps.SchemaError, match="column 'start' cannot be read as int64"):
+        ps.validate(data.assign(start=data["start"].astype("Int64").mask(data.index == 3)))
+    with pytest.raises(ps.SchemaError, match="column 'year' cannot be read as Int64"):
+        ps.validate(data.assign(year=data["year"].astype(float) + 0.5))

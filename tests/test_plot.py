@@ -3,6 +3,7 @@ turns matplotlib's "Glyph … missing" warning into an error, see setup.cfg)."""
 
 import io
 import math
+from pathlib import Path
 
 import matplotlib
 import matplotlib.pyplot as plt
@@ -132,7 +133,7 @@ def test_a_system_cjk_font_is_preferred(monkeypatch):
     assert ps.plot.cjk_font.__wrapped__() == "WenQuanYi Micro Hei"
 
 
-def test_without_any_cjk_font_the_error_says_what_to_install(monkeypatch):
+def _no_cjk_font_but_planstats_own(monkeypatch):
     import importlib.util
 
     monkeypatch.setattr(
@@ -140,8 +141,39 @@ def test_without_any_cjk_font_the_error_says_what_to_install(monkeypatch):
         "ttflist",
         [f for f in font_manager.fontManager.ttflist if f.name not in ps.plot.SYSTEM_CJK],
     )
-    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
-    with pytest.raises(ps.plot.FontError, match="mpl-font"):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)  # no mpl-font
+
+
+def test_without_a_cjk_font_charts_draw_with_the_subset_planstats_carries(monkeypatch):
+    """mpl-font (69 MB) is an extra now: a machine with neither it nor a system CJK font draws with the
+    subset in planstats/data/fonts, which has every character of the region tables (no Glyph warning:
+    the suite makes those errors)."""
+    _no_cjk_font_but_planstats_own(monkeypatch)
+    assert ps.plot.cjk_font.__wrapped__() == "Planstats Sans CJK"
+    monkeypatch.setattr("planstats.chartstyle.cjk_font", ps.plot.cjk_font.__wrapped__)
+    from planstats.chartstyle import _families
+
+    assert _families()[1] == "Planstats Sans CJK"  # what every chart below draws its Chinese with
+    data = ps.load()
+    charts = [
+        lambda: ps.plot.compare(data, "gdp_growth", lang="zh"),
+        lambda: ps.plot.trajectory(data, "gdp_growth", lang="zh"),
+        lambda: ps.plot.yoy(data, "gdp_growth", lang="zh"),
+        lambda: ps.plot.heatmap(data, lang="zh"),
+    ]
+    for chart in charts:
+        ax = chart()
+        ax.figure.canvas.draw()
+        plt.close(ax.figure)
+    assert ps.plot.BUNDLED_FONT.stat().st_size < 5_000_000
+    setup = (Path(__file__).resolve().parent.parent / "setup.cfg").read_text(encoding="utf-8")
+    assert "mpl-font" not in setup.split("[options.extras_require]")[0]
+
+
+def test_without_even_its_own_font_the_error_says_what_to_install(monkeypatch, tmp_path):
+    _no_cjk_font_but_planstats_own(monkeypatch)
+    monkeypatch.setattr("planstats.chartstyle.BUNDLED_FONT", tmp_path / "gone.otf")
+    with pytest.raises(ps.plot.FontError, match=r"reinstall planstats.*fonts-noto-cjk.*planstats\[fonts\]"):
         ps.plot.cjk_font.__wrapped__()
 
 
