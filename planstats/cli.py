@@ -24,7 +24,7 @@ from pathlib import Path
 import pandas as pd
 
 from planstats import analysis, outcomes, plans, tables
-from planstats.corpus import ENGINES, build
+from planstats.corpus import ENGINES, TIME_LIMIT, build
 from planstats.dataset import FORMATS, conform, load, write
 from planstats.formats import spreadsheet_safe
 from planstats.document import extract_file, rejects
@@ -76,6 +76,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             progress=not args.no_progress,
             lenient=args.lenient,
+            time_limit=args.time_limit or None,
         )
     print(report, file=sys.stderr)
     for w in caught:  # what the API warns of (no region or year, stale rows kept, folders not listed …), said once each
@@ -206,6 +207,13 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--scheduler", help="address of a dask.distributed scheduler (with --engine dask)")
     b.add_argument("--no-progress", action="store_true", help="no progress bar")
     b.add_argument("--lenient", action="store_true", help="replace undecodable bytes instead of skipping the document")
+    b.add_argument(
+        "--time-limit",
+        type=float,
+        default=TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"seconds one document may take, else it is skipped as failed (default: {TIME_LIMIT:g}; 0: no limit)",
+    )
     b.set_defaults(func=_cmd_build)
 
     m = sub.add_parser("metrics", help="list the metric taxonomy")

@@ -73,6 +73,7 @@ if TYPE_CHECKING:
     pass
 
 ENGINES = ("local", "dask")
+TIME_LIMIT = 600.0  # seconds that one document may take in a build: a 50 MB text takes about 15
 _BATCH_ROWS = 20_000  # rows written at once: the sink is handed this many or more
 
 
@@ -201,6 +202,7 @@ def extract(
     scheduler: str | None = None,
     progress: bool | None = None,
     with_rejects: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> pd.DataFrame:
     """Extract the targets of one document, or of many (files and folders), into one DataFrame.
 
@@ -210,7 +212,8 @@ def extract(
     given by :func:`planstats.rejects`. Many, or a folder: as :func:`build` does, in parallel
     (``workers``, ``engine``, ``scheduler``, ``progress``), in memory; the documents that could
     not be read are in ``df.attrs["failures"]`` and one warning. ``lenient=True`` replaces
-    undecodable bytes instead of failing. (``with_rejects=True``, which returned the pair
+    undecodable bytes instead of failing; ``time_limit`` is the seconds one document of many may take
+    (see :func:`build`). (``with_rejects=True``, which returned the pair
     ``(targets, rejects)`` for one file, is deprecated.)
 
     Examples
@@ -230,15 +233,38 @@ def extract(
             "region=, year= and with_rejects= apply to one document; for many, give each its region and year in a "
             "manifest.csv beside it."
         )
-    return _in_memory(paths, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
+    _check_time_limit(time_limit)
+    return _in_memory(
+        paths,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        lenient=lenient,
+        time_limit=time_limit,
+    )
 
 
 def _in_memory(
-    paths, *, workers: int | None, engine: str, scheduler: str | None, progress: bool | None, lenient: bool
+    paths,
+    *,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    progress: bool | None,
+    lenient: bool,
+    time_limit: float | None = TIME_LIMIT,
 ) -> pd.DataFrame:
     engine, workers = _engine(engine, workers)
     return _build(
-        paths, out=None, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
+        paths,
+        out=None,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        lenient=lenient,
+        time_limit=time_limit,
     )
 
 
@@ -260,13 +286,16 @@ def build(
     scheduler: str | None = None,
     progress: bool | None = None,
     lenient: bool = False,
+    time_limit: float | None = TIME_LIMIT,
 ) -> BuildReport | pd.DataFrame:  # a DataFrame only on the deprecated call without ``out``
     """Extract every document of files and folders into a dataset at ``out``: a file (.csv,
     .jsonl, .parquet), or a folder for a Parquet dataset partitioned by year that later builds
     update incrementally. The rows are streamed to disk and a :class:`BuildReport` comes back:
     what was extracted, unchanged, failed and why.
     ``workers`` defaults to all cores; ``engine="dask"`` (with ``scheduler=`` an address for
-    a cluster) runs on Dask; ``progress`` shows a bar (default: on).
+    a cluster) runs on Dask; ``progress`` shows a bar (default: on). A document that takes more
+    than ``time_limit`` seconds (``None``: no limit; not enforced in the threads of a Dask cluster)
+    is a failure of the build, named in the report, and the build goes on.
 
     (Without ``out`` it returns the rows as a DataFrame, as :func:`extract` of many documents
     does: deprecated, that call will need ``out`` in planstats 0.3.)
@@ -287,21 +316,44 @@ def build(
             FutureWarning,
             stacklevel=2,
         )
+    _check_time_limit(time_limit)
     with _locked(out):
         return _build(
-            paths, out=out, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
+            paths,
+            out=out,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            progress=progress,
+            lenient=lenient,
+            time_limit=time_limit,
+        )
+
+
+def _check_time_limit(time_limit: float | None) -> None:
+    if time_limit is not None and not (isinstance(time_limit, (int, float)) and time_limit > 0):
+        raise ArgumentError(
+            f"The value for `time_limit` must be a number of seconds above 0 or None, but {time_limit!r} was passed."
         )
 
 
 def _build(
-    paths, *, out, workers: int, engine: str, scheduler: str | None, progress: bool | None, lenient: bool
+    paths,
+    *,
+    out,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    progress: bool | None,
+    lenient: bool,
+    time_limit: float | None = TIME_LIMIT,
 ) -> pd.DataFrame | BuildReport:
     target, fmt = _target(out)
     docs = _documents(paths)
     _check_manifests(docs)
     rules = rules_fingerprint()
     known, old_index = _previous(target, rules) if fmt == "folder" and target is not None else ({}, None)
-    items = [(doc, os.path.abspath(path), lenient) for doc, path in docs]  # the index keeps where each was
+    items = [(doc, os.path.abspath(path), lenient, time_limit) for doc, path in docs]  # the index keeps where each was
     started = time.perf_counter()
     report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
     if target is not None:

@@ -7,11 +7,13 @@ import operator
 import os
 import signal
 import sys
+import threading
 import time
 import warnings
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,6 +87,8 @@ class _Doc:
     doc: str
     path: str
     lenient: bool
+    time_limit: float | None = None  # seconds for all its stages
+    seconds: float = 0.0  # taken so far
     sha: str = ""
     text: str = ""
     norm: Normalized | None = None
@@ -123,7 +127,62 @@ def _extract(d: _Doc) -> None:
 _STAGES = (_read, _normalize, _title, _extract)
 
 
-def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple], list[tuple] | pa.RecordBatch]:
+class _OutOfTime(BaseException):
+    """Raised by the alarm of :func:`_time_limit`: not an ``Exception``, so that no ``except Exception``
+    of a reader takes it for a damaged file."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_OutOfTime` in what runs inside after ``seconds`` (``None``: no limit). An alarm
+    signal interrupts Python code and the regular expression engine alike; it can only be set in the
+    main thread of a process (a worker process, or the build's own with ``workers=1``), so a thread
+    of a Dask cluster runs without a limit."""
+    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def ring(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _run(stage, d: _Doc) -> None:
+    """Run one stage on one document, within what is left of its time limit; a failure is its message."""
+    started = time.perf_counter()
+    try:
+        with _time_limit(None if d.time_limit is None else d.time_limit - d.seconds):
+            stage(d)
+    except _OutOfTime:
+        d.sha, d.message = (
+            "",
+            f"DocumentError: {d.path}: took more than the time limit of a document ({d.time_limit:g} s) to "
+            f"{stage.__name__.strip('_')}; the document was skipped. If it is a long document, give more time: "
+            "time_limit= (planstats build --time-limit).",
+        )
+    except PlanstatsError as err:
+        d.sha, d.message = "", f"{type(err).__name__}: {err}"
+    except Exception as err:  # noqa: BLE001 - one document never stops a build (a bug, a library's)
+        # a message, not the error: some do not pickle back from a worker (lxml's _ListErrorLog)
+        d.sha, d.message = (
+            "",
+            (
+                f"UnexpectedError: {d.path}: {stage.__name__.strip('_')} failed with {type(err).__name__}: "
+                f"{err}; "
+                "the document was skipped. Please report it to planstats with the file."
+            ),
+        )
+    d.seconds += time.perf_counter() - started
+
+
+def _chunk(items: list[tuple], arrow: bool) -> tuple[list[tuple], list[tuple] | pa.RecordBatch]:
     """Extract a few documents: ``(doc, path, sha256, count, message)`` for each (``count``: its
     number of rows, ``None`` if unchanged or failed, and ``message`` says why), and the rows of
     all of them together: a list of tuples, or with ``arrow`` one Arrow record batch, made here
@@ -133,22 +192,8 @@ def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple]
         warnings.simplefilter("ignore", PlanstatsWarning)  # a worker reports, the parent warns
         for stage in _STAGES:
             for d in docs:
-                if d.message:
-                    continue
-                try:
-                    stage(d)
-                except PlanstatsError as err:
-                    d.sha, d.message = "", f"{type(err).__name__}: {err}"
-                except Exception as err:  # noqa: BLE001 - one document never stops a build (a bug, a library's)
-                    # a message, not the error: some do not pickle back from a worker (lxml's _ListErrorLog)
-                    d.sha, d.message = (
-                        "",
-                        (
-                            f"UnexpectedError: {d.path}: {stage.__name__.strip('_')} failed with {type(err).__name__}: "
-                            f"{err}; "
-                            "the document was skipped. Please report it to planstats with the file."
-                        ),
-                    )
+                if not d.message:
+                    _run(stage, d)
     results: list[tuple[str, str, str, int | None, str]] = []
     rows: list[tuple] = []
     for d in docs:

@@ -229,6 +229,42 @@ def test_an_unexpected_error_in_one_document_is_a_reported_failure(tmp_path, mon
     )
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_document_past_its_time_limit_is_a_named_failure_and_the_build_goes_on(tmp_path, monkeypatch, workers):
+    from planstats import workers as stages
+
+    for i in range(3):
+        (tmp_path / f"plan{i}.txt").write_text(f"某某县2024年工作要点\n地区生产总值增长{6 + i}%。", encoding="utf-8")
+    real = stages.extract_rows
+
+    def endless(doc, *args):
+        while doc == "plan1.txt":  # a loop in Python code, as a regular expression that never ends
+            pass
+        return real(doc, *args)
+
+    monkeypatch.setattr(stages, "extract_rows", endless)
+    ps.extract_text("地区生产总值增长6%。", region="A", year=2024)  # the tables load once, not in a document's time
+    with pytest.warns(ps.PlanstatsWarning, match="1 document\\(s\\) could not be read"):
+        report = ps.build([tmp_path], out=tmp_path / "out.csv", workers=workers, time_limit=3, progress=False)
+    assert report.extracted == 2
+    (failure,) = report.failures
+    assert failure["path"].endswith("plan1.txt") and "time limit of a document (3 s)" in failure["message"]
+    assert "--time-limit" in failure["message"]
+
+
+def test_a_text_of_forty_empty_comments_is_read_at_once(tmp_path):
+    # the regular expression that told a page from a text backtracked exponentially: this hung a build
+    path = tmp_path / "comments.txt"
+    path.write_text("<!---->" * 40 + "\n某某县2024年工作要点\n地区生产总值增长6%。", encoding="utf-8")
+    assert read(path).encoding != "" and "工作要点" in read(path).text
+
+
+@pytest.mark.parametrize("value", [0, -1, "60"])
+def test_a_time_limit_that_is_no_number_of_seconds_is_refused(tmp_path, value):
+    with pytest.raises(ps.ArgumentError, match="`time_limit`"):
+        ps.build([tmp_path], out=tmp_path / "out.csv", time_limit=value)
+
+
 def test_a_second_build_into_the_same_dataset_fails_naming_the_first(tmp_path):
     """Two builds into one folder at once: the second fails with the pid of the first (before,
     both exited 0 and one's documents vanished); the first goes on and leaves its lock behind it."""

@@ -14,7 +14,7 @@ from pathlib import Path
 from planstats.errors import DocumentError
 from planstats.read.decode import decode
 from planstats.read.docx import _docx_text
-from planstats.read.html import _HTML_START, HTML_SUFFIXES, html_text
+from planstats.read.html import HTML_SUFFIXES, html_text, is_page
 from planstats.read.pdf import _pdf_text
 
 
@@ -62,7 +62,7 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
         elif path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
             kind = "PDF"
             text, enc = _pdf_text(data, path), "pdf"
-        elif path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data):
+        elif path.suffix.lower() in HTML_SUFFIXES or is_page(data):
             kind = "web page"
             text, enc = html_text(data, str(path), lenient=lenient)
         else:

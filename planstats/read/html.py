@@ -11,9 +11,31 @@ from planstats.read.docx import _row_line
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 
-_HTML_START = re.compile(
-    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
-)
+_SNIFF = 1 << 16  # bytes
+_SPACE = re.compile(rb"\s*")
+_PAGE_TAG = re.compile(rb"<(?:!doctype\s+html|html)\b", re.IGNORECASE)  # at one position only: see is_page
+
+
+def is_page(data: bytes) -> bool:
+    """Whether bytes open as a web page does: ``<!DOCTYPE html`` or ``<html``, after a byte-order mark,
+    white space and comments, within the first :data:`_SNIFF` bytes (as a browser sniffs a page). Comments
+    are skipped with ``find``: one regular expression of comments and spaces backtracked exponentially.
+
+    Examples
+    --------
+    >>> is_page(b"<!-- saved -->\\n<!DOCTYPE html><p>x</p>"), is_page(b"<!---->" * 40)
+    (True, False)
+    """
+    data = data[:_SNIFF]
+    at = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        at = _SPACE.match(data, at).end()  # type: ignore[union-attr]  # it matches the empty string
+        if not data.startswith(b"<!--", at):
+            return _PAGE_TAG.match(data, at) is not None
+        end = data.find(b"-->", at + 4)
+        if end < 0:
+            return False
+        at = end + 3
 
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
