@@ -25,6 +25,7 @@ import pandas as pd
 
 from planstats import analysis, outcomes, plans, tables
 from planstats.corpus import ENGINES, TIME_LIMIT, build
+from planstats.read import SIZE_LIMIT
 from planstats.dataset import FORMATS, conform, load, write
 from planstats.formats import spreadsheet_safe
 from planstats.document import extract_file, rejects
@@ -77,6 +78,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             progress=not args.no_progress,
             lenient=args.lenient,
             time_limit=args.time_limit or None,
+            size_limit=int(args.size_limit * 2**20) or None,
         )
     print(report, file=sys.stderr)
     for w in caught:  # what the API warns of (no region or year, stale rows kept, folders not listed …), said once each
@@ -213,6 +215,14 @@ def parser() -> argparse.ArgumentParser:
         default=TIME_LIMIT,
         metavar="SECONDS",
         help=f"seconds one document may take, else it is skipped as failed (default: {TIME_LIMIT:g}; 0: no limit)",
+    )
+    b.add_argument(
+        "--size-limit",
+        type=float,
+        default=SIZE_LIMIT / 2**20,
+        metavar="MB",
+        help=f"MiB of the largest document read, a larger one is skipped as failed (default: {SIZE_LIMIT // 2**20}; "
+        "0: no limit)",
     )
     b.set_defaults(func=_cmd_build)
 

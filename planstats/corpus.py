@@ -57,6 +57,7 @@ from planstats.document import (
 )
 from planstats.errors import EngineError as EngineError  # planstats.corpus.EngineError, as before
 from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
+from planstats.read import SIZE_LIMIT
 from planstats.store import (
     INDEX_COLUMNS,
     _carry_over,
@@ -203,6 +204,7 @@ def extract(
     progress: bool | None = None,
     with_rejects: bool = False,
     time_limit: float | None = TIME_LIMIT,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> pd.DataFrame:
     """Extract the targets of one document, or of many (files and folders), into one DataFrame.
 
@@ -212,9 +214,9 @@ def extract(
     given by :func:`planstats.rejects`. Many, or a folder: as :func:`build` does, in parallel
     (``workers``, ``engine``, ``scheduler``, ``progress``), in memory; the documents that could
     not be read are in ``df.attrs["failures"]`` and one warning. ``lenient=True`` replaces
-    undecodable bytes instead of failing; ``time_limit`` is the seconds one document of many may take
-    (see :func:`build`). (``with_rejects=True``, which returned the pair
-    ``(targets, rejects)`` for one file, is deprecated.)
+    undecodable bytes instead of failing; ``time_limit`` is the seconds one document of many may take,
+    ``size_limit`` the bytes of the largest file read (see :func:`build`). (``with_rejects=True``, which
+    returned the pair ``(targets, rejects)`` for one file, is deprecated.)
 
     Examples
     --------
@@ -225,15 +227,15 @@ def extract(
     >>> sorted(extract(ps.sample_corpus(), workers=1)["doc"].unique())[:2]
     ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
     """
+    _check_limits(time_limit, size_limit)
     if isinstance(paths, (str, os.PathLike)) and not Path(paths).is_dir():
-        df = extract_file(paths, region=region, year=year, lenient=lenient)
+        df = extract_file(paths, region=region, year=year, lenient=lenient, size_limit=size_limit)
         return _old_rejects((df, rejects(df)), with_rejects, "extract")
     if region is not None or year is not None or with_rejects:
         raise ArgumentError(
             "region=, year= and with_rejects= apply to one document; for many, give each its region and year in a "
             "manifest.csv beside it."
         )
-    _check_time_limit(time_limit)
     return _in_memory(
         paths,
         workers=workers,
@@ -242,6 +244,7 @@ def extract(
         progress=progress,
         lenient=lenient,
         time_limit=time_limit,
+        size_limit=size_limit,
     )
 
 
@@ -254,6 +257,7 @@ def _in_memory(
     progress: bool | None,
     lenient: bool,
     time_limit: float | None = TIME_LIMIT,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> pd.DataFrame:
     engine, workers = _engine(engine, workers)
     return _build(
@@ -265,6 +269,7 @@ def _in_memory(
         progress=progress,
         lenient=lenient,
         time_limit=time_limit,
+        size_limit=size_limit,
     )
 
 
@@ -287,6 +292,7 @@ def build(
     progress: bool | None = None,
     lenient: bool = False,
     time_limit: float | None = TIME_LIMIT,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> BuildReport | pd.DataFrame:  # a DataFrame only on the deprecated call without ``out``
     """Extract every document of files and folders into a dataset at ``out``: a file (.csv,
     .jsonl, .parquet), or a folder for a Parquet dataset partitioned by year that later builds
@@ -295,7 +301,8 @@ def build(
     ``workers`` defaults to all cores; ``engine="dask"`` (with ``scheduler=`` an address for
     a cluster) runs on Dask; ``progress`` shows a bar (default: on). A document that takes more
     than ``time_limit`` seconds (``None``: no limit; not enforced in the threads of a Dask cluster)
-    is a failure of the build, named in the report, and the build goes on.
+    is a failure of the build, named in the report, and the build goes on; so is a file larger
+    than ``size_limit`` bytes (``None``: no limit), refused before it is read.
 
     (Without ``out`` it returns the rows as a DataFrame, as :func:`extract` of many documents
     does: deprecated, that call will need ``out`` in planstats 0.3.)
@@ -316,7 +323,7 @@ def build(
             FutureWarning,
             stacklevel=2,
         )
-    _check_time_limit(time_limit)
+    _check_limits(time_limit, size_limit)
     with _locked(out):
         return _build(
             paths,
@@ -327,13 +334,22 @@ def build(
             progress=progress,
             lenient=lenient,
             time_limit=time_limit,
+            size_limit=size_limit,
         )
 
 
-def _check_time_limit(time_limit: float | None) -> None:
-    if time_limit is not None and not (isinstance(time_limit, (int, float)) and time_limit > 0):
+def _check_limits(time_limit: float | None, size_limit: int | None) -> None:
+    if time_limit is not None and not (
+        isinstance(time_limit, (int, float)) and not isinstance(time_limit, bool) and time_limit > 0
+    ):
         raise ArgumentError(
             f"The value for `time_limit` must be a number of seconds above 0 or None, but {time_limit!r} was passed."
+        )
+    if size_limit is not None and not (
+        isinstance(size_limit, int) and not isinstance(size_limit, bool) and size_limit > 0
+    ):
+        raise ArgumentError(
+            f"The value for `size_limit` must be a number of bytes above 0 or None, but {size_limit!r} was passed."
         )
 
 
@@ -347,13 +363,16 @@ def _build(
     progress: bool | None,
     lenient: bool,
     time_limit: float | None = TIME_LIMIT,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> pd.DataFrame | BuildReport:
     target, fmt = _target(out)
     docs = _documents(paths)
     _check_manifests(docs)
     rules = rules_fingerprint()
     known, old_index = _previous(target, rules) if fmt == "folder" and target is not None else ({}, None)
-    items = [(doc, os.path.abspath(path), lenient, time_limit) for doc, path in docs]  # the index keeps where each was
+    items = [
+        (doc, os.path.abspath(path), lenient, time_limit, size_limit) for doc, path in docs
+    ]  # the index keeps where each was
     started = time.perf_counter()
     report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
     if target is not None:

@@ -88,6 +88,7 @@ class _Doc:
     path: str
     lenient: bool
     time_limit: float | None = None  # seconds for all its stages
+    size_limit: int | None = None  # bytes
     seconds: float = 0.0  # taken so far
     sha: str = ""
     text: str = ""
@@ -100,7 +101,7 @@ class _Doc:
 
 
 def _read(d: _Doc) -> None:
-    document = read(d.path, lenient=d.lenient)
+    document = read(d.path, lenient=d.lenient, size_limit=d.size_limit)
     d.sha, d.text = document.sha256, document.text
     if _KNOWN.get(d.doc) == d.sha:
         d.message = "unchanged"

@@ -202,6 +202,63 @@ def test_a_zip_bomb_docx_is_refused_before_it_is_unpacked(tmp_path, monkeypatch)
         read(path)
 
 
+def _lying_docx(real: int, stated: int) -> bytes:
+    """A .docx whose document.xml unpacks to ``real`` bytes while its zip headers state ``stated``."""
+    import io
+    import struct
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", b"<w:document>" + b" " * (real - 12))
+    data = bytearray(buffer.getvalue())
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local header, central directory
+        at = data.find(signature)
+        while at >= 0:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + 17] == b"word/document.xml":
+                data[at + offset : at + offset + 4] = struct.pack("<I", stated)
+            at = data.find(signature, at + 4)
+    return bytes(data)
+
+
+def test_a_docx_whose_zip_headers_understate_its_size_is_refused_before_it_is_unpacked(tmp_path, monkeypatch):
+    import tracemalloc
+
+    monkeypatch.setattr(docx, "DOCX_UNPACKED_MAX", 2**20)
+    path = tmp_path / "liar.docx"
+    path.write_bytes(_lying_docx(64 * 2**20, 1000))  # 64 MiB of XML that states 1000 bytes
+    tracemalloc.start()
+    try:
+        with pytest.raises(ps.DocumentError, match="zip bomb"):
+            read(path)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 16 * 2**20  # it was unpacked whole, 64 MiB, before it failed
+
+
+def test_a_file_larger_than_the_size_limit_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "sparse.txt"
+    with open(path, "wb") as f:
+        f.truncate(2**30)  # a sparse gigabyte: reading it would take a gigabyte of memory
+    with pytest.raises(ps.DocumentError, match=r"size limit of a document \(1,048,576 bytes\).*size_limit="):
+        read(path, size_limit=2**20)
+    with pytest.raises(ps.DocumentError, match="sparse.txt: 1,073,741,824 bytes"):
+        read(path)
+    report = ps.build([path], out=tmp_path / "out.csv", size_limit=2**20, progress=False, workers=1)
+    assert "size limit" in report.failures[0]["message"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+def test_a_fifo_is_refused_not_waited_on(tmp_path):
+    fifo = tmp_path / "pipe.txt"
+    os.mkfifo(fifo)
+    with pytest.raises(ps.DocumentError, match="not a regular file"):
+        read(fifo)
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_an_unexpected_error_in_one_document_is_a_reported_failure(tmp_path, monkeypatch, workers):
     """A bug of planstats (or of a library) while extracting one document fails that document only,
