@@ -110,10 +110,16 @@ class BuildReport:
 def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[tuple[str, str]]:
     """``(doc, path)`` for every document: files as given (doc = the file name), folders walked
     (doc = the path inside the folder, so that 2023.txt of two counties stay apart)."""
+    if paths is None or isinstance(paths, bytes):
+        raise ArgumentError(
+            f"The value for `paths` must be a path or a list of paths (str or Path), but {paths!r} was passed."
+        )
     given = [paths] if isinstance(paths, (str, os.PathLike)) else paths
     out: list[tuple[str, str]] = []
     folders = [Path(p) for p in given]
     for p in folders:
+        if "\0" in str(p):
+            raise ArgumentError(f"{str(p)!r}: a path cannot hold a NUL character; check the path.")
         if p.is_dir():
             prefix = len(os.path.join(str(p), ""))
             found = [
@@ -128,8 +134,8 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
                     stacklevel=4,
                 )
             out.extend(found)
-        elif not p.exists() and p.suffix.lower() not in _SUFFIXES:
-            raise ArgumentError(f"{p}: no such folder (nor a document); check the path.")
+        elif not p.exists() and not p.is_symlink():  # a link that leads nowhere is a failure of its own
+            raise ArgumentError(f"{p}: no such {'file' if p.suffix else 'folder'}; check the path.")
         else:
             out.append((p.name, str(p)))
     if not out:
@@ -146,6 +152,20 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
             )
         seen[doc] = path
     return sorted(set(out))
+
+
+def _named(doc: str, path: str) -> tuple[str, str]:
+    """``(doc, path)`` as text a dataset can store: a file name that is not UTF-8 (the bytes of a GBK
+    name on Linux) is written with its bytes escaped (``\\xbc``), and so fails as a document of that name."""
+    try:
+        path.encode("utf-8")
+        return doc, path
+    except UnicodeEncodeError:
+        return _escaped(doc), _escaped(path)
+
+
+def _escaped(name: str) -> str:
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _files(folder: str) -> Iterator[str]:
@@ -165,9 +185,12 @@ def _files(folder: str) -> Iterator[str]:
             continue
         with listing as entries:
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                elif entry.is_file():
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    elif entry.is_file() or entry.is_symlink():  # a link that loops or leads nowhere fails as read
+                        yield entry.path
+                except OSError:  # a loop of links: read() names it
                     yield entry.path
 
 
@@ -370,9 +393,8 @@ def _build(
     _check_manifests(docs)
     rules = rules_fingerprint()
     known, old_index = _previous(target, rules) if fmt == "folder" and target is not None else ({}, None)
-    items = [
-        (doc, os.path.abspath(path), lenient, time_limit, size_limit) for doc, path in docs
-    ]  # the index keeps where each was
+    # the index keeps where each was
+    items = [(*_named(doc, os.path.abspath(path)), lenient, time_limit, size_limit) for doc, path in docs]
     started = time.perf_counter()
     report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
     if target is not None:

@@ -30,7 +30,7 @@ from planstats.document import (
     extract_rows,
     missing_title_info,
 )
-from planstats.errors import PlanstatsError, PlanstatsWarning
+from planstats.errors import DocumentError, PlanstatsError, PlanstatsWarning
 from planstats.read import read
 from planstats.read.normalize import Normalized, normalize
 
@@ -101,6 +101,11 @@ class _Doc:
 
 
 def _read(d: _Doc) -> None:
+    if "\\x" in d.path and not os.path.lexists(d.path):  # see corpus._named
+        raise DocumentError(
+            f"{d.path}: its file name is not UTF-8 text (its bytes are shown escaped), and a dataset stores names as "
+            "text; rename the file (convmv -f gbk -t utf-8 converts GBK names)."
+        )
     document = read(d.path, lenient=d.lenient, size_limit=d.size_limit)
     d.sha, d.text = document.sha256, document.text
     if _KNOWN.get(d.doc) == d.sha:

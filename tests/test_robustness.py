@@ -259,6 +259,47 @@ def test_a_fifo_is_refused_not_waited_on(tmp_path):
         read(fifo)
 
 
+def test_a_corpus_with_a_symlink_loop_and_a_name_that_is_not_utf8_builds_naming_both(tmp_path):
+    corpus = tmp_path / "plans"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text("某某县2024年工作要点\n地区生产总值增长6%。", encoding="utf-8")
+    (corpus / "loop1.txt").symlink_to(corpus / "loop2.txt")
+    (corpus / "loop2.txt").symlink_to(corpus / "loop1.txt")
+    gbk = os.fsdecode(str(corpus).encode() + b"/" + "甲县.txt".encode("gbk"))  # the bytes of a GBK name, on Linux
+    with open(gbk, "w", encoding="utf-8") as f:
+        f.write("某某县2024年工作要点\n地区生产总值增长7%。")
+    with pytest.warns(ps.PlanstatsWarning, match="3 document\\(s\\) could not be read"):
+        report = ps.build([corpus], out=tmp_path / "out", workers=1, progress=False)
+    assert report.extracted == 1
+    messages = {os.path.basename(f["path"]): f["message"] for f in report.failures}
+    assert "Too many levels of symbolic links" in messages["loop1.txt"]
+    assert "not UTF-8" in messages["\\xbc\\xd7\\xcf\\xd8.txt"]
+    assert ps.load(tmp_path / "out")["doc"].unique().tolist() == ["good.txt"]
+
+
+@pytest.mark.parametrize(
+    "paths, message",
+    [
+        (None, "`paths` must be a path or a list of paths"),
+        (["/no/such/file.txt"], "/no/such/file.txt: no such file; check the path"),
+        (["a\0b.txt"], "cannot hold a NUL"),
+    ],
+)
+def test_a_build_of_no_paths_a_missing_file_or_a_nul_is_an_argument_error(tmp_path, paths, message):
+    with pytest.raises(ps.ArgumentError, match=message):
+        ps.build(paths, out=tmp_path / "out.csv", progress=False)
+
+
+def test_a_nul_in_a_path_read_is_a_document_error():
+    with pytest.raises(ps.DocumentError, match="embedded null"):
+        read("a\0b.txt")
+
+
+def test_a_lone_surrogate_in_a_region_is_an_argument_error():
+    with pytest.raises(ps.ArgumentError, match="`region` holds a lone surrogate"):
+        ps.extract_text("地区生产总值增长6%。", region="\ud9a1县", year=2023)
+
+
 @pytest.mark.parametrize("workers", [1, 2])
 def test_an_unexpected_error_in_one_document_is_a_reported_failure(tmp_path, monkeypatch, workers):
     """A bug of planstats (or of a library) while extracting one document fails that document only,
