@@ -271,10 +271,11 @@ def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, se
             kept_failed, new["doc"].map(dict(zip(good["doc"], good["rules"], strict=False)))
         ),  # kept: the rules they were read by
     )
-    # a document of before under another name whose content this build read (a subfolder built
-    # into the dataset of its parent: plans/a/2023.txt was a/2023.txt): the new name replaces it
-    read = set(new.loc[new["status"].isin(["extracted", "unchanged"]), "sha256"])
-    unseen = good[~good["doc"].isin(new["doc"]) & ~good["sha256"].isin(read)]
+    # a document of before under another name whose file this build read (a subfolder built into the
+    # dataset of its parent: plans/a/2023.txt was a/2023.txt): the new name replaces it. A document is
+    # its file, not its content: two files of the same bytes (a template filed for two counties) are two
+    read = set(new.loc[new["status"].isin(["extracted", "unchanged"]), "path"])
+    unseen = good[~good["doc"].isin(new["doc"]) & ~good["path"].isin(read)]
     # … and one this build did not see whose file is gone: kept (a build does not delete), but said
     gone = [os.path.isabs(p) and not os.path.exists(p) for p in unseen["path"]]
     unseen = unseen.assign(status=["gone" if g else "unchanged" for g in gone])

@@ -362,6 +362,21 @@ def test_a_subfolder_built_into_its_parents_dataset_is_not_counted_twice(tmp_pat
     assert len(df) == 2 and sorted(df["doc"]) == ["2023.txt", "2024.txt"]
 
 
+def test_two_documents_of_the_same_bytes_in_two_folders_are_two_documents(tmp_path):
+    # a template filed for two counties: the second counted as the first under another name, and a
+    # rebuild of one folder dropped the other's rows
+    plans = tmp_path / "plans"
+    text = "某某县2024年工作要点\n地区生产总值增长6%。"
+    for county in ("甲县", "乙县"):
+        (plans / county).mkdir(parents=True)
+        (plans / county / "2024.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "targets"
+    ps.build([plans], out=out, workers=1, progress=False)
+    assert sorted(ps.load(out)["doc"]) == ["乙县/2024.txt", "甲县/2024.txt"]
+    ps.build([plans / "甲县"], out=out, workers=1, progress=False)
+    assert sorted(ps.load(out)["doc"]) == ["2024.txt", "乙县/2024.txt"]
+
+
 def test_documents_whose_files_are_gone_are_reported_and_kept(tmp_path):
     plans = tmp_path / "plans"
     plans.mkdir()
