@@ -13,6 +13,7 @@ import warnings
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -232,24 +233,53 @@ def _local(items: list, known: dict[str, str], workers: int, arrow: bool) -> Ite
         _init_worker(known)
         yield from (_chunk(chunk, arrow) for chunk in chunks)
         return
-    try:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(known, os.getpid()))
-    except RuntimeError as err:
-        raise _guard_error(err) from err
+    pending, suspects = deque(chunks), deque()
+    pool = _pool(known, workers)
     try:
         # A bounded window of chunks in flight: workers that outpace the writer wait
         # instead of piling results up in memory (Executor.map submits everything at once).
         window: deque = deque()
-        for chunk in chunks:
-            window.append(pool.submit(_chunk, chunk, arrow))
-            if len(window) >= workers * 4:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+        while pending or suspects or window:
+            # after a worker died, the documents it may have held go one at a time, each alone in the pool
+            while suspects and not window:
+                window.append((suspects[0], pool.submit(_chunk, suspects.popleft(), arrow)))
+            while pending and not suspects and len(window) < workers * 4:
+                chunk = pending.popleft()
+                window.append((chunk, pool.submit(_chunk, chunk, arrow)))
+            chunk, future = window.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker was killed (the out-of-memory killer, a signal): a new pool
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = _pool(known, workers)
+                lost = [chunk] + [c for c, _ in window]
+                window.clear()
+                if len(lost) == 1 and len(chunk) == 1:
+                    yield _died(chunk[0], arrow)  # it was alone in the pool: it killed its worker
+                    lost = []
+                suspects.extend([item] for c in lost for item in c)
     except RuntimeError as err:
         raise _guard_error(err) from err
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # on a stop, what has not started never will
+
+
+def _pool(known: dict[str, str], workers: int) -> ProcessPoolExecutor:
+    try:
+        return ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(known, os.getpid()))
+    except RuntimeError as err:
+        raise _guard_error(err) from err
+
+
+def _died(item: tuple, arrow: bool) -> tuple[list[tuple], list[tuple] | pa.RecordBatch]:
+    """The result of a document whose worker process died while it read it, alone in the pool."""
+    doc, path = item[0], item[1]
+    message = (
+        f"DocumentError: {path}: the worker process that read it died (killed by a signal, often the "
+        "out-of-memory killer: the document may need more memory than the machine has); the document was skipped. "
+        "Build it with workers=1 to see the error, or give it its own build."
+    )
+    return [(doc, path, "", None, message)], (_record_batch([]) if arrow else [])
 
 
 def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | None, arrow: bool) -> Iterator:

@@ -363,6 +363,28 @@ def test_a_time_limit_that_is_no_number_of_seconds_is_refused(tmp_path, value):
         ps.build([tmp_path], out=tmp_path / "out.csv", time_limit=value)
 
 
+def test_a_worker_killed_while_it_reads_a_document_names_it_and_the_build_finishes(tmp_path, monkeypatch):
+    """As the out-of-memory killer does: the build gave BrokenProcessPool, exit 1 and no dataset."""
+    from planstats import workers as stages
+
+    for i in range(6):
+        (tmp_path / f"plan{i}.txt").write_text(f"某某县2024年工作要点\n地区生产总值增长{6 + i}%。", encoding="utf-8")
+    real = stages.extract_rows
+
+    def killed(doc, *args):
+        if doc == "plan3.txt":
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real(doc, *args)
+
+    monkeypatch.setattr(stages, "extract_rows", killed)  # forked workers inherit it
+    with pytest.warns(ps.PlanstatsWarning, match="1 document\\(s\\) could not be read"):
+        report = ps.build([tmp_path], out=tmp_path / "out", workers=2, progress=False)
+    assert report.extracted == 5
+    (failure,) = report.failures
+    assert failure["path"].endswith("plan3.txt") and "worker process that read it died" in failure["message"]
+    assert sorted(ps.load(tmp_path / "out")["doc"]) == [f"plan{i}.txt" for i in (0, 1, 2, 4, 5)]
+
+
 def test_a_second_build_into_the_same_dataset_fails_naming_the_first(tmp_path):
     """Two builds into one folder at once: the second fails with the pid of the first (before,
     both exited 0 and one's documents vanished); the first goes on and leaves its lock behind it."""
