@@ -233,7 +233,7 @@ def _local(items: list, known: dict[str, str], workers: int, arrow: bool) -> Ite
         _init_worker(known)
         yield from (_chunk(chunk, arrow) for chunk in chunks)
         return
-    pending, suspects = deque(chunks), deque()
+    pending, suspects = deque(chunks), deque[list]()
     pool = _pool(known, workers)
     try:
         # A bounded window of chunks in flight: workers that outpace the writer wait
