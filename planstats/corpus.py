@@ -204,6 +204,11 @@ def _target(out: str | os.PathLike | None) -> tuple[Path | None, str | None]:
     path = Path(out)
     suffix = path.suffix.lower().lstrip(".")
     if not suffix:
+        if path.exists() and not path.is_dir():
+            raise OutputError(
+                f"{path}: is a file, not a dataset folder; give `out` a folder, or a file name ending in "
+                f"{', '.join('.' + f for f in FORMATS)}."
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         return recover(path, clean=True), "folder"
     if suffix not in FORMATS:
@@ -417,8 +422,14 @@ def _build(
         sink.commit(index)
     except OSError as err:
         sink.abort()
-        if err.errno not in (errno.ENOSPC, errno.EDQUOT):
+        if isinstance(err, PlanstatsError):
             raise
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise OutputError(
+                f"{target}: the dataset could not be written ({err.strerror}: {err.filename}); its temporary files "
+                "were removed and the previous dataset is as it was (if the build stopped between the two renames "
+                "that move it in, the next load or build puts the previous one back)."
+            ) from err
         raise OutputError(
             f"{target}: no space left on the disk while the build wrote ({err.strerror}); its temporary files were "
             "removed "

@@ -452,6 +452,30 @@ def test_a_full_disk_is_one_clear_error_and_the_previous_dataset_stays(seeds, tm
     pd.testing.assert_frame_equal(ps.load(out), before)
 
 
+def test_a_disk_that_fills_under_the_parquet_writers_leaves_nothing_behind(seeds, tmp_path, monkeypatch):
+    # the clean-up closed the writers again, which failed again: a raw OSError and .targets.building-* left
+    import errno
+
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    before = ps.load(out)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
+    monkeypatch.setattr(pq.ParquetWriter, "close", full)
+    changed = seeds / "000_3e3dedbcbccbc1ab.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增市场主体100户。", encoding="utf-8")
+    with pytest.raises(ps.OutputError, match="no space left on the disk"):
+        ps.build([seeds], out=out, workers=1, progress=False)
+    monkeypatch.undo()
+    assert not list(tmp_path.glob(".targets.building-*")) and not (tmp_path / ".targets.lock").exists()
+    assert_frame_equal(ps.load(out), before)
+
+
 def test_the_rules_fingerprint_covers_the_grammar_and_the_rule_files():
     from planstats.dataset import rule_files
 

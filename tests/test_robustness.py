@@ -385,25 +385,66 @@ def test_a_worker_killed_while_it_reads_a_document_names_it_and_the_build_finish
     assert sorted(ps.load(tmp_path / "out")["doc"]) == [f"plan{i}.txt" for i in (0, 1, 2, 4, 5)]
 
 
+def _hold_lock(lock) -> subprocess.Popen:
+    """A process that holds the operating-system lock of a dataset, as a build running there does."""
+    script = (
+        "import fcntl, os, sys, time\n"
+        f"fd = os.open({str(lock)!r}, os.O_RDWR | os.O_CREAT)\n"
+        "fcntl.flock(fd, fcntl.LOCK_EX)\n"
+        "os.write(fd, str(os.getpid()).encode())\n"
+        "print('held', flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    holder = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
+    return holder
+
+
 def test_a_second_build_into_the_same_dataset_fails_naming_the_first(tmp_path):
     """Two builds into one folder at once: the second fails with the pid of the first (before,
-    both exited 0 and one's documents vanished); the first goes on and leaves its lock behind it."""
+    both exited 0 and one's documents vanished)."""
     plans = tmp_path / "plans"
     plans.mkdir()
     for i in range(3):
         (plans / f"p{i}.txt").write_text(f"某某县2024年工作要点\n地区生产总值增长{6 + i}%。", encoding="utf-8")
     out = tmp_path / "targets"
-    first = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    first = _hold_lock(tmp_path / ".targets.lock")
     try:
-        (tmp_path / ".targets.lock").write_text(str(first.pid))  # as a build running in that process holds it
         with pytest.raises(ps.OutputError, match=f"process {first.pid}"):
             ps.build([plans], out=out, workers=1, progress=False)
         assert not out.exists()
     finally:
         first.kill()
         first.wait()
-    report = ps.build([plans], out=out, workers=1, progress=False)  # the lock of a process that is gone is taken over
+    report = ps.build([plans], out=out, workers=1, progress=False)  # the system freed the lock of the dead process
     assert report.extracted == 3 and not (tmp_path / ".targets.lock").exists()
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="pid 1 is init on Unix")
+def test_a_lock_file_left_with_a_pid_that_is_reused_blocks_nothing(tmp_path):
+    # a stale lock whose pid now belonged to a live process (here pid 1) blocked every build
+    (tmp_path / ".targets.lock").write_text("1")
+    report = ps.build([RAW_PLAN], out=tmp_path / "targets", workers=1, progress=False)
+    assert report.extracted == 1 and not (tmp_path / ".targets.lock").exists()
+
+
+def test_load_does_not_undo_a_build_between_the_renames_of_its_commit(tmp_path, monkeypatch):
+    from planstats import dataset
+
+    out = tmp_path / "targets"
+    ps.build([RAW_PLAN], out=out, workers=1, progress=False)
+    aside = tmp_path / dataset.PREVIOUS.format("targets")
+    os.replace(out, aside)  # the first rename of a commit: the build, which holds the lock, moves its own in next
+    holder = _hold_lock(tmp_path / ".targets.lock")
+    monkeypatch.setattr(dataset, "_LOAD_WAIT", 0.3)
+    try:
+        with pytest.raises(ps.OutputError, match="a build is writing this dataset"):
+            ps.load(out)
+        assert aside.is_dir() and not out.exists()  # load moved it back, and the build's rename then failed
+    finally:
+        holder.kill()
+        holder.wait()
+    assert len(ps.load(out)) > 0 and not aside.exists()  # a build that died there: its dataset is put back
 
 
 def test_two_builds_at_once_one_fails_and_the_dataset_is_whole(big_corpus, tmp_path):
@@ -430,6 +471,22 @@ def test_an_unwritable_output_folder_is_an_output_error(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "open", denied)
     with pytest.raises(ps.OutputError, match="not writable"):
         ps.build([RAW_PLAN], out=tmp_path / "targets", workers=1, progress=False)
+
+
+@pytest.mark.parametrize(
+    "out, message",
+    [
+        ("afile/targets", "cannot be written .*afile"),  # a folder inside a regular file
+        ("afile/targets.csv", "cannot be written .*afile"),
+        ("afile", "is a file, not a dataset folder"),
+        ("/proc/targets", "cannot be written"),  # a folder where nothing can be made
+    ],
+)
+def test_an_output_path_that_cannot_be_a_dataset_is_an_output_error(tmp_path, monkeypatch, out, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "afile").write_text("a file, not a folder")
+    with pytest.raises(ps.OutputError, match=message):
+        ps.build([RAW_PLAN], out=out, workers=1, progress=False)
 
 
 def test_a_page_table_whose_cells_all_span_50_by_50_is_read_in_linear_work(monkeypatch):
