@@ -29,7 +29,7 @@ from planstats.dataset import (
 )
 from planstats._lock import dataset_lock
 from planstats.formats import spreadsheet_safe
-from planstats.errors import ArgumentError, OutputError
+from planstats.errors import ArgumentError, DataFileError, OutputError
 
 if TYPE_CHECKING:
     pass
@@ -162,7 +162,10 @@ def _previous(out: Path, rules: str) -> tuple[dict[str, str], pd.DataFrame]:
         if out.exists() and any(out.iterdir()):
             raise ArgumentError(f"{out}: exists and is not a planstats dataset folder (no {INDEX}); choose another -o.")
         return {}, pd.DataFrame(columns=list(INDEX_COLUMNS))
-    index = pd.read_parquet(index_path)
+    try:
+        index = pd.read_parquet(index_path)
+    except Exception as err:  # noqa: BLE001 - pyarrow's ArrowInvalid, OSError: a damaged file either way
+        raise _damaged(out, index_path, err) from None
     if "rules" not in index.columns:
         index["rules"] = ""
     ok = index[index["status"].isin(["extracted", "unchanged"]) & index["rules"].eq(rules)]
@@ -177,9 +180,20 @@ def _carry_over(out: Path, keep: set[str], sink: _Sink) -> None:
     if not keep:
         return
     partitioning = pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive")
-    data = pads.dataset(out, format="parquet", partitioning=partitioning, schema=arrow_schema(partitioned=False))
-    for batch in data.to_batches(filter=pads.field("doc").isin(sorted(keep))):
-        sink.add_arrow(pa.Table.from_batches([batch]).select(list(COLUMNS)))
+    try:
+        data = pads.dataset(out, format="parquet", partitioning=partitioning, schema=arrow_schema(partitioned=False))
+        batches = iter(data.to_batches(filter=pads.field("doc").isin(sorted(keep))))
+        while (batch := next(batches, None)) is not None:
+            sink.add_arrow(pa.Table.from_batches([batch]).select(list(COLUMNS)))
+    except pa.ArrowException as err:
+        raise _damaged(out, out / "year=…" / PART, err) from None
+
+
+def _damaged(out: Path, part: Path, err: Exception) -> DataFileError:
+    return DataFileError(
+        f"{part}: a file of the dataset {out} is damaged ({type(err).__name__}: {err}); the dataset was not changed. "
+        f"Move {out} aside and build into it again: the build reads every document anew."
+    )
 
 
 @contextlib.contextmanager

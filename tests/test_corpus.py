@@ -476,6 +476,20 @@ def test_a_disk_that_fills_under_the_parquet_writers_leaves_nothing_behind(seeds
     assert_frame_equal(ps.load(out), before)
 
 
+@pytest.mark.parametrize("damaged", ["_documents.parquet", "part-0.parquet"])
+def test_a_build_into_a_dataset_with_a_damaged_file_says_what_to_do(seeds, tmp_path, damaged):
+    # pyarrow's ArrowInvalid came out raw
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    victim = next(out.rglob(damaged))
+    victim.write_bytes(b"PAR1 not parquet at all PAR1")
+    changed = seeds / "000_3e3dedbcbccbc1ab.txt"  # so that the unchanged rest is carried over from the dataset
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增市场主体100户。", encoding="utf-8")
+    with pytest.raises(ps.DataFileError, match="is damaged .* Move .* aside and build into it again"):
+        ps.build([seeds], out=out, workers=1, progress=False)
+    assert not list(tmp_path.glob(".targets.building-*"))
+
+
 def test_the_rules_fingerprint_covers_the_grammar_and_the_rule_files():
     from planstats.dataset import rule_files
 
