@@ -138,3 +138,13 @@ def test_build_says_what_the_api_warns_of_and_refuses_an_empty_or_missing_folder
     assert main(["build", str(tmp_path / "missing"), "-o", str(tmp_path / "t3"), "--no-progress"]) == 2
     assert "no such folder" in capsys.readouterr().err
     assert not (tmp_path / "t2").exists() and not (tmp_path / "t3").exists()
+
+
+def test_build_takes_a_size_limit_and_a_time_limit(tmp_path, capsys):
+    from planstats.cli import main
+
+    out = tmp_path / "targets.csv"
+    # a limit of a few bytes: every plan is too large, so every document fails, and the build says so
+    assert main(["build", str(SEEDS[0]), "-o", str(out), "--size-limit", "0.00001", "--no-progress"]) == 1
+    assert "more than the size limit of a document (10 bytes)" in capsys.readouterr().err
+    assert main(["build", str(SEEDS[0]), "-o", str(out), "--time-limit", "0", "--size-limit", "0"]) == 0
