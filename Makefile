@@ -83,9 +83,11 @@ eval: $(STAMP)
 		$(BIN)/python $(DEV)/score.py $(DEV)/gold.jsonl $(DEV)/docs out/dev.jsonl; \
 	else echo "no development corpus at $(DEV) (set DEV=…): only the seeds were scored"; fi
 
-## bench: extraction speed, memory and accuracy on synthetic corpora; analytics on 1M rows (a few minutes)
+## bench: extraction speed, memory and accuracy on synthetic corpora; analytics on 1M rows (a few minutes); then
+## time and peak memory per MB of one document of each kind from 1 to 50 MB (benchmarks/scaling.py)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py --out benchmarks/results.json
+	$(BIN)/python benchmarks/scaling.py --out benchmarks/scaling.json
 
 ## tex: install XeLaTeX with xeCJK and BibTeX (Debian or Ubuntu, as root; 136 MB, about 2 minutes), then run
 ## the compile test of the tables and BibTeX (tests/test_exports.py); without an engine that test is skipped

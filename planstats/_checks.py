@@ -82,6 +82,14 @@ def text(value: object, param: str) -> str | None:
         raise ArgumentError(
             f"The value for `{param}` must be a str, but {value!r} ({type(value).__name__}) was passed."
         )
+    if (
+        value is not None
+        and (lone := next((i for i, c in enumerate(value) if "\ud800" <= c <= "\udfff"), None)) is not None
+    ):
+        raise ArgumentError(
+            f"The value for `{param}` holds a lone surrogate ({value[lone]!r} at position {lone}), which is no "
+            "character and cannot be stored; decode the text it came from with its real encoding."
+        )
     return value
 
 

@@ -31,7 +31,8 @@ from pathlib import Path
 import pandas as pd
 
 from planstats import analysis, outcomes, plans, tables
-from planstats.corpus import ENGINES, build
+from planstats.corpus import ENGINES, TIME_LIMIT, build
+from planstats.read import SIZE_LIMIT
 from planstats.dataset import FORMATS, conform, load, write
 from planstats.formats import write_csv
 from planstats.document import extract_file, rejects
@@ -137,6 +138,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
             scheduler=args.scheduler,
             progress=not args.no_progress and args.say.level >= 1 and sys.stderr.isatty(),  # a bar only on a terminal
             lenient=args.lenient,
+            time_limit=args.time_limit or None,
+            size_limit=int(args.size_limit * 2**20) or None,
         )
     args.say.info(str(report))
     for w in caught:  # what the API warns of (no region or year, stale rows kept, folders not listed …), said once each
@@ -303,6 +306,21 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--lenient", action="store_true", help="replace undecodable bytes instead of skipping the document")
     b.add_argument(
         "--keep-going", action="store_true", help="exit 0 when some documents could not be read (not all of them)"
+    )
+    b.add_argument(
+        "--time-limit",
+        type=float,
+        default=TIME_LIMIT,
+        metavar="SECONDS",
+        help=f"seconds one document may take, else it is skipped as failed (default: {TIME_LIMIT:g}; 0: no limit)",
+    )
+    b.add_argument(
+        "--size-limit",
+        type=float,
+        default=SIZE_LIMIT / 2**20,
+        metavar="MB",
+        help=f"MiB of the largest document read, a larger one is skipped as failed (default: {SIZE_LIMIT // 2**20}; "
+        "0: no limit)",
     )
     b.set_defaults(func=_cmd_build)
 

@@ -60,6 +60,7 @@ from planstats.document import (
 )
 from planstats.errors import EngineError as EngineError  # planstats.corpus.EngineError, as before
 from planstats.errors import ArgumentError, OutputError, PlanstatsError, PlanstatsWarning
+from planstats.read import SIZE_LIMIT
 from planstats.store import (
     INDEX_COLUMNS,
     _carry_over,
@@ -76,6 +77,7 @@ if TYPE_CHECKING:
     pass
 
 ENGINES = ("local", "dask")
+TIME_LIMIT = 600.0  # seconds that one document may take in a build: a 50 MB text takes about 15
 _BATCH_ROWS = 20_000  # rows written at once: the sink is handed this many or more
 
 
@@ -111,10 +113,16 @@ class BuildReport:
 def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[tuple[str, str]]:
     """``(doc, path)`` for every document: files as given (doc = the file name), folders walked
     (doc = the path inside the folder, so that 2023.txt of two counties stay apart)."""
+    if paths is None or isinstance(paths, bytes):
+        raise ArgumentError(
+            f"The value for `paths` must be a path or a list of paths (str or Path), but {paths!r} was passed."
+        )
     given = [paths] if isinstance(paths, (str, os.PathLike)) else paths
     out: list[tuple[str, str]] = []
     folders = [Path(p) for p in given]
     for p in folders:
+        if "\0" in str(p):
+            raise ArgumentError(f"{str(p)!r}: a path cannot hold a NUL character; check the path.")
         if p.is_dir():
             prefix = len(os.path.join(str(p), ""))
             found = [
@@ -129,8 +137,8 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
                     stacklevel=4,
                 )
             out.extend(found)
-        elif not p.exists() and p.suffix.lower() not in _SUFFIXES:
-            raise ArgumentError(f"{p}: no such folder (nor a document); check the path.")
+        elif not p.exists() and not p.is_symlink():  # a link that leads nowhere is a failure of its own
+            raise ArgumentError(f"{p}: no such {'file' if p.suffix else 'folder'}; check the path.")
         else:
             out.append((p.name, str(p)))
     if not out:
@@ -147,6 +155,20 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
             )
         seen[doc] = path
     return sorted(set(out))
+
+
+def _named(doc: str, path: str) -> tuple[str, str]:
+    """``(doc, path)`` as text a dataset can store: a file name that is not UTF-8 (the bytes of a GBK
+    name on Linux) is written with its bytes escaped (``\\xbc``), and so fails as a document of that name."""
+    try:
+        path.encode("utf-8")
+        return doc, path
+    except UnicodeEncodeError:
+        return _escaped(doc), _escaped(path)
+
+
+def _escaped(name: str) -> str:
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 def _files(folder: str) -> Iterator[str]:
@@ -166,9 +188,12 @@ def _files(folder: str) -> Iterator[str]:
             continue
         with listing as entries:
             for entry in entries:
-                if entry.is_dir(follow_symlinks=False):
-                    stack.append(entry.path)
-                elif entry.is_file():
+                try:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(entry.path)
+                    elif entry.is_file() or entry.is_symlink():  # a link that loops or leads nowhere fails as read
+                        yield entry.path
+                except OSError:  # a loop of links: read() names it
                     yield entry.path
 
 
@@ -182,6 +207,11 @@ def _target(out: str | os.PathLike | None) -> tuple[Path | None, str | None]:
     path = Path(out)
     suffix = path.suffix.lower().lstrip(".")
     if not suffix:
+        if path.exists() and not path.is_dir():
+            raise OutputError(
+                f"{path}: is a file, not a dataset folder; give `out` a folder, or a file name ending in "
+                f"{', '.join('.' + f for f in FORMATS)}."
+            )
         path.parent.mkdir(parents=True, exist_ok=True)
         return recover(path, clean=True), "folder"
     if suffix not in FORMATS:
@@ -204,6 +234,8 @@ def extract(
     scheduler: str | None = None,
     progress: bool | None = None,
     with_rejects: bool = False,
+    time_limit: float | None = TIME_LIMIT,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> pd.DataFrame:
     """Extract the targets of one document, or of many (files and folders), into one DataFrame.
 
@@ -213,8 +245,9 @@ def extract(
     given by [planstats.rejects][]. Many, or a folder: as [planstats.build][] does, in parallel
     (``workers``, ``engine``, ``scheduler``, ``progress``), in memory; the documents that could
     not be read are in ``df.attrs["failures"]`` and one warning. ``lenient=True`` replaces
-    undecodable bytes instead of failing. (``with_rejects=True``, which returned the pair
-    ``(targets, rejects)`` for one file, is deprecated.)
+    undecodable bytes instead of failing; ``time_limit`` is the seconds one document of many may take,
+    ``size_limit`` the bytes of the largest file read (see :func:`build`). (``with_rejects=True``, which
+    returned the pair ``(targets, rejects)`` for one file, is deprecated.)
 
     Parameters
     ----------
@@ -251,23 +284,49 @@ def extract(
     >>> sorted(extract(ps.sample_corpus(), workers=1)["doc"].unique())[:2]
     ['000_3e3dedbcbccbc1ab.txt', '001_d84f9f3cc8d066a0.txt']
     """
+    _check_limits(time_limit, size_limit)
     if isinstance(paths, (str, os.PathLike)) and not Path(paths).is_dir():
-        df = extract_file(paths, region=region, year=year, lenient=lenient)
+        df = extract_file(paths, region=region, year=year, lenient=lenient, size_limit=size_limit)
         return _old_rejects((df, rejects(df)), with_rejects, "extract")
     if region is not None or year is not None or with_rejects:
         raise ArgumentError(
             "region=, year= and with_rejects= apply to one document; for many, give each its region and year in a "
             "manifest.csv beside it."
         )
-    return _in_memory(paths, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient)
+    return _in_memory(
+        paths,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        lenient=lenient,
+        time_limit=time_limit,
+        size_limit=size_limit,
+    )
 
 
 def _in_memory(
-    paths, *, workers: int | None, engine: str, scheduler: str | None, progress: bool | None, lenient: bool
+    paths,
+    *,
+    workers: int | None,
+    engine: str,
+    scheduler: str | None,
+    progress: bool | None,
+    lenient: bool,
+    time_limit: float | None = TIME_LIMIT,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> pd.DataFrame:
     engine, workers = _engine(engine, workers)
     return _build(
-        paths, out=None, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
+        paths,
+        out=None,
+        workers=workers,
+        engine=engine,
+        scheduler=scheduler,
+        progress=progress,
+        lenient=lenient,
+        time_limit=time_limit,
+        size_limit=size_limit,
     )
 
 
@@ -289,13 +348,18 @@ def build(
     scheduler: str | None = None,
     progress: bool | None = None,
     lenient: bool = False,
+    time_limit: float | None = TIME_LIMIT,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> BuildReport | pd.DataFrame:  # a DataFrame only on the deprecated call without ``out``
     """Extract every document of files and folders into a dataset at ``out``: a file (.csv,
     .jsonl, .parquet), or a folder for a Parquet dataset partitioned by year that later builds
     update incrementally. The rows are streamed to disk and a [planstats.BuildReport][] comes back:
     what was extracted, unchanged, failed and why.
     ``workers`` defaults to all cores; ``engine="dask"`` (with ``scheduler=`` an address for
-    a cluster) runs on Dask; ``progress`` shows a bar (default: on).
+    a cluster) runs on Dask; ``progress`` shows a bar (default: on). A document that takes more
+    than ``time_limit`` seconds (``None``: no limit; not enforced in the threads of a Dask cluster)
+    is a failure of the build, named in the report, and the build goes on; so is a file larger
+    than ``size_limit`` bytes (``None``: no limit), refused before it is read.
 
     (Without ``out`` it returns the rows as a DataFrame, as [planstats.extract][planstats.corpus.extract] of many
     documents does: deprecated, that call will need ``out`` in planstats 0.3.)
@@ -338,21 +402,55 @@ def build(
             FutureWarning,
             stacklevel=2,
         )
+    _check_limits(time_limit, size_limit)
     with _locked(out):
         return _build(
-            paths, out=out, workers=workers, engine=engine, scheduler=scheduler, progress=progress, lenient=lenient
+            paths,
+            out=out,
+            workers=workers,
+            engine=engine,
+            scheduler=scheduler,
+            progress=progress,
+            lenient=lenient,
+            time_limit=time_limit,
+            size_limit=size_limit,
+        )
+
+
+def _check_limits(time_limit: float | None, size_limit: int | None) -> None:
+    if time_limit is not None and not (
+        isinstance(time_limit, (int, float)) and not isinstance(time_limit, bool) and time_limit > 0
+    ):
+        raise ArgumentError(
+            f"The value for `time_limit` must be a number of seconds above 0 or None, but {time_limit!r} was passed."
+        )
+    if size_limit is not None and not (
+        isinstance(size_limit, int) and not isinstance(size_limit, bool) and size_limit > 0
+    ):
+        raise ArgumentError(
+            f"The value for `size_limit` must be a number of bytes above 0 or None, but {size_limit!r} was passed."
         )
 
 
 def _build(
-    paths, *, out, workers: int, engine: str, scheduler: str | None, progress: bool | None, lenient: bool
+    paths,
+    *,
+    out,
+    workers: int,
+    engine: str,
+    scheduler: str | None,
+    progress: bool | None,
+    lenient: bool,
+    time_limit: float | None = TIME_LIMIT,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> pd.DataFrame | BuildReport:
     target, fmt = _target(out)
     docs = _documents(paths)
     _check_manifests(docs)
     rules = rules_fingerprint()
     known, old_index = _previous(target, rules) if fmt == "folder" and target is not None else ({}, None)
-    items = [(doc, os.path.abspath(path), lenient) for doc, path in docs]  # the index keeps where each was
+    # the index keeps where each was
+    items = [(*_named(doc, os.path.abspath(path)), lenient, time_limit, size_limit) for doc, path in docs]
     started = time.perf_counter()
     report = BuildReport(path=target or Path("<memory>"), documents=len(docs))
     if target is not None:
@@ -375,8 +473,14 @@ def _build(
         sink.commit(index)
     except OSError as err:
         sink.abort()
-        if err.errno not in (errno.ENOSPC, errno.EDQUOT):
+        if isinstance(err, PlanstatsError):
             raise
+        if err.errno not in (errno.ENOSPC, errno.EDQUOT):
+            raise OutputError(
+                f"{target}: the dataset could not be written ({err.strerror}: {err.filename}); its temporary files "
+                "were removed and the previous dataset is as it was (if the build stopped between the two renames "
+                "that move it in, the next load or build puts the previous one back)."
+            ) from err
         raise OutputError(
             f"{target}: no space left on the disk while the build wrote ({err.strerror}); its temporary files were "
             "removed "

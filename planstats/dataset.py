@@ -21,7 +21,8 @@ import pandas as pd
 
 from planstats import _checks, places
 from planstats._data import DATA_DIR
-from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning, SchemaError
+from planstats._lock import dataset_lock
+from planstats.errors import ArgumentError, DataFileError, DocumentError, OutputError, PlanstatsWarning, SchemaError
 from planstats.extract import KINDS, QUALIFIERS, RECORDS
 from planstats.formats import _unescape, write_csv, write_stata
 from planstats.read.html import HTML_SUFFIXES
@@ -401,6 +402,29 @@ def recover(path: Path, *, clean: bool = False) -> Path:
     return path
 
 
+_LOAD_WAIT = 30.0  # seconds load() waits for a build to finish its commit
+
+
+def _put_back(path: Path) -> Path:
+    """The folder to read for the dataset ``path``: a dataset that a stopped build left aside is put
+    back (:func:`recover`) under the dataset's lock, so that a build that is between the two renames
+    of its commit is waited for rather than undone; in a folder that cannot be written (read-only
+    media), the copy left aside is read where it is."""
+    previous = path.parent / PREVIOUS.format(path.name)
+    if path.exists() or not previous.is_dir():
+        return path
+    try:
+        with dataset_lock(path, wait=_LOAD_WAIT):
+            return recover(path)
+    except OutputError as err:
+        raise OutputError(
+            f"{path}: a build is writing this dataset and has not finished moving it into place; load it again "
+            f"when the build is done ({err})."
+        ) from None
+    except OSError:  # no lock can be made here: nothing can be put back either
+        return previous
+
+
 def region_names() -> dict[str, str]:
     """Every name a region may be called by (its name, aliases, English name) → its name.
 
@@ -462,7 +486,7 @@ def load(
     >>> load(years=2023, metrics="gdp_growth")[["region", "value", "raw"]].values.tolist()
     [['西咸新区', 20.0, 'GDP增长20%以上']]
     """
-    path = recover(Path(path)) if path is not None else BUNDLED
+    path = _put_back(Path(path)) if path is not None else BUNDLED
     wanted = {
         **_region_filter(regions),
         "year": _checks.plan_years(years),

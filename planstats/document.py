@@ -19,7 +19,7 @@ from planstats._data import read_rows
 from planstats.dataset import COLUMNS, Shared, conform, empty
 from planstats.errors import ArgumentError, DataFileError, DocumentError, PlanstatsWarning
 from planstats.extract import OF_PLAN_YEAR, Reject, Target, find_targets
-from planstats.read import read
+from planstats.read import SIZE_LIMIT, read
 from planstats.read.normalize import Normalized, normalize
 from planstats.taxonomy import assign_metrics
 from planstats.titles import page_info
@@ -355,14 +355,20 @@ def extract_text(
 
 
 def extract_file(
-    path: str | os.PathLike, *, region: str | None = None, year: int | None = None, lenient: bool = False
+    path: str | os.PathLike,
+    *,
+    region: str | None = None,
+    year: int | None = None,
+    lenient: bool = False,
+    size_limit: int | None = SIZE_LIMIT,
 ) -> pd.DataFrame:
     """Extract the targets of one document (``.txt`` in any common encoding, ``.docx``, ``.pdf``,
     or a web page saved as ``.html``); what :func:`planstats.extract` does for one file.
 
     Region and year come from the arguments, else from a ``manifest.csv`` row beside the
     file, else from the document's title. ``lenient=True`` replaces undecodable bytes
-    instead of failing. :func:`rejects` gives the numbers set aside as non-targets.
+    instead of failing; a file larger than ``size_limit`` bytes is refused. :func:`rejects` gives
+    the numbers set aside as non-targets.
 
     Examples
     --------
@@ -373,7 +379,7 @@ def extract_file(
     """
     path = Path(path)
     region, year = _checks.text(region, "region"), _checks.plan_year(year)
-    doc = read(path, lenient=lenient)
+    doc = read(path, lenient=lenient, size_limit=size_limit)
     norm = normalize(doc.text)
     region, year, place, _, region_from = document_clues(path, norm, region=region, year=year)
     return _frame(doc.name, doc.text, norm, doc.sha256, region, year, place, region_from)[0]

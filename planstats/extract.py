@@ -364,8 +364,11 @@ class _Extractor(Values, Phrases, Lists, Tables):
         phrase = phrase._replace(subset=subset)
         # the values of a collective indicator are one for each part, as after 分别 (城乡居民人均可支配收入增长6%和7.5%)
         nouns = (len(values) > 1 and _collective(metric_text, len(values))) or [metric_text] * len(values)
-        for v, noun in zip(values, nouns, strict=False):
-            self._emit(sent.index, v, start + phrase.offset, v.end, noun, phrase.verb, phrase, at)
+        for i, (v, noun) in enumerate(zip(values, nouns, strict=False)):
+            # a value of a list that names no indicator cites itself: from the clause, the rows of a long
+            # list (1%、2%、…) would each hold all the values before them, in quadratic time and memory
+            cited = start + phrase.offset if noun or not i else v.start
+            self._emit(sent.index, v, cited, v.end, noun, phrase.verb, phrase, at)
             previous.append((noun, subset))
 
     def _indicator_before(

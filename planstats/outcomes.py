@@ -124,8 +124,8 @@ def _cell(col: str, v: object, where: str) -> float | int:
             f"({str(v).strip().replace(',', '.')}), "
             "as a comma is read as a separator of thousands (1,234.5)."
         )
-    try:
-        x = int(str(v).strip()) if col == "year" else _number(v)
+    try:  # Python reads 9_3 as 93 and 2_024 as 2024: no spreadsheet means that
+        x = None if "_" in str(v) else int(str(v).strip()) if col == "year" else _number(v)
     except (TypeError, ValueError):
         x = None
     if x is None or (col == "value" and not np.isfinite(x)):

@@ -27,8 +27,9 @@ from planstats.dataset import (
     empty,
     provenance,
 )
+from planstats._lock import dataset_lock
 from planstats.formats import spreadsheet_safe
-from planstats.errors import ArgumentError, OutputError
+from planstats.errors import ArgumentError, DataFileError, OutputError
 
 if TYPE_CHECKING:
     pass
@@ -121,7 +122,10 @@ class _Sink:
         self.writers = {}
 
     def abort(self) -> None:
-        self.close()
+        for writer in self.writers.values():
+            with contextlib.suppress(Exception):  # a full disk fails each close again: what it wrote goes anyway
+                writer.close()
+        self.writers = {}
         if self.tmp is not None and self.tmp.exists():
             shutil.rmtree(self.tmp) if self.tmp.is_dir() else self.tmp.unlink()
 
@@ -158,7 +162,10 @@ def _previous(out: Path, rules: str) -> tuple[dict[str, str], pd.DataFrame]:
         if out.exists() and any(out.iterdir()):
             raise ArgumentError(f"{out}: exists and is not a planstats dataset folder (no {INDEX}); choose another -o.")
         return {}, pd.DataFrame(columns=list(INDEX_COLUMNS))
-    index = pd.read_parquet(index_path)
+    try:
+        index = pd.read_parquet(index_path)
+    except Exception as err:  # noqa: BLE001 - pyarrow's ArrowInvalid, OSError: a damaged file either way
+        raise _damaged(out, index_path, err) from None
     if "rules" not in index.columns:
         index["rules"] = ""
     ok = index[index["status"].isin(["extracted", "unchanged"]) & index["rules"].eq(rules)]
@@ -173,52 +180,49 @@ def _carry_over(out: Path, keep: set[str], sink: _Sink) -> None:
     if not keep:
         return
     partitioning = pads.partitioning(pa.schema([("year", pa.int64())]), flavor="hive")
-    data = pads.dataset(out, format="parquet", partitioning=partitioning, schema=arrow_schema(partitioned=False))
-    for batch in data.to_batches(filter=pads.field("doc").isin(sorted(keep))):
-        sink.add_arrow(pa.Table.from_batches([batch]).select(list(COLUMNS)))
+    try:
+        data = pads.dataset(out, format="parquet", partitioning=partitioning, schema=arrow_schema(partitioned=False))
+        batches = iter(data.to_batches(filter=pads.field("doc").isin(sorted(keep))))
+        while (batch := next(batches, None)) is not None:
+            sink.add_arrow(pa.Table.from_batches([batch]).select(list(COLUMNS)))
+    except pa.ArrowException as err:
+        raise _damaged(out, out / "year=…" / PART, err) from None
+
+
+def _damaged(out: Path, part: Path, err: Exception) -> DataFileError:
+    return DataFileError(
+        f"{part}: a file of the dataset {out} is damaged ({type(err).__name__}: {err}); the dataset was not changed. "
+        f"Move {out} aside and build into it again: the build reads every document anew."
+    )
 
 
 @contextlib.contextmanager
 def _locked(out: str | os.PathLike | None) -> Iterator[None]:
-    """Hold the lock of the dataset ``out`` (a file ``.NAME.lock`` beside it that holds the pid of
-    the build), so that a second build into it at the same time fails, naming the first, rather
-    than both replacing it and one's documents vanishing. A lock left by a build that was killed
-    (its process is gone) is taken over."""
+    """Hold the lock of the dataset ``out`` (:func:`planstats._lock.dataset_lock`), so that a second build
+    into it at the same time fails, naming the first, rather than both replacing it and one's documents
+    vanishing."""
     if out is None:
         yield
         return
     path = Path(out)
-    lock = path.parent / f".{path.name}.lock"
+    held = contextlib.ExitStack()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for _ in range(2):
-            try:
-                fd = os.open(lock, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-                break
-            except FileExistsError:
-                try:
-                    pid = int(lock.read_text(encoding="ascii").strip() or 0)
-                except (OSError, ValueError):
-                    pid = 0
-                if pid and pid != os.getpid() and _alive(pid):
-                    raise OutputError(
-                        f"{path}: another build (process {pid}) is writing this dataset; wait for it to finish, "
-                        f"or remove {lock} if no such build runs."
-                    ) from None
-                lock.unlink(missing_ok=True)  # left by a build that was killed
-        else:
-            raise OutputError(f"{path}: could not take the lock {lock}; another build took it first. Try again.")
+        held.enter_context(dataset_lock(path))
+    except OutputError:
+        raise
     except PermissionError as err:
         raise OutputError(
             f"{path}: the folder {path.parent} is not writable ({err.strerror}); choose another `out` or fix its "
             "permissions."
         ) from None
-    try:
-        os.write(fd, str(os.getpid()).encode("ascii"))
-        os.close(fd)
+    except OSError as err:
+        raise OutputError(
+            f"{path}: cannot be written ({err.strerror}: {err.filename}); choose another `out`, in a folder that "
+            "exists or can be made."
+        ) from None
+    with held:
         yield
-    finally:
-        lock.unlink(missing_ok=True)
 
 
 def _stop_on_sigterm():
@@ -237,21 +241,11 @@ def _stop_on_sigterm():
 
 
 def _clean_stale(out: Path) -> None:
-    """Remove what builds into ``out`` that were killed outright (SIGKILL, power loss) left behind."""
+    """Remove what builds into ``out`` that were killed outright (SIGKILL, power loss) left behind:
+    every build's temporary files but this one's, since this build holds the lock of ``out``."""
     for leftover in out.parent.glob(f".{out.name}.building-*"):
-        pid = leftover.name.split("building-", 1)[1].split("-", 1)[0]
-        if pid.isdigit() and not _alive(int(pid)):
+        if not leftover.name.startswith(f".{out.name}.building-{os.getpid()}-"):
             shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink(missing_ok=True)
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, set[str]]:
@@ -271,10 +265,11 @@ def _merge_index(new: pd.DataFrame, old: pd.DataFrame) -> tuple[pd.DataFrame, se
             kept_failed, new["doc"].map(dict(zip(good["doc"], good["rules"], strict=False)))
         ),  # kept: the rules they were read by
     )
-    # a document of before under another name whose content this build read (a subfolder built
-    # into the dataset of its parent: plans/a/2023.txt was a/2023.txt): the new name replaces it
-    read = set(new.loc[new["status"].isin(["extracted", "unchanged"]), "sha256"])
-    unseen = good[~good["doc"].isin(new["doc"]) & ~good["sha256"].isin(read)]
+    # a document of before under another name whose file this build read (a subfolder built into the
+    # dataset of its parent: plans/a/2023.txt was a/2023.txt): the new name replaces it. A document is
+    # its file, not its content: two files of the same bytes (a template filed for two counties) are two
+    read = set(new.loc[new["status"].isin(["extracted", "unchanged"]), "path"])
+    unseen = good[~good["doc"].isin(new["doc"]) & ~good["path"].isin(read)]
     # … and one this build did not see whose file is gone: kept (a build does not delete), but said
     gone = [os.path.isabs(p) and not os.path.exists(p) for p in unseen["path"]]
     unseen = unseen.assign(status=["gone" if g else "unchanged" for g in gone])

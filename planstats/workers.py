@@ -7,11 +7,14 @@ import operator
 import os
 import signal
 import sys
+import threading
 import time
 import warnings
 from collections import deque
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -28,7 +31,7 @@ from planstats.document import (
     extract_rows,
     missing_title_info,
 )
-from planstats.errors import PlanstatsError, PlanstatsWarning
+from planstats.errors import DocumentError, PlanstatsError, PlanstatsWarning
 from planstats.read import read
 from planstats.read.normalize import Normalized, normalize
 
@@ -85,6 +88,9 @@ class _Doc:
     doc: str
     path: str
     lenient: bool
+    time_limit: float | None = None  # seconds for all its stages
+    size_limit: int | None = None  # bytes
+    seconds: float = 0.0  # taken so far
     sha: str = ""
     text: str = ""
     norm: Normalized | None = None
@@ -97,7 +103,12 @@ class _Doc:
 
 
 def _read(d: _Doc) -> None:
-    document = read(d.path, lenient=d.lenient)
+    if "\\x" in d.path and not os.path.lexists(d.path):  # see corpus._named
+        raise DocumentError(
+            f"{d.path}: its file name is not UTF-8 text (its bytes are shown escaped), and a dataset stores names as "
+            "text; rename the file (convmv -f gbk -t utf-8 converts GBK names)."
+        )
+    document = read(d.path, lenient=d.lenient, size_limit=d.size_limit)
     d.sha, d.text = document.sha256, document.text
     if _KNOWN.get(d.doc) == d.sha:
         d.message = "unchanged"
@@ -124,7 +135,62 @@ def _extract(d: _Doc) -> None:
 _STAGES = (_read, _normalize, _title, _extract)
 
 
-def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple], list[tuple] | pa.RecordBatch]:
+class _OutOfTime(BaseException):
+    """Raised by the alarm of :func:`_time_limit`: not an ``Exception``, so that no ``except Exception``
+    of a reader takes it for a damaged file."""
+
+
+@contextmanager
+def _time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise :class:`_OutOfTime` in what runs inside after ``seconds`` (``None``: no limit). An alarm
+    signal interrupts Python code and the regular expression engine alike; it can only be set in the
+    main thread of a process (a worker process, or the build's own with ``workers=1``), so a thread
+    of a Dask cluster runs without a limit."""
+    if seconds is None or not hasattr(signal, "setitimer") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def ring(signum, frame):
+        raise _OutOfTime
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, max(seconds, 1e-3))
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _run(stage, d: _Doc) -> None:
+    """Run one stage on one document, within what is left of its time limit; a failure is its message."""
+    started = time.perf_counter()
+    try:
+        with _time_limit(None if d.time_limit is None else d.time_limit - d.seconds):
+            stage(d)
+    except _OutOfTime:
+        d.sha, d.message = (
+            "",
+            f"DocumentError: {d.path}: took more than the time limit of a document ({d.time_limit:g} s) to "
+            f"{stage.__name__.strip('_')}; the document was skipped. If it is a long document, give more time: "
+            "time_limit= (planstats build --time-limit).",
+        )
+    except PlanstatsError as err:
+        d.sha, d.message = "", f"{type(err).__name__}: {err}"
+    except Exception as err:  # noqa: BLE001 - one document never stops a build (a bug, a library's)
+        # a message, not the error: some do not pickle back from a worker (lxml's _ListErrorLog)
+        d.sha, d.message = (
+            "",
+            (
+                f"UnexpectedError: {d.path}: {stage.__name__.strip('_')} failed with {type(err).__name__}: "
+                f"{err}; "
+                "the document was skipped. Please report it to planstats with the file."
+            ),
+        )
+    d.seconds += time.perf_counter() - started
+
+
+def _chunk(items: list[tuple], arrow: bool) -> tuple[list[tuple], list[tuple] | pa.RecordBatch]:
     """Extract a few documents: ``(doc, path, sha256, count, message)`` for each (``count``: its
     number of rows, ``None`` if unchanged or failed, and ``message`` says why), and the rows of
     all of them together: a list of tuples, or with ``arrow`` one Arrow record batch, made here
@@ -134,22 +200,8 @@ def _chunk(items: list[tuple[str, str, bool]], arrow: bool) -> tuple[list[tuple]
         warnings.simplefilter("ignore", PlanstatsWarning)  # a worker reports, the parent warns
         for stage in _STAGES:
             for d in docs:
-                if d.message:
-                    continue
-                try:
-                    stage(d)
-                except PlanstatsError as err:
-                    d.sha, d.message = "", f"{type(err).__name__}: {err}"
-                except Exception as err:  # noqa: BLE001 - one document never stops a build (a bug, a library's)
-                    # a message, not the error: some do not pickle back from a worker (lxml's _ListErrorLog)
-                    d.sha, d.message = (
-                        "",
-                        (
-                            f"UnexpectedError: {d.path}: {stage.__name__.strip('_')} failed with {type(err).__name__}: "
-                            f"{err}; "
-                            "the document was skipped. Please report it to planstats with the file."
-                        ),
-                    )
+                if not d.message:
+                    _run(stage, d)
     results: list[tuple[str, str, str, int | None, str]] = []
     rows: list[tuple] = []
     for d in docs:
@@ -182,24 +234,53 @@ def _local(items: list, known: dict[str, str], workers: int, arrow: bool) -> Ite
         _init_worker(known)
         yield from (_chunk(chunk, arrow) for chunk in chunks)
         return
-    try:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(known, os.getpid()))
-    except RuntimeError as err:
-        raise _guard_error(err) from err
+    pending, suspects = deque(chunks), deque[list]()
+    pool = _pool(known, workers)
     try:
         # A bounded window of chunks in flight: workers that outpace the writer wait
         # instead of piling results up in memory (Executor.map submits everything at once).
         window: deque = deque()
-        for chunk in chunks:
-            window.append(pool.submit(_chunk, chunk, arrow))
-            if len(window) >= workers * 4:
-                yield window.popleft().result()
-        while window:
-            yield window.popleft().result()
+        while pending or suspects or window:
+            # after a worker died, the documents it may have held go one at a time, each alone in the pool
+            while suspects and not window:
+                window.append((suspects[0], pool.submit(_chunk, suspects.popleft(), arrow)))
+            while pending and not suspects and len(window) < workers * 4:
+                chunk = pending.popleft()
+                window.append((chunk, pool.submit(_chunk, chunk, arrow)))
+            chunk, future = window.popleft()
+            try:
+                yield future.result()
+            except BrokenProcessPool:  # a worker was killed (the out-of-memory killer, a signal): a new pool
+                pool.shutdown(wait=True, cancel_futures=True)
+                pool = _pool(known, workers)
+                lost = [chunk] + [c for c, _ in window]
+                window.clear()
+                if len(lost) == 1 and len(chunk) == 1:
+                    yield _died(chunk[0], arrow)  # it was alone in the pool: it killed its worker
+                    lost = []
+                suspects.extend([item] for c in lost for item in c)
     except RuntimeError as err:
         raise _guard_error(err) from err
     finally:
         pool.shutdown(wait=True, cancel_futures=True)  # on a stop, what has not started never will
+
+
+def _pool(known: dict[str, str], workers: int) -> ProcessPoolExecutor:
+    try:
+        return ProcessPoolExecutor(max_workers=workers, initializer=_init_pool_worker, initargs=(known, os.getpid()))
+    except RuntimeError as err:
+        raise _guard_error(err) from err
+
+
+def _died(item: tuple, arrow: bool) -> tuple[list[tuple], list[tuple] | pa.RecordBatch]:
+    """The result of a document whose worker process died while it read it, alone in the pool."""
+    doc, path = item[0], item[1]
+    message = (
+        f"DocumentError: {path}: the worker process that read it died (killed by a signal, often the "
+        "out-of-memory killer: the document may need more memory than the machine has); the document was skipped. "
+        "Build it with workers=1 to see the error, or give it its own build."
+    )
+    return [(doc, path, "", None, message)], (_record_batch([]) if arrow else [])
 
 
 def _dask(items: list, known: dict[str, str], workers: int, scheduler: str | None, arrow: bool) -> Iterator:

@@ -382,6 +382,9 @@ def test_bad_options_name_the_parameter(data):
             'region,year,metric,value\nA,2022,gdp_growth,"1234,567"\n',
             r"line 2, column 'value': '1234,567' is not a number",
         ),
+        # Python's digit separators: 9_3 was read as 93, 2_024 as 2024
+        ("region,year,metric,value\nA,2022,gdp_growth,9_3\n", r"line 2, column 'value': '9_3' is not a number"),
+        ("region,year,metric,value\nA,2_024,gdp_growth,9\n", r"line 2, column 'year': '2_024' is not a year"),
         (
             "region,year,metric,value\nA,1900,gdp_growth,8\n",
             r"line 2, column 'year': 1900 is not a plan year \(1949 to 2100\)",

@@ -228,3 +228,13 @@ def test_verbose_names_the_cause_of_an_error(tmp_path, capsys):
     assert main(["show", "--data", str(bad), "-v"]) == 1
     verbose = capsys.readouterr().err
     assert verbose.startswith(quiet) and "caused by" in verbose and "caused by" not in quiet
+
+
+def test_build_takes_a_size_limit_and_a_time_limit(tmp_path, capsys):
+    from planstats.cli import main
+
+    out = tmp_path / "targets.csv"
+    # a limit of a few bytes: every plan is too large, so every document fails, and the build says so
+    assert main(["build", str(SEEDS[0]), "-o", str(out), "--size-limit", "0.00001", "--no-progress"]) == 1
+    assert "more than the size limit of a document (10 bytes)" in capsys.readouterr().err
+    assert main(["build", str(SEEDS[0]), "-o", str(out), "--time-limit", "0", "--size-limit", "0"]) == 0

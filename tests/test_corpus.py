@@ -362,6 +362,21 @@ def test_a_subfolder_built_into_its_parents_dataset_is_not_counted_twice(tmp_pat
     assert len(df) == 2 and sorted(df["doc"]) == ["2023.txt", "2024.txt"]
 
 
+def test_two_documents_of_the_same_bytes_in_two_folders_are_two_documents(tmp_path):
+    # a template filed for two counties: the second counted as the first under another name, and a
+    # rebuild of one folder dropped the other's rows
+    plans = tmp_path / "plans"
+    text = "某某县2024年工作要点\n地区生产总值增长6%。"
+    for county in ("甲县", "乙县"):
+        (plans / county).mkdir(parents=True)
+        (plans / county / "2024.txt").write_text(text, encoding="utf-8")
+    out = tmp_path / "targets"
+    ps.build([plans], out=out, workers=1, progress=False)
+    assert sorted(ps.load(out)["doc"]) == ["乙县/2024.txt", "甲县/2024.txt"]
+    ps.build([plans / "甲县"], out=out, workers=1, progress=False)
+    assert sorted(ps.load(out)["doc"]) == ["2024.txt", "乙县/2024.txt"]
+
+
 def test_documents_whose_files_are_gone_are_reported_and_kept(tmp_path):
     plans = tmp_path / "plans"
     plans.mkdir()
@@ -435,6 +450,44 @@ def test_a_full_disk_is_one_clear_error_and_the_previous_dataset_stays(seeds, tm
         ps.build([seeds], out=out, workers=1, progress=False)
     assert not list(tmp_path.glob(".targets.building-*")) and not (tmp_path / ".targets.lock").exists()
     pd.testing.assert_frame_equal(ps.load(out), before)
+
+
+def test_a_disk_that_fills_under_the_parquet_writers_leaves_nothing_behind(seeds, tmp_path, monkeypatch):
+    # the clean-up closed the writers again, which failed again: a raw OSError and .targets.building-* left
+    import errno
+
+    import pyarrow.parquet as pq
+
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    before = ps.load(out)
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(pq.ParquetWriter, "write_table", full)
+    monkeypatch.setattr(pq.ParquetWriter, "close", full)
+    changed = seeds / "000_3e3dedbcbccbc1ab.txt"
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增市场主体100户。", encoding="utf-8")
+    with pytest.raises(ps.OutputError, match="no space left on the disk"):
+        ps.build([seeds], out=out, workers=1, progress=False)
+    monkeypatch.undo()
+    assert not list(tmp_path.glob(".targets.building-*")) and not (tmp_path / ".targets.lock").exists()
+    assert_frame_equal(ps.load(out), before)
+
+
+@pytest.mark.parametrize("damaged", ["_documents.parquet", "part-0.parquet"])
+def test_a_build_into_a_dataset_with_a_damaged_file_says_what_to_do(seeds, tmp_path, damaged):
+    # pyarrow's ArrowInvalid came out raw
+    out = tmp_path / "targets"
+    ps.build([seeds], out=out, workers=1, progress=False)
+    victim = next(out.rglob(damaged))
+    victim.write_bytes(b"PAR1 not parquet at all PAR1")
+    changed = seeds / "000_3e3dedbcbccbc1ab.txt"  # so that the unchanged rest is carried over from the dataset
+    changed.write_text(changed.read_text(encoding="utf-8") + "\n新增市场主体100户。", encoding="utf-8")
+    with pytest.raises(ps.DataFileError, match="is damaged .* Move .* aside and build into it again"):
+        ps.build([seeds], out=out, workers=1, progress=False)
+    assert not list(tmp_path.glob(".targets.building-*"))
 
 
 def test_the_rules_fingerprint_covers_the_grammar_and_the_rule_files():

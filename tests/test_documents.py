@@ -517,14 +517,14 @@ def test_numbered_lists_are_not_taken_for_page_markers():
 def test_permission_denied_names_the_file_even_when_run_as_root(tmp_path, monkeypatch):
     p = tmp_path / "secret.txt"
     p.write_text(TEXT, encoding="utf-8")
-    real = Path.read_bytes
+    real = os.open
 
-    def refuse(self):
-        if self == p:
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
+    def refuse(name, *args, **kwargs):
+        if str(name) == str(p):
+            raise PermissionError(13, "Permission denied", str(name))
+        return real(name, *args, **kwargs)
 
-    monkeypatch.setattr(Path, "read_bytes", refuse)
+    monkeypatch.setattr(os, "open", refuse)
     with pytest.raises(DocumentError, match=r"secret\.txt: permission denied; make the file readable"):
         read(p)
 

@@ -1164,3 +1164,19 @@ def test_a_fraction_in_chinese_numerals_of_a_count_is_a_reject_not_a_crash():
 def test_a_lone_surrogate_is_a_document_error_that_names_the_position():
     with pytest.raises(ps.DocumentError, match=r"position 4"):
         ps.extract_text("新增企业\ud800五家。", region="测试区", year=2024)
+
+
+def test_a_list_of_values_that_names_no_indicator_cites_each_value_alone():
+    # each row's span started at the clause and held every value before it: quadratic time and memory
+    text = "1%、2%、3%、4%"
+    df = ps.extract_text(text, region="A", year=2023)
+    assert df["raw"].tolist() == ["1%", "2%", "3%", "4%"]
+    assert [text[s:e] for s, e in zip(df["start"], df["end"], strict=True)] == df["raw"].tolist()
+    long = "1%、" * 3000
+    df = ps.extract_text(long, region="A", year=2023)
+    assert len(df) == 3000 and df["raw"].str.len().sum() <= len(long)
+
+
+def test_a_list_after_an_indicator_cites_it_in_its_first_value():
+    df = ps.extract_text("地区生产总值增长6%、7%。", region="A", year=2023)
+    assert df["raw"].tolist()[0] == "地区生产总值增长6%"

@@ -1,6 +1,8 @@
 """Arbitrary text: the extractor returns a valid frame or raises a PlanstatsError, and every span cites its raw text."""
 
+import csv
 import math
+import os
 import warnings
 
 from conftest import SEEDS
@@ -115,3 +117,52 @@ def test_arbitrary_bytes_decode_or_raise_a_document_error(data):
         return
     assert isinstance(text, str)
     _check(text)
+
+
+# ---------------------------------------------------------------------------------------
+# fuzz: text, region, year and manifest values; nothing but a PlanstatsError may come out.
+# Seeded and short here (FUZZ_EXAMPLES, default 300); the long run of issue 52 is
+#   PLANSTATS_FUZZ=20000 .venv/bin/python -m pytest tests/test_properties.py -k fuzz -p no:cacheprovider
+
+FUZZ_EXAMPLES = int(os.environ.get("PLANSTATS_FUZZ", "300"))
+ANY_TEXT = st.tuples(  # a target first, often: a region or year only reaches the frame with a row
+    st.sampled_from(["", "地区生产总值增长6%。", "2024年主要目标：城乡居民人均可支配收入分别增长6%、7%。"]),
+    st.text(max_size=120) | st.lists(PIECES, max_size=40).map("".join),
+).map("".join)
+ODD_TEXT = st.lists(  # lone surrogates (st.text never makes them), NUL and controls too
+    st.characters() | st.sampled_from(["\ud9a1", "\udc80", "\x00", "\n", ",", '"']), max_size=12
+).map("".join)
+YEARS = st.none() | st.integers(2000, 2030) | st.integers(-(10**6), 10**6) | st.floats() | st.booleans() | ODD_TEXT
+
+
+@settings(max_examples=FUZZ_EXAMPLES, deadline=None, derandomize=True, suppress_health_check=list(HealthCheck))
+@given(text=ANY_TEXT, region=st.none() | ODD_TEXT, year=YEARS)
+def test_fuzz_extract_text_raises_only_planstats_errors(text, region, year):
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            df = ps.extract_text(text, region=region, year=year)
+    except ps.PlanstatsError:
+        return
+    ps.validate(df)
+    assert all(text[r.start : r.end] == r.raw for r in df.itertuples(index=False))
+
+
+@settings(
+    max_examples=max(10, FUZZ_EXAMPLES // 30), deadline=None, derandomize=True, suppress_health_check=list(HealthCheck)
+)
+@given(text=ANY_TEXT, region=ODD_TEXT, year=ODD_TEXT, name=ODD_TEXT)
+def test_fuzz_a_manifest_raises_only_planstats_errors(tmp_path_factory, text, region, year, name):
+    folder = tmp_path_factory.mktemp("fuzz")
+    (folder / "plan.txt").write_text(
+        "某某县2024年工作要点\n" + text.encode("utf-8", "replace").decode(), encoding="utf-8"
+    )
+    with open(folder / "manifest.csv", "w", encoding="utf-8", errors="surrogatepass", newline="") as f:
+        csv.writer(f).writerows([["file", "region", "year"], ["plan.txt", region, year], [name, region, year]])
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            ps.extract(folder / "plan.txt")
+            ps.build([folder], out=folder / "out.csv", workers=1, progress=False)
+    except ps.PlanstatsError:
+        pass

@@ -8,14 +8,21 @@ text, so every span reported to the user points into the original.
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from planstats.errors import DocumentError
 from planstats.read.decode import decode
 from planstats.read.docx import _docx_text
-from planstats.read.html import _HTML_START, HTML_SUFFIXES, html_text
+from planstats.read.html import HTML_SUFFIXES, html_text, is_page
 from planstats.read.pdf import _pdf_text
+
+
+#: The largest document :func:`read` reads, in bytes, unless told otherwise (``size_limit=``): a text of this
+#: size takes about 30 s and 15 times its size in memory to extract.
+SIZE_LIMIT = 100 * 2**20
 
 
 @dataclass(frozen=True)
@@ -29,11 +36,12 @@ class Document:
     encoding: str = ""
 
 
-def read(path: str | Path, *, lenient: bool = False) -> Document:
+def read(path: str | Path, *, lenient: bool = False, size_limit: int | None = SIZE_LIMIT) -> Document:
     """Read a ``.txt``, ``.docx`` or ``.pdf`` document, or a web page saved as ``.html`` (or as
     ``.txt``: a file that opens with ``<!DOCTYPE html`` or ``<html`` is read as a page). The text
     of a page is what a browser shows (see :func:`html_text`), that of a PDF its text layer, page
-    after page: spans point into it.
+    after page: spans point into it. A file larger than ``size_limit`` bytes (``None``: no limit)
+    is refused before it is read, and so is anything but a regular file (a FIFO would block).
 
     Examples
     --------
@@ -44,7 +52,9 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
     """
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = _read_bytes(path, size_limit)
+    except DocumentError:
+        raise
     except FileNotFoundError as err:
         raise DocumentError(f"{path}: no such file; check the path.") from err
     except IsADirectoryError as err:
@@ -53,6 +63,8 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
         raise DocumentError(f"{path}: permission denied; make the file readable.") from err
     except OSError as err:
         raise DocumentError(f"{path}: cannot be read ({err.strerror}).") from err
+    except ValueError as err:  # a NUL in the path
+        raise DocumentError(f"{path!r}: not a path of a file ({err}).") from err
     sha = hashlib.sha256(data).hexdigest()
     kind = "text"
     try:
@@ -62,7 +74,7 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
         elif path.suffix.lower() == ".pdf" or data.startswith(b"%PDF"):
             kind = "PDF"
             text, enc = _pdf_text(data, path), "pdf"
-        elif path.suffix.lower() in HTML_SUFFIXES or _HTML_START.match(data):
+        elif path.suffix.lower() in HTML_SUFFIXES or is_page(data):
             kind = "web page"
             text, enc = html_text(data, str(path), lenient=lenient)
         else:
@@ -78,3 +90,27 @@ def read(path: str | Path, *, lenient: bool = False) -> Document:
     if not text.strip():
         raise DocumentError(f"{path}: the document has no text; nothing to extract.")
     return Document(name=path.name, text=text, sha256=sha, path=str(path), encoding=enc)
+
+
+def _read_bytes(path: Path, size_limit: int | None) -> bytes:
+    """The bytes of a regular file of at most ``size_limit`` bytes, its size checked before it is read
+    (and while it is read: a file may grow)."""
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as f:
+        info = os.fstat(f.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(21, "Is a directory", str(path))
+        if not stat.S_ISREG(info.st_mode):
+            raise DocumentError(f"{path}: not a regular file (a pipe, a device or a socket); pass a file.")
+        if size_limit is not None and info.st_size > size_limit:
+            raise DocumentError(_too_large(path, info.st_size, size_limit))
+        data = f.read()  # read(size_limit + 1) would allocate the whole limit first
+    if size_limit is not None and len(data) > size_limit:
+        raise DocumentError(_too_large(path, len(data), size_limit))
+    return data
+
+
+def _too_large(path: Path, size: int, size_limit: int) -> str:
+    return (
+        f"{path}: {size:,} bytes, more than the size limit of a document ({size_limit:,} bytes); split it, or "
+        "give a larger size_limit= (planstats build --size-limit)."
+    )

@@ -47,21 +47,39 @@ def _docx_text(data: bytes, path: Path) -> str:
 
 def _refuse_bomb(data: bytes, path: Path) -> None:
     """Refuse a .docx whose parts unpack to far more than any document holds (a zip bomb: 3 MB
-    that unpack to 1.5 GB of XML), before any of it is unpacked: at most :data:`DOCX_UNPACKED_MAX`
-    bytes, or 100 times the file, whichever is larger."""
+    that unpack to 1.5 GB of XML): at most :data:`DOCX_UNPACKED_MAX` bytes, or 100 times the file,
+    whichever is larger. The sizes its index states are checked first; then each part is unpacked
+    a megabyte at a time and counted, since an index can lie (zipfile unpacks a part whole before
+    it cuts it to the stated size)."""
     import io
 
+    most = max(DOCX_UNPACKED_MAX, 100 * len(data))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             unpacked = sum(info.file_size for info in z.infolist())
-    except (zipfile.BadZipFile, ValueError) as err:
+            if unpacked <= most:
+                unpacked = _unpacked(z, most)
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as err:  # zlib.error is no OSError: caught by read()
         raise DocumentError(
             f"{path}: not a readable .docx (truncated or corrupt: {err}); re-save it from Word."
         ) from err
-    if unpacked > max(DOCX_UNPACKED_MAX, 100 * len(data)):
+    if unpacked > most:
         raise DocumentError(
-            f"{path}: the .docx unpacks to {unpacked / 2**20:,.0f} MiB from {len(data) / 2**20:,.1f} MiB, more than a "
-            "document "
-            f"holds (at most {DOCX_UNPACKED_MAX // 2**20} MiB): refused as a zip bomb. Save its text as .txt if it is "
-            "a real document."
+            f"{path}: the .docx unpacks to more than {unpacked / 2**20:,.0f} MiB from {len(data) / 2**20:,.1f} MiB, "
+            f"more than a document holds (at most {DOCX_UNPACKED_MAX // 2**20} MiB, or 100 times the file): refused "
+            "as a zip bomb. Save its text as .txt if it is a real document."
         )
+
+
+def _unpacked(z: zipfile.ZipFile, most: int) -> int:
+    """The bytes the parts of ``z`` unpack to, counted as they are unpacked a megabyte at a time; as
+    soon as they pass ``most``, what was counted."""
+    total = 0
+    for info in z.infolist():
+        with z.open(info) as part:
+            part._left = 2**62  # type: ignore[attr-defined]  # read past a size that the index understates
+            while chunk := part.read(2**20):
+                total += len(chunk)
+                if total > most:
+                    return total
+    return total

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html.parser
 import re
+from collections.abc import Iterator
 
 from planstats.read.decode import decode
 from planstats.read.docx import _row_line
@@ -11,9 +12,31 @@ from planstats.read.docx import _row_line
 HTML_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
 
 
-_HTML_START = re.compile(
-    rb"(?:\xef\xbb\xbf)?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html)\b", re.IGNORECASE | re.DOTALL
-)
+_SNIFF = 1 << 16  # bytes
+_SPACE = re.compile(rb"\s*")
+_PAGE_TAG = re.compile(rb"<(?:!doctype\s+html|html)\b", re.IGNORECASE)  # at one position only: see is_page
+
+
+def is_page(data: bytes) -> bool:
+    """Whether bytes open as a web page does: ``<!DOCTYPE html`` or ``<html``, after a byte-order mark,
+    white space and comments, within the first :data:`_SNIFF` bytes (as a browser sniffs a page). Comments
+    are skipped with ``find``: one regular expression of comments and spaces backtracked exponentially.
+
+    Examples
+    --------
+    >>> is_page(b"<!-- saved -->\\n<!DOCTYPE html><p>x</p>"), is_page(b"<!---->" * 40)
+    (True, False)
+    """
+    data = data[:_SNIFF]
+    at = 3 if data.startswith(b"\xef\xbb\xbf") else 0
+    while True:
+        at = _SPACE.match(data, at).end()  # type: ignore[union-attr]  # it matches the empty string
+        if not data.startswith(b"<!--", at):
+            return _PAGE_TAG.match(data, at) is not None
+        end = data.find(b"-->", at + 4)
+        if end < 0:
+            return False
+        at = end + 3
 
 
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([A-Za-z0-9_-]+)", re.IGNORECASE)
@@ -80,6 +103,29 @@ class _Table:
         self.row: list[tuple[list[list[str]], int, int]] | None = None
         self.open = False  # a cell is open
         self.down: dict[int, list] = {}  # column → [rows it still spans, its text]
+
+
+class _Block:
+    """The lines of a long cell of a table laid out as text, moved into the cell or page around it whole,
+    by reference: copied line by line at each level, tables nested in tables took quadratic time."""
+
+    __slots__ = ("lines",)
+
+    def __init__(self, lines: list) -> None:
+        self.lines = lines
+
+
+def _flat(lines: list) -> Iterator[list[str]]:
+    """The lines of ``lines``, those of its blocks (and theirs) in their places."""
+    stack = [iter(lines)]
+    while stack:
+        for line in stack[-1]:
+            if isinstance(line, _Block):
+                stack.append(iter(line.lines))
+                break
+            yield line
+        else:
+            stack.pop()
 
 
 class _PageText(html.parser.HTMLParser):
@@ -190,10 +236,15 @@ class _PageText(html.parser.HTMLParser):
         self.end_td()
         row, t.row = t.row, None
         self.end_line()
-        texts = [" ".join(" ".join(line) for line in lines) for lines, _, _ in row]
+        # a cell of more lines than a short cell has characters, or with a block of them, is none: tested
+        # first, so that the text of a cell that holds a table that holds a table … is not joined at each level
+        few = all(
+            len(lines) <= _CELL_MAX and not any(isinstance(line, _Block) for line in lines) for lines, _, _ in row
+        )
+        texts = [" ".join(" ".join(line) for line in lines) for lines, _, _ in row] if few else []
         # a grid of at most _GRID_COLUMNS columns: cells spanning more (rowspan=colspan=50 in every cell) are
         # an error of the page, whose grid would grow 2,500 times a cell: read as the text of its cells
-        grid = sum(across for _, _, across in row) + len(t.down) <= _GRID_COLUMNS
+        grid = few and sum(across for _, _, across in row) + len(t.down) <= _GRID_COLUMNS
         if grid and all(
             all(len(line) == 1 for line in lines) and len(text) <= _CELL_MAX and "。" not in text
             for (lines, _, _), text in zip(row, texts, strict=False)
@@ -206,12 +257,13 @@ class _PageText(html.parser.HTMLParser):
                 self.lines.append([])
             return
         t.down = {}  # text laid out in a table: the lines of its cells are lines
-        if all(len(lines) <= 1 for lines, _, _ in row):
+        if few and all(len(lines) <= 1 for lines, _, _ in row):
             self.lines[-1] = [cell for lines, _, _ in row for line in lines for cell in line]
             self.lines.append([])
             return
         for lines, _, _ in row:
-            self.lines[-1:] = [*lines, []]
+            # a block stands where its lines would (see _flat)
+            self.lines[-1:] = [_Block(lines), []] if len(lines) > _CELL_MAX else [*lines, []]  # type: ignore[list-item]
 
     def text(self) -> str:
         while self.tables:
@@ -220,7 +272,7 @@ class _PageText(html.parser.HTMLParser):
             lines = self.stack.pop()
             self.lines[-1:] = [*(line for line in lines if line), []]
         self.end_line()
-        return "\n".join(_row_line(line) for line in self.lines if line)
+        return "\n".join(_row_line(line) for line in _flat(self.lines) if line)
 
 
 def _span(value: str | None) -> int:
