@@ -246,7 +246,7 @@ def extract(
     (``workers``, ``engine``, ``scheduler``, ``progress``), in memory; the documents that could
     not be read are in ``df.attrs["failures"]`` and one warning. ``lenient=True`` replaces
     undecodable bytes instead of failing; ``time_limit`` is the seconds one document of many may take,
-    ``size_limit`` the bytes of the largest file read (see :func:`build`). (``with_rejects=True``, which
+    ``size_limit`` the bytes of the largest file read (see [planstats.build][]). (``with_rejects=True``, which
     returned the pair ``(targets, rejects)`` for one file, is deprecated.)
 
     Parameters
@@ -269,6 +269,12 @@ def extract(
         Show a progress bar; default: on.
     with_rejects : bool
         Deprecated: use ``rejects(df)``.
+    time_limit : float, optional
+        Seconds one document may take, after which it is named as failed and the rest go on; default
+        ``TIME_LIMIT`` (600), ``None`` for no limit (not applied inside a Dask cluster's threads).
+    size_limit : int, optional
+        Bytes of the largest document read, checked before reading it: a larger one is named as failed;
+        default ``planstats.read.SIZE_LIMIT`` (100 MiB), ``None`` for no limit.
 
     Returns
     -------
@@ -380,6 +386,12 @@ def build(
         Show a progress bar; default: on.
     lenient : bool
         Replace undecodable bytes (U+FFFD) instead of failing the document.
+    time_limit : float, optional
+        Seconds one document may take, after which it is named as failed and the rest go on; default
+        ``TIME_LIMIT`` (600), ``None`` for no limit (not applied inside a Dask cluster's threads).
+    size_limit : int, optional
+        Bytes of the largest document read, checked before reading it: a larger one is named as failed;
+        default ``planstats.read.SIZE_LIMIT`` (100 MiB), ``None`` for no limit.
 
     Returns
     -------

@@ -135,11 +135,11 @@ def test_the_sdist_holds_what_its_tests_need_and_the_notice(tmp_path):
     assert {"NOTICE", "CITATION.cff", "tests/conftest.py", "data/raw/manifest.csv"} <= held
 
 
-def test_the_metadata_says_where_the_project_is_and_which_pythons_it_runs_on():
+def test_the_metadata_says_who_made_it_and_which_pythons_it_runs_on():
     meta = SETUP["metadata"]
     assert {"NOTICE", "CITATION.cff", "LICENSE"} <= set(meta["license_files"].split())
-    urls = dict(line.split(" = ") for line in meta["project_urls"].strip().splitlines())
-    assert {"Documentation", "Source", "Changelog"} <= set(urls) and meta["author"] and meta["keywords"]
+    # (no project_urls until the repository has a public address: a guessed one would send readers astray)
+    assert meta["author"] and meta["keywords"]
     pythons = re.findall(r"Programming Language :: Python :: (3\.\d+)", meta["classifiers"])
     assert pythons[0] == SETUP["options"]["python_requires"].removeprefix(">=") and "3.13" in pythons
     readme = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -37,6 +37,7 @@ ANCHORED = {
     "planstats.grammar.patterns._ITEM_LINE": "match at the start of a line",
     "planstats.read.layout._ITEM_START": "match at the start of a line",
     "planstats.outcomes._DECIMAL_COMMA": "fullmatch of one cell of actuals",
+    "planstats.tables._NOTE": "fullmatch of one cell of a table (a value and its note number)",
 }
 
 #: Patterns that are super-linear under ``search`` but are applied to a short piece only.
