@@ -37,7 +37,8 @@ test: $(STAMP)
 	$(MAKE) wheel
 
 ## test-lowest: the whole suite again with the lowest versions setup.cfg allows (constraints-lowest.txt),
-## on the oldest Python planstats supports when the machine has it (LOWEST_PYTHON=…), else on python3
+## on the oldest Python planstats supports when the machine has it (LOWEST_PYTHON=…), else on python3; the tests
+## marked slow (regex linearity, fuzzing: nothing the versions of the dependencies change) run in `make test` only
 LOWEST_PYTHON ?= $(firstword $(wildcard $(HOME)/.pyenv/versions/3.10*/bin/python3.10 /usr/bin/python3.10) $(PYTHON))
 LOWEST := .venv-lowest
 test-lowest:
@@ -45,7 +46,7 @@ test-lowest:
 	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LOWEST)/bin/python -m pip install --quiet -c constraints-lowest.txt -e ".[test,docs]"
 	@$(LOWEST)/bin/python -c "import sys, pandas; print('lowest:', sys.version.split()[0], 'pandas', pandas.__version__)"
-	$(LOWEST)/bin/python -m pytest -q
+	$(LOWEST)/bin/python -m pytest -q -m "not slow"
 
 ## lint: ruff (rules E, F, B, C90 with complexity at most 15; lines of 120), the format of every file,
 ## and mypy on the package (configured in pyproject.toml)

@@ -69,6 +69,7 @@ def test_every_public_name_is_in_the_api_reference():
     assert set(ps.__all__) - {"plot"} <= documented
 
 
+@pytest.mark.slow  # the docs of the latest versions: make test only
 def test_the_docs_site_builds_with_warnings_as_errors(tmp_path):
     mkdocs = Path(sys.executable).with_name("mkdocs")
     if not mkdocs.exists():

@@ -5,11 +5,14 @@ import math
 import os
 import warnings
 
+import pytest
 from conftest import SEEDS
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import planstats as ps
+
+pytestmark = pytest.mark.slow  # run by make test, left out of make test-lowest
 
 SEED_TEXT = SEEDS[0].read_text(encoding="utf-8")[:1500]
 PIECES = st.sampled_from(

@@ -44,6 +44,7 @@ def ordinary_seconds():
     return _seconds((ORDINARY * (SIZE // len(ORDINARY) + 1))[:SIZE])
 
 
+@pytest.mark.slow  # OS behaviour and timing, not the dependencies' versions: make test only
 @pytest.mark.parametrize("name", list(ADVERSARIAL))
 def test_adversarial_text_takes_time_linear_in_its_size(name, ordinary_seconds):
     # a quadratic step takes minutes here; the bound is a generous ratio, not seconds
@@ -69,6 +70,7 @@ def big_corpus(tmp_path_factory):
     return root
 
 
+@pytest.mark.slow  # OS behaviour and timing, not the dependencies' versions: make test only
 @pytest.mark.parametrize("sig", [signal.SIGINT, signal.SIGTERM], ids=["SIGINT", "SIGTERM"])
 def test_a_build_stopped_by_a_signal_leaves_the_previous_dataset_complete(big_corpus, tmp_path, sig):
     out = tmp_path / "targets"
@@ -447,6 +449,7 @@ def test_load_does_not_undo_a_build_between_the_renames_of_its_commit(tmp_path, 
     assert len(ps.load(out)) > 0 and not aside.exists()  # a build that died there: its dataset is put back
 
 
+@pytest.mark.slow  # OS behaviour and timing, not the dependencies' versions: make test only
 def test_two_builds_at_once_one_fails_and_the_dataset_is_whole(big_corpus, tmp_path):
     plans = big_corpus / "b" / "plans"
     out = str(tmp_path / "targets")
@@ -534,6 +537,7 @@ def test_a_page_table_whose_cells_all_span_50_by_50_is_read_in_linear_work(monke
     assert read_html.html_text(ordinary.encode())[0].splitlines()[0] == "指标0\t6%"  # a table of a page stays a grid
 
 
+@pytest.mark.slow  # OS behaviour and timing, not the dependencies' versions: make test only
 @pytest.mark.filterwarnings(
     "ignore:.*name a region that several units share"
 )  # the generated corpus has a folder 新城区
