@@ -57,8 +57,9 @@ def _plan_of_date(year: str, month: str) -> int:
     return int(year) + (1 if 10 <= int(month) <= 12 else 0)
 
 
-def _clean(evidence: str) -> str:
-    return re.sub(r"\s+", " ", evidence).strip()
+def evidence(text: str) -> str:
+    """The text a clue stands on, its runs of white space made one space (a line break inside a title)."""
+    return " ".join(text.split())
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -98,15 +99,15 @@ def _year_words() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re
 
 def _congress_date(head: str) -> Clue | None:
     if m := _CONGRESS_DATE.search(head, 0, 2000):
-        return Clue("congress_date", _plan_of_date(m[1], m[2]), _clean(m[0]))
+        return Clue("congress_date", _plan_of_date(m[1], m[2]), evidence(m[0]))
     if re.search(r"代表大会|人大|工作报告", head[:2000]) and (m := _REPORT_DATE.search(head, 0, 1500)):
-        return Clue("congress_date", _plan_of_date(m[1], m[2]), _clean(m[0]))
+        return Clue("congress_date", _plan_of_date(m[1], m[2]), evidence(m[0]))
     return None
 
 
 def _two_years(head: str) -> Clue | None:
     m = _TWO_YEARS.search(head, 0, 2000)
-    return Clue("plan_execution", max(int(m[1]), int(m[2])), _clean(m[0])) if m else None
+    return Clue("plan_execution", max(int(m[1]), int(m[2])), evidence(m[0])) if m else None
 
 
 def plan_words(head: str) -> Clue | None:
@@ -123,7 +124,7 @@ def plan_words(head: str) -> Clue | None:
     if not found:
         return None
     year, m = max(found, key=lambda f: f[0])
-    return Clue("plan_words", year, _clean(m[0]))
+    return Clue("plan_words", year, evidence(m[0]))
 
 
 def _review(head: str) -> Clue | None:
@@ -133,7 +134,7 @@ def _review(head: str) -> Clue | None:
     if not found:
         return None
     year, m = max(found, key=lambda f: f[0])
-    return Clue("review", year + 1, _clean(m[0]))
+    return Clue("review", year + 1, evidence(m[0]))
 
 
 def _page_date(head: str) -> Clue | None:
@@ -149,7 +150,7 @@ def _page_date(head: str) -> Clue | None:
     plan = _plan_of_date(year, month)
     if not _NOW.search(head) and f"{plan}年" not in head:  # the page speaks of its year: 今年, or 2024年 itself
         return None
-    return Clue("page_date", plan, _clean(m[0]))
+    return Clue("page_date", plan, evidence(m[0]))
 
 
 def _past_year(head: str) -> Clue | None:
@@ -160,7 +161,7 @@ def _past_year(head: str) -> Clue | None:
     if not found:
         return None
     year, m = max(found, key=lambda f: f[0])
-    return Clue("past_year", year + 1, _clean(m[0].lstrip("。！!")))
+    return Clue("past_year", year + 1, evidence(m[0].lstrip("。！!")))
 
 
 #: The rules of the plan year, in their order of trust: the first that finds a year gives it.
@@ -238,7 +239,7 @@ def _speaker(head: str) -> Clue | None:
     for m in speaker.finditer(head, 0, 2000):
         name = region_name(m["place"])
         if name and len(name) >= 2:
-            return Clue("issuer", name, _clean(m[0]))
+            return Clue("issuer", name, evidence(m[0]))
     return None
 
 
@@ -249,7 +250,7 @@ def _zone(head: str) -> Clue | None:
     for m in zone.finditer(head, 0, 400):
         place = m["place"]
         if any(places.known(place + level) for level in ("", "市", "县", "区")):
-            return Clue("zone", place + m["zone"], _clean(m[0]))
+            return Clue("zone", place + m["zone"], evidence(m[0]))
     return None
 
 
@@ -269,7 +270,7 @@ def _meeting(head: str) -> Clue | None:
             continue
         name = m["place"] + (m["level"] or "")
         if places.known(name) and _recurs(m["place"], head):
-            return Clue("meeting", name, _clean(m[0]))
+            return Clue("meeting", name, evidence(m[0]))
     return None
 
 

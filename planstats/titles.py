@@ -257,7 +257,7 @@ def page_info(text: str | Normalized) -> PageInfo:
     five_year = None if m else _five_year_title().search(head)
     m = m or five_year or _undated_title().match(head.partition("\n")[0]) or _title_line(norm.text)
     title_region, title_year = _title_match(m, head) if m else (None, None)
-    title = Clue("title", title_year, _clean(m[0])) if m and title_year else None
+    title = Clue("title", title_year, clues.evidence(m[0])) if m and title_year else None
     year_clue = _first(
         clues.YEAR_RULES,
         page,
@@ -272,7 +272,7 @@ def page_info(text: str | Normalized) -> PageInfo:
         clues.REGION_RULES,
         page,
         {
-            "title": Clue("title", title_region, _clean(m[0])) if m and title_region else None,
+            "title": Clue("title", title_region, clues.evidence(m[0])) if m and title_region else None,
             "congress": lambda: _congress_place(norm.text),
         },
     )
@@ -293,10 +293,6 @@ def _first(rules: tuple, page: str, given: dict) -> Clue | None:
         if found is not None:
             return found
     return None
-
-
-def _clean(evidence: str) -> str:
-    return " ".join(evidence.split())
 
 
 def _title_match(m: re.Match[str], head: str) -> tuple[str | None, int | None]:
@@ -363,14 +359,14 @@ def _congress_place(text: str) -> Clue | None:
         for m in pattern.finditer(text, 0, 1500):
             region = clues.region_name(_place(_region_of_issuer(m.group("place"))))
             if region:
-                return Clue("congress", _known(region), _clean(m[0]))
+                return Clue("congress", _known(region), clues.evidence(m[0]))
     return None
 
 
 def _year_is(text: str) -> Clue | None:
     """The latest year that the first 3,000 characters of ``text`` call a year of its own (2025年是…之年)."""
     found = max(_YEAR_IS.finditer(text, 0, 3000), key=lambda m: int(m[1]), default=None)
-    return Clue("year_is", int(found[1]), _clean(found[0])) if found else None
+    return Clue("year_is", int(found[1]), clues.evidence(found[0])) if found else None
 
 
 def _headline_year(text: str) -> Clue | None:
