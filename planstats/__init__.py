@@ -8,6 +8,7 @@ Examples
 ['XX新城', '新城区', '西咸新区', '西安高新区']
 """
 
+from planstats import _interrupt  # noqa: F401  (first: Ctrl-C while the command starts gives one line)
 from planstats._data import sample_corpus
 from planstats.analysis import compare, rank, summary, yoy
 from planstats.cells import conflicts, convert, hardness, targets

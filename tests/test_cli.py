@@ -193,6 +193,22 @@ def test_ctrl_c_exits_130_without_a_traceback(monkeypatch, capsys):
     assert capsys.readouterr().err == "planstats: interrupted\n"
 
 
+def test_ctrl_c_while_the_command_starts_gives_one_line(tmp_path):
+    # the console script is the program; the interrupt comes while its imports run, before main() catches it
+    script = tmp_path / "planstats"
+    script.write_text("import planstats\nraise KeyboardInterrupt\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert done.stderr == "planstats: interrupted\n"
+    assert done.returncode in (130, -2)  # ended by SIGINT, as the shell expects
+
+
+def test_ctrl_c_in_a_program_that_imports_planstats_keeps_its_traceback(tmp_path):
+    script = tmp_path / "analysis.py"
+    script.write_text("import planstats\nraise KeyboardInterrupt\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True)
+    assert "Traceback" in done.stderr and "planstats: interrupted" not in done.stderr
+
+
 def test_a_closed_pipe_ends_the_command_quietly():
     done = subprocess.Popen(
         [sys.executable, "-m", "planstats.cli", "show"], stdout=subprocess.PIPE, stderr=subprocess.PIPE
