@@ -140,6 +140,7 @@ def _cmd_build(args: argparse.Namespace) -> int:
             lenient=args.lenient,
             time_limit=args.time_limit or None,
             size_limit=int(args.size_limit * 2**20) or None,
+            follow_symlinks=not args.no_follow_symlinks,
         )
     args.say.info(str(report))
     for w in caught:  # what the API warns of (no region or year, stale rows kept, folders not listed …), said once each
@@ -321,6 +322,11 @@ def parser() -> argparse.ArgumentParser:
         metavar="MB",
         help=f"MiB of the largest document read, a larger one is skipped as failed (default: {SIZE_LIMIT // 2**20}; "
         "0: no limit)",
+    )
+    b.add_argument(
+        "--no-follow-symlinks",
+        action="store_true",
+        help="do not read the files that symbolic links in a folder point to (for a folder you did not make)",
     )
     b.set_defaults(func=_cmd_build)
 

@@ -110,9 +110,12 @@ class BuildReport:
 # the documents of a corpus
 
 
-def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[tuple[str, str]]:
+def _documents(
+    paths: Iterable[str | os.PathLike] | str | os.PathLike, follow_symlinks: bool = True
+) -> list[tuple[str, str]]:
     """``(doc, path)`` for every document: files as given (doc = the file name), folders walked
-    (doc = the path inside the folder, so that 2023.txt of two counties stay apart)."""
+    (doc = the path inside the folder, so that 2023.txt of two counties stay apart). Without
+    ``follow_symlinks``, the symbolic links met in a folder are not read, and one warning names them."""
     if paths is None or isinstance(paths, bytes):
         raise ArgumentError(
             f"The value for `paths` must be a path or a list of paths (str or Path), but {paths!r} was passed."
@@ -130,6 +133,8 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
                 for path in _files(str(p))
                 if os.path.splitext(path)[1].lower() in _SUFFIXES
             ]
+            if not follow_symlinks:
+                found = _unlinked(p, found)
             if not found and len(folders) > 1:
                 warnings.warn(
                     f"{p}: this folder holds no document ({', '.join(sorted(_SUFFIXES))}).",
@@ -155,6 +160,20 @@ def _documents(paths: Iterable[str | os.PathLike] | str | os.PathLike) -> list[t
             )
         seen[doc] = path
     return sorted(set(out))
+
+
+def _unlinked(folder: Path, found: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """``found`` without its symbolic links, which one warning names."""
+    links = sorted(doc for doc, path in found if os.path.islink(path))
+    if links:
+        shown = ", ".join(links[:5]) + (f" and {len(links) - 5} more" if len(links) > 5 else "")
+        warnings.warn(
+            f"{folder}: {len(links)} symbolic link(s) not followed, as asked, and not read: {shown}.",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
+    skipped = set(links)
+    return [(doc, path) for doc, path in found if doc not in skipped]
 
 
 def _named(doc: str, path: str) -> tuple[str, str]:
@@ -236,6 +255,7 @@ def extract(
     with_rejects: bool = False,
     time_limit: float | None = TIME_LIMIT,
     size_limit: int | None = SIZE_LIMIT,
+    follow_symlinks: bool = True,
 ) -> pd.DataFrame:
     """Extract the targets of one document, or of many (files and folders), into one DataFrame.
 
@@ -275,6 +295,9 @@ def extract(
     size_limit : int, optional
         Bytes of the largest document read, checked before reading it: a larger one is named as failed;
         default ``planstats.read.SIZE_LIMIT`` (100 MiB), ``None`` for no limit.
+    follow_symlinks : bool
+        Read the files that symbolic links in a folder point to, wherever they are (default). ``False`` reads
+        none of them and names them in a warning: for a folder whose links you did not make yourself.
 
     Returns
     -------
@@ -308,6 +331,7 @@ def extract(
         lenient=lenient,
         time_limit=time_limit,
         size_limit=size_limit,
+        follow_symlinks=follow_symlinks,
     )
 
 
@@ -321,6 +345,7 @@ def _in_memory(
     lenient: bool,
     time_limit: float | None = TIME_LIMIT,
     size_limit: int | None = SIZE_LIMIT,
+    follow_symlinks: bool = True,
 ) -> pd.DataFrame:
     engine, workers = _engine(engine, workers)
     return _build(
@@ -333,6 +358,7 @@ def _in_memory(
         lenient=lenient,
         time_limit=time_limit,
         size_limit=size_limit,
+        follow_symlinks=follow_symlinks,
     )
 
 
@@ -356,6 +382,7 @@ def build(
     lenient: bool = False,
     time_limit: float | None = TIME_LIMIT,
     size_limit: int | None = SIZE_LIMIT,
+    follow_symlinks: bool = True,
 ) -> BuildReport | pd.DataFrame:  # a DataFrame only on the deprecated call without ``out``
     """Extract every document of files and folders into a dataset at ``out``: a file (.csv,
     .jsonl, .parquet), or a folder for a Parquet dataset partitioned by year that later builds
@@ -392,6 +419,9 @@ def build(
     size_limit : int, optional
         Bytes of the largest document read, checked before reading it: a larger one is named as failed;
         default ``planstats.read.SIZE_LIMIT`` (100 MiB), ``None`` for no limit.
+    follow_symlinks : bool
+        Read the files that symbolic links in a folder point to, wherever they are (default). ``False`` reads
+        none of them and names them in a warning: for a folder whose links you did not make yourself.
 
     Returns
     -------
@@ -426,6 +456,7 @@ def build(
             lenient=lenient,
             time_limit=time_limit,
             size_limit=size_limit,
+            follow_symlinks=follow_symlinks,
         )
 
 
@@ -455,9 +486,10 @@ def _build(
     lenient: bool,
     time_limit: float | None = TIME_LIMIT,
     size_limit: int | None = SIZE_LIMIT,
+    follow_symlinks: bool = True,
 ) -> pd.DataFrame | BuildReport:
     target, fmt = _target(out)
-    docs = _documents(paths)
+    docs = _documents(paths, follow_symlinks)
     _check_manifests(docs)
     rules = rules_fingerprint()
     known, old_index = _previous(target, rules) if fmt == "folder" and target is not None else ({}, None)

@@ -125,6 +125,19 @@ def test_report_writes_tables_charts_and_bibtex(tmp_path, capsys):
     assert not list(out.rglob(".*.tmp"))
 
 
+def test_report_of_a_dataset_with_metric_ids_it_does_not_know(tmp_path, capsys):
+    # a dataset built by a newer taxonomy (or edited by hand): its rows are reported, the ids named once
+    df = ps.load()
+    df["metric"] = df["metric"].astype(str)
+    df.loc[df.index[:3], "metric"] = "a_metric_of_a_newer_taxonomy"
+    with pytest.warns(ps.PlanstatsWarning):
+        ps.write(df, tmp_path / "t.csv")
+    assert main(["report", "--data", str(tmp_path / "t.csv"), "-o", str(tmp_path / "out")]) == 0
+    err = capsys.readouterr().err
+    assert "'a_metric_of_a_newer_taxonomy'" in err and "Traceback" not in err
+    assert (tmp_path / "out" / "README.md").stat().st_size > 0
+
+
 def test_build_says_what_the_api_warns_of_and_refuses_an_empty_or_missing_folder(tmp_path, capsys):
     from planstats.cli import main
 
