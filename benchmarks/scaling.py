@@ -58,20 +58,17 @@ def _docx(lines: list[str]) -> bytes:
 
 
 def _pdf(size: int) -> bytes:
-    """The pages of the test fixture plan.pdf, copied until the file is ``size`` bytes."""
+    """The test fixture plan.pdf, appended to itself until the file is ``size`` bytes.
+
+    Each copy is read anew, so that its pages are objects of their own: pages added again from one reader share
+    their content, and the file would not grow.
+    """
     from pypdf import PdfReader, PdfWriter
 
-    pages = PdfReader(ROOT / "tests" / "fixtures" / "plan.pdf").pages
+    one = (ROOT / "tests" / "fixtures" / "plan.pdf").read_bytes()
     writer = PdfWriter()
-    for page in pages:
-        writer.add_page(page)
-    one = io.BytesIO()
-    writer.write(one)
-    copies = max(1, size // len(one.getvalue()))
-    writer = PdfWriter()
-    for _ in range(copies):
-        for page in pages:
-            writer.add_page(page)
+    for _ in range(max(1, size // len(one))):
+        writer.append(PdfReader(io.BytesIO(one)))
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
