@@ -1,6 +1,8 @@
 # The verbs CI and researchers run. Every target installs what it needs into .venv first,
 # so `make demo` and `make test` work on a fresh machine that has only python3.
-PYTHON ?= python3
+# the newest Python the machine has (pyenv's; CI tests the latest dependencies on it, 3.13 there), else python3;
+# `make test-lowest` takes the oldest. PYTHON=… chooses another.
+PYTHON ?= $(or $(lastword $(sort $(wildcard $(HOME)/.pyenv/versions/3.1[1-9].*/bin/python3))),python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -30,10 +32,10 @@ notebooks: $(STAMP)
 	mkdir -p out/notebooks
 	MPLBACKEND=module://matplotlib_inline.backend_inline $(BIN)/python notebooks/run.py out/notebooks
 
-## test: the whole suite (unit, golden, doctests, accuracy against the hand annotations), then the
-## wheel as a researcher installs it
+## test: the whole suite (unit, golden, doctests, accuracy against the hand annotations) on every core
+## (pytest-xdist), then the wheel as a researcher installs it
 test: $(STAMP)
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 	$(MAKE) wheel
 
 ## test-lowest: the whole suite again with the lowest versions setup.cfg allows (constraints-lowest.txt),
@@ -46,7 +48,7 @@ test-lowest:
 	$(LOWEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LOWEST)/bin/python -m pip install --quiet -c constraints-lowest.txt -e ".[test,docs]"
 	@$(LOWEST)/bin/python -c "import sys, pandas; print('lowest:', sys.version.split()[0], 'pandas', pandas.__version__)"
-	$(LOWEST)/bin/python -m pytest -q -m "not slow"
+	$(LOWEST)/bin/python -m pytest -q -n auto -m "not slow"
 
 ## lint: ruff (rules E, F, B, C90 with complexity at most 15; lines of 120), the format of every file,
 ## and mypy on the package (configured in pyproject.toml)

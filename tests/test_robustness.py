@@ -125,7 +125,8 @@ def test_a_thousand_documents_with_a_few_bad_ones(big_corpus, tmp_path):
     why = {os.path.basename(f["path"]): f["message"] for f in report.failures}
     assert "empty" in why["empty.txt"] and "PNG image" in why["image.txt"] and "docx" in why["broken.docx"]
     assert "undecodable bytes at byte 290" in why["middle.txt"]  # 10 good sentences of 29 bytes before them
-    assert "middle.txt" in str(caught[0].message)
+    # (Python 3.12+ may also warn that a process with threads forks: only planstats's warning is read here)
+    assert any("middle.txt" in str(w.message) for w in caught if issubclass(w.category, ps.PlanstatsWarning))
     assert ps.load(tmp_path / "targets")["doc"].nunique() == 1000
 
 
