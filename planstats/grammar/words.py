@@ -268,6 +268,7 @@ class _Words:
         self.measure = _by_length(self.measure_words)
         self.task_verb = _by_length(lex.task_verb)  # 加快推进 before the task that a measure alone measures
         self.sector = _by_length(lex.sector)  # 产业 before a measure: 食品加工产业产值
+        self.industry_end = _by_length(lex.industry_end)  # 业: 制造业 is an industry, 产业 is not added to it
         self.total_words = frozenset(lex.total_word)  # 总数: the number of a subject, not its additions
         self.increments = frozenset(lex.increment)  # 新增: the additions to a subject
         self.group_words = frozenset(lex.group)  # 农村居民 after 城镇居民人均可支配收入
