@@ -486,3 +486,17 @@ def test_a_list_of_indicators_gives_each_item_its_own_indicator(text, expected):
 def test_a_list_shares_no_more_than_its_form_shows(text, expected):
     df = ps.extract_text(text, region="某县", year=2024)
     assert df["metric_text"].tolist() == expected
+
+
+def _kinds(text: str) -> list[tuple]:
+    df = ps.extract_text(text, region="某县", year=2024)
+    return list(zip(df["metric"], df["kind"], df["value"], strict=True))
+
+
+def test_prices_that_rise_grow():
+    assert _kinds("去年全县居民消费价格上涨1.8%。") == [("cpi_growth", "growth", 1.8)]
+
+
+def test_a_rate_per_thousand_is_a_rate_not_a_growth_while_a_growth_rate_in_percent_is_a_growth():
+    assert _kinds("今年人口自然增长率控制在4.2‰以内。") == [("population_natural_growth_rate", "share", 4.2)]
+    assert _kinds("今年地区生产总值增长率为6%。") == [("gdp_growth", "growth", 6.0)]
