@@ -500,3 +500,22 @@ def test_prices_that_rise_grow():
 def test_a_rate_per_thousand_is_a_rate_not_a_growth_while_a_growth_rate_in_percent_is_a_growth():
     assert _kinds("今年人口自然增长率控制在4.2‰以内。") == [("population_natural_growth_rate", "share", 4.2)]
     assert _kinds("今年地区生产总值增长率为6%。") == [("gdp_growth", "growth", 6.0)]
+
+
+def test_a_numbered_heading_of_targets_over_a_numbered_list_opens_the_main_targets():
+    text = (
+        "某某园区2022年度工作目标\n二、招商引资目标\n1.实际利用内资增长10%。\n2.新签约项目30个。\n"
+        "三、重点工作\n1.新建标准厂房5万平方米。\n"
+    )
+    df = ps.extract_text(text, region="某区", year=2022)
+    assert df["section"].tolist() == ["headline", "headline", "body"]
+
+
+def test_a_heading_of_targets_with_no_list_under_it_opens_nothing():
+    text = "某某园区2022年度工作\n二、招商引资目标\n全年实际利用内资增长10%，新签约项目30个。\n"
+    assert set(ps.extract_text(text, region="某区", year=2022)["section"]) == {"body"}
+
+
+def test_a_quoted_title_of_a_plan_of_targets_gives_the_plan_year():
+    text = "根据上级要求，园区制定了《某某园区2019年度招商引资目标》。现报告如下：\n1.新签约项目30个。\n"
+    assert page_info(text).year == 2019
