@@ -178,7 +178,7 @@ class Lists(Reading):
         head, phrase = self._strip(segment[:cut])
         basis, tail = self._strip(segment[after:])
         head += basis if basis in self.w.rate_basis else ""  # 分别提高到每人每月800元和600元
-        if head in self.w.base_before or ((base := self._time_at_end(head)) and base.start() == 0):
+        if head in self.w.base_before or ((base := self.w.base_at_end.search(head)) and base.start() == 0):
             head = ""  # 同比分别增长9%和10%, 比上年分别…: a base names no indicator
         phrase = phrase._replace(verb=tail.verb or phrase.verb, pre=tail.pre or phrase.pre)
         n = len(values)
