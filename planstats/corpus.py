@@ -433,7 +433,7 @@ def build(
     >>> import tempfile, planstats as ps
     >>> report = build(ps.sample_corpus(), out=tempfile.mkdtemp() + "/targets", workers=1, progress=False)
     >>> report.documents, report.extracted, report.rows
-    (5, 5, 403)
+    (5, 5, 404)
     """
     engine, workers = _engine(engine, workers)
     if out is None:

@@ -148,6 +148,14 @@ class Lexicon:
     measure nothing share both (装备制造、食品加工产业产值 → 装备制造产业产值)
     """
 
+    heading_target: Words = ()
+    """the end of a numbered heading line of its own (一、经济运行目标) over a numbered list of values: the list is of
+    main targets (lexicon role headline for the markers that need no list)"""
+
+    industry_end: Words = ()
+    """the end of a name that is an industry of its own (制造业, 工业, 服务业): of the sector and measure that it
+    shares with the last item of a list, it takes the measure only (工业和第三产业增加值 → 工业增加值)"""
+
     total_word: Words = ()
     """the number of a subject, not its additions: after a target of additions it takes the subject without its lead
     verb (新增国家高新技术企业50家，总数达到300家)

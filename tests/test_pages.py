@@ -43,6 +43,17 @@ def test_a_small_percent_sign_is_a_percent_sign():
     assert _targets("主要预期目标是：地区生产总值增长6﹪左右。")[0][:3] == ("gdp_growth", 6.0, "approx")
 
 
+def test_a_comma_typed_before_an_enumeration_comma_does_not_cut_the_list():
+    text = "今年城镇、农村居民人均可支配收入分别增长6%，、7%。"
+    df = ps.extract_text(text, region="某县", year=2024)
+    assert list(zip(df["metric"], df["value"], strict=True)) == [
+        ("urban_income_growth", 6.0),
+        ("rural_income_growth", 7.0),
+    ]
+    assert all(text[s:e] == raw for s, e, raw in zip(df["start"], df["end"], df["raw"], strict=True))
+    assert normalize("增长6%，7%").text == "增长6%,7%"  # a comma alone stays
+
+
 def test_years_in_chinese_numerals_with_a_digit_or_letter_zero():
     assert normalize("二0一九年和二OO七年，一九九八年").text == "2019年和2007年,1998年"
     assert normalize("第二0一号文件").text == "第二0一号文件"  # no 年 after it: no year
@@ -426,3 +437,85 @@ def test_a_year_that_a_multiple_is_of_is_a_base_not_a_time():
     text = "一、过去五年工作回顾\n到2023年底，全县粮食产量达到52万吨，是2018年的1.3倍；农民收入达到2.1万元。"
     df = ps.extract_text(text, region="某县", year=2024)
     assert df[["record", "year"]].values.tolist() == [["result", 2023], ["result", 2023]]
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# lists of indicators: which words each item shares, and one value after 分别
+
+LISTS = [
+    # one value after 分别 is the value of each item: of a collective word, or of items joined by 和
+    ("今年城乡居民人均可支配收入分别增长6.5%。", [("urban_income_growth", 6.5), ("rural_income_growth", 6.5)]),
+    ("今年城镇居民和农村居民收入分别增长5%。", [("urban_income_growth", 5.0), ("rural_income_growth", 5.0)]),
+    # one character each before 、, sharing the rest of the word after the second (存款/贷款, 进口/出口)
+    ("年末金融机构人民币存、贷款余额分别增长7.1%和9.4%。", [("deposits_growth", 7.1), ("loans_growth", 9.4)]),
+    ("今年外贸进、出口额分别增长4%和3%。", [("imports_growth", 4.0), ("exports_growth", 3.0)]),
+    # a name that is an industry of its own (…业) shares the measure of the last item, not its sector word
+    (
+        "今年农业和第二产业增加值分别增长3%、8%。",
+        [("agriculture_value_added_growth", 3.0), ("secondary_industry_value_added_growth", 8.0)],
+    ),
+    # items of one form, the last with more: the more is theirs too
+    (
+        "去年第二产业、第三产业增加值占全县生产总值比重分别为41.5%、52.3%。",
+        [("secondary_industry_share", 41.5), ("services_share", 52.3)],
+    ),
+    # 同比 or 比上年 before 分别 names no indicator: the values go to the targets just before, in order
+    (
+        "去年城镇居民人均可支配收入3.2万元，农村居民人均可支配收入1.6万元，同比分别增长5.1%和7.3%。",
+        [("urban_income", 3.2), ("rural_income", 1.6), ("urban_income_growth", 5.1), ("rural_income_growth", 7.3)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTS, ids=[t[:16] for t, _ in LISTS])
+def test_a_list_of_indicators_gives_each_item_its_own_indicator(text, expected):
+    assert [(m, v) for m, v, _, _ in _targets(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # one item and 分别: one row
+        ("今年规模以上工业增加值分别增长9%。", ["规模以上工业增加值"]),
+        # a sector word is shared by names that are no industry of their own
+        ("今年装备制造、食品加工产业产值分别增长8%、9%。", ["装备制造产业产值", "食品加工产业产值"]),
+        # items of different lengths are names of their own: nothing is shared
+        ("今年化学需氧量、氨氮排放量分别下降2%、3%。", ["化学需氧量", "氨氮排放量"]),
+    ],
+)
+def test_a_list_shares_no_more_than_its_form_shows(text, expected):
+    df = ps.extract_text(text, region="某县", year=2024)
+    assert df["metric_text"].tolist() == expected
+
+
+def _kinds(text: str) -> list[tuple]:
+    df = ps.extract_text(text, region="某县", year=2024)
+    return list(zip(df["metric"], df["kind"], df["value"], strict=True))
+
+
+def test_prices_that_rise_grow():
+    assert _kinds("去年全县居民消费价格上涨1.8%。") == [("cpi_growth", "growth", 1.8)]
+
+
+def test_a_rate_per_thousand_is_a_rate_not_a_growth_while_a_growth_rate_in_percent_is_a_growth():
+    assert _kinds("今年人口自然增长率控制在4.2‰以内。") == [("population_natural_growth_rate", "share", 4.2)]
+    assert _kinds("今年地区生产总值增长率为6%。") == [("gdp_growth", "growth", 6.0)]
+
+
+def test_a_numbered_heading_of_targets_over_a_numbered_list_opens_the_main_targets():
+    text = (
+        "某某园区2022年度工作目标\n二、招商引资目标\n1.实际利用内资增长10%。\n2.新签约项目30个。\n"
+        "三、重点工作\n1.新建标准厂房5万平方米。\n"
+    )
+    df = ps.extract_text(text, region="某区", year=2022)
+    assert df["section"].tolist() == ["headline", "headline", "body"]
+
+
+def test_a_heading_of_targets_with_no_list_under_it_opens_nothing():
+    text = "某某园区2022年度工作\n二、招商引资目标\n全年实际利用内资增长10%，新签约项目30个。\n"
+    assert set(ps.extract_text(text, region="某区", year=2022)["section"]) == {"body"}
+
+
+def test_a_quoted_title_of_a_plan_of_targets_gives_the_plan_year():
+    text = "根据上级要求，园区制定了《某某园区2019年度招商引资目标》。现报告如下：\n1.新签约项目30个。\n"
+    assert page_info(text).year == 2019

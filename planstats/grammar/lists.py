@@ -56,6 +56,14 @@ def _sector_measure(item: str) -> str:
     return sector + measure if sector and name else ""
 
 
+def _sharing(item: str, tail: str) -> str:
+    """``item`` with the sector and measure ``tail`` of the last item of its list; an item that is an industry
+    of its own takes the measure only (工业 + 产业增加值 → 工业增加值)."""
+    if _strip_back(item, _words().industry_end)[1]:
+        return item + _strip_back(tail, _words().measure)[1]
+    return item + tail
+
+
 def _split_items(head: str, n: int) -> list[str]:
     """The ``n`` indicators of a ``分别`` list: ``城镇、农村居民人均可支配收入`` → 城镇…, 农村…."""
     if parts := _collective(head, n):
@@ -72,9 +80,14 @@ def _split_items(head: str, n: int) -> list[str]:
     rest, base = _strip_front(rest, _words().per_base) if per else (rest, "")
     if base and rest and not any(_strip_front(p, _words().per_unit_affixes)[1] for p in parts[1:]):
         parts = [parts[0]] + [per + base + p for p in parts[1:]]
+    w, first, last = _words(), parts[0], parts[-1]
+    # items of one form (as long, ending alike), the last with more: the more is theirs too
+    # (第一产业、第二产业和第三产业增加值占比 → 第一产业增加值占比 …)
+    size = len(first)
+    if size >= 2 and len(last) > size and all(len(p) == size and p[-1] == last[size - 1] for p in parts[:-1]):
+        return [p + last[size:] for p in parts[:-1]] + [last]
     # A short item shares the rest of a full one: 城镇、农村居民人均可支配收入 → 城镇 + 居民人均可支配收入;
     # 高技术产业投资、产值 → 高技术产业 + 产值.
-    w, first, last = _words(), parts[0], parts[-1]
     tail = _sector_measure(last)
     # only a list of modifiers before the full item shares it: among names of their own, a short
     # one is a name too (化学需氧量、氨氮、二氧化硫、氮氧化物排放量: 氨氮 is no 氨氮氧化物排放量)
@@ -89,9 +102,9 @@ def _split_items(head: str, n: int) -> list[str]:
             # (国家级、省级孵化器 → 国家级 + 孵化器), else it is as long (城镇、农村居民… → 城镇 + 居民…),
             # unless a sector's measure ends the full item (汽车、新材料产业产值 → 汽车 + 产业产值)
             cut = last.find(p[-1], 0, len(p) + 1) if p else -1
-            p = p + tail if cut < 0 and bare else p + last[cut + 1 if cut >= 0 else len(p) :]
+            p = _sharing(p, tail) if cut < 0 and bare else p + last[cut + 1 if cut >= 0 else len(p) :]
         elif bare:
-            p = p + tail
+            p = _sharing(p, tail)
         elif group and i < n - 1 and p in w.group_words and len(last) > len(group):
             p = p + last[len(group) :]
         elif len(p) <= _SHORT_ITEM and i > 0 and p in w.measure_words:
@@ -165,8 +178,12 @@ class Lists(Reading):
         head, phrase = self._strip(segment[:cut])
         basis, tail = self._strip(segment[after:])
         head += basis if basis in self.w.rate_basis else ""  # 分别提高到每人每月800元和600元
+        if head in self.w.base_before or ((base := self.w.base_at_end.search(head)) and base.start() == 0):
+            head = ""  # 同比分别增长9%和10%, 比上年分别…: a base names no indicator
         phrase = phrase._replace(verb=tail.verb or phrase.verb, pre=tail.pre or phrase.pre)
         n = len(values)
+        if n == 1 and head and self._each(sent, values[0], clause, previous, at):
+            return  # one value after 分别 is the value of each item (城乡居民人均可支配收入分别增长7%)
         if not head and 1 < n <= len(previous):
             # 分别 with no indicators of its own: the targets just before it, in order (接待游客1500万人次，
             # 实现旅游收入150亿元，分别增长15%、18%)
@@ -189,6 +206,7 @@ class Lists(Reading):
             parts = re.split("[和及与]", head)
             if any(len(p.strip()) < _SHORT_ITEM or any(c.isdigit() for c in p) for p in parts):
                 return False
+            parts = _split_items(head, len(parts))  # 城镇居民和农村居民收入: the group shares the measure
         parts = parts if len(parts) > 1 else _collective(head)  # 城乡居民人均可支配收入均增长7%: town and country each
         if not parts:
             return False

@@ -206,9 +206,9 @@ class Phrases(Reading):
         if family == "pp":
             return "pp_change"
         if family in ("percent", "permille"):
-            if verb in self.w.growth or metric_text.endswith(self.w.growth_noun):
+            if verb in self.w.growth or (family == "percent" and metric_text.endswith(self.w.growth_noun)):
                 return "growth"
-            return "share"
+            return "share"  # a rate per thousand is a rate of its own (人口自然增长率5‰), not a growth
         return "level"
 
 

@@ -61,7 +61,10 @@ def headline_spans(text: str, w: _Words, spans: list[tuple[int, int]], with_unit
                     break
             end = sent_end
         headline.append((m.start(), end))
-    return headline
+    for m in w.target_heading.finditer(text):  # 一、经济运行目标\n(1)地区生产总值增长16%。\n(2)…
+        if not any(a <= m.start() < b for a, b in headline) and (items := _item_list(text, m.end(), with_unit, spans)):
+            headline.append((m.start(), items))
+    return sorted(headline)
 
 
 def _item_list(text: str, pos: int, with_unit: set[int], spans: list[tuple[int, int]]) -> int:

@@ -19,6 +19,7 @@ from planstats.grammar.patterns import (
 )
 from planstats.lexicon import Lexicon, lexicon
 from planstats.numbers import CHINESE_DIGITS, CHINESE_NUMERAL, MULTIPLIERS, PLAN_PERIOD, PLAN_PERIOD_QUOTE, units
+from planstats.read.layout import ITEM_NUMBER
 
 
 @functools.lru_cache(maxsize=1)
@@ -268,6 +269,7 @@ class _Words:
         self.measure = _by_length(self.measure_words)
         self.task_verb = _by_length(lex.task_verb)  # 加快推进 before the task that a measure alone measures
         self.sector = _by_length(lex.sector)  # 产业 before a measure: 食品加工产业产值
+        self.industry_end = _by_length(lex.industry_end)  # 业: 制造业 is an industry, 产业 is not added to it
         self.total_words = frozenset(lex.total_word)  # 总数: the number of a subject, not its additions
         self.increments = frozenset(lex.increment)  # 新增: the additions to a subject
         self.group_words = frozenset(lex.group)  # 农村居民 after 城镇居民人均可支配收入
@@ -297,6 +299,11 @@ class _Words:
         link = _alternation(lex.headline_link) or "(?!)"  # 主要预期目标设定为：, 主要目标是，
         subjects = _alternation(lex.headline_subject + lex.scope) or "(?!)"  # 全县 too
         self.heading_before = re.compile(rf"{_HEADING_NUMBER}(?:(?:{subjects}){_HEADING_NUMBER})*")
+        # a numbered heading line that ends in 目标 (一、经济运行目标), over a numbered list of values
+        self.target_heading = re.compile(
+            rf"(?m)^[^\S\n]*{ITEM_NUMBER}[^\n。，,：:；;\d]{{0,12}}?(?:{_alternation(lex.heading_target) or '(?!)'})"
+            r"[^\S\n]*\n"
+        )
         self.headline = re.compile(
             rf"(?:{_alternation(lex.headline)})(?:(?:{link})?\s*[:：]|(?:{link})[,，]|[^\n。，,：:；;]{{0,6}}\n)"
         )
