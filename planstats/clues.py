@@ -198,8 +198,8 @@ def region_name(name: str) -> str | None:
 
     Examples
     --------
-    >>> region_name("参加天水市"), region_name("某某区"), region_name("我们认真执行市")
-    ('天水市', '某某区', None)
+    >>> region_name("参加天水市"), region_name("某某区"), region_name("我们认真执行市"), region_name("根据市")
+    ('天水市', '某某区', None, None)
     """
     if len(name) < 2:
         return None
@@ -209,15 +209,20 @@ def region_name(name: str) -> str | None:
     ending = next((name[i:] for i in range(1, len(name) - 2) if places.known(name[i:])), None)
     if ending:
         return ending
-    return name if _parts_with_levels(name) else None
+    return name if _parts_with_levels(name) and not name.startswith(lexicon().name_lead) else None
 
 
 @functools.lru_cache(maxsize=1)
 def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     lex = lexicon()
     issuers = "|".join(map(re.escape, ("人民政府", "政府")))
-    # 我代表某某县人民政府 (the speaker's government), 受某某县人民政府委托
-    speaker = re.compile(rf"(?:代表|受)(?P<place>[^\s,，。、:：;；()（）“”《》]{{2,12}}?)(?:{issuers})")
+    # 我代表某某县人民政府 (the speaker's government), 受某某县人民政府委托; the header of an official document
+    # (某某县人民政府办公室文件 某政办发〔2024〕5号: its issuer)
+    name = r"[^\s,，。、:：;；()（）“”《》]{2,12}?"
+    speaker = re.compile(
+        rf"(?:代表|受)(?P<place>{name})(?:{issuers})|(?:^|(?<=\s))(?P<header>{name})(?:{issuers})(?:办公室|办公厅)?文件",
+        re.M,
+    )
     zones = "|".join(map(re.escape, lex.zone))
     # 某某经开区召开…, 某某经济开发区2024年…: a zone that opens a clause, a line or a title, named after a region
     zone = re.compile(
@@ -237,7 +242,7 @@ def _region_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
 def _speaker(head: str) -> Clue | None:
     speaker, _, _ = _region_patterns()
     for m in speaker.finditer(head, 0, 2000):
-        name = region_name(m["place"])
+        name = region_name(m["place"] or m["header"])
         if name and len(name) >= 2:
             return Clue("issuer", name, evidence(m[0]))
     return None

@@ -148,6 +148,9 @@ class Lexicon:
     measure nothing share both (装备制造、食品加工产业产值 → 装备制造产业产值)
     """
 
+    name_lead: Words = ()
+    """a word that opens a clause and is no part of a region's name after it (根据市十五届人大…: no region 根据市)"""
+
     heading_target: Words = ()
     """the end of a numbered heading line of its own (一、经济运行目标) over a numbered list of values: the list is of
     main targets (lexicon role headline for the markers that need no list)"""

@@ -75,6 +75,9 @@ _PROVINCE_BEFORE = re.compile(r"^[(（][^()（）]{2,8}[)）]")
 # a news site's tag before a title (【某某新闻】, [要闻])
 _CHROME_BEFORE = re.compile(r"^(?:【[^】]{0,12}】|\[[^\]]{0,12}\])\s*")
 
+# the end of a document's number before its issuer (某政办发〔2018〕32号 市政府办公室关于…): no part of a name
+_NUMBER_END = re.compile(r"^[〕\]］)）]?\d*号")
+
 
 _CLAUSE_MARK = re.compile(r"[，,。；;]")
 
@@ -175,6 +178,7 @@ def _region_of_issuer(name: str) -> str:
     ('某某县', '某某新区')
     """
     lex = lexicon()
+    name = _NUMBER_END.sub("", name)
     before, about, after = name.rpartition("关于")  # 某某市人民政府办公室关于印发某某市: the region of the plan
     if about:
         after = next((after[len(w) :] for w in lex.title_filler if after.startswith(w)), after)

@@ -519,3 +519,17 @@ def test_a_heading_of_targets_with_no_list_under_it_opens_nothing():
 def test_a_quoted_title_of_a_plan_of_targets_gives_the_plan_year():
     text = "根据上级要求，园区制定了《某某园区2019年度招商引资目标》。现报告如下：\n1.新签约项目30个。\n"
     assert page_info(text).year == 2019
+
+
+def test_the_header_of_an_official_document_names_its_issuer_and_its_number_names_no_region():
+    text = (
+        "某某县人民政府办公室文件 某政办发〔2021〕7号 县政府办公室关于印发2021年重点工作任务分解方案的通知\n"
+        "各乡镇人民政府，某某经济开发区管委会：根据县十八届人大五次会议确定的目标任务，现印发如下。"
+    )
+    info = page_info(text)
+    assert (info.region, info.year, info.region_clue.rule) == ("某某县", 2021, "issuer")
+
+
+def test_a_clause_that_opens_with_根据_names_no_region_before_a_congress():
+    info = page_info("根据市十五届人大二次会议确定的目标任务，现将2019年工作要点印发如下。")
+    assert (info.region, info.year) == (None, 2019)
