@@ -25,7 +25,7 @@ from planstats.taxonomy import load_taxonomy
 
 
 def main_metrics(df: pd.DataFrame, *, n: int = 6, min_docs: int = 3) -> list[str]:
-    """The metrics that most plans set (at least ``min_docs`` documents), most common first.
+    """The metrics of the taxonomy that most plans set (at least ``min_docs`` documents), most common first.
 
     Examples
     --------
@@ -36,8 +36,10 @@ def main_metrics(df: pd.DataFrame, *, n: int = 6, min_docs: int = 3) -> list[str
     t = df[(df["record"] == "target") & df["metric"].notna()]
     docs = t.groupby("metric", observed=True)["doc"].nunique()
     docs = docs[docs >= min_docs]
-    taxonomy = [m.id for m in load_taxonomy()]
-    order = sorted(docs.index, key=lambda m: (-docs[m], taxonomy.index(m)))  # ties: the taxonomy's order
+    taxonomy = {m.id: i for i, m in enumerate(load_taxonomy())}
+    # only the metrics the taxonomy knows (an id of a newer one has no label to chart; load() names it);
+    # ties: the taxonomy's order
+    order = sorted((m for m in docs.index if m in taxonomy), key=lambda m: (-docs[m], taxonomy[m]))
     return [str(m) for m in order[:n]]
 
 
