@@ -148,6 +148,9 @@ class Lexicon:
     measure nothing share both (装备制造、食品加工产业产值 → 装备制造产业产值)
     """
 
+    base_alone: Words = ()
+    """a base of comparison that stands alone at the end of an indicator (利润同比增长10%): no part of the indicator"""
+
     name_lead: Words = ()
     """a word that opens a clause and is no part of a region's name after it (根据市十五届人大…: no region 根据市)"""
 

@@ -533,3 +533,22 @@ def test_the_header_of_an_official_document_names_its_issuer_and_its_number_name
 def test_a_clause_that_opens_with_根据_names_no_region_before_a_congress():
     info = page_info("根据市十五届人大二次会议确定的目标任务，现将2019年工作要点印发如下。")
     assert (info.region, info.year) == (None, 2019)
+
+
+@pytest.mark.parametrize(
+    "text, metric",
+    [
+        ("去年全县农民纯收入达到8200元。", "rural_net_income"),
+        ("去年全旗农牧民人均纯收入达到9100元。", "rural_net_income"),
+        ("去年全县经营主体总量达到3.1万户。", "market_entities_total"),
+        ("去年全县建筑业完成施工产值52亿元。", "construction_output"),
+        ("去年全县货物贸易增长12%。", "import_export_growth"),
+    ],
+)
+def test_older_and_other_names_of_canonical_indicators(text, metric):
+    assert ps.extract_text(text, region="某县", year=2024)["metric"].tolist() == [metric]
+
+
+def test_同比_at_the_end_of_an_item_is_no_part_of_its_indicator():
+    df = ps.extract_text("去年全县规上企业营业收入、利润同比分别增长9%和12%。", region="某县", year=2024)
+    assert df["metric_text"].tolist()[-1].endswith("利润")
