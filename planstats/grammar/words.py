@@ -371,8 +371,9 @@ class _Words:
         # the previous year as the base of a comparison, at the end of an indicator (单位GDP能耗较上年, 财政收入与上年
         # 相比): what a rate of growth means anyway. A base year (比2020年) is kept: it makes the rate one over years
         than = _alternation(lex.comparison)
+        alone = _alternation(lex.base_alone) or "(?!)"  # 同比 at the end: a base with no year
         self.base_at_end = re.compile(
-            rf"(?:(?:{than}){_PREVIOUS_YEAR}(?:同期)?(?:{than})?|在?{_PREVIOUS_YEAR}的?基础上|(?:{_alternation(lex.base_alone) or '(?!)'}))$"
+            rf"(?:(?:{than}){_PREVIOUS_YEAR}(?:同期)?(?:{than})?|在?{_PREVIOUS_YEAR}的?基础上|(?:{alone}))$"
         )
         self.change_start = lex.change_start
         # a number after the start of a change, and no other start after it (由2.3:1缩小到2.2:1)
