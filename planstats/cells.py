@@ -10,6 +10,7 @@ import difflib
 import functools
 import warnings
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -19,8 +20,8 @@ from planstats._data import read_rows
 from planstats.dataset import Shared, conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
 from planstats.lexicon import lexicon
-from planstats.numbers import MULTIPLIERS, units
-from planstats.taxonomy import load_taxonomy
+from planstats.numbers import scale, units
+from planstats.taxonomy import _standard_units, load_taxonomy
 
 
 RATE_KINDS = ("growth", "share", "pp_change")
@@ -36,9 +37,6 @@ STATUSES = ("extracted", "not_in_document", "no_document")
 
 
 _KEY = ["region", "year", "metric"]
-
-
-_FACTORS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 #: Columns of the frame of resolved targets that every analysis starts from.
@@ -163,25 +161,19 @@ def hardness(df: pd.DataFrame, *, words: Mapping[str, str] | None = None) -> pd.
     return pd.Series(pd.Categorical.from_codes(read[codes], categories=HARDNESS), index=df.index, name="hardness")
 
 
-def _split_unit(unit: str) -> tuple[str, float]:
-    """``亿元`` → (元, 1e8); ``千米`` stays a unit of its own; ``%`` → (%, 1). The measure words
+def _split_unit(unit: str) -> tuple[str, Fraction]:
+    """``亿元`` → (元, 1e8); ``万吨`` → (公斤, 1e7) and ``亿斤`` → (公斤, 5e7), by the ``factor`` of
+    ``data/units.csv`` (:func:`planstats.numbers.scale`); ``%`` → (%, 1). The measure words
     of a count (家, 个, 项: family ``count`` of ``data/units.csv``) are one unit: 15家 and 20个
     新型研发机构 count the same things."""
-    table = units()
-    canonical = {u.canonical: u for u in table.values()}
-    base, mult = unit, 1.0
-    if unit in table:
-        base = table[unit].canonical
-    elif unit not in canonical:
-        for word in MULTIPLIERS:
-            if unit.startswith(word) and unit[len(word) :] in canonical:
-                base, mult = unit[len(word) :], _FACTORS[word]
-                break
+    canonical = {u.canonical: u for u in units().values()}
+    base, mult = scale(unit)
     return ("count" if base in canonical and canonical[base].family == "count" else base), mult
 
 
 def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Series | float:
-    """Convert values between units of one base (万元 → 亿元, 人 → 万人).
+    """Convert values between units of one base (万元 → 亿元, 人 → 万人) or of one family whose units
+    have a ``factor`` in ``data/units.csv`` (万吨 → 亿斤, 亩 → 公顷), exactly.
 
     Parameters
     ----------
@@ -205,6 +197,8 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
     1.2
     >>> convert(1.5, "万家", "个")  # measure words of a count are one unit
     15000.0
+    >>> convert(300.0, "万吨", "亿斤"), convert(15.0, "万亩", "公顷")
+    (60.0, 10000.0)
     """
     base_from, f_from = _split_unit(from_unit)
     base_to, f_to = _split_unit(to_unit)
@@ -212,7 +206,8 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
         raise ArgumentError(
             f"cannot convert {from_unit!r} to {to_unit!r}: they measure different things ({base_from} and {base_to})."
         )
-    return values * f_from / f_to
+    ratio = f_from / f_to
+    return values * ratio.numerator / ratio.denominator
 
 
 # ---------------------------------------------------------------------------------------
@@ -286,23 +281,27 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: 
     combo_of_row, combos, counts = _combos(df, pos)
     split = [_split_unit(u) for _, _, u in combos]
     keep = _kept(combos, split, counts)
-    target: dict[str, tuple[str, float, int]] = {}  # metric → the unit of most of its kept rows, its multiple
+    target: dict[str, tuple[str, Fraction, int]] = {}  # metric → the unit of most of its kept rows, its multiple
     for (m, _, u), (_, mult), n, kept in zip(combos, split, counts, keep, strict=False):
         if kept and (m not in target or n > target[m][2]):
             target[m] = (u, mult, n)
-    factor = np.array(
-        [
-            mult / target[m][1] if kept else np.nan
-            for (m, _, _), (_, mult), kept in zip(combos, split, keep, strict=False)
-        ]
-    )
-    if keep.all() and (factor == 1).all():
+    for m, (u, _, n) in list(target.items()):  # the metric's own unit (data/metrics.csv), if its rows convert to it
+        std = _standard_units().get(m)
+        if std and std != u and _split_unit(std)[0] == _split_unit(u)[0]:
+            target[m] = (std, _split_unit(std)[1], n)
+    ratios = [
+        mult / target[m][1] if kept else None for (m, _, _), (_, mult), kept in zip(combos, split, keep, strict=False)
+    ]
+    # exactly: times the numerator, over the denominator (3万元 is 0.0003亿元, not 0.00030000000000000003)
+    times = np.array([np.nan if r is None else float(r.numerator) for r in ratios])
+    over = np.array([np.nan if r is None else float(r.denominator) for r in ratios])
+    if keep.all() and (times == over).all():
         return _Rows(pos, low, high, None)  # one kind and one unit per metric: nothing to leave out or convert
-    f = factor[combo_of_row]
+    t, o = times[combo_of_row], over[combo_of_row]
     rows = _Rows(
         pos,
-        low * f,
-        high * f,
+        low * t / o,
+        high * t / o,
         np.array([target[m][0] if kept else None for (m, _, _), kept in zip(combos, keep, strict=False)], dtype=object)[
             combo_of_row
         ],
@@ -331,7 +330,7 @@ def _combos(df: pd.DataFrame, pos: np.ndarray) -> tuple[np.ndarray, list[tuple[s
     return combo_of_row, combos, counts
 
 
-def _kept(combos: list[tuple[str, str, str]], split: list[tuple[str, float]], counts: np.ndarray) -> np.ndarray:
+def _kept(combos: list[tuple[str, str, str]], split: list[tuple[str, Fraction]], counts: np.ndarray) -> np.ndarray:
     """Which combinations keep their rows: those of the most common kind and base unit of their
     metric (ties: the first); one warning says what is left out."""
     groups: dict[tuple[str, str, str], int] = {}  # (metric, kind, base) → rows

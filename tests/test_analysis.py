@@ -112,6 +112,50 @@ def test_units_that_cannot_be_converted_are_not_mixed():
         ps.convert(1.0, "亿美元", "亿元")
 
 
+def test_units_of_one_dimension_convert_exactly_to_the_metrics_unit():
+    # grain in 万吨 beside 亿斤 (1亿斤 = 5万吨), area in 亩 beside 公顷 (1公顷 = 15亩), money in 万元 beside 亿元
+    df = make_frame(
+        dict(metric="grain_output", kind="level", unit="万吨", value=300.0),
+        dict(metric="grain_output", kind="level", unit="亿斤", value=120.0, region="B"),
+        dict(metric="grain_area", kind="level", unit="万亩", value=30.0, region="C"),
+        dict(metric="grain_area", kind="level", unit="公顷", value=10000.0, region="D"),
+        dict(metric="gdp", kind="level", unit="万元", value=3.0, region="E"),
+        dict(metric="gdp", kind="level", unit="亿元", value=1200.0, region="F"),
+        dict(metric="resident_population", kind="level", unit="人", value=5000.0, region="G"),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is left out: every unit converts
+        t = ps.compare(df, ["grain_output", "grain_area", "gdp", "resident_population"], year=2022)
+    assert t.loc["A", "grain_output"] == 300.0 and t.loc["B", "grain_output"] == 600.0  # 万吨, the metric's unit
+    assert t.loc["C", "grain_area"] == 30.0 and t.loc["D", "grain_area"] == 15.0  # 万亩
+    assert t.loc["E", "gdp"] == 0.0003 and t.loc["F", "gdp"] == 1200.0  # 亿元, exactly
+    assert t.loc["G", "resident_population"] == 0.5  # 万人
+    assert t.attrs["planstats"]["units"] == {
+        "grain_output": "万吨", "grain_area": "万亩", "gdp": "亿元", "resident_population": "万人"
+    }  # fmt: skip
+    assert ps.convert(300.0, "万吨", "亿斤") == 60.0 and ps.convert(15.0, "万亩", "公顷") == 10000.0
+    assert ps.convert(1.0, "平方公里", "亩") == 1500.0 and ps.convert(2.0, "斤", "公斤") == 1.0
+    with pytest.raises(ps.ArgumentError, match="cannot convert '万人次' to '万人'"):
+        ps.convert(1.0, "万人次", "万人")  # person-times are no people
+
+
+def test_the_dataset_has_each_value_in_its_metrics_unit():
+    df = make_frame(
+        dict(metric="grain_output", kind="level", unit="亿斤", value=120.0, value_high=130.0, qualifier="range"),
+        dict(metric="gdp", kind="level", unit="亿美元", value=5.0, region="B"),
+        dict(metric="new_urban_jobs", kind="level", unit="人", value=8600.0, region="C"),
+    )
+    assert df["value_std"].iloc[0] == 600.0 and df["unit_std"].iloc[0] == "万吨"
+    assert math.isnan(df["value_std"].iloc[1]) and df["unit_std"].iloc[1] == ""  # 美元 is no 元: kept, not converted
+    assert df["value"].iloc[1] == 5.0 and df["unit"].iloc[1] == "亿美元"
+    assert df["value_std"].iloc[2] == 0.86 and df["unit_std"].iloc[2] == "万人"
+    assert ps.metrics().set_index("id").loc[["grain_output", "gdp", "gdp_growth"], "unit"].tolist() == [
+        "万吨",
+        "亿元",
+        "",
+    ]
+
+
 def test_measure_words_of_a_count_are_one_unit():
     df = make_frame(
         dict(metric="new_innovation_platforms", kind="level", unit="个", value=20.0, year=2022),
