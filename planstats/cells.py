@@ -30,6 +30,16 @@ RATE_KINDS = ("growth", "share", "pp_change")
 RANGE_AS = ("mid", "low", "high")
 
 
+#: How ``value``, ``low`` and ``high`` of a resolved target read its qualifier (the rule of :mod:`planstats.analysis`)
+BOUNDS = {
+    "exact": "6: value, low and high 6",
+    "approx": "≈6: value, low and high 6 (the band is attainment's, tolerance=)",
+    "at_least": "≥6: value and low 6, high missing (no upper bound)",
+    "at_most": "≤6: value and high 6, low missing (no lower bound)",
+    "range": "8–10: low 8, high 10, value by range_as (the midpoint 9 by default, or 8 or 10)",
+}
+
+
 HARDNESS = ("hard", "soft", "unmarked")
 
 
@@ -56,11 +66,14 @@ CELL_COLUMNS = (
     "decrease",
     "n_targets",
     "conflict",
+    "chosen_by",
+    "others",
     "section",
     "doc",
     "raw",
     "start",
     "end",
+    "level",
 )
 
 
@@ -385,6 +398,7 @@ _FROM_ROWS = [
     "start",
     "end",
     "verb",
+    "level",
 ]
 
 
@@ -400,11 +414,12 @@ def _resolve(
     rows = rows.take(df["region"].notna().to_numpy()[rows.pos] & df["year"].notna().to_numpy()[rows.pos])
     if not len(rows.pos):
         return _typed(pd.DataFrame(columns=list(CELL_COLUMNS)))
-    # Sort by region, year, metric, then headline first and position; only the first row of
-    # each cell is taken from the frame, the rest is done on the sort keys.
+    # Sort by region, year, metric, then by the rule of preference (:data:`PREFERENCE`); only the first
+    # row of each cell is taken from the frame, the rest is done on the sort keys.
     region, metric, section = (_codes(df[c])[rows.pos] for c in ("region", "metric", "section"))
     year = df["year"].to_numpy(dtype="float64", na_value=np.nan)[rows.pos].astype("int64")
-    order = np.lexsort((df["start"].to_numpy()[rows.pos], section, *_packed(region, year, metric)))
+    keys = [section, *_preference(df, rows.pos, year, record)]  # most significant first
+    order = np.lexsort((*keys[::-1], *_packed(region, year, metric)))
     region, year, metric = region[order], year[order], metric[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (region[1:] != region[:-1]) | (year[1:] != year[:-1]) | (metric[1:] != metric[:-1])
@@ -420,12 +435,94 @@ def _resolve(
     cells["value"] = {"mid": (cells["low"] + cells["high"]) / 2, "low": cells["low"], "high": cells["high"]}[range_as]
     cells["is_range"] = cells["qualifier"] == "range"
     cells["decrease"] = cells["verb"].isin(lexicon().decrease_verb)
+    cells["low"], cells["high"] = _bounds(cells["qualifier"], cells["decrease"], cells["low"], cells["high"])
     cells["n_targets"] = np.bincount(group)
     cells["conflict"] = np.bincount(group, weights=differs) > 0
+    cells["chosen_by"], cells["others"] = _choice(df, rows, order, group, differs, [k[order] for k in keys])
     cells["hardness"] = hardness(cells)
     out = _typed(cells.loc[:, list(CELL_COLUMNS)])
     out.attrs["dataset"] = Shared(df)  # what the cells come from: the hashes and paths of its documents, for cite
     return out
+
+
+#: Which of the targets (or results) of one region, year and metric is taken, in order: the rule that decided
+#: between two that state different values is the cell's ``chosen_by``; the others are listed in ``others``.
+PREFERENCE = (
+    ("headline", "headline before body"),
+    ("own_report", "the report's own sentence before a restatement"),
+    ("fuller_qualifier", "the fuller qualifier"),
+    ("first", "the first document, then the first in it"),
+)
+
+
+def _preference(df: pd.DataFrame, pos: np.ndarray, year: np.ndarray, record: str) -> list[np.ndarray]:
+    """The keys of :data:`PREFERENCE` after the section, most significant first, for the rows at ``pos``: a result
+    not reported by the plan of the year after it (its own report: a 2023 plan's review of 2022) is a restatement; a
+    target with no qualifier, then one with fewer qualifying words, is less full; then the document and position."""
+    restated = np.zeros(len(pos), dtype="int8")
+    if record == "result":
+        plans = df.loc[_is_in(df["record"], ["target"]), ["doc", "year"]].dropna()
+        plan_year = plans.astype({"doc": object}).groupby("doc")["year"].agg(lambda y: y.mode().iloc[0]).to_dict()
+        of_doc = df["doc"].astype(object).to_numpy()[pos]
+        restated = np.array([plan_year.get(d) != y + 1 for d, y in zip(of_doc, year, strict=False)], dtype="int8")
+    plain = (df["qualifier"].to_numpy()[pos] == "exact").astype("int8")
+    words = -df["qualifier_text"].fillna("").str.len().to_numpy(dtype="int64")[pos]
+    return [restated, plain, words, _codes(df["doc"])[pos], df["start"].to_numpy()[pos]]
+
+
+def _choice(
+    df: pd.DataFrame, rows: _Rows, order: np.ndarray, group: np.ndarray, differs: np.ndarray, keys: list[np.ndarray]
+) -> tuple[list[str], list[str]]:
+    """For each cell, the rule of :data:`PREFERENCE` that chose its target over the first that states another value
+    (empty when none does), and the others that do: their raw text and document."""
+    chosen_by = [""] * (int(group[-1]) + 1 if len(group) else 0)
+    others = [""] * len(chosen_by)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    raw, doc = df["raw"].astype(object).to_numpy(), df["doc"].astype(object).to_numpy()
+    for at in np.flatnonzero(differs):
+        g = int(group[at])
+        row = rows.pos[order[at]]
+        others[g] += ("; " if others[g] else "") + f"{raw[row]} ({doc[row]})"
+        if not chosen_by[g]:
+            first = starts[g]
+            rule = next((i for i, k in enumerate(keys) if k[first] != k[at]), len(keys) - 1)
+            names = ["headline", "own_report", "fuller_qualifier", "fuller_qualifier", "first", "first"]
+            chosen_by[g] = names[rule]
+    return chosen_by, others
+
+
+def _tell_choices(cells: pd.DataFrame, caller: str, what: str = "targets", listed: str = "") -> None:
+    """Warn that some cells had several values to choose from: which were taken, by which rule, and where the
+    others are listed."""
+    bad = cells[cells["conflict"].fillna(False).astype(bool)]
+    if bad.empty:
+        return
+    rules = dict(PREFERENCE)
+    shown = "; ".join(
+        f"{r.region} {r.year} {r.metric}: took “{r.raw}” (by {rules.get(r.chosen_by, r.chosen_by)}) over {r.others}"
+        for r in bad.head(3).itertuples()
+    )
+    more = f"; and {len(bad) - 3} more" if len(bad) > 3 else ""
+    listed = listed or (
+        "the columns chosen_by and others of planstats.targets() say which and list the rest; planstats.conflicts() "
+        "gives every row behind them"
+    )
+    warnings.warn(
+        f"{caller}: {len(bad)} region-year-metric cell(s) have {what} of different values; one was taken by the rule "
+        f"({'; '.join(rules.values())}): {shown}{more}. {listed[0].upper()}{listed[1:]}.",
+        PlanstatsWarning,
+        stacklevel=_checks.outside(),
+    )
+
+
+def _bounds(qualifier: pd.Series, decrease: pd.Series, low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The bounds a target sets (:data:`BOUNDS`): a floor (≥6) has no upper bound, a ceiling (≤6) no lower one, missing
+    (``nan``); a decrease stated as a fall (下降3%以上, stored as −3) bounds the other side (at most −3)."""
+    q = qualifier.astype(object).to_numpy()
+    down = decrease.to_numpy(dtype=bool)
+    floor = ((q == "at_least") & ~down) | ((q == "at_most") & down)
+    ceiling = ((q == "at_most") & ~down) | ((q == "at_least") & down)
+    return low.where(~ceiling), high.where(~floor)
 
 
 def _typed(cells: pd.DataFrame) -> pd.DataFrame:
@@ -435,7 +532,18 @@ def _typed(cells: pd.DataFrame) -> pd.DataFrame:
         out = out.astype(
             {
                 c: object
-                for c in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw")
+                for c in (
+                    "region",
+                    "metric",
+                    "kind",
+                    "unit",
+                    "qualifier",
+                    "qualifier_text",
+                    "section",
+                    "doc",
+                    "raw",
+                    "level",
+                )
             }
         )
     wanted = {

@@ -235,7 +235,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> validate(empty()).shape
-    (0, 23)
+    (0, 26)
     >>> d = load()
     >>> validate(d.assign(raw=d["raw"].astype(str), start=d["start"].astype("Int64")))["start"].dtype
     dtype('int64')

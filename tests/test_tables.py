@@ -33,6 +33,7 @@ def test_formatted_cells_read_as_written():
     assert t[2022].tolist() == [15.0, 12.0, 9.0, 4.0, 1200.0]  # the numbers stay numbers
 
 
+@pytest.mark.filterwarnings("ignore:compare. 1 region-year-metric cell:planstats.PlanstatsWarning")  # on purpose
 def test_formatted_marks_conflicts():
     df = make_frame(dict(value=12.0), dict(value=13.0, section="body", start=90, end=95))
     assert ps.formatted(ps.compare(df, "gdp_growth")).loc["A", 2022] == "12†"
@@ -151,6 +152,7 @@ def test_cite_reads_the_manifest_of_the_users_own_corpus(tmp_path, as_folder):
     assert "西咸新区" not in bib and r"title = {{涪城区/000\_3e3dedbcbccbc1ab.txt}}" in bib
 
 
+@pytest.mark.filterwarnings("ignore:compare. 1 region-year-metric cell:planstats.PlanstatsWarning")  # on purpose
 def test_tables_have_a_legend_of_their_marks_and_right_aligned_numbers():
     df = make_frame(
         dict(region="甲县", value=6.0, qualifier="approx", qualifier_text="左右"),
