@@ -210,7 +210,7 @@ def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
     same = (region[order][1:] == region[order][:-1]) & (metric[order][1:] == metric[order][:-1])
     before, after = order[:-1][same], order[1:][same]
     year_from, year_to = year[before], year[after]
-    columns = {c: cells[c].take(after).reset_index(drop=True) for c in ("region", "metric", "kind", "unit")}
+    columns = {c: cells[c].take(after).reset_index(drop=True) for c in ("region", "metric", "kind", "unit", "level")}
     columns["year_from"] = pd.array(year_from, dtype="Int64")
     columns["year_to"] = pd.array(year_to, dtype="Int64")
     columns["years_apart"] = pd.array(year_to - year_from, dtype="Int64")
@@ -308,6 +308,7 @@ def yoy(
         "doc_to",
         "raw_to",
         "start_to",
+        "level",
     ]
     out = out[columns]
     if out.empty:
