@@ -80,6 +80,7 @@ def _attach(
         "kinds": dict(zip(units["metric"], units["kind"], strict=False)),
         "range_as": range_as,
         "levels": dict(zip(cells["region"].astype(object), cells["level"].astype(object), strict=False)),
+        "left_out": cells.attrs.get("left_out", ()),
     }
     table.attrs["dataset"] = cells.attrs.get("dataset")
     return table

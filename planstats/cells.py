@@ -269,13 +269,23 @@ def _packed(*keys: np.ndarray) -> tuple[np.ndarray, ...]:
 class _Rows:
     """The rows of a dataset that enter the analyses of some metrics: their positions in the
     dataset and their low and high values, converted to one unit per metric (``unit``, or
-    ``None`` when no row was converted or left out)."""
+    ``None`` when no row was converted or left out), and the positions of those ``left`` out
+    (of another kind, or in a unit that does not convert)."""
 
-    def __init__(self, pos: np.ndarray, low: np.ndarray, high: np.ndarray, unit: np.ndarray | None):
+    def __init__(
+        self,
+        pos: np.ndarray,
+        low: np.ndarray,
+        high: np.ndarray,
+        unit: np.ndarray | None,
+        left: np.ndarray | None = None,
+    ):
         self.pos, self.low, self.high, self.unit = pos, low, high, unit
+        self.left = np.empty(0, dtype="int64") if left is None else left
 
     def take(self, keep: np.ndarray) -> _Rows:
-        return _Rows(self.pos[keep], self.low[keep], self.high[keep], None if self.unit is None else self.unit[keep])
+        unit = None if self.unit is None else self.unit[keep]
+        return _Rows(self.pos[keep], self.low[keep], self.high[keep], unit, self.left)
 
 
 def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: str = "target") -> _Rows:
@@ -319,7 +329,9 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: 
             combo_of_row
         ],
     )
-    return rows.take(keep[combo_of_row])
+    kept = rows.take(keep[combo_of_row])
+    kept.left = pos[~keep[combo_of_row]]
+    return kept
 
 
 def _combos(df: pd.DataFrame, pos: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, str]], np.ndarray]:
@@ -442,7 +454,21 @@ def _resolve(
     cells["hardness"] = hardness(cells)
     out = _typed(cells.loc[:, list(CELL_COLUMNS)])
     out.attrs["dataset"] = Shared(df)  # what the cells come from: the hashes and paths of its documents, for cite
+    out.attrs["left_out"] = _left_out(df, rows.left)
     return out
+
+
+def _left_out(df: pd.DataFrame, pos: np.ndarray) -> tuple[str, ...]:
+    """The targets left out of an analysis (another kind than the rest of their metric, or a unit that does not
+    convert to theirs), one line each: kept in the dataset, listed with the result (a table's legend)."""
+    rows = df.take(pos)
+    return tuple(
+        f"{r} {y} {m} {v:g} {u or k} (“{raw}”)"
+        for r, y, m, k, v, u, raw in zip(
+            rows["region"], rows["year"], rows["metric"], rows["kind"], rows["value"], rows["unit"], rows["raw"],
+            strict=False,
+        )
+    )  # fmt: skip
 
 
 #: Which of the targets (or results) of one region, year and metric is taken, in order: the rule that decided

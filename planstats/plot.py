@@ -83,7 +83,7 @@ def _region_labels(names: Iterable[str], lang: str, levels: pd.DataFrame | None 
         shown = {n: _drawn(n) for n in names}
     level = _levels(levels)
     if len({level.get(n) for n in names}) > 1:
-        shown = {n: f"{s} ({LEVEL_LABELS[lang][level[n]]})" if level.get(n) else s for n, s in shown.items()}
+        shown = {n: f"{s} ({LEVEL_LABELS[lang][lv]})" if (lv := level.get(n)) else s for n, s in shown.items()}
     return shown
 
 

@@ -489,6 +489,12 @@ def _reading(result: pd.DataFrame, text: str) -> list[str]:
         marks = [m for m in "≥≤≈" if m in text]
         stated = f", {', '.join(marks)} by the number stated" if marks else ""
         lines.append(f"values: {READINGS[range_as]} (range_as={range_as!r}){stated}")
+    left = (info or {}).get("left_out", ())
+    if left:
+        lines.append(
+            f"left out, as their kind or unit does not convert to the column's: {'; '.join(left[:10])}"
+            + (f" and {len(left) - 10} more" if len(left) > 10 else "")
+        )
     levels = _mixed_levels(info)
     if levels:
         lines.append(f"regions of several levels ({', '.join(sorted(set(levels.values()), key=places.LEVELS.index))})")

@@ -156,6 +156,20 @@ def test_the_dataset_has_each_value_in_its_metrics_unit():
     ]
 
 
+def test_a_value_whose_unit_does_not_convert_is_kept_and_listed():
+    df = make_frame(
+        dict(metric="gdp", kind="level", unit="亿元", value=1200.0),
+        dict(metric="gdp", kind="level", unit="亿元", value=900.0, region="B"),
+        dict(metric="gdp", kind="level", unit="亿美元", value=150.0, region="C", raw="地区生产总值150亿美元"),
+    )
+    with pytest.warns(ps.PlanstatsWarning, match=r"gdp: 1 \(level in 亿美元\)"):
+        t = ps.compare(df, "gdp")
+    assert t.attrs["planstats"]["left_out"] == ("C 2022 gdp 150 亿美元 (“地区生产总值150亿美元”)",)
+    assert "left out, as their kind or unit does not convert to the column's: C 2022 gdp 150 亿美元" in ps.table(t)
+    kept = df[df["region"] == "C"].iloc[0]
+    assert (kept["value"], kept["unit"], kept["unit_std"]) == (150.0, "亿美元", "")  # in the dataset, never blanked
+
+
 def test_measure_words_of_a_count_are_one_unit():
     df = make_frame(
         dict(metric="new_innovation_platforms", kind="level", unit="个", value=20.0, year=2022),

@@ -215,9 +215,13 @@ def test_table_and_formatted_take_frames_planstats_did_not_make(data, fmt):
 def test_a_table_of_regions_of_several_levels_gives_each_its_level():
     from conftest import make_frame
 
-    df = make_frame(dict(region="未央区", value=7.0), dict(region="西咸新区", value=8.0), dict(region="陕西省", value=5.5))
+    df = make_frame(
+        dict(region="未央区", value=7.0), dict(region="西咸新区", value=8.0), dict(region="陕西省", value=5.5)
+    )
     text = ps.table(ps.compare(df, "gdp_growth"))
-    assert "| 未央区 (county)" in text and "| Xixian New Area (zone)" in text and "| Shaanxi Province (province)" in text
+    assert (
+        "| 未央区 (county)" in text and "| Xixian New Area (zone)" in text and "| Shaanxi Province (province)" in text
+    )
     assert "regions of several levels (province, county, zone)" in text
     latex = ps.table(ps.compare(df, "gdp_growth"), format="latex")
     assert "未央区 (county)" in latex
