@@ -81,6 +81,7 @@ def _attach(
         "range_as": range_as,
         "levels": dict(zip(cells["region"].astype(object), cells["level"].astype(object), strict=False)),
         "left_out": cells.attrs.get("left_out", ()),
+        "converted": cells.attrs.get("converted", ()),
     }
     table.attrs["dataset"] = cells.attrs.get("dataset")
     return table

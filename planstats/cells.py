@@ -455,7 +455,20 @@ def _resolve(
     out = _typed(cells.loc[:, list(CELL_COLUMNS)])
     out.attrs["dataset"] = Shared(df)  # what the cells come from: the hashes and paths of its documents, for cite
     out.attrs["left_out"] = _left_out(df, rows.left)
+    out.attrs["converted"] = _converted(df, rows.pos[chosen], out) if rows.unit is not None else ()
     return out
+
+
+def _converted(df: pd.DataFrame, pos: np.ndarray, cells: pd.DataFrame) -> tuple[str, ...]:
+    """The targets taken in another unit than they were written in, one line each: what a table's legend lists."""
+    written = df["unit"].astype(object).to_numpy()[pos]
+    changed = np.flatnonzero(written != cells["unit"].astype(object).to_numpy())
+    raw = df["raw"].astype(object).to_numpy()[pos]
+    return tuple(
+        f"{cells['region'].iat[i]} {cells['year'].iat[i]} {cells['metric'].iat[i]} “{raw[i]}” as "
+        f"{cells['value'].iat[i]:g} {cells['unit'].iat[i]}"
+        for i in changed
+    )
 
 
 def _left_out(df: pd.DataFrame, pos: np.ndarray) -> tuple[str, ...]:

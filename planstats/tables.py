@@ -489,6 +489,12 @@ def _reading(result: pd.DataFrame, text: str) -> list[str]:
         marks = [m for m in "≥≤≈" if m in text]
         stated = f", {', '.join(marks)} by the number stated" if marks else ""
         lines.append(f"values: {READINGS[range_as]} (range_as={range_as!r}){stated}")
+    converted = (info or {}).get("converted", ())
+    if converted:
+        lines.append(
+            f"converted to the column's unit (data/units.csv): {'; '.join(converted[:10])}"
+            + (f" and {len(converted) - 10} more" if len(converted) > 10 else "")
+        )
     left = (info or {}).get("left_out", ())
     if left:
         lines.append(

@@ -133,6 +133,9 @@ def test_units_of_one_dimension_convert_exactly_to_the_metrics_unit():
     assert t.attrs["planstats"]["units"] == {
         "grain_output": "万吨", "grain_area": "万亩", "gdp": "亿元", "resident_population": "万人"
     }  # fmt: skip
+    legend = ps.table(t)
+    assert "converted to the column's unit (data/units.csv): B 2022 grain_output “target 1” as 600 万吨" in legend
+    assert "D 2022 grain_area “target 3” as 15 万亩" in legend and "A 2022 grain_output" not in legend
     assert ps.convert(300.0, "万吨", "亿斤") == 60.0 and ps.convert(15.0, "万亩", "公顷") == 10000.0
     assert ps.convert(1.0, "平方公里", "亩") == 1500.0 and ps.convert(2.0, "斤", "公斤") == 1.0
     with pytest.raises(ps.ArgumentError, match="cannot convert '万人次' to '万人'"):
