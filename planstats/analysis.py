@@ -8,17 +8,27 @@ and returns a new pandas object. They share one set of rules, stated here once (
 **One value per region, year and metric.** Only rows with ``record == "target"`` are
 targets (a stretch target, ``record == "stretch"``, the 7% of 增长6%左右，力争7%, is not).
 When a region, year and metric has several targets (the headline figure and its
-restatement in the body, or two different figures), the headline one is used, then the one
-that comes first in the document. If the others state a different value, the cell is marked
-``conflict`` and :func:`conflicts` lists every target behind it.
+restatement in the body, or two different figures), one is taken by the rule of preference
+(:data:`planstats.cells.PREFERENCE`): headline before body, the report's own sentence
+before a restatement (a result of 2022 in the plan of 2023, not in a later one), the fuller
+qualifier (≈6 before 6), then the first document and the first in it. If the others state a
+different value, or the same with another qualifier, the cell is marked ``conflict``,
+``chosen_by`` names the rule that decided and ``others`` lists the rest; :func:`compare` and
+:func:`~planstats.outcomes.attainment` warn with the choice, and :func:`conflicts` lists
+every target behind it.
 
-**Units.** Values of a metric are converted to one unit (the most common one): 万元 and 亿元,
-人 and 万人, 万美元 and 亿美元 are converted; units that cannot be converted (美元 and 元)
-and targets of another kind (a level next to a growth rate) are never mixed: they are left
-out with a :class:`PlanstatsWarning` that says how many and how to select them (``kind=``).
+**Units.** Values of a metric are converted, exactly, to its canonical unit (``unit`` of
+``data/metrics.csv``; else the most common one) within a family whose units have a ``factor``
+in ``data/units.csv``: 万元 and 亿元, 人 and 万人, 万吨 and 亿斤, 亩 and 公顷; units that cannot
+be converted (美元 and 元) and targets of another kind (a level next to a growth rate) are
+never mixed: they are left out with a :class:`PlanstatsWarning` that says how many and how to
+select them (``kind=``), and a table lists them and what it converted in its legend.
 
-**Ranges** (8%-10%) count by their midpoint (``range_as="low"`` or ``"high"`` to choose) and
-are flagged (``is_range``); ``low`` and ``high`` keep both ends.
+**Ranges and bounds.** A range (8%-10%) counts by its midpoint (``range_as="low"`` or
+``"high"`` to choose) and is flagged (``is_range``); ≥6, ≤6 and ≈6 count by the number stated.
+``low`` and ``high`` are the bounds a target sets: 8 and 10 for the range, 6 and none for
+≥6, none and 6 for ≤6, 6 and 6 for ≈6 and 6 (a decrease stated as a fall, 下降3%以上 = −3,
+bounds the other side). Every table's legend and chart's note state the reading.
 
 **Changes.** Growth rates, shares and percentage-point targets change in percentage points
 (``change_unit == "pp"``); levels (家, 亿元, 人) change in their unit and in percent.
@@ -447,4 +457,6 @@ def summary(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str |
     out.insert(1, "unit", g["unit"].first() if len(cells) else pd.Series(dtype=object))
     out.index = out.index.astype("Int64")
     out.index.name = "year"
-    return out.astype({"n": "int64"})
+    out = out.astype({"n": "int64"})
+    out.attrs["range_as"] = range_as  # what a table of it states in its legend
+    return out

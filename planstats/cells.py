@@ -30,16 +30,6 @@ RATE_KINDS = ("growth", "share", "pp_change")
 RANGE_AS = ("mid", "low", "high")
 
 
-#: How ``value``, ``low`` and ``high`` of a resolved target read its qualifier (the rule of :mod:`planstats.analysis`)
-BOUNDS = {
-    "exact": "6: value, low and high 6",
-    "approx": "≈6: value, low and high 6 (the band is attainment's, tolerance=)",
-    "at_least": "≥6: value and low 6, high missing (no upper bound)",
-    "at_most": "≤6: value and high 6, low missing (no lower bound)",
-    "range": "8–10: low 8, high 10, value by range_as (the midpoint 9 by default, or 8 or 10)",
-}
-
-
 HARDNESS = ("hard", "soft", "unmarked")
 
 
@@ -555,8 +545,9 @@ def _tell_choices(cells: pd.DataFrame, caller: str, what: str = "targets", liste
 
 
 def _bounds(qualifier: pd.Series, decrease: pd.Series, low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
-    """The bounds a target sets (:data:`BOUNDS`): a floor (≥6) has no upper bound, a ceiling (≤6) no lower one, missing
-    (``nan``); a decrease stated as a fall (下降3%以上, stored as −3) bounds the other side (at most −3)."""
+    """The bounds a target sets (the rule of :mod:`planstats.analysis`): a floor (≥6) has no upper bound, a
+    ceiling (≤6) no lower one, missing (``nan``); a decrease stated as a fall (下降3%以上, stored as −3) bounds the
+    other side (at most −3)."""
     q = qualifier.astype(object).to_numpy()
     down = decrease.to_numpy(dtype=bool)
     floor = ((q == "at_least") & ~down) | ((q == "at_most") & down)
@@ -605,9 +596,11 @@ def targets(
 ) -> pd.DataFrame:
     """The resolved targets: one row per region, year and metric, with its source.
 
-    This is the long table behind [planstats.compare][]: ``value`` (the midpoint of a range),
-    ``low``/``high``, the qualifier and its ``hardness``, ``n_targets`` found for the cell,
-    ``conflict`` when they disagree, and the ``doc``/``raw``/``start``/``end`` of the one used.
+    This is the long table behind [planstats.compare][]: ``value`` (a range by ``range_as``),
+    ``low``/``high`` (the bounds it sets: a floor has no high, a ceiling no low), the qualifier
+    and its ``hardness``, ``n_targets`` found for the cell, ``conflict`` when they disagree,
+    ``chosen_by`` (the rule of :data:`PREFERENCE` that took this one) and ``others`` (those of
+    other values), the ``doc``/``raw``/``start``/``end`` of the one used, and the region's ``level``.
 
     Parameters
     ----------

@@ -122,6 +122,7 @@ MAGNITUDES = {"万亿": Fraction(10**12), "千万": Fraction(10**7), "百万": F
               "万": Fraction(10**4), "千": Fraction(10**3)}  # fmt: skip
 
 
+@functools.lru_cache(maxsize=1024)
 def scale(unit: str) -> tuple[str, Fraction]:
     """The base a unit is measured in and its size in it, exactly: a magnitude word (万, 亿) and the
     unit's ``factor`` (``data/units.csv``) multiply; a unit with no factor is its own base.

@@ -42,8 +42,8 @@ def metrics_table() -> str:
     for r in m.sort_values(["category", "id"]).itertuples(index=False):
         aliases = "、".join(a for a in r.aliases.split("|") if a)
         lines.append(
-            f"| `{r.id}` | {_cell(r.label_en)} | {_cell(r.label_zh)} | {r.kinds.replace('|', ', ')} | {_cell(r.unit)} | "
-            f"{r.category} | {_cell(aliases)} |"
+            f"| `{r.id}` | {_cell(r.label_en)} | {_cell(r.label_zh)} | {r.kinds.replace('|', ', ')} | "
+            f"{_cell(r.unit)} | {r.category} | {_cell(aliases)} |"
         )
     return "\n".join(lines)
 
