@@ -89,9 +89,10 @@ def _attach(
         "units": dict(zip(units["metric"], units["unit"], strict=False)),
         "kinds": dict(zip(units["metric"], units["kind"], strict=False)),
         "range_as": range_as,
-        "levels": dict(zip(cells["region"].astype(object), cells["level"].astype(object), strict=False)),
-        "left_out": cells.attrs.get("left_out", ()),
-        "converted": cells.attrs.get("converted", ()),
+        # shared by the frames derived from the table, never copied (as ``cells``)
+        "levels": Shared(dict(zip(cells["region"].astype(object), cells["level"].astype(object), strict=False))),
+        "left_out": cells.attrs.get("left_out", Shared(())),
+        "converted": cells.attrs.get("converted", Shared(())),
     }
     table.attrs["dataset"] = cells.attrs.get("dataset")
     return table

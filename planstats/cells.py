@@ -444,27 +444,34 @@ def _resolve(
     cells["hardness"] = hardness(cells)
     out = _typed(cells.loc[:, list(CELL_COLUMNS)])
     out.attrs["dataset"] = Shared(df)  # what the cells come from: the hashes and paths of its documents, for cite
-    out.attrs["left_out"] = _left_out(df, rows.left)
-    out.attrs["converted"] = _converted(df, rows.pos[chosen], out) if rows.unit is not None else ()
+    converted = _converted(df, rows.pos[chosen], out) if rows.unit is not None else ()
+    out.attrs["left_out"] = Shared(_left_out(df, rows.left))  # shared by derived frames, never copied
+    out.attrs["converted"] = Shared(converted)
     return out
 
 
 def _converted(df: pd.DataFrame, pos: np.ndarray, cells: pd.DataFrame) -> tuple[str, ...]:
     """The targets taken in another unit than they were written in, one line each: what a table's legend lists."""
-    written = df["unit"].astype(object).to_numpy()[pos]
-    changed = np.flatnonzero(written != cells["unit"].astype(object).to_numpy())
-    raw = df["raw"].astype(object).to_numpy()[pos]
+    unit = cells["unit"].astype(object).to_numpy()
+    changed = np.flatnonzero(df["unit"].take(pos).astype(object).to_numpy() != unit)
+    if not len(changed):
+        return ()
+    raw = df["raw"].take(pos[changed]).astype(object).to_numpy()
+    picked = cells.take(changed)
     return tuple(
-        f"{cells['region'].iat[i]} {cells['year'].iat[i]} {cells['metric'].iat[i]} “{raw[i]}” as "
-        f"{cells['value'].iat[i]:g} {cells['unit'].iat[i]}"
-        for i in changed
+        f"{r} {y} {m} “{text}” as {v:g} {u}"
+        for r, y, m, text, v, u in zip(
+            picked["region"], picked["year"], picked["metric"], raw, picked["value"], unit[changed], strict=False
+        )
     )
 
 
 def _left_out(df: pd.DataFrame, pos: np.ndarray) -> tuple[str, ...]:
     """The targets left out of an analysis (another kind than the rest of their metric, or a unit that does not
     convert to theirs), one line each: kept in the dataset, listed with the result (a table's legend)."""
-    rows = df.take(pos)
+    if not len(pos):
+        return ()
+    rows = df[["region", "year", "metric", "kind", "value", "unit", "raw"]].take(pos)
     return tuple(
         f"{r} {y} {m} {v:g} {u or k} (“{raw}”)"
         for r, y, m, k, v, u, raw in zip(
@@ -492,10 +499,11 @@ def _preference(df: pd.DataFrame, pos: np.ndarray, year: np.ndarray, record: str
     if record == "result":
         plans = df.loc[_is_in(df["record"], ["target"]), ["doc", "year"]].dropna()
         plan_year = plans.astype({"doc": object}).groupby("doc")["year"].agg(lambda y: y.mode().iloc[0]).to_dict()
-        of_doc = df["doc"].astype(object).to_numpy()[pos]
+        of_doc = df["doc"].take(pos).astype(object).to_numpy()
         restated = np.array([plan_year.get(d) != y + 1 for d, y in zip(of_doc, year, strict=False)], dtype="int8")
-    plain = (df["qualifier"].to_numpy()[pos] == "exact").astype("int8")
-    words = -df["qualifier_text"].fillna("").str.len().to_numpy(dtype="int64")[pos]
+    plain = _is_in(df["qualifier"], ["exact"])[pos].astype("int8")
+    texts, distinct = pd.factorize(df["qualifier_text"].take(pos).fillna(""))  # each distinct text measured once
+    words = -np.array([len(str(t)) for t in distinct] + [0], dtype="int64")[texts]
     return [restated, plain, words, _codes(df["doc"])[pos], df["start"].to_numpy()[pos]]
 
 
@@ -507,11 +515,12 @@ def _choice(
     chosen_by = [""] * (int(group[-1]) + 1 if len(group) else 0)
     others = [""] * len(chosen_by)
     starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
-    raw, doc = df["raw"].astype(object).to_numpy(), df["doc"].astype(object).to_numpy()
-    for at in np.flatnonzero(differs):
+    listed = np.flatnonzero(differs)
+    at_rows = rows.pos[order[listed]]
+    raw, doc = (df[c].take(at_rows).astype(object).to_numpy() for c in ("raw", "doc"))
+    for k, at in enumerate(listed):
         g = int(group[at])
-        row = rows.pos[order[at]]
-        others[g] += ("; " if others[g] else "") + f"{raw[row]} ({doc[row]})"
+        others[g] += ("; " if others[g] else "") + f"{raw[k]} ({doc[k]})"
         if not chosen_by[g]:
             first = starts[g]
             rule = next((i for i, k in enumerate(keys) if k[first] != k[at]), len(keys) - 1)

@@ -489,13 +489,13 @@ def _reading(result: pd.DataFrame, text: str) -> list[str]:
         marks = [m for m in "≥≤≈" if m in text]
         stated = f", {', '.join(marks)} by the number stated" if marks else ""
         lines.append(f"values: {READINGS[range_as]} (range_as={range_as!r}){stated}")
-    converted = (info or {}).get("converted", ())
+    converted = _held(info, "converted", ())
     if converted:
         lines.append(
             f"converted to the column's unit (data/units.csv): {'; '.join(converted[:10])}"
             + (f" and {len(converted) - 10} more" if len(converted) > 10 else "")
         )
-    left = (info or {}).get("left_out", ())
+    left = _held(info, "left_out", ())
     if left:
         lines.append(
             f"left out, as their kind or unit does not convert to the column's: {'; '.join(left[:10])}"
@@ -507,10 +507,16 @@ def _reading(result: pd.DataFrame, text: str) -> list[str]:
     return lines
 
 
+def _held(info: dict | None, key: str, default):
+    """What the attrs of a table hold under ``key`` (a value that derived frames share: ``Shared``)."""
+    found = (info or {}).get(key, default)
+    return getattr(found, "value", found)
+
+
 def _mixed_levels(info: dict | None) -> dict[str, str]:
     """Each region's level (province, prefecture, county, zone: :data:`planstats.places.LEVELS`), when the regions of
     a table are of more than one; else nothing."""
-    found = {str(r): str(v) for r, v in (info or {}).get("levels", {}).items() if isinstance(v, str)}
+    found = {str(r): str(v) for r, v in _held(info, "levels", {}).items() if isinstance(v, str)}
     regions, _ = labels("en")
     found |= {regions[r]: v for r, v in found.items() if r in regions}  # the English names of a view in English
     return found if len(set(found.values())) > 1 else {}

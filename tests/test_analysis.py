@@ -167,7 +167,7 @@ def test_a_value_whose_unit_does_not_convert_is_kept_and_listed():
     )
     with pytest.warns(ps.PlanstatsWarning, match=r"gdp: 1 \(level in 亿美元\)"):
         t = ps.compare(df, "gdp")
-    assert t.attrs["planstats"]["left_out"] == ("C 2022 gdp 150 亿美元 (“地区生产总值150亿美元”)",)
+    assert t.attrs["planstats"]["left_out"].value == ("C 2022 gdp 150 亿美元 (“地区生产总值150亿美元”)",)
     assert "left out, as their kind or unit does not convert to the column's: C 2022 gdp 150 亿美元" in ps.table(t)
     kept = df[df["region"] == "C"].iloc[0]
     assert (kept["value"], kept["unit"], kept["unit_std"]) == (150.0, "亿美元", "")  # in the dataset, never blanked
