@@ -608,7 +608,7 @@ def targets(
     This is the long table behind [planstats.compare][]: ``value`` (a range by ``range_as``),
     ``low``/``high`` (the bounds it sets: a floor has no high, a ceiling no low), the qualifier
     and its ``hardness``, ``n_targets`` found for the cell, ``conflict`` when they disagree,
-    ``chosen_by`` (the rule of :data:`PREFERENCE` that took this one) and ``others`` (those of
+    ``chosen_by`` (the rule of ``planstats.cells.PREFERENCE`` that took this one) and ``others`` (those of
     other values), the ``doc``/``raw``/``start``/``end`` of the one used, and the region's ``level``.
 
     Parameters
