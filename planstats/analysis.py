@@ -8,17 +8,27 @@ and returns a new pandas object. They share one set of rules, stated here once (
 **One value per region, year and metric.** Only rows with ``record == "target"`` are
 targets (a stretch target, ``record == "stretch"``, the 7% of 增长6%左右，力争7%, is not).
 When a region, year and metric has several targets (the headline figure and its
-restatement in the body, or two different figures), the headline one is used, then the one
-that comes first in the document. If the others state a different value, the cell is marked
-``conflict`` and :func:`conflicts` lists every target behind it.
+restatement in the body, or two different figures), one is taken by the rule of preference
+(:data:`planstats.cells.PREFERENCE`): headline before body, the report's own sentence
+before a restatement (a result of 2022 in the plan of 2023, not in a later one), the fuller
+qualifier (≈6 before 6), then the first document and the first in it. If the others state a
+different value, or the same with another qualifier, the cell is marked ``conflict``,
+``chosen_by`` names the rule that decided and ``others`` lists the rest; :func:`compare` and
+:func:`~planstats.outcomes.attainment` warn with the choice, and :func:`conflicts` lists
+every target behind it.
 
-**Units.** Values of a metric are converted to one unit (the most common one): 万元 and 亿元,
-人 and 万人, 万美元 and 亿美元 are converted; units that cannot be converted (美元 and 元)
-and targets of another kind (a level next to a growth rate) are never mixed: they are left
-out with a :class:`PlanstatsWarning` that says how many and how to select them (``kind=``).
+**Units.** Values of a metric are converted, exactly, to its canonical unit (``unit`` of
+``data/metrics.csv``; else the most common one) within a family whose units have a ``factor``
+in ``data/units.csv``: 万元 and 亿元, 人 and 万人, 万吨 and 亿斤, 亩 and 公顷; units that cannot
+be converted (美元 and 元) and targets of another kind (a level next to a growth rate) are
+never mixed: they are left out with a :class:`PlanstatsWarning` that says how many and how to
+select them (``kind=``), and a table lists them and what it converted in its legend.
 
-**Ranges** (8%-10%) count by their midpoint (``range_as="low"`` or ``"high"`` to choose) and
-are flagged (``is_range``); ``low`` and ``high`` keep both ends.
+**Ranges and bounds.** A range (8%-10%) counts by its midpoint (``range_as="low"`` or
+``"high"`` to choose) and is flagged (``is_range``); ≥6, ≤6 and ≈6 count by the number stated.
+``low`` and ``high`` are the bounds a target sets: 8 and 10 for the range, 6 and none for
+≥6, none and 6 for ≤6, 6 and 6 for ≈6 and 6 (a decrease stated as a fall, 下降3%以上 = −3,
+bounds the other side). Every table's legend and chart's note state the reading.
 
 **Changes.** Growth rates, shares and percentage-point targets change in percentage points
 (``change_unit == "pp"``); levels (家, 亿元, 人) change in their unit and in percent.
@@ -41,6 +51,7 @@ from planstats.cells import (
     _packed,
     _region_names,
     _resolve,
+    _tell_choices,
 )
 from planstats.dataset import Shared
 
@@ -66,14 +77,22 @@ class Cells(Shared):
         return dict(zip(zip(f[self.row], cols, strict=False), f.to_dict("records"), strict=False))
 
 
-def _attach(table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[str], result: str) -> pd.DataFrame:
-    """Keep the resolved targets behind the table with it (``attrs["planstats"]``)."""
+def _attach(
+    table: pd.DataFrame, cells: pd.DataFrame, row: str, col: str | list[str], result: str, range_as: str = "mid"
+) -> pd.DataFrame:
+    """Keep the resolved targets behind the table with it (``attrs["planstats"]``), and the choices made: the reading
+    of ranges (``range_as``), the levels of its regions, what was left out."""
     units = cells.drop_duplicates("metric")
     table.attrs["planstats"] = {
         "result": result,
         "cells": Cells(cells, row, col),
         "units": dict(zip(units["metric"], units["unit"], strict=False)),
         "kinds": dict(zip(units["metric"], units["kind"], strict=False)),
+        "range_as": range_as,
+        # shared by the frames derived from the table, never copied (as ``cells``)
+        "levels": Shared(dict(zip(cells["region"].astype(object), cells["level"].astype(object), strict=False))),
+        "left_out": cells.attrs.get("left_out", Shared(())),
+        "converted": cells.attrs.get("converted", Shared(())),
     }
     table.attrs["dataset"] = cells.attrs.get("dataset")
     return table
@@ -88,13 +107,21 @@ def compare(
     regions: str | Iterable[str] | None = None,
     range_as: str = "mid",
     kind: str | None = None,
+    bounds: bool = False,
 ) -> pd.DataFrame:
     """Targets side by side: region x year for one metric, region x metric for one year.
 
-    Values are numbers (a range by its midpoint, see ``range_as``), one per cell by the
-    headline-first rule; the qualifier and the source of each cell travel with the table
-    ([planstats.formatted][] shows "≥20", [planstats.table][] cites the sources).
-    With several metrics and no year, the columns are (metric, year).
+    Values are numbers (a range by its midpoint, see ``range_as``; ≥6, ≤6 and ≈6 by the
+    number stated, 6), one per cell by the rule of preference (headline before body, the
+    report's own sentence before a restatement, the fuller qualifier, then the first
+    document): where the targets of a cell differ a warning says which was taken and
+    lists the others (``targets`` keeps them in ``chosen_by``, ``others``); the qualifier and the source
+    of each cell travel with the table ([planstats.formatted][] shows "≥20",
+    [planstats.table][] cites the sources and states the reading in its legend). With
+    ``bounds=True`` each value has beside it its ``low`` and ``high`` bound and its
+    ``qualifier`` (an innermost level of columns, ``field``): a range 8–10 has low 8 and
+    high 10, a floor ≥6 low 6 and no high (missing), a ceiling ≤6 high 6 and no low, ≈6
+    and 6 low and high 6. With several metrics and no year, the columns are (metric, year).
 
     Parameters
     ----------
@@ -111,12 +138,15 @@ def compare(
     kind : {'growth', 'level', 'share', 'pp_change'}, optional
         Only targets of this kind; default: the kind most of the metric's targets have (others are left out, with
         a warning).
+    bounds : bool
+        Beside each value its ``low`` and ``high`` bound and its ``qualifier`` (columns of an innermost level
+        ``field``).
 
     Returns
     -------
     pandas.DataFrame
-        Regions by years (or by metrics), one number a cell; the qualifier and source of each cell travel with it
-        (``formatted``, ``table``).
+        Regions by years (or by metrics), one number a cell (or, with ``bounds``, value, low, high and qualifier);
+        the qualifier and source of each cell travel with it (``formatted``, ``table``).
 
     Examples
     --------
@@ -126,6 +156,13 @@ def compare(
     [12.0, 20.0]
     >>> ps.compare(df, ["gdp_growth", "new_high_tech_enterprises"], year=2023).loc["西咸新区"].tolist()
     [20.0, 650.0]
+    >>> ps.compare(df, "gdp_growth", bounds=True).loc["XX新城", 2024]
+    field
+    value          9.0
+    low            8.0
+    high          10.0
+    qualifier    range
+    Name: XX新城, dtype: object
     """
     ids = _metric_ids(metrics, "metrics")
     year = _checks.plan_year(year)
@@ -135,6 +172,7 @@ def compare(
     wanted = _region_names(regions, df)
     if wanted is not None:
         cells = cells[cells["region"].isin(wanted)]
+    _tell_choices(cells, "compare")
     if isinstance(metrics, str):
         col: str | list[str] = "year"
         table = cells.pivot(index="region", columns="year", values="value")
@@ -151,7 +189,29 @@ def compare(
         table = table.reindex(index=[r for r in wanted if r in table.index or not cells.empty])
     table = table.astype("float64")
     table.index.name = "region"
-    return _attach(table, cells, "region", col, "compare")
+    if bounds:
+        return _with_bounds(table, cells, col, range_as)
+    return _attach(table, cells, "region", col, "compare", range_as)
+
+
+_FIELDS = ("value", "low", "high", "qualifier")
+
+
+def _with_bounds(table: pd.DataFrame, cells: pd.DataFrame, col: str | list[str], range_as: str) -> pd.DataFrame:
+    """The table of :func:`compare` with, beside each value, its low and high bound and its qualifier."""
+    parts = {"value": table}
+    for field in _FIELDS[1:]:
+        wide = cells.astype({field: object}).pivot(index="region", columns=col, values=field)
+        parts[field] = wide.reindex(index=table.index, columns=table.columns)
+    out = pd.concat(parts, axis=1, names=["field"])
+    labels = [(*(c if isinstance(c, tuple) else (c,)), f) for c in table.columns for f in _FIELDS]
+    out.columns = out.columns.reorder_levels([*range(1, out.columns.nlevels), 0])
+    out = out.reindex(columns=pd.MultiIndex.from_tuples(labels, names=[*table.columns.names, "field"]))
+    for c in out.columns:
+        out[c] = out[c].astype(object if c[-1] == "qualifier" else "float64")
+    out.index.name = "region"
+    return _attach(out, cells.assign(field="value"), "region", [*([col] if isinstance(col, str) else col), "field"],
+                   "compare", range_as)  # fmt: skip
 
 
 def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
@@ -163,7 +223,7 @@ def _pairs(cells: pd.DataFrame) -> pd.DataFrame:
     same = (region[order][1:] == region[order][:-1]) & (metric[order][1:] == metric[order][:-1])
     before, after = order[:-1][same], order[1:][same]
     year_from, year_to = year[before], year[after]
-    columns = {c: cells[c].take(after).reset_index(drop=True) for c in ("region", "metric", "kind", "unit")}
+    columns = {c: cells[c].take(after).reset_index(drop=True) for c in ("region", "metric", "kind", "unit", "level")}
     columns["year_from"] = pd.array(year_from, dtype="Int64")
     columns["year_to"] = pd.array(year_to, dtype="Int64")
     columns["years_apart"] = pd.array(year_to - year_from, dtype="Int64")
@@ -261,10 +321,12 @@ def yoy(
         "doc_to",
         "raw_to",
         "start_to",
+        "level",
     ]
     out = out[columns]
     if out.empty:
         out = out.astype({"change": "float64", "year_from": "Int64", "year_to": "Int64", "years_apart": "Int64"})
+    out.attrs["range_as"] = range_as  # what a table of it states in its legend
     return out
 
 
@@ -305,7 +367,8 @@ def rank(
     Returns
     -------
     pandas.DataFrame
-        Regions with ``value``, ``rank`` and ``tied``, per plan year.
+        Regions with ``value``, its ``low`` and ``high`` bound and ``qualifier`` (the rule of ``compare``), ``rank``
+        and ``tied``, per plan year, and each region's ``level``.
 
     Examples
     --------
@@ -332,18 +395,22 @@ def rank(
         "region",
         "metric",
         "value",
+        "low",
+        "high",
         "qualifier",
         "unit",
         "tied",
         "is_range",
         "conflict",
         "hardness",
+        "level",
         "doc",
         "raw",
     ]
     out = cells.reindex(columns=cols).reset_index(drop=True)
     out["rank"] = out["rank"].astype("int64")
     out["tied"] = out["tied"].astype(bool)
+    out.attrs["range_as"] = range_as
     return out
 
 
@@ -391,4 +458,6 @@ def summary(df: pd.DataFrame, metric: str, *, range_as: str = "mid", kind: str |
     out.insert(1, "unit", g["unit"].first() if len(cells) else pd.Series(dtype=object))
     out.index = out.index.astype("Int64")
     out.index.name = "year"
-    return out.astype({"n": "int64"})
+    out = out.astype({"n": "int64"})
+    out.attrs["range_as"] = range_as  # what a table of it states in its legend
+    return out

@@ -10,6 +10,7 @@ import difflib
 import functools
 import warnings
 from collections.abc import Iterable, Mapping
+from fractions import Fraction
 
 import numpy as np
 import pandas as pd
@@ -19,8 +20,8 @@ from planstats._data import read_rows
 from planstats.dataset import Shared, conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
 from planstats.lexicon import lexicon
-from planstats.numbers import MULTIPLIERS, units
-from planstats.taxonomy import load_taxonomy
+from planstats.numbers import scale, units
+from planstats.taxonomy import _standard_units, load_taxonomy
 
 
 RATE_KINDS = ("growth", "share", "pp_change")
@@ -36,9 +37,6 @@ STATUSES = ("extracted", "not_in_document", "no_document")
 
 
 _KEY = ["region", "year", "metric"]
-
-
-_FACTORS = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3}
 
 
 #: Columns of the frame of resolved targets that every analysis starts from.
@@ -58,11 +56,14 @@ CELL_COLUMNS = (
     "decrease",
     "n_targets",
     "conflict",
+    "chosen_by",
+    "others",
     "section",
     "doc",
     "raw",
     "start",
     "end",
+    "level",
 )
 
 
@@ -163,25 +164,19 @@ def hardness(df: pd.DataFrame, *, words: Mapping[str, str] | None = None) -> pd.
     return pd.Series(pd.Categorical.from_codes(read[codes], categories=HARDNESS), index=df.index, name="hardness")
 
 
-def _split_unit(unit: str) -> tuple[str, float]:
-    """``亿元`` → (元, 1e8); ``千米`` stays a unit of its own; ``%`` → (%, 1). The measure words
+def _split_unit(unit: str) -> tuple[str, Fraction]:
+    """``亿元`` → (元, 1e8); ``万吨`` → (公斤, 1e7) and ``亿斤`` → (公斤, 5e7), by the ``factor`` of
+    ``data/units.csv`` (:func:`planstats.numbers.scale`); ``%`` → (%, 1). The measure words
     of a count (家, 个, 项: family ``count`` of ``data/units.csv``) are one unit: 15家 and 20个
     新型研发机构 count the same things."""
-    table = units()
-    canonical = {u.canonical: u for u in table.values()}
-    base, mult = unit, 1.0
-    if unit in table:
-        base = table[unit].canonical
-    elif unit not in canonical:
-        for word in MULTIPLIERS:
-            if unit.startswith(word) and unit[len(word) :] in canonical:
-                base, mult = unit[len(word) :], _FACTORS[word]
-                break
+    canonical = {u.canonical: u for u in units().values()}
+    base, mult = scale(unit)
     return ("count" if base in canonical and canonical[base].family == "count" else base), mult
 
 
 def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Series | float:
-    """Convert values between units of one base (万元 → 亿元, 人 → 万人).
+    """Convert values between units of one base (万元 → 亿元, 人 → 万人) or of one family whose units
+    have a ``factor`` in ``data/units.csv`` (万吨 → 亿斤, 亩 → 公顷), exactly.
 
     Parameters
     ----------
@@ -205,6 +200,8 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
     1.2
     >>> convert(1.5, "万家", "个")  # measure words of a count are one unit
     15000.0
+    >>> convert(300.0, "万吨", "亿斤"), convert(15.0, "万亩", "公顷")
+    (60.0, 10000.0)
     """
     base_from, f_from = _split_unit(from_unit)
     base_to, f_to = _split_unit(to_unit)
@@ -212,7 +209,8 @@ def convert(values: pd.Series | float, from_unit: str, to_unit: str) -> pd.Serie
         raise ArgumentError(
             f"cannot convert {from_unit!r} to {to_unit!r}: they measure different things ({base_from} and {base_to})."
         )
-    return values * f_from / f_to
+    ratio = f_from / f_to
+    return values * ratio.numerator / ratio.denominator
 
 
 # ---------------------------------------------------------------------------------------
@@ -261,13 +259,23 @@ def _packed(*keys: np.ndarray) -> tuple[np.ndarray, ...]:
 class _Rows:
     """The rows of a dataset that enter the analyses of some metrics: their positions in the
     dataset and their low and high values, converted to one unit per metric (``unit``, or
-    ``None`` when no row was converted or left out)."""
+    ``None`` when no row was converted or left out), and the positions of those ``left`` out
+    (of another kind, or in a unit that does not convert)."""
 
-    def __init__(self, pos: np.ndarray, low: np.ndarray, high: np.ndarray, unit: np.ndarray | None):
+    def __init__(
+        self,
+        pos: np.ndarray,
+        low: np.ndarray,
+        high: np.ndarray,
+        unit: np.ndarray | None,
+        left: np.ndarray | None = None,
+    ):
         self.pos, self.low, self.high, self.unit = pos, low, high, unit
+        self.left = np.empty(0, dtype="int64") if left is None else left
 
     def take(self, keep: np.ndarray) -> _Rows:
-        return _Rows(self.pos[keep], self.low[keep], self.high[keep], None if self.unit is None else self.unit[keep])
+        unit = None if self.unit is None else self.unit[keep]
+        return _Rows(self.pos[keep], self.low[keep], self.high[keep], unit, self.left)
 
 
 def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: str = "target") -> _Rows:
@@ -286,28 +294,34 @@ def _targets(df: pd.DataFrame, metrics: list[str], *, kind: str | None, record: 
     combo_of_row, combos, counts = _combos(df, pos)
     split = [_split_unit(u) for _, _, u in combos]
     keep = _kept(combos, split, counts)
-    target: dict[str, tuple[str, float, int]] = {}  # metric → the unit of most of its kept rows, its multiple
+    target: dict[str, tuple[str, Fraction, int]] = {}  # metric → the unit of most of its kept rows, its multiple
     for (m, _, u), (_, mult), n, kept in zip(combos, split, counts, keep, strict=False):
         if kept and (m not in target or n > target[m][2]):
             target[m] = (u, mult, n)
-    factor = np.array(
-        [
-            mult / target[m][1] if kept else np.nan
-            for (m, _, _), (_, mult), kept in zip(combos, split, keep, strict=False)
-        ]
-    )
-    if keep.all() and (factor == 1).all():
+    for m, (u, _, n) in list(target.items()):  # the metric's own unit (data/metrics.csv), if its rows convert to it
+        std = _standard_units().get(m)
+        if std and std != u and _split_unit(std)[0] == _split_unit(u)[0]:
+            target[m] = (std, _split_unit(std)[1], n)
+    ratios = [
+        mult / target[m][1] if kept else None for (m, _, _), (_, mult), kept in zip(combos, split, keep, strict=False)
+    ]
+    # exactly: times the numerator, over the denominator (3万元 is 0.0003亿元, not 0.00030000000000000003)
+    times = np.array([np.nan if r is None else float(r.numerator) for r in ratios])
+    over = np.array([np.nan if r is None else float(r.denominator) for r in ratios])
+    if keep.all() and (times == over).all():
         return _Rows(pos, low, high, None)  # one kind and one unit per metric: nothing to leave out or convert
-    f = factor[combo_of_row]
+    t, o = times[combo_of_row], over[combo_of_row]
     rows = _Rows(
         pos,
-        low * f,
-        high * f,
+        low * t / o,
+        high * t / o,
         np.array([target[m][0] if kept else None for (m, _, _), kept in zip(combos, keep, strict=False)], dtype=object)[
             combo_of_row
         ],
     )
-    return rows.take(keep[combo_of_row])
+    kept = rows.take(keep[combo_of_row])
+    kept.left = pos[~keep[combo_of_row]]
+    return kept
 
 
 def _combos(df: pd.DataFrame, pos: np.ndarray) -> tuple[np.ndarray, list[tuple[str, str, str]], np.ndarray]:
@@ -331,7 +345,7 @@ def _combos(df: pd.DataFrame, pos: np.ndarray) -> tuple[np.ndarray, list[tuple[s
     return combo_of_row, combos, counts
 
 
-def _kept(combos: list[tuple[str, str, str]], split: list[tuple[str, float]], counts: np.ndarray) -> np.ndarray:
+def _kept(combos: list[tuple[str, str, str]], split: list[tuple[str, Fraction]], counts: np.ndarray) -> np.ndarray:
     """Which combinations keep their rows: those of the most common kind and base unit of their
     metric (ties: the first); one warning says what is left out."""
     groups: dict[tuple[str, str, str], int] = {}  # (metric, kind, base) → rows
@@ -386,6 +400,7 @@ _FROM_ROWS = [
     "start",
     "end",
     "verb",
+    "level",
 ]
 
 
@@ -401,11 +416,12 @@ def _resolve(
     rows = rows.take(df["region"].notna().to_numpy()[rows.pos] & df["year"].notna().to_numpy()[rows.pos])
     if not len(rows.pos):
         return _typed(pd.DataFrame(columns=list(CELL_COLUMNS)))
-    # Sort by region, year, metric, then headline first and position; only the first row of
-    # each cell is taken from the frame, the rest is done on the sort keys.
+    # Sort by region, year, metric, then by the rule of preference (:data:`PREFERENCE`); only the first
+    # row of each cell is taken from the frame, the rest is done on the sort keys.
     region, metric, section = (_codes(df[c])[rows.pos] for c in ("region", "metric", "section"))
     year = df["year"].to_numpy(dtype="float64", na_value=np.nan)[rows.pos].astype("int64")
-    order = np.lexsort((df["start"].to_numpy()[rows.pos], section, *_packed(region, year, metric)))
+    keys = [section, *_preference(df, rows.pos, year, record)]  # most significant first
+    order = np.lexsort((*keys[::-1], *_packed(region, year, metric)))
     region, year, metric = region[order], year[order], metric[order]
     first = np.ones(len(order), dtype=bool)
     first[1:] = (region[1:] != region[:-1]) | (year[1:] != year[:-1]) | (metric[1:] != metric[:-1])
@@ -421,12 +437,131 @@ def _resolve(
     cells["value"] = {"mid": (cells["low"] + cells["high"]) / 2, "low": cells["low"], "high": cells["high"]}[range_as]
     cells["is_range"] = cells["qualifier"] == "range"
     cells["decrease"] = cells["verb"].isin(lexicon().decrease_verb)
+    cells["low"], cells["high"] = _bounds(cells["qualifier"], cells["decrease"], cells["low"], cells["high"])
     cells["n_targets"] = np.bincount(group)
     cells["conflict"] = np.bincount(group, weights=differs) > 0
+    cells["chosen_by"], cells["others"] = _choice(df, rows, order, group, differs, [k[order] for k in keys])
     cells["hardness"] = hardness(cells)
     out = _typed(cells.loc[:, list(CELL_COLUMNS)])
     out.attrs["dataset"] = Shared(df)  # what the cells come from: the hashes and paths of its documents, for cite
+    converted = _converted(df, rows.pos[chosen], out) if rows.unit is not None else ()
+    out.attrs["left_out"] = Shared(_left_out(df, rows.left))  # shared by derived frames, never copied
+    out.attrs["converted"] = Shared(converted)
     return out
+
+
+def _converted(df: pd.DataFrame, pos: np.ndarray, cells: pd.DataFrame) -> tuple[str, ...]:
+    """The targets taken in another unit than they were written in, one line each: what a table's legend lists."""
+    unit = cells["unit"].astype(object).to_numpy()
+    changed = np.flatnonzero(df["unit"].take(pos).astype(object).to_numpy() != unit)
+    if not len(changed):
+        return ()
+    raw = df["raw"].take(pos[changed]).astype(object).to_numpy()
+    picked = cells.take(changed)
+    return tuple(
+        f"{r} {y} {m} “{text}” as {v:g} {u}"
+        for r, y, m, text, v, u in zip(
+            picked["region"], picked["year"], picked["metric"], raw, picked["value"], unit[changed], strict=False
+        )
+    )
+
+
+def _left_out(df: pd.DataFrame, pos: np.ndarray) -> tuple[str, ...]:
+    """The targets left out of an analysis (another kind than the rest of their metric, or a unit that does not
+    convert to theirs), one line each: kept in the dataset, listed with the result (a table's legend)."""
+    if not len(pos):
+        return ()
+    rows = df[["region", "year", "metric", "kind", "value", "unit", "raw"]].take(pos)
+    return tuple(
+        f"{r} {y} {m} {v:g} {u or k} (“{raw}”)"
+        for r, y, m, k, v, u, raw in zip(
+            rows["region"], rows["year"], rows["metric"], rows["kind"], rows["value"], rows["unit"], rows["raw"],
+            strict=False,
+        )
+    )  # fmt: skip
+
+
+#: Which of the targets (or results) of one region, year and metric is taken, in order: the rule that decided
+#: between two that state different values is the cell's ``chosen_by``; the others are listed in ``others``.
+PREFERENCE = (
+    ("headline", "headline before body"),
+    ("own_report", "the report's own sentence before a restatement"),
+    ("fuller_qualifier", "the fuller qualifier"),
+    ("first", "the first document, then the first in it"),
+)
+
+
+def _preference(df: pd.DataFrame, pos: np.ndarray, year: np.ndarray, record: str) -> list[np.ndarray]:
+    """The keys of :data:`PREFERENCE` after the section, most significant first, for the rows at ``pos``: a result
+    not reported by the plan of the year after it (its own report: a 2023 plan's review of 2022) is a restatement; a
+    target with no qualifier, then one with fewer qualifying words, is less full; then the document and position."""
+    restated = np.zeros(len(pos), dtype="int8")
+    if record == "result":
+        plans = df.loc[_is_in(df["record"], ["target"]), ["doc", "year"]].dropna()
+        plan_year = plans.astype({"doc": object}).groupby("doc")["year"].agg(lambda y: y.mode().iloc[0]).to_dict()
+        of_doc = df["doc"].take(pos).astype(object).to_numpy()
+        restated = np.array([plan_year.get(d) != y + 1 for d, y in zip(of_doc, year, strict=False)], dtype="int8")
+    plain = _is_in(df["qualifier"], ["exact"])[pos].astype("int8")
+    texts, distinct = pd.factorize(df["qualifier_text"].take(pos).fillna(""))  # each distinct text measured once
+    words = -np.array([len(str(t)) for t in distinct] + [0], dtype="int64")[texts]
+    return [restated, plain, words, _codes(df["doc"])[pos], df["start"].to_numpy()[pos]]
+
+
+def _choice(
+    df: pd.DataFrame, rows: _Rows, order: np.ndarray, group: np.ndarray, differs: np.ndarray, keys: list[np.ndarray]
+) -> tuple[list[str], list[str]]:
+    """For each cell, the rule of :data:`PREFERENCE` that chose its target over the first that states another value
+    (empty when none does), and the others that do: their raw text and document."""
+    chosen_by = [""] * (int(group[-1]) + 1 if len(group) else 0)
+    others = [""] * len(chosen_by)
+    starts = np.flatnonzero(np.r_[True, group[1:] != group[:-1]])
+    listed = np.flatnonzero(differs)
+    at_rows = rows.pos[order[listed]]
+    raw, doc = (df[c].take(at_rows).astype(object).to_numpy() for c in ("raw", "doc"))
+    for k, at in enumerate(listed):
+        g = int(group[at])
+        others[g] += ("; " if others[g] else "") + f"{raw[k]} ({doc[k]})"
+        if not chosen_by[g]:
+            first = starts[g]
+            rule = next((i for i, k in enumerate(keys) if k[first] != k[at]), len(keys) - 1)
+            names = ["headline", "own_report", "fuller_qualifier", "fuller_qualifier", "first", "first"]
+            chosen_by[g] = names[rule]
+    return chosen_by, others
+
+
+def _tell_choices(cells: pd.DataFrame, caller: str, what: str = "targets", listed: str = "") -> None:
+    """Warn that some cells had several values to choose from: which were taken, by which rule, and where the
+    others are listed."""
+    bad = cells[cells["conflict"].fillna(False).astype(bool)]
+    if bad.empty:
+        return
+    rules = dict(PREFERENCE)
+    shown = "; ".join(
+        f"{r.region} {r.year} {r.metric}: took “{r.raw}” (by {rules.get(r.chosen_by, r.chosen_by)}) over {r.others}"
+        for r in bad.head(3).itertuples()
+    )
+    more = f"; and {len(bad) - 3} more" if len(bad) > 3 else ""
+    listed = listed or (
+        "the columns chosen_by and others of planstats.targets() say which and list the rest; planstats.conflicts() "
+        "gives every row behind them"
+    )
+    warnings.warn(
+        f"{caller}: {len(bad)} region-year-metric cell(s) have {what} of different values; one was taken by the rule "
+        f"({'; '.join(rules.values())}): {shown}{more}. {listed[0].upper()}{listed[1:]}.",
+        PlanstatsWarning,
+        stacklevel=_checks.outside(),
+    )
+
+
+def _bounds(qualifier: pd.Series, decrease: pd.Series, low: pd.Series, high: pd.Series) -> tuple[pd.Series, pd.Series]:
+    """The bounds a target sets (the rule of :mod:`planstats.analysis`): a floor (≥6) has no upper bound, a
+    ceiling (≤6) no lower one, missing (``nan``); a decrease stated as a fall (下降3%以上, stored as −3) bounds the
+    other side (at most −3)."""
+    q = qualifier.astype(object).to_numpy()
+    down = decrease.to_numpy(dtype=bool)
+    floor = ((q == "at_least") & ~down) | ((q == "at_most") & down)
+    ceiling = ((q == "at_most") & ~down) | ((q == "at_least") & down)
+    return low.where(~ceiling), high.where(~floor)
 
 
 def _typed(cells: pd.DataFrame) -> pd.DataFrame:
@@ -436,7 +571,18 @@ def _typed(cells: pd.DataFrame) -> pd.DataFrame:
         out = out.astype(
             {
                 c: object
-                for c in ("region", "metric", "kind", "unit", "qualifier", "qualifier_text", "section", "doc", "raw")
+                for c in (
+                    "region",
+                    "metric",
+                    "kind",
+                    "unit",
+                    "qualifier",
+                    "qualifier_text",
+                    "section",
+                    "doc",
+                    "raw",
+                    "level",
+                )
             }
         )
     wanted = {
@@ -459,9 +605,11 @@ def targets(
 ) -> pd.DataFrame:
     """The resolved targets: one row per region, year and metric, with its source.
 
-    This is the long table behind [planstats.compare][]: ``value`` (the midpoint of a range),
-    ``low``/``high``, the qualifier and its ``hardness``, ``n_targets`` found for the cell,
-    ``conflict`` when they disagree, and the ``doc``/``raw``/``start``/``end`` of the one used.
+    This is the long table behind [planstats.compare][]: ``value`` (a range by ``range_as``),
+    ``low``/``high`` (the bounds it sets: a floor has no high, a ceiling no low), the qualifier
+    and its ``hardness``, ``n_targets`` found for the cell, ``conflict`` when they disagree,
+    ``chosen_by`` (the rule of ``planstats.cells.PREFERENCE`` that took this one) and ``others`` (those of
+    other values), the ``doc``/``raw``/``start``/``end`` of the one used, and the region's ``level``.
 
     Parameters
     ----------

@@ -7,6 +7,7 @@
     planstats compare --metric ID [--metric ID …] [--year YEAR] [--format markdown|latex|csv] [--data PATH]
     planstats yoy --metric ID [--format …]
     planstats attainment [--actuals actuals.csv] [--metric ID …] [--tolerance PP] [--approx-as band|floor] [--format …]
+    (compare, yoy and attainment take --range-as mid|low|high: the value of a range target)
     planstats coverage [--metric ID …] [--format …]
     planstats report [--data PATH] [-o out] [--lang en|zh]
 
@@ -31,6 +32,7 @@ from pathlib import Path
 import pandas as pd
 
 from planstats import analysis, outcomes, plans, tables
+from planstats.cells import RANGE_AS
 from planstats.corpus import ENGINES, TIME_LIMIT, build
 from planstats.read import SIZE_LIMIT
 from planstats.dataset import FORMATS, conform, load, write
@@ -175,14 +177,19 @@ def _analysis(args: argparse.Namespace) -> int:
     df = load(args.data)
     metric = args.metric[0] if args.metric and len(args.metric) == 1 else args.metric
     if args.command == "compare":
-        result = analysis.compare(df, metric, args.year)
+        result = analysis.compare(df, metric, args.year, range_as=args.range_as)
     elif args.command == "yoy":
         if isinstance(metric, list):
             raise ArgumentError("yoy takes one --metric.")
-        result = analysis.yoy(df, metric)
+        result = analysis.yoy(df, metric, range_as=args.range_as)
     elif args.command == "attainment":
         result = outcomes.attainment(
-            df, args.actuals, metrics=metric, tolerance=args.tolerance, approx_as=args.approx_as
+            df,
+            args.actuals,
+            metrics=metric,
+            tolerance=args.tolerance,
+            approx_as=args.approx_as,
+            range_as=args.range_as,
         )
     else:
         result = plans.coverage(df, metrics=metric)
@@ -227,7 +234,7 @@ def _analysis_parsers(sub) -> None:
         sub, "compare", help="targets side by side: region x year, or region x metric for --year", metric_required=True
     )
     c.add_argument("--year", type=int)
-    _analysis_parser(sub, "yoy", help="change of each region's target between its plan years", metric_required=True)
+    y = _analysis_parser(sub, "yoy", help="change of each region's target between its plan years", metric_required=True)
     t = _analysis_parser(
         sub,
         "attainment",
@@ -243,6 +250,14 @@ def _analysis_parsers(sub) -> None:
         choices=outcomes.APPROX_AS,
         help="read 左右 as a band around the target or as a floor (default: band, with a warning)",
     )
+    for p in (c, y, t):
+        p.add_argument(
+            "--range-as",
+            choices=RANGE_AS,
+            default="mid",
+            help="the value of a range target (8-10%%): its midpoint (default), lower or upper end; the table's legend "
+            "says which",
+        )
     _analysis_parser(
         sub,
         "coverage",

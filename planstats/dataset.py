@@ -26,7 +26,7 @@ from planstats.errors import ArgumentError, DataFileError, DocumentError, Output
 from planstats.extract import KINDS, QUALIFIERS, RECORDS
 from planstats.formats import _unescape, write_csv, write_stata
 from planstats.read.html import HTML_SUFFIXES
-from planstats.taxonomy import load_taxonomy
+from planstats.taxonomy import load_taxonomy, standard
 
 SECTIONS = ("headline", "body")
 
@@ -59,10 +59,17 @@ SCHEMA: dict[str, object] = {
     "end": "int64",
     "doc_sha256": "string",
     "average_from": "Int64",
+    "level": pd.CategoricalDtype(places.LEVELS, ordered=True),
+    "value_std": "float64",
+    "unit_std": "string",
 }
 
 
 COLUMNS = tuple(SCHEMA)
+
+
+# columns found again from the others when a dataset of an earlier planstats lacks them
+_DERIVED = ("level", "value_std", "unit_std")
 
 
 # columns that a dataset of an earlier planstats lacks: read as empty
@@ -128,6 +135,8 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     older = any(c not in df.columns for c in PLACE_COLUMNS) or (len(df) and df["region_match"].isna().all())
     if older and {"region", "year"} <= set(df.columns):
         df = df.assign(**_place_columns(df["region"], df["year"]))
+    if any(c not in df.columns for c in _DERIVED) and set(SCHEMA) - set(_DERIVED) <= set(df.columns):
+        df = df.assign(**_derived(df))
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise SchemaError(f"missing column(s) {missing}; a planstats dataset has the columns {list(COLUMNS)}.")
@@ -135,7 +144,7 @@ def conform(df: pd.DataFrame) -> pd.DataFrame:
     for col, dtype in SCHEMA.items():
         if col == "metric":
             dtype = _metric_dtype(out[col])
-        if col in ("metric_text", "qualifier_text", "verb", "unit", "raw"):
+        if col in ("metric_text", "qualifier_text", "verb", "unit", "raw", "unit_std"):
             out[col] = out[col].fillna("")
         if dtype == "string" and pd.api.types.is_float_dtype(out[col].dtype):  # codes that pd.read_csv read as numbers
             whole = out[col].dropna()
@@ -164,6 +173,25 @@ def _place_columns(region: pd.Series, year: pd.Series) -> dict[str, list]:
         "province": [p.province for p in rows],
         "prefecture": [p.prefecture for p in rows],
         "region_match": [p.match for p in rows],
+    }
+
+
+def _derived(df: pd.DataFrame) -> dict[str, list]:
+    """``level``, ``value_std`` and ``unit_std`` of the rows of a dataset written before planstats had them (each
+    distinct region and year, metric, kind and unit worked out once)."""
+    named = df["region_code"].astype(object).where(df["region_code"].notna(), df["region"].astype(object))
+    keys = list(zip(named, df["year"].astype(object), strict=False))  # a code places a name several units share
+    found = {key: places.level_of(places.resolve(*(None if pd.isna(k) else k for k in key)).level) for key in set(keys)}
+    units = list(
+        zip(df["metric"].astype(object), df["kind"].astype(object), df["unit"].fillna("").astype(str), strict=False)
+    )
+    std = {u: standard(1.0, u[2], None if pd.isna(u[0]) else u[0], str(u[1]))[1] for u in set(units)}
+    size = {u: standard(1.0, u[2], None if pd.isna(u[0]) else u[0], str(u[1]))[0] for u in set(units)}
+    value = df["value"].to_numpy(dtype="float64", na_value=np.nan)
+    return {
+        "level": [found[key] for key in keys],
+        "value_std": list(value * np.array([size[u] for u in units], dtype="float64")),
+        "unit_std": [std[u] for u in units],
     }
 
 
@@ -207,7 +235,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> validate(empty()).shape
-    (0, 23)
+    (0, 26)
     >>> d = load()
     >>> validate(d.assign(raw=d["raw"].astype(str), start=d["start"].astype("Int64")))["start"].dtype
     dtype('int64')
@@ -374,6 +402,7 @@ ARROW_FIELDS = {
     "start": "int64",
     "end": "int64",
     "average_from": "int64",
+    "value_std": "float64",
 }
 
 
@@ -504,10 +533,22 @@ def load(
     fmt = _format(path, format)
     try:
         if fmt == "csv":
-            empty_is_na = ("metric", "value_high", "year", "region", "average_from", *PLACE_COLUMNS)
+            empty_is_na = (
+                "metric",
+                "value_high",
+                "year",
+                "region",
+                "average_from",
+                "level",
+                "value_std",
+                *PLACE_COLUMNS,
+            )
             df = pd.read_csv(
                 path,
-                dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit", "region_code")},
+                dtype={
+                    c: "string"
+                    for c in ("metric_text", "qualifier_text", "verb", "raw", "unit", "region_code", "unit_std")
+                },
                 keep_default_na=False,
                 na_values=dict.fromkeys(empty_is_na, [""]),
             )

@@ -21,7 +21,7 @@ from planstats.errors import ArgumentError, DataFileError, DocumentError, Planst
 from planstats.extract import OF_PLAN_YEAR, Reject, Target, find_targets
 from planstats.read import SIZE_LIMIT, read
 from planstats.read.normalize import Normalized, normalize
-from planstats.taxonomy import assign_metrics
+from planstats.taxonomy import assign_metrics, standard
 from planstats.titles import page_info
 
 
@@ -144,6 +144,7 @@ def extract_rows(
     rejects = sorted(rejects + restated, key=lambda r: (r.start, r.end))
     place = place or places.resolve(region, year)
     where = (region, place.code, place.province, place.prefecture, place.match)
+    level = places.level_of(place.level)
     rows = [
         (
             doc,
@@ -165,6 +166,8 @@ def extract_rows(
             t.end,
             sha,
             t.average_from,
+            level,
+            *standard(t.value, t.unit, metric, t.kind),
         )
         for t, metric in found
     ]

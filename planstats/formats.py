@@ -200,9 +200,9 @@ _STATA_LABELS = {
     "metric_label": "Metric",
     "kind": "Kind of target",
     "unit": "Unit",
-    "value": "Target value (midpoint of a range)",
-    "low": "Lower end",
-    "high": "Upper end",
+    "value": "Target value (a range by range_as: its midpoint by default)",
+    "low": "Lower bound (none for a ceiling)",
+    "high": "Upper bound (none for a floor)",
     "qualifier": "Qualifier",
     "hardness": "Hard or soft target",
     "is_range": "Target is a range",
@@ -233,6 +233,13 @@ _STATA_LABELS = {
     "verb": "Verb as written",
     "doc_sha256": "SHA-256 of the document",
     "average_from": "First year of a yearly average",
+    "level": "Level of the region (province, prefecture, county, zone)",
+    "value_std": "Value in the metric's canonical unit",
+    "unit_std": "Canonical unit of the metric",
+    "chosen_by": "Rule that chose this target over others",
+    "others": "Targets of other values for the cell",
+    "actual_conflict": "Reported results differ",
+    "actual_others": "Reported results of other values",
 }
 
 

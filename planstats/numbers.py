@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from fractions import Fraction
 
 from planstats._data import read_rows
 from planstats.errors import DataFileError
@@ -32,6 +33,9 @@ class Unit:
     before: bool = False  # written before the number (百分之八: 8%)
     # read in the column of units of a table, and in a sentence only after a decimal part (11.2年; 2024年 is a year)
     table_only: bool = False
+    # the size of the canonical unit in the base unit of its family (the one of factor 1): 吨 is 1000 公斤; None
+    # when it converts to no other unit of its family (美元 and 元, 人次 and 人)
+    factor: Fraction | None = None
 
 
 @functools.lru_cache(maxsize=1)
@@ -42,7 +46,12 @@ def units() -> dict[str, Unit]:
     default: 8%, 300家), ``before`` it (百分之八, 千分之五), or only in the column of units of a
     ``table`` (年: after a number in a sentence, 年 makes a year, unless the number has a decimal
     part: 平均受教育年限达到11.2年); a unit written before the number
-    spells, as its canonical form, a unit written after it."""
+    spells, as its canonical form, a unit written after it.
+
+    The optional column ``factor`` makes the units of one family convertible: it is the size of
+    the canonical unit in the base unit of its family (the one unit of factor 1), exact, as a
+    number or a fraction (吨 1000, 斤 1/2 of 公斤; 亩 10000/15 of 平方米). A unit with no factor
+    converts to no other unit of its family (美元 and 元, 人次 and 人, 吨标准煤 and 千瓦时)."""
     table: dict[str, Unit] = {}
     for line, row in enumerate(read_rows("units.csv", ("surface", "canonical", "family", "integer")), start=2):
         if row["surface"] in table:
@@ -61,7 +70,9 @@ def units() -> dict[str, Unit]:
             row["integer"] == "true",
             position == "before",
             position == "table",
+            _factor(row.get("factor", ""), f"units.csv, line {line}"),
         )
+    _check_factors(table)
     for u in table.values():
         if u.before and (u.canonical not in table or table[u.canonical].before):
             raise DataFileError(
@@ -69,6 +80,75 @@ def units() -> dict[str, Unit]:
                 f"written after it, not {u.canonical!r}."
             )
     return dict(sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True))
+
+
+def _factor(text: str, where: str) -> Fraction | None:
+    """The ``factor`` of a row of ``data/units.csv``: empty, or a positive number or fraction (1000, 1/2, 10000/15)."""
+    if not text:
+        return None
+    try:
+        factor = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        factor = Fraction(0)
+    if factor <= 0:
+        raise DataFileError(f"{where}: factor must be a positive number or fraction (1000, 1/2), not {text!r}.")
+    return factor
+
+
+def _check_factors(table: dict[str, Unit]) -> None:
+    """The surfaces of one canonical unit have one factor; a family whose units convert has one base (factor 1)."""
+    of: dict[str, Fraction | None] = {}
+    bases: dict[str, set[str]] = {}
+    for u in table.values():
+        if of.setdefault(u.canonical, u.factor) != u.factor:
+            raise DataFileError(
+                f"units.csv: the surfaces of {u.canonical!r} have two factors ({of[u.canonical]} and {u.factor}); "
+                "give them one."
+            )
+        if u.factor is not None:
+            bases.setdefault(u.family, set())
+            if u.factor == 1:
+                bases[u.family].add(u.canonical)
+    for family, found in bases.items():
+        if len(found) != 1:
+            raise DataFileError(
+                f"units.csv: the units of family {family!r} with a factor need one base unit of factor 1, "
+                f"not {sorted(found)}."
+            )
+
+
+#: The size of each magnitude word
+MAGNITUDES = {"万亿": Fraction(10**12), "千万": Fraction(10**7), "百万": Fraction(10**6), "亿": Fraction(10**8),
+              "万": Fraction(10**4), "千": Fraction(10**3)}  # fmt: skip
+
+
+@functools.lru_cache(maxsize=1024)
+def scale(unit: str) -> tuple[str, Fraction]:
+    """The base a unit is measured in and its size in it, exactly: a magnitude word (万, 亿) and the
+    unit's ``factor`` (``data/units.csv``) multiply; a unit with no factor is its own base.
+
+    Examples
+    --------
+    >>> scale("万吨"), scale("亿斤")
+    (('公斤', Fraction(10000000, 1)), ('公斤', Fraction(50000000, 1)))
+    >>> scale("亿美元"), scale("%")
+    (('美元', Fraction(100000000, 1)), ('%', Fraction(1, 1)))
+    """
+    table = units()
+    canonical = {u.canonical: u for u in table.values()}
+    base, size = unit, Fraction(1)
+    if unit in table:
+        base = table[unit].canonical
+    elif unit not in canonical:
+        for word in MULTIPLIERS:
+            if unit.startswith(word) and unit[len(word) :] in canonical:
+                base, size = unit[len(word) :], MAGNITUDES[word]
+                break
+    found = canonical.get(base)
+    if found is not None and found.factor is not None:
+        base = next(u.canonical for u in canonical.values() if u.family == found.family and u.factor == 1)
+        size *= found.factor
+    return base, size
 
 
 def parse_number(text: str) -> float:

@@ -23,6 +23,7 @@ from planstats.cells import (
     _metric_ids,
     _option,
     _resolve,
+    _tell_choices,
     convert,
     hardness,
 )
@@ -154,8 +155,17 @@ def attainment(
     exact_as: str = "at_least",
     approx_as: str | None = None,
     words: Mapping[str, str] | None = None,
+    range_as: str = "mid",
 ) -> pd.DataFrame:
     """Targets against realized outcomes: ``actual``, ``gap`` (actual − target) and ``met``.
+
+    Each target has beside its ``value`` its ``low`` and ``high`` bound and its ``qualifier`` (the
+    rule of ``compare``: a range 8–10 has low 8 and high 10 and counts by ``range_as``; ≥6 has no
+    high, ≤6 no low). Where a region, year and metric has targets, or reported results, of
+    different values, one is taken by the rule of preference (headline before body, the report's
+    own sentence before a restatement, the fuller qualifier, then the first document) and a
+    warning says so: ``chosen_by`` and ``others`` (of the target), ``actual_source``,
+    ``actual_conflict`` and ``actual_others`` (of the outcome) say which was taken and list the rest.
 
     ``actuals`` is a CSV file or a DataFrame with columns region, year, metric, value (and
     optionally unit, else the target's unit); by default the results that the plans
@@ -193,6 +203,8 @@ def attainment(
         How 左右 is read; default: band, with a warning once a session.
     words : mapping of str to str, optional
         Qualifying words read as 'hard' or 'soft' (see ``hardness``).
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end (``met`` of a range is inside it).
 
     Returns
     -------
@@ -221,9 +233,18 @@ def attainment(
         if metrics is not None
         else list(dict.fromkeys(df["metric"].dropna().astype(str)))
     )
-    cells = _resolve(df, ids)
+    cells = _resolve(df, ids, range_as=range_as)
     cells["hardness"] = hardness(cells, words=words)
     found = _outcomes(df, ids, actuals).rename(columns={"value": "actual", "unit": "actual_unit"})
+    _tell_choices(cells, "attainment")
+    _tell_choices(
+        found.rename(
+            columns={"actual_conflict": "conflict", "actual_others": "others", "actual_chosen_by": "chosen_by"}
+        ).assign(raw=found["actual_source"].str.split(": ", n=1).str[-1]),
+        "attainment",
+        "reported results",
+        "its columns actual_source, actual_conflict and actual_others say which and list the rest",
+    )
     out = cells.merge(found.astype({"year": "Int64"}), on=_KEY, how="left")
     out["actual"] = [
         a if (not isinstance(au, str) or not au or au == u or np.isnan(a)) else convert(a, au, u)
@@ -244,7 +265,10 @@ def attainment(
     out["gap"] = out["actual"] - out["value"]
     out["met"] = pd.array(met, dtype="boolean")
     out.loc[out["actual"].isna(), "met"] = pd.NA  # no outcome: neither met nor missed
-    return out[list(ATTAINMENT_COLUMNS)].sort_values(_KEY).reset_index(drop=True)
+    out["actual_conflict"] = out["actual_conflict"].astype("boolean")
+    out = out[list(ATTAINMENT_COLUMNS)].sort_values(_KEY).reset_index(drop=True)
+    out.attrs["range_as"] = range_as  # what a table of it states in its legend
+    return out
 
 
 #: The columns of :func:`attainment`, in order.
@@ -264,9 +288,14 @@ ATTAINMENT_COLUMNS = (
     "met",
     "is_range",
     "conflict",
+    "chosen_by",
+    "others",
     "doc",
     "raw",
     "actual_source",
+    "actual_conflict",
+    "actual_others",
+    "level",
 )
 
 
@@ -274,11 +303,16 @@ def _outcomes(df: pd.DataFrame, ids: list[str], actuals: str | os.PathLike | pd.
     """The outcomes to hold the targets against (region, year, metric, value, unit, actual_source): those
     of ``actuals``, or the results the plans report."""
     if actuals is None:
-        found = _resolve(df, ids, record="result")[["region", "year", "metric", "value", "unit", "doc", "raw"]]
+        columns = ["region", "year", "metric", "value", "unit", "doc", "raw", "conflict", "chosen_by", "others"]
+        found = _resolve(df, ids, record="result")[columns]
         found["actual_source"] = found["doc"].astype(str) + ": " + found["raw"].astype(str)
+        found = found.rename(
+            columns={"conflict": "actual_conflict", "others": "actual_others", "chosen_by": "actual_chosen_by"}
+        )
         return found.drop(columns=["doc", "raw"])
     found = read_actuals(actuals)
     found["actual_source"] = str(actuals) if not isinstance(actuals, pd.DataFrame) else "actuals"
+    found["actual_conflict"], found["actual_others"], found["actual_chosen_by"] = False, "", ""  # one a cell
     unnamed = sorted(set(found["region"]) - set(df["region"].dropna().astype(str)))
     if unnamed:
         warnings.warn(

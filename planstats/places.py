@@ -44,6 +44,9 @@ AREA_COLUMNS = ("name", "name_en", "level", "code", "parent", "host", "aliases")
 #: guess), ``none`` (no region, or a name in no table).
 MATCHES = ("exact", "unique", "context", "manifest", "ambiguous", "none")
 _FIRST_YEAR = 1980
+#: The level of a region (the ``level`` column of a dataset): the three of the national table, and ``zone`` for a
+#: functional area of the hand-kept table (a state-level new area, a new city, a development zone)
+LEVELS = ("province", "prefecture", "county", "zone")
 COLUMNS = ("code", "name", "short", "level", "parent", "id", "first_year", "last_year")
 _LAST_YEAR = 2024  # the last year of the table: a later plan year reads the regions of that year
 # the level a text speaks at (全市, 全县, 全区, 全旗): the level of its units, and the last character of their names
@@ -172,6 +175,20 @@ class Place:
     def key(self) -> str | None:
         """What identifies the region across names and years: its code, or a functional area's name."""
         return self.code or (self.unit if self.match not in ("ambiguous", "none") else None)
+
+
+def level_of(level: str | None) -> str | None:
+    """The ``level`` column of a dataset for the level of a place (:class:`Place`): province, prefecture or county
+    as the national table has it, ``zone`` for any kind of functional area, ``None`` for no place.
+
+    Examples
+    --------
+    >>> level_of("county"), level_of("state-level new area"), level_of(None)
+    ('county', 'zone', None)
+    """
+    if not level:
+        return None
+    return level if level in LEVELS else "zone"
 
 
 # A row of the national table: code, name, short, level, parent, id, first_year, last_year

@@ -63,24 +63,71 @@ MANY = 8
 TOP = 10
 
 
-def _region_labels(names: Iterable[str], lang: str) -> dict[str, str]:
+#: The level of a region as a chart writes it after its name, when a chart puts regions of several levels together
+LEVEL_LABELS = {
+    "en": {"province": "province", "prefecture": "prefecture", "county": "county", "zone": "zone"},
+    "zh": {"province": "省级", "prefecture": "地级", "county": "县级", "zone": "功能区"},
+}
+
+
+def _region_labels(names: Iterable[str], lang: str, levels: pd.DataFrame | None = None) -> dict[str, str]:
     """Each region's name on a chart: in English when every region has an English name (the
-    hand-kept region table), else all as written, so that a chart never mixes the two."""
+    hand-kept region table), else all as written, so that a chart never mixes the two. When the
+    regions are of several levels (``levels``: frame with ``region`` and ``level``), each name
+    has its level after it: Xixian New Area (zone), 新城区 (county)."""
     names = list(dict.fromkeys(map(str, names)))
     english, _ = labels("en")
     if lang == "en" and all(n in english for n in names):
-        return {n: _drawn(english[n]) for n in names}
-    return {n: _drawn(n) for n in names}
+        shown = {n: _drawn(english[n]) for n in names}
+    else:
+        shown = {n: _drawn(n) for n in names}
+    level = _levels(levels)
+    if len({level.get(n) for n in names}) > 1:
+        shown = {n: f"{s} ({LEVEL_LABELS[lang][lv]})" if (lv := level.get(n)) else s for n, s in shown.items()}
+    return shown
+
+
+def _levels(cells: pd.DataFrame | None) -> dict[str, str | None]:
+    """Each region's level in ``cells`` (None where unknown)."""
+    if cells is None or "level" not in cells.columns:
+        return {}
+    pairs = zip(cells["region"].astype(str), cells["level"].astype(object), strict=False)
+    return {r: (v if isinstance(v, str) else None) for r, v in pairs}
+
+
+#: What a chart's note says of the values it draws, by ``range_as``
+_READING = {
+    "en": "Values: a range by its {how} (range_as={range_as!r}), drawn from its low to its high end; ≥, ≤ and ≈ at "
+    "the number stated.",
+    "zh": "数值：区间取{how} (range_as={range_as!r})，线段标出上下限；≥、≤、≈ 取所述数值。",
+}
+_HOW = {
+    "en": {"mid": "midpoint", "low": "lower end", "high": "upper end"},
+    "zh": {"mid": "中点", "low": "下限", "high": "上限"},
+}
+
+
+def _reading(lang: str, range_as: str, conflict: bool = False) -> str:
+    """The note of a chart: how its values read (the default written too), and what † means when it is drawn."""
+    text = _READING[lang].format(how=_HOW[lang][range_as], range_as=range_as)
+    return f"{_CONFLICT[lang]} {text}" if conflict else text
 
 
 def compare(
-    df: pd.DataFrame, metric: str, year: int | None = None, *, lang: str = "en", ax: Axes | None = None
+    df: pd.DataFrame,
+    metric: str,
+    year: int | None = None,
+    *,
+    lang: str = "en",
+    ax: Axes | None = None,
+    range_as: str = "mid",
 ) -> Axes:
     """Each region's target side by side (grouped by plan year), qualifiers visible, values labelled.
 
     Up to ``MANY`` regions stand as columns; more lie as horizontal bars, highest first, each
     labelled at its end, so that 30 regions stay legible. † marks a target whose document
-    states another value for it too (``planstats.conflicts``).
+    states another value for it too (``planstats.conflicts``). The note under the chart says
+    how ranges count (``range_as``); regions of several levels have their level after their name.
 
     Parameters
     ----------
@@ -94,6 +141,8 @@ def compare(
         Labels of regions and metrics in English (default) or Chinese.
     ax : matplotlib.axes.Axes, optional
         The axes to draw on; default: a new figure.
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
 
     Returns
     -------
@@ -108,7 +157,7 @@ def compare(
     ['8–10', '≈6', '≈12', '≥20', '15']
     """
     _check_lang(lang)
-    cells = targets(df, metric)
+    cells = targets(df, metric, range_as=range_as)
     year = _checks.plan_year(year)
     if year is not None:
         cells = cells[cells["year"] == year]
@@ -123,7 +172,7 @@ def compare(
         ax = _axes(ax, figsize=(FIGSIZE[0], max(FIGSIZE[1], 0.16 * len(names) * per + 1.2)) if across else FIGSIZE)
         colors = dict(zip(years, _palette(len(years)), strict=False))
         width = 0.8 / per
-        shown = _region_labels(names, lang)
+        shown = _region_labels(names, lang, cells)
         for i, name in enumerate(names):
             mine = cells[cells["region"] == name].sort_values("year")
             for j, r in enumerate(mine.itertuples()):
@@ -146,7 +195,7 @@ def compare(
             conflict=bool(cells["conflict"].any()),
             across=across,
         )
-        _source_note(ax, cells["doc"], lang, df)
+        _source_note(ax, cells["doc"], lang, df, before=_reading(lang, range_as))
         return _finish(ax)
 
 
@@ -213,7 +262,9 @@ def _legend(
     ax.legend(handles=handles, frameon=False, loc="upper left", bbox_to_anchor=(1.01, 1.0))
 
 
-def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+def trajectory(
+    df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None, range_as: str = "mid"
+) -> Axes:
     """Each region's target over its plan years; a year without a plan is a gap in the line.
 
     Parameters
@@ -226,6 +277,8 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
         Labels of regions and metrics in English (default) or Chinese.
     ax : matplotlib.axes.Axes, optional
         The axes to draw on; default: a new figure.
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
 
     Returns
     -------
@@ -236,18 +289,18 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
     --------
     >>> import planstats as ps
     >>> ax = ps.plot.trajectory(ps.load(), "gdp_growth")
-    >>> [len(line.get_xdata()) for line in ax.lines if line.get_label() == "Xixian New Area"]
+    >>> [len(line.get_xdata()) for line in ax.lines if line.get_label() == "Xixian New Area (zone)"]
     [4]
     """
     _check_lang(lang)
-    cells = targets(df, metric)
+    cells = targets(df, metric, range_as=range_as)
     with style():
         ax = _axes(ax)
         if cells.empty:
             return _empty(ax, f"no {metric} targets")
         years = list(range(int(cells["year"].min()), int(cells["year"].max()) + 1))
         names = list(dict.fromkeys(cells["region"]))
-        shown = _region_labels(names, lang)
+        shown = _region_labels(names, lang, cells)
         # many regions: the TOP highest of their last plan year in colour, the rest in grey and named in the note
         latest = cells.sort_values("year").groupby("region", observed=True)["value"].last().sort_values(ascending=False)
         top = latest.index[:TOP].tolist() if len(names) > TOP else names
@@ -275,7 +328,7 @@ def trajectory(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | No
                 if lang == "en"
                 else f"灰线为其余{len(rest)}个地区：{listed}。"
             )
-        _source_note(ax, cells["doc"], lang, df, before=" ".join(notes))
+        _source_note(ax, cells["doc"], lang, df, before=" ".join([*notes, _reading(lang, range_as)]))
         return _finish(ax)
 
 
@@ -318,6 +371,7 @@ def heatmap(
     min_regions: int = 2,
     lang: str = "en",
     ax: Axes | None = None,
+    range_as: str = "mid",
 ) -> Axes:
     """Regions x metrics, each metric scaled from its lowest (0) to its highest (1) target so
     that unlike units sit together; cells show the real values. With ``year=None`` the rows
@@ -337,6 +391,8 @@ def heatmap(
         Labels of regions and metrics in English (default) or Chinese.
     ax : matplotlib.axes.Axes, optional
         The axes to draw on; default: a new figure.
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
 
     Returns
     -------
@@ -348,14 +404,14 @@ def heatmap(
     >>> import planstats as ps
     >>> ax = ps.plot.heatmap(ps.load(), year=2021)
     >>> sorted(t.get_text() for t in ax.get_yticklabels())
-    ["Xi'an High-tech Industries Development Zone", "Xincheng District, Xi'an"]
+    ["Xi'an High-tech Industries Development Zone (zone)", "Xincheng District, Xi'an (county)"]
     """
     _check_lang(lang)
     ids = _metric_ids(metrics, "metrics") if metrics is not None else None
     year = _checks.plan_year(year)
     if year is not None:
         df = df[df["year"] == year]
-    cells = _heatmap_cells(df, ids, year, min_regions, lang)
+    cells = _heatmap_cells(df, ids, year, min_regions, lang, range_as)
     with style():
         if cells.empty:
             return _empty(_axes(ax), "no metric is set by enough regions")
@@ -384,19 +440,19 @@ def heatmap(
         ax.set_title(
             ("Targets by region and metric" if lang == "en" else "各地区各指标目标") + (f", {year}" if year else "")
         )
-        _source_note(ax, cells["doc"], lang, df, before=_CONFLICT[lang] if cells["conflict"].any() else "")
+        _source_note(ax, cells["doc"], lang, df, before=_reading(lang, range_as, bool(cells["conflict"].any())))
         return _finish(ax)
 
 
 def _heatmap_cells(
-    df: pd.DataFrame, ids: list[str] | None, year: int | None, min_regions: int, lang: str
+    df: pd.DataFrame, ids: list[str] | None, year: int | None, min_regions: int, lang: str, range_as: str = "mid"
 ) -> pd.DataFrame:
     """The targets of a heatmap with their row (region, or region and year) and column (metric,
     kind and unit) labels; with no metrics chosen, those that ``min_regions`` regions set."""
     # A metric set both as a level and as a growth rate (利用外资 39亿美元, 增长15%) gets a column for each.
-    parts = [targets(df, ids, kind=k) for k in ("growth", "level", "share", "pp_change")]
+    parts = [targets(df, ids, kind=k, range_as=range_as) for k in ("growth", "level", "share", "pp_change")]
     cells = pd.concat([p for p in parts if not p.empty] or parts[:1], ignore_index=True)
-    shown = _region_labels(cells["region"], lang)
+    shown = _region_labels(cells["region"], lang, cells)
     cells = cells.assign(
         row=[
             shown[str(r)] + ("" if year is not None else f" {y}")
@@ -432,7 +488,7 @@ def _scaled(cells: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFra
     return values, text, scaled.where(values.notna())
 
 
-def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = None, range_as: str = "mid") -> Axes:
     """The change of each region's target between plan years: percentage points for rates,
     percent for levels (the metric's kind decides); each bar labelled with both targets as the
     tables write them (≈12 → ≥20) and the change. More than ``MANY`` bars lie horizontally,
@@ -448,6 +504,8 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
         Labels of regions and metrics in English (default) or Chinese.
     ax : matplotlib.axes.Axes, optional
         The axes to draw on; default: a new figure.
+    range_as : {'mid', 'low', 'high'}
+        The value of a range target (8–10%): its midpoint, lower or upper end.
 
     Returns
     -------
@@ -465,7 +523,7 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
     +116.67% (+350)
     """
     _check_lang(lang)
-    changes = analysis.yoy(df, metric)
+    changes = analysis.yoy(df, metric, range_as=range_as)
     with style():
         if changes.empty:
             return _empty(_axes(ax), f"no region has {metric} targets in two plan years")
@@ -475,7 +533,7 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
         if across:
             changes = changes.sort_values(column, ascending=False, kind="stable").reset_index(drop=True)
         ax = _axes(ax, figsize=(FIGSIZE[0], max(FIGSIZE[1], 0.32 * len(changes) + 1.2)) if across else FIGSIZE)
-        shown = _region_labels(changes["region"], lang)
+        shown = _region_labels(changes["region"], lang, changes)
         ticks = [
             f"{shown[r]} {p}" if across else f"{shown[r]}\n{p}"
             for r, p in zip(changes["region"], changes["period"], strict=False)
@@ -500,7 +558,7 @@ def yoy(df: pd.DataFrame, metric: str, *, lang: str = "en", ax: Axes | None = No
             [*changes["doc_from"], *changes["doc_to"]],
             lang,
             df,
-            before=_CONFLICT[lang] if changes["conflict"].any() else "",
+            before=_reading(lang, range_as, bool(changes["conflict"].any())),
         )
         return _finish(ax)
 

@@ -307,10 +307,10 @@ def _text(view: pd.DataFrame) -> str:
     return "\n".join(str(x) for x in view.to_numpy().ravel())
 
 
-def _markdown(view: pd.DataFrame, notes: list[str], caption: str) -> str:
+def _markdown(view: pd.DataFrame, notes: list[str], caption: str, reading: list[str] | None = None) -> str:
     index = not isinstance(view.index, pd.RangeIndex)
     align = ["left"] * index + ["right" if n else "left" for n in _numeric(view)]
-    marks = legend(_text(view))
+    marks = legend(_text(view)) + (reading or [])
     cells = view.map(markdown_cell)
     cells.columns = _labels(view.columns, markdown_cell)
     if index:
@@ -334,8 +334,8 @@ def _latex_cell(text: object) -> str:
     return latex(note[1]) + rf"\textsuperscript{{{note[2]}}}" if note else latex(text)
 
 
-def _latex(view: pd.DataFrame, notes: list[str], caption: str) -> str:
-    marks = legend(_text(view))
+def _latex(view: pd.DataFrame, notes: list[str], caption: str, reading: list[str] | None = None) -> str:
+    marks = legend(_text(view)) + (reading or [])
     numeric = _numeric(view)
     body = view.map(_latex_cell)
     body.columns = _labels(view.columns, latex)
@@ -447,7 +447,7 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
     |:----------------|--------:|
     | Xixian New Area | ≈12 [1] |
     <BLANKLINE>
-    ≈ approximately (左右).
+    ≈ approximately (左右); values: a range counts by its midpoint (range_as='mid'), ≈ by the number stated.
     <BLANKLINE>
     Sources:
     <BLANKLINE>
@@ -461,7 +461,65 @@ def table(result: pd.DataFrame, *, format: str = "markdown", cite: bool = True, 
         return write_csv(_tidy(result, lang, cite)) or ""
     view, notes = _cited(result, lang, cite)
     caption = _caption(_info(result), lang)
-    return _markdown(view, notes, caption) if format == "markdown" else _latex(view, notes, caption)
+    reading = _reading(result, _text(view))
+    levels = _mixed_levels(_info(result))
+    if levels:  # regions of several levels side by side: each name with its level
+        view.index = pd.Index([f"{r} ({levels[r]})" if r in levels else r for r in view.index], name=view.index.name)
+    if format == "markdown":
+        return _markdown(view, notes, caption, reading)
+    return _latex(view, notes, caption, reading)
+
+
+#: How a value of a target is read, by ``range_as``, as a legend says it
+READINGS = {
+    "mid": "a range counts by its midpoint",
+    "low": "a range counts by its lower end",
+    "high": "a range counts by its upper end",
+}
+
+
+def _reading(result: pd.DataFrame, text: str) -> list[str]:
+    """The lines of a legend that state the choices behind the values of a result of planstats: how a range counts
+    (``range_as``) and a floor, a ceiling or an approximate target that ``text`` (the rendered table) shows, and the
+    levels of its regions when they mix."""
+    info = _info(result)
+    range_as = info.get("range_as") if info is not None else result.attrs.get("range_as")
+    lines = []
+    if range_as in READINGS:
+        marks = [m for m in "≥≤≈" if m in text]
+        stated = f", {', '.join(marks)} by the number stated" if marks else ""
+        lines.append(f"values: {READINGS[range_as]} (range_as={range_as!r}){stated}")
+    converted = _held(info, "converted", ())
+    if converted:
+        lines.append(
+            f"converted to the column's unit (data/units.csv): {'; '.join(converted[:10])}"
+            + (f" and {len(converted) - 10} more" if len(converted) > 10 else "")
+        )
+    left = _held(info, "left_out", ())
+    if left:
+        lines.append(
+            f"left out, as their kind or unit does not convert to the column's: {'; '.join(left[:10])}"
+            + (f" and {len(left) - 10} more" if len(left) > 10 else "")
+        )
+    levels = _mixed_levels(info)
+    if levels:
+        lines.append(f"regions of several levels ({', '.join(sorted(set(levels.values()), key=places.LEVELS.index))})")
+    return lines
+
+
+def _held(info: dict | None, key: str, default):
+    """What the attrs of a table hold under ``key`` (a value that derived frames share: ``Shared``)."""
+    found = (info or {}).get(key, default)
+    return getattr(found, "value", found)
+
+
+def _mixed_levels(info: dict | None) -> dict[str, str]:
+    """Each region's level (province, prefecture, county, zone: :data:`planstats.places.LEVELS`), when the regions of
+    a table are of more than one; else nothing."""
+    found = {str(r): str(v) for r, v in _held(info, "levels", {}).items() if isinstance(v, str)}
+    regions, _ = labels("en")
+    found |= {regions[r]: v for r, v in found.items() if r in regions}  # the English names of a view in English
+    return found if len(set(found.values())) > 1 else {}
 
 
 def export(

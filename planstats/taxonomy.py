@@ -36,7 +36,7 @@ from planstats._data import DATA_DIR, read_rows
 from planstats.errors import DataFileError
 from planstats.extract import KINDS, OF_PLAN_YEAR, Target
 from planstats.lexicon import lexicon
-from planstats.numbers import PLAN_PERIOD, plan_period_end, units
+from planstats.numbers import PLAN_PERIOD, plan_period_end, scale, units
 
 _COLUMNS = ("id", "label_en", "label_zh", "kinds", "unit_family", "category", "aliases")
 # An indicator qualified by a threshold ("投资5亿元以上的项目") is not the indicator itself.
@@ -62,6 +62,7 @@ class Metric:
     category: str
     aliases: tuple[str, ...]
     total: str = ""  # for a metric of additions: the metric of the total (column ``total``, optional)
+    unit: str = ""  # the canonical unit of its levels (column ``unit``, optional): 万吨, 亿元
 
 
 @dataclass(frozen=True)
@@ -116,10 +117,27 @@ def load_taxonomy(path: Path | None = None) -> tuple[Metric, ...]:
                 row["category"],
                 aliases,
                 row.get("total", ""),
+                _canonical_unit(row.get("unit", ""), unit_families, f"{where}: metric {row['id']!r}"),
             )
         )
     _check_totals(metrics, path)
     return tuple(metrics)
+
+
+def _canonical_unit(unit: str, families: tuple[str, ...], where: str) -> str:
+    """The ``unit`` of a row of ``data/metrics.csv``: empty, or a unit of ``data/units.csv`` (with a magnitude word:
+    万吨) of one of the metric's unit families."""
+    if not unit:
+        return unit
+    base, _ = scale(unit)
+    table = units()
+    family = next((u.family for u in table.values() if u.canonical == base), None)
+    if family is None or family not in families:
+        raise DataFileError(
+            f"{where}: unit {unit!r} is no unit of its unit families {list(families)} in data/units.csv; "
+            "write one of their units (with 万 or 亿 before it if need be), or leave it empty."
+        )
+    return unit
 
 
 def _check_totals(metrics: list[Metric], path: Path) -> None:
@@ -320,7 +338,8 @@ def metrics() -> pd.DataFrame:
     Returns
     -------
     pandas.DataFrame
-        The metric taxonomy: id, label_en, label_zh, kinds, category, aliases.
+        The metric taxonomy: id, label_en, label_zh, kinds, unit_family, category, aliases, total, and ``unit``, the
+        canonical unit of its levels (``value_std`` of a dataset is in it).
 
     Examples
     --------
@@ -338,7 +357,37 @@ def metrics() -> pd.DataFrame:
             "category": m.category,
             "aliases": "|".join(m.aliases),
             "total": m.total,
+            "unit": m.unit,
         }
         for m in load_taxonomy()
     ]
-    return pd.DataFrame(rows, columns=[*_COLUMNS, "total"])
+    return pd.DataFrame(rows, columns=[*_COLUMNS, "total", "unit"])
+
+
+@functools.lru_cache(maxsize=1)
+def _standard_units() -> dict[str, str]:
+    return {m.id: m.unit for m in load_taxonomy() if m.unit}
+
+
+def standard(value: float, unit: str, metric: str | None, kind: str) -> tuple[float, str]:
+    """A value in the canonical unit of its metric (``value_std``, ``unit_std`` of a dataset): a level of a metric
+    with a ``unit`` in ``data/metrics.csv`` converted to it, exactly, when its unit converts (``data/units.csv``); any
+    other value as written. A level whose unit does not convert to its metric's (美元 and 元) has no standard value
+    (``nan``, ``""``): it is kept, with its ``value`` and ``unit``, and listed by the analyses that leave it out.
+
+    Examples
+    --------
+    >>> standard(120.0, "亿斤", "grain_output", "level"), standard(8.0, "%", "gdp_growth", "growth")
+    ((600.0, '万吨'), (8.0, '%'))
+    >>> standard(5.0, "亿美元", "gdp", "level")
+    (nan, '')
+    """
+    to = _standard_units().get(metric or "") if kind == "level" else None
+    if not to or unit == to:
+        return value, unit
+    base_from, size_from = scale(unit)
+    base_to, size_to = scale(to)
+    if base_from != base_to:
+        return float("nan"), ""
+    ratio = size_from / size_to
+    return value * ratio.numerator / ratio.denominator, to

@@ -34,14 +34,16 @@ def metrics_table() -> str:
         f"{len(m)} metrics in {m['category'].nunique()} categories. A target's `metric` is one of these ids; "
         "`aliases` are the indicator phrases mapped onto it (`^` at the start, `$` at the end, `…` a short gap).",
         "",
-        "| id | English | 中文 | kinds | category | aliases |",
-        "|---|---|---|---|---|---|",
+        "`unit` is the canonical unit of a metric's levels: `value_std` holds them in it.",
+        "",
+        "| id | English | 中文 | kinds | unit | category | aliases |",
+        "|---|---|---|---|---|---|---|",
     ]
     for r in m.sort_values(["category", "id"]).itertuples(index=False):
         aliases = "、".join(a for a in r.aliases.split("|") if a)
         lines.append(
-            f"| `{r.id}` | {_cell(r.label_en)} | {_cell(r.label_zh)} | {r.kinds.replace('|', ', ')} | {r.category} | "
-            f"{_cell(aliases)} |"
+            f"| `{r.id}` | {_cell(r.label_en)} | {_cell(r.label_zh)} | {r.kinds.replace('|', ', ')} | "
+            f"{_cell(r.unit)} | {r.category} | {_cell(aliases)} |"
         )
     return "\n".join(lines)
 

@@ -112,6 +112,67 @@ def test_units_that_cannot_be_converted_are_not_mixed():
         ps.convert(1.0, "亿美元", "亿元")
 
 
+def test_units_of_one_dimension_convert_exactly_to_the_metrics_unit():
+    # grain in 万吨 beside 亿斤 (1亿斤 = 5万吨), area in 亩 beside 公顷 (1公顷 = 15亩), money in 万元 beside 亿元
+    df = make_frame(
+        dict(metric="grain_output", kind="level", unit="万吨", value=300.0),
+        dict(metric="grain_output", kind="level", unit="亿斤", value=120.0, region="B"),
+        dict(metric="grain_area", kind="level", unit="万亩", value=30.0, region="C"),
+        dict(metric="grain_area", kind="level", unit="公顷", value=10000.0, region="D"),
+        dict(metric="gdp", kind="level", unit="万元", value=3.0, region="E"),
+        dict(metric="gdp", kind="level", unit="亿元", value=1200.0, region="F"),
+        dict(metric="resident_population", kind="level", unit="人", value=5000.0, region="G"),
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing is left out: every unit converts
+        t = ps.compare(df, ["grain_output", "grain_area", "gdp", "resident_population"], year=2022)
+    assert t.loc["A", "grain_output"] == 300.0 and t.loc["B", "grain_output"] == 600.0  # 万吨, the metric's unit
+    assert t.loc["C", "grain_area"] == 30.0 and t.loc["D", "grain_area"] == 15.0  # 万亩
+    assert t.loc["E", "gdp"] == 0.0003 and t.loc["F", "gdp"] == 1200.0  # 亿元, exactly
+    assert t.loc["G", "resident_population"] == 0.5  # 万人
+    assert t.attrs["planstats"]["units"] == {
+        "grain_output": "万吨", "grain_area": "万亩", "gdp": "亿元", "resident_population": "万人"
+    }  # fmt: skip
+    legend = ps.table(t)
+    assert "converted to the column's unit (data/units.csv): B 2022 grain_output “target 1” as 600 万吨" in legend
+    assert "D 2022 grain_area “target 3” as 15 万亩" in legend and "A 2022 grain_output" not in legend
+    assert ps.convert(300.0, "万吨", "亿斤") == 60.0 and ps.convert(15.0, "万亩", "公顷") == 10000.0
+    assert ps.convert(1.0, "平方公里", "亩") == 1500.0 and ps.convert(2.0, "斤", "公斤") == 1.0
+    with pytest.raises(ps.ArgumentError, match="cannot convert '万人次' to '万人'"):
+        ps.convert(1.0, "万人次", "万人")  # person-times are no people
+
+
+def test_the_dataset_has_each_value_in_its_metrics_unit():
+    df = make_frame(
+        dict(metric="grain_output", kind="level", unit="亿斤", value=120.0, value_high=130.0, qualifier="range"),
+        dict(metric="gdp", kind="level", unit="亿美元", value=5.0, region="B"),
+        dict(metric="new_urban_jobs", kind="level", unit="人", value=8600.0, region="C"),
+    )
+    assert df["value_std"].iloc[0] == 600.0 and df["unit_std"].iloc[0] == "万吨"
+    assert math.isnan(df["value_std"].iloc[1]) and df["unit_std"].iloc[1] == ""  # 美元 is no 元: kept, not converted
+    assert df["value"].iloc[1] == 5.0 and df["unit"].iloc[1] == "亿美元"
+    assert df["value_std"].iloc[2] == 0.86 and df["unit_std"].iloc[2] == "万人"
+    assert ps.metrics().set_index("id").loc[["grain_output", "gdp", "gdp_growth"], "unit"].tolist() == [
+        "万吨",
+        "亿元",
+        "",
+    ]
+
+
+def test_a_value_whose_unit_does_not_convert_is_kept_and_listed():
+    df = make_frame(
+        dict(metric="gdp", kind="level", unit="亿元", value=1200.0),
+        dict(metric="gdp", kind="level", unit="亿元", value=900.0, region="B"),
+        dict(metric="gdp", kind="level", unit="亿美元", value=150.0, region="C", raw="地区生产总值150亿美元"),
+    )
+    with pytest.warns(ps.PlanstatsWarning, match=r"gdp: 1 \(level in 亿美元\)"):
+        t = ps.compare(df, "gdp")
+    assert t.attrs["planstats"]["left_out"].value == ("C 2022 gdp 150 亿美元 (“地区生产总值150亿美元”)",)
+    assert "left out, as their kind or unit does not convert to the column's: C 2022 gdp 150 亿美元" in ps.table(t)
+    kept = df[df["region"] == "C"].iloc[0]
+    assert (kept["value"], kept["unit"], kept["unit_std"]) == (150.0, "亿美元", "")  # in the dataset, never blanked
+
+
 def test_measure_words_of_a_count_are_one_unit():
     df = make_frame(
         dict(metric="new_innovation_platforms", kind="level", unit="个", value=20.0, year=2022),
@@ -139,6 +200,109 @@ def test_headline_first_and_conflicts_reported():
     ]
     c = ps.conflicts(df)
     assert c[["region", "section", "value"]].values.tolist() == [["A", "headline", 12.0], ["A", "body", 13.0]]
+
+
+def test_each_value_has_its_bounds_and_qualifier_beside_it():
+    df = make_frame(
+        dict(region="A", value=8.0, value_high=10.0, qualifier="range"),
+        dict(region="B", value=6.0, qualifier="at_least", qualifier_text="以上"),
+        dict(region="C", value=3.0, qualifier="at_most", qualifier_text="以内"),
+        dict(region="D", value=6.0, qualifier="approx", qualifier_text="左右"),
+        dict(region="E", value=-3.0, qualifier="at_least", qualifier_text="以上", verb="下降"),  # a fall of 3 or more
+    )
+    t = ps.compare(df, "gdp_growth", bounds=True)
+    assert t.columns.names == ["year", "field"]
+    assert t[2022].columns.tolist() == ["value", "low", "high", "qualifier"]
+    got = t[2022].astype(object).where(t[2022].notna(), None).values.tolist()
+    assert got == [
+        [9.0, 8.0, 10.0, "range"],
+        [6.0, 6.0, None, "at_least"],  # a floor: no upper bound
+        [3.0, None, 3.0, "at_most"],  # a ceiling: no lower bound
+        [6.0, 6.0, 6.0, "approx"],
+        [-3.0, None, -3.0, "at_least"],  # down by at least 3: at most −3
+    ]
+    assert ps.compare(df, "gdp_growth", bounds=True, range_as="low").loc["A", (2022, "value")] == 8.0
+    r = ps.rank(df, "gdp_growth", range_as="high")
+    assert r.set_index("region").loc["A", ["value", "low", "high", "qualifier"]].tolist() == [10.0, 8.0, 10.0, "range"]
+    assert math.isnan(r.set_index("region").loc["B", "high"])
+    y = ps.yoy(
+        make_frame(dict(value=6.0, qualifier="at_least"), dict(year=2023, value=7.0, qualifier="at_most")), "gdp_growth"
+    )
+    assert (y.low_from.item(), math.isnan(y.high_from.item()), math.isnan(y.low_to.item()), y.high_to.item()) == (
+        6.0,
+        True,
+        True,
+        7.0,
+    )
+    actual = pd.DataFrame({"region": ["A"], "year": [2022], "metric": ["gdp_growth"], "value": [9.5]})
+    a = ps.attainment(df, actual, range_as="low", approx_as="band").set_index("region")
+    assert a.loc["A", ["value", "low", "high", "qualifier", "met"]].tolist() == [8.0, 8.0, 10.0, "range", True]
+    assert ps.attainment(df, actual, approx_as="band").set_index("region").loc["A", "value"] == 9.0
+
+
+@pytest.mark.parametrize("range_as, words", [("mid", "by its midpoint"), ("low", "by its lower end")])
+def test_the_reading_of_values_is_in_every_tables_legend(range_as, words):
+    df = make_frame(
+        dict(region="A", value=8.0, value_high=10.0, qualifier="range"),
+        dict(region="B", value=6.0, qualifier="at_least"),
+    )
+    for result in (
+        ps.compare(df, "gdp_growth", range_as=range_as),
+        ps.rank(df, "gdp_growth", range_as=range_as),
+        ps.yoy(df, "gdp_growth", range_as=range_as),
+        ps.attainment(df, range_as=range_as),
+    ):
+        for fmt in ("markdown", "latex"):
+            text = ps.table(result, format=fmt)
+            text = text.replace("\\_", "_")  # LaTeX escapes the underscore
+            assert f"a range counts {words} (range_as='{range_as}')" in text, (fmt, text)
+    assert "≥ by the number stated" in ps.table(ps.compare(df, "gdp_growth"))
+
+
+def test_the_fuller_qualifier_is_taken_and_the_choice_is_said():
+    df = make_frame(
+        dict(section="body", value=6.0, start=100, end=105, raw="增长6%"),
+        dict(
+            section="body", value=6.0, qualifier="approx", qualifier_text="左右", start=300, end=307, raw="增长6%左右"
+        ),
+        dict(region="B", section="body", value=7.0, start=100, end=105, raw="增长7%"),
+        dict(region="B", section="headline", value=8.0, start=500, end=505, raw="增长8%"),
+    )
+    with pytest.warns(
+        ps.PlanstatsWarning, match=r"2 region-year-metric cell\(s\) have targets of different values"
+    ) as told:
+        table = ps.compare(df, "gdp_growth")
+    message = str(told[0].message)
+    assert "A 2022 gdp_growth: took “增长6%左右” (by the fuller qualifier) over 增长6% (test.txt)" in message
+    assert "B 2022 gdp_growth: took “增长8%” (by headline before body) over 增长7% (test.txt)" in message
+    assert table[2022].tolist() == [6.0, 8.0]
+    t = ps.targets(df, "gdp_growth")  # the long table says it in its columns
+    assert t[["region", "qualifier", "chosen_by", "others"]].astype(str).values.tolist() == [
+        ["A", "approx", "fuller_qualifier", "增长6% (test.txt)"],
+        ["B", "exact", "headline", "增长7% (test.txt)"],
+    ]
+    # conflicts lists both rows of a cell whose values differ only in their qualifier (6 and ≈6)
+    c = ps.conflicts(df[df["region"] == "A"])
+    assert c[["value", "qualifier"]].astype(str).values.tolist() == [["6.0", "exact"], ["6.0", "approx"]]
+
+
+def test_attainment_says_which_of_conflicting_results_it_took():
+    # four results for one region and year (3.9, 3.9, 5, 5): the 2023 report's own sentence, not the 2024 restatement
+    df = make_frame(
+        dict(year=2022, value=6.0, qualifier="approx", qualifier_text="左右", doc="p2022.txt"),
+        dict(record="result", value=5.0, doc="p2024.txt", section="body", start=50, end=58, raw="2022年增长5%"),
+        dict(record="result", value=5.0, doc="p2024.txt", section="body", start=60, end=64, raw="增长5%"),
+        dict(record="result", value=3.9, doc="p2023.txt", section="body", start=900, end=907, raw="GDP增长3.9%"),
+        dict(record="result", value=3.9, doc="p2023.txt", section="body", start=100, end=110, raw="2022年GDP增长3.9%"),
+        dict(year=2023, value=5.0, doc="p2023.txt"),
+        dict(year=2024, value=5.0, doc="p2024.txt"),
+    )
+    with pytest.warns(ps.PlanstatsWarning, match="have reported results of different values") as told:
+        a = ps.attainment(df, approx_as="band")
+    assert "took “2022年GDP增长3.9%” (by the report's own sentence before a restatement)" in str(told[0].message)
+    row = a[a["year"] == 2022].iloc[0]
+    assert (row.actual, row.actual_source, bool(row.actual_conflict)) == (3.9, "p2023.txt: 2022年GDP增长3.9%", True)
+    assert row.actual_others == "2022年增长5% (p2024.txt); 增长5% (p2024.txt)"
 
 
 def test_a_stretch_target_is_no_conflict():

@@ -268,3 +268,11 @@ def test_build_takes_a_size_limit_and_a_time_limit(tmp_path, capsys):
     assert main(["build", str(SEEDS[0]), "-o", str(out), "--size-limit", "0.00001", "--no-progress"]) == 1
     assert "more than the size limit of a document (10 bytes)" in capsys.readouterr().err
     assert main(["build", str(SEEDS[0]), "-o", str(out), "--time-limit", "0", "--size-limit", "0"]) == 0
+
+
+def test_compare_takes_the_reading_of_ranges_and_says_it(capsys):
+    assert main(["compare", "--metric", "gdp_growth", "--range-as", "low", "--no-cite"]) == 0
+    out = capsys.readouterr().out
+    assert "8–10 |" in out and "values: a range counts by its lower end (range_as='low')" in out
+    assert main(["yoy", "--metric", "gdp_growth", "--no-cite"]) == 0
+    assert "a range counts by its midpoint (range_as='mid')" in capsys.readouterr().out

@@ -469,3 +469,20 @@ def test_validate_still_refuses_what_cannot_be_converted():
         ps.validate(data.assign(start=data["start"].astype("Int64").mask(data.index == 3)))
     with pytest.raises(ps.SchemaError, match="column 'year' cannot be read as Int64"):
         ps.validate(data.assign(year=data["year"].astype(float) + 0.5))
+
+
+def test_the_level_of_each_region_is_a_column():
+    from conftest import make_frame
+
+    df = make_frame(*(dict(region=r) for r in ("陕西省", "西安市", "未央区", "西咸新区", "西安高新区", "某某无名地")))
+    assert df["level"].astype(object).where(df["level"].notna(), None).tolist() == [
+        "province",
+        "prefecture",
+        "county",
+        "zone",
+        "zone",
+        None,  # no region planstats knows: no level, and the row is kept
+    ]
+    assert list(df["level"].cat.categories) == ["province", "prefecture", "county", "zone"]
+    built = ps.load()
+    assert set(built["level"].dropna()) == {"zone", "county"} and built["level"].notna().all()

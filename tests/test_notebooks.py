@@ -43,3 +43,9 @@ def test_notebook_runs_clean(path, monkeypatch):
     drawing = [c for c in nb.cells if c.cell_type == "code" and "ps.plot." in c.source]
     blank = [c.source.splitlines()[0] for c in drawing if not any("image/png" in o.get("data", {}) for o in c.outputs)]
     assert blank == [] and (drawing or "quickstart" in path.name)
+    if path.name.startswith("02_"):  # it shows a range and a unit conversion, with their notes
+        printed = "\n".join(o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs)
+        shown = "\n".join(str(o.get("data", {}).get("text/plain", "")) for c in nb.cells for o in c.get("outputs", []))
+        assert "values: a range counts by its midpoint (range_as='mid')" in printed
+        assert "converted to the column's unit (data/units.csv): 西咸新区 2022 new_urban_jobs" in printed
+        assert "value_std" in shown and "qualifier" in shown

@@ -53,13 +53,13 @@ def test_compare_bars_equal_the_comparison(data):
     assert sorted(b.get_height() for b in hatched) == sorted(expected.loc[expected.qualifier == "approx", "value"])
     assert any(line.get_marker() == "^" for line in ax.lines)  # the floor of 2023
     assert ax.get_ylabel() == "GDP growth (%)"
-    assert any(t.get_text().startswith("Source: 西咸新区2022年工作要点") for t in ax.figure.texts)
+    assert any("Source: 西咸新区2022年工作要点" in t.get_text() for t in ax.figure.texts)
     _render(ax)
 
 
 def test_compare_in_chinese_renders_glyphs(data):
     ax = ps.plot.compare(data, "gdp_growth", lang="zh")
-    assert "西咸新区" in [t.get_text() for t in ax.get_xticklabels()]
+    assert "西咸新区 (功能区)" in [t.get_text() for t in ax.get_xticklabels()]  # with its level: zones and a county
     for fmt in ("png", "svg", "pdf"):
         assert _render(ax, fmt)
 
@@ -248,9 +248,10 @@ def test_a_chart_does_not_mix_english_and_chinese_names(data):
 
     df = pd.concat([data, ps.extract_text("主要预期目标是：地区生产总值增长6%。", region="涪城区", year=2022)])
     ticks = [t.get_text() for t in ps.plot.compare(df, "gdp_growth").get_xticklabels()]
-    assert "涪城区" in ticks and "西咸新区" in ticks and not any("Xixian" in t for t in ticks)  # all as written
-    ticks = [t.get_text() for t in ps.plot.compare(data, "gdp_growth").get_xticklabels()]
-    assert "Xixian New Area" in ticks  # every region has an English name: all in English
+    assert "涪城区 (county)" in ticks and "西咸新区 (zone)" in ticks  # all as written, with their level
+    assert not any("Xixian" in t for t in ticks)
+    ticks = [t.get_text().replace("\n", " ") for t in ps.plot.compare(data, "gdp_growth").get_xticklabels()]
+    assert "Xixian New Area (zone)" in ticks  # every region has an English name: all in English
 
 
 def test_the_gallery_draws_every_chart(tmp_path):
@@ -289,3 +290,31 @@ def test_import_planstats_does_not_import_matplotlib():
         "planstats.plot.compare; assert 'matplotlib' in sys.modules"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ps.__file__.rsplit("/planstats/", 1)[0])
+
+
+@pytest.mark.parametrize("range_as, how", [("mid", "midpoint"), ("high", "upper end")])
+def test_every_chart_notes_how_its_values_read_and_the_level_of_each_region(range_as, how):
+    df = make_frame(
+        dict(region="未央区", value=8.0, value_high=10.0, qualifier="range"),
+        dict(region="西咸新区", value=6.0, qualifier="at_least"),
+        dict(region="未央区", year=2023, value=7.0),
+        dict(region="西咸新区", year=2023, value=7.5),
+    )
+    charts = [
+        ps.plot.compare(df, "gdp_growth", range_as=range_as),
+        ps.plot.trajectory(df, "gdp_growth", range_as=range_as),
+        ps.plot.heatmap(df, year=2022, min_regions=1, range_as=range_as),
+        ps.plot.yoy(df, "gdp_growth", range_as=range_as),
+    ]
+    for ax in charts:
+        note = " ".join(t.get_text() for t in ax.figure.texts).replace("\n", " ")
+        assert f"Values: a range by its {how} (range_as='{range_as}')" in note
+        assert "≥, ≤ and ≈ at the number stated" in note
+        plt.close(ax.figure)
+    bars = sorted(b.get_height() for b in _bars(ps.plot.compare(df, "gdp_growth", year=2022, range_as=range_as)))
+    assert bars == sorted([6.0, {"mid": 9.0, "high": 10.0}[range_as]])
+    ticks = [t.get_text().replace("\n", " ") for t in ps.plot.compare(df, "gdp_growth").get_xticklabels()]
+    assert sorted(ticks) == ["未央区 (county)", "西咸新区 (zone)"]  # levels mixed: each with its own
+    one_level = make_frame(dict(region="西咸新区"), dict(region="西安高新区", value=9.0))
+    ticks = [t.get_text().replace("\n", " ") for t in ps.plot.compare(one_level, "gdp_growth").get_xticklabels()]
+    assert "Xixian New Area" in ticks  # one level: no cue needed

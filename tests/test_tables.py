@@ -33,6 +33,7 @@ def test_formatted_cells_read_as_written():
     assert t[2022].tolist() == [15.0, 12.0, 9.0, 4.0, 1200.0]  # the numbers stay numbers
 
 
+@pytest.mark.filterwarnings("ignore:compare. 1 region-year-metric cell:planstats.PlanstatsWarning")  # on purpose
 def test_formatted_marks_conflicts():
     df = make_frame(dict(value=12.0), dict(value=13.0, section="body", start=90, end=95))
     assert ps.formatted(ps.compare(df, "gdp_growth")).loc["A", 2022] == "12†"
@@ -151,6 +152,7 @@ def test_cite_reads_the_manifest_of_the_users_own_corpus(tmp_path, as_folder):
     assert "西咸新区" not in bib and r"title = {{涪城区/000\_3e3dedbcbccbc1ab.txt}}" in bib
 
 
+@pytest.mark.filterwarnings("ignore:compare. 1 region-year-metric cell:planstats.PlanstatsWarning")  # on purpose
 def test_tables_have_a_legend_of_their_marks_and_right_aligned_numbers():
     df = make_frame(
         dict(region="甲县", value=6.0, qualifier="approx", qualifier_text="左右"),
@@ -208,3 +210,21 @@ def test_table_and_formatted_take_frames_planstats_did_not_make(data, fmt):
         assert view.shape == frame.shape and view.to_numpy().ravel().tolist().count("") == frame.isna().sum().sum()
     pivot = ps.formatted(_frames_of_ones_own(data)["pivot_table"])
     assert pivot.loc["Xi'an High-tech Industries Development Zone", 2021] == "1,058"
+
+
+def test_a_table_of_regions_of_several_levels_gives_each_its_level():
+    from conftest import make_frame
+
+    df = make_frame(
+        dict(region="未央区", value=7.0), dict(region="西咸新区", value=8.0), dict(region="陕西省", value=5.5)
+    )
+    text = ps.table(ps.compare(df, "gdp_growth"))
+    assert (
+        "| 未央区 (county)" in text and "| Xixian New Area (zone)" in text and "| Shaanxi Province (province)" in text
+    )
+    assert "regions of several levels (province, county, zone)" in text
+    latex = ps.table(ps.compare(df, "gdp_growth"), format="latex")
+    assert "未央区 (county)" in latex
+    one = ps.table(ps.compare(df[df["region"] != "未央区"].iloc[:1], "gdp_growth"))
+    assert "(zone)" not in one and "several levels" not in one
+    assert ps.rank(df, "gdp_growth")["level"].astype(str).tolist() == ["zone", "county", "province"]

@@ -433,3 +433,32 @@ def test_a_change_from_a_base_year_other_than_the_year_before_has_no_metric(text
         warnings.simplefilter("ignore", ps.PlanstatsWarning)
         df = ps.extract_text(text, region="测试区", year=year)
     assert [m if isinstance(m, str) else None for m in df["metric"]] == metrics
+
+
+@pytest.mark.parametrize(
+    "rows, message",
+    [
+        ("吨,吨,weight,false,,1000\n公斤,公斤,weight,false,,one", "line 3: factor must be a positive number"),
+        ("吨,吨,weight,false,,1000\n公斤,公斤,weight,false,,-1", "line 3: factor must be a positive number"),
+        ("吨,吨,weight,false,,1000\n公斤,公斤,weight,false,,1000", r"family 'weight' .* one base unit of factor 1"),
+        ("吨,吨,weight,false,,1000\n噸,吨,weight,false,,1", "the surfaces of '吨' have two factors"),
+    ],
+)
+def test_bad_factors_of_units_are_named(tmp_path, monkeypatch, rows, message):
+    from planstats import _data
+    from planstats.numbers import units
+
+    (tmp_path / "units.csv").write_text(f"surface,canonical,family,integer,position,factor\n{rows}\n", encoding="utf-8")
+    monkeypatch.setattr(_data, "DATA_DIR", tmp_path)
+    with pytest.raises(DataFileError, match=message):
+        units.__wrapped__()
+
+
+@pytest.mark.parametrize("unit", ["万美元", "万千瓦", "公里"])
+def test_the_unit_of_a_metric_must_be_of_its_unit_families(tmp_path, unit):
+    path = tmp_path / "metrics.csv"
+    path.write_text(HEADER.strip() + ",unit\n" + f"a,A,甲,level,weight,x,甲,{unit}\n", encoding="utf-8")
+    with pytest.raises(DataFileError, match=f"line 2: metric 'a': unit '{unit}' is no unit of its unit families"):
+        ps.taxonomy.load_taxonomy.__wrapped__(path)
+    path.write_text(HEADER.strip() + ",unit\n" + "a,A,甲,level,weight,x,甲,万吨\n", encoding="utf-8")
+    assert ps.taxonomy.load_taxonomy.__wrapped__(path)[0].unit == "万吨"
