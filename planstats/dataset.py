@@ -39,6 +39,7 @@ SCHEMA: dict[str, object] = {
     "doc": "category",
     "region": "category",
     "region_code": "string",
+    "region_id": "string",
     "province": "category",
     "prefecture": "category",
     "region_match": pd.CategoricalDtype(places.MATCHES),
@@ -114,20 +115,23 @@ def empty() -> pd.DataFrame:
     Examples
     --------
     >>> list(empty().columns)[:7]
-    ['doc', 'region', 'region_code', 'province', 'prefecture', 'region_match', 'year']
+    ['doc', 'region', 'region_code', 'region_id', 'province', 'prefecture', 'region_match']
     """
     return conform(pd.DataFrame({c: [] for c in COLUMNS}))
 
 
 def conform(df: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of ``df`` with the contract's column order and dtypes (a column that an
-    earlier planstats did not write, ``average_from``, is added empty)."""
+    earlier planstats did not write, ``average_from``, is added empty; ``region_id`` is found from the
+    region's code, else its name)."""
     if any(c not in df.columns for c in _ADDED):
         df = df.assign(**{c: pd.NA for c in _ADDED if c not in df.columns})
     # (a dataset folder of an earlier planstats is read with them empty)
     older = any(c not in df.columns for c in PLACE_COLUMNS) or (len(df) and df["region_match"].isna().all())
     if older and {"region", "year"} <= set(df.columns):
         df = df.assign(**_place_columns(df["region"], df["year"]))
+    elif "region_id" not in df.columns and {"region", "year", "region_code"} <= set(df.columns):
+        df = df.assign(region_id=_region_ids(df))
     missing = [c for c in COLUMNS if c not in df.columns]
     if missing:
         raise SchemaError(f"missing column(s) {missing}; a planstats dataset has the columns {list(COLUMNS)}.")
@@ -161,10 +165,27 @@ def _place_columns(region: pd.Series, year: pd.Series) -> dict[str, list]:
     rows = [found[key] for key in keys]
     return {
         "region_code": [p.code for p in rows],
+        "region_id": [p.region_id for p in rows],
         "province": [p.province for p in rows],
         "prefecture": [p.prefecture for p in rows],
         "region_match": [p.match for p in rows],
     }
+
+
+def _region_ids(df: pd.DataFrame) -> list[str | None]:
+    """The ``region_id`` of the rows of a dataset written before planstats had it: that of the unit of its
+    code in its year, else of its name (a functional area); none where neither is placed."""
+    keys = list(
+        zip(
+            *(df[c].astype(object).where(df[c].notna(), None) for c in ("region_code", "region", "year")),
+            strict=False,
+        )
+    )
+    found = {}
+    for code, name, year in set(keys):
+        place = places.resolve(str(code) if code is not None else name, year)
+        found[(code, name, year)] = place.region_id if code is not None or place.code is None else None
+    return [found[key] for key in keys]
 
 
 def _follows(df: pd.DataFrame) -> bool:
@@ -207,7 +228,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> validate(empty()).shape
-    (0, 23)
+    (0, 24)
     >>> d = load()
     >>> validate(d.assign(raw=d["raw"].astype(str), start=d["start"].astype("Int64")))["start"].dtype
     dtype('int64')
@@ -504,10 +525,13 @@ def load(
     fmt = _format(path, format)
     try:
         if fmt == "csv":
-            empty_is_na = ("metric", "value_high", "year", "region", "average_from", *PLACE_COLUMNS)
+            empty_is_na = ("metric", "value_high", "year", "region", "average_from", "region_id", *PLACE_COLUMNS)
             df = pd.read_csv(
                 path,
-                dtype={c: "string" for c in ("metric_text", "qualifier_text", "verb", "raw", "unit", "region_code")},
+                dtype={
+                    c: "string"
+                    for c in ("metric_text", "qualifier_text", "verb", "raw", "unit", "region_code", "region_id")
+                },
                 keep_default_na=False,
                 na_values=dict.fromkeys(empty_is_na, [""]),
             )

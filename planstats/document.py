@@ -143,7 +143,7 @@ def extract_rows(
     found, restated = _restatements(found)
     rejects = sorted(rejects + restated, key=lambda r: (r.start, r.end))
     place = place or places.resolve(region, year)
-    where = (region, place.code, place.province, place.prefecture, place.match)
+    where = (region, place.code, place.region_id, place.province, place.prefecture, place.match)
     rows = [
         (
             doc,

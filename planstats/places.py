@@ -155,7 +155,9 @@ class Place:
     county, or the kind of functional area; ``parent`` the region above it (a code, or the name
     of a functional area); ``province`` and ``prefecture`` the names of those it lies in (itself
     at its own level); ``match`` how it was found (``MATCHES``); ``candidates`` the units an
-    ambiguous name may stand for, as ``code chain`` (``370103 山东省济南市市中区``).
+    ambiguous name may stand for, as ``code chain`` (``370103 山东省济南市市中区``); ``region_id``
+    what identifies the unit across names, codes and years (the ``region_id`` column): the stable id of
+    the national table (户县 and 鄠邑区 one id), a functional area's or zone's name; ``None`` with no unit.
     """
 
     name: str | None
@@ -167,6 +169,7 @@ class Place:
     province: str | None = None
     prefecture: str | None = None
     candidates: tuple[str, ...] = ()
+    region_id: str | None = None
 
     @property
     def key(self) -> str | None:
@@ -264,8 +267,10 @@ def _chain(name: str, year: int) -> tuple[int, ...]:
 def _admin(name: str, i: int, year: int, match: str) -> Place:
     rows = _rows()[0]
     above = {rows[a][3]: rows[a][1] for a in [i, *_ancestors(i, year)]}
-    code, unit, _, level, parent, *_ = rows[i]
-    return Place(name, match, code, unit, level, parent or None, above.get("province"), above.get("prefecture"))
+    code, unit, _, level, parent, id_, *_ = rows[i]
+    return Place(
+        name, match, code, unit, level, parent or None, above.get("province"), above.get("prefecture"), region_id=id_
+    )
 
 
 def _chain_text(i: int, year: int) -> str:
@@ -330,7 +335,7 @@ def _area(name: str, line: int, row: dict[str, str], year: int, depth: int = 0) 
             )
     host_prefectures = {h.prefecture for h in hosts}
     prefecture = up.prefecture or (host_prefectures.pop() if len(host_prefectures) == 1 else None)
-    return Place(name, "exact", None, row["name"], row["level"], up.key, up.province, prefecture)
+    return Place(name, "exact", None, row["name"], row["level"], up.key, up.province, prefecture, region_id=row["name"])
 
 
 def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
@@ -351,7 +356,7 @@ def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
             if len(hosts) == 1:
                 host = next(iter(hosts.values()))
                 prefecture = host.prefecture if host.level != "province" else None
-                return Place(name, host.match, None, name, "zone", host.code, host.province, prefecture)
+                return Place(name, host.match, None, name, "zone", host.code, host.province, prefecture, region_id=name)
             shared = [c for p in found for c in p.candidates] + [f"{p.code} {p.unit}" for p in hosts.values()]
             if len(hosts) > 1 or shared:
                 return Place(name, "ambiguous", candidates=tuple(dict.fromkeys(shared)))

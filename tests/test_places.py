@@ -267,13 +267,13 @@ def test_amplification_places_every_region_of_a_mixed_corpus_or_says_why(tmp_pat
     }
     assert got == {
         ("西安市", 2022): ("陕西省", "610000", "province", 5.5),
-        ("西安市未央区", 2022): ("西安市", "610100", "prefecture", 6.0),
+        ("未央区", 2022): ("西安市", "610100", "prefecture", 6.0),  # 西安市未央区 as written: one unit, one label
         ("未央区", 2023): ("陕西省", "610000", "province", 5.5),  # no plan of 西安市 for 2023: the province's
         ("西咸新区", 2022): ("陕西省", "610000", "province", 5.5),
         ("秦汉新城", 2022): ("西咸新区", None, "state-level new area", 9.0),
         ("某某产业园区", 2022): ("西安市", "610100", "prefecture", 6.0),
     }
-    assert a.loc[a.region == "西安市未央区", "region_code"].item() == "610112"
+    assert a.loc[a.region == "未央区", "region_code"].unique().tolist() == ["610112"]
     with pytest.raises(ArgumentError, match="`parents`"):
         ps.amplification(df, "gdp_growth", parents=[("a", "b")])
 
@@ -317,3 +317,72 @@ def test_any_county_titled_by_its_name_in_its_folders_resolves_to_its_code(tmp_p
     want.update({"more/220723.txt": "220723", "more/450107.txt": "450107"})
     assert dict(zip(df["doc"].astype(str), df["region_code"], strict=False)) == want
     assert set(df["region_match"]) <= {"unique", "context"}
+
+
+def _shared_names_corpus(root):
+    _plans(
+        root,
+        [
+            ("山东省/济南市/市中区/2021.txt", "2021年政府工作报告", 6.5),
+            ("山东省/枣庄市/市中区/2021.txt", "市中区2021年政府工作报告", 7.5),
+            ("山东省/济南市/2021.txt", "2021年政府工作报告", 6),
+            ("山东省/枣庄市/2021.txt", "2021年政府工作报告", 7),
+            ("a/2021.txt", "西安市未央区2021年政府工作报告", 8),
+            ("b/2022.txt", "未央区2022年政府工作报告", 8.5),
+            ("misc/2021.txt", "市中区2021年政府工作报告", 9),  # nothing settles it: no unit
+        ],
+    )
+    with pytest.warns(ps.PlanstatsWarning, match="several units share"):
+        return ps.extract([root], progress=False)
+
+
+def test_analyses_key_by_the_unit_never_by_the_name_as_written(tmp_path):
+    df = _shared_names_corpus(tmp_path)
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 target\(s\) of 1 region name\(s\) have no unit.*: 市中区\. "):
+        t = ps.targets(df, "gdp_growth")
+    # one row per unit and year: two 市中区 (370103, 370402), one 未央区 however written, the unplaced name apart
+    got = {
+        (r.region, r.year): (r.value, None if pd.isna(r.region_id) else r.region_id, r.conflict) for r in t.itertuples()
+    }
+    assert got == {
+        ("济南市市中区", 2021): (6.5, "370103", False),
+        ("枣庄市市中区", 2021): (7.5, "370402", False),
+        ("济南市", 2021): (6.0, "370100", False),
+        ("枣庄市", 2021): (7.0, "370400", False),
+        ("未央区", 2021): (8.0, "610112", False),
+        ("未央区", 2022): (8.5, "610112", False),
+        ("市中区", 2021): (9.0, None, False),
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        table = ps.compare(df, "gdp_growth")
+        assert table.loc["济南市市中区", 2021] == 6.5 and table.loc["枣庄市市中区", 2021] == 7.5
+        assert table.loc["未央区"].tolist() == [8.0, 8.5] and len(table) == 6  # 7 documents, 6 units and names
+        assert ps.compare(df, "gdp_growth", regions="西安市未央区").index.tolist() == ["未央区"]
+        assert ps.compare(df, "gdp_growth", regions="370402").index.tolist() == ["枣庄市市中区"]
+        r = ps.rank(df, "gdp_growth", year=2021)
+        assert r.set_index("region").loc[["济南市市中区", "枣庄市市中区"], "value"].tolist() == [6.5, 7.5]
+        assert len(r) == 6 and r["region"].is_unique
+        y = ps.yoy(df, "gdp_growth")
+        assert y[["region", "period", "change"]].round(1).values.tolist() == [["未央区", "2021→2022", 0.5]]
+        assert ps.conflicts(df, "gdp_growth").empty
+        c = ps.coverage(df, metrics="gdp_growth")
+        extracted = c[c.status == "extracted"]
+        assert sorted(zip(extracted["region"], extracted["year"], strict=True)) == sorted(got)
+        a = ps.amplification(df, "gdp_growth").set_index("region")
+    # each 市中区 against its own prefecture
+    assert a.loc["济南市市中区", ["parent", "parent_value"]].tolist() == ["济南市", 6.0]
+    assert a.loc["枣庄市市中区", ["parent", "parent_value"]].tolist() == ["枣庄市", 7.0]
+    assert "市中区" not in a.index  # no unit: named in a warning, never merged into one
+
+
+def test_attainment_meets_a_units_targets_however_the_actuals_name_it(tmp_path):
+    df = _shared_names_corpus(tmp_path)
+    actual = pd.DataFrame(
+        {"region": ["西安市未央区", "济南市市中区"], "year": [2022, 2021], "metric": "gdp_growth", "value": [9.0, 7.0]}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        a = ps.attainment(df, actual, metrics="gdp_growth", approx_as="floor").set_index(["region", "year"])
+    assert a.loc[("未央区", 2022), "actual"] == 9.0 and a.loc[("济南市市中区", 2021), "actual"] == 7.0
+    assert pd.isna(a.loc[("枣庄市市中区", 2021), "actual"])
