@@ -113,7 +113,7 @@ NO_UNIT = "have no unit"
 def _units(df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     """The unit of each distinct region of a dataset, as the analyses key by it: one row per distinct
     ``region`` (as written), ``region_id``, ``region_code`` and ``year``, with ``key`` (the ``region_id``; for a
-    row with no unit, ``name:`` and its name as written, never a unit's), ``label`` (the unit's standard name in
+    row with no unit, or a ``historical`` one, ``name:`` and its name as written, never a unit's), ``label`` (the unit's standard name in
     its latest plan year in ``df``, with its prefecture or province before it where two units of ``df``, or a
     unit and a name with no unit, share that name: 济南市市中区, 枣庄市市中区; a row with no unit: its name as
     written) and ``match``; and the position in it of each row of ``df`` (-1: no region or year)."""
@@ -128,7 +128,7 @@ def _units(df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     at = np.full(int(group.max()) + 1 if len(group) else 0, -1, dtype="int64")
     at[group[rows]] = np.arange(len(rows))
     unit_of_row = np.where(present, at[np.maximum(group, 0)] if len(at) else -1, -1)
-    placed = frame["region_id"].notna()
+    placed = frame["region_id"].notna() & (frame["region_match"] != "historical")  # (a unit it had: no unit)
     frame["key"] = frame["region_id"].where(placed, "name:" + frame["region"].astype(str))
     latest = frame[placed].sort_values("year").drop_duplicates("key", keep="last")
     name: dict[str, str] = {}
@@ -185,12 +185,12 @@ def _warn_no_unit(units: pd.DataFrame, rows: np.ndarray) -> None:
     region table knows it (a name several units share; a name of a unit in another year); a name in no table
     (a user's own region) is its own key, as written."""
     unplaced = units.iloc[np.unique(rows)]
-    unplaced = unplaced[unplaced["region_id"].isna()]
+    unplaced = unplaced[unplaced["key"].str.startswith("name:")]
     names = sorted(
         {
             str(n)
             for n, m in zip(unplaced["region"], unplaced["match"], strict=False)
-            if m == "ambiguous" or places.known(str(n))
+            if m in ("ambiguous", "historical") or places.known(str(n))
         }
     )
     if names:
@@ -530,7 +530,8 @@ def _resolve(
     cells = df[_FROM_ROWS].take(rows.pos[chosen]).reset_index(drop=True)
     unit = units.iloc[unit_of_row[chosen]]
     cells["region"] = unit["label"].to_numpy()
-    cells["region_id"] = pd.array(unit["region_id"].to_numpy(), dtype="string")
+    placed = ~unit["key"].str.startswith("name:").to_numpy(dtype=bool)  # (a historical match is no unit)
+    cells["region_id"] = pd.array(np.where(placed, unit["region_id"].to_numpy(), None), dtype="string")
     cells["region_code"] = pd.array(unit["region_code"].to_numpy(), dtype="string")
     if rows.unit is not None:
         cells["unit"] = rows.unit[chosen]

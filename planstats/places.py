@@ -40,9 +40,14 @@ AREA_COLUMNS = ("name", "name_en", "level", "code", "parent", "host", "aliases")
 #: chain of names (西安市未央区; or a code, or a row of the hand-kept table), a name that one unit
 #: has in the plan year (涪城区), a name several units share that the document's context settles
 #: (its folders, its first pages name one of their prefectures), the name or code a user gave
-#: (manifest, ``region=``), ``ambiguous`` (several units, the candidates are listed: never a
-#: guess), ``none`` (no region, or a name in no table).
-MATCHES = ("exact", "unique", "context", "manifest", "ambiguous", "none")
+#: (manifest, ``region=``), ``historical`` (a name or code that no unit has within two years of the
+#: plan year: the unit it had, never taken for a unit of the plan year), ``ambiguous`` (several
+#: units, the candidates are listed: never a guess), ``none`` (no region, or a name in no table).
+MATCHES = ("exact", "unique", "context", "manifest", "historical", "ambiguous", "none")
+#: A plan of year Y is read against the units in force on 1 January of Y (the year-end list of Y-1), then
+#: those of Y's end; then those of the years within ``NEAR`` of Y, nearest first; a name only farther
+#: years have is ``historical``.
+NEAR = 2
 _FIRST_YEAR = 1980
 COLUMNS = ("code", "name", "short", "level", "parent", "id", "first_year", "last_year")
 _LAST_YEAR = 2024  # the last year of the table: a later plan year reads the regions of that year
@@ -223,16 +228,34 @@ def known(name: str) -> bool:
     return name in _rows()[1] or name in _area_rows() or bool(_chain(name, _LAST_YEAR))
 
 
+#: The year-end lists a plan of year Y reads, in order (as offsets from Y): 1 January of Y, the end of Y,
+#: then the years within NEAR, nearest first, earlier first
+_LISTS = (-1, 0, -2, 1, -3, 2)
+
+
 def _at(indices: Iterable[int], year: int) -> list[int]:
-    """The rows (one per code) of ``indices`` in ``year``; with none, those nearest to it (a name
-    renamed the year after: 襄阳市 in a plan of 2009)."""
+    """The rows (one per code) of ``indices`` in force for a plan of ``year``: in its January (the
+    year-end list of the year before), else at its end, else within ``NEAR`` years of it, nearest first
+    (襄阳市, named in 2010, in a plan of 2009); with none, those nearest to it (a unit it had:
+    :func:`resolve` calls that ``historical``)."""
     rows = _rows()[0]
     indices = list(indices)
-    inside = [i for i in indices if rows[i][6] <= year <= rows[i][7]]
+    inside: list[int] = []
+    for offset in _LISTS:
+        inside = [i for i in indices if rows[i][6] <= year + offset <= rows[i][7]]
+        if inside:
+            break
     if not inside and indices:
         gap = {i: max(rows[i][6] - year, year - rows[i][7]) for i in indices}
         inside = [i for i in indices if gap[i] == min(gap.values())]
     return list({rows[i][0]: i for i in inside}.values())
+
+
+def _in_force(code: str, year: int) -> bool:
+    """Whether the unit of ``code`` is in force within ``NEAR`` years of a plan of ``year`` (its January
+    the year-end list of ``year - 1``)."""
+    rows, _, by_code = _rows()
+    return any(rows[i][6] <= year + _LISTS[-1] and rows[i][7] >= year + _LISTS[-2] for i in by_code.get(code, ()))
 
 
 def _ancestors(i: int, year: int) -> list[int]:
@@ -364,7 +387,9 @@ def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
 
 
 def _year(year: int | None) -> int:
-    return min(max(int(year), _FIRST_YEAR), _LAST_YEAR) if year is not None else _LAST_YEAR
+    """The plan year whose lists are read (default: after the table's last year, whose year-end list is in
+    force in its January)."""
+    return min(max(int(year), _FIRST_YEAR), _LAST_YEAR + 1) if year is not None else _LAST_YEAR + 1
 
 
 def resolve(
@@ -397,6 +422,9 @@ def resolve(
         found = _settled(name, found, year, (context,) if isinstance(context, str) else tuple(context))
     elif found is None:
         found = _zone(name, year, context) or Place(name)
+    if found.match not in ("ambiguous", "none") and not _in_force(found.code or found.parent or "", year):
+        if found.code or (found.parent or "").isdigit():  # a unit (or a zone's host) no list of those years has
+            found = replace(found, match="historical")
     if given and found.match in ("exact", "unique", "context"):
         found = replace(found, match="manifest")
     return found
@@ -595,8 +623,8 @@ REGION_COLUMNS = (
 
 
 def regions(year: int | None = None) -> pd.DataFrame:
-    """Every region planstats knows: each unit of the national table (of ``year``, else each span
-    of years of each unit) and each functional area of the hand-kept table, with its parent, the
+    """Every region planstats knows: each unit of the national table (at the end of ``year``, else each span
+    of years of each unit; a plan of ``year`` is read against the list of ``year - 1`` first, its January) and each functional area of the hand-kept table, with its parent, the
     province and prefecture it lies in, and its English name where the hand-kept table has one.
 
     Parameters
@@ -615,4 +643,4 @@ def regions(year: int | None = None) -> pd.DataFrame:
     >>> r.loc["未央区", ["code", "parent", "province"]].tolist(), r.loc["XX新城", "parent"]
     (['610112', '西安市', '陕西省'], '西咸新区')
     """
-    return _regions(None if year is None else _year(year)).copy()
+    return _regions(None if year is None else min(_year(year), _LAST_YEAR)).copy()

@@ -386,3 +386,40 @@ def test_attainment_meets_a_units_targets_however_the_actuals_name_it(tmp_path):
         a = ps.attainment(df, actual, metrics="gdp_growth", approx_as="floor").set_index(["region", "year"])
     assert a.loc[("未央区", 2022), "actual"] == 9.0 and a.loc[("济南市市中区", 2021), "actual"] == 7.0
     assert pd.isna(a.loc[("枣庄市市中区", 2021), "actual"])
+
+
+@pytest.mark.parametrize(
+    "name, year, match, code",
+    [
+        ("庐江县", 2011, "unique", "341421"),  # in January 2011 still of 巢湖市 (to 合肥市 in 2011: 340124)
+        ("庐江县", 2012, "unique", "340124"),
+        ("户县", 2016, "unique", "610125"),  # 鄠邑区 from 2016: a plan of January 2016 still says 户县
+        ("鄠邑区", 2016, "unique", "610118"),
+        ("莱芜市", 2018, "unique", "371200"),  # merged into 济南市 in 2018
+        ("莱芜市", 2019, "unique", "371200"),  # within two years
+        ("襄阳市", 2008, "unique", "420600"),  # named in 2010: within two years
+        ("莱芜市", 2023, "historical", "371200"),  # no unit has the name within two years: the unit it had
+        ("合江", 2023, "historical", "232400"),  # a prefecture of 1983, never unique
+        ("永川地区", 2023, "historical", "512100"),
+        ("371200", 2023, "historical", "371200"),  # a code not in force
+        ("371200", 2017, "exact", "371200"),
+    ],
+)
+def test_a_plan_reads_the_divisions_of_its_january_and_a_far_name_is_historical(name, year, match, code):
+    found = places.resolve(name, year)
+    assert (found.match, found.code) == (match, code)
+
+
+def test_a_historical_region_is_kept_under_its_name_and_never_taken_for_a_unit():
+    df = pd.concat(
+        [
+            ps.extract_text(PLAN.format(title="", gdp=6), region="莱芜市", year=2017),
+            ps.extract_text(PLAN.format(title="", gdp=7), region="莱芜市", year=2023),
+        ]
+    )
+    assert df.drop_duplicates("year")["region_match"].tolist() == ["manifest", "historical"]
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 target\(s\) of 1 region name\(s\) have no unit.*莱芜市"):
+        t = ps.targets(df, "gdp_growth")
+    # two keys: the unit (labelled with its province, as a name with no unit shares its name) and the name
+    assert t[["region", "year", "value"]].values.tolist() == [["山东省莱芜市", 2017, 6.0], ["莱芜市", 2023, 7.0]]
+    assert t["region_id"].isna().tolist() == [False, True]
