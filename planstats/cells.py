@@ -112,11 +112,12 @@ NO_UNIT = "have no unit"
 
 def _units(df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
     """The unit of each distinct region of a dataset, as the analyses key by it: one row per distinct
-    ``region`` (as written), ``region_id``, ``region_code`` and ``year``, with ``key`` (the ``region_id``; for a
-    row with no unit, or a ``historical`` one, ``name:`` and its name as written, never a unit's), ``label`` (the unit's standard name in
-    its latest plan year in ``df``, with its prefecture or province before it where two units of ``df``, or a
-    unit and a name with no unit, share that name: 济南市市中区, 枣庄市市中区; a row with no unit: its name as
-    written) and ``match``; and the position in it of each row of ``df`` (-1: no region or year)."""
+    ``region`` (as written), ``region_id``, ``region_code`` and ``year``, with ``key`` (the ``region_id``;
+    for a row with no unit, or a ``historical`` one, ``name:`` and its name as written, never a unit's),
+    ``label`` (the unit's standard name in its latest plan year in ``df``, with its prefecture or province
+    before it where two units of ``df``, or a unit and a name with no unit, share that name: 济南市市中区,
+    枣庄市市中区; a row with no unit: its name as written) and ``match``; and the position in it of each row
+    of ``df`` (-1: no region or year)."""
     columns = ["region", "region_id", "region_code", "year"]
     codes = pd.DataFrame({c: pd.factorize(df[c])[0] for c in columns})
     group = codes.groupby(columns, sort=False).ngroup().to_numpy().copy()

@@ -623,8 +623,9 @@ REGION_COLUMNS = (
 
 
 def regions(year: int | None = None) -> pd.DataFrame:
-    """Every region planstats knows: each unit of the national table (at the end of ``year``, else each span
-    of years of each unit; a plan of ``year`` is read against the list of ``year - 1`` first, its January) and each functional area of the hand-kept table, with its parent, the
+    """Every region planstats knows: each unit of the national table (at the end of ``year``, else each
+    span of years of each unit; a plan of ``year`` is read against the list of ``year - 1`` first, its
+    January) and each functional area of the hand-kept table, with its parent, the
     province and prefecture it lies in, and its English name where the hand-kept table has one.
 
     Parameters
