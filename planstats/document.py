@@ -427,7 +427,11 @@ def document_clues(
     place = places.resolve(name, year, given=bool(given))
     if place.match == "ambiguous":  # the document's folders, else its first pages, may settle it
         body = text.text if isinstance(text, Normalized) else text
-        place = places.resolve(name, year, context=places.context(path, body), given=bool(given))
+        # places (folders, the clue that gave the region: a title, an issuer; a manifest's title and issuer) before
+        # the running text, where only a region written right before the name counts (not 省会济南)
+        clue = page.region_clue.evidence if page.region_clue and not page.region_in_body else None
+        where = places.context(path, body, (clue, row.get("title"), row.get("issuer")))
+        place = places.resolve(name, year, context=where, given=bool(given))
     if name and name == page.region and page.region_in_body and place.match in ("exact", "unique"):
         place = dataclasses.replace(place, match="context")  # a guess from the running text is never confident
     return name, year, place, year_from, region_from

@@ -216,6 +216,23 @@ def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
     return rows, by_word, by_code
 
 
+@functools.lru_cache(maxsize=1)
+def _county_shorts() -> dict[str, list[int]]:
+    """The rows of counties by their short names (历城 of 历城区, 长沙 of 长沙县; two characters or more, not the
+    full name), in simplified script too: names that stand for a county only with support (a folder, the parent
+    written before it, a manifest), many of them words (合作, 城关)."""
+    rows = _rows()[0]
+    shorts = sorted({row[2] for row in rows if row[3] == "county"})
+    simplified = dict(zip(shorts, to_simplified("\n".join(shorts)).split("\n"), strict=False))
+    out: dict[str, list[int]] = {}
+    for i, (_, name, short, level, *_) in enumerate(rows):
+        if level == "county":
+            for word in {short, simplified[short]} - {name}:
+                if len(word) >= 2:
+                    out.setdefault(word, []).append(i)
+    return out
+
+
 def known(name: str) -> bool:
     """Whether ``name`` is the name of a region in some year: of a unit (or a chain of them) or
     of a functional area.
@@ -280,8 +297,9 @@ def _chain(name: str, year: int) -> tuple[int, ...]:
     found: dict[str, int] = {}
     for k in range(2, min(len(name) - 1, 12)):
         heads = {rows[h][0] for h in _units(name[:k], year)}
-        if heads:
-            for r in _units(name[k:], year) + list(_chain(name[k:], year)):
+        if heads:  # (the parent written before it supports a county's short name: 济南历城)
+            tail = name[k:]
+            for r in _units(tail, year) + list(_chain(tail, year)) + _at(_county_shorts().get(tail, ()), year):
                 if heads & {rows[a][0] for a in _ancestors(r, year)}:
                     found[rows[r][0]] = r
     return tuple(found.values())
@@ -418,7 +436,9 @@ def resolve(
         return Place(None)
     name, year = name.strip(), _year(year)
     found = _lookup(name, year)
-    if isinstance(found, tuple):  # several units: the contexts, in order, may name where one is
+    if isinstance(found, tuple) and given and len(found) == 1:  # a county's short name a user gave
+        found = _admin(name, found[0], year, "manifest")
+    elif isinstance(found, tuple):  # several units, or a short name: the contexts, in order, may name where one is
         found = _settled(name, found, year, (context,) if isinstance(context, str) else tuple(context))
     elif found is None:
         found = _zone(name, year, context) or Place(name)
@@ -475,19 +495,27 @@ def _lookup(name: str, year: int) -> Place | tuple[int, ...] | None:
         line, row = _area_rows()[name]
         if not row["code"]:
             return _area(name, line, row, year)
-    for candidates, match in ((_chain(name, year), "exact"), (tuple(_units(name, year)), "unique")):
-        if len(candidates) == 1:
-            return _admin(name, candidates[0], year, match)
-        if candidates:
-            return candidates
-    return None
+    chain = _chain(name, year)
+    if chain:
+        return _admin(name, chain[0], year, "exact") if len(chain) == 1 else chain
+    units = _units(name, year)
+    if any(rows[i][1] == name or to_simplified(rows[i][1]) == name for i in units):  # a full name
+        return _admin(name, units[0], year, "unique") if len(units) == 1 else tuple(units)
+    # a short name: of a province or a prefecture alone (十堰), it is theirs; shared with a county's (长沙: 长沙市,
+    # 长沙县) or a county's alone (历城), only context or a manifest says which
+    shorts = [i for i in _at(_county_shorts().get(name, ()), year) if rows[i][0] not in {rows[u][0] for u in units}]
+    if len(units) == 1 and not shorts:
+        return _admin(name, units[0], year, "unique")
+    return tuple(units + shorts) or None
 
 
 def _settled(name: str, rows: tuple[int, ...], year: int, contexts: tuple[str, ...]) -> Place:
     """The unit among ``rows`` (of a name they share) whose nearest region above the first of
     ``contexts`` that names any of theirs names (its folders before its text); else ambiguous."""
     for text in contexts:
-        depth = {i: _named_above(i, year, text) for i in rows}
+        depth = {i: _named_above(i, year, text, name) for i in rows}
+        if isinstance(text, Mentions) and min(depth.values()) == 9 and (most := _named_most(rows, year, text)):
+            return _admin(name, most, year, "context")
         if min(depth.values()) < 9:
             named = [i for i in rows if depth[i] == min(depth.values())]
             if len(named) == 1:
@@ -496,22 +524,73 @@ def _settled(name: str, rows: tuple[int, ...], year: int, contexts: tuple[str, .
     return Place(name, "ambiguous", candidates=tuple(_chain_text(i, year) for i in rows))
 
 
-def _named_above(i: int, year: int, context: str) -> int:
+class Mentions(str):
+    """A document's running text as a context (:func:`context`): it names a region above a shared name where
+    it writes that region right before the name (枣庄市市中区, 济南历城); else the prefecture of one of the units
+    that it names most, and twice as often as any other's, is theirs (a district's report that speaks of 西安),
+    not counting a mention of another region (融入省会济南 does not make a 市中区 济南's: lexicon role
+    ``other_region``)."""
+
+
+def _named_most(rows: tuple[int, ...], year: int, text: str) -> int | None:
+    """The unit among ``rows`` whose prefecture (or, under none, province) ``text`` names most, and twice as
+    often as any other's, leaving out the mentions of another region than the document's (a word of lexicon
+    role ``other_region`` right before it: 省会济南); else ``None``."""
+    table = _rows()[0]
+    other = tuple(lexicon().other_region)
+    counts: dict[int, int] = {}
+    for i in rows:
+        above = _ancestors(i, year)
+        if above:
+            full, short = table[above[0]][1], table[above[0]][2]
+            word = short if len(short) >= 2 else full
+            counts[i] = sum(
+                not text[max(0, m.start() - 4) : m.start()].endswith(other) for m in re.finditer(re.escape(word), text)
+            )
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or not ranked[0][1] or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _named_above(i: int, year: int, context: str, name: str = "") -> int:
     """How far above row ``i`` the nearest region is that ``context`` names (0: its prefecture
-    or, under none, its province; 1: that province), else 9. The units of a shared name that
-    the context names nearest are those it speaks of (山东省/济南市/市中区: 济南市, not 枣庄市 of
-    山东省 too)."""
+    or, under none, its province; 1: that province), else 9; below 0 when ``name`` is a short name and a place
+    context (not running text) names the unit itself by its full name, the more so the later (湖南省/长沙市/ for
+    长沙: 长沙市, not 长沙县 under it; 湖南省/长沙市/长沙县/: 长沙县). The units of a shared name that the
+    context names nearest are those it speaks of (山东省/济南市/市中区: 济南市, not 枣庄市 of 山东省 too)."""
     rows = _rows()[0]
-    above = _ancestors(i, year) if context else []
+    if not context:
+        return 9
+    if isinstance(context, Mentions):
+        before = {context[max(0, m.start() - 12) : m.start()] for m in re.finditer(re.escape(name), context)}
+        return next(
+            (
+                k
+                for k, a in enumerate(_ancestors(i, year))
+                if any(b.endswith(w) for b in before for w in {rows[a][1], rows[a][2]} if len(w) >= 2)
+            ),
+            9,
+        )
+    if rows[i][1] != name and rows[i][1] in context:  # the later in the folders, the nearer (长沙市/长沙县: 长沙县)
+        return -1 - context.rfind(rows[i][1])
     return next(
-        (k for k, a in enumerate(above) if any(w in context for w in {rows[a][1], rows[a][2]} if len(w) >= 2)), 9
+        (
+            k
+            for k, a in enumerate(_ancestors(i, year))
+            if any(w in context for w in {rows[a][1], rows[a][2]} if len(w) >= 2)
+        ),
+        9,
     )
 
 
-def context(path: str | os.PathLike | None, text: str) -> tuple[str, str]:
-    """What may settle a name that several units share, in order: the names of a document's last
-    three folders (which a user chose), then its first pages."""
-    return ("/".join(Path(path).parts[-4:-1]) if path is not None else "", text[:_READ])
+def context(path: str | os.PathLike | None, text: str, places: Iterable[str | None] = ()) -> tuple[str, ...]:
+    """What may settle a name that several units share (or a short name), in order of trust: the names of a
+    document's last three folders (which a user chose), the texts that place it (``places``: its title, its
+    issuer, a manifest's title and issuer), then its first pages, as :class:`Mentions` (a region written right
+    before the name, not one mentioned elsewhere)."""
+    folders = "/".join(Path(path).parts[-4:-1]) if path is not None else ""
+    return (folders, *filter(None, places), Mentions(text[:_READ]))
 
 
 def from_folders(path: str | os.PathLike, year: int | None) -> str | None:

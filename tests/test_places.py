@@ -399,7 +399,7 @@ def test_attainment_meets_a_units_targets_however_the_actuals_name_it(tmp_path):
         ("莱芜市", 2019, "unique", "371200"),  # within two years
         ("襄阳市", 2008, "unique", "420600"),  # named in 2010: within two years
         ("莱芜市", 2023, "historical", "371200"),  # no unit has the name within two years: the unit it had
-        ("合江", 2023, "historical", "232400"),  # a prefecture of 1983, never unique
+        ("合江地区", 2023, "historical", "232400"),  # a prefecture of 1983, never unique
         ("永川地区", 2023, "historical", "512100"),
         ("371200", 2023, "historical", "371200"),  # a code not in force
         ("371200", 2017, "exact", "371200"),
@@ -423,3 +423,40 @@ def test_a_historical_region_is_kept_under_its_name_and_never_taken_for_a_unit()
     # two keys: the unit (labelled with its province, as a name with no unit shares its name) and the name
     assert t[["region", "year", "value"]].values.tolist() == [["山东省莱芜市", 2017, 6.0], ["莱芜市", 2023, 7.0]]
     assert t["region_id"].isna().tolist() == [False, True]
+
+
+@pytest.mark.parametrize(
+    "name, context, match, code",
+    [
+        ("合江", "", "ambiguous", None),  # 合江县's short name (and 合江地区's, of 1983): never the prefecture alone
+        ("合江", "四川省/泸州市", "context", "510522"),  # a folder supports it
+        ("长沙", "", "ambiguous", None),  # 长沙市, and 长沙县's short name
+        ("长沙", "湖南省/长沙市", "context", "430100"),  # the folder names the prefecture itself
+        ("长沙", "湖南省/长沙市/长沙县", "context", "430121"),
+        ("长沙市", "", "unique", "430100"),
+        ("河北", "", "ambiguous", None),  # 河北省, and 天津's 河北区
+        ("河北", "天津市", "context", "120105"),
+        ("历城", "", "ambiguous", None),  # a county's short name alone
+        ("历城", "山东省/济南市", "context", "370112"),
+        ("济南历城", "", "exact", "370112"),  # its parent written before it
+        ("十堰", "", "unique", "420300"),  # a prefecture's short name that no county has
+    ],
+)
+def test_a_short_name_resolves_only_with_support(name, context, match, code):
+    found = places.resolve(name, 2023, context=context)
+    assert (found.match, found.code) == (match, code)
+    assert places.resolve("历城", 2023, given=True).code == "370112"  # a manifest supports it
+
+
+def test_context_trusts_places_over_mentions_in_the_text():
+    text = (
+        "市中区2021年政府工作报告\n\n全区经济平稳。主动融入省会济南发展。\n主要预期目标是：地区生产总值增长6%左右。\n"
+    )
+    assert ps.extract_text(text, year=2021)["region_match"].iloc[0] == "ambiguous"  # one mention settles nothing
+    chain = text.replace("全区经济平稳。", "枣庄市市中区经济平稳。")
+    assert ps.extract_text(chain, year=2021)["region_code"].iloc[0] == "370402"  # the parent written before it
+    many = text.replace("全区经济平稳。", "全区经济平稳。枣庄发展，枣庄建设，枣庄提升。")
+    assert ps.extract_text(many, year=2021)["region_code"].iloc[0] == "370402"  # named throughout
+    assert places.resolve("市中区", 2021, context=("山东省/枣庄市", places.Mentions("省会济南，济南，济南"))).code == (
+        "370402"
+    )  # a folder before the running text
