@@ -319,11 +319,18 @@ def _at(indices: Iterable[int], year: int) -> list[int]:
     return list({rows[i][0]: i for i in inside}.values())
 
 
-def _in_force(code: str, year: int) -> bool:
-    """Whether the unit of ``code`` is in force within ``NEAR`` years of a plan of ``year`` (its January
-    the year-end list of ``year - 1``)."""
+def _near(i: int, year: int) -> bool:
+    """Whether row ``i`` is in force within ``NEAR`` years of a plan of ``year`` (its January the year-end list
+    of ``year - 1``)."""
+    rows = _rows()[0]
+    return rows[i][6] <= year + _LISTS[-1] and rows[i][7] >= year + _LISTS[-2]
+
+
+def _in_force(code: str, year: int, name: str | None = None) -> bool:
+    """Whether the unit of ``code`` (by the name ``name``, when given: a code that another unit had before, 井冈山
+    of 1980 and 分宜县 of today) is in force within ``NEAR`` years of a plan of ``year``."""
     rows, _, by_code = _rows()
-    return any(rows[i][6] <= year + _LISTS[-1] and rows[i][7] >= year + _LISTS[-2] for i in by_code.get(code, ()))
+    return any(_near(i, year) for i in by_code.get(code, ()) if name is None or rows[i][1] == name)
 
 
 def _ancestors(i: int, year: int) -> list[int]:
@@ -350,7 +357,8 @@ def _chain(name: str, year: int) -> tuple[int, ...]:
         heads = {rows[h][0] for h in _units(name[:k], year)}
         if heads:  # (the parent written before it supports a county's short name: 济南历城)
             tail = name[k:]
-            for r in _units(tail, year) + list(_chain(tail, year)) + _at(_county_shorts().get(tail, ()), year):
+            full = _units(tail, year) + list(_chain(tail, year))
+            for r in full or _at(_county_shorts().get(tail, ()), year):  # (三明市沙县: 沙县, not 沙县区)
                 if heads & {rows[a][0] for a in _ancestors(r, year)}:
                     found[rows[r][0]] = r
     return tuple(found.values())
@@ -445,11 +453,17 @@ def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
             )
             found = [resolve(prefix + level, year, context=context) for level in alive]
             hosts = {p.code: p for p in found if p.code}
+            shared = [c for p in found for c in p.candidates] + [f"{p.code} {p.unit}" for p in hosts.values()]
+            if len(hosts) > 1 or (shared and not hosts):  # the folders may say which (湖南省/长沙市/长沙高新区)
+                codes = dict.fromkeys(c.split()[0] for c in shared)
+                at = tuple(i for c in codes for i in _at(rows[2].get(c, ()), year)[:1])
+                settled = _settled(prefix, at, year, (context,) if isinstance(context, str) else tuple(context))
+                if settled.code:
+                    hosts = {settled.code: settled}
             if len(hosts) == 1:
                 host = next(iter(hosts.values()))
                 prefecture = host.prefecture if host.level != "province" else None
                 return Place(name, host.match, None, name, "zone", host.code, host.province, prefecture, region_id=name)
-            shared = [c for p in found for c in p.candidates] + [f"{p.code} {p.unit}" for p in hosts.values()]
             if len(hosts) > 1 or shared:
                 return Place(name, "ambiguous", candidates=tuple(dict.fromkeys(shared)))
     return None
@@ -493,7 +507,9 @@ def resolve(
         found = _settled(name, found, year, (context,) if isinstance(context, str) else tuple(context))
     elif found is None:
         found = _zone(name, year, context) or Place(name)
-    if found.match not in ("ambiguous", "none") and not _in_force(found.code or found.parent or "", year):
+    if found.match not in ("ambiguous", "none") and not _in_force(
+        found.code or found.parent or "", year, found.unit if found.code else None
+    ):
         if found.code or (found.parent or "").isdigit():  # a unit (or a zone's host) no list of those years has
             found = replace(found, match="historical")
     if given and found.match in ("exact", "unique", "context"):
@@ -550,11 +566,17 @@ def _lookup(name: str, year: int) -> Place | tuple[int, ...] | None:
     if chain:
         return _admin(name, chain[0], year, "exact") if len(chain) == 1 else chain
     units = _units(name, year)
-    if any(rows[i][1] == name or to_simplified(rows[i][1]) == name for i in units):  # a full name
+    shorts = _at(_county_shorts().get(name, ()), year)
+    if any(rows[i][1] == name or to_simplified(rows[i][1]) == name for i in units) and (
+        any(_near(i, year) for i in units) or not any(_near(i, year) for i in shorts)
+    ):  # a full name (of a unit of those years, or of none: then historical)
         return _admin(name, units[0], year, "unique") if len(units) == 1 else tuple(units)
+    shorts = [i for i in shorts if _near(i, year)]
+    if shorts or any(_near(i, year) for i in units):  # (辉县 of the 1980s, not the short name of 辉县市 of today)
+        units = [i for i in units if _near(i, year)]
     # a short name: of a province or a prefecture alone (十堰), it is theirs; shared with a county's (长沙: 长沙市,
     # 长沙县) or a county's alone (历城), only context or a manifest says which
-    shorts = [i for i in _at(_county_shorts().get(name, ()), year) if rows[i][0] not in {rows[u][0] for u in units}]
+    shorts = [i for i in shorts if rows[i][0] not in {rows[u][0] for u in units}]
     if len(units) == 1 and not shorts:
         return _admin(name, units[0], year, "unique")
     return tuple(units + shorts) or None
@@ -843,11 +865,11 @@ def _onto(
 def crosswalk(df: pd.DataFrame, *, base_year: int) -> pd.DataFrame:
     """A panel onto the units of one year: each row's unit (``region_id``) as it stands at the end of
     ``base_year``, in new columns ``base_id``, ``base_code``, ``base_region`` and ``crosswalk``, which says how
-    (:data:`CROSSWALK`): the same unit, renamed or recoded (户县 → 鄠邑区, 襄樊市 → 襄阳市), merged into a unit of
-    that year (莱芜市 → 济南市: its values are that unit's only in part; sum them or set them aside), split
-    (flagged, never guessed), abolished, created later, or a row with no unit. The changes are those the
-    national table records from year to year (its stable ids; a prefecture abolished goes where its counties
-    went). A functional area stays itself.
+    (``planstats.places.CROSSWALK``): the same unit, renamed or recoded (户县 → 鄠邑区, 襄樊市 → 襄阳市),
+    merged into a unit of that year (莱芜市 → 济南市: its values are that unit's only in part; sum them or set
+    them aside), split (flagged, never guessed), abolished, created later, or a row with no unit. The changes
+    are those the national table records from year to year (its stable ids; a prefecture abolished goes where
+    its counties went). A functional area stays itself.
 
     Parameters
     ----------

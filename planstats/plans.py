@@ -173,6 +173,8 @@ def amplification(
         warnings.filterwarnings("ignore", f".*{NO_UNIT}", PlanstatsWarning)
         cells = _resolve(df, [mid], range_as=range_as, kind=kind)
     keys, parents = _region_keys(df, parents)
+    for key, up in _zone_parents(df).items():  # a zone its name alone cannot place (长沙高新区): its prefecture
+        parents.setdefault(key, up)
     out = _under_parents(_placed(cells, keys), parents)
     out["difference"] = out["value"] - out["parent_value"]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -280,6 +282,24 @@ def _region_keys(df: pd.DataFrame, parents: Mapping[str, str] | None) -> tuple[d
         return written.get(name) or places.resolve(name).key or name
 
     return keys, {key_of(k): key_of(v) for k, v in parents.items()}
+
+
+def _zone_parents(df: pd.DataFrame) -> dict[str, str]:
+    """The region above each zone or area of ``df`` (no code, a ``region_id``) that its name alone does not place
+    (长沙高新区 of 湖南省/长沙市/: 长沙市 or 长沙县 by its name): the code of its prefecture, else its province."""
+    rows = df.loc[df["region_code"].isna() & df["region_id"].notna() & df["year"].notna()]
+    rows = rows.drop_duplicates(["region_id", "year"])
+    out: dict[str, str] = {}
+    for key, year, prefecture, province in zip(
+        rows["region_id"], rows["year"], rows["prefecture"], rows["province"], strict=False
+    ):
+        if str(key) in out or places.resolve(str(key), int(year)).parent:
+            continue
+        up = next((str(u) for u in (prefecture, province) if isinstance(u, str)), None)
+        code = places.resolve(up, int(year)).code if up else None
+        if code:
+            out[str(key)] = code
+    return out
 
 
 def _chain_above(key: str, year: int, parents: dict[str, str]) -> list[places.Place]:

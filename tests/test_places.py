@@ -533,3 +533,88 @@ def test_crosswalk_maps_a_panel_onto_one_years_units():
     assert ps.crosswalk(df, base_year=2014).iloc[1][["base_region", "crosswalk"]].tolist() == ["户县", "rename"]
     with pytest.raises(ArgumentError, match="crosswalk\\(\\) needs the columns \\['region_id'\\]"):
         ps.crosswalk(df.drop(columns="region_id"), base_year=2020)
+
+
+def _shared_county_names(year):
+    """The county-level units at the end of ``year`` whose name another county-level unit has too."""
+    counties = ps.regions(year).query("level == 'county'")
+    return counties[counties["name"].duplicated(keep=False)].sort_values(["name", "code"])
+
+
+def test_a_corpus_of_folders_gives_every_row_its_unit_and_every_analysis_one_row_per_unit(tmp_path):
+    """At least 60 small documents in province/prefecture/county folders: every county-level name that several
+    units share (plans of 2024, the units of the end of 2023), units across their rename year, zones named after
+    a host inside its folder."""
+    shared = _shared_county_names(2023)
+    assert shared["name"].nunique() >= 25 and len(shared) >= 60
+    want = {}  # document → (code, prefecture)
+    for i, r in enumerate(shared.itertuples()):
+        parts = [r.province, r.prefecture if isinstance(r.prefecture, str) else None, r.name]
+        rel = "/".join(p for p in parts if p) + "/2024.txt"
+        _plans(tmp_path, [(rel, f"{r.name}2024年政府工作报告", round(4 + i * 0.05, 2))])
+        want[rel] = (r.code, r.prefecture if isinstance(r.prefecture, str) else None)
+    renamed = [
+        ("陕西省/西安市/户县/2016.txt", "户县2016年政府工作报告", 8, "610125"),
+        ("陕西省/西安市/鄠邑区/2017.txt", "鄠邑区2017年政府工作报告", 7.5, "610118"),
+        ("湖北省/襄樊市/2009.txt", "襄樊市2009年政府工作报告", 12, "420600"),
+        ("湖北省/襄阳市/2011.txt", "襄阳市2011年政府工作报告", 14, "420600"),
+        ("山西省/晋中市/太谷县/2018.txt", "太谷县2018年政府工作报告", 7, "140726"),
+        ("山西省/晋中市/太谷区/2019.txt", "太谷区2019年政府工作报告", 6.5, "140703"),
+    ]
+    _plans(tmp_path, [(rel, title, gdp) for rel, title, gdp, _ in renamed])
+    want.update({rel: (code, None) for rel, _, _, code in renamed})
+    zones = [
+        ("湖南省/长沙市/长沙高新区/2022.txt", "长沙高新区2022年工作要点", 9),  # 长沙市's, not 长沙县's
+        ("湖南省/长沙市/长沙县/长沙经济技术开发区/2022.txt", "长沙经济技术开发区2022年工作要点", 9.5),  # 长沙县's
+    ]
+    _plans(tmp_path, zones)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing ambiguous, nothing guessed from running text
+        df = ps.extract([tmp_path], progress=False)
+    first = df.drop_duplicates("doc").set_index("doc")
+    assert len(first) == len(want) + len(zones) >= 60
+    got = {
+        rel: (first.loc[rel, "region_code"], first.loc[rel, "prefecture"] if p else None)
+        for rel, (_, p) in want.items()
+    }
+    assert got == want
+    assert first.loc[zones[0][0], ["region_id", "prefecture"]].tolist() == ["长沙高新区", "长沙市"]
+    assert places.resolve("长沙经济技术开发区", 2022, context="湖南省/长沙市/长沙县").parent == "430121"
+    assert places.resolve("长沙高新区", 2022, context="湖南省/长沙市").parent == "430100"
+    assert places.resolve("长沙高新区", 2022).match == "ambiguous"  # with no folder: 长沙市 or 长沙县
+    # every analysis: one row per unit and year, none dropped, none merged
+    units = len(shared) + 3 + len(zones)  # the shared names, three renamed units, two zones
+    t = ps.targets(df, "gdp_growth")
+    assert len(t) == len(first) and t["region_id"].notna().all()
+    assert t.groupby(["region_id", "year"]).size().max() == 1
+    assert len(ps.compare(df, "gdp_growth")) == units
+    assert ps.compare(df, "gdp_growth").index.is_unique
+    ranked = ps.rank(df, "gdp_growth", year=2024)
+    assert len(ranked) == len(shared) and ranked["region"].is_unique
+    assert ps.conflicts(df, "gdp_growth").empty
+    c = ps.coverage(df, metrics="gdp_growth")
+    assert (c["status"] == "extracted").sum() == len(first)
+    y = ps.yoy(df, "gdp_growth")
+    assert sorted(y["region"]) == ["太谷区", "襄阳市", "鄠邑区"]
+    a = ps.amplification(df, "gdp_growth")
+    assert len(a) == len(first) and a.groupby(["region", "year"]).size().max() == 1
+    labels = set(ps.compare(df, "gdp_growth").index)
+    assert {"北京市朝阳区", "长春市朝阳区"} <= labels and "朝阳区" not in labels  # shared names carry their parent
+
+
+def test_the_resolution_figures_of_every_unit_stand_in_the_docs_and_none_is_wrong():
+    """Every unit of the end of 2015 and 2023, by full, prefixed and short name (scripts/resolution.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("resolution", ROOT / "scripts" / "resolution.py")
+    resolution = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(resolution)
+    for year in (2015, 2023):
+        counts = resolution.figures(year)
+        assert counts["full"]["wrong"] == counts["prefixed"]["wrong"] == 0
+        assert counts["prefixed"]["right"] == sum(counts["prefixed"].values())  # a prefixed name is never in doubt
+        for kind, name, code, _ in resolution.names(year):
+            outcome, found = resolution.outcome(name, code, year + 1)
+            if kind == "short" and found.code and outcome in ("right", "wrong"):  # never a unit of another time
+                assert places._in_force(found.code, year + 1, found.unit), (name, found)
+    assert resolution.markdown([2015, 2023]) in (ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")
