@@ -204,13 +204,16 @@ UNPLACED = "was not found in the document"
 #: What the note of a document whose region only its running text names says (a build lists them)
 BODY_REGION = "only its running text names"
 
+#: What the note of a document whose region no unit has within two years of its plan year says (a build lists them)
+HISTORICAL = "is no unit's name within two years of"
+
 
 def missing_title_info(
     doc: str, region: str | None, year: int | None, place: places.Place | None = None, region_from: str = ""
 ) -> str | None:
     """The warning for a document whose region or year is unknown, whose region is a name that several
-    units share, or whose region only its running text names (``region_from``: the clue that gave it,
-    as :func:`document_clues` says); or ``None``."""
+    units share or that no unit has within two years, or whose region only its running text names
+    (``region_from``: the clue that gave it, as :func:`document_clues` says); or ``None``."""
     if place is not None and place.match == "ambiguous":
         return (
             f"{doc}: the region {region!r} {AMBIGUOUS} {len(place.candidates)} units in {year}: "
@@ -224,6 +227,12 @@ def missing_title_info(
             f"{doc}: the {'region' if region is None else 'year'} of this document {UNPLACED} (its title, the date "
             "and place of its congress or conference, its folders); its targets are kept with it left empty. "
             "Supply it with a manifest.csv row (columns file, region, year) or the region=/year= arguments."
+        )
+    if place is not None and place.match == "historical":
+        return (
+            f"{doc}: its region {region!r} {HISTORICAL} {year} (region_match historical: the unit it had, {place.code} "
+            f"{place.unit}); the analyses keep it apart under its name. Check its plan year, or give the code in a "
+            "manifest.csv column region_code."
         )
     if region_from.startswith("context"):
         return (

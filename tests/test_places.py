@@ -618,3 +618,10 @@ def test_the_resolution_figures_of_every_unit_stand_in_the_docs_and_none_is_wron
             if kind == "short" and found.code and outcome in ("right", "wrong"):  # never a unit of another time
                 assert places._in_force(found.code, year + 1, found.unit), (name, found)
     assert resolution.markdown([2015, 2023]) in (ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")
+
+
+def test_a_build_warns_of_a_document_whose_region_no_unit_has_in_its_years(tmp_path):
+    _plans(tmp_path, [("a.txt", "莱芜市2023年政府工作报告", 6), ("b.txt", "济南市2023年政府工作报告", 6)])
+    with pytest.warns(ps.PlanstatsWarning, match=r"^1 document\(s\) have a region that no unit has.*a.txt.*371200"):
+        df = ps.extract([tmp_path], progress=False)
+    assert df.drop_duplicates("doc")["region_match"].tolist() == ["historical", "unique"]
