@@ -125,7 +125,8 @@ def test_a_thousand_documents_with_a_few_bad_ones(big_corpus, tmp_path):
     why = {os.path.basename(f["path"]): f["message"] for f in report.failures}
     assert "empty" in why["empty.txt"] and "PNG image" in why["image.txt"] and "docx" in why["broken.docx"]
     assert "undecodable bytes at byte 290" in why["middle.txt"]  # 10 good sentences of 29 bytes before them
-    assert "middle.txt" in str(caught[0].message)
+    unread = [str(w.message) for w in caught if "could not be read" in str(w.message)]
+    assert len(unread) == 1 and "middle.txt" in unread[0]  # (other warnings may come first: historical regions)
     assert ps.load(tmp_path / "targets")["doc"].nunique() == 1000
 
 
