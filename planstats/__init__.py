@@ -26,7 +26,7 @@ from planstats.errors import (
     SchemaError,
 )
 from planstats.outcomes import attainment, read_actuals
-from planstats.places import Place, region, regions
+from planstats.places import Place, crosswalk, region, regions
 from planstats.plans import against_plan, amplification, coverage
 from planstats.tables import cite, export, formatted, table
 from planstats.taxonomy import metrics
@@ -75,6 +75,7 @@ __all__ = [
     "rank",
     "sample_corpus",
     "read_actuals",
+    "crosswalk",
     "region",
     "rejects",
     "regions",

@@ -9,13 +9,14 @@ from __future__ import annotations
 import difflib
 import functools
 import warnings
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from fractions import Fraction
 
 import numpy as np
 import pandas as pd
 
-from planstats import _checks
+from planstats import _checks, places
 from planstats._data import read_rows
 from planstats.dataset import Shared, conform, region_names, validate
 from planstats.errors import ArgumentError, DataFileError, PlanstatsWarning, SchemaError
@@ -42,6 +43,8 @@ _KEY = ["region", "year", "metric"]
 #: Columns of the frame of resolved targets that every analysis starts from.
 CELL_COLUMNS = (
     "region",
+    "region_id",
+    "region_code",
     "year",
     "metric",
     "kind",
@@ -89,12 +92,119 @@ def _metric_ids(metric: str | Iterable[str], param: str = "metric") -> list[str]
 
 
 def _region_names(names: str | Iterable[str] | None, df: pd.DataFrame) -> list[str] | None:
-    """Region filters may use the Chinese name, an alias or the English name."""
+    """Region filters may use the Chinese name, an alias or the English name, as written or as the analyses
+    label the unit (济南市市中区), or its code or ``region_id``: the labels of the units they name, in order."""
     names = _checks.names(names, "regions")
     if names is None:
         return None
-    lookup = {**{str(r): str(r) for r in df["region"].dropna().unique()}, **region_names()}
-    return [lookup[_choices(n, lookup, "regions", "planstats.regions() lists the known regions.")] for n in names]
+    of = _labels_of_names(df)
+    lookup = {**{n: n for n in of}, **{k: v for k, v in region_names().items() if v in of}}
+    found = [lookup[_choices(n, lookup, "regions", "planstats.regions() lists the known regions.")] for n in names]
+    return list(dict.fromkeys(label for name in found for label in of[name]))
+
+
+# ---------------------------------------------------------------------------------------
+# units: what the analyses key by
+
+
+#: What the warning about rows with no unit says (they are kept under their names as written)
+NO_UNIT = "have no unit"
+
+
+def _units(df: pd.DataFrame) -> tuple[pd.DataFrame, np.ndarray]:
+    """The unit of each distinct region of a dataset, as the analyses key by it: one row per distinct
+    ``region`` (as written), ``region_id``, ``region_code`` and ``year``, with ``key`` (the ``region_id``;
+    for a row with no unit, or a ``historical`` one, ``name:`` and its name as written, never a unit's),
+    ``label`` (the unit's standard name in its latest plan year in ``df``, with its prefecture or province
+    before it where two units of ``df``, or a unit and a name with no unit, share that name: 济南市市中区,
+    枣庄市市中区; a row with no unit: its name as written) and ``match``; and the position in it of each row
+    of ``df`` (-1: no region or year)."""
+    columns = ["region", "region_id", "region_code", "year"]
+    codes = pd.DataFrame({c: pd.factorize(df[c])[0] for c in columns})
+    group = codes.groupby(columns, sort=False).ngroup().to_numpy().copy()
+    group[~(df["region"].notna() & df["year"].notna()).to_numpy()] = -1
+    present = group >= 0
+    first = np.unique(group[present], return_index=True)[1]
+    rows = np.flatnonzero(present)[first]
+    frame = pd.DataFrame({c: _objects(df[c].take(rows)) for c in [*columns, "region_match"]}, dtype=object)
+    at = np.full(int(group.max()) + 1 if len(group) else 0, -1, dtype="int64")
+    at[group[rows]] = np.arange(len(rows))
+    unit_of_row = np.where(present, at[np.maximum(group, 0)] if len(at) else -1, -1)
+    placed = frame["region_id"].notna() & (frame["region_match"] != "historical")  # (a unit it had: no unit)
+    frame["key"] = frame["region_id"].where(placed, "name:" + frame["region"].astype(str))
+    latest = frame[placed].sort_values("year").drop_duplicates("key", keep="last")
+    name: dict[str, str] = {}
+    above: dict[str, str] = {}
+    for key, region, code, year in zip(
+        latest["key"], latest["region"], latest["region_code"], latest["year"], strict=False
+    ):
+        place = places.resolve(code or str(region), int(year))
+        if place.region_id != key:  # (a dataset of another region table)
+            place = places.Place(str(region), unit=str(region))
+        name[key] = place.unit or str(region)
+        up = place.prefecture if place.level != "prefecture" and place.prefecture != place.unit else None
+        up = up or (place.province if place.province != place.unit else None)
+        above[key] = (up or "") + name[key]
+    for key, region in zip(frame["key"], frame["region"], strict=False):
+        name.setdefault(key, str(region))
+    shared = Counter(name.values())
+    label = {k: above[k] if shared[n] > 1 and k in above else n for k, n in name.items()}
+    shared = Counter(label.values())
+    label = {k: f"{n} ({k})" if shared[n] > 1 and k in above else n for k, n in label.items()}
+    frame["label"] = frame["key"].map(label)
+    frame["match"] = frame.pop("region_match")
+    return frame, unit_of_row
+
+
+def _labels_of_names(df: pd.DataFrame) -> dict[str, list[str]]:
+    """Each name of a region as written in a dataset, each label, code and ``region_id`` → the labels of the
+    units it stands for there (西安市未央区 and 未央区 → 未央区; 市中区 → 济南市市中区, 枣庄市市中区)."""
+    units = _units(_dataset(df))[0]
+    of: dict[str, list[str]] = {}
+    for column in ("region", "label", "region_code", "region_id"):
+        for key, label in zip(units[column], units["label"], strict=False):
+            if isinstance(key, str) and label not in of.setdefault(key, []):
+                of[key].append(label)
+    return of
+
+
+def _labels_of_rows(df: pd.DataFrame) -> np.ndarray:
+    """The label of the unit of each row of a dataset (as the analyses show it; ``None``: no region or year)."""
+    units, at = _units(df)
+    labels = np.array([*units["label"], None], dtype=object)  # at -1: None
+    return labels[at]
+
+
+def _objects(column: pd.Series) -> np.ndarray:
+    """The values of ``column`` as Python objects, ``None`` where missing."""
+    values = np.array(column.astype(object).to_numpy(), dtype=object)
+    values[pd.isna(values)] = None
+    return values
+
+
+def _warn_no_unit(units: pd.DataFrame, rows: np.ndarray) -> None:
+    """One warning that counts the rows (of ``units``, at ``rows``) whose name stands for no unit although a
+    region table knows it (a name several units share; a name of a unit in another year); a name in no table
+    (a user's own region) is its own key, as written."""
+    unplaced = units.iloc[np.unique(rows)]
+    unplaced = unplaced[unplaced["key"].str.startswith("name:")]
+    names = sorted(
+        {
+            str(n)
+            for n, m in zip(unplaced["region"], unplaced["match"], strict=False)
+            if m in ("ambiguous", "historical") or places.known(str(n))
+        }
+    )
+    if names:
+        n = int(np.isin(rows, unplaced.index[unplaced["region"].isin(names)]).sum())
+        warnings.warn(
+            f"{n} target(s) of {len(names)} region name(s) {NO_UNIT} (a name several units share, or of no unit in "
+            f"its plan year): {', '.join(names[:10])}{' …' if len(names) > 10 else ''}. They are kept under their "
+            "names as written, never merged into a unit; give their codes (manifest column region_code) to place "
+            "them.",
+            PlanstatsWarning,
+            stacklevel=_checks.outside(),
+        )
 
 
 def _option(value: str, options: tuple[str, ...], param: str) -> str:
@@ -416,9 +526,13 @@ def _resolve(
     rows = rows.take(df["region"].notna().to_numpy()[rows.pos] & df["year"].notna().to_numpy()[rows.pos])
     if not len(rows.pos):
         return _typed(pd.DataFrame(columns=list(CELL_COLUMNS)))
-    # Sort by region, year, metric, then by the rule of preference (:data:`PREFERENCE`); only the first
+    # Sort by unit, year, metric, then by the rule of preference (:data:`PREFERENCE`); only the first
     # row of each cell is taken from the frame, the rest is done on the sort keys.
-    region, metric, section = (_codes(df[c])[rows.pos] for c in ("region", "metric", "section"))
+    units, unit_of_row = _units(df)
+    unit_of_row = unit_of_row[rows.pos]
+    _warn_no_unit(units, unit_of_row)
+    region = pd.factorize(units["label"], sort=True)[0][unit_of_row]  # one label a unit, in their order
+    metric, section = (_codes(df[c])[rows.pos] for c in ("metric", "section"))
     year = df["year"].to_numpy(dtype="float64", na_value=np.nan)[rows.pos].astype("int64")
     keys = [section, *_preference(df, rows.pos, year, record)]  # most significant first
     order = np.lexsort((*keys[::-1], *_packed(region, year, metric)))
@@ -431,6 +545,11 @@ def _resolve(
     differs = (low != low[first][group]) | (high != high[first][group]) | (qualifier != qualifier[first][group])
     chosen = order[first]
     cells = df[_FROM_ROWS].take(rows.pos[chosen]).reset_index(drop=True)
+    unit = units.iloc[unit_of_row[chosen]]
+    cells["region"] = unit["label"].to_numpy()
+    placed = ~unit["key"].str.startswith("name:").to_numpy(dtype=bool)  # (a historical match is no unit)
+    cells["region_id"] = pd.array(np.where(placed, unit["region_id"].to_numpy(), None), dtype="string")
+    cells["region_code"] = pd.array(unit["region_code"].to_numpy(), dtype="string")
     if rows.unit is not None:
         cells["unit"] = rows.unit[chosen]
     cells["low"], cells["high"] = rows.low[chosen], rows.high[chosen]
@@ -572,16 +691,8 @@ def _typed(cells: pd.DataFrame) -> pd.DataFrame:
             {
                 c: object
                 for c in (
-                    "region",
-                    "metric",
-                    "kind",
-                    "unit",
-                    "qualifier",
-                    "qualifier_text",
-                    "section",
-                    "doc",
-                    "raw",
-                    "level",
+                    *("region", "region_id", "region_code", "metric", "kind", "unit"),
+                    *("qualifier", "qualifier_text", "section", "doc", "raw", "level"),
                 )
             }
         )
@@ -669,6 +780,9 @@ def conflicts(df: pd.DataFrame, metrics: str | Iterable[str] | None = None, *, k
     '外商直接投资增长55%以上']]
     """
     cells = targets(df, metrics, kind=kind)
-    bad = cells.loc[cells["conflict"], _KEY]
-    rows = df[df["record"] == "target"].merge(bad.astype({"region": object, "metric": object}), on=_KEY)
-    return rows.sort_values([*_KEY, "section", "start"]).reset_index(drop=True)
+    bad = cells.loc[cells["conflict"], _KEY].rename(columns={"region": "_unit"})
+    df = _dataset(df)
+    rows = df.assign(_unit=_labels_of_rows(df))[df["record"] == "target"]
+    rows = rows.merge(bad.astype({"_unit": object, "metric": object}), on=["_unit", "year", "metric"])
+    rows = rows.sort_values(["_unit", "year", "metric", "section", "start"])
+    return rows.drop(columns="_unit").reset_index(drop=True)

@@ -51,6 +51,7 @@ from planstats.dataset import (
 from planstats.document import (
     AMBIGUOUS,
     BODY_REGION,
+    HISTORICAL,
     UNPLACED,
     _old_rejects,
     check_manifest,
@@ -611,7 +612,8 @@ def _warn_of(report: BuildReport, target: Path | None) -> None:
             stacklevel=_checks.outside(),
         )
     for kind, what in ((UNPLACED, "have no region or no plan year"), (BODY_REGION, "have a region that only their "
-                        "running text names (region_match context)")):  # fmt: skip
+                        "running text names (region_match context)"), (HISTORICAL, "have a region that no unit has "
+                        "within two years of their plan year (region_match historical)")):  # fmt: skip
         notes = [n for n in report.notes if kind in n]
         if notes:
             listing = "\n".join(f"  {n.split(': ', 1)[0]}" for n in notes)

@@ -39,6 +39,7 @@ SCHEMA: dict[str, object] = {
     "doc": "category",
     "region": "category",
     "region_code": "string",
+    "region_id": "string",
     "province": "category",
     "prefecture": "category",
     "region_match": pd.CategoricalDtype(places.MATCHES),
@@ -121,20 +122,23 @@ def empty() -> pd.DataFrame:
     Examples
     --------
     >>> list(empty().columns)[:7]
-    ['doc', 'region', 'region_code', 'province', 'prefecture', 'region_match', 'year']
+    ['doc', 'region', 'region_code', 'region_id', 'province', 'prefecture', 'region_match']
     """
     return conform(pd.DataFrame({c: [] for c in COLUMNS}))
 
 
 def conform(df: pd.DataFrame) -> pd.DataFrame:
     """Return a copy of ``df`` with the contract's column order and dtypes (a column that an
-    earlier planstats did not write, ``average_from``, is added empty)."""
+    earlier planstats did not write, ``average_from``, is added empty; ``region_id`` is found from the
+    region's code, else its name)."""
     if any(c not in df.columns for c in _ADDED):
         df = df.assign(**{c: pd.NA for c in _ADDED if c not in df.columns})
     # (a dataset folder of an earlier planstats is read with them empty)
     older = any(c not in df.columns for c in PLACE_COLUMNS) or (len(df) and df["region_match"].isna().all())
     if older and {"region", "year"} <= set(df.columns):
         df = df.assign(**_place_columns(df["region"], df["year"]))
+    elif "region_id" not in df.columns and {"region", "year", "region_code"} <= set(df.columns):
+        df = df.assign(region_id=_region_ids(df))
     if any(c not in df.columns for c in _DERIVED) and set(SCHEMA) - set(_DERIVED) <= set(df.columns):
         df = df.assign(**_derived(df))
     missing = [c for c in COLUMNS if c not in df.columns]
@@ -170,6 +174,7 @@ def _place_columns(region: pd.Series, year: pd.Series) -> dict[str, list]:
     rows = [found[key] for key in keys]
     return {
         "region_code": [p.code for p in rows],
+        "region_id": [p.region_id for p in rows],
         "province": [p.province for p in rows],
         "prefecture": [p.prefecture for p in rows],
         "region_match": [p.match for p in rows],
@@ -193,6 +198,22 @@ def _derived(df: pd.DataFrame) -> dict[str, list]:
         "value_std": list(value * np.array([size[u] for u in units], dtype="float64")),
         "unit_std": [std[u] for u in units],
     }
+
+
+def _region_ids(df: pd.DataFrame) -> list[str | None]:
+    """The ``region_id`` of the rows of a dataset written before planstats had it: that of the unit of its
+    code in its year, else of its name (a functional area); none where neither is placed."""
+    keys = list(
+        zip(
+            *(df[c].astype(object).where(df[c].notna(), None) for c in ("region_code", "region", "year")),
+            strict=False,
+        )
+    )
+    found = {}
+    for code, name, year in set(keys):
+        place = places.resolve(str(code) if code is not None else name, year)
+        found[(code, name, year)] = place.region_id if code is not None or place.code is None else None
+    return [found[key] for key in keys]
 
 
 def _follows(df: pd.DataFrame) -> bool:
@@ -235,7 +256,7 @@ def validate(df: pd.DataFrame) -> pd.DataFrame:
     Examples
     --------
     >>> validate(empty()).shape
-    (0, 26)
+    (0, 27)
     >>> d = load()
     >>> validate(d.assign(raw=d["raw"].astype(str), start=d["start"].astype("Int64")))["start"].dtype
     dtype('int64')
@@ -541,13 +562,23 @@ def load(
                 "average_from",
                 "level",
                 "value_std",
+                "region_id",
                 *PLACE_COLUMNS,
             )
             df = pd.read_csv(
                 path,
                 dtype={
                     c: "string"
-                    for c in ("metric_text", "qualifier_text", "verb", "raw", "unit", "region_code", "unit_std")
+                    for c in (
+                        "metric_text",
+                        "qualifier_text",
+                        "verb",
+                        "raw",
+                        "unit",
+                        "region_code",
+                        "unit_std",
+                        "region_id",
+                    )
                 },
                 keep_default_na=False,
                 na_values=dict.fromkeys(empty_is_na, [""]),

@@ -143,7 +143,7 @@ def extract_rows(
     found, restated = _restatements(found)
     rejects = sorted(rejects + restated, key=lambda r: (r.start, r.end))
     place = place or places.resolve(region, year)
-    where = (region, place.code, place.province, place.prefecture, place.match)
+    where = (region, place.code, place.region_id, place.province, place.prefecture, place.match)
     level = places.level_of(place.level)
     rows = [
         (
@@ -207,13 +207,16 @@ UNPLACED = "was not found in the document"
 #: What the note of a document whose region only its running text names says (a build lists them)
 BODY_REGION = "only its running text names"
 
+#: What the note of a document whose region no unit has within two years of its plan year says (a build lists them)
+HISTORICAL = "is no unit's name within two years of"
+
 
 def missing_title_info(
     doc: str, region: str | None, year: int | None, place: places.Place | None = None, region_from: str = ""
 ) -> str | None:
     """The warning for a document whose region or year is unknown, whose region is a name that several
-    units share, or whose region only its running text names (``region_from``: the clue that gave it,
-    as :func:`document_clues` says); or ``None``."""
+    units share or that no unit has within two years, or whose region only its running text names
+    (``region_from``: the clue that gave it, as :func:`document_clues` says); or ``None``."""
     if place is not None and place.match == "ambiguous":
         return (
             f"{doc}: the region {region!r} {AMBIGUOUS} {len(place.candidates)} units in {year}: "
@@ -227,6 +230,12 @@ def missing_title_info(
             f"{doc}: the {'region' if region is None else 'year'} of this document {UNPLACED} (its title, the date "
             "and place of its congress or conference, its folders); its targets are kept with it left empty. "
             "Supply it with a manifest.csv row (columns file, region, year) or the region=/year= arguments."
+        )
+    if place is not None and place.match == "historical":
+        return (
+            f"{doc}: its region {region!r} {HISTORICAL} {year} (region_match historical: the unit it had, {place.code} "
+            f"{place.unit}); the analyses keep it apart under its name. Check its plan year, or give the code in a "
+            "manifest.csv column region_code."
         )
     if region_from.startswith("context"):
         return (
@@ -430,7 +439,11 @@ def document_clues(
     place = places.resolve(name, year, given=bool(given))
     if place.match == "ambiguous":  # the document's folders, else its first pages, may settle it
         body = text.text if isinstance(text, Normalized) else text
-        place = places.resolve(name, year, context=places.context(path, body), given=bool(given))
+        # places (folders, the clue that gave the region: a title, an issuer; a manifest's title and issuer) before
+        # the running text, where only a region written right before the name counts (not 省会济南)
+        clue = page.region_clue.evidence if page.region_clue and not page.region_in_body else None
+        where = places.context(path, body, (clue, row.get("title"), row.get("issuer")))
+        place = places.resolve(name, year, context=where, given=bool(given))
     if name and name == page.region and page.region_in_body and place.match in ("exact", "unique"):
         place = dataclasses.replace(place, match="context")  # a guess from the running text is never confident
     return name, year, place, year_from, region_from

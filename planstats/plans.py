@@ -11,7 +11,17 @@ import numpy as np
 import pandas as pd
 
 from planstats import _checks, places
-from planstats.cells import _KEY, RATE_KINDS, STATUSES, _dataset, _metric_ids, _region_names, _resolve
+from planstats.cells import (
+    _KEY,
+    NO_UNIT,
+    RATE_KINDS,
+    STATUSES,
+    _dataset,
+    _labels_of_rows,
+    _metric_ids,
+    _region_names,
+    _resolve,
+)
 from planstats.errors import ArgumentError, PlanstatsWarning
 from planstats.numbers import plan_period_start
 from planstats.taxonomy import load_taxonomy
@@ -159,8 +169,12 @@ def amplification(
     """
     (mid,) = _metric_ids(metric)
     df = _dataset(df)
-    cells = _resolve(df, [mid], range_as=range_as, kind=kind)
+    with warnings.catch_warnings():  # the regions with no unit are named below, as left out
+        warnings.filterwarnings("ignore", f".*{NO_UNIT}", PlanstatsWarning)
+        cells = _resolve(df, [mid], range_as=range_as, kind=kind)
     keys, parents = _region_keys(df, parents)
+    for key, up in _zone_parents(df).items():  # a zone its name alone cannot place (长沙高新区): its prefecture
+        parents.setdefault(key, up)
     out = _under_parents(_placed(cells, keys), parents)
     out["difference"] = out["value"] - out["parent_value"]
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -199,10 +213,10 @@ AMPLIFICATION_COLUMNS = (
 def _placed(cells: pd.DataFrame, keys: dict[tuple, tuple]) -> pd.DataFrame:
     """The cells of the regions that could be placed (one a unit and year), with their code and key
     (``_key``); one warning names those that could not."""
-    cells["region_code"] = [
-        keys.get((r, y), (None, None))[1] for r, y in zip(cells["region"], cells["year"], strict=False)
-    ]
-    cells["_key"] = [keys.get((r, y), (None,))[0] for r, y in zip(cells["region"], cells["year"], strict=False)]
+    # a unit by its code in the plan year (a functional area by its name); a name with no unit by the user's parents
+    written = [keys.get((r, y), (None,))[0] for r, y in zip(cells["region"], cells["year"], strict=False)]
+    code = cells["region_code"].astype(object)
+    cells["_key"] = code.where(code.notna(), cells["region_id"].astype(object)).where(lambda k: k.notna(), written)
     unplaced = sorted(set(cells.loc[cells["_key"].isna(), "region"].astype(str)))
     if unplaced:
         why = {r: places.resolve(r).match for r in unplaced}
@@ -270,6 +284,24 @@ def _region_keys(df: pd.DataFrame, parents: Mapping[str, str] | None) -> tuple[d
     return keys, {key_of(k): key_of(v) for k, v in parents.items()}
 
 
+def _zone_parents(df: pd.DataFrame) -> dict[str, str]:
+    """The region above each zone or area of ``df`` (no code, a ``region_id``) that its name alone does not place
+    (长沙高新区 of 湖南省/长沙市/: 长沙市 or 长沙县 by its name): the code of its prefecture, else its province."""
+    rows = df.loc[df["region_code"].isna() & df["region_id"].notna() & df["year"].notna()]
+    rows = rows.drop_duplicates(["region_id", "year"])
+    out: dict[str, str] = {}
+    for key, year, prefecture, province in zip(
+        rows["region_id"], rows["year"], rows["prefecture"], rows["province"], strict=False
+    ):
+        if str(key) in out or places.resolve(str(key), int(year)).parent:
+            continue
+        up = next((str(u) for u in (prefecture, province) if isinstance(u, str)), None)
+        code = places.resolve(up, int(year)).code if up else None
+        if code:
+            out[str(key)] = code
+    return out
+
+
 def _chain_above(key: str, year: int, parents: dict[str, str]) -> list[places.Place]:
     """The regions above ``key`` in ``year``, nearest first: by the user's ``parents`` (by key), then the tables."""
     chain: list[places.Place] = []
@@ -327,7 +359,8 @@ def coverage(
     [[2021, 'no_document'], [2022, 'extracted'], [2023, 'extracted'], [2024, 'no_document']]
     """
     df = _dataset(df)
-    t = df[(df["record"] == "target") & df["region"].notna() & df["year"].notna()]
+    mask = ((df["record"] == "target") & df["region"].notna() & df["year"].notna()).to_numpy()
+    t = df[mask].assign(region=_labels_of_rows(df)[mask])  # by unit, as the analyses label it
     ids = (
         _metric_ids(metrics, "metrics")
         if metrics is not None

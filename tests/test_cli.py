@@ -14,7 +14,9 @@ from planstats.cli import main
 def test_extract_prints_csv(capsys):
     assert main(["extract", str(SEEDS[4])]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("doc,region,region_code,province,prefecture,region_match,year,record,section,metric")
+    assert out.startswith(
+        "doc,region,region_code,region_id,province,prefecture,region_match,year,record,section,metric"
+    )
     assert "urban_unemployment_rate" in out
 
 

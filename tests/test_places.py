@@ -267,13 +267,13 @@ def test_amplification_places_every_region_of_a_mixed_corpus_or_says_why(tmp_pat
     }
     assert got == {
         ("西安市", 2022): ("陕西省", "610000", "province", 5.5),
-        ("西安市未央区", 2022): ("西安市", "610100", "prefecture", 6.0),
+        ("未央区", 2022): ("西安市", "610100", "prefecture", 6.0),  # 西安市未央区 as written: one unit, one label
         ("未央区", 2023): ("陕西省", "610000", "province", 5.5),  # no plan of 西安市 for 2023: the province's
         ("西咸新区", 2022): ("陕西省", "610000", "province", 5.5),
         ("秦汉新城", 2022): ("西咸新区", None, "state-level new area", 9.0),
         ("某某产业园区", 2022): ("西安市", "610100", "prefecture", 6.0),
     }
-    assert a.loc[a.region == "西安市未央区", "region_code"].item() == "610112"
+    assert a.loc[a.region == "未央区", "region_code"].unique().tolist() == ["610112"]
     with pytest.raises(ArgumentError, match="`parents`"):
         ps.amplification(df, "gdp_growth", parents=[("a", "b")])
 
@@ -317,3 +317,311 @@ def test_any_county_titled_by_its_name_in_its_folders_resolves_to_its_code(tmp_p
     want.update({"more/220723.txt": "220723", "more/450107.txt": "450107"})
     assert dict(zip(df["doc"].astype(str), df["region_code"], strict=False)) == want
     assert set(df["region_match"]) <= {"unique", "context"}
+
+
+def _shared_names_corpus(root):
+    _plans(
+        root,
+        [
+            ("山东省/济南市/市中区/2021.txt", "2021年政府工作报告", 6.5),
+            ("山东省/枣庄市/市中区/2021.txt", "市中区2021年政府工作报告", 7.5),
+            ("山东省/济南市/2021.txt", "2021年政府工作报告", 6),
+            ("山东省/枣庄市/2021.txt", "2021年政府工作报告", 7),
+            ("a/2021.txt", "西安市未央区2021年政府工作报告", 8),
+            ("b/2022.txt", "未央区2022年政府工作报告", 8.5),
+            ("misc/2021.txt", "市中区2021年政府工作报告", 9),  # nothing settles it: no unit
+        ],
+    )
+    with pytest.warns(ps.PlanstatsWarning, match="several units share"):
+        return ps.extract([root], progress=False)
+
+
+def test_analyses_key_by_the_unit_never_by_the_name_as_written(tmp_path):
+    df = _shared_names_corpus(tmp_path)
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 target\(s\) of 1 region name\(s\) have no unit.*: 市中区\. "):
+        t = ps.targets(df, "gdp_growth")
+    # one row per unit and year: two 市中区 (370103, 370402), one 未央区 however written, the unplaced name apart
+    got = {
+        (r.region, r.year): (r.value, None if pd.isna(r.region_id) else r.region_id, r.conflict) for r in t.itertuples()
+    }
+    assert got == {
+        ("济南市市中区", 2021): (6.5, "370103", False),
+        ("枣庄市市中区", 2021): (7.5, "370402", False),
+        ("济南市", 2021): (6.0, "370100", False),
+        ("枣庄市", 2021): (7.0, "370400", False),
+        ("未央区", 2021): (8.0, "610112", False),
+        ("未央区", 2022): (8.5, "610112", False),
+        ("市中区", 2021): (9.0, None, False),
+    }
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        table = ps.compare(df, "gdp_growth")
+        assert table.loc["济南市市中区", 2021] == 6.5 and table.loc["枣庄市市中区", 2021] == 7.5
+        assert table.loc["未央区"].tolist() == [8.0, 8.5] and len(table) == 6  # 7 documents, 6 units and names
+        assert ps.compare(df, "gdp_growth", regions="西安市未央区").index.tolist() == ["未央区"]
+        assert ps.compare(df, "gdp_growth", regions="370402").index.tolist() == ["枣庄市市中区"]
+        r = ps.rank(df, "gdp_growth", year=2021)
+        assert r.set_index("region").loc[["济南市市中区", "枣庄市市中区"], "value"].tolist() == [6.5, 7.5]
+        assert len(r) == 6 and r["region"].is_unique
+        y = ps.yoy(df, "gdp_growth")
+        assert y[["region", "period", "change"]].round(1).values.tolist() == [["未央区", "2021→2022", 0.5]]
+        assert ps.conflicts(df, "gdp_growth").empty
+        c = ps.coverage(df, metrics="gdp_growth")
+        extracted = c[c.status == "extracted"]
+        assert sorted(zip(extracted["region"], extracted["year"], strict=True)) == sorted(got)
+        a = ps.amplification(df, "gdp_growth").set_index("region")
+    # each 市中区 against its own prefecture
+    assert a.loc["济南市市中区", ["parent", "parent_value"]].tolist() == ["济南市", 6.0]
+    assert a.loc["枣庄市市中区", ["parent", "parent_value"]].tolist() == ["枣庄市", 7.0]
+    assert "市中区" not in a.index  # no unit: named in a warning, never merged into one
+
+
+def test_attainment_meets_a_units_targets_however_the_actuals_name_it(tmp_path):
+    df = _shared_names_corpus(tmp_path)
+    actual = pd.DataFrame(
+        {"region": ["西安市未央区", "济南市市中区"], "year": [2022, 2021], "metric": "gdp_growth", "value": [9.0, 7.0]}
+    )
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ps.PlanstatsWarning)
+        a = ps.attainment(df, actual, metrics="gdp_growth", approx_as="floor").set_index(["region", "year"])
+    assert a.loc[("未央区", 2022), "actual"] == 9.0 and a.loc[("济南市市中区", 2021), "actual"] == 7.0
+    assert pd.isna(a.loc[("枣庄市市中区", 2021), "actual"])
+
+
+@pytest.mark.parametrize(
+    "name, year, match, code",
+    [
+        ("庐江县", 2011, "unique", "341421"),  # in January 2011 still of 巢湖市 (to 合肥市 in 2011: 340124)
+        ("庐江县", 2012, "unique", "340124"),
+        ("户县", 2016, "unique", "610125"),  # 鄠邑区 from 2016: a plan of January 2016 still says 户县
+        ("鄠邑区", 2016, "unique", "610118"),
+        ("莱芜市", 2018, "unique", "371200"),  # merged into 济南市 in 2018
+        ("莱芜市", 2019, "unique", "371200"),  # within two years
+        ("襄阳市", 2008, "unique", "420600"),  # named in 2010: within two years
+        ("莱芜市", 2023, "historical", "371200"),  # no unit has the name within two years: the unit it had
+        ("合江地区", 2023, "historical", "232400"),  # a prefecture of 1983, never unique
+        ("永川地区", 2023, "historical", "512100"),
+        ("371200", 2023, "historical", "371200"),  # a code not in force
+        ("371200", 2017, "exact", "371200"),
+    ],
+)
+def test_a_plan_reads_the_divisions_of_its_january_and_a_far_name_is_historical(name, year, match, code):
+    found = places.resolve(name, year)
+    assert (found.match, found.code) == (match, code)
+
+
+def test_a_historical_region_is_kept_under_its_name_and_never_taken_for_a_unit():
+    df = pd.concat(
+        [
+            ps.extract_text(PLAN.format(title="", gdp=6), region="莱芜市", year=2017),
+            ps.extract_text(PLAN.format(title="", gdp=7), region="莱芜市", year=2023),
+        ]
+    )
+    assert df.drop_duplicates("year")["region_match"].tolist() == ["manifest", "historical"]
+    with pytest.warns(ps.PlanstatsWarning, match=r"1 target\(s\) of 1 region name\(s\) have no unit.*莱芜市"):
+        t = ps.targets(df, "gdp_growth")
+    # two keys: the unit (labelled with its province, as a name with no unit shares its name) and the name
+    assert t[["region", "year", "value"]].values.tolist() == [["山东省莱芜市", 2017, 6.0], ["莱芜市", 2023, 7.0]]
+    assert t["region_id"].isna().tolist() == [False, True]
+
+
+@pytest.mark.parametrize(
+    "name, context, match, code",
+    [
+        ("合江", "", "ambiguous", None),  # 合江县's short name (and 合江地区's, of 1983): never the prefecture alone
+        ("合江", "四川省/泸州市", "context", "510522"),  # a folder supports it
+        ("长沙", "", "ambiguous", None),  # 长沙市, and 长沙县's short name
+        ("长沙", "湖南省/长沙市", "context", "430100"),  # the folder names the prefecture itself
+        ("长沙", "湖南省/长沙市/长沙县", "context", "430121"),
+        ("长沙市", "", "unique", "430100"),
+        ("河北", "", "ambiguous", None),  # 河北省, and 天津's 河北区
+        ("河北", "天津市", "context", "120105"),
+        ("历城", "", "ambiguous", None),  # a county's short name alone
+        ("历城", "山东省/济南市", "context", "370112"),
+        ("济南历城", "", "exact", "370112"),  # its parent written before it
+        ("十堰", "", "unique", "420300"),  # a prefecture's short name that no county has
+    ],
+)
+def test_a_short_name_resolves_only_with_support(name, context, match, code):
+    found = places.resolve(name, 2023, context=context)
+    assert (found.match, found.code) == (match, code)
+    assert places.resolve("历城", 2023, given=True).code == "370112"  # a manifest supports it
+
+
+def test_context_trusts_places_over_mentions_in_the_text():
+    text = (
+        "市中区2021年政府工作报告\n\n全区经济平稳。主动融入省会济南发展。\n主要预期目标是：地区生产总值增长6%左右。\n"
+    )
+    assert ps.extract_text(text, year=2021)["region_match"].iloc[0] == "ambiguous"  # one mention settles nothing
+    chain = text.replace("全区经济平稳。", "枣庄市市中区经济平稳。")
+    assert ps.extract_text(chain, year=2021)["region_code"].iloc[0] == "370402"  # the parent written before it
+    many = text.replace("全区经济平稳。", "全区经济平稳。枣庄发展，枣庄建设，枣庄提升。")
+    assert ps.extract_text(many, year=2021)["region_code"].iloc[0] == "370402"  # named throughout
+    assert places.resolve("市中区", 2021, context=("山东省/枣庄市", places.Mentions("省会济南，济南，济南"))).code == (
+        "370402"
+    )  # a folder before the running text
+
+
+def test_the_stable_id_follows_a_unit_across_renames_and_no_two_units_share_one():
+    table = ps.regions()
+    ids = table.dropna(subset=["code"]).set_index(["name", "code"])["id"]
+    assert ids[("太谷县", "140726")] == ids[("太谷区", "140703")]  # 太谷县 → 太谷区 (2019): one series
+    assert ids[("阿城市", "230181")] == ids[("阿城区", "230112")]
+    assert (
+        ids[("户县", "610125")] == ids[("鄠邑区", "610118")] and ids[("襄樊市", "420600")] == ids[("襄阳市", "420600")]
+    )
+    assert ids[("白下区", "320103")] != ids[("秦淮区", "320104")]  # merged into 秦淮区 in 2013: two units until then
+    for year in range(1980, 2025):
+        now = ps.regions(year).dropna(subset=["code"])
+        assert now["id"].is_unique, now.loc[now["id"].duplicated(keep=False), ["code", "name", "id"]]
+
+
+def _gdp(region, year, value):
+    return ps.extract_text(f"主要预期目标是：地区生产总值增长{value}%。", region=region, year=year)
+
+
+def test_yoy_follows_a_unit_across_a_rename():
+    df = pd.concat(
+        [
+            _gdp("户县", 2016, 8),  # a plan of January 2016: 户县 (鄠邑区 from 2016)
+            _gdp("鄠邑区", 2017, 7.5),
+            _gdp("襄樊市", 2009, 12),
+            _gdp("襄阳市", 2011, 14),
+            _gdp("太谷县", 2018, 7),
+            _gdp("太谷区", 2019, 6.5),
+        ]
+    )
+    y = ps.yoy(df, "gdp_growth")
+    assert y[["region", "period", "change"]].values.tolist() == [
+        ["太谷区", "2018→2019", -0.5],
+        ["襄阳市", "2009→2011", 2.0],
+        ["鄠邑区", "2016→2017", -0.5],
+    ]
+    assert len(ps.compare(df, "gdp_growth")) == 3
+
+
+def test_crosswalk_maps_a_panel_onto_one_years_units():
+    df = pd.concat(
+        [
+            _gdp("户县", 2016, 8),
+            _gdp("鄠邑区", 2017, 7.5),
+            _gdp("莱芜市", 2018, 6.5),  # a prefecture merged into 济南市 (2019)
+            _gdp("济南市", 2018, 7),
+            _gdp("白下区", 2012, 10),  # merged into 秦淮区 (2013)
+            _gdp("西咸新区", 2022, 12),  # a functional area stays itself
+            _gdp("371200", 2023, 5),  # a code not in force within two years: historical, no unit
+        ]
+    )
+    with pytest.warns(ps.PlanstatsWarning, match="no unit"):
+        ps.targets(df, "gdp_growth")
+    out = ps.crosswalk(df, base_year=2020)
+    got = [
+        (r, y, None if pd.isna(b) else b, c)
+        for r, y, b, c in out[["region", "year", "base_region", "crosswalk"]].itertuples(index=False)
+    ]
+    assert got == [
+        ("户县", 2016, "鄠邑区", "rename"),
+        ("鄠邑区", 2017, "鄠邑区", "same"),
+        ("莱芜市", 2018, "济南市", "merge"),
+        ("济南市", 2018, "济南市", "same"),
+        ("白下区", 2012, "秦淮区", "merge"),
+        ("西咸新区", 2022, "西咸新区", "same"),
+        ("莱芜市", 2023, None, "none"),
+    ]
+    assert out.loc[out["region"] == "莱芜市", "base_code"].iloc[0] == "370100"
+    assert ps.crosswalk(df, base_year=2016).iloc[1][["base_region", "crosswalk"]].tolist() == ["鄠邑区", "same"]
+    assert ps.crosswalk(df, base_year=2014).iloc[1][["base_region", "crosswalk"]].tolist() == ["户县", "rename"]
+    with pytest.raises(ArgumentError, match="crosswalk\\(\\) needs the columns \\['region_id'\\]"):
+        ps.crosswalk(df.drop(columns="region_id"), base_year=2020)
+
+
+def _shared_county_names(year):
+    """The county-level units at the end of ``year`` whose name another county-level unit has too."""
+    counties = ps.regions(year).query("level == 'county'")
+    return counties[counties["name"].duplicated(keep=False)].sort_values(["name", "code"])
+
+
+def test_a_corpus_of_folders_gives_every_row_its_unit_and_every_analysis_one_row_per_unit(tmp_path):
+    """At least 60 small documents in province/prefecture/county folders: every county-level name that several
+    units share (plans of 2024, the units of the end of 2023), units across their rename year, zones named after
+    a host inside its folder."""
+    shared = _shared_county_names(2023)
+    assert shared["name"].nunique() >= 25 and len(shared) >= 60
+    want = {}  # document → (code, prefecture)
+    for i, r in enumerate(shared.itertuples()):
+        parts = [r.province, r.prefecture if isinstance(r.prefecture, str) else None, r.name]
+        rel = "/".join(p for p in parts if p) + "/2024.txt"
+        _plans(tmp_path, [(rel, f"{r.name}2024年政府工作报告", round(4 + i * 0.05, 2))])
+        want[rel] = (r.code, r.prefecture if isinstance(r.prefecture, str) else None)
+    renamed = [
+        ("陕西省/西安市/户县/2016.txt", "户县2016年政府工作报告", 8, "610125"),
+        ("陕西省/西安市/鄠邑区/2017.txt", "鄠邑区2017年政府工作报告", 7.5, "610118"),
+        ("湖北省/襄樊市/2009.txt", "襄樊市2009年政府工作报告", 12, "420600"),
+        ("湖北省/襄阳市/2011.txt", "襄阳市2011年政府工作报告", 14, "420600"),
+        ("山西省/晋中市/太谷县/2018.txt", "太谷县2018年政府工作报告", 7, "140726"),
+        ("山西省/晋中市/太谷区/2019.txt", "太谷区2019年政府工作报告", 6.5, "140703"),
+    ]
+    _plans(tmp_path, [(rel, title, gdp) for rel, title, gdp, _ in renamed])
+    want.update({rel: (code, None) for rel, _, _, code in renamed})
+    zones = [
+        ("湖南省/长沙市/长沙高新区/2022.txt", "长沙高新区2022年工作要点", 9),  # 长沙市's, not 长沙县's
+        ("湖南省/长沙市/长沙县/长沙经济技术开发区/2022.txt", "长沙经济技术开发区2022年工作要点", 9.5),  # 长沙县's
+    ]
+    _plans(tmp_path, zones)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # nothing ambiguous, nothing guessed from running text
+        df = ps.extract([tmp_path], progress=False)
+    first = df.drop_duplicates("doc").set_index("doc")
+    assert len(first) == len(want) + len(zones) >= 60
+    got = {
+        rel: (first.loc[rel, "region_code"], first.loc[rel, "prefecture"] if p else None)
+        for rel, (_, p) in want.items()
+    }
+    assert got == want
+    assert first.loc[zones[0][0], ["region_id", "prefecture"]].tolist() == ["长沙高新区", "长沙市"]
+    assert places.resolve("长沙经济技术开发区", 2022, context="湖南省/长沙市/长沙县").parent == "430121"
+    assert places.resolve("长沙高新区", 2022, context="湖南省/长沙市").parent == "430100"
+    assert places.resolve("长沙高新区", 2022).match == "ambiguous"  # with no folder: 长沙市 or 长沙县
+    # every analysis: one row per unit and year, none dropped, none merged
+    units = len(shared) + 3 + len(zones)  # the shared names, three renamed units, two zones
+    t = ps.targets(df, "gdp_growth")
+    assert len(t) == len(first) and t["region_id"].notna().all()
+    assert t.groupby(["region_id", "year"]).size().max() == 1
+    assert len(ps.compare(df, "gdp_growth")) == units
+    assert ps.compare(df, "gdp_growth").index.is_unique
+    ranked = ps.rank(df, "gdp_growth", year=2024)
+    assert len(ranked) == len(shared) and ranked["region"].is_unique
+    assert ps.conflicts(df, "gdp_growth").empty
+    c = ps.coverage(df, metrics="gdp_growth")
+    assert (c["status"] == "extracted").sum() == len(first)
+    y = ps.yoy(df, "gdp_growth")
+    assert sorted(y["region"]) == ["太谷区", "襄阳市", "鄠邑区"]
+    a = ps.amplification(df, "gdp_growth")
+    assert len(a) == len(first) and a.groupby(["region", "year"]).size().max() == 1
+    labels = set(ps.compare(df, "gdp_growth").index)
+    assert {"北京市朝阳区", "长春市朝阳区"} <= labels and "朝阳区" not in labels  # shared names carry their parent
+
+
+def test_the_resolution_figures_of_every_unit_stand_in_the_docs_and_none_is_wrong():
+    """Every unit of the end of 2015 and 2023, by full, prefixed and short name (scripts/resolution.py)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("resolution", ROOT / "scripts" / "resolution.py")
+    resolution = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(resolution)
+    for year in (2015, 2023):
+        counts = resolution.figures(year)
+        assert counts["full"]["wrong"] == counts["prefixed"]["wrong"] == 0
+        assert counts["prefixed"]["right"] == sum(counts["prefixed"].values())  # a prefixed name is never in doubt
+        for kind, name, code, _ in resolution.names(year):
+            outcome, found = resolution.outcome(name, code, year + 1)
+            if kind == "short" and found.code and outcome in ("right", "wrong"):  # never a unit of another time
+                assert places._in_force(found.code, year + 1, found.unit), (name, found)
+    assert resolution.markdown([2015, 2023]) in (ROOT / "docs" / "analysis.md").read_text(encoding="utf-8")
+
+
+def test_a_build_warns_of_a_document_whose_region_no_unit_has_in_its_years(tmp_path):
+    _plans(tmp_path, [("a.txt", "莱芜市2023年政府工作报告", 6), ("b.txt", "济南市2023年政府工作报告", 6)])
+    with pytest.warns(ps.PlanstatsWarning, match=r"^1 document\(s\) have a region that no unit has.*a.txt.*371200"):
+        df = ps.extract([tmp_path], progress=False)
+    assert df.drop_duplicates("doc")["region_match"].tolist() == ["historical", "unique"]

@@ -125,8 +125,8 @@ def test_a_thousand_documents_with_a_few_bad_ones(big_corpus, tmp_path):
     why = {os.path.basename(f["path"]): f["message"] for f in report.failures}
     assert "empty" in why["empty.txt"] and "PNG image" in why["image.txt"] and "docx" in why["broken.docx"]
     assert "undecodable bytes at byte 290" in why["middle.txt"]  # 10 good sentences of 29 bytes before them
-    # (Python 3.12+ may also warn that a process with threads forks: only planstats's warning is read here)
-    assert any("middle.txt" in str(w.message) for w in caught if issubclass(w.category, ps.PlanstatsWarning))
+    unread = [str(w.message) for w in caught if "could not be read" in str(w.message)]
+    assert len(unread) == 1 and "middle.txt" in unread[0]  # (other warnings may come first: historical regions)
     assert ps.load(tmp_path / "targets")["doc"].nunique() == 1000
 
 
@@ -278,38 +278,6 @@ def test_a_corpus_with_a_symlink_loop_and_a_name_that_is_not_utf8_builds_naming_
     assert "Too many levels of symbolic links" in messages["loop1.txt"]
     assert "not UTF-8" in messages["\\xbc\\xd7\\xcf\\xd8.txt"]
     assert ps.load(tmp_path / "out")["doc"].unique().tolist() == ["good.txt"]
-
-
-def _a_corpus_with_a_link_outside(tmp_path):
-    outside = tmp_path / "elsewhere.txt"
-    outside.write_text("某某县2024年工作要点\n地区生产总值增长9%。", encoding="utf-8")
-    corpus = tmp_path / "plans"
-    corpus.mkdir()
-    (corpus / "own.txt").write_text("某某县2024年工作要点\n地区生产总值增长6%。", encoding="utf-8")
-    (corpus / "linked.txt").symlink_to(outside)
-    return corpus
-
-
-def test_symlinks_in_a_corpus_are_followed_by_default_and_not_when_asked(tmp_path):
-    corpus = _a_corpus_with_a_link_outside(tmp_path)
-    report = ps.build(corpus, out=tmp_path / "all", workers=1, progress=False)
-    assert report.extracted == 2  # the link's file, outside the folder, is read: the default, as the docs say
-    with pytest.warns(ps.PlanstatsWarning, match=r"1 symbolic link\(s\) not followed, as asked, and not read: linked"):
-        report = ps.build(corpus, out=tmp_path / "own", workers=1, progress=False, follow_symlinks=False)
-    assert report.documents == report.extracted == 1
-    assert ps.load(tmp_path / "own")["value"].tolist() == [6.0]
-    with pytest.warns(ps.PlanstatsWarning, match="not followed"):
-        assert ps.extract(corpus, workers=1, progress=False, follow_symlinks=False)["doc"].tolist() == ["own.txt"]
-
-
-def test_the_build_command_follows_no_symlinks_when_asked(tmp_path, capsys):
-    from planstats.cli import main
-
-    corpus = _a_corpus_with_a_link_outside(tmp_path)
-    out = tmp_path / "t.csv"
-    assert main(["build", str(corpus), "-o", str(out), "--no-follow-symlinks", "--workers", "1"]) == 0
-    assert "not followed, as asked, and not read: linked.txt" in capsys.readouterr().err
-    assert ps.load(out)["doc"].tolist() == ["own.txt"]
 
 
 @pytest.mark.parametrize(
