@@ -463,8 +463,8 @@ def test_context_trusts_places_over_mentions_in_the_text():
 
 
 def test_the_stable_id_follows_a_unit_across_renames_and_no_two_units_share_one():
-    table = ps.regions()
-    ids = table.dropna(subset=["code"]).set_index(["name", "code"])["id"]
+    table = ps.regions().dropna(subset=["code"])
+    ids = dict(zip(zip(table["name"], table["code"], strict=True), table["id"], strict=True))  # (name, code) → id
     assert ids[("太谷县", "140726")] == ids[("太谷区", "140703")]  # 太谷县 → 太谷区 (2019): one series
     assert ids[("阿城市", "230181")] == ids[("阿城区", "230112")]
     assert (
